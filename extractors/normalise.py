@@ -1,0 +1,108 @@
+"""Numbers, amounts, dates and times as French council documents write them.
+
+Examples read here: ``310 000 €``, ``1 500,50``, ``25000 € TTC``, ``20 %``,
+``04 avril 2024``, ``02/03/2023``, ``Le onze avril deux mille vingt quatre``,
+``à 20 heures 00``, ``à 20h30``, ``à dix-huit heures trente``.
+dateparser reads dates once the words are digits; text2num turns French number
+words into digits.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+# A number as printed: thousands grouped by spaces (normal or no-break) or dots,
+# decimals after a comma. "1 500,50" -> 1500.5 ; "310 000" -> 310000.
+NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?(?![\w])")
+EURO = re.compile(NUMBER.pattern + r"\s*(?:€|euros?\b|EUR\b)", re.IGNORECASE)
+PERCENT = re.compile(r"(\d+(?:,\d+)?)\s*%")
+YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
+TIME = re.compile(r"\b(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?\b", re.IGNORECASE)
+ORDINAL_FIRST = re.compile(r"\b1\s*er\b|\bpremier\b", re.IGNORECASE)
+
+
+def parse_number(text: str | None) -> float | None:
+    """The first number in `text` (``"1 500,50 €"`` -> 1500.5), else None."""
+    if not text:
+        return None
+    m = NUMBER.search(text)
+    if not m:
+        return None
+    whole = re.sub(r"[ \u00a0\u202f.]", "", m.group(1))
+    return float(f"{whole}.{m.group(2)}") if m.group(2) else float(whole)
+
+
+def parse_int(text: str | None) -> int | None:
+    value = parse_number(text)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def amounts_eur(text: str) -> list[float]:
+    """Every amount followed by € or euros (``"10 000 € H.T. / 12 000 € TTC"`` -> [10000, 12000])."""
+    out = []
+    for m in EURO.finditer(text):
+        value = parse_number(m.group(0))
+        if value is not None:
+            out.append(value)
+    return out
+
+
+def first_amount_eur(text: str) -> float | None:
+    found = amounts_eur(text)
+    return found[0] if found else None
+
+
+def years(text: str) -> list[int]:
+    return [int(y) for y in YEAR.findall(text)]
+
+
+@lru_cache(maxsize=4096)
+def words_to_digits(text: str) -> str:
+    """French number words to digits: ``"deux mille vingt quatre"`` -> ``"2024"``."""
+    from text_to_num import alpha2digit
+
+    # "vingt quatre" is often written without its hyphen; text2num wants it joined.
+    return alpha2digit(text, "fr")
+
+
+def parse_time(text: str) -> str | None:
+    """``"à 20 heures 00"`` / ``"à 20h30"`` / ``"à dix-huit heures trente"`` -> ``"HH:MM"``."""
+    m = TIME.search(words_to_digits(text))
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+DATE_WORDS = re.compile(
+    r"(\d{1,2}|1er)\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|"
+    r"octobre|novembre|d[ée]cembre)\s+(\d{4})|(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})",
+    re.IGNORECASE,
+)
+
+
+MONTHS = (r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|"
+          r"novembre|d[ée]cembre")
+YEAR_FIRST = re.compile(rf"\ban\s+(\d{{4}}),?\s+le\s+(\d{{1,2}})\s+({MONTHS})", re.IGNORECASE)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first date in `text`, in digits or words (``"Le onze avril deux mille vingt quatre"``)."""
+    digits = ORDINAL_FIRST.sub("1", words_to_digits(text))
+    m = DATE_WORDS.search(digits)
+    if m:
+        return _dateparse(m.group(0))
+    m = YEAR_FIRST.search(digits)  # "L'an 2023, le 12 décembre"
+    return _dateparse(f"{m.group(2)} {m.group(3)} {m.group(1)}") if m else None
+
+
+@lru_cache(maxsize=4096)
+def _dateparse(text: str) -> dt.date | None:
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["fr"], settings={"DATE_ORDER": "DMY",
+                                                                 "PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date() if parsed else None

@@ -1,0 +1,107 @@
+"""Turn a drawn `Table` into a header and logical data rows.
+
+Two artefacts are undone here, the same way for PDFs and texts:
+
+- two-row headers: a label row, then a row of years::
+
+      Actions\t\t\t\t\t
+      \t2020\t2021\t2022\t2023\t2024
+
+- rows broken by a page end or a blank line: the tail of a wrapped cell comes
+  as a row of its own, with an empty first cell (``\t\ttoujours en cours``) or,
+  when the label column wrapped, with a lowercase label and no values
+  (``salariale et coûts usuels de fonctionnement)``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.normalise import NUMBER
+from schemas import Cell, Row, Span, Table
+
+YEAR_CELL = re.compile(r"^(19|20)\d{2}$")
+NUMERIC_CELL = re.compile(r"^[-+]?\s*" + NUMBER.pattern + r"\s*(€|%|h|heures?)?\s*\*?$")
+
+
+@dataclass
+class Grid:
+    header: list[str]  # one label per column (two-row headers joined)
+    rows: list[Row]
+
+
+def is_numeric(text: str) -> bool:
+    return bool(NUMERIC_CELL.match(text.strip()))
+
+
+def is_header_row(texts: list[str]) -> bool:
+    """A row of labels or years, with no other number (``Actions 2020 … Total TTC``)."""
+    values = [t for t in texts if t]
+    if not values:
+        return False
+    return all(YEAR_CELL.match(t) or not is_numeric(t) for t in values[1:]) and (
+        not texts[0] or not is_numeric(texts[0]))
+
+
+def join_cell(a: str, b: str) -> str:
+    """Join two pieces of a wrapped cell: ``publics-`` + ``cibles`` -> ``publics-cibles``."""
+    if not a:
+        return b
+    if not b:
+        return a
+    if re.search(r"\w-$", a):
+        return a + b
+    return f"{a} {b}"
+
+
+def is_continuation(prev: Row, row: Row) -> bool:
+    """True when `row` is the tail of `prev`, cut by a page break or blank line."""
+    texts = row.texts
+    if not texts or not prev.texts or not prev.texts[0]:
+        return False
+    tails = [t for t in texts if t]
+    # A tail starts lowercase or with a bracket: "toujours en cours", "(consulter, …)";
+    # "Région" under a row-spanning "Plan de financement" cell is a row of its own.
+    if not tails or any(t[:1].isupper() or is_numeric(t) for t in tails):
+        return False
+    return not texts[0] or not any(texts[1:])
+
+
+def merge_rows(prev: Row, row: Row) -> Row:
+    cells = list(prev.cells)
+    for i, cell in enumerate(row.cells):
+        if i < len(cells):
+            cells[i] = Cell(join_cell(cells[i].text, cell.text), cells[i].span)
+        else:
+            cells.append(cell)
+    return Row(cells)
+
+
+def grid(table: Table) -> Grid:
+    """Split the header rows off `table` and merge continuation rows."""
+    rows = list(table.rows)
+    head: list[list[str]] = []
+    if rows and is_header_row(rows[0].texts):
+        head.append(rows.pop(0).texts)
+        # a second header row is the years under a label row: its first cell is empty
+        if rows and not rows[0].texts[0] and is_header_row(rows[0].texts):
+            head.append(rows.pop(0).texts)
+    merged: list[Row] = []
+    for row in rows:
+        if merged and is_continuation(merged[-1], row):
+            merged[-1] = merge_rows(merged[-1], row)
+        else:
+            merged.append(row)
+    return Grid(_header_labels(head, table.width), merged)
+
+
+def _header_labels(head: list[list[str]], width: int) -> list[str]:
+    labels = [""] * width
+    for texts in head:
+        for i, text in enumerate(texts[:width]):
+            labels[i] = f"{labels[i]} {text}".strip() if text else labels[i]
+    return labels
+
+
+def span_of(row: Row, col: int) -> Span:
+    return row.cells[col].span if col < len(row.cells) else row.span

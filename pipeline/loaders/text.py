@@ -1,0 +1,61 @@
+"""Load a plain-text extraction into a `Document`.
+
+The seeds' form: UTF-8; a form feed starts a page; a tab separates table cells;
+``**x**`` marks bold; a line of tabs and dashes under a header row is a rule::
+
+    Objectifs opérationnels\t\tEtat de réalisation
+    1\tDéfinir collectivement le positionnement…\tEn cours, finalisation en février 2024
+
+Consecutive tab lines form one table, blank lines between them included (the
+export leaves a blank line where the office suite broke the table across pages).
+"""
+from __future__ import annotations
+
+import re
+
+from schemas import Cell, Document, Line, Row, Span, Table
+
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+RULE = re.compile(r"^[\t\- ]*-{3,}[\t\- ]*$")  # "---\t--------------------"
+SPACES = re.compile(r"[\u00a0\u202f\u2007]")  # no-break spaces from word processors
+
+
+def clean(text: str) -> tuple[str, tuple[str, ...]]:
+    """Strip bold markers and no-break spaces; return the text and its bold runs."""
+    text = SPACES.sub(" ", text)
+    bold = tuple(m.group(1) for m in BOLD.finditer(text))
+    return BOLD.sub(r"\1", text).rstrip(" \n"), bold
+
+
+def load_text(doc: Document, raw: bytes) -> Document:
+    """Fill `doc.items` from the bytes of a text file (raises UnicodeDecodeError)."""
+    text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    page, table, pending_title = 1, None, None
+    for lineno, raw_line in enumerate(text.split("\n"), 1):
+        page += raw_line.count("\f")
+        line_text, bold = clean(raw_line.replace("\f", ""))
+        if RULE.match(line_text):
+            continue
+        if not line_text.strip():
+            continue  # blank lines neither end a table nor make an item
+        span = Span(page, lineno, None, line_text)
+        if "\t" in line_text:
+            table = table or _new_table(doc, pending_title)
+            table.rows.append(Row([Cell(c.strip(), span) for c in line_text.split("\t")]))
+            continue
+        table = None
+        line = Line(line_text.strip(), span, bold)
+        doc.items.append(line)
+        pending_title = line
+    doc.page_count = page
+    return doc
+
+
+def _new_table(doc: Document, title: Line | None) -> Table:
+    """Start a table; its title is the body line right above it, if any."""
+    previous = doc.items[-1] if doc.items else None
+    table = Table(rows=[])
+    if title is not None and previous is title:
+        table.title, table.title_span = title.text, title.span
+    doc.items.append(table)
+    return table
