@@ -14,8 +14,12 @@ Two artefacts are undone here, the same way for PDFs and texts:
 """
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from extractors.normalise import NUMBER
 from schemas import Cell, Row, Span, Table
@@ -28,6 +32,26 @@ NUMERIC_CELL = re.compile(r"^[-+]?\s*" + NUMBER.pattern + r"\s*(€|%|h|heures?)
 class Grid:
     header: list[str]  # one label per column (two-row headers joined)
     rows: list[Row]
+
+
+PATTERNS_DIR = Path(__file__).parent / "patterns"
+
+
+@lru_cache(maxsize=None)
+def load_patterns(name: str) -> dict:
+    """The pattern data `extractors/patterns/<name>.json` (read once; part of the package)."""
+    return json.loads((PATTERNS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents and typographic apostrophes removed, spaces collapsed.
+
+    ``"Clientèles  cibles"`` -> ``"clienteles cibles"``, ``"n’ont"`` -> ``"n'ont"``: the
+    form every pattern file is written in, so one spelling covers É/E and ’/'.
+    """
+    text = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'").replace("\u0153", "oe"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def is_numeric(text: str) -> bool:

@@ -1,0 +1,136 @@
+"""The declared consistency rules and the registry of their evaluation functions.
+
+Each rule is data (frictionless/Validata style): a stable id, a severity, the
+fields it compares, a message template and a description. Ids and severities are
+a contract with analysts (they filter the `findings` table on them): never rename.
+
+An evaluation function is registered with `@check(rule_id, needs=(...))`; it reads
+the `Tables` it is given and YIELDS findings built with `finding(...)`. It never
+raises for bad content: what it cannot evaluate (a count not stated) it skips.
+
+Conventions for `expected` / `actual`: `expected` is what the rule derives from the
+other fields (présents + pouvoirs, the sum of a row's cells, the table's total for
+a fiche, the percentage stated by a summary sentence), `actual` is the value the
+document states or the value recomputed from the detailed rows (47 objectives out
+of 100 for a sentence saying "48 %").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    fields: tuple[str, ...]
+    message: str  # str.format template over the finding's values
+    description: str
+
+
+RULES: dict[str, Rule] = {r.id: r for r in [
+    Rule("attendance.votants", ERROR, ("votants", "presents", "pouvoirs"),
+         "Votants ({votants}) ≠ présents ({presents}) + pouvoirs ({pouvoirs}) = {expected}",
+         "Le nombre de votants est égal au nombre de présents plus le nombre de pouvoirs."),
+    Rule("votes.breakdown", ERROR, ("pour", "contre", "abstentions", "votants", "non_votants"),
+         "Pour ({pour}) + contre ({contre}) + abstentions ({abstentions}) = {actual} ≠ votants ({votants}{non_votants_text})",
+         "Pour + contre + abstentions = votants, ou votants − non-votants quand le document "
+         "compte les non-votants parmi les votants. Ignoré si l'un des décomptes n'est pas indiqué."),
+    Rule("attendance.present_count", ERROR, ("presents", "attendance.status"),
+         "{actual} noms listés comme présents, mais présents = {expected}",
+         "Le nombre de noms listés parmi les présents est égal au nombre de présents indiqué."),
+    Rule("attendance.proxy_count", ERROR, ("pouvoirs", "proxies"),
+         "{actual} pouvoirs listés, mais pouvoirs = {expected}",
+         "Le nombre de pouvoirs listés est égal au nombre de pouvoirs indiqué."),
+    Rule("attendance.members_total", WARNING, ("presents", "absents", "membres_en_exercice"),
+         "Présents ({presents}) + absents ({absents}) = {actual} ≠ membres en exercice ({expected})",
+         "Présents + absents = membres en exercice, quand le document liste des absents "
+         "(avertissement : certains registres ne listent que les absents excusés)."),
+    Rule("proxy.giver_absent", ERROR, ("proxies.giver", "attendance.status"),
+         "{giver} donne pouvoir à {holder} mais figure parmi les présents",
+         "Celui qui donne un pouvoir n'est pas parmi les présents."),
+    Rule("proxy.holder_present", ERROR, ("proxies.holder", "attendance.status"),
+         "{holder} reçoit le pouvoir de {giver} mais ne figure pas parmi les présents",
+         "Celui qui reçoit un pouvoir est parmi les présents."),
+    Rule("proxy.one_per_holder", ERROR, ("proxies.holder",),
+         "{holder} détient {actual} pouvoirs (maximum {expected} : {source})",
+         "Nul ne détient plus d'un pouvoir (CGCT L2121-20), deux pendant les périodes "
+         "d'urgence sanitaire (checks/legal_periods.json)."),
+    Rule("quorum.reached", ERROR, ("presents", "pouvoirs", "membres_en_exercice", "session_date", "sans_quorum"),
+         "Quorum non atteint : {counted} {counted_label} pour {membres} membres en exercice (requis : {expected} ; {source})",
+         "Présents > membres en exercice / 2 (CGCT L2121-17), ou la règle d'urgence sanitaire "
+         "en vigueur à la date de séance ; ignoré quand le document siège sans quorum après "
+         "une seconde convocation."),
+    Rule("dates.convocation_before_session", ERROR, ("convocation_date", "session_date"),
+         "Convocation du {actual}, qui n'est pas antérieure à la séance du {expected}",
+         "La convocation est datée d'avant la séance."),
+    Rule("votes.votants_le_exercice", ERROR, ("votants", "membres_en_exercice"),
+         "Votants ({actual}) > membres en exercice ({expected})",
+         "Le nombre de votants ne dépasse pas le nombre de membres en exercice."),
+    Rule("votes.result_consistent", ERROR, ("resultat", "pour", "contre"),
+         "Délibération {resultat_text} avec pour = {pour} et contre = {contre}",
+         "Une délibération adoptée a plus de voix pour que contre (majorité absolue des "
+         "suffrages exprimés, CGCT L2121-20), une délibération rejetée non ; l'égalité "
+         "(voix prépondérante du président) n'est pas jugée."),
+    Rule("table.row_total", ERROR, ("table_cells.value", "table_cells.is_total_column"),
+         "Ligne {row} : la somme des cellules ({expected}) ≠ total indiqué ({actual})",
+         "Les cellules d'une ligne s'additionnent à sa colonne Total."),
+    Rule("table.column_total", ERROR, ("table_cells.value", "table_cells.is_total_row"),
+         "Colonne {column} : la somme des cellules ({expected}) ≠ total indiqué ({actual})",
+         "Les cellules d'une colonne s'additionnent à sa ligne Total (les lignes dérivées, "
+         "p. ex. « Pourcentage ETP », ne sont ni des totaux ni sommées)."),
+    Rule("objectives.summary_percent", ERROR, ("summaries.percent", "objectives.status"),
+         "« {statement} » : {numerator}/{denominator} objectifs = {actual} %, pas {expected} %",
+         "Un pourcentage de synthèse correspond aux décomptes de la colonne d'état qu'il résume "
+         "(arrondi à l'entier le plus proche)."),
+    Rule("fiche.cost_matches_table", WARNING, ("fiches.cout_total_ttc", "table_cells.value"),
+         "Fiche {code} : coût total {actual} € TTC, mais {expected} € dans le tableau {table_id}",
+         "Le coût total TTC d'une fiche est égal au total de sa ligne dans le tableau des coûts annuels."),
+]}
+
+
+Finding = dict[str, Any]
+Evaluator = Callable[[Any], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    rule: Rule
+    evaluate: Evaluator
+    needs: tuple[str, ...]  # tables that must be present and non-empty
+
+
+CHECKS: dict[str, Check] = {}
+
+
+def check(rule_id: str, needs: tuple[str, ...]) -> Callable[[Evaluator], Evaluator]:
+    """Register `func` as the evaluation of `rule_id` (which must be declared above)."""
+    def register(func: Evaluator) -> Evaluator:
+        CHECKS[rule_id] = Check(RULES[rule_id], func, needs)
+        return func
+    return register
+
+
+def finding(rule_id: str, *, doc_id: str, subject: str, expected: Any, actual: Any,
+            seq: int | None = None, page: int | None = None, line: int | None = None,
+            quote: str | None = None, **values: Any) -> Finding:
+    """One row of `findings`; the message is the rule's template over all the values."""
+    rule = RULES[rule_id]
+    expected, actual = fmt(expected), fmt(actual)
+    values = {k: fmt(v) for k, v in values.items()}
+    message = rule.message.format(expected=expected, actual=actual, **values)
+    return {"doc_id": doc_id, "check_id": rule.id, "severity": rule.severity, "seq": seq,
+            "subject": subject, "fields": list(rule.fields), "expected": expected,
+            "actual": actual, "message": message, "page": page, "line": line, "quote": quote}
+
+
+def fmt(value: Any) -> str:
+    """Numbers as analysts write them in a CSV: 41, 157500, 2.5 (no trailing .0)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return "" if value is None else str(value)

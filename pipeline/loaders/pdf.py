@@ -1,0 +1,285 @@
+"""Load a born-digital PDF into a `Document` with pdfplumber.
+
+Per page, in order (small geometric functions, pdfplumber style):
+
+1. `find_tables` on the ruling lines; each table becomes a `Table` whose cells are
+   read from `page.crop(cell_bbox)` so wrapped cells can be re-joined;
+2. the rest of the page (`page.filter` outside the tables) is read as text lines;
+3. running headers/footers — the prefecture stamp ("Envoyé en préfecture le … ID :
+   015-200066637-20240411-2024CC052-DE") and "Page 3" — go to `doc.furniture`;
+4. wrapped lines are joined into one logical line per paragraph;
+5. a table that ends a page and one that starts the next with the same columns are
+   one table (office suites break long tables across pages).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.loaders import LoadError
+from schemas import BBox, Cell, Document, Line, Row, Span, Table
+
+FURNITURE = re.compile(r"pr[ée]fecture|^page\s+\d+(\s*(/|sur)\s*\d+)?$|^\d+\s*/\s*\d+$|^-?\s*\d+\s*-?$",
+                       re.IGNORECASE)
+BULLET = re.compile(r"^[\uf000-\uf8ff•▪●◦■□▣➢►✓-]\s*")  # Symbol-font bullets are private-use chars
+SPACES = re.compile(r"[\u00a0\u202f\u2007]")
+BREAK = "\u2060"  # marks a possible mid-word break inside a table cell until resolved
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    """Named geometric thresholds, validated on creation (pdfplumber's TableSettings style)."""
+
+    margin_ratio: float = 0.08  # header/footer band, as a share of the page height
+    paragraph_gap: float = 0.8  # a vertical gap above this many line heights ends a paragraph
+    wrap_slack: float = 2.0  # points of slack when deciding that the next word did not fit
+    min_text_chars: int = 20  # fewer characters than this: the page has no usable text layer
+
+    def __post_init__(self):
+        if not 0 < self.margin_ratio < 0.5:
+            raise ValueError("margin_ratio must be between 0 and 0.5")
+        if self.paragraph_gap <= 0 or self.wrap_slack < 0 or self.min_text_chars < 0:
+            raise ValueError("paragraph_gap must be > 0, wrap_slack and min_text_chars >= 0")
+
+
+@dataclass
+class RawLine:
+    """A physical line on a page, before paragraphs are joined."""
+
+    text: str
+    page: int
+    order: int
+    bbox: BBox
+    first_word_width: float
+    bold: tuple[str, ...] = ()
+
+
+def load_pdf(doc: Document, path: Path, settings: PdfSettings | None = None) -> Document:
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    settings = settings or PdfSettings()
+    try:
+        pdf = pdfplumber.open(path)
+    except PDFSyntaxError as exc:
+        raise LoadError(f"corrupt PDF ({exc})") from None
+    except Exception as exc:  # pdfminer raises bare PDFPasswordIncorrect, PSEOF…
+        raise LoadError(_open_error(exc)) from None
+    with pdf:
+        doc.page_count = len(pdf.pages)
+        pages = [_read_page(page, n, settings) for n, page in enumerate(pdf.pages, 1)]
+    if sum(chars for _, _, chars in pages) < settings.min_text_chars:
+        raise LoadError("no text layer (scanned or image-only PDF) and OCR is not available")
+    _assemble(doc, pages, settings)
+    _resolve_breaks(doc)
+    return doc
+
+
+def _open_error(exc: Exception) -> str:
+    name = type(exc).__name__
+    if "Password" in name or "Encrypt" in name:
+        return "password-protected PDF"
+    return f"unreadable PDF ({name}: {exc})".strip()
+
+
+def _read_page(page, number: int, settings: PdfSettings):
+    """(body raw lines and tables in reading order, furniture candidates, char count)."""
+    found = page.find_tables()
+    boxes = [t.bbox for t in found]
+    body = page.filter(lambda obj: not any(_inside(obj, b) for b in boxes))
+    lines = [_raw_line(tl, number, i) for i, tl in enumerate(body.extract_text_lines(), 1)]
+    tables = [(_table(page, t, number), t.bbox[1]) for t in found]
+    items = [(ln.bbox.top, ln) for ln in lines] + [(top, t) for t, top in tables if t.rows]
+    items.sort(key=lambda pair: pair[0])
+    return [it for _, it in items], page.height, len(page.chars)
+
+
+def _inside(obj, bbox) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def _raw_line(tl: dict, page: int, order: int) -> RawLine:
+    chars = tl["chars"]
+    text = SPACES.sub(" ", tl["text"]).strip()
+    bbox = BBox(tl["x0"], tl["top"], tl["x1"], tl["bottom"])
+    return RawLine(BULLET.sub("- ", text), page, order, bbox, _first_word_width(chars),
+                   _bold_runs(chars))
+
+
+def _first_word_width(chars: list[dict]) -> float:
+    """Width of the first word; PDFs often draw no space glyph, so a gap ends it too."""
+    for a, b in zip(chars, chars[1:]):
+        if b["text"] == " " or b["x0"] - a["x1"] > 1.0:
+            return a["x1"] - chars[0]["x0"]
+    return chars[-1]["x1"] - chars[0]["x0"] if chars else 0.0
+
+
+def _bold_runs(chars: list[dict]) -> tuple[str, ...]:
+    runs, current = [], []
+    for c in chars:
+        if "bold" in c.get("fontname", "").lower():
+            current.append(c["text"])
+        elif current:
+            runs.append("".join(current).strip())
+            current = []
+    if current:
+        runs.append("".join(current).strip())
+    return tuple(r for r in runs if r)
+
+
+def _table(page, found, number: int) -> Table:
+    """A pdfplumber table as rows of cells, each cell's wrapped lines re-joined."""
+    rows = []
+    for r, row in enumerate(found.rows):
+        cells = []
+        for bbox in row.cells:
+            if bbox is None:  # merged cell: pdfplumber leaves a hole
+                cells.append(Cell("", Span(number, r + 1, None, "")))
+                continue
+            text = _cell_text(_cell_page(page, bbox), bbox)
+            cells.append(Cell(text, Span(number, r + 1, BBox(*bbox), text)))
+        rows.append(Row(cells))
+    return Table(rows=rows)
+
+
+def _cell_page(page, bbox):
+    """The cell's own characters: a glyph box overlaps the next row's rule, so the
+    character's centre decides which cell it belongs to."""
+    return page.filter(lambda obj: obj.get("object_type") == "char" and _inside(obj, bbox))
+
+
+def _cell_text(cell_page, bbox) -> str:
+    """Join a cell's lines: ``communicati`` + ``on`` -> ``communication`` (a word wider
+    than the column, broken by the office suite without a hyphen: the line is one word
+    reaching the right padding); ``publics-`` + ``cibles`` -> ``publics-cibles``;
+    otherwise a space."""
+    from extractors.tablegrid import join_cell
+
+    lines = cell_page.extract_text_lines()
+    if not lines:
+        return ""
+    padding = lines[0]["x0"] - bbox[0]
+    text, last = "", None
+    for tl in lines:
+        piece = SPACES.sub(" ", tl["text"]).strip()
+        forced = last is not None and " " not in last["text"].strip() and (
+            last["x1"] >= bbox[2] - padding - 6)
+        text = text + BREAK + piece if forced else join_cell(text, piece)
+        last = tl
+    return text
+
+
+def _resolve_breaks(doc: Document) -> None:
+    """Decide each candidate mid-word break: joined when the joined word occurs
+    elsewhere in the document (``communicati|on`` -> ``communication``), else a space
+    (``communication|grand`` is a full word that happened to fill the line)."""
+    words = Counter(w.lower() for line in doc.lines() for w in WORD.findall(line.text))
+    for _, table in doc.tables():
+        for cell in (c for row in table.rows for c in row.cells if BREAK in c.text):
+            cell.text = re.sub(rf"(\w*){BREAK}(\w*)",
+                               lambda m: _join_if_word(m.group(1), m.group(2), words), cell.text)
+            cell.span = Span(cell.span.page, cell.span.line, cell.span.bbox, cell.text)
+
+
+def _join_if_word(left: str, right: str, words: Counter) -> str:
+    return left + right if words[(left + right).lower()] else f"{left} {right}"
+
+
+def _assemble(doc: Document, pages, settings: PdfSettings) -> None:
+    furniture = _furniture_keys(pages, settings)
+    margin = max((it.bbox.x1 for items, _, _ in pages for it in items if isinstance(it, RawLine)),
+                 default=0)
+    last: RawLine | None = None  # the last physical line of the paragraph being built
+    for items, _height, _ in pages:
+        for item in items:
+            if isinstance(item, Table):
+                _add_table(doc, item)
+                last = None
+            elif _key(item) in furniture:
+                doc.furniture.append(Line(item.text, Span(item.page, item.order, item.bbox, item.text)))
+            else:
+                _add_line(doc, item, last if _continues(last, item, margin, settings) else None)
+                last = item
+
+
+def _key(line: RawLine) -> tuple[str, int]:
+    return re.sub(r"\d+", "#", line.text), round(line.bbox.top / 10)
+
+
+def _furniture_keys(pages, settings: PdfSettings) -> set:
+    """Lines in the top or bottom band that repeat on several pages, or look like a
+    stamp or a page number even on a one-page file."""
+    seen: Counter = Counter()
+    candidates = []
+    for items, height, _ in pages:
+        band = height * settings.margin_ratio
+        for it in items:
+            if isinstance(it, RawLine) and (it.bbox.top < band or it.bbox.bottom > height - band):
+                seen[_key(it)] += 1
+                candidates.append(it)
+    return {_key(it) for it in candidates
+            if FURNITURE.search(it.text) or (len(pages) > 1 and seen[_key(it)] > 1)}
+
+
+def _add_line(doc: Document, raw: RawLine, continues: RawLine | None) -> None:
+    """Append `raw` as a new Line, or to the paragraph it continues."""
+    from extractors.tablegrid import join_cell
+
+    prev = doc.items[-1] if doc.items else None
+    if continues is None or not isinstance(prev, Line):
+        doc.items.append(Line(raw.text, Span(raw.page, raw.order, raw.bbox, raw.text), raw.bold))
+        return
+    bbox = prev.span.bbox.union(raw.bbox) if prev.span.page == raw.page else prev.span.bbox
+    prev.text = join_cell(prev.text, raw.text)
+    prev.span = Span(prev.span.page, prev.span.line, bbox, prev.text)
+    prev.bold = prev.bold + raw.bold
+
+
+def _continues(last: RawLine | None, raw: RawLine, margin: float, settings: PdfSettings) -> bool:
+    """A line continues the paragraph above when the word it starts with would not
+    have fitted at the end of the line above (the line was wrapped, not ended)."""
+    if last is None or raw.text.startswith("- "):
+        return False
+    if last.page == raw.page:
+        height = raw.bbox.bottom - raw.bbox.top
+        if raw.bbox.top - last.bbox.bottom > settings.paragraph_gap * height:
+            return False
+    return last.bbox.x1 + 3 + raw.first_word_width > margin - settings.wrap_slack
+
+
+def _add_table(doc: Document, table: Table) -> None:
+    prev = doc.items[-1] if doc.items else None
+    if isinstance(prev, Table) and prev.width == table.width and _starts_page(doc, table):
+        rows = table.rows
+        if rows and rows[0].texts == prev.rows[0].texts:  # header repeated on each page
+            rows = rows[1:]
+        if rows and _is_split_row(prev, rows[0]):
+            from extractors.tablegrid import merge_rows
+
+            prev.rows[-1], rows = merge_rows(prev.rows[-1], rows[0]), rows[1:]
+        prev.rows.extend(rows)
+        return
+    if isinstance(prev, Line) and prev.span.page == table.span.page:
+        table.title, table.title_span = prev.text, prev.span
+    doc.items.append(table)
+
+
+def _is_split_row(prev: Table, first: Row) -> bool:
+    """The page cut a row in two: the new page starts with an empty key cell (the
+    objective number) under a table whose rows are keyed, and no new values."""
+    from extractors.tablegrid import is_numeric
+
+    keyed = sum(1 for r in prev.rows if r.texts[0]) >= len(prev.rows) / 2
+    return (keyed and not first.texts[0] and bool(prev.rows[-1].texts[0])
+            and not any(is_numeric(t) for t in first.texts[1:] if t))
+
+
+def _starts_page(doc: Document, table: Table) -> bool:
+    """The table is the first body item on its page (only furniture came before)."""
+    prev = doc.items[-1]
+    return isinstance(prev, Table) and prev.rows[-1].span.page == table.span.page - 1
