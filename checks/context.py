@@ -15,7 +15,6 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from schemas.tables import KEYS
 
 
 def is_null(value: Any) -> bool:
@@ -61,12 +60,6 @@ def as_bool(value: Any) -> bool:
     return False if is_null(value) else bool(value)
 
 
-def record_key(table: str, row: Any) -> str:
-    """`seq=1`, `code=E.10`: the record's key columns (doc_id excluded), as the writer builds it."""
-    names = [k for k in KEYS.get(table, ()) if k != "doc_id"]
-    return ",".join(f"{k}={row[k]}" for k in names if k in row)
-
-
 @dataclass(frozen=True)
 class Source:
     page: int | None = None
@@ -104,12 +97,35 @@ class Tables:
         """Where the first of `fields` of record `key` was read; `fallback` otherwise.
 
         A key `seq=1` also matches a longer writer key starting with it
-        (`seq=1,name=…`), so checks need not know every table's key format.
+        (`seq=1|name=…`), so checks need not know every table's key format.
         """
         for name in fields:
             for row in self._prov.get((doc_id, table, name), ()):
                 rkey = str(row.get("record_key") or "")
-                if rkey == key or rkey.startswith(key + ","):
+                if rkey == key or rkey.startswith((key + "|", key + ",")):
                     return Source(as_int(row.get("page")), as_int(row.get("line")),
                                   None if is_null(row.get("text")) else str(row.get("text")))
         return fallback or Source()
+
+
+def by_deliberation(frame: pd.DataFrame | None) -> dict[tuple[str, int], list[dict]]:
+    """Rows of attendance/proxies grouped by (doc_id, seq)."""
+    groups: dict[tuple[str, int], list[dict]] = {}
+    if frame is None:
+        return groups
+    for row in frame.to_dict("records"):
+        groups.setdefault((row.get("doc_id"), as_int(row.get("seq"))), []).append(row)
+    return groups
+
+
+def deliberations(tables: Tables) -> list[dict]:
+    frame = tables.get("deliberations")
+    return [] if frame is None else frame.to_dict("records")
+
+
+def where(tables: Tables, delib: dict, *fields: str) -> dict[str, Any]:
+    """page/line/quote of a deliberation's fields; its first page otherwise."""
+    seq = as_int(delib.get("seq"))
+    fallback = Source(as_int(delib.get("page_start")))
+    src = tables.locate(delib["doc_id"], "deliberations", f"seq={seq}", fields, fallback)
+    return {"doc_id": delib["doc_id"], "seq": seq, "subject": f"deliberation {seq}", **src.as_dict()}

@@ -86,8 +86,8 @@ def _add_objectives(doc: Document, g: Grid, seq: int) -> None:
     for row in g.rows:
         parts = split_row(row)
         if parts is None:
-            doc.error(STAGE, f"objective table {seq}: row not understood: {' | '.join(row.texts)[:120]}",
-                      row.span)
+            shown = " | ".join(row.texts)[:120]
+            doc.error(STAGE, f"objective table {seq}: row not understood: {shown}", row.span)
             continue
         doc.add("objectives", _objective(doc, seq, *parts))
 

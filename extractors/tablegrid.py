@@ -49,7 +49,8 @@ def fold(text: str) -> str:
     ``"Clientèles  cibles"`` -> ``"clienteles cibles"``, ``"n’ont"`` -> ``"n'ont"``: the
     form every pattern file is written in, so one spelling covers É/E and ’/'.
     """
-    text = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'").replace("\u0153", "oe"))
+    text = text.lower().replace("\u2019", "'").replace("\u0153", "oe")
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", text).strip()
 

@@ -264,7 +264,9 @@ def _add_table(doc: Document, table: Table) -> None:
             prev.rows[-1], rows = merge_rows(prev.rows[-1], rows[0]), rows[1:]
         prev.rows.extend(rows)
         return
-    if isinstance(prev, Line) and prev.span.page == table.span.page:
+    # the title is the line right above, or the last line of the previous page
+    # ("Eléments financiers : SUR 5 ANS" ends page 9, its table opens page 10)
+    if isinstance(prev, Line) and prev.span.page >= table.span.page - 1:
         table.title, table.title_span = prev.text, prev.span
     doc.items.append(table)
 

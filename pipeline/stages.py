@@ -1,0 +1,113 @@
+"""The per-document pipeline: a plain list of stages, each `stage(doc) -> doc`.
+
+    load -> deliberations -> objectives -> fiches -> numeric tables -> rows
+
+A stage that fails on one document adds an `ErrorItem` and the next stage still
+runs: the document is a partial success. Only a file that cannot be loaded at all
+is `failed`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from pipeline.loaders import LoadError, load
+from schemas import Document, Span
+from schemas.tables import KEYS
+
+VERSION = "0.1.0"
+
+# Extractor modules, in order; each exposes extract(doc) -> doc.
+EXTRACTORS = ("extractors.deliberation", "extractors.objectives", "extractors.fiches",
+              "extractors.numeric_tables")
+
+
+def stages() -> list[tuple[str, Callable[[Document], Document]]]:
+    return [(name.rsplit(".", 1)[1], importlib.import_module(name).extract) for name in EXTRACTORS]
+
+
+@dataclass
+class DocResult:
+    """What one document gives: rows per table (documents and provenance included)."""
+
+    path: str
+    ok: bool
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    error: str = ""
+    pages: int = 0
+
+
+def process(path: str | Path, settings=None) -> DocResult:
+    """Run every stage on one file; never raises for a bad document."""
+    path = Path(path)
+    try:
+        doc = load(path, settings)
+    except LoadError as exc:
+        return _failed(path, str(exc))
+    except (OSError, MemoryError) as exc:
+        return _failed(path, f"cannot read: {exc.__class__.__name__}: {exc}")
+    except Exception as exc:  # a parser bug must not stop the batch
+        return _failed(path, f"loader crashed: {exc.__class__.__name__}: {exc}")
+    for name, stage in stages():
+        try:
+            doc = stage(doc)
+        except Exception as exc:
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            doc.error(name, f"{exc.__class__.__name__}: {exc} ({Path(where.filename).name}:{where.lineno})")
+    return DocResult(str(path), True, to_rows(doc), pages=doc.page_count)
+
+
+def _failed(path: Path, reason: str) -> DocResult:
+    from pipeline.loaders import new_document
+
+    try:
+        doc = new_document(path, path.read_bytes())
+    except OSError:
+        doc = Document(doc_id="", source_path=str(path), source_sha256="", source_kind="")
+    doc.source_kind = "pdf" if path.suffix.lower() == ".pdf" else "text"
+    row = _document_row(doc, "failed", f"{path.name}: {reason}")
+    return DocResult(str(path), False, {"documents": [row]}, error=row["error"])
+
+
+def _document_row(doc: Document, status: str, error: str | None) -> dict[str, Any]:
+    return {"doc_id": doc.doc_id, "source_path": doc.source_path, "source_sha256": doc.source_sha256,
+            "source_kind": doc.source_kind, "page_count": doc.page_count, "status": status,
+            "error": error, "pipeline_version": VERSION,
+            "ingested_at": dt.datetime.now(dt.timezone.utc)}
+
+
+def to_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
+    """The document's records as table rows, doc_id filled, `_prov` moved to provenance."""
+    errors = " | ".join(f"{e.stage}: {e.message}" for e in doc.errors) or None
+    out: dict[str, list[dict[str, Any]]] = {"documents": [_document_row(doc, "ok", errors)],
+                                            "provenance": []}
+    for table, records in doc.records.items():
+        for record in records:
+            row = {k: v for k, v in record.items() if k != "_prov"}
+            row["doc_id"] = doc.doc_id
+            out.setdefault(table, []).append(row)
+            out["provenance"] += _provenance(doc.doc_id, table, row, record.get("_prov") or {})
+    return out
+
+
+def record_key(table: str, row: dict[str, Any]) -> str:
+    """`seq=1`, `code=E.10`: the record's key columns within its document."""
+    return "|".join(f"{k}={row.get(k)}" for k in KEYS.get(table, ()) if k != "doc_id")
+
+
+def _provenance(doc_id: str, table: str, row: dict, prov: dict[str, Span]) -> list[dict]:
+    key = record_key(table, row)
+    out = []
+    for fieldname, span in prov.items():
+        if span is None:
+            continue
+        box = span.bbox
+        out.append({"doc_id": doc_id, "table": table, "record_key": key, "field": fieldname,
+                    "page": span.page, "line": span.line, "text": span.text,
+                    "x0": box.x0 if box else None, "top": box.top if box else None,
+                    "x1": box.x1 if box else None, "bottom": box.bottom if box else None})
+    return out

@@ -1,0 +1,302 @@
+"""The deliberation extractor on the Hautes Terres seed (text and PDF) and on small inline texts."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from extractors import deliberation, names, votes
+from extractors.decisions import verb_of
+from pipeline.loaders import load, new_document
+from pipeline.loaders.text import load_text
+from schemas import columns
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SEED_TEXT = SAMPLES / "000_947d8fbb682aad0d.txt"
+SEED_PDF = SAMPLES / "hautes-terres-deliberation-2024.pdf"
+
+
+@pytest.fixture(scope="module", params=["text", "pdf"])
+def seed(request):
+    path = SEED_TEXT if request.param == "text" else SEED_PDF
+    return deliberation.extract(load(path))
+
+
+def inline(text: str):
+    """A Document read from `text` by the text loader, then through the extractor."""
+    raw = text.encode("utf-8")
+    return deliberation.extract(load_text(new_document(Path("inline.txt"), raw), raw))
+
+
+def by_name(doc, table="attendance"):
+    return {r["name"]: r for r in doc.records[table]}
+
+
+# --- the seed ---------------------------------------------------------------------
+
+def test_one_deliberation_block(seed):
+    assert len(seed.records["deliberations"]) == 1
+    assert [b.kind for b in seed.blocks] == ["deliberation"]
+    assert seed.errors == []
+
+
+def test_columns_are_the_contract(seed):
+    for table in ("deliberations", "attendance", "proxies", "decisions"):
+        for row in seed.records[table]:
+            assert set(row) - {"_prov"} == set(columns(table)), table
+
+
+def test_sitting(seed):
+    d = seed.records["deliberations"][0]
+    assert d["seq"] == 1
+    assert d["session_date"] == dt.date(2024, 4, 11)
+    assert d["session_time"] == "20:00"
+    assert d["lieu"] == "MURAT"
+    assert d["president"] == "Didier ACHALME"
+    assert d["collectivite"] == "Hautes Terres Communauté"
+    assert d["organe"] == "Conseil communautaire"
+    assert d["convocation_date"] == dt.date(2024, 4, 4)
+    assert d["secretaire"] == "Djuwan ARMANDET"
+    assert d["objet"].startswith("Validation de l'annexe opérationnelle et financière à la convention d'objectifs")
+    assert d["objet"].endswith("pour l'exercice 2024")
+
+
+def test_counts(seed):
+    d = seed.records["deliberations"][0]
+    expected = dict(membres_en_exercice=57, presents=29, absents=28, pouvoirs=12, votants=41,
+                    pour=41, contre=0, abstentions=0, non_votants=0)
+    assert {k: d[k] for k in expected} == expected
+    assert d["unanimite"] is None and d["resultat"] is None and d["sans_quorum"] is False
+
+
+def test_pages(seed):
+    d = seed.records["deliberations"][0]
+    assert (d["page_start"], d["page_end"]) == ((1, 1) if seed.source_kind == "text" else (1, 2))
+
+
+def test_stamp(seed):
+    d = seed.records["deliberations"][0]
+    if seed.source_kind == "pdf":
+        assert d["acte_id"] == "015-200066637-20240411-2024CC052-DE"
+        assert (d["siren"], d["numero"]) == ("200066637", "2024CC052")
+        assert "ID : 015-200066637" in d["_prov"]["acte_id"].text
+    else:  # the text extraction has no stamp
+        assert d["acte_id"] is d["siren"] is d["numero"] is None
+
+
+def test_provenance(seed):
+    d = seed.records["deliberations"][0]
+    for column in ("session_date", "president", "convocation_date", "secretaire", "objet",
+                   "membres_en_exercice", "presents", "pouvoirs", "votants", "pour", "contre",
+                   "abstentions", "non_votants"):
+        assert column in d["_prov"], column
+    assert d["_prov"]["votants"].text.startswith("Présents : 29")
+    assert d["_prov"]["secretaire"].text == "Secrétaire de séance : Djuwan ARMANDET"
+    for table, column in (("attendance", "name"), ("proxies", "giver"), ("decisions", "text")):
+        assert all(column in r["_prov"] for r in seed.records[table])
+
+
+def test_attendance(seed):
+    rows = seed.records["attendance"]
+    present = [r for r in rows if r["status"] == "present"]
+    absent = [r for r in rows if r["status"] == "absent"]
+    assert (len(present), len(absent)) == (29, 28)
+    assert all(r["excused"] is True for r in absent)
+    assert sum(1 for r in absent if r["proxy_holder"]) == 12
+    people = by_name(seed)
+    assert people["Gilles AMAT"]["proxy_holder"] == "Denis DELPIROU"
+    assert people["Jean Louis VERDIER"]["proxy_holder"] == "Philippe ROSSEEL"
+    assert people["David GENEIX"]["proxy_holder"] is None
+    assert people["Emmanuel FURNAL"]["status"] == "present"
+    assert people["Emmanuel FURNAL"]["substitute_for"] == "Thierry MATHIEU"
+    assert "Emmanuelle LAMBERT-DELHOMME" in people and "Eric VIALA" in people
+    assert all(r["page"] == 1 for r in rows)
+
+
+def test_proxies(seed):
+    rows = seed.records["proxies"]
+    assert len(rows) == 12
+    holders = {r["giver"]: r["holder"] for r in rows}
+    assert holders["Gilles AMAT"] == "Denis DELPIROU"
+    assert holders["Jean Louis VERDIER"] == "Philippe ROSSEEL"
+    assert holders["Ghyslaine PRADEL"] == "Colette PONCHET-PASSEMARD"
+    assert holders["Roland VERNET"] == "Marie-Claire TUFFERY"
+
+
+def test_decisions(seed):
+    rows = seed.records["decisions"]
+    assert [r["verb"] for r in rows] == ["APPROUVER", "PRÉCISER", "PRÉCISER", "VALIDER",
+                                         "PRÉCISER", "ADRESSER"]
+    assert [r["item"] for r in rows] == [1, 2, 3, 4, 5, 6]
+    assert [r["amount_eur"] for r in rows] == [310000.0, None, None, None, None, None]
+    assert rows[0]["text"].startswith("D'APPROUVER le versement d'une dotation")
+    assert rows[0]["text"].endswith("310 000 € ;")
+    assert rows[5]["text"].endswith("Gestion Comptable de Saint-Flour.")
+    assert {r["page"] for r in rows} == ({1} if seed.source_kind == "text" else {2})
+
+
+def test_pdf_matches_text():
+    """Same rows from both forms of the seed, provenance and stamp fields aside."""
+    def rows(doc, table, drop=("_prov", "doc_id", "acte_id", "siren", "numero", "page", "page_end")):
+        return [{k: v for k, v in r.items() if k not in drop} for r in doc.records[table]]
+
+    text, pdf = deliberation.extract(load(SEED_TEXT)), deliberation.extract(load(SEED_PDF))
+    for table in ("deliberations", "attendance", "proxies", "decisions"):
+        assert rows(text, table) == rows(pdf, table), table
+
+
+def test_no_deliberation_in_other_documents():
+    doc = deliberation.extract(load(SAMPLES / "003_323ff29db9cff2b0.txt"))
+    assert doc.blocks == [] and doc.records == {}
+    doc = inline("Le comité de pilotage s'est réuni le 3 mars 2023 à Murat.\nPour : 3\n")
+    assert doc.blocks == [] and doc.records == {}
+
+
+# --- other layouts, inline ----------------------------------------------------------
+
+MUNICIPAL = """\
+DÉLIBÉRATION N° 2023-45
+L'an deux mille vingt-trois, le douze décembre à dix-huit heures trente, le Conseil municipal de la commune de Saint-Flour, dûment convoqué le 5 décembre 2023, s'est réuni à la salle polyvalente, sous la présidence de Mme Claire DUPONT, Maire de Saint-Flour.
+Le quorum n'ayant pas été atteint le 1er décembre, le Conseil délibère valablement sans condition de quorum.
+Conseillers en exercice : 19 / Présents : 12 / Procurations : 3 / Votants : 15
+Présents : M. Jean MARTIN, Mme Sophie BERNARD ; MM. Paul DURAND et Luc PETIT
+Absents : Mme Anne ROUX (pouvoir à M. Jean MARTIN), M. Marc BLANC a donné pouvoir à Mme Sophie BERNARD, Mme Julie NOIR représentée par M. Paul DURAND, M. Yves GRIS
+M. Paul DURAND a été désigné secrétaire de séance.
+Objet : Vente d'un terrain communal
+Après en avoir délibéré, le Conseil municipal, par 12 voix pour, 2 voix contre et 1 abstention, DÉCIDE :
+- D'AUTORISER Madame le Maire à signer l'acte de vente au prix de 25 000 euros ;
+- DE CHARGER Madame le Maire de l'exécution de la présente délibération.
+ADOPTÉ
+Envoyé en préfecture le 20/12/2023 - ID : 015-211501876-20231212-2023_45-DE
+DÉLIBÉRATION N° 2023-46
+L'an deux mille vingt-trois, le douze décembre à dix-huit heures trente, le Conseil municipal s'est réuni à la mairie.
+Membres en exercice : 19 - Présents : 12 - Pouvoirs : 3 - Votants : 15
+Objet : Tarifs communaux 2024
+Après en avoir délibéré, à l'unanimité, DÉCIDE :
+- de fixer les tarifs comme suit.
+La présente délibération peut faire l'objet d'un recours devant le tribunal administratif.
+Annexe : grille des tarifs
+"""
+
+
+@pytest.fixture(scope="module")
+def municipal():
+    return inline(MUNICIPAL)
+
+
+def test_two_deliberations(municipal):
+    rows = municipal.records["deliberations"]
+    assert [r["seq"] for r in rows] == [1, 2]
+    assert [r["numero"] for r in rows] == ["2023-45", "2023-46"]
+    assert [(b.start, b.end) for b in municipal.blocks] == [(0, 13), (13, 20)]
+
+
+def test_municipal_sitting(municipal):
+    d = municipal.records["deliberations"][0]
+    assert d["session_date"] == dt.date(2023, 12, 12) and d["session_time"] == "18:30"
+    assert d["convocation_date"] == dt.date(2023, 12, 5)
+    assert (d["organe"], d["lieu"]) == ("Conseil municipal", "la salle polyvalente")
+    assert (d["president"], d["collectivite"]) == ("Claire DUPONT", "Saint-Flour")
+    assert d["secretaire"] == "Paul DURAND"
+    assert d["sans_quorum"] is True
+    assert d["acte_id"] == "015-211501876-20231212-2023_45-DE" and d["siren"] == "211501876"
+
+
+def test_counts_separated_by_slashes_and_vote_prose(municipal):
+    d = municipal.records["deliberations"][0]
+    assert (d["membres_en_exercice"], d["presents"], d["pouvoirs"], d["votants"]) == (19, 12, 3, 15)
+    assert (d["pour"], d["contre"], d["abstentions"]) == (12, 2, 1)
+    assert d["resultat"] == "adopte" and d["unanimite"] is None
+    assert d["absents"] == 4  # as listed
+
+
+def test_unanimity_fills_votes(municipal):
+    d = municipal.records["deliberations"][1]
+    assert d["unanimite"] is True
+    assert (d["votants"], d["pour"], d["contre"], d["abstentions"]) == (15, 15, 0, 0)
+    assert d["resultat"] is None and d["sans_quorum"] is False
+
+
+def test_civilities_and_proxy_phrases(municipal):
+    people = {r["name"]: r for r in municipal.records["attendance"] if r["seq"] == 1}
+    assert sorted(n for n, r in people.items() if r["status"] == "present") == [
+        "Jean MARTIN", "Luc PETIT", "Paul DURAND", "Sophie BERNARD"]
+    assert {n: r["proxy_holder"] for n, r in people.items() if r["status"] == "absent"} == {
+        "Anne ROUX": "Jean MARTIN", "Marc BLANC": "Sophie BERNARD", "Julie NOIR": "Paul DURAND",
+        "Yves GRIS": None}
+    assert all(r["excused"] is None for r in people.values())  # "Absents", not "excusés"
+    assert len([p for p in municipal.records["proxies"] if p["seq"] == 1]) == 3
+
+
+def test_inline_decisions(municipal):
+    rows = municipal.records["decisions"]
+    assert [(r["seq"], r["item"], r["verb"]) for r in rows] == [
+        (1, 1, "AUTORISER"), (1, 2, "CHARGER"), (2, 1, "FIXER")]
+    assert rows[0]["amount_eur"] == 25000.0
+
+
+def test_wrapped_lists_continue_until_next_label():
+    doc = inline("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n"
+                 "Étaient présents :\nDidier ACHALME, Djuwan\nARMANDET, Emmanuelle LAMBERT-\n"
+                 "DELHOMME\nÉtaient absents excusés :\nGilles AMAT\nPouvoirs :\n"
+                 "Gilles AMAT pouvoir à Didier\nACHALME\nObjet : Essai\n")
+    people = by_name(doc)
+    assert list(people) == ["Didier ACHALME", "Djuwan ARMANDET", "Emmanuelle LAMBERT-DELHOMME",
+                            "Gilles AMAT"]
+    assert people["Djuwan ARMANDET"]["_prov"]["name"].line == 3
+    assert people["Emmanuelle LAMBERT-DELHOMME"]["_prov"]["name"].line == 4
+    assert people["Gilles AMAT"]["proxy_holder"] == "Didier ACHALME"
+    assert doc.records["deliberations"][0]["objet"] == "Essai"
+
+
+# --- units -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Monsieur Didier ACHALME", "Didier ACHALME"),
+    ("Mme Claire ANDRIEUX-JANNETTA", "Claire ANDRIEUX-JANNETTA"),
+    ("MM. Paul DURAND", "Paul DURAND"),
+    ("Mlle Anne ROUX", "Anne ROUX"),
+    ("Madame Josette TOUZET", "Josette TOUZET"),
+    ("Mr MRABET", "MRABET"),
+])
+def test_clean_name(text, expected):
+    assert names.clean_name(text) == expected
+
+
+def test_proxy_entries():
+    entry = names.parse_entry("M. Luc LESCURE a donné procuration à Mme Marie-Laure TIBLE")
+    assert (entry.name, entry.holder) == ("Luc LESCURE", "Marie-Laure TIBLE")
+    assert names.parse_entry("Félix ROCHE (arrivé à 20h30)").name == "Félix ROCHE"
+
+
+def test_tolerant_name_matching():
+    assert names.same_person("Jean-Louis Verdier", "Jean Louis VERDIER")
+    assert names.find_person("Jean Louis VERDIÉ", ["Gilles AMAT", "Jean Louis VERDIER"]) == 1
+    assert names.find_person("Gilles AMAT", ["Denis DELPIROU"]) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Présents : 29 – Pouvoirs : 12 – Votants : 41", {"presents": 29, "pouvoirs": 12, "votants": 41}),
+    ("Nombre de conseillers en exercice : 23", {"membres_en_exercice": 23}),
+    ("Abstention(s) : 0", {"abstentions": 0}),
+    ("Contre : zéro", {"contre": 0}),
+    ("Ne prennent pas part au vote : 1", {"non_votants": 1}),
+    ("Pour copie conforme", {}),
+])
+def test_count_lines(text, expected):
+    assert votes.read_counts(text) == expected
+
+
+def test_vote_prose_in_words():
+    assert votes.read_vote_prose("par dix-huit voix pour, trois voix contre et deux abstentions") == {
+        "pour": 18, "contre": 3, "abstentions": 2}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("D'APPROUVER le versement", "APPROUVER"), ("DE PRÉCISER QUE le versement", "PRÉCISER"),
+    ("d’autoriser le Président", "AUTORISER"), ("APPROUVE le budget", "APPROUVE"),
+    ("le versement se fera", None),
+])
+def test_verbs(text, expected):
+    assert verb_of(text) == expected
