@@ -76,14 +76,14 @@ def locked(out: Path) -> Iterator[None]:
         yield
 
 
-def run_documents(files: list[Path], workers: int, progress=None) -> Iterator[DocResult]:
+def run_documents(files: list[Path], workers: int, progress=None, settings=None) -> Iterator[DocResult]:
     """Process files, in parallel processes when workers > 1, yielding results in order."""
     if workers <= 1 or len(files) <= 1:
         for f in files:
-            yield _tick(process(f), progress)
+            yield _tick(process(f, settings), progress)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in pool.map(process, files, chunksize=1):
+        for result in pool.map(process, files, [settings] * len(files), chunksize=1):
             yield _tick(result, progress)
 
 
@@ -94,7 +94,7 @@ def _tick(result: DocResult, progress):
 
 
 def ingest(paths: Iterable[str | Path], out: str | Path = "out", workers: int | None = None,
-           progress=None) -> Summary:
+           progress=None, settings=None) -> Summary:
     """Read every document, write the tables, run the checks, write the report."""
     out = Path(out)
     files = discover(paths)
@@ -102,7 +102,7 @@ def ingest(paths: Iterable[str | Path], out: str | Path = "out", workers: int | 
     summary = Summary()
     with locked(out):
         rows: dict[str, list[dict]] = {}
-        for result in run_documents(files, workers, progress):
+        for result in run_documents(files, workers, progress, settings):
             summary.documents += 1
             summary.pages += result.pages
             if not result.ok:
@@ -157,8 +157,8 @@ def progress_printer(total: int, stream=sys.stderr):
 
     def log(result: DocResult):
         done[0] += 1
-        state = "ok" if result.ok else f"FAILED {result.error}"
-        print(f"[{done[0]}/{total}] {result.path}: {state}", file=stream)
+        line = f"{result.path}: ok" if result.ok else f"FAILED {result.error}"
+        print(f"[{done[0]}/{total}] {line}", file=stream)
     return log
 
 

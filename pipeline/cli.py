@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from pipeline import api
+from pipeline.settings import OCR_MODES, Settings
 
 INGEST_EXAMPLE = """example:
   registre ingest samples/ --out out/
@@ -28,6 +29,8 @@ def parser() -> argparse.ArgumentParser:
     ing.add_argument("paths", nargs="+", help=".pdf or .txt files, or folders of them (recursive)")
     ing.add_argument("--out", default="out", help="output folder (default: out/)")
     ing.add_argument("--workers", type=int, default=None, help="worker processes (default: number of cores)")
+    ing.add_argument("--ocr", choices=OCR_MODES, default="auto",
+                     help="OCR pages without a text layer: auto (default), always, never")
     chk = sub.add_parser("check", help="re-run the checks on the tables already written",
                          epilog=CHECK_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     chk.add_argument("--out", default="out", help="folder holding the tables (default: out/)")
@@ -41,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
             if args.workers is not None and args.workers < 1:
                 raise api.UsageError("--workers must be at least 1")
             files = api.discover(args.paths)
-            summary = api.ingest(files, args.out, args.workers, api.progress_printer(len(files)))
+            settings = Settings(ocr=args.ocr)
+            summary = api.ingest(files, args.out, args.workers, api.progress_printer(len(files)),
+                                 settings=settings)
         else:
             summary = api.check(args.out)
     except api.UsageError as exc:

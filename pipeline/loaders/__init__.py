@@ -26,7 +26,9 @@ def new_document(path: Path, raw: bytes) -> Document:
 
 
 def load(path: Path, settings=None) -> Document:
-    """Read `path` into a Document; raise LoadError with a one-line reason if impossible."""
+    """Read `path` into a Document; raise LoadError with a one-line reason if impossible.
+
+    `settings` is a `pipeline.settings.Settings` (None: the defaults)."""
     raw = path.read_bytes()
     doc = new_document(path, raw)
     if not raw.strip():

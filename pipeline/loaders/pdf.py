@@ -57,11 +57,12 @@ class RawLine:
     bold: tuple[str, ...] = ()
 
 
-def load_pdf(doc: Document, path: Path, settings: PdfSettings | None = None) -> Document:
+def load_pdf(doc: Document, path: Path, run_settings=None) -> Document:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
 
-    settings = settings or PdfSettings()
+    settings = getattr(run_settings, "pdf", None) or PdfSettings()
+    max_pages = getattr(run_settings, "max_pages", None)
     try:
         pdf = pdfplumber.open(path)
     except PDFSyntaxError as exc:
@@ -70,6 +71,8 @@ def load_pdf(doc: Document, path: Path, settings: PdfSettings | None = None) -> 
         raise LoadError(_open_error(exc)) from None
     with pdf:
         doc.page_count = len(pdf.pages)
+        if max_pages and doc.page_count > max_pages:
+            raise LoadError(f"too many pages ({doc.page_count} > {max_pages})")
         pages = [_read_page(page, n, settings) for n, page in enumerate(pdf.pages, 1)]
     if sum(chars for _, _, chars in pages) < settings.min_text_chars:
         raise LoadError("no text layer (scanned or image-only PDF) and OCR is not available")
