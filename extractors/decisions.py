@@ -73,6 +73,18 @@ def decide_at(lines: list[Line]) -> tuple[int, str] | None:
     return None
 
 
+# "… locaux ; D'ADRESSER une ampliation …": two decisions a PDF joined once their bullets were lost.
+JOINED = re.compile(r"(?<=;)\s+(?=(?:D['’]\s*|DE\s+)[A-ZÀ-Ý]{3,})")
+
+
+def _split_joined(decisions: list[Decision]) -> list[Decision]:
+    out = []
+    for d in decisions:
+        parts = JOINED.split(d.text)
+        out += [Decision(part.strip(), d.span, d.spans) for part in parts if part.strip()]
+    return out
+
+
 def read_decisions(lines: list[Line]) -> list[Decision]:
     """The decisions after the "DÉCIDE" line: bullets, continuation lines joined."""
     found = decide_at(lines)
@@ -87,13 +99,15 @@ def read_decisions(lines: list[Line]) -> list[Decision]:
             break
         if not _add(out, line):
             break
-    return out
+    return _split_joined(out)
 
 
 def _add(out: list[Decision], line: Line) -> bool:
     """Add a bullet as a new decision, or a continuation to the last one; False to stop."""
     bullet = _bullet(line.text)
     text = line.text[bullet.end():].strip() if bullet else line.text.strip()
+    if bullet and not text:  # a bullet the PDF loader read apart from its text
+        return True
     if bullet:
         out.append(Decision(text, line.span, [line.span]))
         return True

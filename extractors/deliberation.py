@@ -16,8 +16,19 @@ the recourse sentence::
     - D'APPROUVER le versement … de 310 000 € ;
     La présente délibération peut faire l'objet d'un recours …
 
+Also read: counts on one line, in a ruled table or in a sentence; dates in words or
+digits ("Séance du 1er mars 2024 à 20h30"); names as "NOM Prénom", "M. NOM", "MM. A, B
+et C"; proxies in brackets, in sentences ("X a donné pouvoir à Y."), "représenté(e)
+par"; several deliberations in one file, a register's session header shared by the
+deliberations after it, members leaving ("M. X quitte la séance et donne pouvoir à
+Mme Y"). Items already claimed by a "deliberation" Block (extractors/minutes.py) are
+skipped.
+
 Writes rows of `deliberations`, `attendance`, `proxies` and `decisions`
-(schemas/tables.py). Labels and phrasings: extractors/patterns/deliberation.json.
+(schemas/tables.py). Patterns, as data: extractors/patterns/labels.json (list and
+field labels), civilities.json and proxy_phrases.json (spaCy token patterns, see
+extractors/nlp.py), deliberation.json (counts, votes, openings, stamp: regexes on
+folded text).
 """
 from __future__ import annotations
 
@@ -26,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from extractors import votes
+from extractors import nlp, votes
 from extractors.decisions import read_decisions
 from extractors.names import Member, clean_name, find_person, fold, parse_list, patterns, rx
 from extractors.normalise import parse_date, parse_time
@@ -72,31 +83,40 @@ class Passage:
 
 # --- labels -----------------------------------------------------------------
 
-@lru_cache(maxsize=None)
-def _label_rx(kind: str) -> re.Pattern:
-    """``"Étaient présents :"`` / ``"Objet : …"``: a label at line start, then a colon."""
-    labels = "|".join(sorted(patterns()[kind], key=len, reverse=True))
-    colon = r"\s*(?:\(s\))?\s*:\s*" if kind == "lists" else r"\s*(?:\(s\))?\s*[:–-]\s*"
-    return re.compile(rf"{BULLET}({labels}){colon}")
+# After a label: "(s)" of "Présent(s)", then the colon (fields also take a dash: "Objet – …").
+LABEL_END = {"lists": re.compile(r"^\s*(?:\(s\)|\(e\)s|\))?\s*:\s*"),
+             "fields": re.compile(r"^\s*(?:\(s\)|\))?\s*[:–-]\s*")}
 
 
 def classify(text: str) -> tuple[str, str, int] | None:
-    """(kind, field, offset of the value) of a label line; kind is count, list or field."""
+    """(kind, field, offset of the value) of a label line; kind is count, lists or fields.
+
+    ``"Étaient absents excusés : …"`` -> ("lists", "absent_excused", 27); list and field
+    labels are the token patterns of patterns/labels.json, matched with spaCy.
+    """
     if votes.is_count_line(text):
         return "count", "", 0
-    folded = fold(text)
-    for kind in ("lists", "fields"):
-        m = _label_rx(kind).match(folded)
-        if m:
-            label = m.group(1)
-            key = next(k for k in patterns()[kind] if re.fullmatch(k, label))
-            return kind, patterns()[kind][key], m.end()
-    return None
+    first = len(text) - len(re.sub(BULLET, "", text, count=1))
+    hit = next((h for h in nlp.find("labels", text) if h[1] == first), None)
+    if hit is None:
+        return None
+    kind, column = hit[0].split(":")
+    end = LABEL_END[kind].match(text[hit[2]:])
+    return (kind, column, hit[2] + end.end()) if end else None
 
 
 def _matches(text: str, key: str) -> bool:
     folded = fold(text).strip()
     return any(rx(p).search(folded) for p in patterns()[key])
+
+
+def start_kind_at(texts: list[str], i: int) -> str | None:
+    """start_kind of texts[i], the opening sentence allowed to run onto the next line
+    (a PDF line ending "…, dûment convoqué, s'est" before "réuni en session…")."""
+    kind = start_kind(texts[i])
+    if kind or i + 1 >= len(texts) or not _matches(texts[i], "opening_first_line"):
+        return kind
+    return "opening" if _matches(texts[i] + " " + texts[i + 1][:80], "opening_start") else None
 
 
 def start_kind(text: str) -> str | None:
@@ -109,7 +129,34 @@ def start_kind(text: str) -> str | None:
 def _stops(text: str) -> bool:
     """A line that does not continue the passage above it."""
     return bool(classify(text) or start_kind(text) or _matches(text, "paragraph_openers")
-                or _matches(text, "end_before") or _matches(text, "end_after"))
+                or _matches(text, "end_before") or _matches(text, "end_after")
+                or sentence_kind(text))
+
+
+def sentence_kind(text: str) -> str | None:
+    """A line that is a sentence about members: `proxy` ("X a donné pouvoir à Y."),
+    `secretaire` ("X a été élu secrétaire de séance."), `left` / `arrived` (movements)."""
+    folded = fold(text).strip()
+    if rx(patterns()["proxy_sentence"]).search(folded):
+        return "proxy"
+    if rx(patterns()["secretaire_prose"]).search(folded):
+        return "secretaire"
+    for kind, pattern in patterns()["movement"].items():
+        if not kind.startswith("_") and rx(pattern).search(folded):
+            return kind
+    return None
+
+
+def is_furniture(text: str) -> bool:
+    """A running header or footer left in the body: the prefecture stamp, "Page 2 sur 3"."""
+    return _matches(text, "furniture")
+
+
+def _bulleted_name(text: str) -> bool:
+    """``"- M. Paul DURAND"``: one name per bullet, or a wrapped list line starting at a dash."""
+    rest = re.sub(BULLET, "", text, count=1)
+    return text.lstrip().startswith(("-", "–", "•")) and bool(rest) and not (
+        classify(rest) or start_kind(rest) or _matches(rest, "paragraph_openers") or sentence_kind(rest))
 
 
 def _prose(text: str) -> bool:
@@ -125,7 +172,7 @@ def gather(lines: list[Line], i: int, offset: int = 0, sentence: bool = False,
     A sentence ends at a full stop; a name list at the first line of prose.
     """
     j = i + 1
-    while j < len(lines) and not _stops(lines[j].text):
+    while j < len(lines) and not (_stops(lines[j].text) and not (names and _bulleted_name(lines[j].text))):
         if sentence and lines[j - 1].text.rstrip().endswith("."):
             break
         if names and _prose(lines[j].text):
@@ -147,10 +194,11 @@ def segments(doc: Document) -> list[tuple[int, int]]:
     """(start, end) item indices of each deliberation, in document order."""
     out: list[tuple[int, int]] = []
     cur: _Open | None = None
+    texts = [it.text if isinstance(it, Line) else "" for it in doc.items]
     for i, item in enumerate(doc.items):
         if not isinstance(item, Line):
             continue
-        kind = start_kind(item.text)
+        kind = start_kind_at(texts, i)
         if kind and cur and not cur.opening and not cur.labels:
             cur.opening = kind == "opening"  # "EXTRAIT…" then "Le onze avril…": one deliberation
         elif kind:
@@ -189,9 +237,10 @@ class Parsed:
 def read_opening(p: Parsed, passage: Passage) -> None:
     """The sitting's date, time, place, assembly, president and body from the opening sentence."""
     text, folded, span = passage.text, fold(passage.text), passage.span
-    cut = rx(patterns()["opening"]["cut_for_date"]).search(folded)
-    p.set("session_date", parse_date(text[:cut.start()] if cut else text), span)
-    p.set("session_time", parse_time(text[:cut.start()] if cut else text), span)
+    conv = rx(patterns()["opening"]["convocation"]).search(folded)
+    sitting = day_digits(text[:conv.start()] + text[conv.end():] if conv else text)  # "convoqué le 5 décembre"
+    p.set("session_date", parse_date(sitting), span)
+    p.set("session_time", parse_time(sitting), span)
     for column in ("organe", "president", "collectivite", "lieu", "convocation"):
         m = rx(patterns()["opening"][column]).search(folded)
         if not m:
@@ -204,6 +253,17 @@ def read_opening(p: Parsed, passage: Passage) -> None:
         elif column == "convocation":
             column, value = "convocation_date", parse_date(value)
         p.set(column, value or None, span)
+
+
+def day_digits(text: str) -> str:
+    """``"le deux avril"`` -> ``"le 2 avril"`` (text2num leaves un and deux as words)."""
+    day = patterns()["day_words"]
+    folded = fold(text)
+    out, last = [], 0
+    for m in rx(day["pattern"]).finditer(folded):
+        out += [text[last:m.start()], str(day["values"][m.group(1)])]
+        last = m.end()
+    return "".join(out) + text[last:]
 
 
 def read_field(p: Parsed, column: str, passage: Passage) -> None:
@@ -219,7 +279,7 @@ def read_field(p: Parsed, column: str, passage: Passage) -> None:
 
 def read_header(lines: list[Line]) -> Parsed:
     """Walk the lines: opening sentence, labelled fields, name lists and counts."""
-    p, i = Parsed(), 0
+    p, i, opened = Parsed(), 0, False
     while i < len(lines):
         line = lines[i]
         label = classify(line.text)
@@ -229,14 +289,18 @@ def read_header(lines: list[Line]) -> Parsed:
             i += 1
         elif label:
             kind, column, offset = label
-            passage, i = gather(lines, i, offset, sentence=column == "objet", names=kind == "lists")
+            if kind == "fields" and column != "objet":  # one line: "Secrétaire de séance : X"
+                passage, i = Passage.of([line], offset), i + 1
+            else:
+                passage, i = gather(lines, i, offset, sentence=column == "objet", names=kind == "lists")
             if kind == "lists":
                 p.lists.append((column, passage, parse_list(passage.text)))
             else:
                 read_field(p, column, passage)
-        elif start_kind(line.text) == "opening" and "session_date" not in p.values:
+        elif not opened and start_kind_at([ln.text for ln in lines], i) == "opening":
             passage, i = gather(lines, i, sentence=True)
             read_opening(p, passage)
+            opened = True
         else:
             _read_loose(p, line)
             i += 1
@@ -244,15 +308,51 @@ def read_header(lines: list[Line]) -> Parsed:
 
 
 def _read_loose(p: Parsed, line: Line) -> None:
-    """An unlabelled line: the act number of a header, a secretary in prose."""
+    """An unlabelled line: the act number of a header, "Séance du 1er mars 2024 à 20h30",
+    a secretary, a proxy or a movement in prose, counts inside a sentence."""
     folded = fold(line.text)
     if start_kind(line.text) == "header":
         m = rx(patterns()["numero"]).search(folded)
         if m:
             p.set("numero", line.text[m.start(1):m.end(1)].upper(), line.span)
-    m = rx(patterns()["secretaire_prose"]).search(folded)
-    if m:
-        p.set("secretaire", clean_name(line.text[m.start(1):m.end(1)]), line.span)
+    if rx(patterns()["seance_line"]).search(folded.strip()):
+        p.set("session_date", parse_date(line.text), line.span)
+        p.set("session_time", parse_time(line.text), line.span)
+    kind = sentence_kind(line.text)
+    if kind == "secretaire":
+        m = rx(patterns()["secretaire_prose"]).search(folded.strip())
+        p.set("secretaire", clean_name(line.text.strip()[m.start(1):m.end(1)]), line.span)
+    elif kind == "proxy":
+        passage = Passage.of([line])
+        p.lists.append(("proxies", passage, parse_list(passage.text.rstrip(". "))))
+    elif kind in ("left", "arrived"):
+        _read_movement(p, line, kind)
+    elif rx(patterns()["count_prose_line"]).search(folded):
+        for column, value in votes.read_count_prose(line.text).items():
+            p.set(column, value, line.span)
+    else:
+        _read_prose_role(p, line)
+
+
+def _read_prose_role(p: Parsed, line: Line) -> None:
+    """"Madame X est désignée pour remplir les fonctions de secrétaire de séance", "La
+    présidence de la séance est assurée par Mme Y": the person fr_core_news_sm finds."""
+    folded = fold(line.text)
+    for column, pattern in patterns()["prose_roles"].items():
+        if column.startswith("_") or column in p.values or not rx(pattern).search(folded):
+            continue
+        people = nlp.person_names(line.text)
+        if people:
+            p.set(column, clean_name(people[0][0]) or None, line.span)
+
+
+def _read_movement(p: Parsed, line: Line, kind: str) -> None:
+    """``"M. X quitte la séance et donne pouvoir à Mme Y."``: X absent from here on, Y holds."""
+    text = line.text.strip()
+    m = rx(patterns()["movement"][kind]).search(fold(text))
+    name = clean_name(text[m.start(1):m.end(1)])
+    holder = clean_name(text[m.start(2):m.end(2)]) if kind == "left" and m.group(2) else None
+    p.lists.append((kind, Passage.of([line]), [Member(name, 0, len(text), holder, None)]))
 
 
 def read_votes(p: Parsed, lines: list[Line]) -> None:
@@ -275,11 +375,19 @@ def read_votes(p: Parsed, lines: list[Line]) -> None:
             p.set(column, value, unanimous)
 
 
-def read_stamp(p: Parsed, doc: Document, lines: list[Line], pages: tuple[int, int]) -> None:
-    """``ID : 015-200066637-20240411-2024CC052-DE``: acte_id, siren and, failing a printed one, numero."""
-    furniture = [ln for ln in doc.furniture if pages[0] <= ln.span.page <= pages[1]]
+def read_stamp(p: Parsed, doc: Document, lines: list[Line], pages: tuple[int, int],
+               outside: list[Line]) -> None:
+    """``ID : 015-200066637-20240411-2024CC052-DE``: acte_id, siren and, failing a printed one, numero.
+
+    Looked for in the deliberation's own lines, then in the running headers of its
+    pages, then in stamp lines of its pages that belong to no deliberation (a text
+    extraction prints the page header above "EXTRAIT…"), then in a document with one
+    stamp only.
+    """
+    on_pages = [ln for ln in doc.furniture + outside if pages[0] <= ln.span.page <= pages[1]]
     pattern = rx(patterns()["stamp_id"])
-    for line in furniture + lines + doc.furniture:
+    ids = {m.group(1) for ln in doc.furniture + outside for m in [pattern.search(ln.text)] if m}
+    for line in lines + on_pages + (doc.furniture + outside if len(ids) == 1 else []):
         m = pattern.search(line.text)
         if m:
             p.set("acte_id", m.group(1), line.span)
@@ -307,6 +415,9 @@ def attendance(p: Parsed) -> tuple[list[dict], list[dict]]:
     for kind, passage, members in p.lists:
         for m in members:
             span = passage.span_at(m.start)
+            if kind in ("left", "arrived"):
+                _move(people, proxies, m, span, kind)
+                continue
             if kind != "proxies" or not m.holder:
                 _person(people, m.name, span, kind, m)
             if m.holder:
@@ -320,11 +431,26 @@ def _person(people: list[dict], name: str, span: Span, kind: str, m: Member | No
     if found is not None:
         return people[found]
     row = {"name": name, "status": "present" if kind == "present" else "absent",
-           "excused": True if kind == "absent_excused" else None, "proxy_holder": None,
+           "excused": EXCUSED.get(kind), "proxy_holder": None,
            "substitute_for": m.substitute_for if m else None, "page": span.page,
            "_prov": {"name": span}}
     people.append(row)
     return row
+
+
+EXCUSED = {"absent_excused": True, "absent_unexcused": False}
+
+
+def _move(people: list[dict], proxies: list[dict], m: Member, span: Span, kind: str) -> None:
+    """A member leaving (absent from now on, maybe with a proxy) or arriving (present)."""
+    person = _person(people, m.name, span, "present" if kind == "arrived" else "absent")
+    if kind == "arrived":
+        person.update(status="present", excused=None, proxy_holder=None)
+        proxies[:] = [r for r in proxies if find_person(m.name, [r["giver"]]) is None]
+        return
+    person.update(status="absent", excused=None)
+    if m.holder:
+        _proxy(proxies, people, m, span)
 
 
 def _proxy(proxies: list[dict], people: list[dict], m: Member, span: Span) -> None:
@@ -340,10 +466,9 @@ def _proxy(proxies: list[dict], people: list[dict], m: Member, span: Span) -> No
 
 def _derived_counts(p: Parsed, people: list[dict], proxies: list[dict]) -> None:
     """absents and pouvoirs "as listed" when the document does not state them."""
-    kinds = {kind for kind, _, _ in p.lists}
-    if kinds & {"absent", "absent_excused"}:
-        absent = [r for r in people if r["status"] == "absent"]
-        p.set("absents", len(absent), next(ps.span for k, ps, _ in p.lists if k.startswith("absent")))
+    absent = [r for r in people if r["status"] == "absent"]
+    if absent:
+        p.set("absents", len(absent), absent[0]["_prov"]["name"])
     if proxies:
         p.set("pouvoirs", len(proxies), proxies[0]["_prov"]["giver"])
 
@@ -371,11 +496,48 @@ def _has_content(p: Parsed, decisions: list) -> bool:
                 or any(c in p.values for c in COUNT_COLUMNS))
 
 
+def body_lines(doc: Document, start: int, end: int) -> tuple[list[Line], list[Line]]:
+    """(lines to read, furniture lines) of items[start:end].
+
+    A running header or page number left in the body ("Page 1 sur 2" in the middle of
+    a list, the stamp of a text extraction) is set aside; a ruled table of counts
+    ("En exercice | Présents | Votants" over "19 | 14 | 16") becomes the count line
+    it stands for.
+    """
+    lines, furniture = [], []
+    for item in doc.items[start:end]:
+        if isinstance(item, Table):
+            lines += votes.count_table_lines(item)
+        elif is_furniture(item.text):
+            furniture.append(item)
+        else:
+            lines.append(item)
+    return lines, furniture
+
+
+def _claimed(doc: Document) -> list[tuple[int, int]]:
+    """Item ranges another extractor (extractors/minutes.py) already read as deliberations."""
+    return [(b.start, b.end) for b in doc.blocks if b.kind == "deliberation"]
+
+
 def extract(doc: Document) -> Document:
-    """Add one Block and rows in deliberations/attendance/proxies/decisions per deliberation."""
-    seq = 0
-    for start, end in segments(doc):
-        lines = list(doc.lines(start, end))
+    """Add one Block and rows in deliberations/attendance/proxies/decisions per deliberation.
+
+    A segment with the sitting and its lists but no object nor vote is a register's
+    session header: the deliberations after it inherit its sitting and attendance.
+    """
+    nlp.blank()  # the tokeniser is built once per process, here in the workers' warm-up
+    claimed = _claimed(doc)
+    seq = max((r.get("seq") or 0 for r in doc.records.get("deliberations", [])), default=0)
+    found = [(a, b) for a, b in segments(doc) if not any(a < e and s < b for s, e in claimed)]
+    parts = [(start, end, *body_lines(doc, start, end)) for start, end in found]
+    outside = _outside_lines(doc, found)
+    for _, _, lines, furniture in parts:  # a page header printed just before the next one
+        outside += [f for f in furniture if lines and f.span.page > lines[-1].span.page]
+    session: Parsed | None = None
+    for start, end, lines, furniture in parts:
+        if not lines:
+            continue
         try:
             p = read_header(lines)
             decisions = read_decisions(lines)
@@ -384,16 +546,50 @@ def extract(doc: Document) -> Document:
             continue
         if not _has_content(p, decisions):
             continue
+        if _is_session_header(p, decisions, lines):
+            session = p
+            continue
+        if session is not None:
+            inherit(p, session)
         seq += 1
-        _emit(doc, seq, p, decisions, lines, _pages(doc, start, end))
+        _emit(doc, seq, p, decisions, lines, _pages(doc, start, end), furniture + outside)
         doc.blocks.append(Block("deliberation", start, end, f"seq={seq}"))
     return doc
 
 
+def _outside_lines(doc: Document, found: list[tuple[int, int]]) -> list[Line]:
+    """Stamp and page lines of the body that lie in no deliberation."""
+    inside = {i for a, b in found for i in range(a, b)}
+    return [it for i, it in enumerate(doc.items)
+            if i not in inside and isinstance(it, Line) and is_furniture(it.text)]
+
+
+def _is_session_header(p: Parsed, decisions: list, lines: list[Line]) -> bool:
+    """The sitting and who sat, but no object, decision or vote of its own."""
+    votes_read = any(c in p.values for c in ("pour", "contre", "abstentions", "votants"))
+    return not decisions and "objet" not in p.values and not votes_read and bool(p.lists)
+
+
+SESSION_COLUMNS = ("collectivite", "organe", "session_date", "session_time", "lieu", "president",
+                   "convocation_date", "secretaire", "sans_quorum", "membres_en_exercice")
+
+
+def inherit(p: Parsed, session: Parsed) -> None:
+    """A register's deliberation takes the sitting and lists of the session header; its own
+    movements ("M. X quitte la séance…") are kept for the deliberations after it too."""
+    for column in SESSION_COLUMNS:
+        if column in session.values:
+            p.set(column, session.values[column], session.prov[column])
+    own = [entry for entry in p.lists if entry[0] in ("left", "arrived")]
+    if len(own) == len(p.lists):
+        p.lists = list(session.lists) + own
+        session.lists = session.lists + own
+
+
 def _emit(doc: Document, seq: int, p: Parsed, decisions: list, lines: list[Line],
-          pages: tuple[int, int]) -> None:
+          pages: tuple[int, int], outside: list[Line]) -> None:
     read_votes(p, lines)
-    read_stamp(p, doc, lines, pages)
+    read_stamp(p, doc, lines, pages, outside)
     people, proxies = attendance(p)
     _derived_counts(p, people, proxies)
     doc.add("deliberations", deliberation_row(seq, p, pages) | {"doc_id": doc.doc_id})

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extractors import nlp
+
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 
 
@@ -61,19 +63,11 @@ class Member:
     substitute_for: str | None = None  # "X (en remplacement de Y)" -> Y
 
 
-@lru_cache(maxsize=None)
-def _civility_rx() -> re.Pattern:
-    civ = "|".join(patterns()["civilities"])
-    return re.compile(rf"^(?:(?:{civ})\s*)+(?=\S)")
-
-
 def clean_name(text: str) -> str:
     """``"Monsieur Didier ACHALME"`` -> ``"Didier ACHALME"``; ``"LAMBERT- DELHOMME"`` rejoined."""
     text = re.sub(r"\s+", " ", text).strip(" .:;,\t")
     text = re.sub(r"(\w)- (\w)", r"\1-\2", text)  # a hyphenated name cut at a line end
-    m = _civility_rx().match(fold(text))
-    if m:
-        text = text[m.end():]
+    text = text[nlp.leading("civilities", text):]  # patterns/civilities.json
     return text.strip(" .:;,")
 
 
@@ -98,23 +92,30 @@ def split_entries(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip(" .")]
 
 
-@lru_cache(maxsize=None)
-def _phrase_rx(key: str) -> re.Pattern:
-    return re.compile(r"\s*\(?\s*\b(?:" + "|".join(patterns()[key]) + r")\b\s*")
+def _phrase(key: str, entry: str) -> tuple[int, int] | None:
+    """(start, end) of the first `key` phrase (patterns/proxy_phrases.json) in an entry,
+    widened over the bracket and spaces before it: ``"X (pouvoir à Y)"`` -> `` (pouvoir à ``."""
+    hit = next((h for h in nlp.find("proxy_phrases", entry) if h[0] == key), None)
+    if hit is None:
+        return None
+    start = hit[1]
+    while start > 0 and entry[start - 1] in " (":
+        start -= 1
+    end = hit[2] + len(entry[hit[2]:]) - len(entry[hit[2]:].lstrip())
+    return start, end
 
 
 def parse_entry(text: str, start: int = 0) -> Member | None:
     """``"Gilles AMAT pouvoir à Denis DELPIROU"`` -> Member("Gilles AMAT", holder="Denis DELPIROU")."""
     entry = text.strip()
     offset = start + text.index(entry[:1]) if entry else start
-    folded = fold(entry)
     holder = substitute = None
-    for key in ("proxy_phrases", "substitute_phrases"):
-        m = _phrase_rx(key).search(folded)
-        if m:
-            other = clean_name(entry[m.end():].split(")")[0])
-            holder, substitute = (other, substitute) if key == "proxy_phrases" else (holder, other)
-            entry, folded = entry[:m.start()], folded[:m.start()]
+    for key in ("proxy", "substitute"):
+        found = _phrase(key, entry)
+        if found:
+            other = clean_name(entry[found[1]:].split(")")[0])
+            holder, substitute = (other, substitute) if key == "proxy" else (holder, other)
+            entry = entry[:found[0]]
     name = clean_name(entry.split("(")[0])  # other remarks in brackets: "(arrivé à 20h30)"
     if not name or not looks_like_name(name):
         return None
@@ -125,6 +126,8 @@ def parse_list(text: str) -> list[Member]:
     """Every member of a list line, with offsets into `text`."""
     out = []
     for a, b in split_entries(text):
+        if rx(patterns()["empty_list"]).match(fold(text[a:b]).strip()):  # "Absents : néant"
+            continue
         member = parse_entry(text[a:b], a)
         if member:
             out.append(member)

@@ -8,54 +8,85 @@ Read here::
     … adopté par 18 voix pour, 3 voix contre et 2 abstentions
     … à l'unanimité
 
-Labels and phrasings live in extractors/patterns/deliberation.json ("counts",
-"vote_prose", "unanimity", "result", "sans_quorum"); matching is on folded text.
+Count labels are spaCy token patterns (extractors/patterns/counts.json, matched by
+extractors/nlp.py); the phrasings of votes live in extractors/patterns/deliberation.json
+("count_prose", "vote_prose", "unanimity", "result", "sans_quorum"), regexes on folded text.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from extractors import nlp
 from extractors.names import fold, patterns, rx
 from extractors.normalise import words_to_digits
 
 BULLET = r"^\s*(?:[-–•*]\s*)?"
-# What may separate two counts on one line: "29 – Pouvoirs", "29 / Pouvoirs", "29, Pouvoirs".
-SEP = r"(?:^|(?<=[\s–\-/,;|()]))"
+# After a count label: "(s)" of "Abstention(s)", then ":" or "=", then the number.
+COUNT_VALUE = re.compile(r"^\s*(?:\(s\)|\))?\s*[:=]\s*(\d+)\b")
 
 
-def _alternation(labels) -> str:
-    return "|".join(sorted(labels, key=len, reverse=True))
-
-
-@lru_cache(maxsize=None)
-def _count_rx() -> re.Pattern:
-    """``"presents : 29"``: a count label, a colon, a number (the colon keeps "Pour copie" out)."""
-    labels = _alternation(patterns()["counts"])
-    return re.compile(rf"{SEP}({labels})\s*(?:\(s\))?\s*[:=]\s*(\d+)\b")
+def _counts(text: str) -> list[tuple[str, int, int]]:
+    """(column, value, start) of each "label : number" of a line, labels matched with spaCy
+    on the token patterns of patterns/counts.json ("Pour copie" has no colon: no count)."""
+    # "Votants:41" is one token: the colon is set apart; no-break spaces are spaces.
+    digits = re.sub(r"[\u00a0\u202f]", " ", re.sub(r"(?<=\w)([:=])(?=\d)", r" \1 ", _digits(text)))
+    out = []
+    for column, start, end in nlp.find("counts", digits):
+        m = COUNT_VALUE.match(digits[end:])
+        if m:
+            out.append((column, int(m.group(1)), start))
+    return out
 
 
 def count_label(folded: str) -> str | None:
-    """The field of the count label a folded label text names (``"abstention"`` -> abstentions)."""
-    for label, field in patterns()["counts"].items():
-        if re.fullmatch(label, folded.strip()):
-            return field
-    return None
+    """The column a label names on its own (a table header): ``"abstention"`` -> abstentions."""
+    text = folded.strip()
+    hit = nlp.first("counts", text)
+    return hit[0] if hit and hit[1] == 0 and hit[2] == len(text) else None
 
 
 def is_count_line(text: str) -> bool:
     """A line that starts with a count: ``"Présents : 29 – Pouvoirs : 12"``."""
-    m = _count_rx().search(_digits(text))
-    return bool(m) and not _digits(text)[:m.start()].strip(" -–•*")
+    found = _counts(text)
+    return bool(found) and not _digits(text)[:found[0][2]].strip(" -–•*")
 
 
 def read_counts(text: str) -> dict[str, int]:
     """``"Présents : 29 – Pouvoirs : 12 – Votants : 41"`` -> {presents: 29, pouvoirs: 12, votants: 41}."""
     out: dict[str, int] = {}
-    for m in _count_rx().finditer(_digits(text)):
-        field = count_label(m.group(1))
-        if field and field not in out:
-            out[field] = int(m.group(2))
+    for column, value, _ in _counts(text):
+        out.setdefault(column, value)
+    return out
+
+
+def read_count_prose(text: str) -> dict[str, int]:
+    """``"avec 14 membres présents sur 19 en exercice et 2 pouvoirs, soit 16 votants"``."""
+    digits = _digits(text)
+    out = {}
+    for field, pattern in patterns()["count_prose"].items():
+        m = None if field.startswith("_") else rx(pattern).search(digits)
+        if m:
+            out[field] = int(m.group(1))
+    return out
+
+
+def count_table_lines(table) -> list:
+    """A ruled table of counts as the count lines it stands for.
+
+    ``En exercice | Présents | Représentés | Votants`` over ``30 | 24 | 4 | 28`` gives
+    the line ``"En exercice : 30 – Présents : 24 – Représentés : 4 – Votants : 28"``
+    (with the span of the numbers' row). Other tables give nothing.
+    """
+    from schemas import Line
+
+    out = []
+    rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
+    for head, values in zip(rows, rows[1:]):
+        labels = [count_label(fold(c.text)) for c in head.cells]
+        numbers = [c.text.strip() for c in values.cells]
+        if labels and all(labels) and len(numbers) == len(labels) and all(n.isdigit() for n in numbers):
+            text = " – ".join(f"{h.text.strip()} : {n}" for h, n in zip(head.cells, numbers))
+            out.append(Line(text, values.span))
     return out
 
 

@@ -1,16 +1,22 @@
-"""The library API under the CLI: `ingest` and `check`.
+"""The library API under the CLI: `ingest`, `check` and `compact`.
 
     >>> from pipeline.api import ingest
     >>> summary = ingest(["samples/"], out="out/")
     >>> summary.tables["deliberations"]
     2
+
+`ingest` is incremental: the manifest (pipeline/manifest.py) remembers each file
+by path and content hash, so a re-run reads only new and changed files, a
+changed file's rows replace its old rows, and a file gone from disk keeps its
+rows unless `prune=True`. Documents are processed by an engine
+(pipeline/engines.py) and committed batch by batch (pipeline/store.py).
 """
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
-import sys
-from concurrent.futures import ProcessPoolExecutor
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +25,15 @@ from typing import Iterable, Iterator
 import pandas as pd
 
 from pipeline import store
-from pipeline.stages import DocResult, process
+from pipeline.engines import Outcome, peak_rss_mb, run_dask, run_local
+from pipeline.manifest import Manifest, entry
+from pipeline.progress import Progress, Silent
+from pipeline.stages import VERSION
 
 SUFFIXES = {".pdf", ".txt", ".text"}
+ENGINES = ("local", "dask")
+BATCH_SIZE = 64
+COMPACT_AFTER = 64  # small parts past which ingest compacts on its own
 
 
 class UsageError(Exception):
@@ -34,15 +46,31 @@ class BusyError(Exception):
 
 @dataclass
 class Summary:
-    documents: int = 0
-    failed: list[str] = field(default_factory=list)  # one line per failed document
+    documents: int = 0  # input documents (new, changed and unchanged)
+    read: int = 0  # processed in this run
+    unchanged: int = 0
+    failed: list[str] = field(default_factory=list)  # one line per failed input document
     tables: dict[str, int] = field(default_factory=dict)
     findings: dict[str, int] = field(default_factory=dict)
     pages: int = 0
+    batches: int = 0
+    removed_kept: int = 0  # files gone from disk whose rows were kept
+    pruned: int = 0
+    compacted: int = 0
+    seconds: float = 0.0
+    worker_rss_mb: float = 0.0  # peak resident memory of the busiest worker
+    main_rss_mb: float = 0.0  # peak of the main process before the global checks
+    worker_cpu: dict[int, float] = field(default_factory=dict)  # worker pid -> CPU seconds used
 
     def lines(self) -> list[str]:
-        out = [f"documents: {self.documents} read, {len(self.failed)} failed, {self.pages} pages"]
+        detail = f" ({self.read} read, {self.unchanged} unchanged)" if self.read or self.unchanged else ""
+        out = [f"documents: {self.documents}{detail}, {len(self.failed)} failed, {self.pages} pages "
+               f"in {self.seconds:.1f} s"]
         out += [f"  failed: {reason}" for reason in self.failed]
+        if self.removed_kept:
+            out.append(f"  {self.removed_kept} files gone from disk keep their rows (--prune drops them)")
+        if self.pruned or self.compacted:
+            out.append(f"  pruned {self.pruned} files, compacted {self.compacted} parts")
         out.append("rows: " + ", ".join(f"{t} {n}" for t, n in self.tables.items()))
         out.append("findings: " + (", ".join(f"{s} {n}" for s, n in sorted(self.findings.items()))
                                    or "none"))
@@ -65,65 +93,234 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
 
 
 @contextmanager
-def locked(out: Path) -> Iterator[None]:
-    """Hold `out/.lock`; a second run on the same folder refuses instead of interleaving."""
+def locked(out: Path, wait: bool = False) -> Iterator[Manifest]:
+    """Hold `out/.lock` and yield the recovered manifest.
+
+    A second run on the same folder refuses (or waits, `wait=True`) instead of
+    interleaving writes; the lock dies with its process, so kill -9 leaves none."""
     out.mkdir(parents=True, exist_ok=True)
     with open(out / ".lock", "w") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
-            raise BusyError(f"{out}: another registre run is writing here; try again when it ends") from None
-        yield
+            raise BusyError(f"{out}: another registre run is writing here; try again when it ends "
+                            "(or pass --wait)") from None
+        yield Manifest.open(out)
 
 
-def run_documents(files: list[Path], workers: int, progress=None, settings=None) -> Iterator[DocResult]:
-    """Process files, in parallel processes when workers > 1, yielding results in order."""
-    if workers <= 1 or len(files) <= 1:
-        for f in files:
-            yield _tick(process(f, settings), progress)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in pool.map(process, files, [settings] * len(files), chunksize=1):
-            yield _tick(result, progress)
+# -- planning ------------------------------------------------------------------
+
+@dataclass
+class Plan:
+    todo: dict[str, tuple[str, os.stat_result]] = field(default_factory=dict)  # path -> (key, stat)
+    unchanged: int = 0
+    failed_before: list[str] = field(default_factory=list)
+    aliases: dict[str, tuple[str, str, os.stat_result]] = field(default_factory=dict)  # key -> (sha, path, stat)
+    touched: dict[str, dict] = field(default_factory=dict)  # key -> entry with a fresh stat
 
 
-def _tick(result: DocResult, progress):
-    if progress is not None:
-        progress(result)
-    return result
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
+
+def plan(files: list[Path], m: Manifest, force: bool = False, retry_failed: bool = False) -> Plan:
+    """Which files to read: new, changed, or asked for again; the rest is left as is."""
+    p, by_sha, shas = Plan(), m.by_sha(), {}
+    for f in files:
+        key, st = str(f.resolve()), f.stat()
+        old = m.docs.get(key)
+        if old and not force and _current(old, retry_failed):
+            if (old.get("size"), old.get("mtime_ns")) == (st.st_size, st.st_mtime_ns):
+                _keep(p, old)
+                continue
+            if sha256(f) == old["sha256"]:  # touched, same bytes
+                _keep(p, old)
+                p.touched[key] = {**old, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+                continue
+        sha = sha256(f)
+        twin = by_sha.get(sha)
+        if not force and ((twin and twin != key and _current(m.docs[twin], retry_failed)) or sha in shas):
+            p.aliases[key] = (sha, str(f), st)  # same bytes as another file: its rows serve both
+            p.unchanged += 1
+            continue
+        shas[sha] = key
+        p.todo[str(f)] = (key, st)
+    return p
+
+
+def _current(e: dict, retry_failed: bool) -> bool:
+    return e.get("version") == VERSION and not (retry_failed and e["status"] == "failed")
+
+
+def _keep(p: Plan, e: dict) -> None:
+    p.unchanged += 1
+    if e["status"] == "failed":
+        p.failed_before.append(e.get("error") or e["source_path"])
+
+
+# -- ingest --------------------------------------------------------------------
 
 def ingest(paths: Iterable[str | Path], out: str | Path = "out", workers: int | None = None,
-           progress=None, settings=None) -> Summary:
-    """Read every document, write the tables, run the checks, write the report."""
-    out = Path(out)
+           progress=None, settings=None, *, engine: str = "local",
+           scheduler: str | None = None, batch_size: int = BATCH_SIZE, prune: bool = False,
+           force: bool = False, retry_failed: bool = False, wait: bool = False,
+           compact_after: int = COMPACT_AFTER) -> Summary:
+    """Read new and changed documents, commit them batch by batch, run the checks, write the report.
+
+    `progress`: None (silent), a Progress, or a factory `total -> Progress` (e.g. progress_printer)."""
+    from pipeline.settings import Settings
+
+    start, out = time.monotonic(), Path(out)
     files = discover(paths)
+    settings = settings or Settings()
     workers = workers or os.cpu_count() or 1
-    summary = Summary()
-    with locked(out):
-        rows: dict[str, list[dict]] = {}
-        for result in run_documents(files, workers, progress, settings):
-            summary.documents += 1
-            summary.pages += result.pages
-            if not result.ok:
-                summary.failed.append(result.error)
-            for table, table_rows in result.rows.items():
-                rows.setdefault(table, []).extend(table_rows)
-        ids = {r["doc_id"] for r in rows.get("documents", [])}
-        summary.tables = store.replace_documents(out, rows, ids)
-        summary.findings = _check(out)
+    if engine not in ENGINES:
+        raise UsageError(f"engine must be one of {', '.join(ENGINES)}")
+    with locked(out, wait) as m:
+        p = plan(files, m, force, retry_failed)
+        summary = Summary(documents=len(files), unchanged=p.unchanged, failed=list(p.failed_before))
+        changed = _prune(m, summary) if prune else _count_removed(m, summary)
+        progress = progress(len(p.todo)) if callable(progress) else (progress or Silent())
+        outcomes = (run_dask(p.todo, settings, workers, settings.timeout_s, scheduler) if engine == "dask"
+                    else run_local(p.todo, settings, workers, settings.timeout_s))
+        try:
+            changed |= _commit_all(m, outcomes, p, batch_size, progress, summary, compact_after)
+        finally:
+            progress.close()
+        changed |= _finish(m, p)
+        if summary.compacted:
+            m.snapshot()
+        summary.main_rss_mb = peak_rss_mb()
+        if changed or not (out / "findings").is_dir() or not (out / "report.html").exists():
+            summary.findings = _check(out)
+        else:
+            summary.findings = _findings_counts(out)
+        summary.tables = store.row_counts(out)
+    summary.seconds = time.monotonic() - start
     return summary
 
 
-def check(out: str | Path = "out") -> Summary:
+def _commit_all(m: Manifest, outcomes: Iterator[Outcome], p: Plan, batch_size: int,
+                progress: Progress, summary: Summary, compact_after: int) -> bool:
+    batch: list[Outcome] = []
+    for o in outcomes:
+        progress.document(o)
+        summary.read += 1
+        summary.pages += o.pages
+        summary.worker_rss_mb = max(summary.worker_rss_mb, o.rss_mb)
+        summary.worker_cpu[o.pid] = max(summary.worker_cpu.get(o.pid, 0.0), o.cpu_s)
+        if not o.ok:
+            summary.failed.append(o.error)
+        batch.append(o)
+        if len(batch) >= batch_size:
+            _commit(m, batch, p, progress, summary, compact_after)
+            batch = []
+    if batch:
+        _commit(m, batch, p, progress, summary, compact_after)
+    return summary.batches > 0
+
+
+def _commit(m: Manifest, batch: list[Outcome], p: Plan, progress: Progress, summary: Summary,
+            compact_after: int) -> None:
+    progress.committed(_commit_batch(m, batch, p))
+    summary.batches += 1
+    if compact_after and len(m.parts) > compact_after and store.small_parts(m) > compact_after:
+        summary.compacted += store.compact(m, snapshot=False)
+
+
+def _commit_batch(m: Manifest, batch: list[Outcome], p: Plan) -> str:
+    """One commit: the batch's rows as a new part, the rows they replace removed."""
+    commit, entries, tables, new_ids = store.Commit(m), {}, {}, []
+    for o in batch:
+        row = o.doc_row
+        key, st = p.todo[o.path]
+        entries[key] = entry(row, st)
+        if row["doc_id"] in new_ids:  # the same bytes twice in a batch: rows once
+            continue
+        new_ids.append(row["doc_id"])
+        for table, data in o.tables.items():
+            tables.setdefault(table, []).append(data)
+    drop = {d for d in new_ids if d in m.doc_part}  # read again (--force, a retried failure)
+    for key, e in entries.items():
+        old = m.docs.get(key)
+        if old and old["doc_id"] not in new_ids and m.refs[old["doc_id"]] <= 1:
+            drop.add(old["doc_id"])  # a changed file: its former content goes
+    commit.drop_docs(drop)
+    commit.add_part(new_ids, {t: _concat(parts) for t, parts in tables.items()})
+    commit.set_docs(entries)
+    commit.apply()
+    return max(commit.record["add"])
+
+
+def _concat(tables):
+    import pyarrow as pa
+
+    return pa.concat_tables(tables)
+
+
+def _finish(m: Manifest, p: Plan) -> bool:
+    """Record files that share content with another (no rows of their own) and touched files."""
+    entries = dict(p.touched)
+    for key, (sha, path, st) in p.aliases.items():
+        twin = m.docs[m.by_sha()[sha]] if sha in m.by_sha() else None
+        if twin:
+            entries[key] = {**twin, "source_path": path, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    if not entries:
+        return False
+    commit = store.Commit(m)
+    commit.set_docs(entries)
+    commit.apply()
+    return bool(p.aliases)
+
+
+def _count_removed(m: Manifest, summary: Summary) -> bool:
+    summary.removed_kept = sum(not os.path.exists(k) for k in m.docs)
+    return False
+
+
+def _prune(m: Manifest, summary: Summary) -> bool:
+    """Forget files gone from disk and drop the rows no remaining file holds."""
+    gone = [k for k in m.docs if not os.path.exists(k)]
+    if not gone:
+        return False
+    refs = m.refs.copy()
+    refs.subtract(m.docs[k]["doc_id"] for k in gone)
+    commit = store.Commit(m)
+    commit.drop_docs({m.docs[k]["doc_id"] for k in gone if refs[m.docs[k]["doc_id"]] <= 0})
+    commit.set_docs(dict.fromkeys(gone))
+    commit.apply()
+    summary.pruned = len(gone)
+    return True
+
+
+# -- check, compact --------------------------------------------------------------
+
+def check(out: str | Path = "out", wait: bool = False) -> Summary:
     """Re-run the checks on the tables in `out`; rewrite findings and the report."""
     out = Path(out)
     if not (out / "documents").is_dir():
         raise UsageError(f"{out}: no tables here (run `registre ingest` first)")
-    with locked(out):
+    with locked(out, wait):
         summary = Summary(findings=_check(out))
-        summary.tables = {t: len(df) for t, df in store.read_frames(out).items()}
+        summary.tables = store.row_counts(out)
         summary.documents = summary.tables.get("documents", 0)
+    return summary
+
+
+def compact(out: str | Path = "out", target_mb: float = store.COMPACT_TARGET_MB, wait: bool = False) -> Summary:
+    """Merge the many small part files of each table into a few of about `target_mb`."""
+    out = Path(out)
+    if not (out / "documents").is_dir():
+        raise UsageError(f"{out}: no tables here (run `registre ingest` first)")
+    with locked(out, wait) as m:
+        summary = Summary(compacted=store.compact(m, target_mb))
+        summary.tables = store.row_counts(out)
+        summary.documents = summary.tables.get("documents", 0)
+        summary.findings = _findings_counts(out)
     return summary
 
 
@@ -139,27 +336,14 @@ def _check(out: Path) -> dict[str, int]:
     return findings["severity"].value_counts().to_dict() if len(findings) else {}
 
 
-def progress_printer(total: int, stream=sys.stderr):
+def _findings_counts(out: Path) -> dict[str, int]:
+    f = store.read_arrow(out, "findings").to_pandas()
+    return f["severity"].value_counts().to_dict() if len(f) else {}
+
+
+def progress_printer(total: int, stream=None) -> Progress:
     """A tqdm bar on a terminal, plain log lines otherwise."""
-    if stream.isatty():
-        from tqdm import tqdm
-
-        bar = tqdm(total=total, unit="doc", file=stream)
-        failures = [0]
-
-        def tick(result: DocResult):
-            failures[0] += not result.ok
-            bar.set_postfix(failed=failures[0], refresh=False)
-            bar.update(1)
-        return tick
-
-    done = [0]
-
-    def log(result: DocResult):
-        done[0] += 1
-        line = f"{result.path}: ok" if result.ok else f"FAILED {result.error}"
-        print(f"[{done[0]}/{total}] {line}", file=stream)
-    return log
+    return Progress(total, stream)
 
 
 def frames(out: str | Path = "out") -> dict[str, pd.DataFrame]:

@@ -22,7 +22,7 @@ from schemas.tables import KEYS
 VERSION = "0.1.0"
 
 # Extractor modules, in order; each exposes extract(doc) -> doc.
-EXTRACTORS = ("extractors.deliberation", "extractors.objectives", "extractors.fiches",
+EXTRACTORS = ("extractors.minutes", "extractors.deliberation", "extractors.objectives", "extractors.fiches",
               "extractors.numeric_tables")
 
 
@@ -45,6 +45,7 @@ def process(path: str | Path, settings=None) -> DocResult:
     """Run every stage on one file; never raises for a bad document."""
     path = Path(path)
     try:
+        preflight(path, settings)
         doc = load(path, settings)
     except LoadError as exc:
         return _failed(path, str(exc))
@@ -59,6 +60,35 @@ def process(path: str | Path, settings=None) -> DocResult:
             where = traceback.extract_tb(exc.__traceback__)[-1]
             doc.error(name, f"{exc.__class__.__name__}: {exc} ({Path(where.filename).name}:{where.lineno})")
     return DocResult(str(path), True, to_rows(doc), pages=doc.page_count)
+
+
+def preflight(path: Path, settings=None) -> None:
+    """Refuse cheaply, from the PDF's trailer alone, what the loader would choke on.
+
+    pdfplumber builds every page object before one can count them (minutes for a
+    3 000-page file), and reports a password only as a bare PdfminerException."""
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    max_pages = getattr(settings, "max_pages", None)
+    with open(path, "rb") as fh:
+        if fh.read(1024).lstrip()[:5] != b"%PDF-":
+            return
+        fh.seek(0)
+        try:
+            count = resolve1(resolve1(PDFDocument(PDFParser(fh)).catalog["Pages"])["Count"])
+        except PDFEncryptionError:
+            raise LoadError("password-protected PDF") from None
+        except Exception:  # damaged: the loader says how
+            return
+    if max_pages and isinstance(count, int) and count > max_pages:
+        raise LoadError(f"too many pages ({count} > {max_pages})")
+
+
+def failed(path: str | Path, reason: str) -> DocResult:
+    """The result of a document that could not be read: its `documents` row, status failed."""
+    return _failed(Path(path), reason)
 
 
 def _failed(path: Path, reason: str) -> DocResult:
@@ -77,7 +107,8 @@ def _document_row(doc: Document, status: str, error: str | None) -> dict[str, An
     return {"doc_id": doc.doc_id, "source_path": doc.source_path, "source_sha256": doc.source_sha256,
             "source_kind": doc.source_kind, "page_count": doc.page_count, "status": status,
             "error": error, "pipeline_version": VERSION,
-            "ingested_at": dt.datetime.now(dt.timezone.utc)}
+            "ingested_at": dt.datetime.now(dt.timezone.utc),
+            "text_layer": doc.meta.get("text_layer"), "ocr_confidence": doc.meta.get("ocr_confidence")}
 
 
 def to_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:

@@ -28,6 +28,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("error", S, "One-line reason when `failed`; non-fatal extraction problems joined by ` | ` when `ok`."),
         ("pipeline_version", S, "Version of registre that wrote the row."),
         ("ingested_at", TS, "When the row was written (UTC)."),
+        ("text_layer", S, "Where the text came from: `native` (the file's text layer), `ocr` (every page read "
+                          "by Tesseract) or `mixed`; null for text files and failed files."),
+        ("ocr_confidence", F64, "Mean Tesseract word confidence (0-100) over the OCR'd pages; null without OCR."),
     ],
     "deliberations": [
         _DOC,

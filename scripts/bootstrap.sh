@@ -5,6 +5,17 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${REGISTRE_VENV:-$ROOT/.venv}"
 PY="${PYTHON:-python3}"
+# OCR of scanned PDFs needs Tesseract with French (Debian packages). Installed here when
+# we are root with apt (a fresh machine, CI); otherwise scanned files fail with that reason.
+if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx fra; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "registre: installing tesseract-ocr and tesseract-ocr-fra (first run only)…" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >&2 && apt-get install -y -q --no-install-recommends tesseract-ocr tesseract-ocr-fra >&2
+  else
+    echo "registre: tesseract-ocr-fra missing; scanned PDFs will fail (install it as root)" >&2
+  fi
+fi
 stamp="$VENV/.installed-$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   echo "registre: setting up $VENV (first run only)…" >&2

@@ -74,8 +74,13 @@ def load_pdf(doc: Document, path: Path, run_settings=None) -> Document:
         if max_pages and doc.page_count > max_pages:
             raise LoadError(f"too many pages ({doc.page_count} > {max_pages})")
         pages = [_read_page(page, n, settings) for n, page in enumerate(pdf.pages, 1)]
+        # pages with no usable text layer are read by OCR (pipeline/loaders/ocr.py)
+        from pipeline.loaders.ocr import with_ocr
+
+        pages = with_ocr(doc, path, pdf.pages, pages, getattr(run_settings, "ocr", "auto"),
+                         settings.min_text_chars)
     if sum(chars for _, _, chars in pages) < settings.min_text_chars:
-        raise LoadError("no text layer (scanned or image-only PDF) and OCR is not available")
+        raise LoadError("no text layer (scanned or image-only PDF), and OCR found no text")
     _assemble(doc, pages, settings)
     _resolve_breaks(doc)
     return doc
@@ -90,12 +95,16 @@ def _open_error(exc: Exception) -> str:
 
 def _read_page(page, number: int, settings: PdfSettings):
     """(body raw lines and tables in reading order, furniture candidates, char count)."""
-    found = page.find_tables()
+    from pipeline.loaders import columns
+
+    found = [t for t in page.find_tables() if not columns.is_layout_table(page, t)]
     boxes = [t.bbox for t in found]
     body = page.filter(lambda obj: not any(_inside(obj, b) for b in boxes))
-    lines = [_raw_line(tl, number, i) for i, tl in enumerate(body.extract_text_lines(), 1)]
+    # a side box beside the body is read column by column (pipeline/loaders/columns.py)
+    keyed = columns.text_lines(body)
+    lines = [(key, _raw_line(tl, number, i)) for i, (key, tl) in enumerate(keyed, 1)]
     tables = [(_table(page, t, number), t.bbox[1]) for t in found]
-    items = [(ln.bbox.top, ln) for ln in lines] + [(top, t) for t, top in tables if t.rows]
+    items = lines + [((top, 0, top), t) for t, top in tables if t.rows]
     items.sort(key=lambda pair: pair[0])
     return [it for _, it in items], page.height, len(page.chars)
 

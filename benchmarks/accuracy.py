@@ -1,0 +1,181 @@
+"""Accuracy of the deliberation extractor on the labelled set (tests/data/deliberations).
+
+Each labelled document (`NN_name.txt`, and `NN_name.pdf` when rendered) goes through
+`pipeline.stages.process`; every field of every deliberation is compared with
+`NN_name.expected.json`, and the checks are run on the extracted tables and compared
+with the findings the truth gives (recall of planted inconsistencies, false alarms).
+
+    python benchmarks/accuracy.py            # texts and PDFs
+    python benchmarks/accuracy.py --kind text --show-errors
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT / "tests" / "data" / "deliberations"
+
+# Fields of the attendance, proxies and decisions tables compared per deliberation.
+LIST_FIELDS = ("attendance.present", "attendance.absent", "attendance.excused",
+               "attendance.proxy_holder", "attendance.substitute_for", "proxies", "decisions")
+
+
+@dataclass
+class Score:
+    """Per field: (right, total); checks: expected/found findings; the mismatches seen."""
+
+    fields: Counter = field(default_factory=Counter)
+    right: Counter = field(default_factory=Counter)
+    expected_findings: int = 0
+    found_expected: int = 0
+    false_alarms: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, name: str, ok: bool, where: str, got=None, want=None) -> None:
+        self.fields[name] += 1
+        self.right[name] += ok
+        if not ok:
+            self.errors.append(f"{where} {name}: got {got!r}, want {want!r}")
+
+    @property
+    def overall(self) -> float:
+        total = sum(self.fields.values())
+        return sum(self.right.values()) / total if total else 1.0
+
+
+def labelled(kind: str = "all") -> list[tuple[Path, dict]]:
+    """(document path, expected values) of every labelled text and PDF."""
+    out = []
+    for exp_path in sorted(DATA.glob("*.expected.json")):
+        expected = json.loads(exp_path.read_text(encoding="utf-8"))
+        stem = exp_path.name[: -len(".expected.json")]
+        for suffix in ((".txt", ".pdf") if kind == "all" else (".txt",) if kind == "text" else (".pdf",)):
+            path = DATA / f"{stem}{suffix}"
+            if path.exists():
+                out.append((path, expected))
+    return out
+
+
+def extracted(path: Path) -> dict[str, list[dict]]:
+    from pipeline.stages import process
+
+    result = process(path)
+    return result.rows if result.ok else {}
+
+
+def _value(v):
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()[:10]
+    return v
+
+
+def list_fields(rows: dict[str, list[dict]], seq: int) -> dict[str, object]:
+    """The attendance, proxies and decisions of one deliberation, as comparable values."""
+    att = [r for r in rows.get("attendance", []) if r["seq"] == seq]
+    absent = [r for r in att if r["status"] == "absent"]
+    return {
+        "attendance.present": sorted(r["name"] for r in att if r["status"] == "present"),
+        "attendance.absent": sorted(r["name"] for r in absent),
+        "attendance.excused": sorted((r["name"], r["excused"]) for r in absent),
+        "attendance.proxy_holder": sorted((r["name"], r["proxy_holder"]) for r in absent if r["proxy_holder"]),
+        "attendance.substitute_for": sorted((r["name"], r["substitute_for"]) for r in att if r["substitute_for"]),
+        "proxies": sorted((r["giver"], r["holder"]) for r in rows.get("proxies", []) if r["seq"] == seq),
+        "decisions": [r["verb"] for r in sorted((r for r in rows.get("decisions", []) if r["seq"] == seq),
+                                                 key=lambda r: r["item"])],
+    }
+
+
+def expected_list_fields(d: dict) -> dict[str, object]:
+    rows = {"attendance": [r | {"seq": 1} for r in d["attendance"]],
+            "proxies": [r | {"seq": 1} for r in d["proxies"]],
+            "decisions": [{"seq": 1, "item": i, "verb": v} for i, v in enumerate(d["decisions"], 1)]}
+    return list_fields(rows, 1)
+
+
+def score_document(score: Score, path: Path, expected: dict, rows: dict) -> None:
+    got = {r["seq"]: r for r in rows.get("deliberations", [])}
+    score.add("deliberation_count", len(got) == len(expected["deliberations"]), path.name,
+              len(got), len(expected["deliberations"]))
+    for d in expected["deliberations"]:
+        want, seq = d["deliberation"], d["deliberation"]["seq"]
+        row = got.get(seq, {})
+        where = f"{path.name} seq={seq}"
+        for name, value in want.items():
+            if name != "seq":
+                score.add(name, _value(row.get(name)) == value, where, _value(row.get(name)), value)
+        have = list_fields(rows, seq)
+        for name, value in expected_list_fields(d).items():
+            score.add(name, have[name] == value, where, have[name], value)
+    score_checks(score, path, expected, rows)
+
+
+def score_checks(score: Score, path: Path, expected: dict, rows: dict) -> None:
+    import pandas as pd
+
+    import checks
+
+    frames = {t: pd.DataFrame(r) for t, r in rows.items() if r}
+    found = checks.run_all(frames) if frames else pd.DataFrame(columns=["check_id", "seq"])
+    have = Counter((c, None if pd.isna(s) else int(s)) for c, s in zip(found["check_id"], found["seq"]))
+    want = Counter((c, s) for c, s in expected["checks"])
+    score.expected_findings += sum(want.values())
+    score.found_expected += sum((have & want).values())
+    extra = have - want
+    score.false_alarms += sum(extra.values())
+    for (c, s), n in extra.items():
+        score.errors.append(f"{path.name} seq={s} false alarm {c}")
+    for (c, s), n in (want - have).items():
+        score.errors.append(f"{path.name} seq={s} missed {c}")
+
+
+def run(kind: str = "all") -> dict[str, Score]:
+    """Scores by source kind (`text`, `pdf`) and for both together (`all`)."""
+    scores = {"text": Score(), "pdf": Score(), "all": Score()}
+    for path, expected in labelled(kind):
+        rows = extracted(path)
+        for key in ("text" if path.suffix == ".txt" else "pdf", "all"):
+            score_document(scores[key], path, expected, rows)
+    return scores
+
+
+def report(scores: dict[str, Score]) -> str:
+    kinds = [k for k in ("text", "pdf", "all") if scores[k].fields]
+    names = list(scores["all"].fields)
+    out = [f"{'field':28}" + "".join(f"{k:>10}" for k in kinds)]
+    for name in names:
+        cells = []
+        for k in kinds:
+            s = scores[k]
+            cells.append(f"{100 * s.right[name] / s.fields[name]:9.1f}%" if s.fields[name] else f"{'-':>10}")
+        out.append(f"{name:28}" + "".join(cells))
+    out.append(f"{'OVERALL':28}" + "".join(f"{100 * scores[k].overall:9.1f}%" for k in kinds))
+    for k in kinds:
+        s = scores[k]
+        recall = s.found_expected / s.expected_findings if s.expected_findings else 1.0
+        docs = s.fields["deliberation_count"]
+        out.append(f"checks ({k}): recall {s.found_expected}/{s.expected_findings} = {100 * recall:.1f}%, "
+                   f"false alarms {s.false_alarms} (over {docs} documents)")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kind", choices=("all", "text", "pdf"), default="all")
+    parser.add_argument("--show-errors", action="store_true", help="list every mismatch")
+    args = parser.parse_args(argv)
+    scores = run(args.kind)
+    print(report(scores))
+    if args.show_errors:
+        print("\n".join(scores["all"].errors))
+    return 0 if not scores["all"].errors else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""Throughput and memory of `registre ingest` at scale, against bare pdfplumber, in one run.
+
+Builds a corpus of --docs PDF documents from the samples: the two text-layer
+PDFs whole, and cut into runs of --chunk pages (pypdf), each copy made distinct
+by a comment appended after %%EOF (readers ignore it; the sha256 changes). The
+corpus lands in benchmarks/corpus/ (git-ignored) and is reused.
+
+Then, each in a child process of its own (peak RSS from os.wait4):
+  * bare pdfplumber `page.extract_text()` over every file, one process;
+  * `registre ingest` with 1, 2 and N (= cores) workers: pages/s, peak RSS of
+    the busiest worker and of the main process (before the global checks);
+  * memory flatness: the same at --flat-docs (default 250) documents.
+
+    /work/venv/bin/python benchmarks/scale.py                 # 1000 documents
+    /work/venv/bin/python benchmarks/scale.py --docs 100      # a quick run
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "benchmarks" / "corpus"
+SOURCES = ("hautes-terres-deliberation-2024.pdf", "api-strategie-marketing.pdf")
+
+BASELINE = """
+import sys, pdfplumber
+for path in open(sys.argv[1]).read().split("\\n"):
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+"""
+
+PIPELINE = """
+import json, sys
+from pipeline import api
+files = open(sys.argv[1]).read().split("\\n")
+s = api.ingest(files, sys.argv[2], workers=int(sys.argv[3]), batch_size=64)
+print(json.dumps({"pages": s.pages, "read": s.read, "failed": len(s.failed), "ingest_s": s.seconds,
+                  "worker_mb": s.worker_rss_mb, "main_mb": s.main_rss_mb,
+                  "worker_cpu_s": sum(s.worker_cpu.values()),
+                  "main_cpu_s": __import__("time").process_time()}))
+"""
+
+
+def variants(chunk: int) -> list[tuple[str, bytes, int]]:
+    """(name, bytes, pages): each sample PDF whole and in runs of `chunk` pages."""
+    from pypdf import PdfReader, PdfWriter
+
+    out = []
+    for name in SOURCES:
+        raw = (ROOT / "samples" / name).read_bytes()
+        n = len(PdfReader(io.BytesIO(raw)).pages)
+        out.append((f"{Path(name).stem}-all", raw, n))
+        for first in range(0, n, chunk):
+            writer = PdfWriter()
+            reader = PdfReader(io.BytesIO(raw))
+            for i in range(first, min(first + chunk, n)):
+                writer.add_page(reader.pages[i])
+            buf = io.BytesIO()
+            writer.write(buf)
+            out.append((f"{Path(name).stem}-p{first + 1}", buf.getvalue(), min(chunk, n - first)))
+    return out
+
+
+def build_corpus(docs: int, chunk: int) -> tuple[list[Path], int]:
+    """`docs` distinct PDFs (reused when already there) and their page count."""
+    folder = CORPUS / f"chunk{chunk}"
+    folder.mkdir(parents=True, exist_ok=True)
+    base = variants(chunk)
+    files, pages = [], 0
+    for i in range(docs):
+        name, raw, n = base[i % len(base)]
+        path = folder / f"{i:05d}-{name}.pdf"
+        if not path.exists():
+            path.write_bytes(raw + f"\n% registre benchmark copy {i}\n".encode())
+        files.append(path)
+        pages += n
+    return files, pages
+
+
+def child(code: str, *args: str) -> tuple[float, float, str, float]:
+    """(wall seconds, peak RSS MiB, stdout, CPU seconds) of a Python child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    out = proc.stdout.read().decode()
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit(f"child failed ({status}): {args}")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, out, usage.ru_utime + usage.ru_stime
+
+
+def pipeline(listing: Path, workers: int) -> dict:
+    with tempfile.TemporaryDirectory() as out:
+        wall, rss, text, _ = child(PIPELINE, str(listing), out, str(workers))
+    return {"workers": workers, "wall_s": wall, "peak_mb_all": rss, **json.loads(text.strip().splitlines()[-1])}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--chunk", type=int, default=2, help="pages per cut document (default 2)")
+    ap.add_argument("--flat-docs", type=int, default=250, help="smaller run for memory flatness (0: skip)")
+    ap.add_argument("--workers", default=None, help="comma list (default: 1,2,cores)")
+    args = ap.parse_args()
+    cores = os.cpu_count() or 1
+    counts = sorted({int(w) for w in args.workers.split(",")}) if args.workers else sorted({1, 2, cores})
+    files, pages = build_corpus(args.docs, args.chunk)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        f.write("\n".join(map(str, files)))
+        listing = Path(f.name)
+    print(f"corpus: {len(files)} PDFs, {pages} pages ({CORPUS}); {cores} cores", flush=True)
+    base_s, base_mb, _, base_cpu = child(BASELINE, str(listing))
+    print(f"bare pdfplumber extract_text, 1 process: {base_s:.1f} s, {pages / base_s:.1f} pages/s, "
+          f"{pages / base_cpu:.1f} pages per CPU-second, peak RSS {base_mb:.0f} MiB", flush=True)
+    results = {}
+    for w in counts:
+        r = results[w] = pipeline(listing, w)
+        print(f"registre ingest, {w} worker(s): {r['wall_s']:.1f} s wall ({r['ingest_s']:.1f} s in ingest), "
+              f"{pages / r['wall_s']:.1f} pages/s, {pages / r['worker_cpu_s']:.1f} pages per worker "
+              f"CPU-second (+{r['main_cpu_s']:.1f} CPU s in main), peak RSS per worker {r['worker_mb']:.0f} MiB, "
+              f"main {r['main_mb']:.0f} MiB (with checks {r['peak_mb_all']:.0f} MiB), "
+              f"{r['failed']} failed", flush=True)
+    if 1 in results and 2 in results:
+        print(f"scaling 1 -> 2 workers: {results[1]['wall_s'] / results[2]['wall_s']:.2f}x")
+    for w, r in results.items():
+        print(f"registre ({w} workers) / bare pdfplumber (1 process): {r['wall_s'] / base_s:.2f}x wall time, "
+              f"{(r['worker_cpu_s'] + r['main_cpu_s']) / base_cpu:.2f}x CPU time")
+    if args.flat_docs and args.flat_docs < len(files):
+        small = listing.with_suffix(".small.txt")
+        small.write_text("\n".join(map(str, files[:args.flat_docs])))
+        w = max(counts)
+        r = pipeline(small, w)
+        big = results[w]
+        print(f"memory flatness ({w} workers): {args.flat_docs} docs -> worker {r['worker_mb']:.0f} MiB, "
+              f"main {r['main_mb']:.0f} MiB; {len(files)} docs -> worker {big['worker_mb']:.0f} MiB, "
+              f"main {big['main_mb']:.0f} MiB")
+        small.unlink()
+    listing.unlink()
+
+
+if __name__ == "__main__":
+    main()

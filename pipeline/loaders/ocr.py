@@ -1,0 +1,557 @@
+"""Read a scanned PDF page with Tesseract into the PDF loader's raw lines and tables.
+
+Per page (the PDF loader calls `read_pages` for the pages with no usable text layer):
+
+1. render the page with pypdfium2 at the resolution of its scanned image (upscaling a
+   150 dpi scan to 300 dpi made Tesseract read *worse*: "Membres en crise : 57");
+2. deskew: the angle that makes the rows of ink sharpest (projection profile);
+3. find the ruling lines of tables in the image (long runs of dark pixels), erase
+   them so Tesseract does not read a rule as "|" or "_", and build `Table` items
+   from the grid they draw: a scan has no vector lines for pdfplumber's `find_tables`;
+4. `pytesseract.image_to_data` (French, one call per page) gives words with their
+   box and confidence; boxes are converted to PDF points, origin top-left (the
+   document model's and pdfplumber's convention), so provenance works as for typed PDFs;
+5. words inside a table cell make the cell's text, the others make lines
+   (Tesseract's own line segmentation); `extractors.ocr_repair` undoes OCR noise.
+
+Why pytesseract rather than OCRmyPDF: the pipeline needs words with boxes and
+confidences as data, per page, inside the loader; OCRmyPDF writes a new PDF with a
+hidden text layer (dropping the confidences) and brings Ghostscript, qpdf and a
+process pool of its own that would fight the ingest `--workers` pool.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extractors.ocr_repair import repair_cell, repair_line, repair_number_column, repair_words
+from schemas import BBox, Cell, Row, Span, Table
+
+# Tesseract's OpenMP threads make one page ~6x slower on a shared 2-core machine
+# (8.5 s vs 1.3 s measured); parallelism comes from the ingest --workers pool.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """Named OCR thresholds."""
+
+    lang: str = "fra"
+    min_dpi: int = 100  # render at the scan's own resolution, within these bounds
+    max_dpi: int = 300
+    default_dpi: int = 150  # when the page's image size is unknown
+    max_skew: float = 3.0  # degrees searched by the deskew
+    ink: int = 160  # grey level below which a pixel is ink (for rules and deskew)
+    min_confidence: float = 50.0  # below this a word is unsure: a count read from it is left empty
+    respell_below: float = 90.0  # a word read below this takes the document's confident accents
+    furniture_band: float = 0.12  # share of the page height where the stamp / page number sit on a scan
+
+
+@dataclass
+class Word:
+    text: str
+    conf: float
+    bbox: BBox  # PDF points
+    line: tuple[int, int, int]  # Tesseract's (block, paragraph, line)
+
+
+@dataclass
+class OcrPage:
+    number: int
+    width: float  # points
+    height: float
+    words: list[Word] = field(default_factory=list)
+    rules: tuple[list, list] = ([], [])  # horizontal (y, x0, x1), vertical (x, y0, y1), points
+    skew: float = 0.0
+
+
+@lru_cache(maxsize=None)
+def available(lang: str = "fra") -> str | None:
+    """None when OCR can run, else the reason it cannot."""
+    if not shutil.which("tesseract"):
+        return "tesseract is not installed (Debian: tesseract-ocr tesseract-ocr-fra)"
+    try:
+        import pytesseract
+
+        langs = pytesseract.get_languages(config="")
+    except Exception as exc:  # pytesseract missing or tesseract broken
+        return f"tesseract cannot run ({exc.__class__.__name__}: {exc})"
+    return None if lang in langs else f"tesseract has no '{lang}' language (tesseract-ocr-{lang})"
+
+
+def ocr_pages(path, numbers: list[int], plumber_pages, settings: OcrSettings | None = None) -> list[OcrPage]:
+    """OCR the 1-based pages `numbers` of the PDF at `path`."""
+    import pypdfium2 as pdfium
+
+    settings = settings or OcrSettings()
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [_ocr_page(pdf[n - 1], n, plumber_pages[n - 1], settings) for n in numbers]
+    finally:
+        pdf.close()
+
+
+def _page_dpi(plumber_page, settings: OcrSettings) -> float:
+    """The resolution of the page's largest image, so the scan is rendered 1:1."""
+    best = None
+    for im in plumber_page.images:
+        width_pt = im["x1"] - im["x0"]
+        if width_pt > 0 and im.get("srcsize"):
+            dpi = im["srcsize"][0] / width_pt * 72
+            if best is None or width_pt > best[0]:
+                best = (width_pt, dpi)
+    dpi = best[1] if best else settings.default_dpi
+    return min(max(dpi, settings.min_dpi), settings.max_dpi)
+
+
+def _ocr_page(pdfium_page, number: int, plumber_page, settings: OcrSettings) -> OcrPage:
+    import numpy as np
+    import pytesseract
+    from PIL import Image
+
+    dpi = _page_dpi(plumber_page, settings)
+    gray = pdfium_page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    angle = skew_angle(gray, settings)
+    if angle:
+        gray = gray.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    pixels = np.asarray(gray)
+    hmask, vmask = rule_masks(pixels < settings.ink, dpi)
+    clean = pixels.copy()
+    clean[_grow(hmask | vmask)] = 255  # erase the rules before reading
+    data = pytesseract.image_to_data(Image.fromarray(clean), lang=settings.lang, config="--psm 3",
+                                     output_type=pytesseract.Output.DICT)
+    scale = 72 / dpi
+    page = OcrPage(number, float(plumber_page.width), float(plumber_page.height), skew=angle)
+    page.words = _words(data, scale)
+    page.rules = (_segments(hmask, scale, horizontal=True), _segments(vmask, scale, horizontal=False))
+    page.words = _reread_cells(page, clean, scale, settings)
+    return page
+
+
+def _reread_cells(page: OcrPage, pixels, scale: float, settings: OcrSettings) -> list[Word]:
+    """Words of the page, with the table cells Tesseract's page layout missed read again.
+
+    A lone "7" in a wide empty cell is often dropped, or read "GE", by the page pass:
+    the ink of every such cell (ink but no confident word) is cut out and stacked on
+    one compact image, read in one more call as a block of lines (`--psm 6`), and
+    each line goes back to its cell."""
+    import numpy as np
+
+    missed = [b for _, cells in tables(page) for r in cells for b in r
+              if b is not None and _missed(b, page.words, pixels, scale, settings)]
+    crops = [c for c in (_ink_crop(pixels, b, scale, settings) for b in missed) if c is not None]
+    if not crops:
+        return page.words
+    gap = 24
+    canvas = np.full((sum(c[1].shape[0] + gap for c in crops) + gap, max(c[1].shape[1] for c in crops) + 2 * gap),
+                     255, np.uint8)
+    slots, y = [], gap
+    for (box, (x0, y0)), img in ((c[0], c[1]) for c in crops):
+        canvas[y:y + img.shape[0], gap:gap + img.shape[1]] = img
+        slots.append((y, y + img.shape[0], box, x0, y0))
+        y += img.shape[0] + gap
+    read = _read_stack(canvas, slots, scale, settings)
+    kept = [w for w in page.words if not any(centre_in(w.bbox, b) for b in missed)]
+    return kept + read
+
+
+def _ink_crop(pixels, box: BBox, scale: float, settings: OcrSettings):
+    """((box, (x, y) of the crop in the page image), the crop) around the cell's ink."""
+    import numpy as np
+
+    x0, y0, x1, y1 = (int(v / scale) for v in (box.x0, box.top, box.x1, box.bottom))
+    cell = pixels[y0 + 3:y1 - 2, x0 + 3:x1 - 2]
+    ys, xs = np.nonzero(cell < settings.ink)
+    if ys.size == 0:
+        return None
+    top, left = max(ys.min() - 4, 0), max(xs.min() - 4, 0)
+    crop = cell[top:ys.max() + 5, left:xs.max() + 5]
+    return (box, (x0 + 3 + left, y0 + 3 + top)), crop
+
+
+def _read_stack(canvas, slots, scale: float, settings: OcrSettings) -> list[Word]:
+    import pytesseract
+    from PIL import Image
+
+    data = pytesseract.image_to_data(Image.fromarray(canvas), lang=settings.lang, config="--psm 6",
+                                     output_type=pytesseract.Output.DICT)
+    out = []
+    for w in _words(data, 1.0):  # canvas pixels
+        mid = (w.bbox.top + w.bbox.bottom) / 2
+        for top, bottom, _box, x0, y0 in slots:
+            if top - 6 <= mid <= bottom + 6:
+                dx, dy = x0 - 24, y0 - top
+                out.append(Word(w.text, w.conf, BBox((w.bbox.x0 + dx) * scale, (w.bbox.top + dy) * scale,
+                                                     (w.bbox.x1 + dx) * scale, (w.bbox.bottom + dy) * scale),
+                                (-1, 0, 0)))
+                break
+    return out
+
+
+def _missed(box: BBox, words: list[Word], pixels, scale: float, settings: OcrSettings) -> bool:
+    inside = [w for w in words if centre_in(w.bbox, box)]
+    if inside and max(w.conf for w in inside) >= settings.min_confidence:
+        return False
+    x0, y0, x1, y1 = (int(v / scale) for v in (box.x0, box.top, box.x1, box.bottom))
+    return int((pixels[y0 + 3:y1 - 3, x0 + 3:x1 - 3] < settings.ink).sum()) > 20
+
+
+def _words(data: dict, scale: float) -> list[Word]:
+    out = []
+    for i, text in enumerate(data["text"]):
+        conf = float(data["conf"][i])
+        if conf < 0 or not text.strip():
+            continue
+        x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        out.append(Word(text.strip(), conf, BBox(x, y, x + w, y + h), key))
+    return out
+
+
+def skew_angle(gray, settings: OcrSettings) -> float:
+    """Degrees to rotate (counter-clockwise) so text rows are horizontal: the angle
+    whose row profile of ink changes most sharply, coarse then fine."""
+    import numpy as np
+    from PIL import Image
+
+    small = gray.resize((gray.width // 2, gray.height // 2))
+    ink = Image.fromarray(((np.asarray(small) < settings.ink) * 255).astype(np.uint8))
+
+    def sharpness(angle: float) -> float:
+        rows = np.asarray(ink.rotate(angle, resample=Image.NEAREST)).sum(axis=1, dtype=np.float64)
+        return float(((rows[1:] - rows[:-1]) ** 2).sum())
+
+    coarse = np.arange(-settings.max_skew, settings.max_skew + 1e-9, 0.5)
+    best = max(coarse, key=sharpness)
+    fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.1)
+    best = max(fine, key=sharpness)
+    return round(float(best), 2) if abs(best) >= 0.05 else 0.0
+
+
+def rule_masks(ink, dpi: float):
+    """Pixels on horizontal and vertical rules: ink runs longer than any glyph
+    (horizontal: 1 inch; vertical: 0.17 inch, taller than a 12 pt letter's stem,
+    shorter than a one-line table row)."""
+    closed = ink | _shift(ink, 1, 1) | _shift(ink, -1, 1)  # bridge 1-pixel breaks in a scanned rule
+    h = _runs(closed, int(dpi), axis=1) & ink
+    closed = ink | _shift(ink, 1, 0) | _shift(ink, -1, 0)
+    v = _runs(closed, int(dpi * 0.17), axis=0) & ink
+    return h, v
+
+
+def _shift(a, by: int, axis: int):
+    import numpy as np
+
+    out = np.zeros_like(a)
+    if axis == 1:
+        out[:, max(by, 0):a.shape[1] + min(by, 0)] = a[:, max(-by, 0):a.shape[1] - max(by, 0)]
+    else:
+        out[max(by, 0):a.shape[0] + min(by, 0), :] = a[max(-by, 0):a.shape[0] - max(by, 0), :]
+    return out
+
+
+def _runs(a, length: int, axis: int):
+    """Pixels inside a run of at least `length` true pixels along `axis` (erosion then
+    dilation by a 1 x length line, with cumulative sums)."""
+    import numpy as np
+
+    a = a if axis == 1 else a.T
+    c = np.concatenate([np.zeros((a.shape[0], 1), np.int32), np.cumsum(a, axis=1, dtype=np.int32)], axis=1)
+    full = (c[:, length:] - c[:, :-length]) == length  # window starting at j is all ink
+    starts = np.concatenate([full, np.zeros((a.shape[0], length - 1), bool)], axis=1).astype(np.int32)
+    d = np.cumsum(starts, axis=1)
+    d[:, length:] -= d[:, :-length].copy()
+    out = d > 0
+    return out if axis == 1 else out.T
+
+
+def _grow(mask):
+    """The rule mask widened by one pixel, to erase its anti-aliased edge too."""
+    return mask | _shift(mask, 1, 0) | _shift(mask, -1, 0) | _shift(mask, 1, 1) | _shift(mask, -1, 1)
+
+
+def _segments(mask, scale: float, horizontal: bool) -> list[tuple[float, float, float]]:
+    """Rules as (position, start, end) in points: adjacent pixel rows (columns) of a
+    rule are one rule; a gap longer than 5 px along it splits it."""
+    import numpy as np
+
+    a = mask if horizontal else mask.T
+    rows = np.flatnonzero(a.any(axis=1))
+    out = []
+    for group in np.split(rows, np.flatnonzero(np.diff(rows) > 2) + 1) if rows.size else []:
+        along = np.flatnonzero(a[group].any(axis=0))
+        for run in np.split(along, np.flatnonzero(np.diff(along) > 5) + 1):
+            out.append((float(group.mean() + 0.5) * scale, float(run[0]) * scale, float(run[-1] + 1) * scale))
+    return out
+
+
+# --- tables from rules -----------------------------------------------------------
+
+def tables(page: OcrPage, tol: float = 3.0) -> list[tuple[BBox, list[list[BBox | None]]]]:
+    """Grids drawn by the rules: (table bbox, rows of cell boxes; None under a merged cell).
+
+    A table is a run of horizontal rules joined by at least two vertical rules; its
+    columns are the vertical rules' positions; a row band where a vertical rule is
+    missing has a merged cell there."""
+    hs, vs = page.rules
+    hs = sorted(h for h in hs if h[2] - h[1] > 36)
+    out, group = [], []
+    for h in hs:
+        if group and not _joined(group[-1], h, vs, tol):
+            out.append(group)
+            group = []
+        group.append(h)
+    out.append(group)
+    return [_grid(g, vs, tol) for g in out if len(g) >= 2]
+
+
+def _crossing(v, y0: float, y1: float, x0: float, x1: float, tol: float) -> bool:
+    return x0 - tol <= v[0] <= x1 + tol and v[1] <= y0 + tol and v[2] >= y1 - tol
+
+
+def _joined(a, b, vs, tol: float) -> bool:
+    x0, x1 = max(a[1], b[1]), min(a[2], b[2])
+    return x1 > x0 and sum(1 for v in vs if _crossing(v, a[0], b[0], x0, x1, tol)) >= 2
+
+
+def _grid(hlines, vs, tol: float):
+    x0, x1 = min(h[1] for h in hlines), max(h[2] for h in hlines)
+    top, bottom = hlines[0][0], hlines[-1][0]
+    xs = _cluster([v[0] for v in vs if x0 - tol <= v[0] <= x1 + tol and v[2] > top and v[1] < bottom])
+    rows = []
+    for a, b in zip(hlines, hlines[1:]):
+        if b[0] - a[0] < 4:  # a thick or doubled rule, not a row
+            continue
+        inside = [x for x in xs if any(_crossing(v, a[0], b[0], x - tol, x + tol, tol) for v in vs)]
+        rows.append(_row_cells(xs, inside, a[0], b[0], tol))
+    return BBox(x0, top, x1, bottom), [r for r in rows if r]
+
+
+def _row_cells(xs: list[float], present: list[float], top: float, bottom: float, tol: float):
+    """Cells between the vertical rules present in this band; a missing rule merges
+    two cells, pdfplumber style (the first keeps the text, the next is None)."""
+    cells, start = [], None
+    for x in xs:
+        if start is None:
+            start = x
+            continue
+        if any(abs(x - p) <= tol for p in present) or x == xs[-1]:
+            cells.append(BBox(start, top, x, bottom))
+            cells += [None] * sum(1 for m in xs if start < m < x)
+            start = x
+    return cells
+
+
+def _cluster(values: list[float], gap: float = 4.0) -> list[float]:
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= gap:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(g) / len(g) for g in out]
+
+
+# --- words to cells and lines ----------------------------------------------------
+
+def centre_in(b: BBox, box: BBox) -> bool:
+    x, y = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
+    return box.x0 <= x <= box.x1 and box.top <= y <= box.bottom
+
+
+def table_item(page: OcrPage, cells: list[list[BBox | None]], words: list[Word]) -> Table:
+    """A `Table` whose cells are the words inside each box, one text line per row of
+    words (a wrapped cell is re-joined like the PDF loader does)."""
+    rows = []
+    edges = _column_edges(cells, words)
+    for r, row in enumerate(cells, 1):
+        out = []
+        for c, box in enumerate(row):
+            if box is None:
+                out.append(Cell("", Span(page.number, r, None, "")))
+                continue
+            inside = [w for w in words if centre_in(w.bbox, box)
+                      and (any(ch.isalnum() for ch in w.text) or w.bbox.x1 > edges[c] - 1)]
+            text = cell_text(inside, box)
+            out.append(Cell(text, Span(page.number, r, box, text)))
+        rows.append(Row(out))
+    for col in range(max((len(r.cells) for r in rows), default=0)):
+        cells = [r.cells[col] for r in rows if col < len(r.cells)]
+        for cell, text in zip(cells, repair_number_column([c.text for c in cells])):
+            if text != cell.text:
+                cell.text, cell.span = text, Span(cell.span.page, cell.span.line, cell.span.bbox, text)
+    return Table(rows=rows)
+
+
+def _column_edges(cells: list[list[BBox | None]], words: list[Word]) -> list[float]:
+    """Per column, where its text starts (the median left edge of the cells' words): a
+    mark left of it is a speck of dust in the cell padding ("- initiée")."""
+    import statistics
+
+    edges = []
+    for c in range(max(len(r) for r in cells)):
+        lefts = [min(w.bbox.x0 for w in inside) for r in cells if c < len(r) and r[c] is not None
+                 for inside in [[w for w in words if centre_in(w.bbox, r[c]) and w.text[:1].isalnum()]] if inside]
+        edges.append(statistics.median(lefts) if lefts else 0.0)
+    return edges
+
+
+def text_lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into lines by vertical overlap, each line left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.bbox.top + w.bbox.bottom) / 2):
+        mid = (w.bbox.top + w.bbox.bottom) / 2
+        if lines and lines[-1][-1].bbox.top <= mid <= max(x.bbox.bottom for x in lines[-1]):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [sorted(ln, key=lambda w: w.bbox.x0) for ln in lines]
+
+
+def cell_text(words: list[Word], box: BBox) -> str:
+    """``communicati`` + ``on`` -> a candidate break the PDF loader resolves later;
+    ``publics-`` + ``cibles`` -> ``publics-cibles``; otherwise a space."""
+    from extractors.tablegrid import join_cell
+    from pipeline.loaders.pdf import BREAK
+
+    lines = [ln for ln in (_drop_specks(ln, OcrSettings()) for ln in text_lines(words)) if ln]
+    if not lines:
+        return ""
+    padding = lines[0][0].bbox.x0 - box.x0
+    text, last = "", None
+    for ln in lines:
+        piece = repair_cell(" ".join(w.text for w in ln))
+        forced = last is not None and len(last) == 1 and last[-1].bbox.x1 >= box.x1 - padding - 6
+        text = text + BREAK + piece if forced else join_cell(text, piece)
+        last = ln
+    return text
+
+
+# --- the page as the PDF loader's items --------------------------------------------
+
+def read_page(page: OcrPage, settings: OcrSettings | None = None, votes: dict | None = None):
+    """(items in reading order, page height, characters read, furniture lines): the
+    shape `pdf._read_page` returns, plus the stamp and page number found on the scan
+    (a scanner's margin puts them outside the loader's header band)."""
+    from pipeline.loaders.pdf import FURNITURE, RawLine
+    from schemas import Line
+
+    settings = settings or OcrSettings()
+    found = tables(page)
+    words = [_respelled(w, votes, settings) for w in page.words]
+    body = [w for w in words if not any(centre_in(w.bbox, box) for box, _ in found)]
+    items = [(box.top, table_item(page, cells, _cells_words(words, box))) for box, cells in found]
+    furniture, chars = [], 0
+    for order, line in enumerate(_tesseract_lines(body), 1):
+        line = _drop_specks(line, settings)
+        if not line:
+            continue
+        text = repair_line(" ".join(repair_words([(w.text, w.conf) for w in line], settings.min_confidence)))
+        if not text:
+            continue
+        bbox = BBox(min(w.bbox.x0 for w in line), min(w.bbox.top for w in line),
+                    max(w.bbox.x1 for w in line), max(w.bbox.bottom for w in line))
+        raw = RawLine(text, page.number, order, bbox, line[0].bbox.x1 - line[0].bbox.x0)
+        band = page.height * settings.furniture_band
+        if FURNITURE.search(text) and (bbox.top < band or bbox.bottom > page.height - band):
+            furniture.append(Line(text, Span(page.number, order, bbox, text)))
+            continue
+        chars += len(text)
+        items.append((bbox.top, raw))
+    items.sort(key=lambda pair: pair[0])
+    return [it for _, it in items if not isinstance(it, Table) or it.rows], page.height, chars, furniture
+
+
+def _cells_words(words: list[Word], box: BBox) -> list[Word]:
+    return [w for w in words if centre_in(w.bbox, box)]
+
+
+def _drop_specks(line: list[Word], settings: OcrSettings) -> list[Word]:
+    """A line's words without the unsure marks opening it: a speck of dust read as
+    "-" or "." (confidence below the threshold, no letter or digit)."""
+    while line and line[0].conf < settings.min_confidence and not any(c.isalnum() for c in line[0].text):
+        line = line[1:]
+    return line
+
+
+def _respelled(w: Word, votes: dict | None, settings: OcrSettings) -> Word:
+    from extractors.ocr_repair import respell
+
+    if not votes:
+        return w
+    return Word(respell(w.text, w.conf, votes, settings.respell_below), w.conf, w.bbox, w.line)
+
+
+def _tesseract_lines(words: list[Word]) -> list[list[Word]]:
+    """Tesseract's lines, top to bottom, each left to right."""
+    lines: dict[tuple, list[Word]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w)
+    out = [sorted(ln, key=lambda w: w.bbox.x0) for ln in lines.values()]
+    return sorted(out, key=lambda ln: min(w.bbox.top for w in ln))
+
+
+def spelling_votes(pages: list[OcrPage], settings: OcrSettings | None = None) -> dict[str, str]:
+    from extractors.ocr_repair import spelling_votes as votes
+
+    settings = settings or OcrSettings()
+    return votes([(w.text.strip(".,;:()"), w.conf) for p in pages for w in p.words], settings.respell_below)
+
+
+def mean_confidence(pages: list[OcrPage]) -> float | None:
+    confs = [w.conf for p in pages for w in p.words]
+    return round(sum(confs) / len(confs), 2) if confs else None
+
+
+# --- the PDF loader's hook ---------------------------------------------------------
+
+def usable_chars(items) -> int:
+    """Characters of body text, the stamp and page numbers left out: a scan whose only
+    text is the prefecture's electronic stamp has no usable text layer."""
+    from pipeline.loaders.pdf import FURNITURE
+
+    n = 0
+    for it in items:
+        if isinstance(it, Table):
+            n += sum(len(t) for row in it.rows for t in row.texts)
+        elif not FURNITURE.search(it.text):
+            n += len(it.text)
+    return n
+
+
+def with_ocr(doc, path, plumber_pages, pages: list, mode: str, min_chars: int,
+             settings: OcrSettings | None = None) -> list:
+    """`pages` (the PDF loader's per-page reads) with the pages that have no usable text
+    layer replaced by their OCR (`mode` auto), or every page (`always`); `never` leaves
+    them, and a file with no usable text at all fails saying OCR is off.
+
+    Sets doc.meta["text_layer"] (native | ocr | mixed) and doc.meta["ocr_confidence"]."""
+    from pipeline.loaders import LoadError
+    from schemas import Line
+
+    settings = settings or OcrSettings()
+    need = [n for n, (plumber, read) in enumerate(zip(plumber_pages, pages), 1)
+            if mode == "always" or (usable_chars(read[0]) < min_chars and plumber.images)]
+    doc.meta.update(text_layer="native", ocr_confidence=None)
+    reason = "OCR is off (--ocr never)" if mode == "never" else available(settings.lang)
+    if need and reason:
+        if sum(usable_chars(read[0]) for read in pages) < min_chars:
+            raise LoadError(f"no text layer (scanned or image-only PDF) and {reason}")
+        doc.error("load", f"pages {', '.join(map(str, need))} have no text layer and {reason}")
+        return pages
+    if not need:
+        return pages
+    scanned = ocr_pages(path, need, plumber_pages, settings)
+    votes = spelling_votes(scanned, settings)
+    pages = list(pages)
+    for page in scanned:
+        items, height, chars, furniture = read_page(page, settings, votes)
+        doc.furniture += [Line(it.text, Span(it.page, it.order, it.bbox, it.text))  # an electronic stamp
+                          for it in pages[page.number - 1][0] if not isinstance(it, Table)]
+        doc.furniture += furniture
+        pages[page.number - 1] = (items, height, chars)
+    doc.meta.update(text_layer="ocr" if len(need) == len(pages) else "mixed",
+                    ocr_confidence=mean_confidence(scanned), ocr_pages=need)
+    return pages
