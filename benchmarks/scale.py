@@ -98,6 +98,23 @@ def child(code: str, *args: str) -> tuple[float, float, str, float]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024, out, usage.ru_utime + usage.ru_stime
 
 
+def bare_parallel(files: list[Path], n: int) -> float:
+    """Wall seconds of bare pdfplumber over `files` split across `n` processes: the machine's
+    own scaling, the ceiling for the pipeline's."""
+    lists = []
+    for i in range(n):
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+            f.write("\n".join(map(str, files[i::n])))
+            lists.append(f.name)
+    start = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, "-c", BASELINE, name], cwd=ROOT) for name in lists]
+    for proc in procs:
+        proc.wait()
+    for name in lists:
+        os.unlink(name)
+    return time.perf_counter() - start
+
+
 def pipeline(listing: Path, workers: int) -> dict:
     with tempfile.TemporaryDirectory() as out:
         wall, rss, text, _ = child(PIPELINE, str(listing), out, str(workers))
@@ -121,6 +138,10 @@ def main() -> None:
     base_s, base_mb, _, base_cpu = child(BASELINE, str(listing))
     print(f"bare pdfplumber extract_text, 1 process: {base_s:.1f} s, {pages / base_s:.1f} pages/s, "
           f"{pages / base_cpu:.1f} pages per CPU-second, peak RSS {base_mb:.0f} MiB", flush=True)
+    for n in (c for c in counts if c > 1):
+        wall = bare_parallel(files, n)
+        print(f"bare pdfplumber extract_text, {n} processes: {wall:.1f} s, {pages / wall:.1f} pages/s, "
+              f"scaling 1 -> {n}: {base_s / wall:.2f}x", flush=True)
     results = {}
     for w in counts:
         r = results[w] = pipeline(listing, w)

@@ -65,12 +65,14 @@ def _ends(text: str) -> bool:
 
 def decide_at(lines: list[Line]) -> tuple[int, str] | None:
     """Index of the "DÉCIDE :" line and what follows it on the same line."""
-    pattern = rx(patterns()["decide"])
-    for i, line in enumerate(lines):
-        m = pattern.search(fold(line.text))
-        if m and not fold(line.text).lstrip().startswith(("vu ", "considerant")):
-            return i, line.text[m.end():].strip()
-    return None
+    # "En conséquence, il est proposé au Conseil municipal :" (Montpellier) opens them too
+    found = [(i, m) for key in ("decide", "decide_proposed") for i, line in enumerate(lines)
+             for m in [rx(patterns()[key]).search(fold(line.text))]
+             if m and not fold(line.text).lstrip().startswith(("vu ", "considerant"))]
+    if not found:
+        return None
+    i, m = min(found, key=lambda f: f[0])
+    return i, lines[i].text[m.end():].strip()
 
 
 # "… locaux ; D'ADRESSER une ampliation …": two decisions a PDF joined once their bullets were lost.

@@ -21,164 +21,33 @@ digits ("Séance du 1er mars 2024 à 20h30"); names as "NOM Prénom", "M. NOM", 
 et C"; proxies in brackets, in sentences ("X a donné pouvoir à Y."), "représenté(e)
 par"; several deliberations in one file, a register's session header shared by the
 deliberations after it, members leaving ("M. X quitte la séance et donne pouvoir à
-Mme Y"). Items already claimed by a "deliberation" Block (extractors/minutes.py) are
+Mme Y"), a register extract whose opening begins "Convoqué le lundi 31 mars 2014, le
+Conseil Municipal … s'est réuni" and whose object is the bold title above "Philippe
+SAUREL rapporte :" (Montpellier). Items already claimed by a "deliberation" Block (extractors/minutes.py) are
 skipped.
 
 Writes rows of `deliberations`, `attendance`, `proxies` and `decisions`
 (schemas/tables.py). Patterns, as data: extractors/patterns/labels.json (list and
 field labels), civilities.json and proxy_phrases.json (spaCy token patterns, see
 extractors/nlp.py), deliberation.json (counts, votes, openings, stamp: regexes on
-folded text).
+folded text). Labels and passages (classify, gather, start_kind) are read by
+extractors/passages.py.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from extractors import nlp, votes
 from extractors.decisions import read_decisions
 from extractors.names import Member, clean_name, find_person, fold, parse_list, patterns, rx
 from extractors.normalise import parse_date, parse_time
+from extractors.passages import (Passage, _matches, classify, gather, is_furniture, is_title,
+                                 sentence_kind, start_kind, start_kind_at)
 from schemas import Block, Document, Line, Span, Table
 
 STAGE = "deliberation"
-BULLET = r"^\s*(?:[-–•*]\s*)?"
-
-
-# --- passages: lines joined, offsets kept for provenance ----------------------
-
-@dataclass
-class Passage:
-    """Consecutive lines read as one text (a list the loader did not join)."""
-
-    text: str
-    starts: list[tuple[int, Span]]
-
-    @classmethod
-    def of(cls, lines: list[Line], first_offset: int = 0) -> "Passage":
-        text, starts = "", []
-        for n, line in enumerate(lines):
-            piece = (line.text[first_offset:] if n == 0 else line.text).strip()
-            text += " " if text and piece else ""
-            starts.append((len(text), line.span))
-            text += piece
-        return cls(text, starts)
-
-    def span_at(self, pos: int) -> Span:
-        found = self.starts[0][1]
-        for start, span in self.starts:
-            if start <= pos:
-                found = span
-        return found
-
-    @property
-    def span(self) -> Span:
-        span = self.starts[0][1]
-        for _, other in self.starts[1:]:
-            span = span.merge(other)
-        return span
-
-
-# --- labels -----------------------------------------------------------------
-
-# After a label: "(s)" of "Présent(s)", then the colon (fields also take a dash: "Objet – …").
-LABEL_END = {"lists": re.compile(r"^\s*(?:\(s\)|\(e\)s|\))?\s*:\s*"),
-             "fields": re.compile(r"^\s*(?:\(s\)|\))?\s*[:–-]\s*")}
-
-
-def classify(text: str) -> tuple[str, str, int] | None:
-    """(kind, field, offset of the value) of a label line; kind is count, lists or fields.
-
-    ``"Étaient absents excusés : …"`` -> ("lists", "absent_excused", 27); list and field
-    labels are the token patterns of patterns/labels.json, matched with spaCy.
-    """
-    if votes.is_count_line(text):
-        return "count", "", 0
-    first = len(text) - len(re.sub(BULLET, "", text, count=1))
-    hit = next((h for h in nlp.find("labels", text) if h[1] == first), None)
-    if hit is None:
-        return None
-    kind, column = hit[0].split(":")
-    end = LABEL_END[kind].match(text[hit[2]:])
-    return (kind, column, hit[2] + end.end()) if end else None
-
-
-def _matches(text: str, key: str) -> bool:
-    folded = fold(text).strip()
-    return any(rx(p).search(folded) for p in patterns()[key])
-
-
-def start_kind_at(texts: list[str], i: int) -> str | None:
-    """start_kind of texts[i], the opening sentence allowed to run onto the next line
-    (a PDF line ending "…, dûment convoqué, s'est" before "réuni en session…")."""
-    kind = start_kind(texts[i])
-    if kind or i + 1 >= len(texts) or not _matches(texts[i], "opening_first_line"):
-        return kind
-    return "opening" if _matches(texts[i] + " " + texts[i + 1][:80], "opening_start") else None
-
-
-def start_kind(text: str) -> str | None:
-    """`header` ("EXTRAIT DU REGISTRE…", "DÉLIBÉRATION N°…"), `opening` ("L'an deux mille…")."""
-    if _matches(text, "header_start"):
-        return "header"
-    return "opening" if _matches(text, "opening_start") else None
-
-
-def _stops(text: str) -> bool:
-    """A line that does not continue the passage above it."""
-    return bool(classify(text) or start_kind(text) or _matches(text, "paragraph_openers")
-                or _matches(text, "end_before") or _matches(text, "end_after")
-                or sentence_kind(text))
-
-
-def sentence_kind(text: str) -> str | None:
-    """A line that is a sentence about members: `proxy` ("X a donné pouvoir à Y."),
-    `secretaire` ("X a été élu secrétaire de séance."), `left` / `arrived` (movements)."""
-    folded = fold(text).strip()
-    if rx(patterns()["proxy_sentence"]).search(folded):
-        return "proxy"
-    if rx(patterns()["secretaire_prose"]).search(folded):
-        return "secretaire"
-    for kind, pattern in patterns()["movement"].items():
-        if not kind.startswith("_") and rx(pattern).search(folded):
-            return kind
-    return None
-
-
-def is_furniture(text: str) -> bool:
-    """A running header or footer left in the body: the prefecture stamp, "Page 2 sur 3"."""
-    return _matches(text, "furniture")
-
-
-def _bulleted_name(text: str) -> bool:
-    """``"- M. Paul DURAND"``: one name per bullet, or a wrapped list line starting at a dash."""
-    rest = re.sub(BULLET, "", text, count=1)
-    return text.lstrip().startswith(("-", "–", "•")) and bool(rest) and not (
-        classify(rest) or start_kind(rest) or _matches(rest, "paragraph_openers") or sentence_kind(rest))
-
-
-def _prose(text: str) -> bool:
-    """A sentence, not more names: "M. Paul DURAND a été désigné secrétaire de séance"."""
-    return bool(rx(patterns()["prose"]).search(text)
-                or rx(patterns()["secretaire_prose"]).search(fold(text)))
-
-
-def gather(lines: list[Line], i: int, offset: int = 0, sentence: bool = False,
-           names: bool = False) -> tuple[Passage, int]:
-    """The passage starting at lines[i] (from `offset`) and the index after it.
-
-    A sentence ends at a full stop; a name list at the first line of prose.
-    """
-    j = i + 1
-    while j < len(lines) and not (_stops(lines[j].text) and not (names and _bulleted_name(lines[j].text))):
-        if sentence and lines[j - 1].text.rstrip().endswith("."):
-            break
-        if names and _prose(lines[j].text):
-            break
-        j += 1
-    return Passage.of(lines[i:j], offset), j
 
 
 # --- segmentation -------------------------------------------------------------
@@ -297,6 +166,10 @@ def read_header(lines: list[Line]) -> Parsed:
                 p.lists.append((column, passage, parse_list(passage.text)))
             else:
                 read_field(p, column, passage)
+        elif opened and "objet" not in p.values and is_title(line) and _title_end(lines, i):
+            j = _title_end(lines, i)
+            p.set("objet", Passage.of(lines[i:j]).text, Passage.of(lines[i:j]).span)
+            i = j
         elif not opened and start_kind_at([ln.text for ln in lines], i) == "opening":
             passage, i = gather(lines, i, sentence=True)
             read_opening(p, passage)
@@ -307,6 +180,15 @@ def read_header(lines: list[Line]) -> Parsed:
     return p
 
 
+def _title_end(lines: list[Line], i: int) -> int | None:
+    """Index of the "Monsieur le Maire, Philippe Saurel, rapporte :" line that follows the
+    bold title lines from lines[i] (the object, printed without "Objet :"), else None."""
+    j = i
+    while j < len(lines) and is_title(lines[j]):
+        j += 1
+    return j if j < len(lines) and _matches(lines[j].text, "rapporteur_line") else None
+
+
 def _read_loose(p: Parsed, line: Line) -> None:
     """An unlabelled line: the act number of a header, "Séance du 1er mars 2024 à 20h30",
     a secretary, a proxy or a movement in prose, counts inside a sentence."""
@@ -315,6 +197,9 @@ def _read_loose(p: Parsed, line: Line) -> None:
         m = rx(patterns()["numero"]).search(folded)
         if m:
             p.set("numero", line.text[m.start(1):m.end(1)].upper(), line.span)
+    m = rx(patterns()["numero_line"]).search(folded.strip())
+    if m:
+        p.set("numero", re.sub(r"\s+", "", m.group(1)), line.span)
     if rx(patterns()["seance_line"]).search(folded.strip()):
         p.set("session_date", parse_date(line.text), line.span)
         p.set("session_time", parse_time(line.text), line.span)
@@ -469,8 +354,12 @@ def _derived_counts(p: Parsed, people: list[dict], proxies: list[dict]) -> None:
     absent = [r for r in people if r["status"] == "absent"]
     if absent:
         p.set("absents", len(absent), absent[0]["_prov"]["name"])
-    if proxies:
-        p.set("pouvoirs", len(proxies), proxies[0]["_prov"]["giver"])
+    givers = [(r["giver"], r["_prov"]["giver"]) for r in proxies]
+    for kind, passage, members in p.lists:  # "Absents ayant voté par procuration : X, Y"
+        givers += [(m.name, passage.span_at(m.start)) for m in members
+                   if kind == "proxies" and not m.holder]
+    if givers:
+        p.set("pouvoirs", len({g for g, _ in givers}), givers[0][1])
 
 
 COUNT_COLUMNS = ("membres_en_exercice", "presents", "absents", "pouvoirs", "votants",
@@ -511,8 +400,21 @@ def body_lines(doc: Document, start: int, end: int) -> tuple[list[Line], list[Li
         elif is_furniture(item.text):
             furniture.append(item)
         else:
-            lines.append(item)
+            lines += _split_label(item)
     return lines, furniture
+
+
+def _split_label(line: Line) -> list[Line]:
+    """``"… Gérard LANNELONGUE. Absents :"``: a bold list label the PDF loader ran onto the
+    end of the list above (it would not have fitted there) starts a line of its own."""
+    bold = {re.sub(r"\s+", "", b) for b in line.bold}
+    for _, start, _ in nlp.find("labels", line.text):
+        head, rest = line.text[:start].rstrip(), line.text[start:]
+        label = classify(rest)
+        if (start and head.endswith(".") and label and label[0] == "lists"
+                and re.sub(r"\s+", "", rest[:label[2]]) in bold):
+            return [Line(head, line.span), Line(rest, line.span, line.bold)]
+    return [line]
 
 
 def _claimed(doc: Document) -> list[tuple[int, int]]:

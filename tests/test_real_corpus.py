@@ -119,3 +119,58 @@ def test_montpellier_side_box(pdf):
     assert "Extrait du registre des" in texts
     assert any(t.startswith("Convoqué le ") for t in texts)
     assert any(t.startswith("n° 2014 / 1") for t in texts)
+
+
+# What the Montpellier extracts print (pdfplumber text of each file), read by hand.
+MONTPELLIER_TRUTH = {
+    "2014-04-05-0000070899.pdf": dict(
+        numero="2014/131", session="2014-04-05 10:00", convocation="2014-03-31", president="Max LEVITA",
+        objet="Détermination du nombre d'Adjoints au Maire dans le cadre du renouvellement du "
+              "Conseil municipal de la Ville de Montpellier",
+        presents=65, givers=[], absent=[]),
+    "2014-04-24-0000071251.pdf": dict(
+        numero="2014/139", session="2014-04-24 18:00", convocation="2014-04-17", president="Philippe SAUREL",
+        objet="Modalités et conditions de remboursement des frais de déplacement des agents "
+              "territoriaux et des élus",
+        presents=62, givers=["Stéphanie JANNIN", "Bernard TRAVIER", "Dominique MARTIN-PRIVAT"], absent=[]),
+    "2014-05-22-0000072185.pdf": dict(
+        numero="2014/182", session="2014-05-22 18:00", convocation="2014-05-16", president="Philippe Saurel",
+        objet="Garantie d’emprunt – Ville de Montpellier/S.E.R.M. Opération OVALIE "
+              "2,5 M€ Banque Postale – 2,5 M€ Crédit Agricole",
+        presents=59, givers=["Valérie BARTHAS-ORSAL", "Perla DANAN", "Henri DE VERBIZIER",
+                             "Sonia KERANGUEVEN", "Gérard LANNELONGUE"], absent=["Patrick VIGNAL"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MONTPELLIER_TRUTH))
+def test_montpellier_deliberation(name):
+    """"Convoqué le lundi 31 mars 2014, le Conseil Municipal … s'est réuni …, le samedi 5 avril
+    2014 à 10h00, sous la présidence de Monsieur le doyen d'âge de l'Assemblée, Max LEVITA.";
+    "Absents ayant voté par procuration … :" names the givers only; "Le Conseil Adopte."."""
+    want, r = MONTPELLIER_TRUTH[name], rows(MONTPELLIER / name)
+    [d] = r["deliberations"]
+    assert (d["numero"], f"{d['session_date']} {d['session_time']}", str(d["convocation_date"]),
+            d["president"], d["objet"]) == (want["numero"], want["session"], want["convocation"],
+                                            want["president"], want["objet"])
+    assert (d["resultat"], d["organe"]) == ("adopte", "Conseil municipal")
+    assert d["membres_en_exercice"] is None and d["presents"] is None and d["votants"] is None  # not printed
+    present = [a["name"] for a in r["attendance"] if a["status"] == "present"]
+    absent = [(a["name"], a["proxy_holder"]) for a in r["attendance"] if a["status"] == "absent"]
+    assert (len(present), present[0], present[-1]) == (want["presents"], "Fabien ABERT", "Rabii YOUSSOUS")
+    assert absent == [(n, None) for n in want["givers"] + want["absent"]]  # holders are not printed
+    assert d["pouvoirs"] == (len(want["givers"]) or None)
+    assert r.get("proxies", []) == []
+
+
+def test_montpellier_every_file_gives_its_deliberation():
+    for pdf in sorted(MONTPELLIER.glob("*.pdf")):
+        [d] = rows(pdf)["deliberations"]
+        assert d["numero"].startswith("2014/1") and d["objet"] and d["resultat"] == "adopte", pdf.name
+        assert d["session_date"] is not None and d["president"] in ("Max LEVITA", "Philippe SAUREL", "Philippe Saurel")
+
+
+def test_montpellier_decisions_follow_the_proposal():
+    """"En conséquence, il est proposé au Conseil municipal : - De fixer à 20 le nombre d’Adjoints …"."""
+    decisions = rows(MONTPELLIER / "2014-04-05-0000070899.pdf")["decisions"]
+    assert [(x["verb"], x["text"]) for x in decisions] == [
+        ("FIXER", "De fixer à 20 le nombre d’Adjoints au Maire de la Ville de Montpellier.")]

@@ -13,6 +13,11 @@ Read line by line across the page, "Présents : 16 dûment convoqué" mixes both
 on both sides) is read as two columns: the left box top to bottom, then the right one.
 The rows above and below the band are read as usual.
 
+When the box is framed (a drawn rectangle left of the body, as generated minutes and
+some office templates print the counts), the frame itself bounds the band: its rows are
+the box's, whatever the body beside it looks like (a three-line body would not pass the
+text test below), and the full-width paragraph just under the frame is not pulled in.
+
 Some office suites draw that layout as a ruled two-column table (Chéméré): such a
 *layout table* (a narrow cell and a wide cell side by side, both several lines long) is
 not data, so the loader reads its text as body lines and this module splits the columns.
@@ -29,6 +34,7 @@ MIN_WIDTH = 4.0  # the gutter may narrow row by row down to this width
 ROW_TOLERANCE = 3.0  # words whose tops differ by less than this are on one row
 MAX_LEFT_SHARE = 0.45  # the left box is narrower than this share of the text width
 LAYOUT_CELL_LINES = 3  # both cells of a layout table's row hold at least this many lines
+FRAME_ROWS = 2  # a frame holds at least this many rows of words, with as many body rows beside
 
 
 @dataclass(frozen=True)
@@ -110,8 +116,62 @@ def _extent(row: list[dict], start: float) -> float:
     return max(w["x1"] for w in right) - min(w["x0"] for w in right)
 
 
-def find_bands(words: list[dict]) -> list[Band]:
-    """The two-column bands of a page, from its words (pdfplumber `extract_words`)."""
+def find_bands(words: list[dict], rects: list[dict] = ()) -> list[Band]:
+    """The two-column bands of a page, from its words (pdfplumber `extract_words`) and
+    its drawn rectangles (`page.rects`): framed boxes first, then boxes found by the
+    white gutter alone where no frame is."""
+    framed = framed_bands(words, rects)
+    found = [b for b in _gutter_bands(words)
+             if not any(b.top < f.bottom and f.top < b.bottom for f in framed)]
+    return sorted(framed + found, key=lambda b: b.top)
+
+
+def framed_bands(words: list[dict], rects) -> list[Band]:
+    """Bands bounded by a stroked frame narrower than MAX_LEFT_SHARE of the text width,
+    with rows of words inside it and body rows right of it (no word crossing its sides)."""
+    if not words:
+        return []
+    left, right = min(w["x0"] for w in words), max(w["x1"] for w in words)
+    bands = []
+    for r in rects:
+        if not r.get("stroke") or r["x1"] - r["x0"] > MAX_LEFT_SHARE * (right - left):
+            continue
+        band = _frame_band(r, _rows(words))
+        if band and not any(band.top < b.bottom and b.top < band.bottom for b in bands):
+            bands.append(band)
+    return bands
+
+
+def _frame_band(r: dict, rows: list[list[dict]]) -> Band | None:
+    """The band of frame `r`: the rows between its top and bottom edges, then the body
+    rows just below that stay right of the frame (a body paragraph ending under it)."""
+    beside = [row for row in rows if r["top"] <= _middle(row) <= r["bottom"]]
+    inside = [row for row in beside if any(r["x0"] <= w["x0"] and w["x1"] <= r["x1"] for w in row)]
+    body = [[w for w in row if w["x0"] >= r["x1"]] for row in beside]
+    crossing = any(w["x0"] < r["x1"] < w["x1"] or w["x0"] < r["x0"] < w["x1"]
+                   for row in beside for w in row)
+    if crossing or len(inside) < FRAME_ROWS or sum(map(bool, body)) < FRAME_ROWS:
+        return None
+    start = min(w["x0"] for row in body for w in row)
+    bottom = r["bottom"]
+    for row in rows:
+        if _middle(row) > bottom and row[0]["top"] - bottom < 2 * ROW_TOLERANCE + _height(row):
+            if min(w["x0"] for w in row) < r["x1"]:
+                break
+            bottom = max(w["bottom"] for w in row) + 0.5
+    return Band(r["top"], bottom, (r["x1"] + start) / 2)
+
+
+def _middle(row: list[dict]) -> float:
+    return (min(w["top"] for w in row) + max(w["bottom"] for w in row)) / 2
+
+
+def _height(row: list[dict]) -> float:
+    return max(w["bottom"] - w["top"] for w in row)
+
+
+def _gutter_bands(words: list[dict]) -> list[Band]:
+    """Bands found by their white gutter (see the module docstring)."""
     rows = _rows(words)
     if not rows:
         return []
@@ -163,7 +223,7 @@ def text_lines(page) -> list[tuple[tuple, dict]]:
     Outside bands the key is (top, 0, top); inside a band it is (band top, column,
     top), so the left column comes before the right one and tables (keyed by their
     top) still sort in place."""
-    bands = find_bands(page.extract_words())
+    bands = find_bands(page.extract_words(), page.rects)
     if not bands:
         return [((tl["top"], 0, tl["top"]), tl) for tl in page.extract_text_lines()]
     out = []
