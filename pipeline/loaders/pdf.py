@@ -146,6 +146,7 @@ def _bold_runs(chars: list[dict]) -> tuple[str, ...]:
 
 def _table(page, found, number: int) -> Table:
     """A pdfplumber table as rows of cells, each cell's wrapped lines re-joined."""
+    chars = [c for c in page.chars if _inside(c, found.bbox)]  # one pass over the page
     rows = []
     for r, row in enumerate(found.rows):
         cells = []
@@ -153,26 +154,28 @@ def _table(page, found, number: int) -> Table:
             if bbox is None:  # merged cell: pdfplumber leaves a hole
                 cells.append(Cell("", Span(number, r + 1, None, "")))
                 continue
-            text = _cell_text(_cell_page(page, bbox), bbox)
+            text = _cell_text(_cell_lines(chars, bbox), bbox)
             cells.append(Cell(text, Span(number, r + 1, BBox(*bbox), text)))
         rows.append(Row(cells))
     return Table(rows=rows)
 
 
-def _cell_page(page, bbox):
-    """The cell's own characters: a glyph box overlaps the next row's rule, so the
-    character's centre decides which cell it belongs to."""
-    return page.filter(lambda obj: obj.get("object_type") == "char" and _inside(obj, bbox))
+def _cell_lines(chars: list[dict], bbox) -> list[dict]:
+    """The cell's text lines, from its own characters: a glyph box overlaps the next
+    row's rule, so the character's centre decides which cell it belongs to."""
+    from pdfplumber.utils.text import chars_to_textmap
+
+    own = [c for c in chars if _inside(c, bbox)]
+    return chars_to_textmap(own).extract_text_lines(strip=True, return_chars=False) if own else []
 
 
-def _cell_text(cell_page, bbox) -> str:
+def _cell_text(lines: list[dict], bbox) -> str:
     """Join a cell's lines: ``communicati`` + ``on`` -> ``communication`` (a word wider
     than the column, broken by the office suite without a hyphen: the line is one word
     reaching the right padding); ``publics-`` + ``cibles`` -> ``publics-cibles``;
     otherwise a space."""
     from extractors.tablegrid import join_cell
 
-    lines = cell_page.extract_text_lines()
     if not lines:
         return ""
     padding = lines[0]["x0"] - bbox[0]
