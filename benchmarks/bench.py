@@ -53,23 +53,43 @@ def best(cmd: list[str], repeat: int) -> tuple[float, float]:
     return min(r[0] for r in runs), max(r[1] for r in runs)
 
 
+def has_text(pdf: Path) -> bool:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return any(page.chars for page in doc.pages)
+
+
+def measure(label: str, files: list[Path], repeat: int, workers: int) -> None:
+    """registre ingest of `files` vs bare pdfplumber on their PDFs, printed as one block."""
+    pdfs = [f for f in files if f.suffix == ".pdf"]
+    with tempfile.TemporaryDirectory() as tmp:
+        # a fresh --out each time: a second run on the same folder would skip every file
+        runs = [run([sys.executable, "-m", "pipeline.cli", "ingest", *map(str, files), "--out",
+                     f"{tmp}/out{i}", "--workers", str(workers)]) for i in range(repeat)]
+    pipe_s, pipe_mb = min(r[0] for r in runs), max(r[1] for r in runs)
+    base_s, base_mb = best([sys.executable, "-c", BASELINE, *map(str, pdfs)], repeat)
+    pages = pdf_pages(pdfs)
+    print(f"{label}: {len(files)} files, {len(pdfs)} PDFs, {pages} PDF pages")
+    print(f"  registre ingest (workers={workers}): {pipe_s:6.2f} s, {pages / pipe_s:5.1f} pages/s, "
+          f"peak RSS {pipe_mb:.0f} MiB (main process; workers: benchmarks/scale.py)")
+    print(f"  bare pdfplumber extract_text:    {base_s:6.2f} s, {pages / base_s:5.1f} pages/s, "
+          f"peak RSS {base_mb:.0f} MiB")
+    print(f"  ratio registre / pdfplumber: {pipe_s / base_s:.2f}x time, {pipe_mb / base_mb:.2f}x memory")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--samples", default=str(ROOT / "samples"))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--workers", type=int, default=1)
     args = ap.parse_args()
-    pdfs = sorted(Path(args.samples).glob("*.pdf"))
-    pages = pdf_pages(pdfs)
-    with tempfile.TemporaryDirectory() as out:
-        ingest = [sys.executable, "-m", "pipeline.cli", "ingest", str(args.samples),
-                  "--out", out, "--workers", str(args.workers)]
-        pipe_s, pipe_mb = best(ingest, args.repeat)
-    base_s, base_mb = best([sys.executable, "-c", BASELINE, *map(str, pdfs)], args.repeat)
-    print(f"samples: {args.samples} ({len(pdfs)} PDFs, {pages} pages, plus text files)")
-    print(f"registre ingest (workers={args.workers}): {pipe_s:.2f} s, peak RSS {pipe_mb:.0f} MiB")
-    print(f"bare pdfplumber extract_text:          {base_s:.2f} s, peak RSS {base_mb:.0f} MiB")
-    print(f"ratio registre / pdfplumber: {pipe_s / base_s:.2f}x time, {pipe_mb / base_mb:.2f}x memory")
+    files = sorted(p for p in Path(args.samples).iterdir() if p.suffix in (".pdf", ".txt"))
+    scans = [f for f in files if f.suffix == ".pdf" and not has_text(f)]
+    typed = [f for f in files if f not in scans]
+    measure("typed (PDF with a text layer, and texts)", typed, args.repeat, args.workers)
+    if scans:  # OCR: bare pdfplumber finds no text there, the ratio says what OCR costs
+        measure("scanned (OCR)", scans, args.repeat, args.workers)
 
 
 if __name__ == "__main__":
