@@ -7,6 +7,7 @@ with the findings the truth gives (recall of planted inconsistencies, false alar
 
     python benchmarks/accuracy.py            # texts and PDFs
     python benchmarks/accuracy.py --kind text --show-errors
+    python benchmarks/accuracy.py --scans    # also scanned copies of the PDFs, read by OCR
 """
 from __future__ import annotations
 
@@ -135,18 +136,33 @@ def score_checks(score: Score, path: Path, expected: dict, rows: dict) -> None:
         score.errors.append(f"{path.name} seq={s} missed {c}")
 
 
-def run(kind: str = "all") -> dict[str, Score]:
-    """Scores by source kind (`text`, `pdf`) and for both together (`all`)."""
-    scores = {"text": Score(), "pdf": Score(), "all": Score()}
+def run(kind: str = "all", scans: bool = False) -> dict[str, Score]:
+    """Scores by source kind (`text`, `pdf`), for both together (`all`), and, with
+    `scans`, for scanned copies of the PDFs (benchmarks/make_scans.py) read by OCR."""
+    scores = {"text": Score(), "pdf": Score(), "all": Score(), "scan": Score()}
     for path, expected in labelled(kind):
         rows = extracted(path)
         for key in ("text" if path.suffix == ".txt" else "pdf", "all"):
             score_document(scores[key], path, expected, rows)
+    if scans:
+        _score_scans(scores["scan"])
     return scores
 
 
+def _score_scans(score: Score) -> None:
+    import tempfile
+
+    from benchmarks.make_scans import make_scan
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (path, expected) in enumerate(labelled("pdf")):
+            scan = Path(tmp) / path.name
+            make_scan(path, scan, seed=i)
+            score_document(score, scan, expected, extracted(scan))
+
+
 def report(scores: dict[str, Score]) -> str:
-    kinds = [k for k in ("text", "pdf", "all") if scores[k].fields]
+    kinds = [k for k in ("text", "pdf", "all", "scan") if scores[k].fields]
     names = list(scores["all"].fields)
     out = [f"{'field':28}" + "".join(f"{k:>10}" for k in kinds)]
     for name in names:
@@ -169,8 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kind", choices=("all", "text", "pdf"), default="all")
     parser.add_argument("--show-errors", action="store_true", help="list every mismatch")
+    parser.add_argument("--scans", action="store_true", help="also scanned copies of the PDFs (OCR, slow)")
     args = parser.parse_args(argv)
-    scores = run(args.kind)
+    scores = run(args.kind, args.scans)
     print(report(scores))
     if args.show_errors:
         print("\n".join(scores["all"].errors))
