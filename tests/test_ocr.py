@@ -130,3 +130,48 @@ def test_unsure_count_in_a_deliberation_is_null(tmp_path):
     path.write_text(text.replace("Pour : 41", f"Pour : {UNSURE}"), encoding="utf-8")
     (row,) = process(path).rows["deliberations"]
     assert row["pour"] is None and row["votants"] == 41
+
+
+def test_unsure_counts_and_stamp_ids():
+    """A count or a stamp id read below the threshold is left empty, never guessed:
+    "Membres en exercice : 42" (for 12, read at 78) made two false findings."""
+    from extractors.ocr_repair import UNSURE, repair_words
+
+    assert repair_words([("Délégués", 96), ("en", 96), ("exercice", 96), (":", 93), ("42", 78)], 80) == [
+        "Délégués", "en", "exercice", ":", UNSURE]
+    assert repair_words([("Contre", 93), (":", 93), ("O0", 54)], 80) == ["Contre", ":", "00"]  # a zero either way
+    assert repair_words([("Pour", 93), (":9", 77)], 80) == ["Pour", ": [?]"]
+    assert repair_words([("Membres.", 90), ("en", 90), ("exercice", 90), (":", 90), ("20", 90)], 80) == [
+        "Membres", "en", "exercice", ":", "20"]
+    assert repair_words([("Délégués", 90), ("en.exercice", 90), (":", 90), ("14", 90)], 80) == [
+        "Délégués", "en exercice", ":", "14"]
+    stamp = "015:200066637-20240402-2024040-DE"
+    assert repair_words([("1D", 50), (":", 90), (stamp, 81)], 80, 70) == [
+        "ID", ":", "015-200066637-20240402-2024040-DE"]
+    assert repair_words([("ID", 50), (":", 90), (stamp, 58)], 80, 70) == ["ID", ":", UNSURE]
+
+
+def test_name_list_repairs():
+    from extractors.ocr_repair import repair_line
+
+    assert repair_line("Pouvoirs : ROSSEEL Philippe pouvoir à. LESCURE Luc, M: Louis GARCIA") == (
+        "Pouvoirs : ROSSEEL Philippe pouvoir à LESCURE Luc, M. Louis GARCIA")
+    assert repair_line("M..Guy RIGAL, Louis. GARCIA, Anne-Marie . BONNET (pouvoir") == (
+        "M. Guy RIGAL, Louis GARCIA, Anne-Marie BONNET (pouvoir")
+
+
+def test_flat_marks_are_dashes():
+    """"DUPUY Thierry : BATIFOULIER" - the ":" was one flat bar of ink: a hyphen."""
+    from extractors.ocr_repair import flat_dash
+
+    assert flat_dash(":", 2.4, 1.44) == "-"
+    assert flat_dash("=", 5.76, 1.44) == "–"
+    assert flat_dash(":", 0.96, 5.76) == ":"  # a real colon: two dots
+
+
+def test_a_box_around_counts_is_not_a_table():
+    from pipeline.loaders.ocr import OcrPage, is_frame, tables
+
+    page = OcrPage(1, 596, 842, rules=([(314, 56, 232), (396, 56, 232)], [(56, 314, 396), (232, 314, 396)]))
+    ((_, cells),) = tables(page)
+    assert is_frame(cells)

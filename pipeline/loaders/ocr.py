@@ -7,12 +7,15 @@ Per page (the PDF loader calls `read_pages` for the pages with no usable text la
 2. deskew: the angle that makes the rows of ink sharpest (projection profile);
 3. find the ruling lines of tables in the image (long runs of dark pixels), erase
    them so Tesseract does not read a rule as "|" or "_", and build `Table` items
-   from the grid they draw: a scan has no vector lines for pdfplumber's `find_tables`;
+   from the grid they draw: a scan has no vector lines for pdfplumber's `find_tables`
+   (a one-cell box around a paragraph is a frame: its lines stay lines);
 4. `pytesseract.image_to_data` (French, one call per page) gives words with their
    box and confidence; boxes are converted to PDF points, origin top-left (the
    document model's and pdfplumber's convention), so provenance works as for typed PDFs;
 5. words inside a table cell make the cell's text, the others make lines
-   (Tesseract's own line segmentation); `extractors.ocr_repair` undoes OCR noise.
+   (Tesseract's own line segmentation); `extractors.ocr_repair` undoes OCR noise, and
+   a count or stamp id read below `count_confidence` / `stamp_confidence` becomes
+   "[?]" (left empty, never guessed: a wrong count makes a false finding).
 
 Why pytesseract rather than OCRmyPDF: the pipeline needs words with boxes and
 confidences as data, per page, inside the loader; OCRmyPDF writes a new PDF with a
@@ -26,7 +29,8 @@ import shutil
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.ocr_repair import repair_cell, repair_line, repair_number_column, repair_words
+from extractors.ocr_repair import (STAMP_LINE, flat_dash, repair_cell, repair_line, repair_number_column,
+                                   repair_words)
 from schemas import BBox, Cell, Row, Span, Table
 
 # Tesseract's OpenMP threads make one page ~6x slower on a shared 2-core machine
@@ -44,7 +48,13 @@ class OcrSettings:
     default_dpi: int = 150  # when the page's image size is unknown
     max_skew: float = 3.0  # degrees searched by the deskew
     ink: int = 160  # grey level below which a pixel is ink (for rules and deskew)
-    min_confidence: float = 50.0  # below this a word is unsure: a count read from it is left empty
+    min_confidence: float = 50.0  # below this a word is unsure (a speck, a respelling candidate)
+    # below this a count or a stamp id is left empty ("[?]"): one wrong digit there makes
+    # a false finding ("Membres en exercice : 42" for 12 was read at 78)
+    count_confidence: float = 80.0
+    # Tesseract rates a 33-character stamp id lower than a word: wrong ids were read at
+    # 56 and 58, right ones at 64-87
+    stamp_confidence: float = 70.0
     respell_below: float = 90.0  # a word read below this takes the document's confident accents
     furniture_band: float = 0.12  # share of the page height where the stamp / page number sit on a scan
 
@@ -139,7 +149,7 @@ def _reread_cells(page: OcrPage, pixels, scale: float, settings: OcrSettings) ->
     each line goes back to its cell."""
     import numpy as np
 
-    missed = [b for _, cells in tables(page) for r in cells for b in r
+    missed = [b for _, cells in tables(page) if not is_frame(cells) for r in cells for b in r
               if b is not None and _missed(b, page.words, pixels, scale, settings)]
     crops = [c for c in (_ink_crop(pixels, b, scale, settings) for b in missed) if c is not None]
     if not crops:
@@ -307,6 +317,22 @@ def tables(page: OcrPage, tol: float = 3.0) -> list[tuple[BBox, list[list[BBox |
     return [_grid(g, vs, tol) for g in out if len(g) >= 2]
 
 
+def is_frame(cells: list[list[BBox | None]]) -> bool:
+    """A box drawn around a paragraph (the counts of a deliberation) is a frame, not a
+    table: pdfplumber finds no table in one rectangle either, so its text stays lines."""
+    return sum(c is not None for r in cells for c in r) <= 1
+
+
+def _frame_lines(words: list[Word], frames: list[BBox]) -> list[Word]:
+    """Words inside a frame regrouped into lines by their position: Tesseract's lines
+    run across the erased frame ("Présents : 9 du Lac" with the paragraph beside it)."""
+    out = [w for w in words if not any(centre_in(w.bbox, f) for f in frames)]
+    for i, frame in enumerate(frames):
+        for j, line in enumerate(text_lines([w for w in words if centre_in(w.bbox, frame)])):
+            out += [Word(w.text, w.conf, w.bbox, (-2, i, j)) for w in line]
+    return out
+
+
 def _crossing(v, y0: float, y1: float, x0: float, x1: float, tol: float) -> bool:
     return x0 - tol <= v[0] <= x1 + tol and v[1] <= y0 + tol and v[2] >= y1 - tol
 
@@ -361,10 +387,11 @@ def centre_in(b: BBox, box: BBox) -> bool:
     return box.x0 <= x <= box.x1 and box.top <= y <= box.bottom
 
 
-def table_item(page: OcrPage, cells: list[list[BBox | None]], words: list[Word]) -> Table:
+def table_item(page: OcrPage, cells: list[list[BBox | None]], words: list[Word],
+               settings: OcrSettings | None = None) -> Table:
     """A `Table` whose cells are the words inside each box, one text line per row of
     words (a wrapped cell is re-joined like the PDF loader does)."""
-    rows = []
+    rows, confs = [], {}
     edges = _column_edges(cells, words)
     for r, row in enumerate(cells, 1):
         out = []
@@ -376,13 +403,31 @@ def table_item(page: OcrPage, cells: list[list[BBox | None]], words: list[Word])
                       and (any(ch.isalnum() for ch in w.text) or w.bbox.x1 > edges[c] - 1)]
             text = cell_text(inside, box)
             out.append(Cell(text, Span(page.number, r, box, text)))
+            confs[(r - 1, c)] = min((w.conf for w in inside), default=100.0)
         rows.append(Row(out))
     for col in range(max((len(r.cells) for r in rows), default=0)):
         cells = [r.cells[col] for r in rows if col < len(r.cells)]
         for cell, text in zip(cells, repair_number_column([c.text for c in cells])):
             if text != cell.text:
                 cell.text, cell.span = text, Span(cell.span.page, cell.span.line, cell.span.bbox, text)
+    _unsure_counts(rows, confs, settings or OcrSettings())
     return Table(rows=rows)
+
+
+def _unsure_counts(rows: list[Row], confs: dict, settings: OcrSettings) -> None:
+    """A count cell (under a count header, or right of a count label) read below the
+    count threshold becomes UNSURE: ``Délégués en exercice | … / 42 | …`` read at 78."""
+    from extractors.ocr_repair import UNSURE, is_count_label, sure_count
+
+    header = [c.text for c in rows[0].cells] if rows else []
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row.cells):
+            labels = ([header[c]] if r and c < len(header) else []) + ([row.cells[0].text] if c else [])
+            if not cell.text.strip().isdigit() or not any(is_count_label(t) for t in labels if t):
+                continue
+            text = sure_count(cell.text.strip(), confs.get((r, c), 100.0), settings.count_confidence)
+            if text == UNSURE:
+                cell.text, cell.span = text, Span(cell.span.page, cell.span.line, cell.span.bbox, text)
 
 
 def _column_edges(cells: list[list[BBox | None]], words: list[Word]) -> list[float]:
@@ -439,29 +484,43 @@ def read_page(page: OcrPage, settings: OcrSettings | None = None, votes: dict | 
     from schemas import Line
 
     settings = settings or OcrSettings()
-    found = tables(page)
-    words = [_respelled(w, votes, settings) for w in page.words]
+    found = [(box, cells) for box, cells in tables(page) if not is_frame(cells)]
+    frames = [box for box, cells in tables(page) if is_frame(cells)]
+    words = _frame_lines([_respelled(w, votes, settings) for w in page.words], frames)
     body = [w for w in words if not any(centre_in(w.bbox, box) for box, _ in found)]
-    items = [(box.top, table_item(page, cells, _cells_words(words, box))) for box, cells in found]
+    items = [((box.top, box.top), table_item(page, cells, _cells_words(words, box), settings))
+             for box, cells in found]
     furniture, chars = [], 0
     for order, line in enumerate(_tesseract_lines(body), 1):
         line = _drop_specks(line, settings)
         if not line:
             continue
-        text = repair_line(" ".join(repair_words([(w.text, w.conf) for w in line], settings.min_confidence)))
+        words_read = [(flat_dash(w.text, w.bbox.x1 - w.bbox.x0, w.bbox.bottom - w.bbox.top), w.conf) for w in line]
+        text = repair_line(" ".join(repair_words(words_read, settings.count_confidence, settings.stamp_confidence)))
         if not text:
             continue
-        bbox = BBox(min(w.bbox.x0 for w in line), min(w.bbox.top for w in line),
-                    max(w.bbox.x1 for w in line), max(w.bbox.bottom for w in line))
+        bbox = _line_box(line)
         raw = RawLine(text, page.number, order, bbox, line[0].bbox.x1 - line[0].bbox.x0)
         band = page.height * settings.furniture_band
-        if FURNITURE.search(text) and (bbox.top < band or bbox.bottom > page.height - band):
+        stamp = FURNITURE.search(text) or STAMP_LINE.match(text)
+        if stamp and (bbox.top < band or bbox.bottom > page.height - band):
             furniture.append(Line(text, Span(page.number, order, bbox, text)))
             continue
         chars += len(text)
-        items.append((bbox.top, raw))
+        # a frame's lines are read as one block at its top, before the text beside it
+        items.append(((frames[line[0].line[1]].top if line[0].line[0] == -2 else bbox.top, bbox.top), raw))
     items.sort(key=lambda pair: pair[0])
     return [it for _, it in items if not isinstance(it, Table) or it.rows], page.height, chars, furniture
+
+
+def _line_box(line: list[Word]) -> BBox:
+    """The line's box, its top and bottom the median of its words': an ink box's accents
+    and descenders ("Étaient", "(pouvoir") shrink the gap between two paragraphs below
+    the PDF loader's paragraph gap, and a typed PDF's font box has none of them."""
+    import statistics
+
+    return BBox(min(w.bbox.x0 for w in line), statistics.median(w.bbox.top for w in line),
+                max(w.bbox.x1 for w in line), statistics.median(w.bbox.bottom for w in line))
 
 
 def _cells_words(words: list[Word], box: BBox) -> list[Word]:
