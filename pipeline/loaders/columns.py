@@ -217,22 +217,40 @@ def _extend_up(rows, i: int, floor: int, gap: tuple[float, float]) -> int:
     return i
 
 
-def text_lines(page) -> list[tuple[tuple, dict]]:
-    """pdfplumber text lines of `page` in reading order, each with a sort key.
+def text_lines(page, chars: list[dict], rects: list[dict]) -> list[tuple[tuple, dict]]:
+    """pdfplumber text lines of `chars` (the body of `page`) in reading order, each with
+    a sort key, as `page.extract_text_lines()` would give them.
 
     Outside bands the key is (top, 0, top); inside a band it is (band top, column,
     top), so the left column comes before the right one and tables (keyed by their
     top) still sort in place."""
-    bands = find_bands(page.extract_words(), page.rects)
+    from pdfplumber.utils.text import WordExtractor
+
+    # one word pass serves both the band search and the text lines (pdfplumber's
+    # extract_words and extract_text_lines would each group the characters again)
+    wordmap = WordExtractor().extract_wordmap(chars)
+    bands = find_bands([word for word, _ in wordmap.tuples], rects)
     if not bands:
-        return [((tl["top"], 0, tl["top"]), tl) for tl in page.extract_text_lines()]
+        lines = wordmap.to_textmap(presorted=True, **_layout(page)).extract_text_lines()
+        return [((tl["top"], 0, tl["top"]), tl) for tl in lines]
     out = []
     for column, box in _regions(page, bands):
-        region = page.filter(lambda o, b=box: _centre_in(o, b))
-        for tl in region.extract_text_lines():
+        region = [c for c in chars if _centre_in(c, box)]
+        for tl in _lines(page, region):
             key = (column[0], column[1], tl["top"]) if column else (tl["top"], 0, tl["top"])
             out.append((key, tl))
     return sorted(out, key=lambda pair: pair[0])
+
+
+def _layout(page) -> dict:
+    """The textmap settings `page.extract_text_lines()` uses."""
+    return {"layout_bbox": page.bbox, "layout_width": page.width, "layout_height": page.height}
+
+
+def _lines(page, chars: list[dict]) -> list[dict]:
+    from pdfplumber.utils.text import chars_to_textmap
+
+    return chars_to_textmap(chars, **_layout(page)).extract_text_lines()
 
 
 def _regions(page, bands: list[Band]):

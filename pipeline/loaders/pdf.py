@@ -14,6 +14,7 @@ Per page, in order (small geometric functions, pdfplumber style):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,7 +74,7 @@ def load_pdf(doc: Document, path: Path, run_settings=None) -> Document:
         doc.page_count = len(pdf.pages)
         if max_pages and doc.page_count > max_pages:
             raise LoadError(f"too many pages ({doc.page_count} > {max_pages})")
-        pages = [_read_page(page, n, settings) for n, page in enumerate(pdf.pages, 1)]
+        pages = [_read_page(_fast_chars(page), n, settings) for n, page in enumerate(pdf.pages, 1)]
         # pages with no usable text layer are read by OCR (pipeline/loaders/ocr.py)
         from pipeline.loaders.ocr import with_ocr
 
@@ -93,20 +94,80 @@ def _open_error(exc: Exception) -> str:
     return f"unreadable PDF ({name}: {exc})".strip()
 
 
+PLAIN = {float, int, str, bool, type(None)}
+
+
+def _fast_chars(page):
+    """`page` converting its characters to dicts without pdfplumber's generic pass.
+
+    pdfplumber's `process_object` resolves every attribute of every glyph recursively
+    (`resolve_all`) and decodes its colour-space name again: most of the time of a
+    page's parse on typed documents, where those are plain floats, tuples of floats and
+    the same few names. The dicts built here are equal to pdfplumber's; other objects
+    (lines, rects, images) go through pdfplumber's own conversion."""
+    from pdfminer.layout import LTChar
+    from pdfplumber.page import ALL_ATTRS
+    from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
+
+    generic, names = page.process_object, {}
+    if page.pdf.unicode_norm is not None:
+        return page
+    (mb_x0, mb_top), height, doctop = page.mediabox[:2], page.height, page.initial_doctop
+
+    def process(obj):
+        if type(obj) is not LTChar:
+            return generic(obj)
+        attr = {k: v if type(v) in PLAIN or (type(v) is tuple and all(type(x) in PLAIN for x in v))
+                else resolve_all(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+        if type(attr["fontname"]) is not str:  # rare byte-encoded names: pdfplumber's way
+            return generic(obj)
+        attr["object_type"], attr["page_number"] = "char", page.page_number
+        name = obj.ncs.name
+        if name not in names:
+            names[name] = resolve_and_decode(name)
+        attr["ncs"], attr["text"] = names[name], obj.get_text()
+        gs = obj.graphicstate
+        attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+        attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+        attr["top"] = (height - attr["y1"]) + mb_top
+        attr["bottom"] = (height - attr["y0"]) + mb_top
+        attr["doctop"] = doctop + attr["top"]
+        if mb_x0 != 0:
+            attr["x0"], attr["x1"] = attr["x0"] + mb_x0, attr["x1"] + mb_x0
+        return attr
+
+    page.process_object = process
+    return page
+
+
 def _read_page(page, number: int, settings: PdfSettings):
     """(body raw lines and tables in reading order, furniture candidates, char count)."""
     from pipeline.loaders import columns
 
-    found = [t for t in page.find_tables() if not columns.is_layout_table(page, t)]
-    boxes = [t.bbox for t in found]
-    body = page.filter(lambda obj: not any(_inside(obj, b) for b in boxes))
+    # the default table strategy only uses ruling edges: no lines, rects or curves, no table
+    ruled = page.lines or page.rects or page.curves
+    found = [t for t in page.find_tables() if not columns.is_layout_table(page, t)] if ruled else []
+    boxes = [t.bbox for t in found]  # Table.bbox is recomputed from the cells on each access
+    chars, rects = page.chars, page.rects
+    if boxes:  # only chars and rects are read below: filter those, not every object
+        chars, rects = _outside(chars, boxes), _outside(rects, boxes)
     # a side box beside the body is read column by column (pipeline/loaders/columns.py)
-    keyed = columns.text_lines(body)
+    keyed = columns.text_lines(page, chars, rects)
     lines = [(key, _raw_line(tl, number, i)) for i, (key, tl) in enumerate(keyed, 1)]
-    tables = [(_table(page, t, number), t.bbox[1]) for t in found]
+    tables = [(_table(page, t, b, number), b[1]) for t, b in zip(found, boxes)]
     items = lines + [((top, 0, top), t) for t, top in tables if t.rows]
     items.sort(key=lambda pair: pair[0])
     return [it for _, it in items], page.height, len(page.chars)
+
+
+def _outside(objs: list[dict], boxes: list) -> list[dict]:
+    """The objects whose centre is in none of `boxes` (`_inside`, one centre per object)."""
+    kept = []
+    for o in objs:
+        x, y = (o["x0"] + o["x1"]) / 2, (o["top"] + o["bottom"]) / 2
+        if not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes):
+            kept.append(o)
+    return kept
 
 
 def _inside(obj, bbox) -> bool:
@@ -144,17 +205,24 @@ def _bold_runs(chars: list[dict]) -> tuple[str, ...]:
     return tuple(r for r in runs if r)
 
 
-def _table(page, found, number: int) -> Table:
+def _table(page, found, box, number: int) -> Table:
     """A pdfplumber table as rows of cells, each cell's wrapped lines re-joined."""
-    chars = [c for c in page.chars if _inside(c, found.bbox)]  # one pass over the page
+    chars = [c for c in page.chars if _inside(c, box)]  # one pass over the page
+    # characters by the height of their centre, so each row takes its own slice
+    order = sorted(range(len(chars)), key=lambda i: chars[i]["top"] + chars[i]["bottom"])
+    middles = [chars[i]["top"] + chars[i]["bottom"] for i in order]
     rows = []
     for r, row in enumerate(found.rows):
         cells = []
+        top = min(b[1] for b in row.cells if b is not None)
+        bottom = max(b[3] for b in row.cells if b is not None)
+        picked = order[bisect_left(middles, 2 * top):bisect_right(middles, 2 * bottom)]
+        own = [chars[i] for i in sorted(picked)]  # page order, as the text map expects
         for bbox in row.cells:
             if bbox is None:  # merged cell: pdfplumber leaves a hole
                 cells.append(Cell("", Span(number, r + 1, None, "")))
                 continue
-            text = _cell_text(_cell_lines(chars, bbox), bbox)
+            text = _cell_text(_cell_lines(own, bbox), bbox)
             cells.append(Cell(text, Span(number, r + 1, BBox(*bbox), text)))
         rows.append(Row(cells))
     return Table(rows=rows)
