@@ -50,7 +50,12 @@ def rows_by_source(out: Path) -> dict[str, dict[str, list[dict]]]:
 
 
 def _norm(v):
-    """57 and 57.0 (an int column with a null reads back as floats), NaN and None."""
+    """57 and 57.0 (an int column with a null reads back as floats), NaN and None;
+    list columns (fiches_liees) read back as arrays."""
+    if hasattr(v, "tolist") and not isinstance(v, (int, float)):
+        v = v.tolist()
+    if isinstance(v, list):
+        return tuple(v)
     if v is None or v != v:
         return None
     return int(v) if isinstance(v, float) and v == int(v) else v
