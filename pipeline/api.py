@@ -330,15 +330,18 @@ def _check(out: Path) -> dict[str, int]:
 
     frames = store.read_frames(out)
     findings = checks.run_all(frames)
-    store.write_table(out, "findings", store.to_arrow("findings", findings.to_dict("records")))
-    frames["findings"] = store.read_frames(out, ["findings"])["findings"]
+    written = store.write_table(out, "findings", store.to_arrow("findings", findings.to_dict("records")))
+    frames["findings"] = written.to_pandas()  # sorted as on disk; no second read
     write_reports(out, frames["findings"], frames["documents"], frames.get("provenance"))
-    return findings["severity"].value_counts().to_dict() if len(findings) else {}
+    return _severity_counts(frames["findings"])
 
 
 def _findings_counts(out: Path) -> dict[str, int]:
-    f = store.read_arrow(out, "findings").to_pandas()
-    return f["severity"].value_counts().to_dict() if len(f) else {}
+    return _severity_counts(store.read_arrow(out, "findings").to_pandas())
+
+
+def _severity_counts(findings: pd.DataFrame) -> dict[str, int]:
+    return findings["severity"].value_counts().to_dict() if len(findings) else {}
 
 
 def progress_printer(total: int, stream=None) -> Progress:

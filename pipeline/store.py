@@ -64,17 +64,20 @@ def sort_rows(table: str, data: pa.Table) -> pa.Table:
     return data.sort_by(keys) if data.num_rows and keys else data
 
 
-def write_table(out: Path, table: str, data: pa.Table) -> None:
-    """Atomically replace `out/<table>/` with `data` (used for the global `findings`)."""
+def write_table(out: Path, table: str, data: pa.Table) -> pa.Table:
+    """Atomically replace `out/<table>/` with `data` (used for the global `findings`);
+    returns the table as written (sorted by its key)."""
     final = table_dir(out, table)
     tmp = out / f".{table}.tmp-{uuid.uuid4().hex[:8]}"
     tmp.mkdir(parents=True)
-    pq.write_table(sort_rows(table, data), tmp / "part-00000.parquet")
+    data = sort_rows(table, data)
+    pq.write_table(data, tmp / "part-00000.parquet")
     old = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
     if final.exists():
         os.replace(final, old)
     os.replace(tmp, final)
     shutil.rmtree(old, ignore_errors=True)
+    return data
 
 
 # -- batches -------------------------------------------------------------------
