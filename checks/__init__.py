@@ -1,6 +1,11 @@
 """Consistency checks over the extracted tables.
 
     findings = checks.run_all({"deliberations": df, "attendance": df, ...})
+    rows = checks.evaluate({"deliberations": [{...}, ...], ...})  # one document, in a worker
+
+Tables may be DataFrames, Arrow tables or lists of row dicts. Every check compares
+values within one document, so `registre ingest` checks each document in the worker
+that read it, and the findings are committed with the document's other rows.
 
 Each rule is declared in `checks.rules.RULES` and evaluated by a function of one
 family module (attendance, proxies, session, votes, tables, objectives, fiches).
@@ -10,6 +15,7 @@ not stated skips the comparison it takes part in.
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import pandas as pd
 
@@ -18,7 +24,7 @@ from checks.context import Tables
 from checks.rules import CHECKS, RULES, Rule
 from schemas.tables import columns
 
-__all__ = ["run_all", "RULES", "Rule", "CHECKS", "empty_findings"]
+__all__ = ["run_all", "evaluate", "RULES", "Rule", "CHECKS", "Tables", "empty_findings"]
 
 INT_COLUMNS = ("seq", "page", "line")
 
@@ -27,8 +33,15 @@ def empty_findings() -> pd.DataFrame:
     return _frame([])
 
 
-def run_all(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def run_all(frames: dict[str, Any]) -> pd.DataFrame:
     """Every registered check over `frames`; a DataFrame with the `findings` columns."""
+    return _frame(evaluate(frames))
+
+
+def evaluate(frames: dict[str, Any]) -> list[dict]:
+    """Every registered check over `frames`; one dict per finding, in rule order.
+
+    A finding with a page and line but no quote gets that line's text from `provenance`."""
     tabs = Tables(frames)
     rows: list[dict] = []
     for rule_id in RULES:
@@ -39,7 +52,10 @@ def run_all(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             rows.extend(check.evaluate(tabs))
         except Exception as exc:  # a bug in one check must not hide the others' findings
             warnings.warn(f"check {rule_id} failed: {exc!r}", RuntimeWarning, stacklevel=2)
-    return _frame(rows)
+    for row in rows:
+        if row.get("quote") is None and row.get("line") is not None:
+            row["quote"] = tabs.line_text(row["doc_id"], row.get("page"), row["line"])
+    return rows
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:

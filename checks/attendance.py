@@ -27,7 +27,7 @@ def votants(tables: Tables) -> Iterator[Finding]:
 
 @check("attendance.present_count", needs=("deliberations", "attendance"))
 def present_count(tables: Tables) -> Iterator[Finding]:
-    lists = by_deliberation(tables.get("attendance"))
+    lists = by_deliberation(tables, "attendance")
     for d in deliberations(tables):
         stated, rows = as_int(d.get("presents")), lists.get((d["doc_id"], as_int(d.get("seq"))))
         listed = sum(r.get("status") == "present" for r in rows or ())
@@ -39,7 +39,7 @@ def present_count(tables: Tables) -> Iterator[Finding]:
 
 @check("attendance.proxy_count", needs=("deliberations", "proxies"))
 def proxy_count(tables: Tables) -> Iterator[Finding]:
-    lists = by_deliberation(tables.get("proxies"))
+    lists = by_deliberation(tables, "proxies")
     for d in deliberations(tables):
         stated = as_int(d.get("pouvoirs"))
         listed = len(lists.get((d["doc_id"], as_int(d.get("seq"))), ()))
@@ -51,7 +51,7 @@ def proxy_count(tables: Tables) -> Iterator[Finding]:
 
 @check("attendance.members_total", needs=("deliberations",))
 def members_total(tables: Tables) -> Iterator[Finding]:
-    lists = by_deliberation(tables.get("attendance"))
+    lists = by_deliberation(tables, "attendance")
     for d in deliberations(tables):
         members, presents = as_int(d.get("membres_en_exercice")), as_int(d.get("presents"))
         absents = _absents(d, lists.get((d["doc_id"], as_int(d.get("seq"))), []))

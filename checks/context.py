@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import numbers
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -71,24 +72,36 @@ class Source:
 
 
 class Tables:
-    def __init__(self, frames: dict[str, pd.DataFrame] | None):
-        self._frames = {k: v for k, v in (frames or {}).items()
-                        if isinstance(v, pd.DataFrame) and not v.empty}
-        self._prov = self._index_provenance(self._frames.get("provenance"))
+    """The tables as lists of row dicts, converted once: a check walks rows, and pandas'
+    per-call overhead (`to_dict`, `groupby`) cost more than the checks themselves on the
+    few hundred rows of one document, which is what a worker checks."""
 
-    def get(self, name: str) -> pd.DataFrame | None:
-        return self._frames.get(name)
+    def __init__(self, frames: dict[str, Any] | None):
+        self._rows = {k: rows for k, v in (frames or {}).items() if (rows := records(v))}
+        self._groups: dict[tuple, dict[tuple, list[dict]]] = {}
+        self._prov = self._index_provenance(self._rows.get("provenance"))
+
+    def get(self, name: str) -> list[dict] | None:
+        """The rows of `name`, or None when the table is missing or empty."""
+        return self._rows.get(name)
 
     def has(self, names: Iterable[str]) -> bool:
-        return all(n in self._frames for n in names)
+        return all(n in self._rows for n in names)
+
+    def grouped(self, name: str, *keys: str) -> dict[tuple, list[dict]]:
+        """Rows of `name` grouped by the values of `keys` (ints for `seq`-like keys), in order."""
+        if (name, keys) not in self._groups:
+            groups: dict[tuple, list[dict]] = {}
+            for row in self._rows.get(name, ()):
+                groups.setdefault(tuple(_key(row.get(k)) for k in keys), []).append(row)
+            self._groups[(name, keys)] = groups
+        return self._groups[(name, keys)]
 
     @staticmethod
-    def _index_provenance(prov: pd.DataFrame | None) -> dict[tuple, list[dict]]:
+    def _index_provenance(prov: list[dict] | None) -> dict[tuple, list[dict]]:
         """(doc_id, table, field) → provenance rows, in their order."""
         index: dict[tuple, list[dict]] = {}
-        if prov is None:
-            return index
-        for row in prov.to_dict("records"):
+        for row in prov or ():
             index.setdefault((row.get("doc_id"), row.get("table"), row.get("field")), []).append(row)
         return index
 
@@ -107,20 +120,44 @@ class Tables:
                                   None if is_null(row.get("text")) else str(row.get("text")))
         return fallback or Source()
 
+    def line_text(self, doc_id: str, page: Any, line: Any) -> str | None:
+        """The text of a document's line, as some provenance row quotes it."""
+        if "line_text" not in self._groups:
+            index = {}
+            for row in self._rows.get("provenance", ()):
+                if not is_null(row.get("text")):
+                    index.setdefault((row.get("doc_id"), as_int(row.get("page")), as_int(row.get("line"))),
+                                     [str(row["text"])])
+            self._groups["line_text"] = index
+        found = self._groups["line_text"].get((doc_id, as_int(page), as_int(line)))
+        return found[0] if found else None
 
-def by_deliberation(frame: pd.DataFrame | None) -> dict[tuple[str, int], list[dict]]:
+
+def records(table: Any) -> list[dict]:
+    """Rows of a DataFrame, an Arrow table or a list of dicts, as a list of dicts."""
+    if table is None:
+        return []
+    if isinstance(table, pd.DataFrame):
+        return table.to_dict("records")
+    if hasattr(table, "to_pylist"):  # pyarrow.Table
+        return table.to_pylist()
+    return list(table)
+
+
+def _key(value: Any) -> Any:
+    """Group keys compare as Python values: 1, 1.0 and numpy's 1 are one `seq`."""
+    if is_null(value):
+        return None
+    return as_int(value) if isinstance(value, numbers.Number) and not isinstance(value, bool) else value
+
+
+def by_deliberation(tables: Tables, name: str) -> dict[tuple[str, int], list[dict]]:
     """Rows of attendance/proxies grouped by (doc_id, seq)."""
-    groups: dict[tuple[str, int], list[dict]] = {}
-    if frame is None:
-        return groups
-    for row in frame.to_dict("records"):
-        groups.setdefault((row.get("doc_id"), as_int(row.get("seq"))), []).append(row)
-    return groups
+    return tables.grouped(name, "doc_id", "seq")
 
 
 def deliberations(tables: Tables) -> list[dict]:
-    frame = tables.get("deliberations")
-    return [] if frame is None else frame.to_dict("records")
+    return tables.get("deliberations") or []
 
 
 def where(tables: Tables, delib: dict, *fields: str) -> dict[str, Any]:

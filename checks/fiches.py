@@ -20,7 +20,7 @@ TOLERANCE = 0.01
 def _row_totals(tables: Tables) -> dict[tuple[str, str], dict]:
     """(doc_id, row_key) → the first EUR Total-column cell of that row."""
     totals: dict[tuple[str, str], dict] = {}
-    for c in tables.get("table_cells").to_dict("records"):
+    for c in tables.get("table_cells"):
         key = c.get("row_key")
         if is_null(key) or not key or c.get("unit") != "EUR" or not as_bool(c.get("is_total_column")):
             continue
@@ -32,7 +32,7 @@ def _row_totals(tables: Tables) -> dict[tuple[str, str], dict]:
 @check("fiche.cost_matches_table", needs=("fiches", "table_cells"))
 def cost_matches_table(tables: Tables) -> Iterator[Finding]:
     totals = _row_totals(tables)
-    for f in tables.get("fiches").to_dict("records"):
+    for f in tables.get("fiches"):
         stated, cell = as_float(f.get("cout_total_ttc")), totals.get((f.get("doc_id"), f.get("code")))
         if stated is None or cell is None:
             continue  # cost not stated unambiguously, or fiche absent from the table

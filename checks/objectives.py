@@ -45,10 +45,8 @@ def _counts(summary: dict, objectives: list[dict]) -> tuple[int, int]:
 
 @check("objectives.summary_percent", needs=("summaries", "objectives"))
 def summary_percent(tables: Tables) -> Iterator[Finding]:
-    objectives: dict[tuple, list[dict]] = {}
-    for o in tables.get("objectives").to_dict("records"):
-        objectives.setdefault((o.get("doc_id"), as_int(o.get("table_seq"))), []).append(o)
-    for s in tables.get("summaries").to_dict("records"):
+    objectives = tables.grouped("objectives", "doc_id", "table_seq")
+    for s in tables.get("summaries"):
         stated, table_seq = as_float(s.get("percent")), as_int(s.get("table_seq"))
         rows = objectives.get((s.get("doc_id"), table_seq), [])
         if stated is None or not rows:

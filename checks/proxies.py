@@ -35,8 +35,8 @@ def _proxy_where(tables: Tables, delib: dict, proxy: dict, field: str) -> dict:
 
 def _pairs(tables: Tables) -> Iterator[tuple[dict, list[dict], list[str]]]:
     """(deliberation, its proxies, names present) for deliberations listing both."""
-    attendance = by_deliberation(tables.get("attendance"))
-    proxies = by_deliberation(tables.get("proxies"))
+    attendance = by_deliberation(tables, "attendance")
+    proxies = by_deliberation(tables, "proxies")
     for d in deliberations(tables):
         key = (d["doc_id"], as_int(d.get("seq")))
         present = _present_names(attendance.get(key, []))
@@ -69,7 +69,7 @@ def holder_present(tables: Tables) -> Iterator[Finding]:
 
 @check("proxy.one_per_holder", needs=("deliberations", "proxies"))
 def one_per_holder(tables: Tables) -> Iterator[Finding]:
-    proxies = by_deliberation(tables.get("proxies"))
+    proxies = by_deliberation(tables, "proxies")
     for d in deliberations(tables):
         rows = proxies.get((d["doc_id"], as_int(d.get("seq"))), [])
         rule = legal.rule_on(as_date(d.get("session_date")))

@@ -24,9 +24,8 @@ def _same(a: float, b: float) -> bool:
 
 
 def _tables(tables: Tables) -> Iterator[tuple[str, str, list[dict]]]:
-    frame = tables.get("table_cells")
-    for (doc_id, table_id), cells in frame.groupby(["doc_id", "table_id"], sort=False):
-        yield doc_id, table_id, cells.to_dict("records")
+    for (doc_id, table_id), cells in tables.grouped("table_cells", "doc_id", "table_id").items():
+        yield doc_id, table_id, cells
 
 
 def _row_name(cells: list[dict]) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import pandas as pd
+import pyarrow as pa
 
 from pipeline import store
 from pipeline.engines import Outcome, peak_rss_mb, run_dask, run_local
@@ -34,6 +35,7 @@ SUFFIXES = {".pdf", ".txt", ".text"}
 ENGINES = ("local", "dask")
 BATCH_SIZE = 64
 COMPACT_AFTER = 64  # small parts past which ingest compacts on its own
+REPORT_DOC_COLUMNS = ["doc_id", "source_path", "status", "error"]  # what the report shows of a document
 
 
 class UsageError(Exception):
@@ -59,7 +61,7 @@ class Summary:
     compacted: int = 0
     seconds: float = 0.0
     worker_rss_mb: float = 0.0  # peak resident memory of the busiest worker
-    main_rss_mb: float = 0.0  # peak of the main process before the global checks
+    main_rss_mb: float = 0.0  # peak resident memory of the main process
     worker_cpu: dict[int, float] = field(default_factory=dict)  # worker pid -> CPU seconds used
 
     def lines(self) -> list[str]:
@@ -194,11 +196,8 @@ def ingest(paths: Iterable[str | Path], out: str | Path = "out", workers: int | 
         changed |= _finish(m, p)
         if summary.compacted:
             m.snapshot()
+        summary.findings = _report(out, write=changed or not (out / "report.html").exists())
         summary.main_rss_mb = peak_rss_mb()
-        if changed or not (out / "findings").is_dir() or not (out / "report.html").exists():
-            summary.findings = _check(out)
-        else:
-            summary.findings = _findings_counts(out)
         summary.tables = store.row_counts(out)
     summary.seconds = time.monotonic() - start
     return summary
@@ -300,12 +299,14 @@ def _prune(m: Manifest, summary: Summary) -> bool:
 # -- check, compact --------------------------------------------------------------
 
 def check(out: str | Path = "out", wait: bool = False) -> Summary:
-    """Re-run the checks on the tables in `out`; rewrite findings and the report."""
+    """Re-run the checks on the tables in `out` (after an update of the rules or of the legal
+    periods), part by part; replace the findings that changed and rewrite the report."""
     out = Path(out)
     if not (out / "documents").is_dir():
         raise UsageError(f"{out}: no tables here (run `registre ingest` first)")
-    with locked(out, wait):
-        summary = Summary(findings=_check(out))
+    with locked(out, wait) as m:
+        store.recompute(m, "findings", _findings_of)
+        summary = Summary(findings=_report(out))
         summary.tables = store.row_counts(out)
         summary.documents = summary.tables.get("documents", 0)
     return summary
@@ -320,27 +321,27 @@ def compact(out: str | Path = "out", target_mb: float = store.COMPACT_TARGET_MB,
         summary = Summary(compacted=store.compact(m, target_mb))
         summary.tables = store.row_counts(out)
         summary.documents = summary.tables.get("documents", 0)
-        summary.findings = _findings_counts(out)
+        summary.findings = _report(out, write=False)
     return summary
 
 
-def _check(out: Path) -> dict[str, int]:
+def _findings_of(tables: dict[str, pa.Table]) -> pa.Table:
+    """The findings of some documents' rows (Arrow tables in, Arrow table out)."""
     import checks
+
+    return store.to_arrow("findings", checks.evaluate(tables))
+
+
+def _report(out: Path, write: bool = True) -> dict[str, int]:
+    """Findings per severity; with `write`, report.html and report.md rewritten from the
+    findings and documents tables (nothing else is read: memory grows with the findings,
+    not with the archive)."""
     from pipeline.report import write_reports
 
-    frames = store.read_frames(out)
-    findings = checks.run_all(frames)
-    written = store.write_table(out, "findings", store.to_arrow("findings", findings.to_dict("records")))
-    frames["findings"] = written.to_pandas()  # sorted as on disk; no second read
-    write_reports(out, frames["findings"], frames["documents"], frames.get("provenance"))
-    return _severity_counts(frames["findings"])
-
-
-def _findings_counts(out: Path) -> dict[str, int]:
-    return _severity_counts(store.read_arrow(out, "findings").to_pandas())
-
-
-def _severity_counts(findings: pd.DataFrame) -> dict[str, int]:
+    findings = store.read_arrow(out, "findings").to_pandas()
+    if write:
+        documents = store.read_arrow(out, "documents", REPORT_DOC_COLUMNS).to_pandas()
+        write_reports(out, findings, documents)  # the report orders findings itself
     return findings["severity"].value_counts().to_dict() if len(findings) else {}
 
 

@@ -29,14 +29,6 @@ from schemas.tables import TABLE_NAMES
 
 STATE_DIR = ".registre"
 LOG = "manifest.jsonl"
-# Rewritten whole by `registre check`, never part of a batch.
-GLOBAL_TABLES = ("findings",)
-
-
-def part_tables() -> tuple[str, ...]:
-    return tuple(t for t in TABLE_NAMES if t not in GLOBAL_TABLES)
-
-
 @dataclass
 class Manifest:
     """The replayed log: documents by absolute path, parts by id."""
@@ -117,7 +109,7 @@ class Manifest:
         shutil.rmtree(self.tmp_dir, ignore_errors=True)
         listed = self.listed_files()
         removed = []
-        for table in part_tables():
+        for table in TABLE_NAMES:
             folder = self.out / table
             for f in sorted(folder.glob("*.parquet")) if folder.is_dir() else []:
                 if (table, f.name) not in listed:
@@ -128,7 +120,7 @@ class Manifest:
     def _adopt_legacy(self) -> None:
         """An out/ written before the manifest existed: its files become part `legacy`."""
         files = {t: sorted(f.name for f in (self.out / t).glob("*.parquet"))
-                 for t in part_tables() if (self.out / t).is_dir()}
+                 for t in TABLE_NAMES if (self.out / t).is_dir()}
         docs = pq.read_table(self.out / "documents").to_pylist()
         entries = {str(Path(d["source_path"]).resolve()): _entry(d) for d in docs}
         self.commit({"docs": entries, "add": {"legacy": {"docs": sorted({d["doc_id"] for d in docs}),
@@ -163,7 +155,7 @@ class Manifest:
         if not removed:
             return
         listed = self.listed_files()
-        for table in part_tables():
+        for table in TABLE_NAMES:
             folder = self.out / table
             for f in folder.glob("*.parquet") if folder.is_dir() else []:
                 if (table, f.name) not in listed:

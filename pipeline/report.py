@@ -1,7 +1,7 @@
 """The consistency report: report.html (self-contained) and report.md.
 
 Both are rendered from DataFrames: `documents` (one row per input file, with its
-status and error) and `findings` (checks.run_all). Findings are grouped by
+status and error) and `findings` (checks.evaluate, committed with each document). Findings are grouped by
 document, then by rule (errors first, then in the order rules are declared), each
 with expected vs actual, page, line and the source line quoted. Every piece of
 document text is escaped: a quote containing "<script>" is shown, never run.
@@ -9,6 +9,7 @@ document text is escaped: a quote containing "<script>" is shown, never run.
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -59,26 +60,14 @@ def _records(frame: pd.DataFrame | None) -> list[dict]:
     return [] if frame is None or frame.empty else frame.to_dict("records")
 
 
-def _fill_quotes(findings: list[dict], provenance: pd.DataFrame | None) -> None:
-    """A finding without a quote gets the provenance line at its page and line, if any."""
-    lines: dict[tuple, str] = {}
-    for row in _records(provenance):
-        key = (row.get("doc_id"), _text(row.get("page")), _text(row.get("line")))
-        if not _null(row.get("text")):
-            lines.setdefault(key, str(row["text"]))
-    for f in findings:
-        if _null(f.get("quote")):
-            f["quote"] = lines.get((f.get("doc_id"), _text(f.get("page")), _text(f.get("line"))))
-
-
 def _finding_sort_key(f: dict) -> tuple:
     def num(v: Any) -> int:
         return -1 if _null(v) else int(v)
     return (num(f.get("seq")), num(f.get("page")), num(f.get("line")), _text(f.get("subject")))
 
 
-def group_findings(findings: pd.DataFrame, documents: pd.DataFrame | None = None,
-                   provenance: pd.DataFrame | None = None) -> list[tuple[str, list[tuple[str, list[dict]]]]]:
+def group_findings(findings: pd.DataFrame,
+                   documents: pd.DataFrame | None = None) -> list[tuple[str, list[tuple[str, list[dict]]]]]:
     """[(doc_id, [(check_id, [finding, …]), …]), …] in report order.
 
     Documents in the order of `documents` (then any other document with findings);
@@ -86,7 +75,6 @@ def group_findings(findings: pd.DataFrame, documents: pd.DataFrame | None = None
     deliberation, page, line.
     """
     rows = _records(findings)
-    _fill_quotes(rows, provenance)
     order = list(dict.fromkeys(d["doc_id"] for d in _records(documents)))
     order += sorted({f["doc_id"] for f in rows} - set(order))
     out = []
@@ -134,13 +122,12 @@ def _e(value: Any) -> str:
     return html.escape(_text(value), quote=True)
 
 
-def render_html(findings: pd.DataFrame, documents: pd.DataFrame | None = None,
-                provenance: pd.DataFrame | None = None, title: str = TITLE) -> str:
+def render_html(findings: pd.DataFrame, documents: pd.DataFrame | None = None, title: str = TITLE) -> str:
     info, stats = _doc_info(documents), summary(findings, documents)
     parts = [f"<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
              f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
              f"<h1>{_e(title)}</h1>", _html_summary(stats, findings, documents)]
-    for doc_id, groups in group_findings(findings, documents, provenance):
+    for doc_id, groups in group_findings(findings, documents):
         if groups or not _failed(doc_id, info):  # failed files are listed in the summary
             parts.append(_html_document(doc_id, groups, info))
     parts.append("</body></html>\n")
@@ -210,15 +197,14 @@ def _md(value: Any) -> str:
     return " ".join(text.split())
 
 
-def render_markdown(findings: pd.DataFrame, documents: pd.DataFrame | None = None,
-                    provenance: pd.DataFrame | None = None, title: str = TITLE) -> str:
+def render_markdown(findings: pd.DataFrame, documents: pd.DataFrame | None = None, title: str = TITLE) -> str:
     info, stats = _doc_info(documents), summary(findings, documents)
     sev = stats["by_severity"]
     out = [f"# {_md(title)}", "", f"- Documents : {stats['documents']} (dont {len(stats['failed'])} en échec)",
            f"- Anomalies : {stats['findings']} — {sev['error']} erreur(s), {sev['warning']} avertissement(s)"]
     for d in stats["failed"]:
         out.append(f"- Échec : {_md(d.get('source_path'))} — {_md(d.get('error'))}")
-    for doc_id, groups in group_findings(findings, documents, provenance):
+    for doc_id, groups in group_findings(findings, documents):
         if not groups and _failed(doc_id, info):
             continue  # listed in the summary with its error
         ident = f" (`{_md(doc_id)}`)" if doc_id else ""
@@ -237,12 +223,16 @@ def render_markdown(findings: pd.DataFrame, documents: pd.DataFrame | None = Non
     return "\n".join(out) + "\n"
 
 
-def write_reports(out_dir: Path | str, findings_df: pd.DataFrame, documents_df: pd.DataFrame | None,
-                  provenance_df: pd.DataFrame | None = None) -> dict[str, Path]:
-    """Write report.html and report.md under `out_dir`; return their paths."""
+def write_reports(out_dir: Path | str, findings_df: pd.DataFrame,
+                  documents_df: pd.DataFrame | None) -> dict[str, Path]:
+    """Write report.html and report.md under `out_dir` (each replaced whole: written
+    beside, then renamed, so a reader never sees half a report); return their paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = {"html": out / "report.html", "md": out / "report.md"}
-    paths["html"].write_text(render_html(findings_df, documents_df, provenance_df), encoding="utf-8")
-    paths["md"].write_text(render_markdown(findings_df, documents_df, provenance_df), encoding="utf-8")
+    texts = {"html": render_html(findings_df, documents_df), "md": render_markdown(findings_df, documents_df)}
+    for kind, path in paths.items():
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(texts[kind], encoding="utf-8")
+        os.replace(tmp, path)
     return paths

@@ -1,10 +1,12 @@
 """The per-document pipeline: a plain list of stages, each `stage(doc) -> doc`.
 
-    load -> deliberations -> objectives -> fiches -> numeric tables -> rows
+    load -> minutes -> deliberations -> objectives -> fiches -> numeric tables -> rows -> checks
 
 A stage that fails on one document adds an `ErrorItem` and the next stage still
 runs: the document is a partial success. Only a file that cannot be loaded at all
-is `failed`.
+is `failed`. The checks run last, on the document's own rows (every rule compares
+values within one document), so they run in the worker and their findings are
+committed with the rows they point at.
 """
 from __future__ import annotations
 
@@ -15,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+import checks
 from pipeline.loaders import LoadError, load
 from schemas import Document, Span
 from schemas.tables import KEYS
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"  # 0.2.0: findings computed per document, committed with its rows
 
 # Extractor modules, in order; each exposes extract(doc) -> doc.
 EXTRACTORS = ("extractors.minutes", "extractors.deliberation", "extractors.objectives", "extractors.fiches",
@@ -59,7 +62,9 @@ def process(path: str | Path, settings=None) -> DocResult:
         except Exception as exc:
             where = traceback.extract_tb(exc.__traceback__)[-1]
             doc.error(name, f"{exc.__class__.__name__}: {exc} ({Path(where.filename).name}:{where.lineno})")
-    return DocResult(str(path), True, to_rows(doc), pages=doc.page_count)
+    rows = to_rows(doc)
+    rows["findings"] = checks.evaluate(rows)  # never raises for a rule's bug: it warns
+    return DocResult(str(path), True, rows, pages=doc.page_count)
 
 
 def preflight(path: Path, settings=None) -> None:

@@ -7,22 +7,22 @@ the manifest (pipeline/manifest.py). Rows of a re-ingested document are removed
 by rewriting the parts that hold them as new parts in the same commit, so there
 is never a duplicate row and a killed run rolls back to its last commit.
 
-`findings` is global (all documents at once) and replaced whole by folder swap.
+`findings` are rows of the documents they point at, committed in the same part;
+`registre check` recomputes them part by part (`recompute`), replacing only the
+findings file of a part whose findings changed.
 """
 from __future__ import annotations
 
 import os
-import shutil
-import uuid
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipeline.manifest import Manifest, entry, part_tables
+from pipeline.manifest import Manifest, entry
 from schemas.tables import KEYS, TABLE_NAMES, schema
 
 COMPACT_TARGET_MB = 128  # a compacted part stays under this (all tables together)
@@ -32,13 +32,14 @@ def table_dir(out: Path, table: str) -> Path:
     return out / table
 
 
-def read_arrow(out: Path, table: str) -> pa.Table:
-    """The table as written, or an empty table with its schema."""
+def read_arrow(out: Path, table: str, columns: list[str] | None = None) -> pa.Table:
+    """The table as written (only `columns`, if given), or an empty table with its schema."""
     folder = table_dir(out, table)
     files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
     if not files:
-        return schema(table).empty_table()
-    return pa.concat_tables([pq.read_table(f, schema=schema(table)) for f in files])
+        empty = schema(table).empty_table()
+        return empty.select(columns) if columns else empty
+    return pa.concat_tables([pq.read_table(f, schema=schema(table), columns=columns) for f in files])
 
 
 def read_frames(out: Path, tables: Iterable[str] = TABLE_NAMES) -> dict[str, pd.DataFrame]:
@@ -64,22 +65,6 @@ def sort_rows(table: str, data: pa.Table) -> pa.Table:
     return data.sort_by(keys) if data.num_rows and keys else data
 
 
-def write_table(out: Path, table: str, data: pa.Table) -> pa.Table:
-    """Atomically replace `out/<table>/` with `data` (used for the global `findings`);
-    returns the table as written (sorted by its key)."""
-    final = table_dir(out, table)
-    tmp = out / f".{table}.tmp-{uuid.uuid4().hex[:8]}"
-    tmp.mkdir(parents=True)
-    data = sort_rows(table, data)
-    pq.write_table(data, tmp / "part-00000.parquet")
-    old = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
-    if final.exists():
-        os.replace(final, old)
-    os.replace(tmp, final)
-    shutil.rmtree(old, ignore_errors=True)
-    return data
-
-
 # -- batches -------------------------------------------------------------------
 
 class Commit:
@@ -92,15 +77,27 @@ class Commit:
         self.m.tmp_dir.mkdir(parents=True, exist_ok=True)
 
     def add_part(self, docs: list[str], tables: dict[str, pa.Table]) -> None:
-        pid, files = self.m.new_id(), {}
-        for table, data in tables.items():
-            name = f"part-{pid}.parquet"
-            tmp = self.m.tmp_dir / f"{table}.{name}"
-            pq.write_table(sort_rows(table, data), tmp)
-            _fsync(tmp)
-            self.staged.append((tmp, table_dir(self.m.out, table) / name))
-            files[table] = [name]
+        pid = self.m.new_id()
+        files = {table: [self._stage(pid, table, data)] for table, data in tables.items()}
         self.record["add"][pid] = {"docs": sorted(docs), "files": files}
+
+    def replace_table(self, pid: str, table: str, data: pa.Table) -> None:
+        """Part `pid` again under a new id, with `data` as its `table`; its other files are
+        kept as they are (a part lists its files by name), so nothing else is rewritten."""
+        old, new = self.m.parts[pid], self.m.new_id()
+        files = {t: names for t, names in old["files"].items() if t != table}
+        if data.num_rows:
+            files[table] = [self._stage(new, table, data)]
+        self.record["remove"].append(pid)
+        self.record["add"][new] = {"docs": old["docs"], "files": files}
+
+    def _stage(self, pid: str, table: str, data: pa.Table) -> str:
+        name = f"part-{pid}.parquet"
+        tmp = self.m.tmp_dir / f"{table}.{name}"
+        pq.write_table(sort_rows(table, data), tmp)
+        _fsync(tmp)
+        self.staged.append((tmp, table_dir(self.m.out, table) / name))
+        return name
 
     def drop_docs(self, doc_ids: set[str]) -> None:
         """Remove these documents' rows: the parts holding them are rewritten without them."""
@@ -110,15 +107,14 @@ class Commit:
 
     def merge_parts(self, pids: list[str], drop: set[str] = frozenset()) -> None:
         """Replace parts by one part holding their rows (less `drop`): compaction and deletion."""
-        docs = sorted({d for pid in pids for d in self.m.parts[pid]["docs"]} - set(drop))
+        parts = [self.m.parts[pid] for pid in pids]
+        docs = sorted({d for p in parts for d in p["docs"]} - set(drop))
         ids = pa.array(sorted(drop), pa.string())
         tables = {}
-        for table in part_tables():
-            files = [table_dir(self.m.out, table) / n for pid in pids
-                     for n in self.m.parts[pid]["files"].get(table, [])]
-            if not files:
+        for table in TABLE_NAMES:
+            if not any(table in p["files"] for p in parts):
                 continue
-            data = pa.concat_tables([pq.read_table(f, schema=schema(table)) for f in files])
+            data = pa.concat_tables([read_part(self.m.out, p, table) for p in parts])
             if len(ids):
                 data = data.filter(pc.invert(pc.is_in(data["doc_id"], value_set=ids)))
             tables[table] = data
@@ -142,7 +138,7 @@ class Commit:
         removed = set(self.record["remove"])
         have = {t for pid, p in self.m.parts.items() if pid not in removed for t in p["files"]}
         have |= {t for p in self.record["add"].values() for t in p["files"]}
-        missing = {t: schema(t).empty_table() for t in part_tables() if t not in have}
+        missing = {t: schema(t).empty_table() for t in TABLE_NAMES if t not in have}
         if not missing:
             return
         if self.record["add"]:  # a file more in a part of this commit
@@ -201,10 +197,48 @@ def compact(manifest: Manifest, target_mb: float = COMPACT_TARGET_MB, snapshot: 
     return merged
 
 
+def recompute(manifest: Manifest, table: str, compute: Callable[[dict[str, pa.Table]], pa.Table],
+              docs_per_call: int = 64) -> int:
+    """Recompute `table` from the other tables, part by part, `docs_per_call` documents at a
+    time (memory: one part's Arrow tables); commit each part whose rows change. Returns
+    how many parts changed. A run killed midway leaves every part either old or new."""
+    changed = 0
+    for pid in sorted(manifest.parts):
+        part = manifest.parts[pid]
+        inputs = {t: read_part(manifest.out, part, t) for t in part["files"] if t != table}
+        new = sort_rows(table, pa.concat_tables(
+            [compute(_only(inputs, chunk)) for chunk in _chunks(part["docs"], docs_per_call)]
+            or [schema(table).empty_table()]))
+        if new.equals(sort_rows(table, read_part(manifest.out, part, table))):
+            continue
+        commit = Commit(manifest)
+        commit.replace_table(pid, table, new)
+        commit.apply()
+        changed += 1
+    return changed
+
+
+def read_part(out: Path, part: dict, table: str) -> pa.Table:
+    """One part's rows of `table` (empty when the part has none)."""
+    files = [table_dir(out, table) / n for n in part["files"].get(table, [])]
+    return pa.concat_tables([pq.read_table(f, schema=schema(table)) for f in files]
+                            or [schema(table).empty_table()])
+
+
+def _only(tables: dict[str, pa.Table], docs: list[str]) -> dict[str, pa.Table]:
+    ids = pa.array(docs, pa.string())
+    return {t: d.filter(pc.is_in(d["doc_id"], value_set=ids)) for t, d in tables.items()}
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
 def small_parts(manifest: Manifest, target_mb: float = COMPACT_TARGET_MB) -> int:
     limit = target_mb * 2**20 / 2
     return sum(part_bytes(manifest.out, p) < limit for p in manifest.parts.values())
 
 
-__all__ = ["Commit", "compact", "entry", "read_arrow", "read_frames", "row_counts", "to_arrow",
-           "write_table", "small_parts"]
+__all__ = ["Commit", "compact", "entry", "read_arrow", "read_frames", "read_part", "recompute",
+           "row_counts", "to_arrow", "small_parts"]

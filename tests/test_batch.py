@@ -44,7 +44,7 @@ def assert_no_duplicates(out: Path) -> None:
     for table in TABLE_NAMES:
         df = pd.read_parquet(out / table)
         keys = [k for k in KEYS[table] if k != "line" or table == "summaries"]
-        if table in ("documents", "deliberations", "fiches", "objectives"):
+        if table in ("documents", "deliberations", "fiches", "objectives", "findings"):
             assert not df.duplicated(keys).any(), table
 
 
@@ -100,6 +100,8 @@ def test_changed_file_replaces_its_own_rows(tmp_path):
     assert len(pd.read_parquet(out / "documents")) == 3
     assert len(pd.read_parquet(out / "deliberations")) == 1
     assert len(pd.read_parquet(out / "fiches")) == 26
+    findings = pd.read_parquet(out / "findings")  # 3 summary % of delib-1, E.10's cost in each strategy
+    assert sorted(findings.check_id) == ["fiche.cost_matches_table"] * 2 + ["objectives.summary_percent"] * 3
     assert_no_duplicates(out)
 
 
@@ -114,6 +116,7 @@ def test_removed_file_keeps_its_rows_unless_prune(tmp_path):
     assert len(pd.read_parquet(out / "documents")) == 2
     assert len(pd.read_parquet(out / "deliberations")) == 1
     assert len(pd.read_parquet(out / "objectives")) == 100
+    assert len(pd.read_parquet(out / "findings")) == 3 + 1
 
 
 def test_same_bytes_under_two_names_give_rows_once(tmp_path):

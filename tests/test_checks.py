@@ -247,6 +247,28 @@ def test_present_or_represented_counts_proxies(data):
     assert fired(data) == ["quorum.reached"]  # no derogation between 31 Aug and 14 Nov 2020
 
 
+def test_rows_frames_and_arrow_give_the_same_findings(data):
+    """A worker checks a document's plain rows; `registre check` checks Arrow tables read
+    back from Parquet; tests use DataFrames. The findings must not depend on which."""
+    import pyarrow as pa
+
+    delib(votants=40, pour=39, contre=2)(data)
+    as_rows = checks.evaluate(copy.deepcopy(data))
+    as_arrow = checks.evaluate({n: pa.Table.from_pylist(rows) for n, rows in data.items()})
+    as_frames = run(data).astype(object).where(run(data).notna(), None).to_dict("records")
+    assert [r["check_id"] for r in as_rows] == ["attendance.votants", "votes.breakdown"]
+    assert as_rows == as_arrow
+    assert [(r["check_id"], r["expected"], r["actual"], r["line"], r["quote"]) for r in as_rows] == \
+        [(r["check_id"], r["expected"], r["actual"], r["line"], r["quote"]) for r in as_frames]
+
+
+def test_line_text_quotes_any_provenance_row_of_that_line(data):
+    tabs = checks.Tables(data)
+    assert tabs.line_text("d1", 1, 23) == COUNT_LINE
+    assert tabs.line_text("d1", 1.0, "22") == "Membres en exercice : 57"
+    assert tabs.line_text("d1", 2, 23) is None and tabs.line_text("d2", 1, 23) is None
+
+
 def test_finding_quotes_the_source_line(data):
     delib(votants=40, pour=40)(data)
     row = run(data).iloc[0]

@@ -134,12 +134,32 @@ def test_scan_is_recorded_failed_and_batch_goes_on(tmp_path):
     assert len(pd.read_parquet(tmp_path / "o" / "deliberations")) == 1
 
 
-def test_check_command_rewrites_findings(out, tables, capsys):
-    (out / "report.html").unlink()
-    assert main(["check", "--out", str(out)]) == 0
-    assert (out / "report.html").exists()
-    assert len(pd.read_parquet(out / "findings")) == len(tables["findings"])
-    assert "findings:" in capsys.readouterr().out
+def test_check_command_recomputes_findings_only_where_they_change(out, tables, capsys, monkeypatch, tmp_path):
+    import shutil
+
+    import checks.rules
+
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    log = copy / ".registre" / "manifest.jsonl"
+    (copy / "report.html").unlink()
+    commits = log.read_text().splitlines()
+    assert main(["check", "--out", str(copy)]) == 0
+    assert (copy / "report.html").exists()
+    assert log.read_text().splitlines() == commits  # same rules, same findings: nothing rewritten
+    assert "findings: error 6, warning 2" in capsys.readouterr().out
+    # A rule withdrawn (an update of the rules): its findings go, the others stay as they were.
+    monkeypatch.delitem(checks.rules.CHECKS, "fiche.cost_matches_table")
+    assert main(["check", "--out", str(copy)]) == 0
+    after = pd.read_parquet(copy / "findings")
+    assert sorted(after.check_id.unique()) == ["objectives.summary_percent"] and len(after) == 6
+    assert "fiche.cost_matches_table" not in (copy / "report.md").read_text(encoding="utf-8")
+    monkeypatch.undo()
+    assert main(["check", "--out", str(copy)]) == 0
+    again = pd.read_parquet(copy / "findings")
+    key = ["doc_id", "check_id", "subject"]
+    assert again.sort_values(key).reset_index(drop=True).astype(str).equals(
+        tables["findings"].sort_values(key).reset_index(drop=True).astype(str))
 
 
 def test_usage_errors_exit_2(tmp_path, capsys):

@@ -42,31 +42,24 @@ def findings():
     return pd.DataFrame(rows, columns=list(checks.empty_findings().columns))
 
 
-PROVENANCE = pd.DataFrame([dict(doc_id="aaaa", table="deliberations", record_key="seq=1",
-                                field="votants", page=1, line=23,
-                                text="Présents : 29 – Pouvoirs : 12 – Votants : 41")])
-
-
 def test_grouping_order(findings):
-    groups = group_findings(findings, DOCUMENTS, PROVENANCE)
+    groups = group_findings(findings, DOCUMENTS)
     assert [doc for doc, _ in groups] == ["aaaa", "bbbb", "cccc"]
     assert [c for c, _ in groups[0][1]] == ["attendance.votants", "objectives.summary_percent",
                                           "attendance.members_total"]  # errors first, rule order
     objectives = dict(groups[0][1])["objectives.summary_percent"]
     assert [f["line"] for f in objectives] == [196, 200]
     assert groups[2][1] == []
-    # a finding without quote gets the provenance line at its page and line
-    assert dict(groups[0][1])["attendance.votants"][0]["quote"].startswith("Présents : 29")
 
 
 def test_html_escapes_document_text(findings):
-    page = render_html(findings, DOCUMENTS, PROVENANCE)
+    page = render_html(findings, DOCUMENTS)
     assert "<script>" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; co" in page
 
 
 def test_html_is_self_contained_with_summary(findings):
-    page = render_html(findings, DOCUMENTS, PROVENANCE)
+    page = render_html(findings, DOCUMENTS)
     assert not re.search(r"(src|href)\s*=|@import|url\(", page)
     summary = page[:page.index('class="document"')]
     assert "<b>3</b>" in summary and "1</span> en échec" in summary
@@ -82,7 +75,7 @@ def test_html_is_self_contained_with_summary(findings):
 
 
 def test_markdown_has_a_table_per_document(findings):
-    text = render_markdown(findings, DOCUMENTS, PROVENANCE)
+    text = render_markdown(findings, DOCUMENTS)
     sections = text.split("\n## ")[1:]
     assert [s.splitlines()[0] for s in sections] == [
         "000_947d8fbb682aad0d.txt (`aaaa`)", "003_323ff29db9cff2b0.txt (`bbbb`)"]
