@@ -39,6 +39,20 @@ for path in open(sys.argv[1]).read().split("\\n"):
             page.extract_text()
 """
 
+# The same over N processes, each taking the next file when it is done (as registre's
+# workers do): a fixed split of the list would leave one process with the long files.
+BASELINE_POOL = """
+import sys, multiprocessing as mp, pdfplumber
+def read(path):
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+files = open(sys.argv[1]).read().split("\\n")
+with mp.get_context("fork").Pool(int(sys.argv[2])) as pool:
+    for _ in pool.imap_unordered(read, files, chunksize=1):
+        pass
+"""
+
 PIPELINE = """
 import json, sys
 from pipeline import api
@@ -99,21 +113,10 @@ def child(code: str, *args: str) -> tuple[float, float, str, float]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024, out, usage.ru_utime + usage.ru_stime
 
 
-def bare_parallel(files: list[Path], n: int) -> float:
-    """Wall seconds of bare pdfplumber over `files` split across `n` processes: the machine's
-    own scaling, the ceiling for the pipeline's."""
-    lists = []
-    for i in range(n):
-        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
-            f.write("\n".join(map(str, files[i::n])))
-            lists.append(f.name)
-    start = time.perf_counter()
-    procs = [subprocess.Popen([sys.executable, "-c", BASELINE, name], cwd=ROOT) for name in lists]
-    for proc in procs:
-        proc.wait()
-    for name in lists:
-        os.unlink(name)
-    return time.perf_counter() - start
+def bare_parallel(listing: Path, n: int) -> float:
+    """Wall seconds of bare pdfplumber over the files of `listing` in `n` processes: the
+    machine's own scaling, the ceiling for the pipeline's."""
+    return child(BASELINE_POOL, str(listing), str(n))[0]
 
 
 def pipeline(listing: Path, workers: int) -> dict:
@@ -140,7 +143,7 @@ def main() -> None:
     print(f"bare pdfplumber extract_text, 1 process: {base_s:.1f} s, {pages / base_s:.1f} pages/s, "
           f"{pages / base_cpu:.1f} pages per CPU-second, peak RSS {base_mb:.0f} MiB", flush=True)
     for n in (c for c in counts if c > 1):
-        wall = bare_parallel(files, n)
+        wall = bare_parallel(listing, n)
         print(f"bare pdfplumber extract_text, {n} processes: {wall:.1f} s, {pages / wall:.1f} pages/s, "
               f"scaling 1 -> {n}: {base_s / wall:.2f}x", flush=True)
     results = {}

@@ -267,12 +267,15 @@ def read_stamp(p: Parsed, doc: Document, lines: list[Line], pages: tuple[int, in
     Looked for in the deliberation's own lines, then in the running headers of its
     pages, then in stamp lines of its pages that belong to no deliberation (a text
     extraction prints the page header above "EXTRAIT…"), then in a document with one
-    stamp only.
+    stamp only. A stamp OCR could not read (``ID : [?]``) may be another id: with one,
+    the document is not known to have one stamp only, and the id stays empty.
     """
     on_pages = [ln for ln in doc.furniture + outside if pages[0] <= ln.span.page <= pages[1]]
-    pattern = rx(patterns()["stamp_id"])
-    ids = {m.group(1) for ln in doc.furniture + outside for m in [pattern.search(ln.text)] if m}
-    for line in lines + on_pages + (doc.furniture + outside if len(ids) == 1 else []):
+    pattern, unread = rx(patterns()["stamp_id"]), rx(patterns()["stamp_unread"])
+    stamps = doc.furniture + outside
+    ids = {m.group(1) for ln in stamps for m in [pattern.search(ln.text)] if m}
+    one_stamp = len(ids) == 1 and not any(unread.search(ln.text) for ln in [*stamps, *doc.lines()])
+    for line in lines + on_pages + (stamps if one_stamp else []):
         m = pattern.search(line.text)
         if m:
             p.set("acte_id", m.group(1), line.span)
@@ -400,21 +403,8 @@ def body_lines(doc: Document, start: int, end: int) -> tuple[list[Line], list[Li
         elif is_furniture(item.text):
             furniture.append(item)
         else:
-            lines += _split_label(item)
+            lines.append(item)
     return lines, furniture
-
-
-def _split_label(line: Line) -> list[Line]:
-    """``"… Gérard LANNELONGUE. Absents :"``: a bold list label the PDF loader ran onto the
-    end of the list above (it would not have fitted there) starts a line of its own."""
-    bold = {re.sub(r"\s+", "", b) for b in line.bold}
-    for _, start, _ in nlp.find("labels", line.text):
-        head, rest = line.text[:start].rstrip(), line.text[start:]
-        label = classify(rest)
-        if (start and head.endswith(".") and label and label[0] == "lists"
-                and re.sub(r"\s+", "", rest[:label[2]]) in bold):
-            return [Line(head, line.span), Line(rest, line.span, line.bold)]
-    return [line]
 
 
 def _claimed(doc: Document) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@ import re
 from extractors import nlp
 from extractors.names import fold, patterns, rx
 from extractors.normalise import words_to_digits
+from extractors.ocr_repair import UNSURE
 
 BULLET = r"^\s*(?:[-–•*]\s*)?"
 # After a count label: "(s)" of "Abstention(s)", then ":" or "=", then the number.
@@ -75,7 +76,9 @@ def count_table_lines(table) -> list:
 
     ``En exercice | Présents | Représentés | Votants`` over ``30 | 24 | 4 | 28`` gives
     the line ``"En exercice : 30 – Présents : 24 – Représentés : 4 – Votants : 28"``
-    (with the span of the numbers' row). Other tables give nothing.
+    (with the span of the numbers' row). A cell OCR could not read (``[?]``) stays
+    ``[?]`` in the line, so that one unread count leaves only that count empty. Other
+    tables give nothing.
     """
     from schemas import Line
 
@@ -84,7 +87,8 @@ def count_table_lines(table) -> list:
     for head, values in zip(rows, rows[1:]):
         labels = [count_label(fold(c.text)) for c in head.cells]
         numbers = [c.text.strip() for c in values.cells]
-        if labels and all(labels) and len(numbers) == len(labels) and all(n.isdigit() for n in numbers):
+        if (labels and all(labels) and len(numbers) == len(labels)
+                and all(n.isdigit() or n == UNSURE for n in numbers) and any(n.isdigit() for n in numbers)):
             text = " – ".join(f"{h.text.strip()} : {n}" for h, n in zip(head.cells, numbers))
             out.append(Line(text, values.span))
     return out

@@ -16,6 +16,8 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import queue
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -206,21 +208,57 @@ def ingest(paths: Iterable[str | Path], out: str | Path = "out", workers: int | 
 def _commit_all(m: Manifest, outcomes: Iterator[Outcome], p: Plan, batch_size: int,
                 progress: Progress, summary: Summary, compact_after: int) -> bool:
     batch: list[Outcome] = []
-    for o in outcomes:
-        progress.document(o)
-        summary.read += 1
-        summary.pages += o.pages
-        summary.worker_rss_mb = max(summary.worker_rss_mb, o.rss_mb)
-        summary.worker_cpu[o.pid] = max(summary.worker_cpu.get(o.pid, 0.0), o.cpu_s)
-        if not o.ok:
-            summary.failed.append(o.error)
-        batch.append(o)
-        if len(batch) >= batch_size:
-            _commit(m, batch, p, progress, summary, compact_after)
-            batch = []
-    if batch:
-        _commit(m, batch, p, progress, summary, compact_after)
+    with _Committer(lambda b: _commit(m, b, p, progress, summary, compact_after)) as committer:
+        for o in outcomes:
+            progress.document(o)
+            summary.read += 1
+            summary.pages += o.pages
+            summary.worker_rss_mb = max(summary.worker_rss_mb, o.rss_mb)
+            summary.worker_cpu[o.pid] = max(summary.worker_cpu.get(o.pid, 0.0), o.cpu_s)
+            if not o.ok:
+                summary.failed.append(o.error)
+            batch.append(o)
+            if len(batch) >= batch_size:
+                committer.put(batch)
+                batch = []
+        if batch:
+            committer.put(batch)
     return summary.batches > 0
+
+
+class _Committer:
+    """Commits batches, one after another, in a thread of its own: the loop that feeds
+    the workers goes on while a batch is written (Parquet writing and fsync release the
+    GIL), instead of leaving every worker idle with a finished document in its pipe.
+    At most one full batch waits; leaving the `with` block commits what was put."""
+
+    def __init__(self, commit):
+        self.commit, self.error = commit, None
+        self.queue: queue.Queue = queue.Queue(maxsize=1)
+        self.thread = threading.Thread(target=self._run, name="registre-commit", daemon=True)
+
+    def __enter__(self) -> "_Committer":
+        self.thread.start()
+        return self
+
+    def put(self, batch: list[Outcome]) -> None:
+        if self.error:
+            raise self.error
+        self.queue.put(batch)
+
+    def _run(self) -> None:
+        while (batch := self.queue.get()) is not None:
+            try:
+                if self.error is None:
+                    self.commit(batch)
+            except BaseException as exc:  # raised again in the caller's thread
+                self.error = exc
+
+    def __exit__(self, *exc_info) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        if self.error and exc_info[0] is None:
+            raise self.error
 
 
 def _commit(m: Manifest, batch: list[Outcome], p: Plan, progress: Progress, summary: Summary,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import api
+from pipeline import api, store
 from pipeline.cli import main
 from pipeline.manifest import Manifest
 from pipeline.settings import Settings
@@ -270,3 +270,25 @@ def test_an_out_folder_without_manifest_is_adopted(first, tmp_path):
     summary = api.ingest([src], out, workers=1)
     assert (summary.read, summary.unchanged) == (0, 3)
     assert snapshot(out) == before
+
+
+def test_a_failed_commit_stops_the_run_and_keeps_what_was_committed(tmp_path, monkeypatch):
+    """Batches are written in a thread of their own; a write error there (a full disk)
+    must reach the caller, not vanish, and the batches committed before it stay."""
+    src, out = corpus(tmp_path / "src", 3, 0), tmp_path / "out"
+    apply, calls = store.Commit.apply, []
+
+    def failing_apply(self):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        apply(self)
+
+    monkeypatch.setattr(store.Commit, "apply", failing_apply)
+    with pytest.raises(OSError, match="No space left"):
+        api.ingest([src], out, workers=1, batch_size=1)
+    monkeypatch.undo()
+    assert len(pd.read_parquet(out / "documents")) == 1
+    summary = api.ingest([src], out, workers=1)
+    assert (summary.read, summary.unchanged) == (2, 1)
+    assert len(pd.read_parquet(out / "deliberations")) == 3

@@ -203,6 +203,19 @@ def test_municipal_sitting(municipal):
     assert d["acte_id"] == "015-211501876-20231212-2023_45-DE" and d["siren"] == "211501876"
 
 
+def test_an_unread_stamp_is_not_filled_from_the_only_readable_one():
+    """A scan of two deliberations: the first page's stamp read, the second's not
+    (``ID : [?]``). The second must not take the first's id."""
+    first, second = MUNICIPAL.split("DÉLIBÉRATION N° 2023-46")
+    first = first.replace("Envoyé en préfecture le 20/12/2023 - ID : 015-211501876-20231212-2023_45-DE\n", "")
+    text = ("Envoyé en préfecture le 20/12/2023 - ID : 015-211501876-20231212-2023_45-DE\n" + first
+            + "\fDÉLIBÉRATION N° 2023-46" + second + "Envoyé en préfecture le 20/12/2023 - ID : [?]\n")
+    rows = inline(text).records["deliberations"]
+    assert [r["acte_id"] for r in rows] == ["015-211501876-20231212-2023_45-DE", None]
+    readable = inline(text.replace("ID : [?]", "reçu en préfecture"))
+    assert [r["acte_id"] for r in readable.records["deliberations"]] == ["015-211501876-20231212-2023_45-DE"] * 2
+
+
 def test_counts_separated_by_slashes_and_vote_prose(municipal):
     d = municipal.records["deliberations"][0]
     assert (d["membres_en_exercice"], d["presents"], d["pouvoirs"], d["votants"]) == (19, 12, 3, 15)

@@ -143,6 +143,11 @@ def test_counts_in_prose_and_in_a_ruled_table():
                    Row([Cell(t, span) for t in ("19", "14", "2", "16")])])
     [line] = votes.count_table_lines(table)
     assert votes.read_counts(line.text) == {"membres_en_exercice": 19, "presents": 14, "pouvoirs": 2, "votants": 16}
+    # One count OCR could not read leaves that count empty, not the whole table.
+    table.rows[1].cells[1].text = "[?]"
+    [line] = votes.count_table_lines(table)
+    assert line.text == "En exercice : 19 – Présents : [?] – Représentés : 2 – Votants : 16"
+    assert votes.read_counts(line.text) == {"membres_en_exercice": 19, "pouvoirs": 2, "votants": 16}
 
 
 def test_dates_in_words_and_seance_line():

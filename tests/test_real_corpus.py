@@ -174,3 +174,14 @@ def test_montpellier_decisions_follow_the_proposal():
     decisions = rows(MONTPELLIER / "2014-04-05-0000070899.pdf")["decisions"]
     assert [(x["verb"], x["text"]) for x in decisions] == [
         ("FIXER", "De fixer à 20 le nombre d’Adjoints au Maire de la Ville de Montpellier.")]
+
+
+def test_a_bold_label_under_a_full_line_starts_its_own_line():
+    """Montpellier's proxy list fills its last line to the margin ("… Gérard LANNELONGUE."),
+    and the bold "Absents :" below would have fitted there: it still opens a new line,
+    while the bold label wrapped over two lines above it stays one line."""
+    texts = [ln.text for ln in load(MONTPELLIER / "2014-05-22-0000072185.pdf").lines()]
+    i = next(i for i, t in enumerate(texts) if t.startswith("Absents ayant voté par procuration"))
+    assert texts[i].endswith("du Code Général des Collectivités Territoriales :")
+    assert texts[i + 1].endswith("Sonia KERANGUEVEN, Gérard LANNELONGUE.")
+    assert texts[i + 2] == "Absents :"

@@ -325,14 +325,33 @@ def _add_line(doc: Document, raw: RawLine, continues: RawLine | None) -> None:
 
 def _continues(last: RawLine | None, raw: RawLine, margin: float, settings: PdfSettings) -> bool:
     """A line continues the paragraph above when the word it starts with would not
-    have fitted at the end of the line above (the line was wrapped, not ended)."""
+    have fitted at the end of the line above (the line was wrapped, not ended), and
+    it does not open with a bold label (``**Absents :** M. X`` under a list of proxies
+    that filled its last line is a new list, not the end of the previous one) unless the
+    line above ends in bold too (a label wrapped over two lines)."""
     if last is None or raw.text.startswith("- "):
+        return False
+    if _opens_with_bold_label(raw) and not _ends_in_bold(last):
         return False
     if last.page == raw.page:
         height = raw.bbox.bottom - raw.bbox.top
         if raw.bbox.top - last.bbox.bottom > settings.paragraph_gap * height:
             return False
     return last.bbox.x1 + 3 + raw.first_word_width > margin - settings.wrap_slack
+
+
+def _opens_with_bold_label(raw: RawLine) -> bool:
+    """``**Absents :**`` or ``**Absents** :`` at the start of the line. Bold runs are
+    compared without spaces: PDFs often draw no space glyph ("Absents:" in the run)."""
+    first = raw.bold[0] if raw.bold else ""
+    text = re.sub(r"\s+", "", raw.text)
+    if not first or not text.startswith(first):
+        return False
+    return first.endswith(":") or text[len(first):].startswith(":")
+
+
+def _ends_in_bold(raw: RawLine) -> bool:
+    return bool(raw.bold) and re.sub(r"\s+", "", raw.text).endswith(raw.bold[-1])
 
 
 def _add_table(doc: Document, table: Table) -> None:
