@@ -12,8 +12,13 @@ Then, each in a child process of its own (peak RSS from os.wait4):
     the report; the checks run in the workers, one document at a time);
   * memory flatness: the same at --flat-docs (default 250) documents.
 
+With --pairs R it runs instead R alternating pairs (bare pdfplumber, 1 process;
+registre, 1 worker) and prints each pair's ratio and the median: the machine's own
+run-to-run spread (a few %) is as large as the difference being measured.
+
     /work/venv/bin/python benchmarks/scale.py                 # 1000 documents
     /work/venv/bin/python benchmarks/scale.py --docs 100      # a quick run
+    /work/venv/bin/python benchmarks/scale.py --pairs 3       # speed against bare, 3 times
 """
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ import argparse
 import io
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -125,12 +131,27 @@ def pipeline(listing: Path, workers: int) -> dict:
     return {"workers": workers, "wall_s": wall, "peak_mb_all": rss, **json.loads(text.strip().splitlines()[-1])}
 
 
+def pairs(listing: Path, pages: int, repeat: int) -> None:
+    """Alternating bare / registre (1 worker) runs: wall and CPU ratios, each and median."""
+    walls, cpus = [], []
+    for i in range(repeat):
+        base_s, _, _, base_cpu = child(BASELINE, str(listing))
+        r = pipeline(listing, 1)
+        walls.append(r["wall_s"] / base_s)
+        cpus.append((r["worker_cpu_s"] + r["main_cpu_s"]) / base_cpu)
+        print(f"pair {i + 1}: bare {base_s:.1f} s ({pages / base_s:.1f} pages/s), registre {r['wall_s']:.1f} s "
+              f"({pages / r['wall_s']:.1f} pages/s): {walls[-1]:.3f}x wall, {cpus[-1]:.3f}x CPU", flush=True)
+    print(f"median over {repeat} pairs: {statistics.median(walls):.3f}x wall time, "
+          f"{statistics.median(cpus):.3f}x CPU time (registre / bare pdfplumber)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--chunk", type=int, default=2, help="pages per cut document (default 2)")
     ap.add_argument("--flat-docs", type=int, default=250, help="smaller run for memory flatness (0: skip)")
     ap.add_argument("--workers", default=None, help="comma list (default: 1,2,cores)")
+    ap.add_argument("--pairs", type=int, default=0, help="only R alternating bare / 1-worker runs")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
     counts = sorted({int(w) for w in args.workers.split(",")}) if args.workers else sorted({1, 2, cores})
@@ -139,6 +160,10 @@ def main() -> None:
         f.write("\n".join(map(str, files)))
         listing = Path(f.name)
     print(f"corpus: {len(files)} PDFs, {pages} pages ({CORPUS}); {cores} cores", flush=True)
+    if args.pairs:
+        pairs(listing, pages, args.pairs)
+        listing.unlink()
+        return
     base_s, base_mb, _, base_cpu = child(BASELINE, str(listing))
     print(f"bare pdfplumber extract_text, 1 process: {base_s:.1f} s, {pages / base_s:.1f} pages/s, "
           f"{pages / base_cpu:.1f} pages per CPU-second, peak RSS {base_mb:.0f} MiB", flush=True)
