@@ -170,7 +170,8 @@ def test_flat_marks_are_dashes():
 
 
 def test_a_box_around_counts_is_not_a_table():
-    from pipeline.loaders.ocr import OcrPage, is_frame, tables
+    from pipeline.loaders.ocr import OcrPage
+    from pipeline.loaders.ocr_rules import is_frame, tables
 
     page = OcrPage(1, 596, 842, rules=([(314, 56, 232), (396, 56, 232)], [(56, 314, 396), (232, 314, 396)]))
     ((_, cells),) = tables(page)
