@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from pipeline import api, store
 from pipeline.settings import OCR_MODES, Settings
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"registre: error: {exc}", file=sys.stderr)
         return 2
     print("\n".join(summary.lines()))
-    print(f"report: {args.out}/report.html")
+    print(f"report: {Path(args.out) / 'report.html'}")
     return 1 if summary.failed else 0
 
 
