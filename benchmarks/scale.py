@@ -15,10 +15,14 @@ Then, each in a child process of its own (peak RSS from os.wait4):
 With --pairs R it runs instead R alternating pairs (bare pdfplumber, 1 process;
 registre, 1 worker) and prints each pair's ratio and the median: the machine's own
 run-to-run spread (a few %) is as large as the difference being measured.
+With --in-process R it times, in this one process and alternately R times, bare
+`extract_text` and registre's per-document work (`stages.process`: load, extract,
+check, rows) on the same files: CPU seconds, without start-up or pipes.
 
     /work/venv/bin/python benchmarks/scale.py                 # 1000 documents
     /work/venv/bin/python benchmarks/scale.py --docs 100      # a quick run
     /work/venv/bin/python benchmarks/scale.py --pairs 3       # speed against bare, 3 times
+    /work/venv/bin/python benchmarks/scale.py --docs 110 --in-process 2
 """
 from __future__ import annotations
 
@@ -145,6 +149,31 @@ def pairs(listing: Path, pages: int, repeat: int) -> None:
           f"{statistics.median(cpus):.3f}x CPU time (registre / bare pdfplumber)")
 
 
+def in_process(files: list[Path], repeat: int) -> None:
+    """CPU seconds of bare extract_text and of `stages.process` over `files`, alternately."""
+    sys.path.insert(0, str(ROOT))
+    import pdfplumber
+
+    from pipeline.engines import warm_up
+    from pipeline.stages import process
+
+    def bare() -> None:
+        for f in files:
+            with pdfplumber.open(f) as pdf:
+                for page in pdf.pages:
+                    page.extract_text()
+
+    warm_up()
+    for i in range(repeat):
+        times = []
+        for work in (bare, lambda: [process(f) for f in files]):
+            start = time.process_time()
+            work()
+            times.append(time.process_time() - start)
+        print(f"round {i + 1}: bare {times[0]:.1f} CPU-s, registre per-document work {times[1]:.1f} CPU-s "
+              f"({times[1] / times[0]:.2f}x)", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=1000)
@@ -152,6 +181,7 @@ def main() -> None:
     ap.add_argument("--flat-docs", type=int, default=250, help="smaller run for memory flatness (0: skip)")
     ap.add_argument("--workers", default=None, help="comma list (default: 1,2,cores)")
     ap.add_argument("--pairs", type=int, default=0, help="only R alternating bare / 1-worker runs")
+    ap.add_argument("--in-process", type=int, default=0, help="only R alternating in-process timings")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
     counts = sorted({int(w) for w in args.workers.split(",")}) if args.workers else sorted({1, 2, cores})
@@ -160,8 +190,11 @@ def main() -> None:
         f.write("\n".join(map(str, files)))
         listing = Path(f.name)
     print(f"corpus: {len(files)} PDFs, {pages} pages ({CORPUS}); {cores} cores", flush=True)
-    if args.pairs:
+    if args.in_process:
+        in_process(files, args.in_process)
+    elif args.pairs:
         pairs(listing, pages, args.pairs)
+    if args.in_process or args.pairs:
         listing.unlink()
         return
     base_s, base_mb, _, base_cpu = child(BASELINE, str(listing))
