@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import numbers
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterable
 
 import pandas as pd
@@ -121,16 +122,17 @@ class Tables:
         return fallback or Source()
 
     def line_text(self, doc_id: str, page: Any, line: Any) -> str | None:
-        """The text of a document's line, as some provenance row quotes it."""
-        if "line_text" not in self._groups:
-            index = {}
-            for row in self._rows.get("provenance", ()):
-                if not is_null(row.get("text")):
-                    index.setdefault((row.get("doc_id"), as_int(row.get("page")), as_int(row.get("line"))),
-                                     [str(row["text"])])
-            self._groups["line_text"] = index
-        found = self._groups["line_text"].get((doc_id, as_int(page), as_int(line)))
-        return found[0] if found else None
+        """The text of a document's line, as the first provenance row there quotes it."""
+        return self._line_index.get((doc_id, as_int(page), as_int(line)))
+
+    @cached_property
+    def _line_index(self) -> dict[tuple, str]:
+        index: dict[tuple, str] = {}
+        for row in self._rows.get("provenance", ()):
+            if not is_null(row.get("text")):
+                index.setdefault((row.get("doc_id"), as_int(row.get("page")), as_int(row.get("line"))),
+                                 str(row["text"]))
+        return index
 
 
 def records(table: Any) -> list[dict]:

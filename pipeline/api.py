@@ -339,27 +339,31 @@ def _prune(m: Manifest, summary: Summary) -> bool:
 def check(out: str | Path = "out", wait: bool = False) -> Summary:
     """Re-run the checks on the tables in `out` (after an update of the rules or of the legal
     periods), part by part; replace the findings that changed and rewrite the report."""
-    out = Path(out)
-    if not (out / "documents").is_dir():
-        raise UsageError(f"{out}: no tables here (run `registre ingest` first)")
+    out = _written(out)
     with locked(out, wait) as m:
         store.recompute(m, "findings", _findings_of)
-        summary = Summary(findings=_report(out))
-        summary.tables = store.row_counts(out)
-        summary.documents = summary.tables.get("documents", 0)
-    return summary
+        return _counted(Summary(findings=_report(out)), out)
 
 
 def compact(out: str | Path = "out", target_mb: float = store.COMPACT_TARGET_MB, wait: bool = False) -> Summary:
     """Merge the many small part files of each table into a few of about `target_mb`."""
+    out = _written(out)
+    with locked(out, wait) as m:
+        summary = Summary(compacted=store.compact(m, target_mb), findings=_report(out, write=False))
+        return _counted(summary, out)
+
+
+def _written(out: str | Path) -> Path:
+    """`out` as a Path, when an ingest has written tables there."""
     out = Path(out)
     if not (out / "documents").is_dir():
         raise UsageError(f"{out}: no tables here (run `registre ingest` first)")
-    with locked(out, wait) as m:
-        summary = Summary(compacted=store.compact(m, target_mb))
-        summary.tables = store.row_counts(out)
-        summary.documents = summary.tables.get("documents", 0)
-        summary.findings = _report(out, write=False)
+    return out
+
+
+def _counted(summary: Summary, out: Path) -> Summary:
+    summary.tables = store.row_counts(out)
+    summary.documents = summary.tables.get("documents", 0)
     return summary
 
 

@@ -1,8 +1,8 @@
 """The consistency report: report.html (self-contained) and report.md.
 
 Both are rendered from DataFrames: `documents` (one row per input file, with its
-status and error) and `findings` (checks.evaluate, committed with each document). Findings are grouped by
-document, then by rule (errors first, then in the order rules are declared), each
+status and error) and `findings` (checks.evaluate, committed with each document).
+Findings are grouped by document, then by rule (errors first, then in the order rules are declared), each
 with expected vs actual, page, line and the source line quoted. Every piece of
 document text is escaped: a quote containing "<script>" is shown, never run.
 """

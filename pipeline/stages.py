@@ -25,8 +25,8 @@ from schemas.tables import KEYS
 VERSION = "0.2.0"  # 0.2.0: findings computed per document, committed with its rows
 
 # Extractor modules, in order; each exposes extract(doc) -> doc.
-EXTRACTORS = ("extractors.minutes", "extractors.deliberation", "extractors.objectives", "extractors.fiches",
-              "extractors.numeric_tables")
+EXTRACTORS = ("extractors.minutes", "extractors.deliberation", "extractors.objectives",
+              "extractors.fiches", "extractors.numeric_tables")
 
 
 def stages() -> list[tuple[str, Callable[[Document], Document]]]:

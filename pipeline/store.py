@@ -35,7 +35,10 @@ def table_dir(out: Path, table: str) -> Path:
 def read_arrow(out: Path, table: str, columns: list[str] | None = None) -> pa.Table:
     """The table as written (only `columns`, if given), or an empty table with its schema."""
     folder = table_dir(out, table)
-    files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
+    return _read_files(table, sorted(folder.glob("*.parquet")) if folder.is_dir() else [], columns)
+
+
+def _read_files(table: str, files: list[Path], columns: list[str] | None = None) -> pa.Table:
     if not files:
         empty = schema(table).empty_table()
         return empty.select(columns) if columns else empty
@@ -220,9 +223,7 @@ def recompute(manifest: Manifest, table: str, compute: Callable[[dict[str, pa.Ta
 
 def read_part(out: Path, part: dict, table: str) -> pa.Table:
     """One part's rows of `table` (empty when the part has none)."""
-    files = [table_dir(out, table) / n for n in part["files"].get(table, [])]
-    return pa.concat_tables([pq.read_table(f, schema=schema(table)) for f in files]
-                            or [schema(table).empty_table()])
+    return _read_files(table, [table_dir(out, table) / n for n in part["files"].get(table, [])])
 
 
 def _only(tables: dict[str, pa.Table], docs: list[str]) -> dict[str, pa.Table]:
