@@ -34,6 +34,9 @@ from pipeline.stages import EXTRACTORS, DocResult, failed, process, stages
 # timeout) starts in a fraction of a second: spaCy's French tokenizer exceptions alone
 # take seconds to import.
 PRELOAD = ["pipeline.stages", "spacy.lang.fr", *EXTRACTORS]
+# Paths a worker holds at once: the next one waits in its pipe, so the worker goes on while
+# the main process takes in the last outcome and commits (one document would leave it idle).
+IN_FLIGHT = 2
 TEST_HOOK = "REGISTRE_TEST_SLEEP"  # "name.pdf:30": that file's worker sleeps 30 s (timeout tests)
 
 
@@ -128,12 +131,30 @@ class _Worker:
         child.close()
         self.ready = False
         self.dead = False
-        self.path: str | None = None
-        self.since = 0.0
+        self.held: deque[str] = deque()  # paths sent, in the order the worker reads them
+        self.since = 0.0  # when the worker began the first of them
+
+    @property
+    def path(self) -> str | None:
+        """The document the worker is reading now."""
+        return self.held[0] if self.held else None
 
     def give(self, path: str) -> None:
-        self.path, self.since = path, time.monotonic()
+        if not self.held:
+            self.since = time.monotonic()
+        self.held.append(path)
         self.conn.send(path)
+
+    def wants(self, left: int, workers: int) -> bool:
+        """Room for one more path; a second one only while every worker can still get
+        one (else the last documents would queue behind each other on one worker)."""
+        room = IN_FLIGHT if left > workers else 1
+        return self.ready and not self.dead and len(self.held) < room
+
+    def done(self) -> None:
+        """Its current document is back: the next one it holds starts now."""
+        self.held.popleft()
+        self.since = time.monotonic()
 
     def receive(self):
         """The worker's message if one is waiting ("ready" or an Outcome), else None."""
@@ -182,7 +203,7 @@ def _drive(pool: list[_Worker], todo: deque, ctx, settings, timeout: float) -> I
     deaths = 0
     while todo or any(w.path for w in pool):
         for w in pool:
-            if w.ready and not w.dead and w.path is None and todo:
+            while todo and w.wants(len(todo), len(pool)):
                 w.give(todo.popleft())
         live = [w for w in pool if not w.dead and (w.path or not w.ready)]
         wait([w.conn for w in live] + [w.proc.sentinel for w in live], timeout=_next_deadline(live, timeout))
@@ -193,15 +214,16 @@ def _drive(pool: list[_Worker], todo: deque, ctx, settings, timeout: float) -> I
             if msg == "ready":
                 w.ready = True
             elif msg is not None:
-                w.path = None
+                w.done()
                 yield msg
             elif (w.path or not w.ready) and (reason := _trouble(w, timeout)):
                 deaths += not w.ready
                 if deaths > 3:
                     raise RuntimeError(f"worker processes die on start-up (exit code {w.proc.exitcode})")
-                path = w.path
+                path, queued = w.path, list(w.held)[1:]
                 w.stop(kill=True)
-                w.path = None
+                w.held.clear()
+                todo.extendleft(reversed(queued))  # not begun: read by the next worker
                 if todo:  # a fresh worker only if there is work left for it
                     pool[i] = _Worker(ctx, settings)
                 else:

@@ -254,6 +254,22 @@ def test_each_fault_is_failed_with_a_one_line_reason(faulty, name):
     assert "\n" not in row.error and len(row.doc_id) == 16
 
 
+def test_documents_queued_behind_a_hung_one_go_to_the_next_worker(tmp_path, monkeypatch):
+    """A worker holds two paths at once; when it is killed on the first (hung), the second,
+    not begun, is read by the fresh worker rather than failed with it."""
+    from pipeline.engines import IN_FLIGHT, run_local
+
+    assert IN_FLIGHT == 2
+    paths = []
+    for name in ("a-hang.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_bytes(DELIB.read_bytes() + name.encode())
+        paths.append(str(tmp_path / name))
+    monkeypatch.setenv("REGISTRE_TEST_SLEEP", "a-hang.txt:120")
+    got = {Path(o.path).name: (o.ok, o.error) for o in run_local(paths, Settings(timeout_s=3), 1, 3)}
+    assert got["b.txt"] == (True, "") and got["c.txt"] == (True, "")
+    assert not got["a-hang.txt"][0] and "timed out after 3 s" in got["a-hang.txt"][1]
+
+
 def test_settings_reject_a_bad_timeout():
     with pytest.raises(ValueError):
         Settings(timeout_s=0)

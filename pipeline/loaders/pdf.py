@@ -107,7 +107,7 @@ def _fast_chars(page):
     (lines, rects, images) go through pdfplumber's own conversion."""
     from pdfminer.layout import LTChar
     from pdfplumber.page import ALL_ATTRS
-    from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
+    from pdfplumber.utils.pdfinternals import resolve_and_decode
 
     generic, names = page.process_object, {}
     if page.pdf.unicode_norm is not None:
@@ -117,9 +117,12 @@ def _fast_chars(page):
     def process(obj):
         if type(obj) is not LTChar:
             return generic(obj)
-        attr = {k: v if type(v) in PLAIN or (type(v) is tuple and all(type(x) in PLAIN for x in v))
-                else resolve_all(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
-        if type(attr["fontname"]) is not str:  # rare byte-encoded names: pdfplumber's way
+        d = obj.__dict__
+        attr = {k: d[k] for k in d.keys() & ALL_ATTRS}
+        # a glyph's numbers come from arithmetic on content-stream operands (plain floats);
+        # only its font name (rarely bytes) and marked-content id (from a property dict)
+        # can be anything else: those glyphs go pdfplumber's way
+        if type(attr["fontname"]) is not str or type(attr.get("mcid")) not in PLAIN:
             return generic(obj)
         attr["object_type"], attr["page_number"] = "char", page.page_number
         name = obj.ncs.name
