@@ -15,6 +15,10 @@ Then, each in a child process of its own (peak RSS from os.wait4):
 With --pairs R it runs instead R alternating pairs (bare pdfplumber, 1 process;
 registre, 1 worker) and prints each pair's ratio and the median: the machine's own
 run-to-run spread (a few %) is as large as the difference being measured.
+With --side-by-side R it starts bare pdfplumber (1 process) and registre (1 worker) at
+the same moment, R times: both then run through the same minutes of the machine, whose
+speed drifts by ±20 % between runs a few minutes apart (two cores: registre's main
+process, which commits, shares them with the other two).
 With --in-process R it times, in this one process and alternately R times, bare
 `extract_text` and registre's per-document work (`stages.process`: load, extract,
 check, rows) on the same files: CPU seconds, without start-up or pipes.
@@ -22,6 +26,7 @@ check, rows) on the same files: CPU seconds, without start-up or pipes.
     /work/venv/bin/python benchmarks/scale.py                 # 1000 documents
     /work/venv/bin/python benchmarks/scale.py --docs 100      # a quick run
     /work/venv/bin/python benchmarks/scale.py --pairs 3       # speed against bare, 3 times
+    /work/venv/bin/python benchmarks/scale.py --side-by-side 3  # the same, run together
     /work/venv/bin/python benchmarks/scale.py --docs 110 --in-process 2
 """
 from __future__ import annotations
@@ -149,6 +154,22 @@ def pairs(listing: Path, pages: int, repeat: int) -> None:
           f"{statistics.median(cpus):.3f}x CPU time (registre / bare pdfplumber)")
 
 
+def side_by_side(listing: Path, pages: int, repeat: int) -> None:
+    """Bare (1 process) and registre (1 worker) started together: wall and CPU ratios."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    walls = []
+    for i in range(repeat):
+        with ThreadPoolExecutor(2) as ex:
+            bare, reg = ex.submit(child, BASELINE, str(listing)), ex.submit(pipeline, listing, 1)
+            (base_s, _, _, base_cpu), r = bare.result(), reg.result()
+        walls.append(r["wall_s"] / base_s)
+        cpu = (r["worker_cpu_s"] + r["main_cpu_s"]) / base_cpu
+        print(f"together {i + 1}: bare {base_s:.1f} s ({pages / base_s:.1f} pages/s), registre {r['wall_s']:.1f} s "
+              f"({pages / r['wall_s']:.1f} pages/s): {walls[-1]:.3f}x wall, {cpu:.3f}x CPU", flush=True)
+    print(f"median over {repeat} runs side by side: {statistics.median(walls):.3f}x wall time")
+
+
 def in_process(files: list[Path], repeat: int) -> None:
     """CPU seconds of bare extract_text and of `stages.process` over `files`, alternately."""
     sys.path.insert(0, str(ROOT))
@@ -181,6 +202,7 @@ def main() -> None:
     ap.add_argument("--flat-docs", type=int, default=250, help="smaller run for memory flatness (0: skip)")
     ap.add_argument("--workers", default=None, help="comma list (default: 1,2,cores)")
     ap.add_argument("--pairs", type=int, default=0, help="only R alternating bare / 1-worker runs")
+    ap.add_argument("--side-by-side", type=int, default=0, help="only R bare / 1-worker runs started together")
     ap.add_argument("--in-process", type=int, default=0, help="only R alternating in-process timings")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
@@ -194,7 +216,9 @@ def main() -> None:
         in_process(files, args.in_process)
     elif args.pairs:
         pairs(listing, pages, args.pairs)
-    if args.in_process or args.pairs:
+    elif args.side_by_side:
+        side_by_side(listing, pages, args.side_by_side)
+    if args.in_process or args.pairs or args.side_by_side:
         listing.unlink()
         return
     base_s, base_mb, _, base_cpu = child(BASELINE, str(listing))
