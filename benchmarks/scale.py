@@ -14,10 +14,10 @@ Then, each in a child process of its own (peak RSS from os.wait4):
 
 With --pairs R it runs instead R alternating pairs (bare pdfplumber, 1 process;
 registre, 1 worker) and prints each pair's ratio and the median: the machine's own
-run-to-run spread (a few %) is as large as the difference being measured.
+run-to-run spread (up to 25 % on this machine) is larger than the difference being measured.
 With --side-by-side R it starts bare pdfplumber (1 process) and registre (1 worker) at
 the same moment, R times: both then run through the same minutes of the machine, whose
-speed drifts by ±20 % between runs a few minutes apart (two cores: registre's main
+speed drifts by up to 25 % between runs a few minutes apart (two cores: registre's main
 process, which commits, shares them with the other two).
 With --in-process R it times, in this one process and alternately R times, bare
 `extract_text` and registre's per-document work (`stages.process`: load, extract,
@@ -140,16 +140,19 @@ def pipeline(listing: Path, workers: int) -> dict:
     return {"workers": workers, "wall_s": wall, "peak_mb_all": rss, **json.loads(text.strip().splitlines()[-1])}
 
 
+def _against_bare(label: str, pages: int, bare: tuple, r: dict) -> tuple[float, float]:
+    """Print one bare / registre comparison; its (wall, CPU) ratios."""
+    base_s, _, _, base_cpu = bare
+    wall, cpu = r["wall_s"] / base_s, (r["worker_cpu_s"] + r["main_cpu_s"]) / base_cpu
+    print(f"{label}: bare {base_s:.1f} s ({pages / base_s:.1f} pages/s), registre {r['wall_s']:.1f} s "
+          f"({pages / r['wall_s']:.1f} pages/s): {wall:.3f}x wall, {cpu:.3f}x CPU", flush=True)
+    return wall, cpu
+
+
 def pairs(listing: Path, pages: int, repeat: int) -> None:
     """Alternating bare / registre (1 worker) runs: wall and CPU ratios, each and median."""
-    walls, cpus = [], []
-    for i in range(repeat):
-        base_s, _, _, base_cpu = child(BASELINE, str(listing))
-        r = pipeline(listing, 1)
-        walls.append(r["wall_s"] / base_s)
-        cpus.append((r["worker_cpu_s"] + r["main_cpu_s"]) / base_cpu)
-        print(f"pair {i + 1}: bare {base_s:.1f} s ({pages / base_s:.1f} pages/s), registre {r['wall_s']:.1f} s "
-              f"({pages / r['wall_s']:.1f} pages/s): {walls[-1]:.3f}x wall, {cpus[-1]:.3f}x CPU", flush=True)
+    walls, cpus = zip(*(_against_bare(f"pair {i + 1}", pages, child(BASELINE, str(listing)), pipeline(listing, 1))
+                        for i in range(repeat)))
     print(f"median over {repeat} pairs: {statistics.median(walls):.3f}x wall time, "
           f"{statistics.median(cpus):.3f}x CPU time (registre / bare pdfplumber)")
 
@@ -162,11 +165,7 @@ def side_by_side(listing: Path, pages: int, repeat: int) -> None:
     for i in range(repeat):
         with ThreadPoolExecutor(2) as ex:
             bare, reg = ex.submit(child, BASELINE, str(listing)), ex.submit(pipeline, listing, 1)
-            (base_s, _, _, base_cpu), r = bare.result(), reg.result()
-        walls.append(r["wall_s"] / base_s)
-        cpu = (r["worker_cpu_s"] + r["main_cpu_s"]) / base_cpu
-        print(f"together {i + 1}: bare {base_s:.1f} s ({pages / base_s:.1f} pages/s), registre {r['wall_s']:.1f} s "
-              f"({pages / r['wall_s']:.1f} pages/s): {walls[-1]:.3f}x wall, {cpu:.3f}x CPU", flush=True)
+            walls.append(_against_bare(f"together {i + 1}", pages, bare.result(), reg.result())[0])
     print(f"median over {repeat} runs side by side: {statistics.median(walls):.3f}x wall time")
 
 
