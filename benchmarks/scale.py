@@ -22,12 +22,17 @@ process, which commits, shares them with the other two).
 With --in-process R it times, in this one process and alternately R times, bare
 `extract_text` and registre's per-document work (`stages.process`: load, extract,
 check, rows) on the same files: CPU seconds, without start-up or pipes.
+With --heap R it times bare `extract_text` over the files in three child processes, R
+times: alone; with a worker's warm heap loaded (spaCy, the extractors: `warm_up`); and
+with that heap frozen (`ready_worker`, as registre's workers run): the cost of the
+cyclic collector walking a large long-lived heap on every full collection.
 
     /work/venv/bin/python benchmarks/scale.py                 # 1000 documents
     /work/venv/bin/python benchmarks/scale.py --docs 100      # a quick run
     /work/venv/bin/python benchmarks/scale.py --pairs 3       # speed against bare, 3 times
     /work/venv/bin/python benchmarks/scale.py --side-by-side 3  # the same, run together
     /work/venv/bin/python benchmarks/scale.py --docs 110 --in-process 2
+    /work/venv/bin/python benchmarks/scale.py --docs 150 --heap 2
 """
 from __future__ import annotations
 
@@ -78,6 +83,22 @@ print(json.dumps({"pages": s.pages, "read": s.read, "failed": len(s.failed), "in
                   "worker_cpu_s": sum(s.worker_cpu.values()),
                   "main_cpu_s": __import__("time").process_time()}))
 """
+
+
+# Bare extract_text, timed after an optional set-up: the heap of a worker, frozen or not.
+HEAP = """
+import sys, time, pdfplumber
+from pipeline import engines
+{setup}
+start = time.process_time()
+for path in open(sys.argv[1]).read().split("\\n"):
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+print(time.process_time() - start)
+"""
+HEAP_SETUPS = {"alone": "", "with a worker's heap": "engines.warm_up()",
+               "with that heap frozen": "engines.ready_worker()"}
 
 
 def variants(chunk: int) -> list[tuple[str, bytes, int]]:
@@ -174,7 +195,7 @@ def in_process(files: list[Path], repeat: int) -> None:
     sys.path.insert(0, str(ROOT))
     import pdfplumber
 
-    from pipeline.engines import warm_up
+    from pipeline.engines import ready_worker
     from pipeline.stages import process
 
     def bare() -> None:
@@ -183,7 +204,7 @@ def in_process(files: list[Path], repeat: int) -> None:
                 for page in pdf.pages:
                     page.extract_text()
 
-    warm_up()
+    ready_worker()  # as in a worker: warm, and its heap frozen
     for i in range(repeat):
         times = []
         for work in (bare, lambda: [process(f) for f in files]):
@@ -192,6 +213,15 @@ def in_process(files: list[Path], repeat: int) -> None:
             times.append(time.process_time() - start)
         print(f"round {i + 1}: bare {times[0]:.1f} CPU-s, registre per-document work {times[1]:.1f} CPU-s "
               f"({times[1] / times[0]:.2f}x)", flush=True)
+
+
+def heap(listing: Path, repeat: int) -> None:
+    """CPU seconds of bare extract_text alone, beside a worker's heap, and beside it frozen."""
+    for i in range(repeat):
+        cpu = {name: float(child(HEAP.format(setup=setup), str(listing))[2])
+               for name, setup in HEAP_SETUPS.items()}
+        print(f"round {i + 1}: bare extract_text " + ", ".join(f"{n} {s:.1f} CPU-s" for n, s in cpu.items()),
+              flush=True)
 
 
 def main() -> None:
@@ -203,6 +233,7 @@ def main() -> None:
     ap.add_argument("--pairs", type=int, default=0, help="only R alternating bare / 1-worker runs")
     ap.add_argument("--side-by-side", type=int, default=0, help="only R bare / 1-worker runs started together")
     ap.add_argument("--in-process", type=int, default=0, help="only R alternating in-process timings")
+    ap.add_argument("--heap", type=int, default=0, help="only R timings of the collector's cost of a warm heap")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
     counts = sorted({int(w) for w in args.workers.split(",")}) if args.workers else sorted({1, 2, cores})
@@ -211,13 +242,15 @@ def main() -> None:
         f.write("\n".join(map(str, files)))
         listing = Path(f.name)
     print(f"corpus: {len(files)} PDFs, {pages} pages ({CORPUS}); {cores} cores", flush=True)
-    if args.in_process:
+    if args.heap:
+        heap(listing, args.heap)
+    elif args.in_process:
         in_process(files, args.in_process)
     elif args.pairs:
         pairs(listing, pages, args.pairs)
     elif args.side_by_side:
         side_by_side(listing, pages, args.side_by_side)
-    if args.in_process or args.pairs or args.side_by_side:
+    if args.heap or args.in_process or args.pairs or args.side_by_side:
         listing.unlink()
         return
     base_s, base_mb, _, base_cpu = child(BASELINE, str(listing))

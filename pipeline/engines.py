@@ -14,6 +14,7 @@ Each worker loads the extractors (and spaCy) once, at start.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import resource
@@ -108,9 +109,25 @@ def warm_up() -> None:
             pass
 
 
+def ready_worker() -> None:
+    """Warm up, then freeze the heap: what is alive now (spaCy's vocabulary and tokenizer,
+    the compiled patterns: about 130,000 objects) lives as long as the worker, so the
+    cyclic collector need not walk it again. pdfminer leaves cyclic garbage on every page
+    and so triggers a full collection every few documents; each one walked that whole
+    heap, about a tenth of the worker's CPU (`benchmarks/scale.py --heap`, in the README)."""
+    global _READY
+    if not _READY:
+        warm_up()
+        gc.freeze()
+        _READY = True
+
+
+_READY = False  # per process: a Dask worker readies itself on its first task
+
+
 def _worker_main(conn, settings, env: dict) -> None:
     os.environ.update(env)
-    warm_up()
+    ready_worker()
     conn.send("ready")
     while True:
         try:
@@ -257,6 +274,7 @@ def _dask_task(path: str, settings, timeout: float) -> Outcome:
     the timeout the task returns a failure and the engine restarts that worker."""
     from distributed import get_worker
 
+    ready_worker()
     box: list[Outcome] = []
     thread = threading.Thread(target=lambda: box.append(run_one(path, settings)), daemon=True)
     thread.start()

@@ -308,3 +308,17 @@ def test_a_failed_commit_stops_the_run_and_keeps_what_was_committed(tmp_path, mo
     summary = api.ingest([src], out, workers=1)
     assert (summary.read, summary.unchanged) == (2, 1)
     assert len(pd.read_parquet(out / "deliberations")) == 3
+
+
+def test_a_ready_worker_keeps_its_warm_heap_out_of_the_collector():
+    """The worker's long-lived heap (spaCy, patterns) is frozen after warm-up, so the full
+    collections pdfminer's cyclic garbage triggers do not walk it on every document."""
+    import subprocess
+    import sys
+
+    code = ("import gc; from pipeline.engines import ready_worker; ready_worker(); "
+            "print(gc.get_freeze_count(), len(gc.get_objects()))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    frozen, tracked = map(int, out.stdout.split())
+    assert frozen > 100_000  # spaCy's French tokenizer and vocabulary, the extractors' patterns
+    assert tracked < 1_000
