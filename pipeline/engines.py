@@ -118,6 +118,7 @@ def ready_worker() -> None:
     global _READY
     if not _READY:
         warm_up()
+        gc.collect()  # the warm-up's own garbage is freed, not frozen with the rest
         gc.freeze()
         _READY = True
 
