@@ -27,12 +27,12 @@ times: alone; with a worker's warm heap loaded (spaCy, the extractors: `warm_up`
 with that heap frozen (`ready_worker`, as registre's workers run): the cost of the
 cyclic collector walking a large long-lived heap on every full collection.
 
-    /work/venv/bin/python benchmarks/scale.py                 # 1000 documents
-    /work/venv/bin/python benchmarks/scale.py --docs 100      # a quick run
-    /work/venv/bin/python benchmarks/scale.py --pairs 3       # speed against bare, 3 times
-    /work/venv/bin/python benchmarks/scale.py --side-by-side 3  # the same, run together
-    /work/venv/bin/python benchmarks/scale.py --docs 110 --in-process 2
-    /work/venv/bin/python benchmarks/scale.py --docs 150 --heap 2
+    .venv/bin/python benchmarks/scale.py                 # 1000 documents
+    .venv/bin/python benchmarks/scale.py --docs 100      # a quick run
+    .venv/bin/python benchmarks/scale.py --pairs 3       # speed against bare, 3 times
+    .venv/bin/python benchmarks/scale.py --side-by-side 3  # the same, run together
+    .venv/bin/python benchmarks/scale.py --docs 110 --in-process 2
+    .venv/bin/python benchmarks/scale.py --docs 150 --heap 2
 """
 from __future__ import annotations
 
