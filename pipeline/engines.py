@@ -111,7 +111,7 @@ def warm_up() -> None:
 
 def ready_worker() -> None:
     """Warm up, then freeze the heap: what is alive now (spaCy's vocabulary and tokenizer,
-    the compiled patterns: about 130,000 objects) lives as long as the worker, so the
+    the compiled patterns: about 120,000 objects) lives as long as the worker, so the
     cyclic collector need not walk it again. pdfminer leaves cyclic garbage on every page
     and so triggers a full collection every few documents; each one walked that whole
     heap, about a tenth of the worker's CPU (`benchmarks/scale.py --heap`, in the README)."""
