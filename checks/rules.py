@@ -16,10 +16,11 @@ of 100 for a sentence saying "48 %").
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-ERROR, WARNING = "error", "warning"
+ERROR, WARNING, NOTICE = "error", "warning", "notice"
 
 
 @dataclass(frozen=True)
@@ -119,12 +120,29 @@ def finding(rule_id: str, *, doc_id: str, subject: str, expected: Any, actual: A
             quote: str | None = None, **values: Any) -> Finding:
     """One row of `findings`; the message is the rule's template over all the values."""
     rule = RULES[rule_id]
+    difference = _difference(expected, actual)
     expected, actual = fmt(expected), fmt(actual)
     values = {k: fmt(v) for k, v in values.items()}
     message = rule.message.format(expected=expected, actual=actual, **values)
     return {"doc_id": doc_id, "check_id": rule.id, "severity": rule.severity, "seq": seq,
             "subject": subject, "fields": list(rule.fields), "expected": expected,
-            "actual": actual, "message": message, "page": page, "line": line, "quote": quote}
+            "actual": actual, "message": message, "page": page, "line": line, "quote": quote,
+            "finding_id": finding_id(doc_id, rule.id, subject),
+            "seqs": [seq] if seq is not None else [], "difference": difference}
+
+
+def finding_id(doc_id: str, check_id: str, subject: str) -> str:
+    """16 hex digits naming one problem: stable across runs, so a report can say what changed."""
+    return hashlib.sha256(f"{doc_id}\x1f{check_id}\x1f{subject}".encode()).hexdigest()[:16]
+
+
+def _difference(expected: Any, actual: Any) -> float | None:
+    """actual − expected when both are numbers (booleans and dates are not)."""
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return None
+    if isinstance(expected, (int, float)) and isinstance(actual, (int, float)):
+        return float(actual) - float(expected)
+    return None
 
 
 def fmt(value: Any) -> str:

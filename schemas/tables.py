@@ -151,7 +151,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     "findings": [
         _DOC,
         ("check_id", S, "Stable id of the rule (`attendance.votants`)."),
-        ("severity", S, "`error` or `warning`."),
+        ("severity", S, "`error` (values read with confidence disagree), `warning` (a rule that admits "
+                        "exceptions), or `notice` (à vérifier: doubt about how a value was read could explain "
+                        "the mismatch)."),
         ("seq", I32, "The deliberation concerned, if any."),
         ("subject", S, "What is wrong, e.g. `table t2 row E.10`."),
         ("fields", pa.list_(S), "Columns or cells the rule compares."),
@@ -161,6 +163,24 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("page", I32, "Page to look at."),
         ("line", I32, "Line number (text files) or line order on the page (PDF)."),
         ("quote", S, "The source line, quoted."),
+        ("finding_id", S, "Stable id of the finding (16 hex digits of a hash of doc_id, check_id and subject): "
+                          "unique in the table, the same from one run to the next for the same problem."),
+        ("seqs", pa.list_(I32), "Every deliberation the finding covers: one root cause repeated over several "
+                                "items (a session header's count) is one finding listing them."),
+        ("difference", F64, "actual − expected, when both are numbers: by how much."),
+    ],
+    "coverage": [
+        _DOC,
+        ("scope", S, "`document`, `deliberation` or `table`."),
+        ("seq", I32, "The deliberation (scope `deliberation`), else null."),
+        ("table_id", S, "The numeric table (scope `table`), else null."),
+        ("fields_read", pa.list_(S), "Columns that were read (stated or derived) for this record."),
+        ("fields_missing", pa.list_(S), "Columns a reader expects here that the document did not give."),
+        ("checks_run", pa.list_(S), "Rules evaluated on this record."),
+        ("checks_skipped", pa.list_(S), "Rules not evaluated, as `rule id: reason` (a value not stated, a "
+                                        "table whose arithmetic was not understood)."),
+        ("status", S, "`checked` (every rule evaluated), `partial` (some skipped), `not_checked` (none), "
+                      "`unread` (nothing extracted)."),
     ],
     "provenance": [
         _DOC,
@@ -174,6 +194,11 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("x1", F64, ""),
         ("bottom", F64, ""),
         ("text", S, "The source line."),
+        ("derived", B, "True when the value was derived, not read (pour = votants from \"à l'unanimité\", "
+                       "pouvoirs counted from the list of proxies); a check never compares a derived value "
+                       "with what it was derived from."),
+        ("method", S, "How the value was read: the recogniser (`count_label`, `vote_prose`, `opening`, …)."),
+        ("confidence", F64, "OCR word confidence (0-100) of the source line; null for a text layer."),
     ],
 }
 
@@ -188,7 +213,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "summaries": ("doc_id", "table_seq", "line"),
     "fiches": ("doc_id", "code"),
     "table_cells": ("doc_id", "table_id", "row", "column_label"),
-    "findings": ("doc_id", "check_id", "subject"),
+    "findings": ("doc_id", "finding_id"),
+    "coverage": ("doc_id", "scope", "seq", "table_id"),
     "provenance": ("doc_id", "table", "record_key", "field"),
 }
 
