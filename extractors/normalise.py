@@ -86,7 +86,9 @@ DATE_WORDS = re.compile(
 
 MONTHS = (r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|"
           r"novembre|d[ée]cembre")
-YEAR_FIRST = re.compile(rf"\ban\s+(\d{{4}}),?\s+le\s+(\d{{1,2}})\s+({MONTHS})", re.IGNORECASE)
+# "L'an 2006 et le 24 mars", "l'an 2014 le 6 du mois de novembre" (numbers already digits)
+YEAR_FIRST = re.compile(rf"\ban\s+(\d{{4}}),?\s+(?:et\s+)?le\s+(\d{{1,2}})(?:\s+du\s+mois)?(?:\s+de|\s+d')?\s+"
+                        rf"({MONTHS})", re.IGNORECASE)
 
 
 def parse_date(text: str) -> dt.date | None:

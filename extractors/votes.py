@@ -1,151 +1,103 @@
-"""Counts and votes of a deliberation: label lines, vote prose, unanimity, result.
+"""The vote of one deliberation: counts, unanimity and the outcome, as the document states them.
 
-Read here::
+Read here, wherever they stand in the deliberation (recitals excepted)::
 
-    Membres en exercice : 57
-    Présents : 29 – Pouvoirs : 12 – Votants : 41
-    Abstention : 0
-    … adopté par 18 voix pour, 3 voix contre et 2 abstentions
-    … à l'unanimité
+    Pour : 16 / Contre : 0 / Abstention : 0           counts (extractors/counts.py)
+    POUR | 21      Pour 9 / Abstention 1 Denis DECHOUX / Contre 0
+    … adoptée par 18 voix pour, 3 voix contre et 2 abstentions
+    Par 16 voix « Pour » et 1 « Contre », … décide à la majorité
+    A L'UNANIMITE des votants (31 voix), 8 abstentions
+    LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CETTE PROPOSITION     unanimity, adopted
+    Le compte-rendu du conseil municipal du 08 avril 2015 n'est pas adopté.   rejected
 
-Count labels are spaCy token patterns (extractors/patterns/counts.json, matched by
-extractors/nlp.py); the phrasings of votes live in extractors/patterns/deliberation.json
-("count_prose", "vote_prose", "unanimity", "result", "sans_quorum"), regexes on folded text.
+The outcome is stated when the document says adopted, approved, accepted or rejected;
+a decision ("le Conseil … DÉCIDE", "AUTORISE") states it adopted; with neither, counts
+for and against give it, marked derived. Phrasings: patterns/sitting.json ("votes").
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from extractors import nlp
-from extractors.names import fold, patterns, rx
-from extractors.normalise import words_to_digits
-from extractors.ocr_repair import UNSURE
+from extractors import counts, lexicon
+from extractors.sitting import Fact
+from extractors.stream import Unit
 
-BULLET = r"^\s*(?:[-–•*]\s*)?"
-# After a count label: "(s)" of "Abstention(s)", then ":" or "=", then the number.
-COUNT_VALUE = re.compile(r"^\s*(?:\(s\)|\))?\s*[:=]\s*(\d+)\b")
-
-
-def _counts(text: str) -> list[tuple[str, int, int]]:
-    """(column, value, start) of each "label : number" of a line, labels matched with spaCy
-    on the token patterns of patterns/counts.json ("Pour copie" has no colon: no count)."""
-    # "Votants:41" is one token: the colon is set apart; no-break spaces are spaces.
-    digits = re.sub(r"[\u00a0\u202f]", " ", re.sub(r"(?<=\w)([:=])(?=\d)", r" \1 ", _digits(text)))
-    out = []
-    for column, start, end in nlp.find("counts", digits):
-        m = COUNT_VALUE.match(digits[end:])
-        if m:
-            out.append((column, int(m.group(1)), start))
-    return out
+RECITAL = re.compile(r"^\s*(?:[-•*]\s*)?(?:vu|considerant|attendu|rappelant)\b")
+QUOTES = re.compile(r"[«»\"“”]")
 
 
-def count_label(folded: str) -> str | None:
-    """The column a label names on its own (a table header): ``"abstention"`` -> abstentions."""
-    text = folded.strip()
-    hit = nlp.first("counts", text)
-    return hit[0] if hit and hit[1] == 0 and hit[2] == len(text) else None
+@dataclass
+class Vote:
+    facts: dict[str, Fact] = field(default_factory=dict)
+
+    def set(self, column: str, value, unit: Unit, method: str, derived: bool = False) -> None:
+        if value is not None and column not in self.facts:
+            self.facts[column] = Fact(value, unit.span, method, derived)
+
+    def value(self, column: str):
+        fact = self.facts.get(column)
+        return fact.value if fact else None
 
 
-def is_count_line(text: str) -> bool:
-    """A line that starts with a count: ``"Présents : 29 – Pouvoirs : 12"``."""
-    found = _counts(text)
-    return bool(found) and not _digits(text)[:found[0][2]].strip(" -–•*")
+def read(units: list[Unit]) -> Vote:
+    """The vote of a deliberation's units (its first vote, where it records several)."""
+    vote = Vote()
+    body = [u for u in units if not RECITAL.match(u.folded)]
+    for c in counts.read(body, tuple(lexicon.get("vote_counts"))):
+        vote.set(c.column, c.value, body[c.unit], c.method)
+    for u in body:
+        _read_prose(vote, u)
+    _outcome(vote, body)
+    return vote
 
 
-def read_counts(text: str) -> dict[str, int]:
-    """``"Présents : 29 – Pouvoirs : 12 – Votants : 41"`` -> {presents: 29, pouvoirs: 12, votants: 41}."""
-    out: dict[str, int] = {}
-    for column, value, _ in _counts(text):
-        out.setdefault(column, value)
-    return out
+def _read_prose(vote: Vote, u: Unit) -> None:
+    text = QUOTES.sub(" ", counts.digits(u.text))
+    text = re.sub(r"\s+", " ", text)
+    for column in lexicon.get("vote_counts"):
+        for pattern in lexicon.get("votes", column):
+            m = lexicon.rx(pattern).search(text)
+            if m and int(m.group(1)) <= lexicon.get("max_count"):
+                vote.set(column, int(m.group(1)), u, "vote_prose")
+                break
+    if lexicon.rx(lexicon.get("votes", "unanimity")).search(text):
+        vote.set("unanimite", True, u, "unanimity")
 
 
-def read_count_prose(text: str) -> dict[str, int]:
-    """``"avec 14 membres présents sur 19 en exercice et 2 pouvoirs, soit 16 votants"``."""
-    digits = _digits(text)
+def _outcome(vote: Vote, body: list[Unit]) -> None:
+    """Adopted or rejected as stated; else from a decision; else from the counts (derived)."""
+    from extractors import segment
+    from extractors.segment import is_evidence
+
+    for u in body:
+        text = u.folded
+        if lexicon.rx(lexicon.get("votes", "rejected")).search(text):
+            vote.set("resultat", "rejete", u, "result")
+        elif lexicon.rx(lexicon.get("votes", "adopted")).search(text) and is_evidence(u):
+            vote.set("resultat", "adopte", u, "result")
+    pour, contre = vote.value("pour"), vote.value("contre")
+    if "resultat" not in vote.facts and pour is not None and contre is not None and pour != contre:
+        fact = vote.facts["pour"]
+        vote.facts["resultat"] = Fact("adopte" if pour > contre else "rejete", fact.span, "counts", True)
+    for u, nxt in zip(body, body[1:] + [None]):  # "Le Conseil Municipal considérant …" / "… décide de"
+        pair = u.folded + " " + (nxt.folded if nxt else "")
+        if lexicon.rx(lexicon.get("votes", "decided")).search(pair) and \
+                any(segment.rx(p).search(pair) for p in segment.data()["evidence"]) and \
+                not any(segment.rx(p).search(u.folded.strip()) for p in segment.data()["not_evidence"]):
+            vote.set("resultat", "adopte", u, "decision")
+            break
+    if vote.value("unanimite") and "resultat" not in vote.facts and body:
+        vote.set("resultat", "adopte", body[0], "unanimity", derived=True)
+
+
+def complete_unanimous(values: dict) -> dict:
+    """Unanimity: pour = votants, contre = abstentions = 0, where the document says no more."""
     out = {}
-    for field, pattern in patterns()["count_prose"].items():
-        m = None if field.startswith("_") else rx(pattern).search(digits)
-        if m:
-            out[field] = int(m.group(1))
-    return out
-
-
-def count_table_lines(table) -> list:
-    """A ruled table of counts as the count lines it stands for.
-
-    ``En exercice | Présents | Représentés | Votants`` over ``30 | 24 | 4 | 28`` gives
-    the line ``"En exercice : 30 – Présents : 24 – Représentés : 4 – Votants : 28"``
-    (with the span of the numbers' row). A cell OCR could not read (``[?]``) stays
-    ``[?]`` in the line, so that one unread count leaves only that count empty. Other
-    tables give nothing.
-    """
-    from schemas import Line
-
-    out = []
-    rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
-    for head, values in zip(rows, rows[1:]):
-        labels = [count_label(fold(c.text)) for c in head.cells]
-        numbers = [c.text.strip() for c in values.cells]
-        if (labels and all(labels) and len(numbers) == len(labels)
-                and all(n.isdigit() or n == UNSURE for n in numbers) and any(n.isdigit() for n in numbers)):
-            text = " – ".join(f"{h.text.strip()} : {n}" for h, n in zip(head.cells, numbers))
-            out.append(Line(text, values.span))
-    return out
-
-
-def _digits(text: str) -> str:
-    """Folded, number words as digits (``"Contre : zéro"``, ``"deux abstentions"``).
-
-    text2num leaves zero, un and deux alone (they are too often not numbers), so
-    the pattern file converts them where a count is expected.
-    """
-    small = patterns()["small_numbers"]
-    return rx(small["pattern"]).sub(lambda m: str(small["values"][m.group(1)]),
-                                    words_to_digits(fold(text)))
-
-
-def read_vote_prose(text: str) -> dict[str, int]:
-    """``"par 18 voix pour, 3 voix contre et 2 abstentions"`` -> {pour: 18, contre: 3, abstentions: 2}."""
-    digits = _digits(text)
-    out = {}
-    for field, pattern in patterns()["vote_prose"].items():
-        m = rx(pattern).search(digits)
-        if m:
-            out[field] = int(m.group(1))
-    return out
-
-
-def says_unanimous(text: str) -> bool:
-    return bool(rx(patterns()["unanimity"]).search(fold(text)))
-
-
-def read_result(text: str) -> str | None:
-    """``"ADOPTÉ à l'unanimité"`` -> ``"adopte"``; only an explicit statement counts."""
-    folded = re.sub(BULLET, "", fold(text))
-    for result, pattern in patterns()["result"].items():
-        if rx(pattern).search(folded):
-            return result
-    return None
-
-
-def says_sans_quorum(text: str) -> bool:
-    """``"… peut délibérer valablement sans condition de quorum"`` (second convocation)."""
-    folded = fold(text)
-    return any(rx(p).search(folded) for p in patterns()["sans_quorum"])
-
-
-def skip_for_votes(text: str) -> bool:
-    """Recitals ("Vu la délibération … adoptée à l'unanimité") say nothing of this vote."""
-    folded = fold(text).lstrip()
-    return any(rx(p).search(folded) for p in patterns()["skip_for_votes"])
-
-
-def complete_unanimous(counts: dict[str, int]) -> dict[str, int]:
-    """Unanimity: pour = votants, contre = abstentions = 0 unless stated otherwise."""
-    out = dict(counts)
-    if "pour" not in out and "votants" in out:
-        out["pour"] = out["votants"]
-    out.setdefault("contre", 0)
-    out.setdefault("abstentions", 0)
+    if values.get("pour") is None and values.get("votants") is not None and not values.get("abstentions"):
+        out["pour"] = values["votants"]
+    if values.get("contre") is None:
+        out["contre"] = 0
+    if values.get("abstentions") is None:
+        out["abstentions"] = 0
     return out

@@ -25,7 +25,7 @@ from schemas.tables import KEYS
 VERSION = "0.2.0"  # 0.2.0: findings computed per document, committed with its rows
 
 # Extractor modules, in order; each exposes extract(doc) -> doc.
-EXTRACTORS = ("extractors.minutes", "extractors.deliberation", "extractors.objectives",
+EXTRACTORS = ("extractors.deliberation_new", "extractors.objectives",
               "extractors.fiches", "extractors.numeric_tables")
 
 
@@ -123,10 +123,11 @@ def to_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                                             "provenance": []}
     for table, records in doc.records.items():
         for record in records:
-            row = {k: v for k, v in record.items() if k != "_prov"}
+            row = {k: v for k, v in record.items() if not k.startswith("_")}
             row["doc_id"] = doc.doc_id
             out.setdefault(table, []).append(row)
-            out["provenance"] += _provenance(doc.doc_id, table, row, record.get("_prov") or {})
+            out["provenance"] += _provenance(doc.doc_id, table, row, record.get("_prov") or {},
+                                             record.get("_how") or {})
     return out
 
 
@@ -135,15 +136,20 @@ def record_key(table: str, row: dict[str, Any]) -> str:
     return "|".join(f"{k}={row.get(k)}" for k in KEYS.get(table, ()) if k != "doc_id")
 
 
-def _provenance(doc_id: str, table: str, row: dict, prov: dict[str, Span]) -> list[dict]:
+def _provenance(doc_id: str, table: str, row: dict, prov: dict[str, Span],
+                how: dict[str, tuple[str, bool]]) -> list[dict]:
+    """One row per value read: where (`prov`: column -> Span) and how (`how`: column ->
+    (recogniser, derived))."""
     key = record_key(table, row)
     out = []
     for fieldname, span in prov.items():
         if span is None:
             continue
         box = span.bbox
+        method, derived = how.get(fieldname, (None, False))
         out.append({"doc_id": doc_id, "table": table, "record_key": key, "field": fieldname,
                     "page": span.page, "line": span.line, "text": span.text,
                     "x0": box.x0 if box else None, "top": box.top if box else None,
-                    "x1": box.x1 if box else None, "bottom": box.bottom if box else None})
+                    "x1": box.x1 if box else None, "bottom": box.bottom if box else None,
+                    "derived": bool(derived), "method": method})
     return out

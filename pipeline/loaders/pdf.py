@@ -34,7 +34,7 @@ WORD = re.compile(r"\w+")
 class PdfSettings:
     """Named geometric thresholds, validated on creation (pdfplumber's TableSettings style)."""
 
-    margin_ratio: float = 0.08  # header/footer band, as a share of the page height
+    margin_ratio: float = 0.12  # header/footer band, as a share of the page height (Lannion: 10 %)
     paragraph_gap: float = 0.8  # a vertical gap above this many line heights ends a paragraph
     wrap_slack: float = 2.0  # points of slack when deciding that the next word did not fit
     min_text_chars: int = 20  # fewer characters than this: the page has no usable text layer
@@ -301,15 +301,22 @@ def _furniture_keys(pages, settings: PdfSettings) -> set:
     """Lines in the top or bottom band that repeat on several pages, or look like a
     stamp or a page number even on a one-page file."""
     seen: Counter = Counter()
+    same: Counter = Counter()
     candidates = []
     for items, height, _ in pages:
         band = height * settings.margin_ratio
         for it in items:
             if isinstance(it, RawLine) and (it.bbox.top < band or it.bbox.bottom > height - band):
                 seen[_key(it)] += 1
+                same[(it.text, _key(it)[1])] += 1
                 candidates.append(it)
+    # A line printed the same on two pages is a running header; one whose numbers change
+    # ("Page 3 sur 19") must recur on a third of the pages at least: two item headings that
+    # happen to open two pages ("Délibération D2018-77", "… D2018-80") are body text.
+    often = max(3, len(pages) // 3)
     return {_key(it) for it in candidates
-            if FURNITURE.search(it.text) or (len(pages) > 1 and seen[_key(it)] > 1)}
+            if FURNITURE.search(it.text) or (len(pages) > 1 and (same[(it.text, _key(it)[1])] > 1
+                                                                  or seen[_key(it)] >= often))}
 
 
 def _add_line(doc: Document, raw: RawLine, continues: RawLine | None) -> None:

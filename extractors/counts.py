@@ -1,0 +1,210 @@
+"""Counts of a sitting and of a vote, in whatever arrangement the document prints them.
+
+A count is a label of patterns/sitting.json ("counts") and a number, read over a run
+of units as one text (lines joined), so that the same rules read::
+
+    Présents : 29 – Pouvoirs : 12 – Votants : 41          label, separator, value
+    Elus en exercice : 29   (between two lines of a list)   the same, anywhere
+    Pour 9 / Abstention 0 / Contre 0                        no separator: a line of counts
+    POUR | 21                                               a table row
+    (15 présents ; 6 pouvoirs)   2 procurations 33 votants  the number before the label
+    Nombre de conseillers / en exercice : ___ Pouvoirs : ___ 29 27 2
+                                                            labels first, values after
+    En exercice | Présents | Votants  over  19 | 14 | 16    a row of labels over a row of values
+    Délégués présents : vingt-neuf                          numbers in words
+
+A number is not a count when it is a year, an amount, a time or a percentage.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors import lexicon
+from extractors.normalise import words_to_digits
+from extractors.stream import Unit, fold
+
+# A number as a count: not part of a larger number, an amount, a date or a time.
+NUMBER = re.compile(r"(\d{1,4})(?![\d])(?!\s*(?:[.,/]\d|€|%|euros?\b|eur\b|h\b|h\d|heures?\b|ans?\b|"
+                    r"mois\b|jours?\b|m2\b|m²|km\b|ha\b|er\b|e\b|eme\b|°))(?![ \u00a0]\d{3}\b)")
+SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+)[\s:=|._…]*")
+BETWEEN_LABELS = re.compile(r"^[\s:=|._…–\-/]*$")
+SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2", "neant": "0"}
+# text2num leaves zéro, un and deux as words; they are counts only right after a label
+# or before a count word: "Contre : zéro", "deux abstentions".
+SMALL_WORD = re.compile(r"(?<![\w'])(zero|aucune?|une?|deux|neant)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|"
+                        r"voix|abstentions?|pouvoirs?|procurations?|votants?|presents?|absents?))")
+
+
+@dataclass(frozen=True)
+class Count:
+    """One count read: the column, the value, the unit (index in the run) and how."""
+
+    column: str
+    value: int
+    unit: int
+    method: str
+
+
+def digits(text: str) -> str:
+    """Folded text with numbers in words as digits: "vingt-neuf présents" -> "29 presents"."""
+    converted = words_to_digits(fold(text))
+    return SMALL_WORD.sub(lambda m: SMALL[m.group(1)], converted)
+
+
+class Run:
+    """Units read as one text, with the unit each character comes from."""
+
+    def __init__(self, units: list[Unit]):
+        self.units = units
+        pieces, self.starts = [], []
+        pos = 0
+        for u in units:
+            self.starts.append(pos)
+            text = digits(u.text)
+            pieces.append(text)
+            pos += len(text) + 1
+        self.text = "\n".join(pieces)
+
+    def unit_at(self, pos: int) -> int:
+        k = 0
+        for i, start in enumerate(self.starts):
+            if start <= pos:
+                k = i
+        return k
+
+    def line_of(self, pos: int) -> tuple[int, int]:
+        """(start, end) offsets of the unit holding `pos`."""
+        k = self.unit_at(pos)
+        end = self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.text)
+        return self.starts[k], end
+
+
+def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Count]:
+    """Every count in the units, in reading order (columns starting with "_" left out)."""
+    run = Run(units)
+    found = lexicon.labels("counts", run.text)
+    taken: dict[int, int] = {}  # label index -> offset of the number it took
+    out: list[Count] = []
+    for group in _label_runs(run.text, found):
+        out += _block(run, [found[i] for i in group], taken, group) if len(group) > 1 else []
+    for i, label in enumerate(found):
+        if i not in taken:
+            out += _after(run, label, taken, i)
+    used = set(taken.values())
+    for i, label in enumerate(found):
+        if i not in taken and label.name in lexicon.get("number_before"):
+            out += _before(run, label, used)
+    out.sort(key=lambda c: (c.unit, c.method != "label_value"))
+    wanted = columns or tuple(lexicon.get("sitting_counts")) + tuple(lexicon.get("vote_counts"))
+    return [c for c in out if c.column in wanted]
+
+
+def _label_runs(text: str, found: list[lexicon.Label]) -> list[list[int]]:
+    """Indices of labels printed one after the other with nothing but separators between."""
+    runs, current = [], [0] if found else []
+    for i in range(1, len(found)):
+        between = text[found[i - 1].end:found[i].start]
+        if BETWEEN_LABELS.match(between) and ":" in text[found[i - 1].end:found[i].start + 1] + ":":
+            current.append(i)
+        else:
+            runs.append(current)
+            current = [i]
+    if current:
+        runs.append(current)
+    return [r for r in runs if len(r) > 1]
+
+
+BLOCK_NUMBER = re.compile(r"[\s:=|._…–\-/]*?(\d{1,4})(?![\d]|[.,]\d)")
+
+
+def _block(run: Run, labels: list[lexicon.Label], taken: dict, indices: list[int]) -> list[Count]:
+    """``"En exercice | Présents | Votants"`` then ``"19 | 14 | 16"``: as many numbers as
+    labels after the last label, on the lines below it, nothing but separators between."""
+    numbers, pos = [], labels[-1].end
+    while len(numbers) < len(labels):
+        m = BLOCK_NUMBER.match(run.text, pos)
+        if not m:
+            break
+        numbers.append((m.start(1), int(m.group(1))))
+        pos = m.end()
+    below = numbers and run.unit_at(numbers[0][0]) > run.unit_at(labels[-1].start)
+    if len(numbers) != len(labels) or not below:
+        return []  # "Présents : 29 – Pouvoirs : 12" is read label by label
+    out = []
+    for label, index, (at, value) in zip(labels, indices, numbers):
+        if _plausible(value):
+            taken[index] = at
+            out.append(Count(label.name, value, run.unit_at(at), "label_block"))
+    return out
+
+
+def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Count]:
+    """``"Présents : 29"``; ``"Pour 9"`` (no separator) at the start of a line or on a line of counts."""
+    rest = run.text[label.end:]
+    sep = SEPARATOR.match(rest)
+    gap = sep.end() if sep else len(rest) - len(rest.lstrip(" "))
+    m = NUMBER.match(rest, gap)
+    if not m or not _plausible(int(m.group(1))):
+        return []
+    if "\n" in rest[:m.start(1)] and not _label_alone(run, label):
+        return []  # "LES EQUIPEMENTS pour :" / "88 004,30 €": a value below only under a bare label
+    if not sep and not (_starts_line(run, label) or _count_line(run, label.start)):
+        return []
+    if not sep and _number_before_label(run, label.end + m.end()):
+        return []  # "3 procurations 32 votants": 32 is the votants
+    taken[index] = label.end + m.start(1)
+    method = "label_value" if sep else "count_line"
+    return [Count(label.name, int(m.group(1)), run.unit_at(label.start), method)]
+
+
+def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
+    """``"15 présents"``, ``"soit 33 votants"``: a number right before the label, on its line."""
+    start, _ = run.line_of(label.start)
+    head = run.text[start:label.start]
+    m = re.search(r"(?<![\d.,/])(\d{1,4})\s*$", head)
+    if not m or (start + m.start(1)) in used or not _plausible(int(m.group(1))):
+        return []
+    return [Count(label.name, int(m.group(1)), run.unit_at(label.start), "number_before")]
+
+
+def _label_alone(run: Run, label: lexicon.Label) -> bool:
+    """The label is all its line holds ("Pouvoirs :"), so its value may be on the next."""
+    start, end = run.line_of(label.start)
+    return not re.sub(r"[\s:=|._…]+", "", run.text[start:label.start] + run.text[label.end:end])
+
+
+def _number_before_label(run: Run, pos: int) -> bool:
+    """A label of the number-before families right after `pos` ("… 32 votants")."""
+    rest = run.text[pos:pos + 60]
+    found = lexicon.labels("counts", rest)
+    return bool(found) and not rest[:found[0].start].strip() and \
+        found[0].name in lexicon.get("number_before")
+
+
+def _plausible(value: int) -> bool:
+    return 0 <= value <= lexicon.get("max_count")
+
+
+def _starts_line(run: Run, label: lexicon.Label) -> bool:
+    start, _ = run.line_of(label.start)
+    return not re.sub(r"^[\s\-–•*·>|]+", "", run.text[start:label.start])
+
+
+def _count_line(run: Run, pos: int) -> bool:
+    start, end = run.line_of(pos)
+    return only_counts(run.text[start:end])
+
+
+def only_counts(digit_text: str) -> bool:
+    """A line made of count labels and numbers only: "presents 15 votants 17" (folded, digits)."""
+    line = digit_text
+    found = lexicon.labels("counts", line)
+    for label in found:
+        line = line[:label.start] + " " * (label.end - label.start) + line[label.end:]
+    return bool(found) and bool(re.search(r"\d", line)) and not re.sub(r"[\d\s:=|._…–\-/,;()]+", "", line)
+
+
+def is_count_line(text: str) -> bool:
+    """``" Elus en exercice : 29"``, ``"Pour 9"``: a line that only gives counts."""
+    return only_counts(digits(text))

@@ -1,0 +1,291 @@
+"""Deliberations: one reader for register extracts, registers and whole-session minutes.
+
+    units (extractors/stream.py)
+      -> blocks and items (extractors/segment.py: segmentation by evidence)
+      -> the sitting of each block (extractors/sitting.py), the vote of each item
+         (extractors/votes.py), its decisions (extractors/decisions.py)
+      -> rows of `deliberations`, `attendance`, `proxies`, `decisions`
+
+A value keeps the span it was read from, the recogniser that read it and whether it
+was derived rather than read (`_how`, written to `provenance.method` and `.derived`):
+unanimity gives pour = votants and contre = abstentions = 0, a list of proxies gives
+pouvoirs when no count is printed; nothing else is guessed.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from extractors import segment, sitting, stream, votes
+from extractors.decisions import read_decisions
+from extractors.members import Member
+from extractors.sitting import Fact, Reading
+from extractors.stream import Unit, fold, joined
+from schemas import Block as DocBlock, Document, Span
+
+STAGE = "deliberation"
+SITTING_COLUMNS = ("collectivite", "organe", "session_date", "session_time", "lieu", "president",
+                   "convocation_date", "secretaire", "membres_en_exercice", "presents", "absents",
+                   "pouvoirs", "votants")
+COUNT_COLUMNS = ("membres_en_exercice", "presents", "absents", "pouvoirs", "votants")
+VOTE_COLUMNS = ("pour", "contre", "abstentions", "non_votants", "unanimite", "resultat")
+COLUMNS = ("collectivite", "organe", "numero", "acte_id", "siren", "session_date", "session_time", "lieu",
+           "president", "convocation_date", "secretaire", "objet", "membres_en_exercice", "presents",
+           "absents", "pouvoirs", "votants", "pour", "contre", "abstentions", "non_votants", "unanimite",
+           "resultat")
+
+
+@dataclass
+class Context:
+    """What a block's items share: the document's units, its stamps, the sitting read."""
+
+    doc: Document
+    units: list[Unit]
+    stamps: list[tuple[str, str, str, Span]]
+    session: Reading
+    moves: list  # moves met in earlier items of the block, in order
+
+
+def extract(doc: Document) -> Document:
+    """Add one row per deliberation (and its attendance, proxies, decisions)."""
+    units = [u for u in stream.units(doc) if not _furniture(u)]
+    stamps = _stamps(doc, stream.units(doc))
+    seq, inherited = 0, Reading()
+    for block in segment.plan(units):
+        session = sitting.read(units[block.start:block.header_end], full=True)
+        _inherit(session, inherited)
+        if not any(item.evidence or item.heading for item in block.items):
+            if session.facts or session.members:
+                inherited = session  # a register's session header, shared by the blocks after it
+            continue
+        ctx = Context(doc, units, stamps, session, [])
+        for item in block.items:
+            seq = _emit(ctx, seq, block, item)
+    return doc
+
+
+def _full(ctx: Context, item: segment.Item) -> bool:
+    """An item read as a whole record (an extract whose number heads its sitting) rather
+    than as an item of minutes under a session header."""
+    return item.heading is None or not (ctx.session.facts or ctx.session.members)
+
+
+def _inherit(session: Reading, shared: Reading) -> None:
+    for column, fact in shared.facts.items():
+        session.facts.setdefault(column, fact)
+    if not session.members:
+        session.members = list(shared.members)
+
+
+def _emit(ctx: Context, seq: int, block: segment.Block, item: segment.Item) -> int:
+    units = ctx.units[item.start:item.end]
+    if not units:
+        return seq
+    own = sitting.read(units, full=_full(ctx, item))
+    vote = votes.read(units)
+    decisions = read_decisions(stream.as_lines(units))
+    if not (item.evidence or item.heading and item.heading.family == "act" or own.facts or decisions):
+        return seq
+    seq += 1
+    facts = _facts(ctx, item, own, vote)
+    people = _people(ctx, item, own, facts)
+    _derive(facts, people)
+    _rows(ctx, seq, facts, people, decisions, units)
+    ctx.doc.blocks.append(DocBlock("deliberation", units[0].index, units[-1].index + 1, f"seq={seq}"))
+    return seq
+
+
+# --- values --------------------------------------------------------------------------------
+
+def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote) -> dict[str, Fact]:
+    """The session's values, then the item's own, then those of its range, then its vote."""
+    facts = {c: f for c, f in ctx.session.facts.items() if c in SITTING_COLUMNS}
+    mine = SITTING_COLUMNS if _full(ctx, item) else COUNT_COLUMNS  # an item of minutes: its counts only
+    facts.update({c: f for c, f in own.facts.items() if c in mine})
+    number = _number(item)
+    for rg in ctx.session.ranges + own.ranges:
+        if number is not None and rg.first <= number <= rg.last:
+            facts.update(rg.counts)
+    facts.update({c: f for c, f in vote.facts.items() if c in VOTE_COLUMNS})
+    units = ctx.units[item.start:item.end]
+    if item.heading and item.heading.number:
+        facts["numero"] = Fact(item.heading.number, ctx.units[item.heading.unit].span, "heading")
+    title = _title(ctx.units, item, own)
+    if title:
+        facts["objet"] = title
+    _stamp(ctx, facts, units)
+    return facts
+
+
+def _number(item: segment.Item) -> int | None:
+    """The item's number as the ranges count them ("Questions 11 à 17"): 11 for "11"."""
+    if item.heading is None or item.heading.number is None:
+        return None
+    digits = re.findall(r"\d+", item.heading.number)
+    return int(digits[-1]) if digits else segment._key(item.heading.number)
+
+
+def _title(units: list[Unit], item: segment.Item, own: Reading) -> Fact | None:
+    """The heading's title with its wrapped lines; else "Objet : …"; else the title lines
+    right under a bare number ("2014.09.15 - 5" / "INSTALLATION D'UN RELAIS …")."""
+    if "objet" in own.facts:
+        return own.facts["objet"]
+    h = item.heading
+    if h is None:
+        return _title_before_rapporteur(units[item.start:item.end])
+    lines = [h.title] if h.title else []
+    k = h.unit + 1
+    while k < item.end and len(lines) < 4 and _title_goes_on(lines, units[k], h):
+        lines.append(units[k].text.strip())
+        k += 1
+    text = joined(lines).strip(" :–-")
+    span = stream.span_of(units[h.unit:k]) if k > h.unit else units[h.unit].span
+    return Fact(text, span, "heading") if text else None
+
+
+def _title_goes_on(lines: list[str], u: Unit, h: segment.Heading) -> bool:
+    """A wrapped title line: same case as the title, or the title ends mid-phrase."""
+    text = u.text.strip()
+    if u.gap_before and lines or segment.is_evidence(u) or len(text.split()) > 16:
+        return False
+    if not lines:
+        return text.isupper() or u.all_bold
+    last = lines[-1]
+    if re.search(r"[.:;]$", last):
+        return False
+    caps = last.isupper() and text.isupper()
+    dangling = re.search(r"(?:\b(?:de|du|des|la|le|les|l'|d'|à|a|au|aux|et|en|pour|sur|avec)|[,–-])$", last)
+    return bool(caps or dangling or text[:1].islower() or (u.all_bold and last))
+
+
+def _title_before_rapporteur(units: list[Unit]) -> Fact | None:
+    """The bold title above "Monsieur le Maire, Philippe Saurel, rapporte :" (Montpellier)."""
+    for k, u in enumerate(units):
+        if re.search(r"\brapporte\s*:\s*$", u.folded):
+            j = k
+            while j > 0 and units[j - 1].all_bold and not units[j - 1].text.isupper():
+                j -= 1
+            if j < k:
+                return Fact(joined([x.text for x in units[j:k]]), stream.span_of(units[j:k]), "bold_title")
+    return None
+
+
+def _stamp(ctx: Context, facts: dict[str, Fact], units: list[Unit]) -> None:
+    """The prefecture stamp of this act: the one naming its number, else one inside it,
+    else one on its pages, else the document's only stamp."""
+    number = re.sub(r"\D", "", str(facts["numero"].value)) if "numero" in facts else ""
+    pages = {u.span.page for u in units}
+    inside = {u.span.line for u in units}
+    choice = None
+    for act, siren, own, span in ctx.stamps:
+        if number and re.sub(r"\D", "", own) == number:
+            choice = (act, siren, own, span)
+            break
+    if choice is None:
+        choice = next((s for s in ctx.stamps if s[3].page in pages and s[3].line in inside), None)
+    if choice is None:
+        choice = next((s for s in ctx.stamps if s[3].page in pages), None)
+    if choice is None and len({s[0] for s in ctx.stamps}) == 1:
+        choice = ctx.stamps[0]
+    if choice:
+        act, siren, own, span = choice
+        facts["acte_id"] = Fact(act, span, "stamp")
+        facts["siren"] = Fact(siren, span, "stamp")
+        facts.setdefault("numero", Fact(own, span, "stamp"))
+
+
+# --- people -----------------------------------------------------------------------------
+
+def _people(ctx: Context, item: segment.Item, own: Reading, facts: dict) -> list[tuple[Member, Span]]:
+    """The item's lists if it prints its own, else the session's; then who left or came."""
+    people = copy.deepcopy(own.members or ctx.session.members)
+    number = _number(item)
+    moves = [m for rg in ctx.session.ranges if number is not None and rg.first <= number
+             for m in rg.moves]
+    ctx.moves += own.moves
+    for move in moves + ctx.moves:
+        _apply(people, move)
+    return people
+
+
+def _apply(people: list[tuple[Member, Span]], move) -> None:
+    from extractors.names import find_person
+
+    found = find_person(move.name, [m.name for m, _ in people])
+    if found is None:
+        people.append((Member(move.name, "absent", 0), move.span))
+        found = len(people) - 1
+    member, _ = people[found]
+    member.status = "absent" if move.kind == "leave" else "present"
+    member.excused = None
+    member.holder = move.holder if move.kind == "leave" else None
+
+
+def _derive(facts: dict[str, Fact], people: list[tuple[Member, Span]]) -> None:
+    """Values given by others: unanimity's counts, pouvoirs and absents as listed."""
+    if facts.get("unanimite") and facts["unanimite"].value:
+        values = {c: f.value for c, f in facts.items()}
+        for column, value in votes.complete_unanimous(values).items():
+            facts.setdefault(column, Fact(value, facts["unanimite"].span, "unanimity", True))
+    split = [facts[c] for c in ("contre", "abstentions") if c in facts and facts[c].value]
+    if split and "unanimite" not in facts:  # "Par 16 voix pour et 1 contre": not unanimous
+        facts["unanimite"] = Fact(False, split[0].span, "split_vote", True)
+    givers = [(m, s) for m, s in people if m.status == "absent" and m.holder]
+    if givers and "pouvoirs" not in facts:
+        facts["pouvoirs"] = Fact(len(givers), givers[0][1], "proxies_listed", True)
+    absent = [(m, s) for m, s in people if m.status == "absent"]
+    if absent and "absents" not in facts:
+        facts["absents"] = Fact(len(absent), absent[0][1], "absents_listed", True)
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+def _rows(ctx: Context, seq: int, facts: dict[str, Fact], people, decisions, units: list[Unit]) -> None:
+    doc = ctx.doc
+    pages = [u.span.page for u in units]
+    row: dict[str, Any] = {"doc_id": doc.doc_id, "seq": seq}
+    for column in COLUMNS:
+        row[column] = facts[column].value if column in facts else None
+    row["sans_quorum"] = False
+    row["page_start"], row["page_end"] = min(pages), max(pages)
+    row["_prov"] = {c: f.span for c, f in facts.items() if c in COLUMNS}
+    row["_how"] = {c: (f.method, f.derived) for c, f in facts.items() if c in COLUMNS}
+    doc.add("deliberations", row)
+    for member, span in people:
+        doc.add("attendance", {"doc_id": doc.doc_id, "seq": seq, "name": member.name, "status": member.status,
+                               "excused": member.excused, "proxy_holder": member.holder,
+                               "substitute_for": member.substitute_for, "page": span.page,
+                               "_prov": {"name": span}})
+        if member.status == "absent" and member.holder:
+            doc.add("proxies", {"doc_id": doc.doc_id, "seq": seq, "giver": member.name, "holder": member.holder,
+                                "page": span.page, "_prov": {"giver": span, "holder": span}})
+    for n, d in enumerate(decisions, 1):
+        doc.add("decisions", {"doc_id": doc.doc_id, "seq": seq, "item": n, "verb": d.verb, "text": d.text,
+                              "amount_eur": d.amount_eur, "page": d.span.page,
+                              "_prov": {"verb": d.span, "text": d.span}
+                              | ({"amount_eur": d.span} if d.amount_eur is not None else {})})
+
+
+# --- furniture and stamps -------------------------------------------------------------------
+
+FURNITURE = re.compile(r"\bprefecture\b|^id\s*:\s*\d|^page\s+\d+(?:\s*(?:/|sur)\s*\d+)?$|^\d+\s*/\s*\d+$|"
+                       r"^-\s*\d+\s*-$|^accuse\s+de\s+reception|^date\s+de\s+(?:tele)?transmission|"
+                       r"^\d{2,3}[ab]?-\d{9}-")
+
+
+def _furniture(u: Unit) -> bool:
+    """A stamp line or a page number left in the body: set aside, not read as text."""
+    return bool(FURNITURE.search(u.folded.strip()))
+
+
+def _stamps(doc: Document, units: list[Unit]) -> list[tuple[str, str, str, Span]]:
+    """Every prefecture stamp id of the document, body and running headers."""
+    lines = [u for u in units] + [stream.Unit(stream.clean(f.text), f.span, -1) for f in doc.furniture]
+    out = []
+    for u in lines:
+        found = sitting.stamp(u)
+        if found:
+            out.append((*found, u.span))
+    return out

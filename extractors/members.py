@@ -1,0 +1,220 @@
+"""Lists of members: who was present, absent, excused, and who gave a proxy to whom.
+
+A list opens with a label of patterns/sitting.json ("lists") at the start of a line,
+its names on the same line or below, and ends at the next label or at a line that
+is no longer names::
+
+    Étaient présents : M. NICOLAS, Maire / MME. COCHAT, M. DROULLOURS, MM LAINE,
+    PENNEC, adjoints, MMES FAUVEL, SERGENT, … DE
+    ROSTOLAN, MM FERREIRA, conseillers municipaux,
+    Excusés ont donné pouvoir :
+    Marta Chron à Marc Baïetto
+     Elus en exercice : 29              <- a count of the side box: skipped, not the end
+    Etait absent, excusé et a donné pouvoir : Nadine MALHOMME à Georges CARRET, Jean-
+    Claude GROSS à Pierre-Jean ZANNETTACCI
+    Excusés : BARBE Dominique (donne procuration à ROCA Nathalie ) ; BOUYER Cécile (…)
+    Absents représentés : M. LEDRAPPIER par M. PORTEBOIS ;
+    PRESENTS : MM et Mmes Ph. DUBOURG, G. BELIN, C.BUZOS, S.
+    VALLOIR
+
+Names are kept as printed, civility and role removed; a list that names no one
+("Absents : néant") gives no member.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors import counts, lexicon
+from extractors.names import clean_name, parse_entry
+from extractors.stream import Unit, fold, joined
+
+# Roles printed inside lists: "M. NICOLAS, Maire", "…, PENNEC, adjoints,", "conseillers municipaux".
+ROLES = re.compile(r"(?<![\w'])(?:(?:premier|premiere|1er|1ere|\d+e|\d+eme)\s+)?(?:maire(?:[- ]adjointe?)?|"
+                   r"adjointe?s?(?:\s+au\s+maire)?|conseill(?:er|ere)s?(?:\s+(?:municipa(?:l|le|ux|les)|"
+                   r"communautaires?|delegue(?:e)?s?|departementa(?:l|ux)))*|presidente?|vice[- ]presidente?s?|"
+                   r"doyen(?:ne)?\s+d'age|delegue(?:e)?s?(?:\s+titulaires?|\s+suppleante?s?)?)(?![\w'])\s*\.?",
+                   re.IGNORECASE)
+CIVILITY = r"(?:m\.|mr\.?|mme\.?|mlle\.?|mm\.?|mmes\.?|monsieur|madame|mademoiselle|messieurs|mesdames)"
+# A civility opens an entry unless it follows "à" or "par" (the holder of a proxy).
+CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s){CIVILITY}(?=\s|[a-z])")
+AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*$")
+SEPARATORS = re.compile(r"\s*[,;]\s*|\s+[–-]\s+|\s+-(?=\s)|\s+et\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
+PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "del", "el", "ben",
+             "d'", "l'", "y", "e", "et", "mc", "mac", "st", "ste"}
+HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par)\s+(?:\S+\s+){0,3}[A-ZÀ-Ý][\w'’-]*[\w'’]\s*[.)]?\s*$")
+PROXY_WORDS = re.compile(r"\b(?:pouvoir|procuration|mandat|represente|delegation|donne)\b")
+
+
+@dataclass
+class Member:
+    """One member of a list; `unit` is the index of the line (in the region read) naming them."""
+
+    name: str
+    status: str  # present | absent
+    unit: int
+    excused: bool | None = None
+    holder: str | None = None
+    substitute_for: str | None = None
+
+
+@dataclass(frozen=True)
+class ListLabel:
+    kind: str  # present | absent | absent_excused | absent_unexcused | proxies
+    excused: bool | None
+    offset: int  # where the names start in the unit's text
+
+
+def list_label(text: str) -> ListLabel | None:
+    """The list label opening `text` (``"Étaient absents excusés : …"`` -> absent_excused)."""
+    folded = fold(text)
+    label = lexicon.label_at_start("lists", folded)
+    if label is None:
+        return None
+    end = re.match(lexicon.get("list_end"), folded[label.end:])
+    if end is None:
+        return None
+    excused = True if "excus" in folded[label.start:label.end] else None
+    if label.name == "absent_unexcused":
+        excused = False
+    return ListLabel(label.name, excused, label.end + end.end())
+
+
+def continues(unit: Unit) -> bool:
+    """A line that goes on listing names: mostly capitalised words once roles are set
+    aside, not a label, a heading ("ORDRE DU JOUR") nor a sentence."""
+    folded = fold(unit.text).strip()
+    if list_label(unit.text) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded):
+        return False
+    text = ROLES.sub(" ", re.sub(r"\([^)]*\)?", " ", unit.text))
+    words = [w for w in re.split(r"[\s,;]+", text) if re.search(r"[^\W\d_]", w)]
+    if not words:
+        return False
+    lower = [w for w in words if w[:1].islower() and fold(w).strip(".") not in PARTICLES
+             and not re.match(r"(?:a|à|au|par|pouvoir|procuration|donne|donné|a donné)$", w)]
+    return len(lower) <= max(1, len(words) // 4)
+
+
+def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member], int]:
+    """The members of the list opening at units[k], and the index of the unit after it."""
+    pieces = [(units[k].text[label.offset:], k)]
+    j = k + 1
+    while j < len(units):
+        if counts.is_count_line(units[j].text):
+            j += 1  # "Elus en exercice : 29" between two lines of the list (a side box)
+            continue
+        if not continues(units[j]) or (units[j].gap_before and not _names_line(units[j].text)):
+            break
+        pieces.append((units[j].text, j))
+        j += 1
+    return _members(pieces, label), j
+
+
+def _names_line(text: str) -> bool:
+    return bool(re.search(r"[A-ZÀ-Ý]{2,}", text))
+
+
+def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
+    """Entries of the joined list text, each attributed to the line it starts on."""
+    if label.kind == "proxies":  # "Marta Chron à Marc Baïetto" / "Nelly Maroni à …": a line, an entry
+        pieces = [(p + ";" if HOLDER_AT_END.search(p) else p, k) for p, k in pieces]
+    text = joined([p for p, _ in pieces])
+    starts, pos = [], 0
+    for piece, k in pieces:
+        at = text.find(piece[:12].strip(), pos) if piece.strip() else pos
+        starts.append((max(at, pos), k))
+        pos = max(at, pos)
+    out = []
+    for entry, offset in entries(text, label.kind == "proxies"):
+        unit = max((k for s, k in starts if s <= offset), default=pieces[0][1])
+        member = _member(entry, label, unit)
+        if member:
+            out.append(member)
+    return out
+
+
+def entries(text: str, proxies: bool = False) -> list[tuple[str, int]]:
+    """(entry, offset) of each person in a list text: roles removed, split before each
+    civility that opens a name, then on separators outside brackets; an entry that
+    names a proxy holder ("X, Adjoint, pouvoir donné à Y") is not split on its comma."""
+    text = ROLES.sub(lambda m: " " * len(m.group(0)), text)
+    if re.match(r"^\s*(?:neant|aucun|aucune|-|/)\.?\s*$", fold(text)):
+        return []
+    out = []
+    for chunk, start in _chunks(text, fold(text), CIVILITY_START):
+        out += [(e, start + s) for e, s in _split(chunk, proxies)]
+    out = [(re.sub(r"\s+et$", "", e.strip(" .,;:")).strip(), s) for e, s in out]
+    return [(e, s) for e, s in out if re.search(r"[^\W\d_]{2}", e)]
+
+
+def _chunks(text: str, folded: str, pattern: re.Pattern) -> list[tuple[str, int]]:
+    """Pieces of `text` cut where `pattern` matches its folded copy (same offsets)."""
+    cuts = [0]
+    for m in pattern.finditer(folded):  # "Monsieur M. SIRI": one civility, then an initial
+        if m.start() > 0 and not AFTER_CIVILITY.search(folded[:m.start()]):
+            cuts.append(m.start())
+    cuts.append(len(text))
+    return [(text[a:b], a) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip(" ,.;")]
+
+
+def _split(chunk: str, proxies: bool) -> list[tuple[str, int]]:
+    """Split on , ; – / and "et" outside brackets; keep "X (pouvoir à Y)" whole."""
+    out, start, depth, i = [], 0, 0, 0
+    while i < len(chunk):
+        depth += {"(": 1, ")": -1}.get(chunk[i], 0)
+        m = SEPARATORS.match(chunk, i) if depth <= 0 else None
+        if m and m.end() > i and not _holder_follows(chunk, m.end(), proxies):
+            out.append((chunk[start:i], start))
+            start = i = m.end()
+            continue
+        i += 1
+    out.append((chunk[start:], start))
+    return [(e, s) for e, s in out if e.strip(" ,.;")]
+
+
+def _holder_follows(chunk: str, pos: int, proxies: bool) -> bool:
+    """A separator inside "M. X, Adjoint, pouvoir donné à M. Y": the entry goes on."""
+    return bool(re.match(r"\s*(?:pouvoir|procuration|mandat|donne|a donne|represente)", fold(chunk[pos:pos + 30])))
+
+
+def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
+    parsed = parse_entry(entry)
+    name, holder, substitute = (parsed.name, parsed.holder, parsed.substitute_for) if parsed else (entry, None, None)
+    if label.kind == "proxies" and holder is None:
+        name, holder = _bare_holder(name)
+    name = strip_civilities(name)
+    if not looks_like_member(name):
+        return None
+    holder = strip_civilities(holder) if holder else None
+    status = "present" if label.kind == "present" else "absent"
+    excused = label.excused if status == "absent" else None
+    if status == "absent" and label.kind == "absent" and excused is None:
+        excused = None
+    return Member(name, status, unit, excused, holder if status == "absent" else None, substitute)
+
+
+def _bare_holder(entry: str) -> tuple[str, str | None]:
+    """In a list of proxies, "Marta Chron à Marc Baïetto": the giver, then the holder."""
+    m = re.search(r"\s+(?:à|a|au)\s+(?=\S)", entry)
+    if not m:
+        return entry, None
+    return entry[:m.start()], entry[m.end():].strip(" .,;")
+
+
+def strip_civilities(name: str) -> str:
+    """``"MM et Mmes Ph. DUBOURG"`` -> ``"Ph. DUBOURG"``; ``"Monsieur le Maire"`` -> ``""``."""
+    text = re.sub(rf"^(?:\s*{CIVILITY}\s*(?:et\s+|,\s*)?)+", "", name.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^(?:le|la)\s+(?:maire|president|presidente)\b.*$", "", text, flags=re.IGNORECASE)
+    return clean_name(text)
+
+
+def looks_like_member(name: str) -> bool:
+    """A person's name: a capitalised word, at most six words, no sentence in it
+    ("formant la majorité des membres en exercice" is not one)."""
+    words = name.split()
+    if not words or len(words) > 6 or not re.search(r"[A-ZÀ-Ý]", name):
+        return False
+    lower = [w for w in words if w[:1].islower() and fold(w) not in PARTICLES]
+    if lower or PROXY_WORDS.search(fold(name)):
+        return False
+    return len(re.sub(r"[^\w]", "", name)) >= 2 and not re.fullmatch(r"[\d\W]+", name)

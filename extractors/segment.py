@@ -1,0 +1,264 @@
+"""Where the deliberations of a document are: segmentation by evidence.
+
+A document is one or more blocks (an extract of the register, the minutes of a
+sitting); a block is a header (the sitting) and items. Items are found by their
+headings, and a heading counts when the text under it records a decision::
+
+    EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS           <- a block starts
+    Délibération n° 2024-07                         <- heading, family "act"
+    …
+    2014.09.15 - 2  AMENAGEMENT ET RESTAURATION …   <- "act" (a number with its year)
+    DL-056-07-13 - Création de 5 postes …           <- "act"
+    3) Urbanisme                                    <- "numbered" (a run 1, 2, 3 …)
+    IV. PERSONNEL                                   <- "numbered" (roman)
+    Objet : Convention …                            <- "objet"
+    COMPTE ADMINISTRATIF 2005 :                     <- "caps" (a title in capitals or bold)
+    … LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CETTE PROPOSITION   <- evidence
+
+The heading family that explains the most decisions is the one used; an item with no
+decision under it is information and no deliberation, unless it carries an act number
+(an act sent to the prefecture). Headings printed one after the other (an agenda, a
+table of contents, a closing recap) are not items; bullets never are.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from extractors import counts, lexicon, members, sitting
+from extractors.stream import Unit, fold
+
+PATTERNS = Path(__file__).parent / "patterns" / "segments.json"
+TIGHT = 2  # headings at most this many units apart, three or more in a row: a list of titles
+
+
+@lru_cache(maxsize=None)
+def data() -> dict:
+    return json.loads(PATTERNS.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def rx(pattern: str) -> re.Pattern:
+    return re.compile(lexicon.expand(pattern))
+
+
+@dataclass
+class Heading:
+    unit: int
+    family: str
+    number: str | None
+    title: str | None
+    style: int = 0  # which pattern of the family: "3 - Titre" and "3° De …" are two numberings
+
+
+@dataclass
+class Item:
+    start: int
+    end: int
+    heading: Heading | None
+    evidence: bool
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+    header_end: int
+    items: list[Item] = field(default_factory=list)
+
+
+# --- evidence and blocks ------------------------------------------------------------
+
+def is_evidence(u: Unit) -> bool:
+    """A line that records a decision or a vote ("Le Conseil … DÉCIDE", "Pour : 16",
+    "adopté à l'unanimité"), not a recital ("Vu la délibération … adoptée …")."""
+    folded = u.folded.strip()
+    if any(rx(p).search(folded) for p in data()["not_evidence"]):
+        return False
+    return any(rx(p).search(folded) for p in data()["evidence"]) or \
+        bool(counts.read([u], tuple(lexicon.get("vote_counts"))))
+
+
+def plan(units: list[Unit]) -> list[Block]:
+    """The blocks of the document with their items."""
+    evidence = [is_evidence(u) for u in units]
+    return [_items(units, evidence, a, b) for a, b in _blocks(units, evidence)]
+
+
+def _blocks(units: list[Unit], evidence: list[bool]) -> list[tuple[int, int]]:
+    """Block starts: an extract header ("EXTRAIT DU REGISTRE…"), or an opening sentence
+    met after a decision of the previous block (a file holding several sittings)."""
+    starts, decided = [0], False
+    for k, u in enumerate(units):
+        folded = u.folded.strip()
+        header = any(rx(p).search(folded) for p in data()["extract_start"])
+        if (header or (decided and sitting.is_opening(units, k))) and k - starts[-1] > 3:
+            if decided or header:
+                starts.append(k)
+                decided = False
+        decided = decided or evidence[k]
+    return [(a, b) for a, b in zip(starts, starts[1:] + [len(units)]) if b > a]
+
+
+# --- headings -------------------------------------------------------------------------
+
+def headings(units: list[Unit], start: int, end: int) -> dict[str, list[Heading]]:
+    """Candidate headings of each family in units[start:end], lists of titles left out."""
+    found: dict[str, list[Heading]] = {f: [] for f in data()["priority"]}
+    for k in range(start, end):
+        for family, h in _heading_at(units, k):
+            found[family].append(h)
+    found["numbered"] = _best_run(found["numbered"])
+    toc = _toc_units(units, start, end)
+    return {f: _untight([h for h in hs if h.unit not in toc]) for f, hs in found.items()}
+
+
+def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
+    u = units[k]
+    folded = u.folded.strip()
+    if members.list_label(u.text) or lexicon.label_at_start("counts", folded) and counts.is_count_line(u.text) \
+            or lexicon.first("range", folded):
+        return []  # "Présents : 16", "Questions 11 à 17 :" are no headings
+    out = []
+    for family in ("act", "numbered", "objet"):
+        for style, pattern in enumerate(data()["headings"][family]):
+            m = rx(pattern).match(folded)
+            if m:
+                out.append((family, _heading(u, k, family, m, style)))
+                break
+    if _is_title(u) and not out:
+        out.append(("caps", Heading(k, "caps", None, u.text.strip().rstrip(" :"))))
+    return [(f, h) for f, h in out if not (h.title and any(rx(p).search(fold(h.title)) for p in data()["toc_title"]))]
+
+
+def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
+    text = u.text.strip()
+    offset = len(u.text) - len(u.text.lstrip())
+    groups = m.groupdict()
+    number = re.sub(r"\s+", " ", text[m.start("num") - offset:m.end("num") - offset]) if groups.get("num") else None
+    title = text[m.start("title") - offset:m.end("title") - offset].strip(" :–-") if groups.get("title") else None
+    return Heading(k, family, number, title or None, style)
+
+
+def _is_title(u: Unit) -> bool:
+    """A title printed in capitals ("COMPTE ADMINISTRATIF 2005 :") or all in bold, that
+    is no label, no vote, no known section word ("ORDRE DU JOUR", "DECISION")."""
+    text = u.text.strip()
+    letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", text)
+    words = text.split()
+    if len(letters) < 5 or len(words) > 14 or re.search(r"[.;,]\s*$", text) or text.count(",") > 1:
+        return False  # "MARTEAU, PELLARIN, MM. LEROY, …": a list of names in capitals
+    caps = letters.isupper() or (u.all_bold and text[:1].isupper())
+    folded = fold(text).strip(" -–•*ø")
+    return caps and not rx(data()["caps_stop"]).match(folded) and not is_evidence(u) \
+        and not lexicon.label_at_start("fields", folded)
+
+
+def _best_run(hs: list[Heading]) -> list[Heading]:
+    """Numbered headings: runs of consecutive numbers (1, 2, 3 / I, II, III; one number
+    may be missing, a heading the loader lost); the run spread over the most text."""
+    runs: list[list[Heading]] = []
+    for h in hs:
+        key = _key(h.number)
+        step = {id(r): key - _key(r[-1].number) for r in runs
+                if key is not None and _key(r[-1].number) is not None}
+        # the same numbering style, one number possibly skipped; another style, the next number
+        fits = [r for r in runs if r[-1].style == h.style and 1 <= step.get(id(r), 0) <= 2] or \
+               [r for r in runs if step.get(id(r)) == 1]
+        if fits:
+            max(fits, key=len).append(h)
+        else:
+            runs.append([h])
+    runs = [r for r in runs if len(r) > 1]
+    best = max(runs, key=lambda r: (r[-1].unit - r[0].unit, len(r)), default=[])
+    return best
+
+
+def _key(number: str | None) -> int | None:
+    if not number:
+        return None
+    if number.isdigit():
+        return int(number)
+    values, total = {"i": 1, "v": 5, "x": 10, "l": 50}, 0
+    low = number.lower()
+    for a, b in zip(low, low[1:] + " "):
+        total += -values[a] if values.get(b, 0) > values[a] else values[a]
+    return total
+
+
+def _toc_units(units: list[Unit], start: int, end: int) -> set[int]:
+    """Units of an agenda or table of contents: after "ORDRE DU JOUR" / "SOMMAIRE",
+    up to the first line that is prose (a sentence of more than 12 words)."""
+    out: set[int] = set()
+    k = start
+    while k < end:
+        if rx(data()["toc_heading"]).match(units[k].folded.strip()):
+            j, last = k + 1, -1
+            while j < end and len(units[j].text.split()) <= 12 and not is_evidence(units[j]):
+                number = _listed_number(units[j])
+                if number is not None and number <= last:
+                    break  # the numbering starts again: the minutes themselves
+                last = number if number is not None else last
+                out.add(j)
+                j += 1
+            k = j
+        k += 1
+    return out
+
+
+def _listed_number(u: Unit) -> int | None:
+    m = re.match(r"^\s*(\d{1,3})\s*[).°/–-]", u.folded)
+    return int(m.group(1)) if m else None
+
+
+def _untight(hs: list[Heading]) -> list[Heading]:
+    """Drop runs of three or more headings each at most TIGHT units from the next."""
+    keep, i = [], 0
+    while i < len(hs):
+        j = i
+        while j + 1 < len(hs) and hs[j + 1].unit - hs[j].unit <= TIGHT:
+            j += 1
+        if j - i + 1 < 3:
+            keep += hs[i:j + 1]
+        i = j + 1
+    return keep
+
+
+# --- items ------------------------------------------------------------------------------
+
+def _items(units: list[Unit], evidence: list[bool], start: int, end: int) -> Block:
+    """The items of a block under the heading family that explains the most decisions."""
+    found = headings(units, start, end)
+    by_family = {f: _segments(found[f], evidence, end, f) for f in data()["priority"]}
+    most = max(sum(i.evidence for i in items) for items in by_family.values())
+    # the most specific family that explains at least half as many decisions as any
+    best = next((items for items in by_family.values()
+                 if most and sum(i.evidence for i in items) >= max(1, most / 2)), [])
+    if not best:
+        whole = Item(start, end, None, any(evidence[start:end]))
+        return Block(start, end, start, [whole])
+    return Block(start, end, best[0].start, best)
+
+
+def _segments(hs: list[Heading], evidence: list[bool], end: int, family: str) -> list[Item]:
+    """One item per heading up to the next; an item without a decision is dropped (an
+    act number keeps it), except a title in capitals, which opens the item after it."""
+    out: list[Item] = []
+    pending: Heading | None = None
+    for h, nxt in zip(hs, [x.unit for x in hs[1:]] + [end]):
+        has = any(evidence[h.unit:nxt])
+        head = pending or h
+        if has or family == "act":
+            out.append(Item(head.unit, nxt, head if pending is None else _group(pending, h), has))
+            pending = None
+        elif family == "caps":
+            pending = pending or h
+    return out
+
+
+def _group(first: Heading, second: Heading) -> Heading:
+    """ "TRAVAUX :" right above "ELECTRICITE ET ECLAIRAGE DU PARC": the second is the title."""
+    return second if second.unit - first.unit == 1 else first

@@ -1,0 +1,330 @@
+"""What the record of a sitting says, read from a run of units: one core for every layout.
+
+The same reader takes the header of a register extract, the opening page of minutes
+and the body of one deliberation; it looks for each kind of fact wherever it is::
+
+    VILLE D'AVRANCHES                                         collectivité (a heading)
+    PROCES VERBAL DE LA RÉUNION DU CONSEIL MUNICIPAL DU LUNDI 15 SEPTEMBRE 2014
+    L'an deux mille quatorze, le quinze septembre, le conseil municipal de la ville
+    d'Avranches, dûment convoqué, s'est assemblé au lieu ordinaire de ses séances, sous
+    la présidence de Monsieur David NICOLAS, Maire …          date, organe, president
+    Date de l'avis de convocation : / 8 septembre 2014        a field, value on the next line
+    Étaient présents : M. NICOLAS, Maire / MME. COCHAT, …     lists (extractors/members.py)
+    Madame E. SEILLE est désignée comme secrétaire de séance. prose
+    Questions 11 à 17 : Départ de Monsieur Eric ROBERT (procuration à Bernadette
+    CORVISIER) 31 présents 2 procurations 33 votants          counts for a range of items
+
+Counts come from extractors/counts.py, names from extractors/members.py, the phrasings
+from patterns/sitting.json. The first value read for a column is kept, with the span
+it was read from and the recogniser that read it (`Fact.method`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors import counts, lexicon, members, nlp
+from extractors.normalise import parse_date, parse_time, words_to_digits
+from extractors.stream import Unit, fold, joined, span_of
+from schemas import Span
+
+
+@dataclass
+class Fact:
+    value: Any
+    span: Span
+    method: str
+    derived: bool = False
+
+
+@dataclass
+class Move:
+    kind: str  # leave | arrive
+    name: str
+    holder: str | None
+    span: Span
+    unit: int  # index in the run read
+
+
+@dataclass
+class Range:
+    """ "Questions 11 à 17 :" and what follows it: counts and moves for items 11 to 17."""
+
+    first: int
+    last: int
+    counts: dict[str, Fact] = field(default_factory=dict)
+    moves: list[Move] = field(default_factory=list)
+    units: set[int] = field(default_factory=set)  # the lines of the range, in the run read
+
+
+@dataclass
+class Reading:
+    facts: dict[str, Fact] = field(default_factory=dict)
+    members: list[tuple[members.Member, Span]] = field(default_factory=list)
+    moves: list[Move] = field(default_factory=list)
+    ranges: list[Range] = field(default_factory=list)
+
+    def set(self, column: str, value: Any, span: Span, method: str, derived: bool = False) -> None:
+        if value is not None and value != "" and column not in self.facts:
+            self.facts[column] = Fact(value, span, method, derived)
+
+    def value(self, column: str) -> Any:
+        fact = self.facts.get(column)
+        return fact.value if fact else None
+
+
+def read(units: list[Unit], full: bool = True) -> Reading:
+    """Everything the units say about the sitting. `full=False` (the body of an item of
+    minutes) leaves out counts in prose ("les 15 présents"), which there are not headers."""
+    r = Reading()
+    k = 0
+    while k < len(units):
+        k = _read_unit(r, units, k)
+    _counts(r, units, full)
+    return r
+
+
+def _counts(r: Reading, units: list[Unit], full: bool) -> None:
+    found = counts.read(units, tuple(lexicon.get("sitting_counts")) + ("_afferents",))
+    for c in found:
+        if c.method == "number_before" and not full:
+            continue
+        if not any(c.unit in rg.units for rg in r.ranges):
+            column = "membres_en_exercice" if c.column == "_afferents" else c.column
+            if c.column == "_afferents" and any(x.column == "membres_en_exercice" for x in found):
+                continue  # "afférents au Conseil : 18" when "en exercice : 18" is printed too
+            r.set(column, c.value, units[c.unit].span, c.method)
+
+
+# --- one unit at a time -----------------------------------------------------------
+
+def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
+    """Read units[k] (and what it needs after it); the index of the next unit to read."""
+    u = units[k]
+    label = members.list_label(u.text)
+    if label and not counts.is_count_line(u.text):
+        found, j = members.read_list(units, k, label)
+        r.members += [(m, units[m.unit].span) for m in found]
+        return j
+    if is_opening(units, k):
+        return _read_opening(r, units, k)
+    m = lexicon.first("range", u.folded)
+    if m:
+        return _read_range(r, units, k, m)
+    field_label = lexicon.label_at_start("fields", u.folded)
+    if field_label:
+        return _read_field(r, units, k, field_label)
+    _read_loose(r, units, k)
+    return k + 1
+
+
+def _read_loose(r: Reading, units: list[Unit], k: int) -> None:
+    """An unlabelled line: a heading naming the body or the sitting's date, a secretary
+    or a president in a sentence, a member leaving or arriving, the time alone."""
+    u, folded = units[k], units[k].folded.strip()
+    _read_heading(r, units, k)
+    m = lexicon.first("secretary_prose", folded)
+    if m:
+        r.set("secretaire", _person(u.text, m, "name"), u.span, "secretary_prose")
+    m = lexicon.first("president_prose", folded)
+    if m:
+        r.set("president", _person(u.text, m, "name"), u.span, "president_prose")
+    move = read_move(u, k)
+    if move:
+        r.moves.append(move)
+    if lexicon.first("time_line", folded):
+        r.set("session_time", parse_time(u.text), u.span, "time_line")
+
+
+def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
+    """``"COMMUNE D'ILLATS"``; ``"COMPTE-RENDU DU CONSEIL MUNICIPAL"`` / ``"DU 13 DECEMBRE 2018"``."""
+    u = units[k]
+    if not _title_like(u):
+        return
+    m = lexicon.first("collectivite", u.folded.strip())
+    if m:
+        r.set("collectivite", _slice(u.text.strip(), m, "name"), u.span, "heading")
+    m = lexicon.rx(lexicon.get("organe")).search(u.folded)
+    if m:
+        r.set("organe", _slice(u.text, m, "name").capitalize(), u.span, "heading")
+    if re.match(r"^(?:a|à)\s", u.folded.strip()):
+        _read_place(r, u.text, u.span)
+    window = joined([x.text for x in units[k:k + 2]]) if k + 1 < len(units) else u.text
+    for text in (u.text, window):
+        if lexicon.first("session_title", fold(words_to_digits(fold(text))).strip()):
+            r.set("session_date", parse_date(text), u.span, "session_title")
+            if parse_date(text):
+                r.set("session_time", parse_time(text), u.span, "session_title")
+            break
+
+
+def _title_like(u: Unit) -> bool:
+    """A heading or a line of a framed box: short, not a sentence."""
+    text = u.text.strip()
+    return len(text.split()) <= 16 and not text.endswith((".", ";"))
+
+
+def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> int:
+    """``"Secrétaire de séance : X"``, ``"Date de la convocation : / 8 septembre 2014"``:
+    the value after the label, or on the next line when the label stands alone."""
+    u = units[k]
+    after = u.text[label.end:]
+    dated = label.name == "convocation_date" and parse_date(after)  # "Convocations du 7 décembre 2018"
+    if after.strip() and not re.match(r"^\s*(?:\(s\)\s*)?[:–-]", after) and not dated:
+        _read_loose(r, units, k)  # "OBJET DES DEPENSES": a word, not a label
+        return k + 1
+    rest = re.sub(r"^[\s:–-]+", "", after).strip()
+    used = k + 1
+    if not rest and k + 1 < len(units) and (not units[k + 1].gap_before or u.text.rstrip().endswith(":")) \
+            and not lexicon.label_at_start("fields", units[k + 1].folded):
+        rest, used = units[k + 1].text.strip(), k + 2  # "Date de l'avis de convocation :" / "8 septembre 2014"
+    if label.name == "secretaire":
+        m = lexicon.first("secretary_prose", fold(rest))
+        name = _person(rest, m, "name") if m else members.strip_civilities(re.split(r"\s*[;,]\s*|\s+et\s+", rest)[0])
+        r.set("secretaire", name if members.looks_like_member(name) else None, u.span, "field")
+    elif label.name == "convocation_date":
+        r.set("convocation_date", parse_date(rest), u.span, "field")
+        _read_place(r, rest, u.span)  # "… pour la réunion qui se tiendra … dans la Salle du Conseil"
+    elif label.name == "president":
+        r.set("president", _person(rest, re.match(r"(?P<name>.+)", rest), "name"), u.span, "field")
+    elif label.name == "objet":
+        r.set("objet", rest.rstrip(" ;") or None, u.span, "field")
+    return used if rest else k + 1
+
+
+# --- the opening sentence -------------------------------------------------------------
+
+def is_opening(units: list[Unit], k: int) -> bool:
+    """The sentence that opens the record ("L'an deux mille…", "Le 17 septembre 2025 à
+    14h30, le Comité syndical … s'est réuni"), allowed to run over the next two lines."""
+    text = words_to_digits(fold(joined([u.text for u in units[k:k + 3]])))
+    return any(lexicon.rx(p).match(text) for key, p in lexicon.get("openings").items()
+               if not key.startswith("_"))
+
+
+def _read_opening(r: Reading, units: list[Unit], k: int) -> int:
+    """The opening sentence, to its full stop: date, time, body, place, president, convocation."""
+    j = k + 1
+    while j < len(units) and not units[j - 1].text.rstrip().endswith(".") and j - k < 8 \
+            and not members.list_label(units[j].text) and not lexicon.label_at_start("fields", units[j].folded):
+        j += 1
+    text = joined([u.text for u in units[k:j]])
+    span = span_of(units[k:j])
+    read_opening_text(r, text, span)
+    return j
+
+
+def read_opening_text(r: Reading, text: str, span: Span) -> None:
+    folded = fold(text)
+    conv = re.search(r"\bconvoquee?s?\s+(?:le|en\s+date\s+du)\s+([^,;]+?\d{4})", folded)
+    sitting = text[:conv.start()] + text[conv.end():] if conv else text
+    r.set("session_date", parse_date(_day_words(sitting)), span, "opening")
+    r.set("session_time", parse_time(sitting), span, "opening")
+    if conv:
+        r.set("convocation_date", parse_date(text[conv.start(1):conv.end(1)]), span, "opening")
+    m = lexicon.rx(lexicon.get("organe")).search(folded)
+    if m:
+        r.set("organe", _slice(text, m, "name").capitalize(), span, "opening")
+    for pattern in lexicon.get("collectivite"):
+        m = lexicon.rx(pattern).search(folded)
+        if m and not pattern.startswith("^"):
+            r.set("collectivite", _slice(text, m, "name"), span, "opening")
+            break
+    m = lexicon.first("president_prose", folded)
+    if m:
+        r.set("president", _person(text, m, "name"), span, "opening")
+    _read_place(r, text, span)
+
+
+def _read_place(r: Reading, text: str, span: Span) -> None:
+    """``"s'est réuni à la Mairie en salle du conseil"``, ``"à l'hôtel de ville"`` (a line of
+    the framed box), ``"… dans la Salle du Conseil Municipal de la Mairie"``."""
+    folded = fold(text).strip()
+    for pattern in lexicon.get("place"):
+        m = lexicon.rx(pattern).search(folded)
+        if m:
+            r.set("lieu", _slice(text.strip(), m, "name"), span, "place")
+            return
+
+
+def _day_words(text: str) -> str:
+    """``"le deux avril"`` -> ``"le 2 avril"`` (text2num leaves un, deux and premier)."""
+    month = lexicon.get("words", "month")
+    return re.sub(rf"(?i)\b(premier|un|deux)\b(?=\s+(?:{month})\b)",
+                  lambda m: {"premier": "1", "un": "1", "deux": "2"}[fold(m.group(1))], text)
+
+
+# --- ranges of items and moves ------------------------------------------------------
+
+def _read_range(r: Reading, units: list[Unit], k: int, m: re.Match) -> int:
+    """``"Questions 11 à 17 :"`` then the counts and moves that hold for those items."""
+    first = int(m.group(1))
+    last = m.group(2)
+    last_n = 10 ** 6 if last and not last.isdigit() else int(last) if last else first
+    if last is None and "fin" in units[k].folded:
+        last_n = 10 ** 6
+    rg = Range(first, last_n)
+    j = k + 1
+    while j < len(units) and not lexicon.first("range", units[j].folded) and \
+            (counts.read([units[j]]) or read_move(units[j], j)):
+        move = read_move(units[j], j)
+        if move:
+            rg.moves.append(move)
+        j += 1
+    for c in counts.read(units[k:j]):
+        rg.counts.setdefault(c.column, Fact(c.value, units[k + c.unit].span, c.method))
+    rg.units = set(range(k, j))
+    r.ranges.append(rg)
+    return j
+
+
+def read_move(u: Unit, k: int) -> Move | None:
+    """``"Départ de Monsieur Eric ROBERT (procuration à Bernadette CORVISIER)"``,
+    ``"Arrivée de Monsieur Jean-Yves CALLAC"``, ``"M. X quitte la séance et donne pouvoir à Y"``."""
+    folded = u.folded.strip()
+    text = u.text.strip()
+    for kind in ("leave", "arrive"):
+        for pattern in lexicon.get("moves", kind):
+            m = lexicon.rx(pattern).search(folded)
+            if m and members.looks_like_member(members.strip_civilities(_slice(text, m, "name"))):
+                holder = m.groupdict().get("holder")
+                return Move(kind, members.strip_civilities(_slice(text, m, "name")),
+                            members.strip_civilities(_slice(text, m, "holder")) if holder else None, u.span, k)
+    return None
+
+
+# --- helpers -------------------------------------------------------------------------
+
+def _slice(text: str, m: re.Match, group: str) -> str:
+    """The original text of a group matched on the folded copy (same offsets)."""
+    return text[m.start(group):m.end(group)].strip(" ,;:.")
+
+
+def _person(text: str, m: re.Match | None, group: str) -> str | None:
+    if m is None:
+        return None
+    name = members.strip_civilities(_slice(text, m, group))
+    name = re.sub(r"\s*\((?:maire|president|presidente)\)\s*$", "", name, flags=re.IGNORECASE)
+    return name if members.looks_like_member(name) else None
+
+
+def prose_person(text: str) -> str | None:
+    """The first person fr_core_news_sm finds in a sentence no pattern reads."""
+    people = nlp.person_names(text)
+    return members.strip_civilities(people[0][0]) if people else None
+
+
+def stamp(u: Unit) -> tuple[str, str, str] | None:
+    """``015-200066637-20240411-2024CC052-DE`` -> (acte id, SIREN, the act's own number)."""
+    m = lexicon.rx(lexicon.get("stamp_id")).search(u.folded)
+    if not m:
+        return None
+    text = u.text
+    act = re.sub(r"\s+", "", text[m.start(1):m.end(5)]).upper()
+    return act, m.group(2), text[m.start(4):m.end(4)].upper()
+
+
+def as_date(value: Any) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None

@@ -1,0 +1,129 @@
+"""A document's body as one stream of units, the form every recogniser of a sitting reads.
+
+A unit is one line of text, or one row of a table (its cells kept apart), with its
+provenance; the stream knows where a blank line or a page break fell, and gives the
+folded text (lower case, no accents, same length) that patterns are matched on::
+
+    Unit(text="Présents : 29 – Pouvoirs : 12 – Votants : 41", span=Span(page=1, line=14), …)
+    Unit(text="POUR | 21", cells=("POUR", "21"), …)                 # a row of a ruled table
+
+Text arrives as loaders give it, so it is mended here, never in a recogniser:
+private-use glyphs of symbol fonts (U+F020 is a space, "Procuration : 3\\uf020"),
+no-break and zero-width spaces, a word cut by a hyphen at a line end ("Jean-" /
+"Claude GROSS": `joined`), several spaces in a row ("L'an  deux  mille").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from schemas import Document, Line, Span, Table
+
+PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+ODD_SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200a\t]")
+ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u00ad\ufeff]")
+RULE_ONLY = re.compile(r"^[^\w]+$")  # "_____________", "°°°°°", "-------", a stray bullet "Ø"
+
+
+@dataclass
+class Unit:
+    """One line (or table row) of the body, cleaned; `index` is its item in Document.items."""
+
+    text: str
+    span: Span
+    index: int
+    bold: tuple[str, ...] = ()
+    cells: tuple[str, ...] = ()
+    gap_before: bool = False  # a blank line, a page break or a rule before it
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @property
+    def all_bold(self) -> bool:
+        text = re.sub(r"\s+", "", self.text)
+        return bool(text) and text == "".join(re.sub(r"\s+", "", b) for b in self.bold)
+
+
+def _fold_char(c: str) -> str:
+    if c in "\u2019\u2018\u02bc`´":
+        return "'"
+    if c in "\u2013\u2014\u2012\u2212":  # en/em dashes and minus: one kind of dash
+        return "–"
+    if c == "œ":
+        return "o"  # one character for one: "œuvre" folds to "ouvre" (matching only)
+    base = unicodedata.normalize("NFD", c)[0].lower()
+    return base[0] if base else c
+
+
+@lru_cache(maxsize=16384)
+def fold(text: str) -> str:
+    """``"Étaient présents :"`` -> ``"etaient presents :"``, same length as `text`, so that a
+    match found in the folded text slices the original with its accents and case."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def clean(text: str) -> str:
+    """One line as a recogniser should see it (see the module's docstring)."""
+    text = ZERO_WIDTH.sub("", PRIVATE_USE.sub(" ", ODD_SPACES.sub(" ", text)))
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+def units(doc: Document) -> list[Unit]:
+    """Every body line and table row of the document, in reading order; a rule line
+    ("_____", "°°°°") is not a unit but a gap before the next one."""
+    out: list[Unit] = []
+    last: Span | None = None
+    rule = False
+    for index, item in enumerate(doc.items):
+        rows = [(tuple(clean(c.text) for c in r.cells), r.span) for r in item.rows] \
+            if isinstance(item, Table) else [((), item.span)]
+        for cells, span in rows:
+            text = " | ".join(c for c in cells if c) if cells else clean(item.text)
+            if not text or RULE_ONLY.match(text):
+                rule = rule or bool(text)
+                continue
+            bold = () if cells else item.bold
+            out.append(Unit(text, span, index, bold, cells, rule or _gap(last, span)))
+            last, rule = span, False
+    return out
+
+
+def _gap(last: Span | None, span: Span) -> bool:
+    """A blank line (text: line numbers apart), a wide vertical gap (PDF) or a new page."""
+    if last is None or span.page != last.page:
+        return True
+    if span.bbox is None or last.bbox is None:
+        return span.line - last.line > 1
+    height = max(1.0, last.bbox.bottom - last.bbox.top)
+    return span.bbox.top - last.bbox.bottom > 0.9 * height
+
+
+def joined(texts: list[str]) -> str:
+    """Lines read as one text: a word cut by a hyphen at a line end is rejoined
+    (``"Jean-"`` + ``"Claude GROSS"`` -> ``"Jean-Claude GROSS"``), other lines meet at a space."""
+    out = ""
+    for text in texts:
+        if not text:
+            continue
+        if re.search(r"[^\W\d_]-$", out) and text[:1].isalpha():
+            out += text
+        else:
+            out += (" " if out else "") + text
+    return out
+
+
+def span_of(units_: list[Unit]) -> Span:
+    """The span covering several units (the first one's page and line)."""
+    span = units_[0].span
+    for u in units_[1:]:
+        span = span.merge(u.span)
+    return Span(span.page, span.line, span.bbox, joined([u.text for u in units_]))
+
+
+def as_lines(units_: list[Unit]) -> list[Line]:
+    """Units as document lines, for the readers that take lines (decisions)."""
+    return [Line(u.text, u.span, u.bold) for u in units_]
