@@ -97,13 +97,13 @@ def failed(path: str | Path, reason: str) -> DocResult:
 
 
 def _failed(path: Path, reason: str) -> DocResult:
-    from pipeline.loaders import new_document
+    from pipeline.loaders import kind_of_suffix, new_document
 
     try:
         doc = new_document(path, path.read_bytes())
     except OSError:
         doc = Document(doc_id="", source_path=str(path), source_sha256="", source_kind="")
-    doc.source_kind = "pdf" if path.suffix.lower() == ".pdf" else "text"
+    doc.source_kind = kind_of_suffix(path) or "text"
     row = _document_row(doc, "failed", f"{path.name}: {reason}")
     return DocResult(str(path), False, {"documents": [row]}, error=row["error"])
 
@@ -113,7 +113,8 @@ def _document_row(doc: Document, status: str, error: str | None) -> dict[str, An
             "source_kind": doc.source_kind, "page_count": doc.page_count, "status": status,
             "error": error, "pipeline_version": VERSION,
             "ingested_at": dt.datetime.now(dt.timezone.utc),
-            "text_layer": doc.meta.get("text_layer"), "ocr_confidence": doc.meta.get("ocr_confidence")}
+            "text_layer": doc.meta.get("text_layer"), "ocr_confidence": doc.meta.get("ocr_confidence"),
+            "encoding": doc.meta.get("encoding")}
 
 
 def to_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
@@ -137,6 +138,7 @@ def record_key(table: str, row: dict[str, Any]) -> str:
 
 def _provenance(doc_id: str, table: str, row: dict, prov: dict[str, Span]) -> list[dict]:
     key = record_key(table, row)
+    typed = {f"key_{k}": row.get(k) for k in KEYS.get(table, ())[1:]}  # provenance.key_seq, key_code, …
     out = []
     for fieldname, span in prov.items():
         if span is None:
@@ -145,5 +147,5 @@ def _provenance(doc_id: str, table: str, row: dict, prov: dict[str, Span]) -> li
         out.append({"doc_id": doc_id, "table": table, "record_key": key, "field": fieldname,
                     "page": span.page, "line": span.line, "text": span.text,
                     "x0": box.x0 if box else None, "top": box.top if box else None,
-                    "x1": box.x1 if box else None, "bottom": box.bottom if box else None})
+                    "x1": box.x1 if box else None, "bottom": box.bottom if box else None, **typed})
     return out
