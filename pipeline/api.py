@@ -29,11 +29,13 @@ import pyarrow as pa
 
 from pipeline import store
 from pipeline.engines import Outcome, peak_rss_mb, run_dask, run_local
+from pipeline.loaders import SUFFIXES as _FORMAT_SUFFIXES
+from pipeline.loaders import kind_of_suffix
 from pipeline.manifest import Manifest, entry
 from pipeline.progress import Progress, Silent
 from pipeline.stages import VERSION
 
-SUFFIXES = {".pdf", ".txt", ".text"}
+SUFFIXES = set(_FORMAT_SUFFIXES)  # what a folder is searched for: pipeline/loaders FORMATS
 ENGINES = ("local", "dask")
 BATCH_SIZE = 64
 COMPACT_AFTER = 64  # small parts past which ingest compacts on its own
@@ -48,6 +50,11 @@ class BusyError(Exception):
     """Another run holds the output folder."""
 
 
+class NothingToRead(Exception):
+    """No document among the paths given (an empty folder, only files of other formats):
+    the CLI exits with 1."""
+
+
 @dataclass
 class Summary:
     documents: int = 0  # input documents (new, changed and unchanged)
@@ -59,6 +66,8 @@ class Summary:
     pages: int = 0
     batches: int = 0
     removed_kept: int = 0  # files gone from disk whose rows were kept
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> files of a folder not read
+    renamed: int = 0  # files found under a new path (same bytes, old path gone): rows kept
     pruned: int = 0
     compacted: int = 0
     seconds: float = 0.0
@@ -71,6 +80,10 @@ class Summary:
         out = [f"documents: {self.documents}{detail}, {len(self.failed)} failed, {self.pages} pages "
                f"in {self.seconds:.1f} s"]
         out += [f"  failed: {reason}" for reason in self.failed]
+        if self.skipped:
+            out.append(f"  skipped {sum(self.skipped.values())} files: {skipped_text(self.skipped)}")
+        if self.renamed:
+            out.append(f"  {self.renamed} files renamed or moved: their rows kept, under the new path")
         if self.removed_kept:
             out.append(f"  {self.removed_kept} files gone from disk keep their rows (--prune drops them)")
         if self.pruned or self.compacted:
@@ -82,18 +95,46 @@ class Summary:
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and .pdf/.txt files under folders named (recursively), sorted, unique."""
+    """Files named, and files of a format we read under folders named (recursively)."""
+    return find_documents(paths)[0]
+
+
+def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], dict[str, int]]:
+    """(files to read, sorted and unique; {reason: count} of the files of folders not read).
+
+    A file named on the command line is always read (its bytes say its format); in a
+    folder, files whose suffix is no format of pipeline/loaders FORMATS are counted as
+    skipped, with the reason, and so are hidden files."""
     found: dict[Path, None] = {}
+    skipped: dict[str, int] = {}
     for p in map(Path, paths):
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
+                if not f.is_file():
+                    continue
+                reason = _skip_reason(f.relative_to(p))
+                if reason:
+                    skipped[reason] = skipped.get(reason, 0) + 1
+                else:
                     found[f] = None
         elif p.is_file():
             found[p] = None
         else:
             raise UsageError(f"{p}: no such file or folder")
-    return list(found)
+    return list(found), skipped
+
+
+def _skip_reason(relative: Path) -> str | None:
+    if any(part.startswith(".") for part in relative.parts):
+        return "hidden"
+    if kind_of_suffix(relative) is None:
+        return f"{relative.suffix.lower() or 'no extension'}: not a format registre reads"
+    return None
+
+
+def skipped_text(skipped: dict[str, int]) -> str:
+    """`2 .xlsx: not a format registre reads, 1 hidden`."""
+    return ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 @contextmanager
@@ -121,6 +162,7 @@ class Plan:
     failed_before: list[str] = field(default_factory=list)
     aliases: dict[str, tuple[str, str, os.stat_result]] = field(default_factory=dict)  # key -> (sha, path, stat)
     touched: dict[str, dict] = field(default_factory=dict)  # key -> entry with a fresh stat
+    renamed: dict[str, tuple[str, str, os.stat_result]] = field(default_factory=dict)  # key -> (old key, path, stat)
 
 
 def sha256(path: Path) -> str:
@@ -147,6 +189,12 @@ def plan(files: list[Path], m: Manifest, force: bool = False, retry_failed: bool
                 continue
         sha = sha256(f)
         twin = by_sha.get(sha)
+        if (not force and old is None and twin and twin != key and not os.path.exists(twin)
+                and _current(m.docs[twin], retry_failed)):
+            p.renamed[key] = (twin, str(f), st)  # the same bytes under a new name, the old one gone
+            p.unchanged += 1
+            shas[sha] = key  # a second copy of it is an alias of this one, not another rename
+            continue
         if not force and ((twin and twin != key and _current(m.docs[twin], retry_failed)) or sha in shas):
             p.aliases[key] = (sha, str(f), st)  # same bytes as another file: its rows serve both
             p.unchanged += 1
@@ -179,15 +227,22 @@ def ingest(paths: Iterable[str | Path], out: str | Path = "out", workers: int | 
     from pipeline.settings import Settings
 
     start, out = time.monotonic(), Path(out)
-    files = discover(paths)
+    paths = list(paths)
+    files, skipped = find_documents(paths)
+    if not files:
+        detail = f" ({sum(skipped.values())} files skipped: {skipped_text(skipped)})" if skipped else ""
+        raise NothingToRead(f"{', '.join(map(str, paths))}: no document to read{detail}; registre reads "
+                            f"{', '.join(sorted(SUFFIXES))}")
     settings = settings or Settings()
     workers = workers or os.cpu_count() or 1
     if engine not in ENGINES:
         raise UsageError(f"engine must be one of {', '.join(ENGINES)}")
     with locked(out, wait) as m:
         p = plan(files, m, force, retry_failed)
-        summary = Summary(documents=len(files), unchanged=p.unchanged, failed=list(p.failed_before))
-        changed = _prune(m, summary) if prune else _count_removed(m, summary)
+        summary = Summary(documents=len(files), unchanged=p.unchanged, failed=list(p.failed_before),
+                          skipped=skipped, renamed=len(p.renamed))
+        changed = _rename(m, p)
+        changed |= _prune(m, summary) if prune else _count_removed(m, summary)
         progress = progress(len(p.todo)) if callable(progress) else (progress or Silent())
         outcomes = (run_dask(p.todo, settings, workers, settings.timeout_s, scheduler) if engine == "dask"
                     else run_local(p.todo, settings, workers, settings.timeout_s))
@@ -312,6 +367,21 @@ def _finish(m: Manifest, p: Plan) -> bool:
     commit.set_docs(entries)
     commit.apply()
     return bool(p.aliases)
+
+
+def _rename(m: Manifest, p: Plan) -> bool:
+    """Move the manifest entries of renamed files to their new path (their rows stay as they
+    are): done before pruning, so that a renamed file is neither pruned nor read again."""
+    if not p.renamed:
+        return False
+    entries: dict[str, dict | None] = {}
+    for key, (old, path, st) in p.renamed.items():
+        entries[old] = None
+        entries[key] = {**m.docs[old], "source_path": path, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    commit = store.Commit(m)
+    commit.set_docs(entries)
+    commit.apply()
+    return False  # no row changed: the report stays as it is
 
 
 def _count_removed(m: Manifest, summary: Summary) -> bool:

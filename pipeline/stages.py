@@ -1,6 +1,7 @@
 """The per-document pipeline: a plain list of stages, each `stage(doc) -> doc`.
 
-    load -> minutes -> deliberations -> objectives -> fiches -> numeric tables -> rows -> checks
+    load -> minutes -> deliberations -> objectives -> fiches -> numeric tables -> stamps
+         -> sittings and members (from the rows above) -> rows -> checks
 
 A stage that fails on one document adds an `ErrorItem` and the next stage still
 runs: the document is a partial success. Only a file that cannot be loaded at all
@@ -26,7 +27,8 @@ VERSION = "0.2.0"  # 0.2.0: findings computed per document, committed with its r
 
 # Extractor modules, in order; each exposes extract(doc) -> doc.
 EXTRACTORS = ("extractors.minutes", "extractors.deliberation", "extractors.objectives",
-              "extractors.fiches", "extractors.numeric_tables")
+              "extractors.fiches", "extractors.numeric_tables", "extractors.stamps",
+              "extractors.sittings")  # sittings: derived from the rows the others wrote
 
 
 def stages() -> list[tuple[str, Callable[[Document], Document]]]:
