@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 import pandas as pd
 import pyarrow as pa
 
-from pipeline import store
+from pipeline import datapackage, store
 from pipeline.engines import Outcome, peak_rss_mb, run_dask, run_local
 from pipeline.loaders import SUFFIXES as _FORMAT_SUFFIXES
 from pipeline.loaders import kind_of_suffix
@@ -256,6 +256,7 @@ def ingest(paths: Iterable[str | Path], out: str | Path = "out", workers: int | 
         summary.findings = _report(out, write=changed or not (out / "report.html").exists())
         summary.main_rss_mb = peak_rss_mb()
         summary.tables = store.row_counts(out)
+        datapackage.write(out)
     summary.seconds = time.monotonic() - start
     return summary
 
@@ -432,6 +433,8 @@ def _written(out: str | Path) -> Path:
 
 
 def _counted(summary: Summary, out: Path) -> Summary:
+    """The row counts of `out` in the summary; out/datapackage.json rewritten (the part files changed)."""
+    datapackage.write(out)
     summary.tables = store.row_counts(out)
     summary.documents = summary.tables.get("documents", 0)
     return summary
@@ -462,6 +465,47 @@ def progress_printer(total: int, stream=None) -> Progress:
     return Progress(total, stream)
 
 
-def frames(out: str | Path = "out") -> dict[str, pd.DataFrame]:
-    """Every table in `out` as a pandas DataFrame."""
-    return store.read_frames(Path(out))
+def frames(out: str | Path = "out", tables: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
+    """Every table in `out` (or only `tables`) as a pandas DataFrame: counts as nullable
+    integers (Int32, <NA> for a count not stated), flags as nullable booleans, dates as
+    datetime64 (NaT), strings as pandas strings.
+
+        >>> frames("out/", ["sittings"])["sittings"][["session_date", "presents"]]
+    """
+    from schemas.tables import TABLE_NAMES
+
+    return store.read_frames(Path(out), tables or TABLE_NAMES)
+
+
+def read_document(out: str | Path, source: str | Path) -> dict[str, pd.DataFrame]:
+    """One document's rows, table by table, found by its path (as given to ingest) or its doc_id.
+
+        >>> rows = read_document("out/", "samples/hautes-terres-deliberation-2024.pdf")
+        >>> rows["deliberations"][["seq", "objet", "votants"]]
+    """
+    import pyarrow.compute as pc
+
+    out, source = Path(out), str(source)
+    docs = store.read_arrow(out, "documents", ["doc_id", "source_path"]).to_pylist()
+    wanted = {d["doc_id"] for d in docs if source in (d["doc_id"], d["source_path"])
+              or Path(d["source_path"]).resolve() == Path(source).resolve()}
+    if not wanted:
+        raise UsageError(f"{source}: no such document in {out}")
+    ids = pa.array(sorted(wanted), pa.string())
+    return {t: store.to_frame(a.filter(pc.is_in(a["doc_id"], value_set=ids)))
+            for t in store.TABLE_NAMES for a in [store.read_arrow(out, t)]}
+
+
+def describe(table: str | None = None) -> pd.DataFrame:
+    """The documentation of the tables' columns (schemas/tables.py) as a DataFrame:
+    table, column, type, key (part of the table's key), description.
+
+        >>> describe("sittings")
+    """
+    from schemas.tables import COLUMNS, KEYS
+
+    rows = [{"table": t, "column": n, "type": str(ty), "key": n in KEYS[t], "description": d}
+            for t, cols in COLUMNS.items() if table in (None, t) for n, ty, d in cols]
+    if not rows:
+        raise UsageError(f"{table}: no such table")
+    return pd.DataFrame(rows)

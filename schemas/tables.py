@@ -260,6 +260,25 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     ],
 }
 
+# What one row of each table is (out/datapackage.json, TABLES.md).
+DESCRIPTIONS: dict[str, str] = {
+    "documents": "One row per source file, read or failed (`status`, `error`).",
+    "deliberations": "One row per deliberation: sitting, object, counts, vote, stamp id.",
+    "attendance": "One row per member named in a deliberation's attendance: present or absent, excused, proxy.",
+    "proxies": "One row per proxy of a deliberation: giver and holder.",
+    "decisions": "One row per operative item of a deliberation (\"- D'APPROUVER …\").",
+    "objectives": "One row per row of an objective table.",
+    "summaries": "One row per percentage statement summarising an objective table.",
+    "fiches": "One row per fiche-action.",
+    "table_cells": "One row per cell of a numeric table (long form).",
+    "stamps": "One row per prefecture stamp printed in a document (id, sent and received dates).",
+    "sittings": "One row per sitting of a document, derived from its deliberations.",
+    "members": "One row per member listed in a sitting's attendance: presence over its deliberations, proxies.",
+    "findings": "One row per broken rule (a finding of the checks).",
+    "coverage": "One row per document, deliberation or table: what was read and which checks ran.",
+    "provenance": "One row per extracted value: where it was read (page, line, bbox).",
+}
+
 # Columns that identify one record: used for record keys and to sort output.
 KEYS: dict[str, tuple[str, ...]] = {
     "documents": ("doc_id",),
@@ -314,7 +333,7 @@ def markdown() -> str:
     """The documentation of every table, as written to schemas/TABLES.md."""
     out = ["# Tables\n", "Generated from `schemas/tables.py` by `python -m schemas`; do not edit.\n"]
     for table, cols in COLUMNS.items():
-        out.append(f"\n## `{table}`\n\nKey: {', '.join(KEYS[table])}\n")
+        out.append(f"\n## `{table}`\n\n{DESCRIPTIONS[table]} Key: {', '.join(KEYS[table])}\n")
         out.append("| column | type | meaning |\n|---|---|---|")
         out += [f"| {n} | {t} | {d} |" for n, t, d in cols]
     return "\n".join(out) + "\n"
