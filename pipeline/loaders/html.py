@@ -24,14 +24,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.loaders.office import split_lines as _lines
+from pipeline.loaders.office import titled as _titled
 from schemas import Cell, Document, Line, Row, Span, Table
 
 BLOCK = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
          "blockquote", "address", "center", "section", "article", "header", "footer", "main", "nav",
          "aside", "form", "fieldset", "body", "caption", "figure", "hr"}
 SKIP = {"script", "style", "head", "title", "noscript", "template", "sdfield"}
-SPACE = re.compile(r"[\s\u00a0\u202f\u2007]+")
-BREAK = object()  # a <br> in a run of text
+BREAK = ("\n", False)  # a <br> in a run of text
 META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.I)
 
 
@@ -129,7 +130,7 @@ def _children(el):
 
 
 def _runs(el, bold: bool = False, upper: bool = False) -> list:
-    """(text, bold) runs and BREAKs of an inline element and its descendants."""
+    """(text, bold) runs of an inline element and its descendants ("\n" for a <br>)."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in SKIP or not tag:
         return []
@@ -150,31 +151,7 @@ def _runs(el, bold: bool = False, upper: bool = False) -> list:
 def _text_run(text: str | None, bold: bool, upper: bool) -> list:
     if not text:
         return []
-    return [((text.upper() if upper else text), bold)]
-
-
-def _lines(runs: list) -> list[tuple[str, tuple[str, ...]]]:
-    """Runs to lines: split at BREAKs, white space collapsed, bold runs kept per line."""
-    out, parts, bold = [], [], []
-    for run in runs + [BREAK]:
-        if run is BREAK:
-            text = SPACE.sub(" ", "".join(parts)).strip()
-            if text:
-                out.append((text, tuple(b for b in (SPACE.sub(" ", x).strip() for x in bold) if b)))
-            parts, bold = [], []
-            continue
-        text, is_bold = run
-        parts.append(text)
-        if is_bold:
-            bold.append(text)
-    return out
-
-
-def _titled(table: Table, items: list) -> Table:
-    """A table's title is the line right above it (as text.py and pdf.py make it)."""
-    if items and isinstance(items[-1], Line):
-        table.title, table.title_span = items[-1].text, items[-1].span
-    return table
+    return [((text.upper() if upper else text).replace("\n", " "), bold)]  # source newlines are spaces
 
 
 def _int(value) -> int:

@@ -20,7 +20,7 @@ from io import BytesIO
 
 from schemas import Cell, Document, Line, Row, Span, Table
 
-SPACE = re.compile(r"[ \t\u00a0\u202f\u2007]+")
+SPACE = re.compile(r"[\s\u00a0\u202f\u2007]+")
 
 
 @dataclass
@@ -34,7 +34,7 @@ class _Body:
 
     def paragraph(self, runs: list[tuple[str, bool]]) -> None:
         """Runs of (text, bold); "\\n" in a run is a manual line break."""
-        for text, bold in _split_lines(runs):
+        for text, bold in split_lines(runs):
             self.line += 1
             self.doc.items.append(Line(text, Span(self.page, self.line, None, text), bold))
 
@@ -51,10 +51,7 @@ class _Body:
             if row:
                 out.append(Row(row))
         if out:
-            table = Table(out)
-            if self.doc.items and isinstance(self.doc.items[-1], Line):
-                table.title, table.title_span = self.doc.items[-1].text, self.doc.items[-1].span
-            self.doc.items.append(table)
+            self.doc.items.append(titled(Table(out), self.doc.items))
 
     def furniture_line(self, text: str) -> None:
         text = SPACE.sub(" ", text).strip()
@@ -63,7 +60,15 @@ class _Body:
             self.doc.furniture.append(Line(text, Span(1, len(self.furniture), None, text)))
 
 
-def _split_lines(runs: list[tuple[str, bool]]) -> list[tuple[str, tuple[str, ...]]]:
+def titled(table: Table, items: list) -> Table:
+    """A table's title is the line right above it (as text.py and pdf.py make it)."""
+    if items and isinstance(items[-1], Line):
+        table.title, table.title_span = items[-1].text, items[-1].span
+    return table
+
+
+def split_lines(runs: list[tuple[str, bool]]) -> list[tuple[str, tuple[str, ...]]]:
+    """(text, bold) runs to lines: split at "\n", white space collapsed, bold runs kept."""
     out, parts, bold = [], [], []
     for text, is_bold in runs + [("\n", False)]:
         pieces = text.split("\n")
@@ -80,7 +85,7 @@ def _split_lines(runs: list[tuple[str, bool]]) -> list[tuple[str, tuple[str, ...
 
 
 def _cell_text(paragraph_runs: list[list[tuple[str, bool]]]) -> str:
-    return " ".join(t for runs in paragraph_runs for t, _ in _split_lines(runs))
+    return " ".join(t for runs in paragraph_runs for t, _ in split_lines(runs))
 
 
 # -- DOCX ------------------------------------------------------------------------
