@@ -55,6 +55,22 @@ def evaluate(frames: dict[str, Any]) -> list[dict]:
     for row in rows:
         if row.get("quote") is None and row.get("line") is not None:
             row["quote"] = tabs.line_text(row["doc_id"], row.get("page"), row["line"])
+    return unique_ids(rows)
+
+
+def unique_ids(rows: list[dict]) -> list[dict]:
+    """Keep `finding_id` unique in a document: two findings of one rule whose subjects read
+    the same (two rows labelled "Conseiller délégué" in one table, two columns headed
+    "Dépenses") get ids that also hash where they point (page, line), stable from run to run."""
+    from checks.rules import finding_id
+
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        seen[(row["doc_id"], row["finding_id"])] = seen.get((row["doc_id"], row["finding_id"]), 0) + 1
+    for row in rows:
+        if seen[(row["doc_id"], row["finding_id"])] > 1:
+            where = f"{row['subject']} @ page {row.get('page')} line {row.get('line')}"
+            row["finding_id"] = finding_id(row["doc_id"], row["check_id"], where)
     return rows
 
 

@@ -27,13 +27,15 @@ from typing import Iterable, Iterator
 import pandas as pd
 import pyarrow as pa
 
-from pipeline import store
+from pipeline import datapackage, store
 from pipeline.engines import Outcome, peak_rss_mb, run_dask, run_local
+from pipeline.loaders import SUFFIXES as _FORMAT_SUFFIXES
+from pipeline.loaders import kind_of_suffix
 from pipeline.manifest import Manifest, entry
 from pipeline.progress import Progress, Silent
 from pipeline.stages import VERSION
 
-SUFFIXES = {".pdf", ".txt", ".text"}
+SUFFIXES = set(_FORMAT_SUFFIXES)  # what a folder is searched for: pipeline/loaders FORMATS
 ENGINES = ("local", "dask")
 BATCH_SIZE = 64
 COMPACT_AFTER = 64  # small parts past which ingest compacts on its own
@@ -48,6 +50,11 @@ class BusyError(Exception):
     """Another run holds the output folder."""
 
 
+class NothingToRead(Exception):
+    """No document among the paths given (an empty folder, only files of other formats):
+    the CLI exits with 1."""
+
+
 @dataclass
 class Summary:
     documents: int = 0  # input documents (new, changed and unchanged)
@@ -59,6 +66,8 @@ class Summary:
     pages: int = 0
     batches: int = 0
     removed_kept: int = 0  # files gone from disk whose rows were kept
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> files of a folder not read
+    renamed: int = 0  # files found under a new path (same bytes, old path gone): rows kept
     pruned: int = 0
     compacted: int = 0
     seconds: float = 0.0
@@ -71,6 +80,10 @@ class Summary:
         out = [f"documents: {self.documents}{detail}, {len(self.failed)} failed, {self.pages} pages "
                f"in {self.seconds:.1f} s"]
         out += [f"  failed: {reason}" for reason in self.failed]
+        if self.skipped:
+            out.append(f"  skipped {sum(self.skipped.values())} files: {skipped_text(self.skipped)}")
+        if self.renamed:
+            out.append(f"  {self.renamed} files renamed or moved: their rows kept, under the new path")
         if self.removed_kept:
             out.append(f"  {self.removed_kept} files gone from disk keep their rows (--prune drops them)")
         if self.pruned or self.compacted:
@@ -82,18 +95,46 @@ class Summary:
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and .pdf/.txt files under folders named (recursively), sorted, unique."""
+    """Files named, and files of a format we read under folders named (recursively)."""
+    return find_documents(paths)[0]
+
+
+def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], dict[str, int]]:
+    """(files to read, sorted and unique; {reason: count} of the files of folders not read).
+
+    A file named on the command line is always read (its bytes say its format); in a
+    folder, files whose suffix is no format of pipeline/loaders FORMATS are counted as
+    skipped, with the reason, and so are hidden files."""
     found: dict[Path, None] = {}
+    skipped: dict[str, int] = {}
     for p in map(Path, paths):
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
+                if not f.is_file():
+                    continue
+                reason = _skip_reason(f.relative_to(p))
+                if reason:
+                    skipped[reason] = skipped.get(reason, 0) + 1
+                else:
                     found[f] = None
         elif p.is_file():
             found[p] = None
         else:
             raise UsageError(f"{p}: no such file or folder")
-    return list(found)
+    return list(found), skipped
+
+
+def _skip_reason(relative: Path) -> str | None:
+    if any(part.startswith(".") for part in relative.parts):
+        return "hidden"
+    if kind_of_suffix(relative) is None:
+        return f"{relative.suffix.lower() or 'no extension'}: not a format registre reads"
+    return None
+
+
+def skipped_text(skipped: dict[str, int]) -> str:
+    """`2 .xlsx: not a format registre reads, 1 hidden`."""
+    return ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 @contextmanager
@@ -121,6 +162,7 @@ class Plan:
     failed_before: list[str] = field(default_factory=list)
     aliases: dict[str, tuple[str, str, os.stat_result]] = field(default_factory=dict)  # key -> (sha, path, stat)
     touched: dict[str, dict] = field(default_factory=dict)  # key -> entry with a fresh stat
+    renamed: dict[str, tuple[str, str, os.stat_result]] = field(default_factory=dict)  # key -> (old key, path, stat)
 
 
 def sha256(path: Path) -> str:
@@ -147,6 +189,12 @@ def plan(files: list[Path], m: Manifest, force: bool = False, retry_failed: bool
                 continue
         sha = sha256(f)
         twin = by_sha.get(sha)
+        if (not force and old is None and twin and twin != key and not os.path.exists(twin)
+                and _current(m.docs[twin], retry_failed)):
+            p.renamed[key] = (twin, str(f), st)  # the same bytes under a new name, the old one gone
+            p.unchanged += 1
+            shas[sha] = key  # a second copy of it is an alias of this one, not another rename
+            continue
         if not force and ((twin and twin != key and _current(m.docs[twin], retry_failed)) or sha in shas):
             p.aliases[key] = (sha, str(f), st)  # same bytes as another file: its rows serve both
             p.unchanged += 1
@@ -179,15 +227,22 @@ def ingest(paths: Iterable[str | Path], out: str | Path = "out", workers: int | 
     from pipeline.settings import Settings
 
     start, out = time.monotonic(), Path(out)
-    files = discover(paths)
+    paths = list(paths)
+    files, skipped = find_documents(paths)
+    if not files:
+        detail = f" ({sum(skipped.values())} files skipped: {skipped_text(skipped)})" if skipped else ""
+        raise NothingToRead(f"{', '.join(map(str, paths))}: no document to read{detail}; registre reads "
+                            f"{', '.join(sorted(SUFFIXES))}")
     settings = settings or Settings()
     workers = workers or os.cpu_count() or 1
     if engine not in ENGINES:
         raise UsageError(f"engine must be one of {', '.join(ENGINES)}")
     with locked(out, wait) as m:
         p = plan(files, m, force, retry_failed)
-        summary = Summary(documents=len(files), unchanged=p.unchanged, failed=list(p.failed_before))
-        changed = _prune(m, summary) if prune else _count_removed(m, summary)
+        summary = Summary(documents=len(files), unchanged=p.unchanged, failed=list(p.failed_before),
+                          skipped=skipped, renamed=len(p.renamed))
+        changed = _rename(m, p)
+        changed |= _prune(m, summary) if prune else _count_removed(m, summary)
         progress = progress(len(p.todo)) if callable(progress) else (progress or Silent())
         outcomes = (run_dask(p.todo, settings, workers, settings.timeout_s, scheduler) if engine == "dask"
                     else run_local(p.todo, settings, workers, settings.timeout_s))
@@ -201,6 +256,7 @@ def ingest(paths: Iterable[str | Path], out: str | Path = "out", workers: int | 
         summary.findings = _report(out, write=changed or not (out / "report.html").exists())
         summary.main_rss_mb = peak_rss_mb()
         summary.tables = store.row_counts(out)
+        datapackage.write(out)
     summary.seconds = time.monotonic() - start
     return summary
 
@@ -314,6 +370,21 @@ def _finish(m: Manifest, p: Plan) -> bool:
     return bool(p.aliases)
 
 
+def _rename(m: Manifest, p: Plan) -> bool:
+    """Move the manifest entries of renamed files to their new path (their rows stay as they
+    are): done before pruning, so that a renamed file is neither pruned nor read again."""
+    if not p.renamed:
+        return False
+    entries: dict[str, dict | None] = {}
+    for key, (old, path, st) in p.renamed.items():
+        entries[old] = None
+        entries[key] = {**m.docs[old], "source_path": path, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    commit = store.Commit(m)
+    commit.set_docs(entries)
+    commit.apply()
+    return False  # no row changed: the report stays as it is
+
+
 def _count_removed(m: Manifest, summary: Summary) -> bool:
     summary.removed_kept = sum(not os.path.exists(k) for k in m.docs)
     return False
@@ -362,6 +433,8 @@ def _written(out: str | Path) -> Path:
 
 
 def _counted(summary: Summary, out: Path) -> Summary:
+    """The row counts of `out` in the summary; out/datapackage.json rewritten (the part files changed)."""
+    datapackage.write(out)
     summary.tables = store.row_counts(out)
     summary.documents = summary.tables.get("documents", 0)
     return summary
@@ -392,6 +465,47 @@ def progress_printer(total: int, stream=None) -> Progress:
     return Progress(total, stream)
 
 
-def frames(out: str | Path = "out") -> dict[str, pd.DataFrame]:
-    """Every table in `out` as a pandas DataFrame."""
-    return store.read_frames(Path(out))
+def frames(out: str | Path = "out", tables: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
+    """Every table in `out` (or only `tables`) as a pandas DataFrame: counts as nullable
+    integers (Int32, <NA> for a count not stated), flags as nullable booleans, dates as
+    datetime64 (NaT), strings as pandas strings.
+
+        >>> frames("out/", ["sittings"])["sittings"][["session_date", "presents"]]
+    """
+    from schemas.tables import TABLE_NAMES
+
+    return store.read_frames(Path(out), tables or TABLE_NAMES)
+
+
+def read_document(out: str | Path, source: str | Path) -> dict[str, pd.DataFrame]:
+    """One document's rows, table by table, found by its path (as given to ingest) or its doc_id.
+
+        >>> rows = read_document("out/", "samples/hautes-terres-deliberation-2024.pdf")
+        >>> rows["deliberations"][["seq", "objet", "votants"]]
+    """
+    import pyarrow.compute as pc
+
+    out, source = Path(out), str(source)
+    docs = store.read_arrow(out, "documents", ["doc_id", "source_path"]).to_pylist()
+    wanted = {d["doc_id"] for d in docs if source in (d["doc_id"], d["source_path"])
+              or Path(d["source_path"]).resolve() == Path(source).resolve()}
+    if not wanted:
+        raise UsageError(f"{source}: no such document in {out}")
+    ids = pa.array(sorted(wanted), pa.string())
+    return {t: store.to_frame(a.filter(pc.is_in(a["doc_id"], value_set=ids)))
+            for t in store.TABLE_NAMES for a in [store.read_arrow(out, t)]}
+
+
+def describe(table: str | None = None) -> pd.DataFrame:
+    """The documentation of the tables' columns (schemas/tables.py) as a DataFrame:
+    table, column, type, key (part of the table's key), description.
+
+        >>> describe("sittings")
+    """
+    from schemas.tables import COLUMNS, KEYS
+
+    rows = [{"table": t, "column": n, "type": str(ty), "key": n in KEYS[t], "description": d}
+            for t, cols in COLUMNS.items() if table in (None, t) for n, ty, d in cols]
+    if not rows:
+        raise UsageError(f"{table}: no such table")
+    return pd.DataFrame(rows)

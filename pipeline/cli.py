@@ -2,7 +2,8 @@
 
 Domain errors become CLI errors here and only here: exit 0 when every document
 was read (findings do not change it), 1 when some document failed (the others are
-still written), 2 on a usage error (or when another run holds --out).
+still written) or there was no document to read, 2 on a usage error (or when another
+run holds --out).
 """
 from __future__ import annotations
 
@@ -25,14 +26,42 @@ CHECK_EXAMPLE = """example:
 COMPACT_EXAMPLE = """example:
   registre compact --out out/ --target-mb 128
 """
+EXPORT_EXAMPLE = """example:
+  registre export scdl --out out/ --collectivites collectivites.csv --url-base https://example.fr/actes/
+  (writes out/scdl/deliberations.csv, rejects.csv and deliberations.registre.csv;
+   collectivites.csv has the columns siren,siret,nom)
+"""
+MAIN_EXAMPLE = """examples:
+  registre ingest samples/ --out out/
+  registre check --out out/
+  registre export scdl --out out/ --collectivites collectivites.csv
+  registre COMMAND --help     (each command's options, with an example)
+"""
+
+
+def version() -> str:
+    """`registre 0.1.0 (tables 0.2.0)`: the package, and the pipeline version written in its rows."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as package_version
+
+    from pipeline.stages import VERSION
+
+    try:
+        installed = package_version("registre")
+    except PackageNotFoundError:
+        installed = "not installed"
+    return f"registre {installed} (pipeline {VERSION})"
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="registre", description="French council documents to checked Parquet tables.")
+    p = argparse.ArgumentParser(prog="registre", description="French council documents to checked Parquet tables.",
+                                epilog=MAIN_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=version())
     sub = p.add_subparsers(dest="command", required=True)
     ing = sub.add_parser("ingest", help="read new and changed documents, write tables, findings and report",
                          epilog=INGEST_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ing.add_argument("paths", nargs="+", help=".pdf or .txt files, or folders of them (recursive)")
+    ing.add_argument("paths", nargs="+", help="files (.pdf, .txt, .docx, .odt, .html, .doc) or folders of them "
+                                              "(recursive; other files are counted as skipped)")
     _out(ing)
     ing.add_argument("--workers", type=int, default=None, help="worker processes (default: number of cores)")
     ing.add_argument("--ocr", choices=OCR_MODES, default="auto",
@@ -60,6 +89,15 @@ def parser() -> argparse.ArgumentParser:
     _out(cmp)
     cmp.add_argument("--target-mb", type=float, default=store.COMPACT_TARGET_MB,
                      help=f"size of a compacted part, all tables together (default {store.COMPACT_TARGET_MB})")
+    exp = sub.add_parser("export", help="write the deliberations in an open-data format (SCDL Délibérations)",
+                         epilog=EXPORT_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    exp.add_argument("format", choices=["scdl"], help="scdl: SCDL Délibérations 2.1 (schema.data.gouv.fr)")
+    exp.add_argument("--out", default="out", help="the folder of the tables; files go to DIR/scdl/ (default: out/)")
+    exp.add_argument("--collectivites", metavar="FILE.csv",
+                     help="names and SIRETs of the collectivités (columns siren,siret,nom)")
+    exp.add_argument("--url-base", metavar="URL", help="DELIB_URL = URL + the document's file name")
+    exp.add_argument("--min-confidence", type=float, default=0.6,
+                     help="write a matière classified from the object only with this confidence (default 0.6)")
     return p
 
 
@@ -85,8 +123,22 @@ def _ingest(args) -> api.Summary:
                       compact_after=args.compact_after)
 
 
+def _export(args) -> int:
+    from pipeline.export import ExportError, export_scdl
+
+    try:
+        summary = export_scdl(args.out, args.collectivites, args.url_base, args.min_confidence)
+    except ExportError as exc:
+        print(f"registre: error: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(summary.lines()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "export":
+        return _export(args)
     try:
         if args.command == "ingest":
             summary = _ingest(args)
@@ -94,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
             summary = api.check(args.out, args.wait)
         else:
             summary = api.compact(args.out, args.target_mb, args.wait)
+    except api.NothingToRead as exc:
+        print(f"registre: error: {exc}", file=sys.stderr)
+        return 1
     except (api.UsageError, api.BusyError) as exc:
         print(f"registre: error: {exc}", file=sys.stderr)
         return 2

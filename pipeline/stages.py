@@ -1,6 +1,7 @@
 """The per-document pipeline: a plain list of stages, each `stage(doc) -> doc`.
 
-    load -> minutes -> deliberations -> objectives -> fiches -> numeric tables -> rows -> checks
+    load -> minutes -> deliberations -> objectives -> fiches -> numeric tables -> stamps
+         -> sittings and members (from the rows above) -> rows -> checks
 
 A stage that fails on one document adds an `ErrorItem` and the next stage still
 runs: the document is a partial success. Only a file that cannot be loaded at all
@@ -26,7 +27,8 @@ VERSION = "0.2.0"  # 0.2.0: findings computed per document, committed with its r
 
 # Extractor modules, in order; each exposes extract(doc) -> doc.
 EXTRACTORS = ("extractors.deliberation_new", "extractors.objectives",
-              "extractors.fiches", "extractors.numeric_tables")
+              "extractors.fiches", "extractors.numeric_tables", "extractors.stamps",
+              "extractors.sittings")  # sittings: derived from the rows the others wrote
 
 
 def stages() -> list[tuple[str, Callable[[Document], Document]]]:
@@ -97,13 +99,13 @@ def failed(path: str | Path, reason: str) -> DocResult:
 
 
 def _failed(path: Path, reason: str) -> DocResult:
-    from pipeline.loaders import new_document
+    from pipeline.loaders import kind_of_suffix, new_document
 
     try:
         doc = new_document(path, path.read_bytes())
     except OSError:
         doc = Document(doc_id="", source_path=str(path), source_sha256="", source_kind="")
-    doc.source_kind = "pdf" if path.suffix.lower() == ".pdf" else "text"
+    doc.source_kind = kind_of_suffix(path) or "text"
     row = _document_row(doc, "failed", f"{path.name}: {reason}")
     return DocResult(str(path), False, {"documents": [row]}, error=row["error"])
 
@@ -113,7 +115,8 @@ def _document_row(doc: Document, status: str, error: str | None) -> dict[str, An
             "source_kind": doc.source_kind, "page_count": doc.page_count, "status": status,
             "error": error, "pipeline_version": VERSION,
             "ingested_at": dt.datetime.now(dt.timezone.utc),
-            "text_layer": doc.meta.get("text_layer"), "ocr_confidence": doc.meta.get("ocr_confidence")}
+            "text_layer": doc.meta.get("text_layer"), "ocr_confidence": doc.meta.get("ocr_confidence"),
+            "encoding": doc.meta.get("encoding")}
 
 
 def to_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
@@ -141,6 +144,7 @@ def _provenance(doc_id: str, table: str, row: dict, prov: dict[str, Span],
     """One row per value read: where (`prov`: column -> Span) and how (`how`: column ->
     (recogniser, derived))."""
     key = record_key(table, row)
+    typed = {f"key_{k}": row.get(k) for k in KEYS.get(table, ())[1:]}  # provenance.key_seq, key_code, …
     out = []
     for fieldname, span in prov.items():
         if span is None:
@@ -151,5 +155,5 @@ def _provenance(doc_id: str, table: str, row: dict, prov: dict[str, Span],
                     "page": span.page, "line": span.line, "text": span.text,
                     "x0": box.x0 if box else None, "top": box.top if box else None,
                     "x1": box.x1 if box else None, "bottom": box.bottom if box else None,
-                    "derived": bool(derived), "method": method})
+                    "derived": bool(derived), "method": method, **typed})
     return out

@@ -45,8 +45,20 @@ def _read_files(table: str, files: list[Path], columns: list[str] | None = None)
     return pa.concat_tables([pq.read_table(f, schema=schema(table), columns=columns) for f in files])
 
 
+# Arrow types to pandas' nullable dtypes: a count with a null stays an integer (Int32, not
+# float64), a flag a boolean, a date a datetime64 (NaT for null), not Python objects.
+_NULLABLE = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(),
+             pa.string(): pd.StringDtype()}
+
+
+def to_frame(data: pa.Table) -> pd.DataFrame:
+    """An Arrow table as a DataFrame with nullable integer, boolean and string columns and
+    datetime64 dates."""
+    return data.to_pandas(types_mapper=_NULLABLE.get, date_as_object=False)
+
+
 def read_frames(out: Path, tables: Iterable[str] = TABLE_NAMES) -> dict[str, pd.DataFrame]:
-    return {t: read_arrow(out, t).to_pandas() for t in tables}
+    return {t: to_frame(read_arrow(out, t)) for t in tables}
 
 
 def row_counts(out: Path) -> dict[str, int]:

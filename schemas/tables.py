@@ -22,8 +22,10 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         _DOC,
         ("source_path", S, "Path of the file as given on the command line."),
         ("source_sha256", S, "sha256 of the file's bytes."),
-        ("source_kind", S, "`pdf` or `text`."),
-        ("page_count", I32, "Pages in the file (text files: form feeds + 1)."),
+        ("source_kind", S, "`pdf`, `text`, `docx`, `odt`, `html` or `doc` (Word 97-2003, read through antiword): "
+                           "the format found in the bytes, whatever the file's extension."),
+        ("page_count", I32, "Pages in the file (text files: form feeds + 1; DOCX, ODT, HTML: the page breaks "
+                               "written in the file + 1, not the pages a word processor would lay out)."),
         ("status", S, "`ok` when the file was read (findings do not change it), `failed` otherwise."),
         ("error", S, "One-line reason when `failed`; non-fatal extraction problems joined by ` | ` when `ok`."),
         ("pipeline_version", S, "Version of registre that wrote the row."),
@@ -31,6 +33,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("text_layer", S, "Where the text came from: `native` (the file's text layer), `ocr` (every page read "
                           "by Tesseract) or `mixed`; null for text files and failed files."),
         ("ocr_confidence", F64, "Mean Tesseract word confidence (0-100) over the OCR'd pages; null without OCR."),
+        ("encoding", S, "Character encoding of a text or HTML file as read (`utf-8`, `cp1252`, …: detected by "
+                        "charset-normalizer when the bytes are not UTF-8); null for PDF, DOCX and ODT."),
     ],
     "deliberations": [
         _DOC,
@@ -148,6 +152,60 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("is_total_column", B, "Column headed Total."),
         ("page", I32, "Page of the cell."),
     ],
+    "stamps": [
+        _DOC,
+        ("acte_id", S, "The prefecture's id of the act (`015-200066637-20240411-2024CC052-DE`)."),
+        ("siren", S, "SIREN of the issuer (the id's second part)."),
+        ("departement", S, "Département of the prefecture, on 3 characters (`015`, `02A`)."),
+        ("pref_id", S, "The SCDL `PREF_ID` of the prefecture, `PREF` + département (`PREF015`)."),
+        ("decision_date", D, "Date of the decision, from the id (`20240411`)."),
+        ("numero", S, "The issuer's own number of the act, from the id (`2024CC052`)."),
+        ("nature", S, "Nature of the act, from the id: `DE` délibération, `AR` arrêté réglementaire, `AI` arrêté "
+                      "individuel, `CC` contrat, `BF` budget, `AU` autre."),
+        ("sent_date", D, "`Envoyé en préfecture le …`."),
+        ("received_date", D, "`Reçu en préfecture le …` (the SCDL `PREF_DATE`)."),
+        ("matiere_code", S, "ACTES matière (level 2, `7.1`) when the stamp or its acknowledgement prints one."),
+        ("page", I32, "First page where the stamp is printed."),
+        ("line", I32, "Line of the stamp on that page (text files: line in the file)."),
+        ("text", S, "The stamp line as printed."),
+    ],
+    "sittings": [
+        _DOC,
+        ("sitting", I32, "1-based order of the sitting in the document (deliberations grouped by date, organe and "
+                         "collectivité)."),
+        ("session_date", D, "Date of the sitting."),
+        ("session_time", S, "Time it opened, `HH:MM`, as read for its first deliberation."),
+        ("collectivite", S, "Issuing body, as read."),
+        ("organe", S, "Deliberating assembly, as read."),
+        ("lieu", S, "Where it sat."),
+        ("president", S, "Who presided."),
+        ("secretaire", S, "Secretary of the sitting."),
+        ("convocation_date", D, "Date of the convocation."),
+        ("membres_en_exercice", I32, "Members in office, as stated for the first deliberation that states it."),
+        ("presents", I32, "Members present, as stated for the first deliberation that states it (the opening)."),
+        ("pouvoirs", I32, "Proxies, as stated for the first deliberation that states them."),
+        ("presents_min", I32, "Fewest present stated for any of its deliberations (members leave, arrive)."),
+        ("presents_max", I32, "Most present stated for any of its deliberations."),
+        ("deliberations", I32, "Deliberations of the sitting in the document."),
+        ("seq_first", I32, "`deliberations.seq` of its first deliberation."),
+        ("seq_last", I32, "`deliberations.seq` of its last deliberation."),
+        ("members_listed", I32, "Distinct names listed in its attendance (present or absent)."),
+        ("members_present", I32, "Distinct names listed as present for at least one of its deliberations."),
+    ],
+    "members": [
+        _DOC,
+        ("sitting", I32, "The sitting (`sittings.sitting`)."),
+        ("name", S, "Member's name as written in the attendance lists (`attendance.name`)."),
+        ("status", S, "`present` (listed present for every deliberation of the sitting that lists attendance), "
+                      "`absent` (for none) or `partial` (left or arrived during the sitting)."),
+        ("items_listed", I32, "Deliberations of the sitting whose attendance lists the member."),
+        ("items_present", I32, "Of those, deliberations where the member is listed present."),
+        ("excused", B, "True when listed as absent excused at least once; null when never absent."),
+        ("proxy_holder", S, "Who held the member's proxy (`attendance.proxy_holder` or `proxies.holder`)."),
+        ("proxies_held", I32, "Distinct members whose proxy this member held during the sitting."),
+        ("proxy_givers", pa.list_(S), "Their names."),
+        ("substitute_for", S, "The member this one replaced (`en remplacement de`), if any."),
+    ],
     "findings": [
         _DOC,
         ("check_id", S, "Stable id of the rule (`attendance.votants`)."),
@@ -202,6 +260,25 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     ],
 }
 
+# What one row of each table is (out/datapackage.json, TABLES.md).
+DESCRIPTIONS: dict[str, str] = {
+    "documents": "One row per source file, read or failed (`status`, `error`).",
+    "deliberations": "One row per deliberation: sitting, object, counts, vote, stamp id.",
+    "attendance": "One row per member named in a deliberation's attendance: present or absent, excused, proxy.",
+    "proxies": "One row per proxy of a deliberation: giver and holder.",
+    "decisions": "One row per operative item of a deliberation (\"- D'APPROUVER …\").",
+    "objectives": "One row per row of an objective table.",
+    "summaries": "One row per percentage statement summarising an objective table.",
+    "fiches": "One row per fiche-action.",
+    "table_cells": "One row per cell of a numeric table (long form).",
+    "stamps": "One row per prefecture stamp printed in a document (id, sent and received dates).",
+    "sittings": "One row per sitting of a document, derived from its deliberations.",
+    "members": "One row per member listed in a sitting's attendance: presence over its deliberations, proxies.",
+    "findings": "One row per broken rule (a finding of the checks).",
+    "coverage": "One row per document, deliberation or table: what was read and which checks ran.",
+    "provenance": "One row per extracted value: where it was read (page, line, bbox).",
+}
+
 # Columns that identify one record: used for record keys and to sort output.
 KEYS: dict[str, tuple[str, ...]] = {
     "documents": ("doc_id",),
@@ -213,11 +290,33 @@ KEYS: dict[str, tuple[str, ...]] = {
     "summaries": ("doc_id", "table_seq", "line"),
     "fiches": ("doc_id", "code"),
     "table_cells": ("doc_id", "table_id", "row", "column_label"),
+    "stamps": ("doc_id", "acte_id"),
+    "sittings": ("doc_id", "sitting"),
+    "members": ("doc_id", "sitting", "name"),
     "findings": ("doc_id", "finding_id"),
     "coverage": ("doc_id", "scope", "seq", "table_id"),
     "provenance": ("doc_id", "table", "record_key", "field"),
 }
 
+
+
+def _record_key_columns() -> list[tuple[str, pa.DataType, str]]:
+    """`provenance.key_<column>`: the record key as typed columns, one per key column of any table
+    (`key_seq` int32, `key_code` string, …), so that provenance joins its record without parsing
+    `record_key` (`seq=1|item=2`)."""
+    out: dict[str, tuple[str, pa.DataType, str]] = {}
+    keyed = {t: k for t, k in KEYS.items() if t not in ("findings", "coverage", "provenance")}  # no _prov
+    for table, key in keyed.items():
+        types = {n: t for n, t, _ in COLUMNS[table]}
+        for name in key[1:]:
+            tables = [t for t, k in keyed.items() if name in k[1:]]
+            out.setdefault(name, (f"key_{name}", types[name],
+                                  f"`{name}` of the record, for a record of {', '.join(f'`{t}`' for t in tables)}; "
+                                  "else null."))
+    return list(out.values())
+
+
+COLUMNS["provenance"] += _record_key_columns()
 TABLE_NAMES = tuple(COLUMNS)
 
 
@@ -234,7 +333,7 @@ def markdown() -> str:
     """The documentation of every table, as written to schemas/TABLES.md."""
     out = ["# Tables\n", "Generated from `schemas/tables.py` by `python -m schemas`; do not edit.\n"]
     for table, cols in COLUMNS.items():
-        out.append(f"\n## `{table}`\n\nKey: {', '.join(KEYS[table])}\n")
+        out.append(f"\n## `{table}`\n\n{DESCRIPTIONS[table]} Key: {', '.join(KEYS[table])}\n")
         out.append("| column | type | meaning |\n|---|---|---|")
         out += [f"| {n} | {t} | {d} |" for n, t, d in cols]
     return "\n".join(out) + "\n"

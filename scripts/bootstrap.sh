@@ -5,15 +5,21 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${REGISTRE_VENV:-$ROOT/.venv}"
 PY="${PYTHON:-python3}"
-# OCR of scanned PDFs needs Tesseract with French (Debian packages). Installed here when
-# we are root with apt (a fresh machine, CI); otherwise scanned files fail with that reason.
+# OCR of scanned PDFs needs Tesseract with French, Word 97-2003 files (.doc) need antiword
+# (Debian packages). Installed here when we are root with apt (a fresh machine, CI);
+# otherwise scanned files and .doc files fail with that reason.
+missing=()
 if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx fra; then
+  missing+=(tesseract-ocr tesseract-ocr-fra)
+fi
+command -v antiword >/dev/null || missing+=(antiword)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "registre: installing tesseract-ocr and tesseract-ocr-fra (first run only)…" >&2
+    echo "registre: installing ${missing[*]} (first run only)…" >&2
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -q >&2 && apt-get install -y -q --no-install-recommends tesseract-ocr tesseract-ocr-fra >&2
+    apt-get update -q >&2 && apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
   else
-    echo "registre: tesseract-ocr-fra missing; scanned PDFs will fail (install it as root)" >&2
+    echo "registre: ${missing[*]} missing; scanned PDFs or .doc files will fail (install as root)" >&2
   fi
 fi
 stamp="$VENV/.installed-$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"

@@ -58,6 +58,11 @@ class RawLine:
     bold: tuple[str, ...] = ()
 
 
+def load(doc: Document, path: Path, raw: bytes, run_settings=None) -> Document:
+    """The loader of `FORMATS` (pipeline/loaders/__init__.py): pdfplumber reads the file itself."""
+    return load_pdf(doc, path, run_settings)
+
+
 def load_pdf(doc: Document, path: Path, run_settings=None) -> Document:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError

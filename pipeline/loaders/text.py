@@ -1,6 +1,8 @@
 """Load a plain-text extraction into a `Document`.
 
-The seeds' form: UTF-8; a form feed starts a page; a tab separates table cells;
+The seeds' form: UTF-8 (or any 8-bit encoding a word processor writes on Windows or a
+Mac: cp1252, ISO 8859-15, Mac Roman, cp850, and UTF-16, found by charset-normalizer and
+recorded in `documents.encoding`); a form feed starts a page; a tab separates table cells;
 ``**x**`` marks bold; a line of tabs and dashes under a header row is a rule::
 
     Objectifs opérationnels\t\tEtat de réalisation
@@ -27,9 +29,42 @@ def clean(text: str) -> tuple[str, tuple[str, ...]]:
     return BOLD.sub(r"\1", text).rstrip(" \n"), bold
 
 
+# Encodings tried when the bytes are not UTF-8: those French office software writes. Left
+# free, charset-normalizer takes a short cp1252 text for Mac Central European or Big5.
+ENCODINGS = ["cp1252", "iso8859_15", "mac_roman", "cp850", "utf_16"]
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """The text and its encoding: UTF-8 when the bytes are UTF-8, else the best of ENCODINGS."""
+    try:
+        return raw.decode("utf-8").lstrip("\ufeff"), "utf-8"
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    from charset_normalizer import from_bytes
+
+    from pipeline.loaders import LoadError
+
+    best = from_bytes(raw, cp_isolation=ENCODINGS).best()
+    if best is None:
+        raise LoadError(f"not text: not UTF-8 (byte {first_bad}) nor any 8-bit encoding tried "
+                        f"({', '.join(ENCODINGS)})")
+    return str(best).lstrip("\ufeff"), best.encoding
+
+
+def load(doc: Document, path, raw: bytes, settings=None) -> Document:
+    """The loader of `FORMATS` (pipeline/loaders/__init__.py)."""
+    return load_text(doc, raw)
+
+
 def load_text(doc: Document, raw: bytes) -> Document:
-    """Fill `doc.items` from the bytes of a text file (raises UnicodeDecodeError)."""
-    text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    """Fill `doc.items` from the bytes of a text file; the encoding goes to `doc.meta`."""
+    text, doc.meta["encoding"] = decode(raw)
+    return load_lines(doc, text)
+
+
+def load_lines(doc: Document, text: str) -> Document:
+    """Fill `doc.items` from text in the seeds' form (also antiword's output of a .doc)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     page, table, pending_title = 1, None, None
     for lineno, raw_line in enumerate(text.split("\n"), 1):
         page += raw_line.count("\f")
