@@ -85,11 +85,18 @@ def generate(seed: int, split: str = "dev", kind: str | None = None, *, ocr_nois
     planted_entries = _plant(rule, plan, sitting, random.Random(f"{key}:plant"))
     ctx = Ctx(key, vocab, sitting, plan)
     build(ctx)
+    curly = random.Random(f"{key}:apostrophe").random() < 0.5  # a word processor's ’
+    if curly:
+        for line in ctx.lines:
+            line.text = line.text.replace("'", "’")
     style = draw_style(random.Random(f"{key}:layout"), vocab, ocr_noise, kind)
     pages = lay_out(ctx.lines, style, vocab, random.Random(f"{key}:noise"), ctx.values)
     name = f"gen-{split}-{seed}"
     text = text_of(pages)
     labels = _labels(ctx, name, split, seed, pages, text, planted_entries, ocr_noise)
+    if curly:
+        for key_ in ("council", "sittings", "deliberations"):
+            labels[key_] = _curly(labels[key_])
     return Generated(name, text, labels, pages)
 
 
@@ -121,6 +128,17 @@ def _labels(ctx: Ctx, name: str, split: str, seed: int, pages: list[Page], text:
                   f"dates: {plan.date_style}, times: {plan.time_style}"],
         "sittings": [sitting], "deliberations": deliberations, "planted": planted,
     }
+
+
+def _curly(value):
+    """The labels' strings with the apostrophe the text prints."""
+    if isinstance(value, str):
+        return value.replace("'", "’")
+    if isinstance(value, list):
+        return [_curly(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _curly(v) for k, v in value.items()}
+    return value
 
 
 def _stated_by_text(ctx: Ctx, text: str) -> None:

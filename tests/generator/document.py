@@ -58,6 +58,8 @@ def render_header(ctx: Ctx, heading_path: str, before_opening=None) -> None:
     position = plan.count_position
     if plan.count_layout == "brackets":
         position = "after_secretary"
+    if plan.count_layout == "interleaved":  # woven into the lists by render_attendance
+        position = "with_lists"
     if position == "top":
         ctx.lines.extend(box)
     if before_opening:
@@ -68,10 +70,10 @@ def render_header(ctx: Ctx, heading_path: str, before_opening=None) -> None:
     render_convocation(ctx, opened)
     render_president(ctx, opened)
     render_attendance(ctx, box if plan.count_layout == "interleaved" else None)
-    if position == "after_lists" and plan.count_layout != "interleaved":
+    if position == "after_lists":
         ctx.lines.extend(box)
     render_secretary(ctx)
-    if position == "after_secretary" and plan.count_layout != "interleaved":
+    if position == "after_secretary":
         ctx.lines.extend(box)
     ctx.blank()
 

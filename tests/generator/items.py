@@ -100,7 +100,7 @@ def number_values(ctx: Ctx, n: int, seq: int) -> dict:
     code = {"commune": "CM", "cc": "CC", "ca": "CC", "syndicat": "CS", "departement": "CP"}[ctx.sitting.body.kind]
     return {"n": n, "roman": numbers.roman(n), "seq": seq, "seq2": f"{seq:02d}", "seq3": f"{seq:03d}",
             "year": d.year, "mm": f"{d.month:02d}", "yy": f"{d.year % 100:02d}", "code": code,
-            "a": ctx.rng("items").randint(1, 6)}
+            "a": 1 + (n - 1) // 4}  # the report's chapter: four reports a chapter
 
 
 def cased(ctx: Ctx, title: str) -> tuple[str, bool]:

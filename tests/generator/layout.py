@@ -102,19 +102,24 @@ def blanks(lines: list[Line], style: Style) -> list[Line]:
 
 
 def paginate(lines: list[Line], style: Style, rng: random.Random) -> list[Page]:
-    """Cut into pages at the style's height, and where the document breaks a page."""
+    """Cut into pages at the style's height, and where the document breaks a page; a line
+    is wrapped at the width of the page (or column) it lands on."""
     pages = [Page(capacity=style.page_lines)]
     for line in lines:
         if line.kind == "break":
             if pages[-1].body:
                 pages.append(_new_page(style, rng, len(pages)))
             continue
-        page = pages[-1]
-        width = style.width // 2 - 3 if (style.width and page.columns == 2) else style.width
-        for piece in wrap(line, width):
+        pending: Line | None = line
+        while pending is not None:
             if len(pages[-1].body) >= pages[-1].capacity * pages[-1].columns:
                 pages.append(_new_page(style, rng, len(pages)))
-            pages[-1].body.append(piece)
+            page = pages[-1]
+            pieces = wrap(pending, style.width // 2 - 3 if (style.width and page.columns == 2) else style.width)
+            room = page.capacity * page.columns - len(page.body)
+            page.body.extend(pieces[:room])
+            rest = " ".join(p.text for p in pieces[room:])
+            pending = Line(rest, line.kind, line.bold, line.center) if rest else None
     return pages
 
 
