@@ -69,16 +69,9 @@ def generate(seed: int, split: str = "dev", kind: str | None = None, *, ocr_nois
              rule: str | None = None, planted: bool | None = None) -> Generated:
     """One document. `kind` (extract, register, minutes) and `rule` (a check id to plant) are
     drawn when not given; `planted=False` gives a consistent document."""
-    vocab = _VOCABS[split] if split in _VOCABS else Vocab(split)
+    vocab = _VOCABS[split] if split in _VOCABS else Vocab(split)  # Vocab refuses an unknown split
     key = f"registre-generator:v{VERSION}:{split}:{seed}"
-    rng = random.Random(f"{key}:choices")
-    kind = kind or rng.choices(KINDS, [4, 2, 4])[0]
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
-    if rule is None and (planted if planted is not None else rng.random() < PLANTED_SHARE):
-        rule = rng.choice(plant.RULES)
-    if rule is not None and rule not in plant.RULES:
-        raise ValueError(f"rule must be one of {plant.RULES}, not {rule!r}")
+    kind, rule = _kind_and_rule(random.Random(f"{key}:choices"), kind, rule, planted)
     sitting = draw_sitting(random.Random(f"{key}:world"), vocab, plant.needs(rule))
     draw_items(random.Random(f"{key}:items"), vocab, sitting, kind, may_leave=rule is None)
     plan = draw_plan(random.Random(f"{key}:plan"), vocab, sitting, kind)
@@ -86,18 +79,25 @@ def generate(seed: int, split: str = "dev", kind: str | None = None, *, ocr_nois
     ctx = Ctx(key, vocab, sitting, plan)
     build(ctx)
     curly = random.Random(f"{key}:apostrophe").random() < 0.5  # a word processor's ’
-    if curly:
-        for line in ctx.lines:
-            line.text = line.text.replace("'", "’")
+    for line in ctx.lines if curly else ():
+        line.text = line.text.replace("'", "’")
     style = draw_style(random.Random(f"{key}:layout"), vocab, ocr_noise, kind)
     pages = lay_out(ctx.lines, style, vocab, random.Random(f"{key}:noise"), ctx.values)
-    name = f"gen-{split}-{seed}"
-    text = text_of(pages)
-    labels = _labels(ctx, name, split, seed, pages, text, planted_entries, ocr_noise)
-    if curly:
-        for key_ in ("council", "sittings", "deliberations"):
-            labels[key_] = _curly(labels[key_])
-    return Generated(name, text, labels, pages)
+    name, text = f"gen-{split}-{seed}", text_of(pages)
+    labels = _labels(ctx, name, (split, seed, ocr_noise), pages, text, planted_entries)
+    return Generated(name, text, _curly(labels) if curly else labels, pages)
+
+
+def _kind_and_rule(rng: random.Random, kind: str | None, rule: str | None,
+                   planted: bool | None) -> tuple[str, str | None]:
+    kind = kind or rng.choices(KINDS, [4, 2, 4])[0]
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    if rule is None and (planted if planted is not None else rng.random() < PLANTED_SHARE):
+        rule = rng.choice(plant.RULES)
+    if rule is not None and rule not in plant.RULES:
+        raise ValueError(f"rule must be one of {plant.RULES}, not {rule!r}")
+    return kind, rule
 
 
 def _plant(rule: str | None, plan, sitting: Sitting, rng: random.Random) -> list[dict]:
@@ -109,8 +109,9 @@ def _plant(rule: str | None, plan, sitting: Sitting, rng: random.Random) -> list
     return [plant.apply(rule, plan, sitting, rng, target)]
 
 
-def _labels(ctx: Ctx, name: str, split: str, seed: int, pages: list[Page], text: str,
-            planted: list[dict], ocr_noise: bool) -> dict:
+def _labels(ctx: Ctx, name: str, origin: tuple, pages: list[Page], text: str, planted: list[dict]) -> dict:
+    """The truth in the label format, with where it came from (split, seed, ocr_noise)."""
+    split, seed, ocr_noise = origin
     _stated_by_text(ctx, text)
     sitting, deliberations = ctx.truth.export()
     found = anchors(pages)
@@ -130,14 +131,16 @@ def _labels(ctx: Ctx, name: str, split: str, seed: int, pages: list[Page], text:
     }
 
 
-def _curly(value):
-    """The labels' strings with the apostrophe the text prints."""
+def _curly(value, key: str = ""):
+    """The labels' values with the apostrophe the text prints (not the generator's notes)."""
+    if key in ("notes", "generator", "planted", "path", "source"):
+        return value
     if isinstance(value, str):
         return value.replace("'", "’")
     if isinstance(value, list):
         return [_curly(v) for v in value]
     if isinstance(value, dict):
-        return {k: _curly(v) for k, v in value.items()}
+        return {k: _curly(v, k) for k, v in value.items()}
     return value
 
 

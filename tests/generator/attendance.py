@@ -66,6 +66,9 @@ def _present(ctx: Ctx) -> None:
     plan, rng = ctx.plan, ctx.rng("lists")
     members = ordered(ctx, plan.present_printed)
     items = list_items(members, plan.names, ctx.vocab)
+    if ctx.sitting.president in members and rng.random() < 0.2:  # 'M. NICOLAS, Maire'
+        i = members.index(ctx.sitting.president)
+        items[i] += fill(ctx.pick("lists", "attendance.role_suffix"), ctx.values)
     heading = ctx.pick("lists", "attendance.present_heading")
     if plan.names.header:
         heading = f"{heading} {plan.names.header}"
@@ -99,16 +102,16 @@ def proxy_text(ctx: Ctx, template: str, absence: Absence) -> str:
     return fill(template, {"g": _who(ctx, absence.member), "h": _who(ctx, absence.holder), "e": absence.member.e})
 
 
-def _plain_sections(ctx: Ctx, truth: AbsentTruth, excused: list[Member], absent: list[Member]) -> None:
-    """'Absents excusés : …' then 'Absents : …'."""
-    heading = ctx.pick("lists", "attendance.excused_heading")
-    _section(ctx, heading["t"], _names(ctx, ordered(ctx, excused)))
-    for member in ordered(ctx, excused):
-        truth.note(member, heading["excused"])
-    heading = ctx.pick("lists", "attendance.absent_heading")
-    _section(ctx, heading["t"], _names(ctx, ordered(ctx, absent)))
-    for member in ordered(ctx, absent):
-        truth.note(member, heading["excused"])
+def _plain_sections(ctx: Ctx, truth: AbsentTruth, excused: list[Member] | None,
+                    absent: list[Member] | None) -> None:
+    """'Absents excusés : …' then 'Absents : …' (a section given None is not printed)."""
+    for path, members in (("attendance.excused_heading", excused), ("attendance.absent_heading", absent)):
+        if members is None:
+            continue
+        heading, members = ctx.pick("lists", path), ordered(ctx, members)
+        _section(ctx, heading["t"], _names(ctx, members))
+        for member in members:
+            truth.note(member, heading["excused"])
 
 
 def _names(ctx: Ctx, members: list[Member]) -> list[str]:
@@ -125,7 +128,7 @@ def _inline(ctx, truth, givers, excused, absent, count_lines) -> None:
     _section(ctx, heading["t"], items)
     for member in members:
         truth.note(member, heading["excused"], by_member[member].holder if member in by_member else None)
-    _plain_sections(ctx, truth, [], absent)
+    _plain_sections(ctx, truth, None, absent)
     ctx.lines.extend(count_lines)
 
 
@@ -133,9 +136,9 @@ def _separate(ctx, truth, givers, excused, absent, count_lines) -> None:
     """'Excusés : A, B, C' then 'Pouvoirs : A à X, C à Y'."""
     with_givers = ctx.rng("lists").random() < 0.6
     listed = excused + ([a.member for a in givers] if with_givers else [])
-    _plain_sections(ctx, truth, listed, [])
+    _plain_sections(ctx, truth, listed, None)
     _proxy_section(ctx, truth, givers, "attendance.proxy_heading", "attendance.proxy_short")
-    _plain_sections(ctx, truth, [], absent)
+    _plain_sections(ctx, truth, None, absent)
     ctx.lines.extend(count_lines)
 
 
@@ -157,7 +160,8 @@ def _represented(ctx, truth, givers, excused, absent, count_lines) -> None:
 def _proxy_section(ctx: Ctx, truth: AbsentTruth, givers: list[Absence], heading, phrase_path: str) -> None:
     heading = ctx.pick("lists", heading) if isinstance(heading, str) else heading
     phrase = ctx.pick("lists", phrase_path)
-    givers = sorted(givers, key=lambda a: ordered(ctx, [g.member for g in givers]).index(a.member))
+    by_member = {a.member: a for a in givers}
+    givers = [by_member[m] for m in ordered(ctx, list(by_member))]
     _section(ctx, heading["t"], [proxy_text(ctx, phrase, a) for a in givers])
     for a in givers:
         truth.note(a.member, heading["excused"], a.holder)
@@ -187,8 +191,9 @@ def _arbresle(ctx, truth, givers, excused, absent, count_lines) -> None:
     headings = ctx.pick("lists", "attendance.arbresle_heading")
     _proxy_section(ctx, truth, givers, {"t": headings["proxy"], "excused": True}, "attendance.proxy_short")
     for key, flag, members in (("excused", True, excused), ("absent", False, absent)):
-        _section(ctx, headings[key], _names(ctx, ordered(ctx, members)))
-        for member in ordered(ctx, members):
+        members = ordered(ctx, members)
+        _section(ctx, headings[key], _names(ctx, members))
+        for member in members:
             truth.note(member, flag)
     ctx.lines.extend(count_lines)
 

@@ -2,6 +2,7 @@
 or the minutes of a sitting with numbered items."""
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 from . import numbers
@@ -10,7 +11,8 @@ from .context import OMIT, Ctx, Plan
 from .counts import count_lines
 from .header import (render_convocation, render_opening, render_president, render_secretary,
                      render_top, set_values)
-from .items import departure_text, member_truth, numbering, render_body, render_info, render_title
+from .items import (departure_text, member_truth, number_values, numbering, render_body, render_info,
+                    render_title)
 from .model import Item, Sitting
 from .people import draw_name_style
 from .vocab import Vocab, fill
@@ -26,7 +28,7 @@ def draw_plan(rng: random.Random, vocab: Vocab, sitting: Sitting, kind: str) -> 
     shown = [f for f in COUNT_FIELDS if rng.random() < SHOW_CHANCE[f]] if rng.random() < 0.85 else []
     layout = vocab.pick(rng, "counts.layout")
     sep = vocab.pick(rng, "attendance.separator")
-    if "," in names.order.replace("_comma_", ","):  # "MARTIN, Anne" needs another separator
+    if names.order == "LAST_comma_first":  # "MARTIN, Anne" needs another separator
         sep = rng.choice([" ; ", "\n"])
     absence_style = "lines" if layout == "interleaved" else vocab.pick(rng, "attendance.absence_style")
     return Plan(
@@ -40,7 +42,7 @@ def draw_plan(rng: random.Random, vocab: Vocab, sitting: Sitting, kind: str) -> 
         proxy_civ=names.civ != "none" and rng.random() < 0.7, title_case=vocab.pick(rng, "items.title_case"),
         bold_marks=rng.random() < 0.2, verbosity=rng.choice([0, 1, 3, 6]),
         stated_counts=_true_counts(sitting), present_printed=list(sitting.attendance.present),
-        absences_printed=[a.__class__(a.member, a.excused, a.holder) for a in sitting.attendance.absences])
+        absences_printed=sitting.attendance.copy().absences)
 
 
 def _true_counts(sitting: Sitting) -> dict[str, int]:
@@ -54,12 +56,7 @@ def render_header(ctx: Ctx, heading_path: str, before_opening=None) -> None:
     sentence (an extract's number and title)."""
     plan = ctx.plan
     render_top(ctx, heading_path)
-    box = count_lines(ctx)
-    position = plan.count_position
-    if plan.count_layout == "brackets":
-        position = "after_secretary"
-    if plan.count_layout == "interleaved":  # woven into the lists by render_attendance
-        position = "with_lists"
+    box, position = count_lines(ctx), _box_position(plan)
     if position == "top":
         ctx.lines.extend(box)
     if before_opening:
@@ -78,6 +75,14 @@ def render_header(ctx: Ctx, heading_path: str, before_opening=None) -> None:
     ctx.blank()
 
 
+def _box_position(plan: Plan) -> str:
+    if plan.count_layout == "brackets":  # a sentence that opens the sitting, after the lists
+        return "after_secretary"
+    if plan.count_layout == "interleaved":  # woven into the lists by render_attendance
+        return "with_lists"
+    return plan.count_position
+
+
 def _stamp(ctx: Ctx, delib: dict, numero: str | None, seq: int) -> None:
     """The prefecture's acknowledgement, carrying the act's identifier (acte_id)."""
     if not ctx.plan.stamp:
@@ -87,7 +92,7 @@ def _stamp(ctx: Ctx, delib: dict, numero: str | None, seq: int) -> None:
     siren += "".join(str(rng.randint(0, 9)) for _ in range(7))
     internal = "".join(ch for ch in (numero or f"{s.date.year}{seq:03d}") if ch.isalnum()).upper()
     acte_id = f"{rng.randint(1, 95):03d}-{siren}-{s.date:%Y%m%d}-{internal}-DE"
-    sent = s.date + numbers.dt.timedelta(days=rng.randint(1, 9))
+    sent = s.date + dt.timedelta(days=rng.randint(1, 9))
     values = {"id": acte_id, "sent": sent.strftime("%d/%m/%Y"), "pub": sent.strftime("%d/%m/%Y")}
     for text in ctx.pick("stamp", "layout.stamp"):
         ctx.add(fill(text, values), "stamp")
@@ -104,17 +109,12 @@ def _deliberation(ctx: Ctx, item: Item, style: dict, n: int, seq: int, stamp: bo
     """One deliberation: (stamp,) number and title, body, vote and decision."""
     index = len(ctx.truth.deliberations)
     delib = ctx.truth.new_deliberation()
-    numero = fill(style["id"], _number_values(ctx, n, seq)) if style["id"] else None
+    numero = fill(style["id"], number_values(ctx, n, seq)) if style["id"] else None
     if stamp:
         _stamp(ctx, delib, numero, seq)
     render_title(ctx, item, delib, style, n, seq)
     render_body(ctx, item)
     render_outcome(ctx, item, delib, _votants_for(ctx, item), ctx.plan.forced_votes.get(index))
-
-
-def _number_values(ctx: Ctx, n: int, seq: int) -> dict:
-    from .items import number_values
-    return number_values(ctx, n, seq)
 
 
 def render_extract(ctx: Ctx) -> None:
@@ -123,7 +123,7 @@ def render_extract(ctx: Ctx) -> None:
     seq = rng.randint(1, 180)
     top = rng.random() < 0.35
     delib = ctx.truth.new_deliberation()
-    numero = fill(style["id"], _number_values(ctx, 1, seq)) if style["id"] else None
+    numero = fill(style["id"], number_values(ctx, 1, seq)) if style["id"] else None
     _stamp(ctx, delib, numero, seq)
     render_header(ctx, "header.heading_extract",
                   (lambda: render_title(ctx, item, delib, style, 1, seq)) if top else None)
@@ -148,10 +148,8 @@ def _signature(ctx: Ctx, closing_path: str) -> None:
 def render_register(ctx: Ctx) -> None:
     """A shared session header, then one extract per page (or separated by a rule)."""
     rng = ctx.rng("structure")
-    style = numbering(ctx, "items.numbering_extract")
-    if style["id"] is None:
-        style = {"t": "Délibération n° {year}-{seq}", "id": "{year}-{seq}", "title": "next"}
-    seq = rng.randint(1, 180)
+    numbered = [v for v in ctx.vocab.variants("items.numbering_extract") if v["id"]]
+    style, seq = rng.choice(numbered), rng.randint(1, 180)  # extracts of a register are numbered
     render_header(ctx, "header.heading_register")
     new_pages = rng.random() < 0.7
     for i, item in enumerate(ctx.sitting.items):
@@ -179,11 +177,11 @@ def render_minutes(ctx: Ctx) -> None:
             render_info(ctx, item, style, n)
             continue
         if item.leaver is not None:
-            _departure(ctx, item)
+            ctx.add(departure_text(ctx, item), "para")
         _deliberation(ctx, item, style, n, seq)
         _item_attendance(ctx, item)
         seq += 1
-    end = numbers.fmt_time(numbers.dt.time(min(23, ctx.sitting.time.hour + 2), rng.choice([5, 15, 40])), ctx.plan.time_style)
+    end = numbers.fmt_time(dt.time(min(23, ctx.sitting.time.hour + 2), rng.choice([5, 15, 40])), ctx.plan.time_style)
     ctx.add(fill(ctx.pick("structure", "header.closing_minutes"), {"end": end}), "para")
 
 
@@ -193,10 +191,6 @@ def _agenda(ctx: Ctx, style: dict) -> None:
     for n, item in enumerate(ctx.sitting.items, 1):
         ctx.add(f"{n}) {fill(item.title, ctx.values) if item.info else item.title}", "para")
     ctx.blank()
-
-
-def _departure(ctx: Ctx, item: Item) -> None:
-    ctx.add(departure_text(ctx, item), "para")
 
 
 def _item_attendance(ctx: Ctx, item: Item) -> None:

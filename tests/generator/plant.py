@@ -10,7 +10,7 @@ import datetime as dt
 import random
 
 from .context import Plan
-from .model import Absence, Needs, Sitting, Vote
+from .model import Needs, Sitting, Vote, draw_vote
 
 SITTING_RULES = ("attendance.votants", "attendance.present_count", "attendance.proxy_count",
                  "attendance.members_total", "proxy.giver_absent", "proxy.holder_present",
@@ -33,34 +33,34 @@ def needs(rule: str | None) -> Needs:
     }.get(rule, Needs())
 
 
+# The counts each rule compares: printed whatever the plan drew.
+SHOWN = {
+    "attendance.votants": {"presents", "pouvoirs", "votants"},
+    "votes.breakdown": {"votants"},
+    "attendance.present_count": {"presents"},
+    "attendance.proxy_count": {"pouvoirs"},
+    "attendance.members_total": {"exercice", "presents"},
+    "quorum.reached": {"presents", "exercice"},
+    "votes.votants_le_exercice": {"votants", "exercice"},
+}
+
+
 def force(rule: str, plan: Plan, target: int) -> None:
-    """Print what the rule compares."""
-    shown = {
-        "attendance.votants": {"presents", "pouvoirs", "votants"},
-        "votes.breakdown": {"votants"},
-        "attendance.present_count": {"presents"},
-        "attendance.proxy_count": {"pouvoirs"},
-        "attendance.members_total": {"exercice", "presents"},
-        "quorum.reached": {"presents", "exercice"},
-        "votes.votants_le_exercice": {"votants", "exercice"},
-    }.get(rule, set())
+    """Print what the rule compares (and nothing that would break a second rule)."""
+    shown = SHOWN.get(rule, set())
     plan.counts_shown = [f for f in ("exercice", "presents", "pouvoirs", "votants", "absents")
                          if f in shown or f in plan.counts_shown]
-    if rule in ("attendance.present_count", "proxy.giver_absent", "proxy.holder_present"):
-        plan.present_list = True
-    if rule.startswith("proxy.") or rule in ("attendance.proxy_count", "attendance.members_total"):
-        plan.absences_list = True
+    plan.present_list |= rule in ("attendance.present_count", "proxy.giver_absent", "proxy.holder_present")
+    plan.absences_list |= rule.startswith("proxy.") or rule in ("attendance.proxy_count", "attendance.members_total")
     if rule in ("attendance.members_total", "votes.votants_le_exercice"):
         plan.afferents = False
     if rule == "votes.votants_le_exercice":  # nothing may count the absent
         plan.absences_list = False
         plan.counts_shown = [f for f in plan.counts_shown if f != "absents"]
-    if rule == "dates.convocation_before_session":
-        plan.convocation_line = True
+    plan.convocation_line |= rule == "dates.convocation_before_session"
     if rule == "quorum.reached":  # no sentence claiming the quorum
         plan.quorum_claims = False
-        if plan.count_layout == "brackets":
-            plan.count_layout = "per_line"
+        plan.count_layout = "per_line" if plan.count_layout == "brackets" else plan.count_layout
     if rule in ITEM_RULES:
         plan.forced_votes[target] = "full" if rule == "votes.breakdown" else "pour_contre"
 
@@ -88,7 +88,6 @@ def _votants(plan: Plan, sitting: Sitting, rng: random.Random, target: int) -> N
 
 
 def _redraw_votes(sitting: Sitting, votants: int, rng: random.Random) -> None:
-    from .model import draw_vote
     for item in sitting.items:
         if item.vote is not None:
             item.vote = draw_vote(rng, votants, item.vote.nv, item.vote.kind if item.vote.kind != "split_no_abst" else "split")
@@ -164,10 +163,6 @@ def _le_exercice(plan: Plan, sitting: Sitting, rng: random.Random, target: int) 
 
 def _deliberations(sitting: Sitting) -> list:
     return [item for item in sitting.items if not item.info]
-
-
-def copy_absences(absences: list[Absence]) -> list[Absence]:
-    return [Absence(a.member, a.excused, a.holder) for a in absences]
 
 
 FAULTS = {"attendance.votants": _votants, "votes.breakdown": _breakdown,

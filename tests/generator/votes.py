@@ -7,7 +7,7 @@ table (Fargues) — "A L'UNANIMITE des votants (31 voix), 8 abstentions" (Bourg-
 """
 from __future__ import annotations
 
-from .context import OMIT, Ctx
+from .context import OMIT, Ctx, Line
 from .model import Item, Vote
 from .vocab import fill
 
@@ -76,10 +76,11 @@ def render_non_votants(ctx: Ctx, item: Item, delib: dict, template: dict) -> Non
 def render_decision(ctx: Ctx, item: Item) -> None:
     """'APPROUVE …' and a few more articles, each on its line."""
     rng = ctx.rng("votes")
-    prefix = ctx.pick("votes", "items.decision_prefix")
-    ctx.add(f"{prefix}{item.decision}.", "para")
-    for extra in ctx.vocab.sample(rng, "items.decision_extra", rng.randint(0, 2)):
-        ctx.add(prefix + fill(extra, ctx.values), "para")
+    prefix = ctx.pick("votes", "items.decision_prefix")  # may number its articles: 'Article {k} : '
+    articles = [f"{item.decision}."] + [fill(extra, ctx.values) for extra in
+                                         ctx.vocab.sample(rng, "items.decision_extra", rng.randint(0, 2))]
+    for k, article in enumerate(articles, 1):
+        ctx.add(fill(prefix, {"k": k}) + article, "para")
 
 
 def render_outcome(ctx: Ctx, item: Item, delib: dict, votants: int, force: str | None) -> None:
@@ -94,16 +95,11 @@ def render_outcome(ctx: Ctx, item: Item, delib: dict, votants: int, force: str |
     order = rng.choice(["vote_first", "decision_first", "decision_first"])
     if order == "vote_first":
         template = render_vote(ctx, item, delib, votants, force)
-        if "délibéré" not in template["t"]:
-            ctx.lines.insert(len(ctx.lines) - template["t"].count("\n") - 1, _para(deliberates))
+        if "délibéré" not in template["t"]:  # 'Après en avoir délibéré,' goes above the vote
+            ctx.lines.insert(len(ctx.lines) - template["t"].count("\n") - 1, Line(deliberates, "para"))
         render_decision(ctx, item)
     else:
         ctx.add(deliberates, "para")
         render_decision(ctx, item)
         template = render_vote(ctx, item, delib, votants, force)
     render_non_votants(ctx, item, delib, template)
-
-
-def _para(text: str):
-    from .context import Line
-    return Line(text, "para")
