@@ -162,14 +162,15 @@ def render_info(ctx: Ctx, item: Item, style: dict, n: int) -> None:
 
 
 def departure_text(ctx: Ctx, item: Item) -> str:
-    """'M. X quitte la séance à 21 h 40 (présents : 14 – votants : 20).' and its truth."""
+    """'M. X quitte la séance à 21 h 40 (présents : 14 – votants : 20).'"""
     after, rng = item.attendance, ctx.rng("items")
-    counts = f"présents : {after.presents} – votants : {after.votants}"
+    absents = ""
     if "absents" in ctx.plan.counts_shown:  # the sitting counted its absents: so does the note
-        counts += f" – absents : {ctx.sitting.exercice - after.presents}"
+        absents = fill(ctx.pick("items", "attendance.departure_absents"), {"a": ctx.sitting.exercice - after.presents})
+    counts = fill(ctx.pick("items", "attendance.departure_counts"),
+                  {"p": after.presents, "v": after.votants, "absents": absents})
     hour = numbers.fmt_time(dt.time(min(23, ctx.sitting.time.hour + rng.randint(1, 2)), rng.choice([5, 20, 40])), "h_spaced")
-    values = {"who": ctx.plan.names.single(item.leaver, ctx.vocab), "hour": hour, "counts": counts,
-              "counts_sentence": f"Le nombre de présents est de {after.presents} et celui des votants de {after.votants}."}
+    values = {"who": ctx.plan.names.single(item.leaver, ctx.vocab), "hour": hour, "counts": counts}
     return fill(ctx.pick("items", "attendance.departure"), values)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 DATA = Path(__file__).parent / "data"
 SPLITS = ("dev", "test")
 FIELD = re.compile(r"\{(\w+)\}")
+ELIDE = re.compile(r"\b([Dd])e (?=[aeiouyàâéèêëîïôûAEIOUYÉÈÊ])")  # "Nombre de élus" -> "Nombre d'élus"
 
 
 @functools.cache
@@ -89,7 +90,7 @@ def fill(template: str, values: dict) -> str:
         if key not in values:
             raise KeyError(f"no value for {{{key}}} in {template!r}")
         return str(values[key])
-    return FIELD.sub(one, template)
+    return ELIDE.sub(r"\1'", FIELD.sub(one, template))
 
 
 def de(name: str) -> str:
