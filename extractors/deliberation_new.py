@@ -46,6 +46,7 @@ class Context:
     stamps: list[tuple[str, str, str, Span]]
     session: Reading
     moves: list  # moves met in earlier items of the block, in order
+    single: bool = False  # the block holds one deliberation: an extract, read whole
 
 
 def extract(doc: Document) -> Document:
@@ -56,11 +57,12 @@ def extract(doc: Document) -> Document:
     for block in segment.plan(units):
         session = sitting.read(units[block.start:block.header_end], full=True)
         _inherit(session, inherited)
+        _from_furniture(session, doc)
         if not any(item.evidence or item.heading for item in block.items):
             if session.facts or session.members:
                 inherited = session  # a register's session header, shared by the blocks after it
             continue
-        ctx = Context(doc, units, stamps, session, [])
+        ctx = Context(doc, units, stamps, session, [], len(block.items) == 1)
         for item in block.items:
             seq = _emit(ctx, seq, block, item)
     return doc
@@ -69,7 +71,20 @@ def extract(doc: Document) -> Document:
 def _full(ctx: Context, item: segment.Item) -> bool:
     """An item read as a whole record (an extract whose number heads its sitting) rather
     than as an item of minutes under a session header."""
-    return item.heading is None or not (ctx.session.facts or ctx.session.members)
+    return item.heading is None or ctx.single or not (ctx.session.facts or ctx.session.members)
+
+
+def _from_furniture(session: Reading, doc: Document) -> None:
+    """The body named only in a running header or footer ("Ville de BOURG-EN-BRESSE -
+    Conseil Municipal du lundi 1er Février 2016", "Séance Publique du Conseil Municipal
+    d'OUZOUS du 6 novembre 2014")."""
+    if "collectivite" in session.facts and "organe" in session.facts:
+        return
+    lines = [stream.Unit(stream.clean(f.text), f.span, -1) for f in doc.furniture[:6]]
+    found = sitting.read(lines) if lines else Reading()
+    for column in ("collectivite", "organe"):
+        if column in found.facts:
+            session.facts.setdefault(column, found.facts[column])
 
 
 def _inherit(session: Reading, shared: Reading) -> None:

@@ -86,7 +86,7 @@ def continues(unit: Unit) -> bool:
     folded = fold(unit.text).strip()
     if list_label(unit.text) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded):
         return False
-    text = ROLES.sub(" ", re.sub(r"\([^)]*\)?", " ", unit.text))
+    text = blank_roles(re.sub(r"\([^)]*\)?", " ", unit.text))
     words = [w for w in re.split(r"[\s,;]+", text) if re.search(r"[^\W\d_]", w)]
     if not words:
         return False
@@ -137,7 +137,7 @@ def entries(text: str, proxies: bool = False) -> list[tuple[str, int]]:
     """(entry, offset) of each person in a list text: roles removed, split before each
     civility that opens a name, then on separators outside brackets; an entry that
     names a proxy holder ("X, Adjoint, pouvoir donné à Y") is not split on its comma."""
-    text = ROLES.sub(lambda m: " " * len(m.group(0)), text)
+    text = blank_roles(text)
     if re.match(r"^\s*(?:neant|aucun|aucune|-|/)\.?\s*$", fold(text)):
         return []
     out = []
@@ -145,6 +145,14 @@ def entries(text: str, proxies: bool = False) -> list[tuple[str, int]]:
         out += [(e, start + s) for e, s in _split(chunk, proxies)]
     out = [(re.sub(r"\s+et$", "", e.strip(" .,;:")).strip(), s) for e, s in out]
     return [(e, s) for e, s in out if re.search(r"[^\W\d_]{2}", e)]
+
+
+def blank_roles(text: str) -> str:
+    """Roles in a list replaced by spaces (matched on the folded text: "délégué")."""
+    folded = fold(text)
+    for m in ROLES.finditer(folded):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
 
 
 def _chunks(text: str, folded: str, pattern: re.Pattern) -> list[tuple[str, int]]:

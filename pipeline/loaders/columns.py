@@ -47,8 +47,13 @@ class Band:
 
 
 def is_layout_table(page, table) -> bool:
-    """A ruled 2-column table used for page layout: a narrow cell beside a wide one,
-    both several lines long ("Nombre de Conseillers en exercice : 19 …" | "L'an …")."""
+    """A ruled table used for page layout, not for data: a narrow cell beside a wide one,
+    both several lines long ("Nombre de Conseillers en exercice : 19 …" | "L'an …"), or a
+    frame of at most two columns around a whole passage (Bourg-en-Bresse draws the
+    sitting, the lists and the report in one framed cell of 35 lines)."""
+    if max(len(r.cells) for r in table.rows) <= 2 and any(
+            _line_count(page, c) >= FRAME_LINES for r in table.rows for c in r.cells if c is not None):
+        return True
     for row in table.rows:
         cells = [c for c in row.cells if c is not None]
         if len(row.cells) > 2 or len(cells) != 2:
@@ -58,6 +63,9 @@ def is_layout_table(page, table) -> bool:
                 _line_count(page, c) >= LAYOUT_CELL_LINES for c in (left, right)):
             return max(len(r.cells) for r in table.rows) <= 2
     return False
+
+
+FRAME_LINES = 8  # a data table's cell wraps over a few lines; a frame holds whole paragraphs
 
 
 def _line_count(page, bbox) -> int:
