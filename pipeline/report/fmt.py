@@ -56,7 +56,7 @@ def text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return clean(str(value))
+    return visible_controls(clean(str(value)))
 
 
 def clean(value: str) -> str:
@@ -164,7 +164,7 @@ def visible_controls(value: str) -> str:
     out = []
     for c in value:
         code = ord(c)
-        if code < 0x20 and c not in "\t":
+        if code < 0x20 and c not in "\t\n":
             out.append(chr(0x2400 + code))  # Control Pictures: ␀ … ␟
         elif code == 0x7F:
             out.append("\u2421")

@@ -150,14 +150,16 @@ def manifest_files(out: Path) -> dict[str, dict]:
 def resolve_source(doc: dict, files: dict[str, dict], out: Path) -> tuple[Path | None, bool]:
     """The document's file on disk, and whether it is still the file that was read.
 
-    The manifest's absolute path first; else `source_path` as given (relative to the
-    current folder, then to the parent of `out`). A file whose size or mtime changed
-    since it was read is found but not trusted: its boxes may no longer match."""
+    First `source_path` beside `out` (ingest ran in out's parent, the usual case, and
+    the case of out/ moved together with its sources), then the manifest's absolute
+    path, then `source_path` from the current folder. A candidate whose size differs
+    from the manifest's is another file; one whose mtime changed at the manifest's own
+    path is found but not trusted (its boxes may no longer match)."""
     entry = files.get(str(doc.get("doc_id")))
-    candidates = [Path(entry["path"])] if entry else []
-    source = doc.get("source_path")
-    if isinstance(source, str) and source:
-        candidates += [Path(source).absolute(), Path(out).absolute().parent / source]
+    source = doc.get("source_path") if isinstance(doc.get("source_path"), str) else ""
+    candidates = [Path(out).absolute().parent / source] if source and not Path(source).is_absolute() else []
+    candidates += [Path(entry["path"])] if entry else []
+    candidates += [Path(source).absolute()] if source else []
     for path in candidates:
         try:
             stat = path.stat()
@@ -165,8 +167,9 @@ def resolve_source(doc: dict, files: dict[str, dict], out: Path) -> tuple[Path |
             continue
         if not entry:
             return path, True
-        moved = path != Path(entry["path"])  # copied elsewhere with out/: mtime may differ
-        return path, stat.st_size == entry.get("size") and (moved or stat.st_mtime_ns == entry.get("mtime_ns"))
+        if stat.st_size != entry.get("size"):
+            continue
+        return path, path != Path(entry["path"]) or stat.st_mtime_ns == entry.get("mtime_ns")
     return (candidates[0] if candidates else None), False
 
 

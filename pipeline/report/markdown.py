@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from tabulate import tabulate
@@ -37,11 +36,9 @@ def escape(value: Any) -> str:
 
 
 def link(label: str, href: str) -> Safe:
-    """[label](href) with the label escaped and the target percent-encoded (no scheme
-    can survive: ':' is encoded), and the fragment kept."""
-    path, _, fragment = href.partition("#")
-    target = quote(path, safe="/") + (f"#{quote(fragment, safe='=')}" if fragment else "")
-    return Safe(f"[{escape(label)}]({target})")
+    """[label](href): the label escaped; `href` is one of ours, already percent-encoded
+    (writer.href, writer.page_name), so no space, bracket or scheme from a file name."""
+    return Safe(f"[{escape(label)}]({href})")
 
 
 def table(headers: list[str], rows: list[list[Any]], align: list[str] | None = None) -> Safe:
