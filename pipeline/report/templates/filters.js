@@ -158,7 +158,9 @@
     writeHash(f);
   }
 
-  form.addEventListener("input", function () { state.dp = 1; state.fp = 1; render(); });
+  function refilter() { state.dp = 1; state.fp = 1; render(); }
+  form.addEventListener("input", refilter);
+  form.addEventListener("change", refilter);  // a select changed by script fires only this
   form.addEventListener("reset", function () { setTimeout(function () { state.dp = 1; state.fp = 1; render(); }, 0); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   window.addEventListener("hashchange", function () {
