@@ -51,7 +51,10 @@ def is_null(value: Any) -> bool:
 
 
 def text(value: Any) -> str:
-    """Any cell as display text; null is ''. Symbol-font glyphs become what they stand for."""
+    """Any cell as display text; null is ''. Symbol-font glyphs become what they stand for,
+    control characters visible symbols."""
+    if isinstance(value, str):
+        return visible_controls(clean(value))
     if is_null(value):
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -59,10 +62,16 @@ def text(value: Any) -> str:
     return visible_controls(clean(str(value)))
 
 
+# Private-use glyphs of Symbol-encoded fonts (U+F020 for a space) as their ASCII character:
+# pdfminer hands them over as is, and a browser shows a box.
+_SYMBOL_FONT = {code: code - 0xF000 for code in range(0xF020, 0xF07F)}
+
+
+_PRIVATE = re.compile("[\uf020-\uf07e]")
+
+
 def clean(value: str) -> str:
-    """Private-use glyphs of Symbol-encoded fonts (U+F020 for a space) as their ASCII
-    character: pdfminer hands them over as is, and a browser shows a box."""
-    return "".join(chr(ord(c) - 0xF000) if 0xF020 <= ord(c) <= 0xF07E else c for c in value)
+    return value.translate(_SYMBOL_FONT) if _PRIVATE.search(value) else value
 
 
 def number(value: Any, signed: bool = False) -> str:
@@ -158,18 +167,24 @@ def plural(n: int, one: str, many: str) -> str:
     return f"{number(n)} {one if n <= 1 else many}"
 
 
+def _invisible() -> re.Pattern:
+    """Control, format and separator characters, but tab, newline and the soft hyphen."""
+    chars = [chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp")
+             and chr(c) not in "\t\n\u00ad"]
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "\U000E0000-\U000E007F]")
+
+
+_INVISIBLE = _invisible()
+
+
+def _show(match: re.Match) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # Control Pictures: ␀ … ␟
+    return "\u2421" if code == 0x7F else f"<U+{code:04X}>"
+
+
 def visible_controls(value: str) -> str:
     """Control, format and bidi characters as visible symbols: an ESC from a quoted line
     prints as '␛' rather than acting on a terminal or hiding text (U+202E reverses it)."""
-    out = []
-    for c in value:
-        code = ord(c)
-        if code < 0x20 and c not in "\t\n":
-            out.append(chr(0x2400 + code))  # Control Pictures: ␀ … ␟
-        elif code == 0x7F:
-            out.append("\u2421")
-        elif unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") and c != "\u00ad":
-            out.append(f"<U+{code:04X}>")
-        else:
-            out.append(c)
-    return "".join(out)
+    return _INVISIBLE.sub(_show, value) if _INVISIBLE.search(value) else value

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePath
 from typing import Any
 
@@ -120,11 +121,11 @@ class Doc:
     def status(self) -> str:
         return fmt.text(self.row.get("status"))
 
-    @property
+    @cached_property
     def findings(self) -> list[Finding]:
         return [f for _, items in self.sections for f in items]
 
-    @property
+    @cached_property
     def coverage_status(self) -> str:
         """The document's coverage: its own row's status, else derived from its
         deliberations' rows; '' when the pipeline recorded none."""
@@ -138,7 +139,7 @@ class Doc:
             return "checked"
         return "partial" if "checked" in states or "partial" in states else sorted(states)[0]
 
-    @property
+    @cached_property
     def state(self) -> str:
         """failed | error | warning | notice | unchecked | partial | unknown | ok."""
         if self.status == "failed":
@@ -149,15 +150,15 @@ class Doc:
         return {"checked": "ok", "partial": "partial", "not_checked": "unchecked",
                 "unread": "unchecked", "": "unknown"}.get(self.coverage_status, "unknown")
 
-    @property
+    @cached_property
     def collectivites(self) -> list[str]:
         return sorted({d.collectivite for d in self.delibs.values() if d.collectivite})
 
-    @property
+    @cached_property
     def dates(self) -> list[str]:
         return sorted({d.iso_date for d in self.delibs.values() if d.iso_date})
 
-    @property
+    @cached_property
     def skipped(self) -> list[str]:
         """What could not be verified: `rule: reason` of the skipped checks, and the
         fields a reader expects but the document did not give, without repeats."""

@@ -44,7 +44,7 @@ def write_reports(out_dir: Path | str, findings_df: pd.DataFrame | None = None,
     now = now or dt.datetime.now(dt.timezone.utc)
     stamp = now.strftime("%d/%m/%Y %H:%M UTC")
     docs = model.build_docs(frames)
-    known = {d.doc_id for d in docs if d.doc_id in set(frames.documents["doc_id"].astype(str))}
+    known = set(frames.documents["doc_id"].astype(str))
     changes = changes_mod.compare(changes_mod.previous(out), frames.findings, known)
     written = _write_documents(out, docs, frames, changes, stamp)
     atomic_write(pages / "style.css", html.stylesheet())
