@@ -103,7 +103,7 @@ class DocEvidence:
 
     def table_excerpt(self, finding: Any) -> TableExcerpt | None:
         """The whole row (row_total, fiche cost) or column (column_total) of the table."""
-        cells = self._cells_of(finding)
+        cells = self.cells_of(finding)
         if not cells:
             return None
         cols = sorted({(int(c["column_index"]), fmt.text(c.get("column_label"))) for c in cells})
@@ -117,7 +117,7 @@ class DocEvidence:
             out.mark.update((ri, j + 1) for j, (ci, _) in enumerate(cols) if (r, ci) in grid)
         return out
 
-    def _cells_of(self, finding: Any) -> list[dict]:
+    def cells_of(self, finding: Any) -> list[dict]:
         table_id, kind, name = _table_subject(finding)
         if not table_id or not self.cells:
             return []
@@ -164,7 +164,7 @@ def _targets(ev: DocEvidence, finding: Any) -> list[dict]:
     check_id, row = finding.check_id, finding.row
     rule = RULES.get(check_id)
     if check_id.startswith(("table.", "fiche.")):
-        keys = {_cell_key(c) for c in ev._cells_of(finding)}
+        keys = {_cell_key(c) for c in ev.cells_of(finding)}
         out = [r for r in ev.by_table.get("table_cells", []) if fmt.text(r.get("record_key")) in keys
                and r.get("field") in ("value", "text")]
         if check_id.startswith("fiche."):
