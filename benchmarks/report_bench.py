@@ -9,6 +9,7 @@ its provenance box, to measure the page crops (rendered once, then reused).
 
     .venv/bin/python benchmarks/report_bench.py --docs 10000 --findings 20000
     .venv/bin/python benchmarks/report_bench.py --docs 200 --findings 400 --pdf-findings 200
+    .venv/bin/python benchmarks/report_bench.py --browser   # also: the index opened in Chromium
 
 Each render runs in a child process, so its peak RSS is its own.
 """
@@ -127,6 +128,35 @@ def render(out: Path) -> tuple[float, float]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
+def browser_timing(out: Path) -> None:
+    """Seconds until the index's tables are built in headless Chromium, and for one filter."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    os.environ["SE_OFFLINE"] = "true"
+    profile = tempfile.mkdtemp(prefix="report-bench-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    try:
+        start = time.perf_counter()
+        driver.get((out / "report.html").as_uri())
+        while driver.execute_script("return document.documentElement.dataset.ready") != "1":
+            time.sleep(0.02)
+        ready = time.perf_counter() - start
+        start = time.perf_counter()
+        driver.execute_script("const f = document.getElementById('filters'); f.elements.rule.value = arguments[0];"
+                              "f.dispatchEvent(new Event('change'));", RULES[1])
+        print(f"  Chromium: index ready in {ready:.2f} s, filter by rule in {time.perf_counter() - start:.2f} s "
+              f"({driver.find_element('id', 'counts').text})")
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
 def size(path: Path) -> int:
     return path.stat().st_size if path.is_file() else sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -136,6 +166,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--findings", type=int, default=20_000)
     ap.add_argument("--pdf-findings", type=int, default=0)
+    ap.add_argument("--browser", action="store_true", help="time the index in headless Chromium")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="report-bench-") as tmp:
         out = Path(tmp) / "out"
@@ -150,6 +181,8 @@ def main() -> None:
         print(f"  report.html {size(out / 'report.html') / 1e6:.2f} MB, report.md {size(out / 'report.md') / 1e6:.2f} MB, "
               f"{len(pages)} document pages {sum(size(p) for p in pages) / 1e6:.1f} MB, "
               f"{len(list((out / 'report' / 'img').glob('*.png')))} pictures {size(out / 'report' / 'img') / 1e6:.1f} MB")
+        if args.browser:
+            browser_timing(out)
 
 
 if __name__ == "__main__":
