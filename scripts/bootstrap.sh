@@ -22,6 +22,18 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "registre: ${missing[*]} missing; scanned PDFs or .doc files will fail (install as root)" >&2
   fi
 fi
+# The report's browser tests drive Debian's Chromium through selenium (chromium-driver).
+# Installed the same way; without them those tests skip, saying why (and fail under CI).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "registre: installing chromium and chromium-driver (first run only)…" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >&2 && apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600 \
+      chromium chromium-driver fonts-dejavu-core >&2
+  else
+    echo "registre: chromium/chromium-driver missing; the report's browser tests will skip" >&2
+  fi
+fi
 stamp="$VENV/.installed-$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   echo "registre: setting up $VENV (first run only)…" >&2
