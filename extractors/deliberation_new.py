@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extractors import segment, sitting, stream, votes
+from extractors import lexicon, members, segment, sitting, stream, votes
 from extractors.decisions import read_decisions
 from extractors.members import Member
 from extractors.sitting import Fact, Reading
@@ -165,8 +165,9 @@ def _title_goes_on(lines: list[str], u: Unit, h: segment.Heading) -> bool:
     text = u.text.strip()
     if u.gap_before and lines or segment.is_evidence(u) or len(text.split()) > 16:
         return False
-    if not lines:
-        return text.isupper() or u.all_bold
+    if not lines:  # a bare number ("2014.09.15 - 5", "1."): its title is the line below
+        return len(text.split()) <= 25 and not members.list_label(text) and \
+            not lexicon.label_at_start("fields", u.folded)
     last = lines[-1]
     if re.search(r"[.:;]$", last):
         return False

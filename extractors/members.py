@@ -182,7 +182,7 @@ def _split(chunk: str, proxies: bool) -> list[tuple[str, int]]:
 
 def _holder_follows(chunk: str, pos: int, proxies: bool) -> bool:
     """A separator inside "M. X, Adjoint, pouvoir donné à M. Y": the entry goes on."""
-    return bool(re.match(r"\s*(?:pouvoir|procuration|mandat|donne|a donne|represente)", fold(chunk[pos:pos + 30])))
+    return bool(re.match(r"[\s,]*(?:pouvoir|procuration|mandat|donne|a donne|represente)", fold(chunk[pos:pos + 60])))
 
 
 def _member(entry: str, label: ListLabel, unit: int) -> Member | None:

@@ -73,6 +73,9 @@ class _Walker:
     def block(self, el) -> None:
         """Emit `el`'s lines and tables in reading order."""
         self._page_break(el, "before")
+        number = _list_number(el)
+        if number:  # what a browser draws before an item of <ol>: Aiglun's items are numbered so only
+            self.pending.append((f"{number}. ", False))
         for kind, item in _children(el):
             if kind == "table":
                 self.flush()
@@ -110,6 +113,31 @@ class _Walker:
         style = (el.get("style") or "").replace(" ", "").lower()
         if f"page-break-{where}:always" in style or f"break-{where}:page" in style:
             self.page += 1
+
+
+def _list_number(el) -> str | None:
+    """The marker of an `<li>` in an `<ol start="N" type="1|I|i|A|a">`, as a browser counts."""
+    parent = el.getparent()
+    if el.tag != "li" or parent is None or parent.tag != "ol":
+        return None
+    siblings = [c for c in parent if c.tag == "li"]
+    n = _int(parent.get("start") or "1") + siblings.index(el)
+    kind = parent.get("type") or "1"
+    if kind in ("I", "i"):
+        roman = _roman(n)
+        return roman if kind == "I" else roman.lower()
+    if kind in ("A", "a") and 1 <= n <= 26:
+        return chr(ord(kind) + n - 1)
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
 
 
 def _children(el):
