@@ -91,7 +91,7 @@ def list_fields(rows: dict[str, list[dict]], seq: int) -> dict[str, object]:
     return {
         "attendance.present": sorted(r["name"] for r in att if r["status"] == "present"),
         "attendance.absent": sorted(r["name"] for r in absent),
-        "attendance.excused": sorted((r["name"], r["excused"]) for r in absent),
+        "attendance.excused": sorted((r["name"], str(r["excused"])) for r in absent),
         "attendance.proxy_holder": sorted((r["name"], r["proxy_holder"]) for r in absent if r["proxy_holder"]),
         "attendance.substitute_for": sorted((r["name"], r["substitute_for"]) for r in att if r["substitute_for"]),
         "proxies": sorted((r["giver"], r["holder"]) for r in rows.get("proxies", []) if r["seq"] == seq),

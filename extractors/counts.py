@@ -29,10 +29,10 @@ NUMBER = re.compile(r"(\d{1,4})(?![\d])(?!\s*(?:[.,/]\d|€|%|euros?\b|eur\b|h\b
                     r"mois\b|jours?\b|m2\b|m²|km\b|ha\b|er\b|e\b|eme\b|°))(?![ \u00a0]\d{3}\b)")
 SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+)[\s:=|._…]*")
 BETWEEN_LABELS = re.compile(r"^[\s:=|._…–\-/]*$")
-SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2", "neant": "0"}
+SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2"}
 # text2num leaves zéro, un and deux as words; they are counts only right after a label
 # or before a count word: "Contre : zéro", "deux abstentions".
-SMALL_WORD = re.compile(r"(?<![\w'])(zero|aucune?|une?|deux|neant)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|"
+SMALL_WORD = re.compile(r"(?<![\w'])(zero|aucune?|une?|deux)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|"
                         r"voix|abstentions?|pouvoirs?|procurations?|votants?|presents?|absents?))")
 
 

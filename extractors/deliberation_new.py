@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from extractors import lexicon, members, segment, sitting, stream, votes
+from extractors import counts, lexicon, members, segment, sitting, stream, votes
 from extractors.decisions import read_decisions
 from extractors.members import Member
 from extractors.sitting import Fact, Reading
@@ -28,7 +28,7 @@ from schemas import Block as DocBlock, Document, Span
 STAGE = "deliberation"
 SITTING_COLUMNS = ("collectivite", "organe", "session_date", "session_time", "lieu", "president",
                    "convocation_date", "secretaire", "membres_en_exercice", "presents", "absents",
-                   "pouvoirs", "votants")
+                   "pouvoirs", "votants", "sans_quorum")
 COUNT_COLUMNS = ("membres_en_exercice", "presents", "absents", "pouvoirs", "votants")
 VOTE_COLUMNS = ("pour", "contre", "abstentions", "non_votants", "unanimite", "resultat")
 COLUMNS = ("collectivite", "organe", "numero", "acte_id", "siren", "session_date", "session_time", "lieu",
@@ -47,12 +47,14 @@ class Context:
     session: Reading
     moves: list  # moves met in earlier items of the block, in order
     single: bool = False  # the block holds one deliberation: an extract, read whole
+    running: list = field(default_factory=list)  # running header and footer lines (units)
 
 
 def extract(doc: Document) -> Document:
     """Add one row per deliberation (and its attendance, proxies, decisions)."""
     units = [u for u in stream.units(doc) if not _furniture(u)]
     stamps = _stamps(doc, stream.units(doc))
+    running = [stream.Unit(stream.clean(f.text), f.span, -1) for f in doc.furniture]
     seq, inherited = 0, Reading()
     for block in segment.plan(units):
         session = sitting.read(units[block.start:block.header_end], full=True)
@@ -62,7 +64,7 @@ def extract(doc: Document) -> Document:
             if session.facts or session.members:
                 inherited = session  # a register's session header, shared by the blocks after it
             continue
-        ctx = Context(doc, units, stamps, session, [], len(block.items) == 1)
+        ctx = Context(doc, units, stamps, session, [], len(block.items) == 1, running)
         for item in block.items:
             seq = _emit(ctx, seq, block, item)
     return doc
@@ -127,11 +129,28 @@ def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote) -> 
     units = ctx.units[item.start:item.end]
     if item.heading and item.heading.number:
         facts["numero"] = Fact(item.heading.number, ctx.units[item.heading.unit].span, "heading")
+    _from_running(ctx, facts, units)
     title = _title(ctx.units, item, own)
     if title:
         facts["objet"] = title
     _stamp(ctx, facts, units)
     return facts
+
+
+def _from_running(ctx: Context, facts: dict[str, Fact], units: list[Unit]) -> None:
+    """A register that prints each act's number and counts at the top of its page
+    ("DÉLIBÉRATION N° 2024-041" / "Conseillers en exercice : 19 - Présents : 13 …"): the
+    PDF loader sets them aside as running headers; the item on that page takes them."""
+    page = units[0].span.page
+    lines = [u for u in ctx.running if u.span.page == page]
+    for u in lines:
+        for family, h in segment._heading_at(lines, lines.index(u)):
+            if family == "act" and h.number and "numero" not in facts:
+                facts["numero"] = Fact(h.number, u.span, "running_header")
+    if any(facts[c].span.page == page for c in COUNT_COLUMNS if c in facts):
+        return
+    for c in counts.read(lines, tuple(COUNT_COLUMNS)):
+        facts[c.column] = Fact(c.value, lines[c.unit].span, "running_header")
 
 
 def _number(item: segment.Item) -> int | None:
@@ -264,17 +283,19 @@ def _rows(ctx: Context, seq: int, facts: dict[str, Fact], people, decisions, uni
     row: dict[str, Any] = {"doc_id": doc.doc_id, "seq": seq}
     for column in COLUMNS:
         row[column] = facts[column].value if column in facts else None
-    row["sans_quorum"] = False
+    row["sans_quorum"] = bool(facts["sans_quorum"].value) if "sans_quorum" in facts else False
     row["page_start"], row["page_end"] = min(pages), max(pages)
     row["_prov"] = {c: f.span for c, f in facts.items() if c in COLUMNS}
     row["_how"] = {c: (f.method, f.derived) for c, f in facts.items() if c in COLUMNS}
     doc.add("deliberations", row)
     for member, span in people:
+        absent = member.status == "absent"
         doc.add("attendance", {"doc_id": doc.doc_id, "seq": seq, "name": member.name, "status": member.status,
-                               "excused": member.excused, "proxy_holder": member.holder,
+                               "excused": member.excused if absent else None,
+                               "proxy_holder": member.holder if absent else None,
                                "substitute_for": member.substitute_for, "page": span.page,
                                "_prov": {"name": span}})
-        if member.status == "absent" and member.holder:
+        if member.holder:  # also from one listed present: the document contradicts itself
             doc.add("proxies", {"doc_id": doc.doc_id, "seq": seq, "giver": member.name, "holder": member.holder,
                                 "page": span.page, "_prov": {"giver": span, "holder": span}})
     for n, d in enumerate(decisions, 1):

@@ -42,7 +42,10 @@ AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*$")
 SEPARATORS = re.compile(r"\s*[,;]\s*|\s+[–-]\s+|\s+-(?=\s)|\s+et\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
 PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "del", "el", "ben",
              "d'", "l'", "y", "e", "et", "mc", "mac", "st", "ste"}
-HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par)\s+(?:\S+\s+){0,3}[A-ZÀ-Ý][\w'’-]*[\w'’]\s*[.)]?\s*$")
+HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par)\s+(?:[^\s,;]+\s+){0,3}[A-ZÀ-Ý][\w'’-]*[\w'’]\s*[.)]?\s*$")
+# "M. Vivien BATIFOULIER a donné pouvoir à M. Louis GARCIA." : a sentence of its own, not a
+# line of the list above it (whereas "X, Adjoint, pouvoir donné à Y" goes on a list)
+PROXY_SENTENCE = re.compile(r"^.{2,80}?\s(?:a|ont)\s+donne\s+(?:pouvoir|procuration|mandat|delegation)\s+(?:a|au)\s.*\.\s*$")
 PROXY_WORDS = re.compile(r"\b(?:pouvoir|procuration|mandat|represente|delegation|donne)\b")
 
 
@@ -80,12 +83,16 @@ def list_label(text: str) -> ListLabel | None:
     return ListLabel(label.name, excused, label.end + end.end())
 
 
-def continues(unit: Unit) -> bool:
+def continues(unit: Unit, kind: str = "present") -> bool:
     """A line that goes on listing names: mostly capitalised words once roles are set
     aside, not a label, a heading ("ORDRE DU JOUR") nor a sentence."""
     folded = fold(unit.text).strip()
     if list_label(unit.text) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded):
         return False
+    if kind != "proxies" and PROXY_SENTENCE.match(folded):
+        return False
+    if folded.startswith("("):  # "Pierre-Yves COSTE" / "(en remplacement de François SIMON)"
+        return True
     text = blank_roles(re.sub(r"\([^)]*\)?", " ", unit.text))
     words = [w for w in re.split(r"[\s,;]+", text) if re.search(r"[^\W\d_]", w)]
     if not words:
@@ -103,11 +110,19 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
         if counts.is_count_line(units[j].text):
             j += 1  # "Elus en exercice : 29" between two lines of the list (a side box)
             continue
-        if not continues(units[j]) or (units[j].gap_before and not _names_line(units[j].text)):
+        if not continues(units[j], label.kind) or (units[j].gap_before and not _names_line(units[j].text)):
             break
         pieces.append((units[j].text, j))
         j += 1
     return _members(pieces, label), j
+
+
+def proxy_sentence(text: str, unit: int) -> Member | None:
+    """``"M. Vivien BATIFOULIER a donné pouvoir à M. Louis GARCIA."``: an absent member and
+    the holder of the proxy (whether excused is not said)."""
+    if not PROXY_SENTENCE.match(fold(text).strip()):
+        return None
+    return _member(text.strip().rstrip("."), ListLabel("proxies", None, 0), unit)
 
 
 def _names_line(text: str) -> bool:

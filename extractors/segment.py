@@ -229,6 +229,25 @@ def _untight(hs: list[Heading]) -> list[Heading]:
 
 # --- items ------------------------------------------------------------------------------
 
+def _heads_next(u: Unit) -> bool:
+    """A line that introduces what follows: a count box, a member leaving or arriving,
+    the opening of a list ("a count box belongs to the deliberation it heads")."""
+    return counts.is_count_line(u.text) or bool(members.list_label(u.text)) or \
+        bool(sitting.read_move(u, 0))
+
+
+def _pull_heads(units: list[Unit], evidence: list[bool], items: list[Item]) -> list[Item]:
+    """Each item after the first starts at the count lines and moves printed right above
+    its heading, once the previous item's decision is recorded."""
+    for prev, item in zip(items, items[1:]):
+        k = item.start
+        while k - 1 > prev.start and not evidence[k - 1] and _heads_next(units[k - 1]):
+            k -= 1
+        if k < item.start:
+            prev.end, item.start = k, k
+    return items
+
+
 def _items(units: list[Unit], evidence: list[bool], start: int, end: int) -> Block:
     """The items of a block under the heading family that explains the most decisions."""
     found = headings(units, start, end)
@@ -240,7 +259,7 @@ def _items(units: list[Unit], evidence: list[bool], start: int, end: int) -> Blo
     if not best:
         whole = Item(start, end, None, any(evidence[start:end]))
         return Block(start, end, start, [whole])
-    return Block(start, end, best[0].start, best)
+    return Block(start, end, best[0].start, _pull_heads(units, evidence, best))
 
 
 def _segments(hs: list[Heading], evidence: list[bool], end: int, family: str) -> list[Item]:

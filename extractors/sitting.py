@@ -83,7 +83,26 @@ def read(units: list[Unit], full: bool = True) -> Reading:
     while k < len(units):
         k = _read_unit(r, units, k)
     _counts(r, units, full)
+    r.members = merge_members(r.members)
     return r
+
+
+def merge_members(found: list[tuple[members.Member, Span]]) -> list[tuple[members.Member, Span]]:
+    """One row per person: a member named in two lists ("Excusés : X" and "Pouvoirs : X
+    pouvoir à Y") is one absent member, excused, whose proxy Y holds."""
+    from extractors.names import find_person
+
+    out: list[tuple[members.Member, Span]] = []
+    for member, span in found:
+        k = find_person(member.name, [m.name for m, _ in out])
+        if k is None:
+            out.append((member, span))
+            continue
+        kept = out[k][0]
+        kept.holder = kept.holder or member.holder  # a proxy given by someone listed present is kept:
+        if member.status == "absent" and kept.status == "absent":  # the checks must see it
+            kept.excused = kept.excused if kept.excused is not None else member.excused
+    return out
 
 
 def _counts(r: Reading, units: list[Unit], full: bool) -> None:
@@ -134,6 +153,11 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> None:
     move = read_move(u, k)
     if move:
         r.moves.append(move)
+    proxy = members.proxy_sentence(u.text, k)
+    if proxy:
+        r.members.append((proxy, u.span))
+    if any(lexicon.rx(p).search(folded) for p in lexicon.get("sans_quorum")):
+        r.set("sans_quorum", True, u.span, "sans_quorum")
     if lexicon.first("time_line", folded):
         r.set("session_time", parse_time(u.text), u.span, "time_line")
 
@@ -189,8 +213,13 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
         _read_place(r, rest, u.span)  # "… pour la réunion qui se tiendra … dans la Salle du Conseil"
     elif label.name == "president":
         r.set("president", _person(rest, re.match(r"(?P<name>.+)", rest), "name"), u.span, "field")
-    elif label.name == "objet":
-        r.set("objet", rest.rstrip(" ;") or None, u.span, "field")
+    elif label.name == "objet":  # "Objet : Attribution … Les Amis" / "du Lac": wrapped lines too
+        lines = [rest]
+        while used < len(units) and len(lines) < 4 and units[used].text[:1].islower() and \
+                not units[used].gap_before:
+            lines.append(units[used].text.strip())
+            used += 1
+        r.set("objet", joined(lines).rstrip(" ;") or None, span_of(units[k:used]), "field")
     return used if rest else k + 1
 
 

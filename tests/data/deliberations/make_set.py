@@ -463,9 +463,10 @@ def expected(doc: Doc) -> dict:
         row["contre"] = v["contre"]
         row["abstentions"] = v["abstentions"]
         row["non_votants"] = v["non_votants"] if vote_style == "oneline" else None
-        row["unanimite"] = True if unanimous else None
-        row["resultat"] = v.get("resultat") if vote_style in ("prose", "unanimous_pr", "unanimous_n",
-                                                               "adopte_block") else None
+        # unanimity stated, or a split vote (against or abstaining: not unanimous, derived)
+        row["unanimite"] = True if unanimous else (False if v["contre"] or v["abstentions"] else None)
+        # every deliberation records its decision ("DÉCIDE :"): adopted unless the vote rejects it
+        row["resultat"] = "rejete" if v.get("resultat") == "rejete" else "adopte"
         row["sans_quorum"] = doc.sans_quorum
         out.append({"deliberation": row, "attendance": attendance_rows(doc, d, ns),
                     "proxies": [{"giver": p.name(ns), "holder": h.name(ns)} for p, _, h in d.absent if h],
