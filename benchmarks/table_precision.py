@@ -67,9 +67,10 @@ def run(names: list[tuple[str, Path]], labels: list[dict], show_tables: bool) ->
             rows = process(path).rows
         found = [f for f in rows.get("findings", []) if f["check_id"].startswith(CHECKS)]
         tables = rows.get("numeric_tables")
-        if tables is not None:
-            tally["tables understood"] += sum(1 for t in tables if t["understood"])
-            tally["tables not understood"] += sum(1 for t in tables if not t["understood"])
+        for t in tables or []:
+            unconfirmed = "unconfirmed" in (t["row_totals"], t["column_totals"])
+            tally["tables understood" if t["understood"] else "tables not understood"] += 1
+            tally["not understood, a total not confirmed"] += unconfirmed and not t["understood"]
         if found or (show_tables and tables):
             print(f"\n{name}")
         for f in found:
@@ -114,8 +115,10 @@ def report(tally: Counter) -> None:
     print(f"{fiche} (warning): {tally[fiche]}, true {tally[fiche + ' true']}, false {tally[fiche + ' false']}")
     understood, not_understood = tally["tables understood"], tally["tables not understood"]
     if understood or not_understood:
-        print(f"numeric tables: {understood + not_understood}, understood {understood}, "
-              f"not understood {not_understood}")
+        unconfirmed = tally["not understood, a total not confirmed"]
+        print(f"numeric tables: {understood + not_understood}, understood {understood}, not understood "
+              f"{not_understood} (no total row or column: {not_understood - unconfirmed}; a total the "
+              f"numbers do not confirm, left unchecked: {unconfirmed})")
     else:
         print("numeric tables: this code records no understanding (no numeric_tables table)")
 

@@ -373,7 +373,10 @@ def settle_total_rows(t: TableInput, found: list[Verdict], settings: Settings, o
         return
     if not pooled.kept(settings.majority):
         out.column_totals = "unconfirmed"
-        out.column_reasons.append(f"les lignes de total ne s'accordent avec leurs colonnes qu'en {pooled} cas")
+        out.column_reasons.append(
+            f"les lignes de total ne s'accordent avec leurs colonnes qu'en {pooled} cas"
+            if pooled.agree < settings.majority * pooled.places or not pooled.agree else
+            "chaque total n'y reprend qu'un nombre : rien n'est additionné")
         for v in found:
             out.row_roles[v.row] = "unconfirmed_total"
         return
