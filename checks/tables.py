@@ -22,7 +22,6 @@ finding, on the row, naming the cell.
 """
 from __future__ import annotations
 
-import math
 import weakref
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -58,7 +57,7 @@ class Mismatch:
 
 def _refs(value: Any) -> list[int]:
     """A list column's value (a list, an array, or null) as ints."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_null(value):
         return []
     return [int(v) for v in value]
 

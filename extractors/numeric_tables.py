@@ -20,7 +20,13 @@ Choices, so the long form still shows the grid:
   unique;
 - units are data (`patterns/tables.json`): cell, then row label, column header,
   table title (``Pourcentage ETP`` under ``Temps de travail …`` is percent);
-- ``Total…`` rows and columns are flagged; derived rows (``Pourcentage ETP``) are not.
+- ``Total…`` rows and columns are flagged; derived rows (``Pourcentage ETP``) are not;
+- numbers keep their sign (a budget's ``-2 000,00 €``) and their printed decimals;
+- the table's arithmetic (`extractors/table_model.py`: which columns and rows are parts,
+  totals, derived values, shares, rates; confirmed by the numbers) gives each cell its
+  `row_role` and `column_role` and, on a total it could confirm, what it sums
+  (`total_of_columns`, `total_of_rows`); one `numeric_tables` row per table says whether
+  it was understood, and why not.
 """
 from __future__ import annotations
 
@@ -163,7 +169,7 @@ def _add_roles(record: dict, model: Arithmetic, first: int, nums: list[list[Num]
     record.update(row_role=model.row_roles[r], column_role=model.column_roles[r][c],
                   total_of_columns=[first + i for i in of_columns] if of_columns else None,
                   total_of_rows=model.total_of_rows.get((r, c)),
-                  decimals=num.decimals if num.value is not None else None, doubtful=num.doubtful)
+                  decimals=num.decimals, doubtful=num.doubtful)
 
 
 def _table_row(table_id: str, title: str | None, rows: list[Row], width: int, model: Arithmetic) -> dict:

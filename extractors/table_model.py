@@ -18,7 +18,8 @@ The rule, the same for every relation:
 - A relation the headers suggest (a column headed Total, a row labelled Total or
   Sous-total, a column headed "+ 20 %" or TVA) is kept when it agrees in at least two
   thirds (`Settings.majority`) of the places where it can be evaluated, and at least once
-  with two non-zero parts (one part equal to its total proves nothing). A row without
+  with two non-zero parts and a slack under 5 % of the total (one part equal to its total,
+  or « 1 + 0,8 = 1,8 » in a table of posts exact to ± 1, proves nothing). A row without
   a label, or a column without a cue, is taken as a total or a derived value on the
   numbers alone, which must then agree in two places at least (every place, for a
   derived column).
@@ -262,7 +263,7 @@ class Verdict:
     hypothesis: str
     tally: Tally = field(default_factory=Tally)
     sums: dict[int, list[int]] = field(default_factory=dict)  # column -> rows it sums
-    outcome: dict[int, bool] = field(default_factory=dict)  # column -> agrees
+    outcome: dict[int, tuple[bool, bool]] = field(default_factory=dict)  # column -> (agrees, telling)
     subtotals: set[int] = field(default_factory=set)  # total rows it sums (`all`)
 
 
@@ -288,7 +289,7 @@ def _verdict(t: TableInput, r: int, pending: dict[int, list[Item]], columns: lis
             continue  # an average rate on the total row, not a sum
         ok, telling = agrees(stated, [t.cells[i.row][col.index] for i in items])
         verdict.tally.add(ok, telling)
-        verdict.sums[col.index], verdict.outcome[col.index] = [i.row for i in items], ok
+        verdict.sums[col.index], verdict.outcome[col.index] = [i.row for i in items], (ok, telling)
         verdict.subtotals |= {i.row for i in items if i.kind == "total"}
     return verdict
 
@@ -342,14 +343,7 @@ def walk_rows(t: TableInput, rows: list[int], kinds: list[str], columns: list[Co
                 _absorb(pending, t, verdict)
                 found.append(verdict)
                 continue
-            factor = _scaled_row(t, r, found[-1].row, summable) if found else None
-            if factor or kind == "total":
-                out.row_roles[r] = "derived" if factor else "unconfirmed_total"
-                if factor:
-                    out.relations.append(f"« {t.name_of_row(r)} » = « {t.name_of_row(found[-1].row)} » × {factor:g}")
-                else:
-                    out.column_reasons.append(f"la ligne « {t.name_of_row(r)} » n'est la somme d'aucune "
-                                       f"colonne au-dessus ({verdict.tally})")
+            if _not_a_sum(t, r, kind, verdict, found, summable, out):
                 continue
             out.row_roles[r] = "part"
         if kind in ("part", "candidate", "tax"):
@@ -360,14 +354,30 @@ def walk_rows(t: TableInput, rows: list[int], kinds: list[str], columns: list[Co
     return found
 
 
+def _not_a_sum(t: TableInput, r: int, kind: str, verdict: Verdict, found: list[Verdict],
+               columns: list[Column], out: Arithmetic) -> bool:
+    """A total row that sums nothing above it: the TTC of the total above (`derived`), or,
+    labelled Total, an `unconfirmed_total`; False for an unlabelled row (then a part)."""
+    base = found[-1].row if found else None
+    factor = _scaled_row(t, r, base, columns) if base is not None else None
+    if factor:
+        out.row_roles[r] = "derived"
+        out.relations.append(f"« {t.name_of_row(r)} » = « {t.name_of_row(base)} » × {factor:g}")
+    elif kind == "total":
+        out.row_roles[r] = "unconfirmed_total"
+        out.column_reasons.append(f"la ligne « {t.name_of_row(r)} » n'est la somme d'aucune colonne "
+                                  f"au-dessus ({verdict.tally})")
+    return bool(factor) or kind == "total"
+
+
 def settle_total_rows(t: TableInput, found: list[Verdict], settings: Settings, out: Arithmetic) -> None:
     """Keep the total rows when, pooled, their sums agree in most places; a column whose
     sums never agree (twice or more) holds no sums (an average) and is left out."""
     _drop_columns_never_agreeing(found)
     pooled = Tally()
     for v in found:
-        for col, ok in v.outcome.items():
-            pooled.add(ok, len([r for r in v.sums[col] if t.cells[r][col].value]) >= 2)
+        for ok, telling in v.outcome.values():
+            pooled.add(ok, telling)
     if not found:
         out.column_totals = "unconfirmed" if "unconfirmed_total" in out.row_roles else "none"
         return
@@ -387,7 +397,7 @@ def settle_total_rows(t: TableInput, found: list[Verdict], settings: Settings, o
 def _drop_columns_never_agreeing(found: list[Verdict]) -> None:
     columns = {col for v in found for col in v.outcome}
     for col in columns:
-        outcomes = [v.outcome[col] for v in found if col in v.outcome]
+        outcomes = [v.outcome[col][0] for v in found if col in v.outcome]
         if len(outcomes) >= 2 and not any(outcomes):
             for v in found:
                 v.outcome.pop(col, None)
@@ -407,8 +417,8 @@ def _record_total_rows(t: TableInput, found: list[Verdict], out: Arithmetic, poo
             named = [f"« {t.name_of_row(r)} »" for r in rows if r in v.subtotals]
             others = len(rows) - len(named)
             named += [f"{others} ligne{'s' * (others > 1)}"] if others else []
-            out.relations.append(f"« {label} » = {' + '.join(named)} "
-                                 f"({sum(v.outcome.values())}/{len(v.outcome)} colonnes)")
+            agreeing = sum(ok for ok, _ in v.outcome.values())
+            out.relations.append(f"« {label} » = {' + '.join(named)} ({agreeing}/{len(v.outcome)} colonnes)")
     out.relations.append(f"lignes de total : {pooled} accords")
 
 

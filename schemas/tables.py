@@ -161,8 +161,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                                             "this row; null elsewhere."),
         ("total_of_rows", pa.list_(I32), "On a total row's cell the model checks: the `row`s it sums in this "
                                          "column; null elsewhere."),
-        ("decimals", I32, "Digits printed after the decimal comma (2 for `1 007,33`): the cell is exact to half "
-                          "its last digit; null without a number."),
+        ("decimals", I32, "Digits printed after the decimal comma (2 for `1 007,33`, 0 for `28 790` or a cell "
+                          "without a number): the cell is exact to half its last digit."),
         ("doubtful", B, "The reading is in doubt: text that looks like a number and is not one (`56 81300 €`, "
                         "two numbers run together), or a number read by OCR. A mismatch it takes part in is a "
                         "`notice`."),
