@@ -217,8 +217,9 @@ def classify(t: TableInput, c: int, header: str, rows: list[int]) -> Column:
     values = [(t.cells[r][c], t.texts[r][c]) for r in rows if t.cells[r][c].value is not None]
     increment = cue["increment_column"].search(folded)
     pct_cells = sum("%" in text for _, text in values)
+    euros = any("€" in text for _, text in values)  # "Part communale": amounts, not shares
     percent = not increment and bool(values) and (
-        pct_cells * 2 > len(values) or bool(cue["percent_column"].search(folded)))
+        pct_cells * 2 > len(values) or (not euros and bool(cue["percent_column"].search(folded))))
     return Column(c, header or f"col{c}", bool(values), percent,
                   bool(cue["total_column"].search(folded)), bool(cue["ttc_column"].search(folded)),
                   _factors(folded, increment), bool(cue["cumulative_column"].search(folded)),
@@ -251,7 +252,7 @@ def segment_columns(t: TableInput, header_row: int | None, rows: list[int]) -> l
 @dataclass(frozen=True)
 class Item:
     row: int
-    kind: str  # part | tax (summed by a total, never a sub-total's block) | total
+    kind: str  # part | tax (a TVA line: an amount derived from the total above, summed like a part) | total
 
 
 @dataclass
