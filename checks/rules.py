@@ -76,13 +76,18 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "Une délibération adoptée a plus de voix pour que contre (majorité absolue des "
          "suffrages exprimés, CGCT L2121-20), une délibération rejetée non ; l'égalité "
          "(voix prépondérante du président) n'est pas jugée."),
-    Rule("table.row_total", ERROR, ("table_cells.value", "table_cells.is_total_column"),
-         "Ligne {row} : la somme des cellules ({expected}) ≠ total indiqué ({actual})",
-         "Les cellules d'une ligne s'additionnent à sa colonne Total."),
-    Rule("table.column_total", ERROR, ("table_cells.value", "table_cells.is_total_row"),
-         "Colonne {column} : la somme des cellules ({expected}) ≠ total indiqué ({actual})",
-         "Les cellules d'une colonne s'additionnent à sa ligne Total (les lignes dérivées, "
-         "p. ex. « Pourcentage ETP », ne sont ni des totaux ni sommées)."),
+    Rule("table.row_total", ERROR, ("table_cells.value", "table_cells.total_of_columns"),
+         "Ligne {row} : la somme des cellules ({expected}) ≠ total indiqué ({actual}){note}",
+         "Les cellules d'une ligne s'additionnent à sa colonne Total, là où le modèle du tableau "
+         "(extractors/table_model.py) a confirmé par les nombres quelles colonnes elle somme (HT, "
+         "« + 20 % » compris ; ni TTC dérivé, ni taux, ni pourcentage). À l'arrondi près de chaque "
+         "nombre imprimé ; « notice » quand une cellule est illisible ou lue par OCR."),
+    Rule("table.column_total", ERROR, ("table_cells.value", "table_cells.total_of_rows"),
+         "Colonne {column}, ligne {row} : la somme des cellules ({expected}) ≠ total indiqué ({actual}){note}",
+         "Les cellules d'une colonne s'additionnent à sa ligne Total : un sous-total son bloc, un "
+         "total général ses sous-totaux, là où le modèle du tableau l'a confirmé par les nombres "
+         "(lignes « dont », « Pourcentage ETP », TVA dérivée non sommées comme parts). À l'arrondi "
+         "près ; « notice » quand une cellule est illisible ou lue par OCR."),
     Rule("objectives.summary_percent", ERROR, ("summaries.percent", "objectives.status"),
          "« {statement} » : {numerator}/{denominator} objectifs = {actual} %, pas {expected} %",
          "Un pourcentage de synthèse correspond aux décomptes de la colonne d'état qu'il résume "
@@ -115,16 +120,24 @@ def check(rule_id: str, needs: tuple[str, ...]) -> Callable[[Evaluator], Evaluat
     return register
 
 
+SEVERITIES = (ERROR, WARNING, NOTICE)
+
+
 def finding(rule_id: str, *, doc_id: str, subject: str, expected: Any, actual: Any,
             seq: int | None = None, page: int | None = None, line: int | None = None,
-            quote: str | None = None, **values: Any) -> Finding:
-    """One row of `findings`; the message is the rule's template over all the values."""
+            quote: str | None = None, severity: str | None = None, **values: Any) -> Finding:
+    """One row of `findings`; the message is the rule's template over all the values.
+
+    `severity` lowers (or raises) one finding's severity, e.g. to NOTICE when doubt about a
+    reading could explain the mismatch; the rule's declared severity is the default."""
     rule = RULES[rule_id]
+    if severity is not None and severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity!r} for {rule_id}")
     difference = _difference(expected, actual)
     expected, actual = fmt(expected), fmt(actual)
     values = {k: fmt(v) for k, v in values.items()}
     message = rule.message.format(expected=expected, actual=actual, **values)
-    return {"doc_id": doc_id, "check_id": rule.id, "severity": rule.severity, "seq": seq,
+    return {"doc_id": doc_id, "check_id": rule.id, "severity": severity or rule.severity, "seq": seq,
             "subject": subject, "fields": list(rule.fields), "expected": expected,
             "actual": actual, "message": message, "page": page, "line": line, "quote": quote,
             "finding_id": finding_id(doc_id, rule.id, subject),

@@ -20,14 +20,22 @@ Choices, so the long form still shows the grid:
   unique;
 - units are data (`patterns/tables.json`): cell, then row label, column header,
   table title (``Pourcentage ETP`` under ``Temps de travail …`` is percent);
-- ``Total…`` rows and columns are flagged; derived rows (``Pourcentage ETP``) are not.
+- ``Total…`` rows and columns are flagged; derived rows (``Pourcentage ETP``) are not;
+- numbers keep their sign (a budget's ``-2 000,00 €``) and their printed decimals;
+- the table's arithmetic (`extractors/table_model.py`: which columns and rows are parts,
+  totals, derived values, shares, rates; confirmed by the numbers) gives each cell its
+  `row_role` and `column_role` and, on a total it could confirm, what it sums
+  (`total_of_columns`, `total_of_rows`); one `numeric_tables` row per table says whether
+  it was understood, and why not.
 """
 from __future__ import annotations
 
 import re
 
-from extractors.normalise import YEAR, parse_number
-from extractors.tablegrid import Grid, fold, grid, is_numeric, load_patterns, span_of
+from extractors.normalise import YEAR
+from extractors.table_model import Arithmetic, Num, TableInput, analyse
+from extractors.tablegrid import (Grid, fold, grid, is_broken_number, is_numeric, load_patterns,
+                                  read_number, span_of)
 from schemas import Block, Document, Row, Table
 
 STAGE = "numeric_tables"
@@ -103,17 +111,29 @@ def _column_labels(g: Grid, width: int) -> list[str]:
 
 
 def _add_cells(doc: Document, table: Table, g: Grid, table_id: str) -> None:
-    pats = _patterns()
     width = max([len(g.header)] + [len(r.cells) for r in g.rows])
-    columns, first_value = _column_labels(g, width), label_columns(g)
+    columns, first = _column_labels(g, width), label_columns(g)
+    rows = [r for r in g.rows if any(r.texts)]
+    labels = [_row_label(row, first) for row in rows]
+    texts = [[row.cells[c].text if c < len(row.cells) else "" for c in range(first, width)] for row in rows]
+    ocr_pages = set(doc.meta.get("ocr_pages") or ())
+    nums = [[_num(text, span_of(row, first + i).page in ocr_pages) for i, text in enumerate(line)]
+            for row, line in zip(rows, texts)]
+    model = analyse(TableInput(columns[first:], labels, texts, nums))
     title = table.title or None
-    data_rows = [r for r in g.rows if any(r.texts)]
-    for n, row in enumerate(data_rows):
-        label = _row_label(row, first_value)
-        total_row = bool(re.match(pats["total_row"], fold(label)))
-        for col in range(first_value, width):
-            record = _cell(row, col, n, label, columns[col], title, total_row)
-            doc.add("table_cells", {"table_id": table_id, **record})
+    records = [_cell(row, col, n, labels[n], columns[col], title) for n, row in enumerate(rows)
+               for col in range(first, width)]
+    for record in records:
+        _add_roles(record, model, first, nums, records, width - first)
+        doc.add("table_cells", {"table_id": table_id, **record})
+    doc.add("numeric_tables", _table_row(table_id, title, rows, width - first, model))
+
+
+def _num(text: str, ocr: bool) -> Num:
+    """The cell's number; in doubt when its text looks like a number it is not
+    (« 56 81300 € ») or when it was read by OCR."""
+    value, decimals = read_number(text)
+    return Num(value, decimals, is_broken_number(text) or (ocr and value is not None))
 
 
 def _row_label(row: Row, label_count: int) -> str:
@@ -122,16 +142,39 @@ def _row_label(row: Row, label_count: int) -> str:
     return filled[-1] if filled else ""
 
 
-def _cell(row: Row, col: int, n: int, label: str, column: str, title: str | None,
-          total_row: bool) -> dict:
+def _cell(row: Row, col: int, n: int, label: str, column: str, title: str | None) -> dict:
     text = row.cells[col].text if col < len(row.cells) else ""
     span = span_of(row, col)
     year = YEAR.fullmatch(column.strip())
     return {"table_title": title, "row": n, "row_label": label or None,
-            "row_key": row_key(label), "column_label": column,
+            "row_key": row_key(label), "column": col, "column_label": column,
             "year": int(year.group(1)) if year else None,
-            "value": parse_number(text) if is_numeric(text) else None, "text": text,
+            "value": read_number(text)[0], "text": text,
             "unit": unit_of(text, label, column, title or ""),
-            "is_total_row": total_row,
+            "is_total_row": bool(re.match(_patterns()["total_row"], fold(label))),
             "is_total_column": bool(re.match(_patterns()["total_column"], fold(column))),
             "page": span.page, "_prov": {"value": span, "text": span, "row_label": row.span}}
+
+
+def _add_roles(record: dict, model: Arithmetic, first: int, nums: list[list[Num]],
+               records: list[dict], width: int) -> None:
+    """What the arithmetic model understood of the cell (model columns are value columns;
+    `column` and `total_of_columns` are grid indices)."""
+    r, c = record["row"], record["column"] - first
+    num = nums[r][c]
+    base = model.unit_from.get((r, c))
+    if base is not None:  # a "+ 20 %" column holds amounts in its base column's unit
+        record["unit"] = records[r * width + base]["unit"]
+    of_columns = model.total_of_columns.get((r, c))
+    record.update(row_role=model.row_roles[r], column_role=model.column_roles[r][c],
+                  total_of_columns=[first + i for i in of_columns] if of_columns else None,
+                  total_of_rows=model.total_of_rows.get((r, c)),
+                  decimals=num.decimals, doubtful=num.doubtful)
+
+
+def _table_row(table_id: str, title: str | None, rows: list[Row], width: int, model: Arithmetic) -> dict:
+    return {"table_id": table_id, "table_title": title, "page": rows[0].span.page if rows else None,
+            "rows": len(rows), "columns": width, "understood": model.understood,
+            "row_totals": model.row_totals, "column_totals": model.column_totals,
+            "row_totals_reason": "; ".join(model.row_reasons) or None,
+            "column_totals_reason": "; ".join(model.column_reasons) or None, "relations": model.relations}

@@ -25,7 +25,13 @@ from extractors.normalise import NUMBER
 from schemas import Cell, Row, Span, Table
 
 YEAR_CELL = re.compile(r"^(19|20)\d{2}$")
-NUMERIC_CELL = re.compile(r"^[-+]?\s*" + NUMBER.pattern + r"\s*(€|%|h|heures?)?\s*\*?$")
+# A cell holding one number: a sign (a budget's "-2 000,00 €", a "+ 552,29" increment), a
+# unit, "HT" or "TTC" ("3 000 € ht"), a footnote star.
+NUMERIC_CELL = re.compile(r"^(?P<sign>[-+\u2212\u2013]?)\s*" + NUMBER.pattern
+                          + r"\s*(€|%|h|heures?)?\s*(?i:h\.?\s?t\.?|t\.?t\.?c\.?)?\s*\*?$")
+# Text that was meant as a number but does not read as one: "56 81300 €" (comma lost),
+# "2 742 084,40 € 2 672 788,51 €" (two cells run together), "11 32 4" (a split cell).
+BROKEN_NUMBER = re.compile(r"^[-+\u2212\u2013\d\s.,€%*]*\d[\d\s.,€%*]*$")
 
 
 @dataclass
@@ -57,6 +63,25 @@ def fold(text: str) -> str:
 
 def is_numeric(text: str) -> bool:
     return bool(NUMERIC_CELL.match(text.strip()))
+
+
+def read_number(text: str) -> tuple[float | None, int]:
+    """The cell's number, signed, and the digits printed after its decimal comma.
+
+    ``"-2 000,00 €"`` -> (-2000.0, 2); ``"+ 143,9"`` -> (143.9, 1); ``"28 790"`` -> (28790.0, 0);
+    ``"Non"`` -> (None, 0)."""
+    m = NUMERIC_CELL.match(text.strip())
+    if not m:
+        return None, 0
+    whole, decimals = re.sub(r"[ \u00a0\u202f.]", "", m.group(2)), m.group(3) or ""
+    value = float(f"{whole}.{decimals}") if decimals else float(whole)
+    return (-value if m.group("sign") in ("-", "\u2212", "\u2013") else value), len(decimals)
+
+
+def is_broken_number(text: str) -> bool:
+    """Digits, separators and units only, yet not one number: a reading in doubt."""
+    text = text.strip()
+    return bool(text) and not is_numeric(text) and bool(BROKEN_NUMBER.match(text))
 
 
 def is_header_row(texts: list[str]) -> bool:

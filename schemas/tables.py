@@ -151,6 +151,43 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("is_total_row", B, "Row labelled Total (not derived rows such as `Pourcentage ETP`)."),
         ("is_total_column", B, "Column headed Total."),
         ("page", I32, "Page of the cell."),
+        ("column", I32, "0-based index of the column in the drawn table (the `<i>` of a `col<i>` label)."),
+        ("row_role", S, "What the row is in the table's arithmetic (`extractors/table_model.py`): `part`, "
+                        "`subtotal`, `total` (confirmed by the numbers), `unconfirmed_total` (labelled Total, "
+                        "numbers not confirming), `sub_item` (\"dont …\", never summed), `derived` (TVA, TTC, "
+                        "Pourcentage ETP), `section` (a heading without numbers), `header` (a header row inside "
+                        "the table)."),
+        ("column_role", S, "What the column is, in this row's segment: `part` (summed by the total column), "
+                           "`total`, `derived` (another column × a rate: \"+ 20 %\", TTC = HT × 1.2), `percent` "
+                           "(shares of a whole), `rate` (a rate, never summed), `cumulative`, `value` (numbers in "
+                           "no row-wise relation), `text`."),
+        ("total_of_columns", pa.list_(I32), "On a total column's cell the model checks: the `column`s it sums in "
+                                            "this row; null elsewhere."),
+        ("total_of_rows", pa.list_(I32), "On a total row's cell the model checks: the `row`s it sums in this "
+                                         "column; null elsewhere."),
+        ("decimals", I32, "Digits printed after the decimal comma (2 for `1 007,33`, 0 for `28 790` or a cell "
+                          "without a number): the cell is exact to half its last digit."),
+        ("doubtful", B, "The reading is in doubt: text that looks like a number and is not one (`56 81300 €`, "
+                        "two numbers run together), or a number read by OCR. A mismatch it takes part in is a "
+                        "`notice`."),
+    ],
+    "numeric_tables": [
+        _DOC,
+        ("table_id", S, "The numeric table (`table_cells.table_id`)."),
+        ("table_title", S, "Line above the table."),
+        ("page", I32, "Page of its first data row."),
+        ("rows", I32, "Data rows (headers excluded)."),
+        ("columns", I32, "Value columns (label columns excluded)."),
+        ("understood", B, "Its arithmetic was understood: a total row or column confirmed by the numbers."),
+        ("row_totals", S, "`confirmed` (a total column adds up its row in most rows), `unconfirmed` (a column "
+                          "headed Total that the numbers do not confirm), `none`."),
+        ("column_totals", S, "`confirmed` (total rows add up their columns in most places), `unconfirmed`, `none`."),
+        ("row_totals_reason", S, "Why a column headed Total was not kept, in French (`la colonne « Total » n'est "
+                                 "la somme des colonnes à sa gauche que dans 1/4 lignes`); null otherwise."),
+        ("column_totals_reason", S, "Why a row labelled Total was not kept (`la ligne « TOTAL » n'est la somme "
+                                    "d'aucune colonne au-dessus (0/3)`); null otherwise."),
+        ("relations", pa.list_(S), "What was understood, in French: `« total HT » = « 2014 » + « 2015 » + « 2016 » "
+                                   "(10/10 lignes)`, `« col7 » = « total HT » × 1.2`."),
     ],
     "stamps": [
         _DOC,
@@ -271,6 +308,7 @@ DESCRIPTIONS: dict[str, str] = {
     "summaries": "One row per percentage statement summarising an objective table.",
     "fiches": "One row per fiche-action.",
     "table_cells": "One row per cell of a numeric table (long form).",
+    "numeric_tables": "One row per numeric table: whether its arithmetic was understood, and how.",
     "stamps": "One row per prefecture stamp printed in a document (id, sent and received dates).",
     "sittings": "One row per sitting of a document, derived from its deliberations.",
     "members": "One row per member listed in a sitting's attendance: presence over its deliberations, proxies.",
@@ -290,6 +328,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "summaries": ("doc_id", "table_seq", "line"),
     "fiches": ("doc_id", "code"),
     "table_cells": ("doc_id", "table_id", "row", "column_label"),
+    "numeric_tables": ("doc_id", "table_id"),
     "stamps": ("doc_id", "acte_id"),
     "sittings": ("doc_id", "sitting"),
     "members": ("doc_id", "sitting", "name"),

@@ -307,60 +307,79 @@ def test_a_failing_check_does_not_hide_the_others(data, monkeypatch):
 
 # --- numeric tables ----------------------------------------------------------------
 
-YEARS = ["2020", "2021", "2022", "2023", "2024"]
-COST_ROWS = [  # from samples/003_…: "Approche financière annuelle", in EUR
-    ("E.1 La signature", "E.1", [12000, None, None, None, None], 12000),
-    ("E.2 Les éditions génériques", "E.2", [25000] * 5, 125000),
-    ("E.10 Les accueils (hors masse salariale…)", "E.10", [100000, 50000, 2500, 2500, 2500], 157500),
-    ("Total", None, [137000, 75000, 27500, 27500, 27500], 294500),
-]
+COST_TEXT = """Document de travail : Approche financière annuelle (extrait de samples/003_…)
+Actions\t2020\t2021\t2022\t2023\t2024\tTotal TTC
+E.1 La signature\t12000\t\t\t\t\t12000
+E.2 Les éditions génériques\t25000\t25000\t25000\t25000\t25000\t125000
+E.10 Les accueils (hors masse salariale…)\t100000\t50000\t2500\t2500\t2500\t157500
+Total\t137000\t75000\t27500\t27500\t27500\t294500
+"""
+WORKLOAD_TEXT = """Temps de travail direction :
+Actions\t2020\t2021\t2022\t2023\t2024
+E.1 La signature\t40\t\t\t\t
+E.2 Les éditions génériques\t30\t30\t30\t30\t30
+E.3 Les éditions thématiques\t30\t30\t30\t30\t30
+Total\t100\t60\t60\t60\t60
+Pourcentage ETP\t6\t4\t4\t4\t4
+"""
 
 
-def cost_table(rows=COST_ROWS, table_id="t2") -> list[dict]:
-    cells = []
-    for r, (label, key, values, total) in enumerate(rows):
-        for year, value in zip(YEARS + ["Total TTC"], values + [total]):
-            cells.append(dict(doc_id="s", table_id=table_id, row=r, row_label=label, row_key=key,
-                              column_label=year, value=value, text="" if value is None else str(value),
-                              unit="EUR", is_total_row=label == "Total",
-                              is_total_column=year == "Total TTC", page=40))
-    return cells
+def table_cells(text: str, doc_id: str = "s", ocr: bool = False) -> list[dict]:
+    """`table_cells` as the extractor writes them (roles and sums included) from a text table."""
+    from extractors import numeric_tables
+    from pipeline.loaders.text import load_text
+    from schemas import Document
 
-
-def workload_table() -> list[dict]:
-    """'Temps de travail direction' (hours, no Total column) with its derived % row."""
-    rows = [("E.1 La signature", [40, None, None, None, None]), ("E.2 Les éditions génériques", [30] * 5),
-            ("Total", [70, 30, 30, 30, 30]), ("Pourcentage ETP", [4, 2, 2, 2, 2])]
-    return [dict(doc_id="s", table_id="t4", row=r, row_label=label, row_key=None, column_label=year,
-                 value=v, text=str(v or ""), unit="percent" if label.startswith("Pourcentage") else "hours",
-                 is_total_row=label == "Total", is_total_column=False, page=41)
-            for r, (label, values) in enumerate(rows) for year, v in zip(YEARS, values)]
+    doc = load_text(Document(doc_id, "t.txt", "", "text"), text.encode())
+    doc.meta["ocr_pages"] = [1] if ocr else []
+    doc = numeric_tables.extract(doc)
+    return [{k: v for k, v in r.items() if k != "_prov"} | {"doc_id": doc_id} for r in doc.records["table_cells"]]
 
 
 def test_tables_that_add_up_have_no_finding():
-    assert fired({"table_cells": cost_table() + workload_table()}) == []
+    assert fired({"table_cells": table_cells(COST_TEXT + "\n" + WORKLOAD_TEXT)}) == []
 
 
-def test_row_total_trips():
-    rows = copy.deepcopy(COST_ROWS)
-    rows[2] = (rows[2][0], "E.10", [100000, 50000, 2500, 2500, 0], 157500)
-    rows[3] = (rows[3][0], None, [137000, 75000, 27500, 27500, 25000], 294500)
-    found = run({"table_cells": cost_table(rows)})
-    assert sorted(found["subject"]) == ["table t2 row E.10", "table t2 row Total"]
-    e10 = found[found["subject"] == "table t2 row E.10"].iloc[0]
-    assert (e10["check_id"], e10["expected"], e10["actual"], e10["page"]) == ("table.row_total", "155000", "157500", 40)
+def test_one_wrong_cell_is_one_finding_naming_the_cell():
+    # E.10's 2024 cell 0 instead of 2500: its row and the 2024 column miss by 2500, crossing there
+    found = run({"table_cells": table_cells(COST_TEXT.replace("\t2500\t157500", "\t0\t157500"))})
+    assert list(found["check_id"]) == ["table.row_total"]
+    e10 = found.iloc[0]
+    assert (e10["subject"], e10["expected"], e10["actual"], e10["severity"], e10["difference"]) == (
+        "table t1 row E.10", "155000", "157500", "error", 2500.0)
+    assert "la colonne 2024 s'écarte du même montant : la cellule « E.10 » × « 2024 » (0) est en cause" \
+        in e10["message"]
     assert e10["quote"].startswith("E.10 Les accueils")
 
 
 def test_column_total_trips_and_derived_rows_are_not_summed():
-    cells = workload_table()
-    for c in cells:
-        if c["row_label"] == "Total" and c["column_label"] == "2020":
-            c["value"] = 80
-    found = run({"table_cells": cells})
+    found = run({"table_cells": table_cells(WORKLOAD_TEXT.replace("Total\t100", "Total\t110"))})
     assert list(found["check_id"]) == ["table.column_total"]
-    assert (found.iloc[0]["subject"], found.iloc[0]["expected"], found.iloc[0]["actual"]) == \
-        ("table t4 column 2020", "70", "80")
+    row = found.iloc[0]
+    assert (row["subject"], row["expected"], row["actual"]) == ("table t1 column 2020 row Total", "100", "110")
+    assert row["message"] == "Colonne 2020, ligne Total : la somme des cellules (100) ≠ total indiqué (110)"
+
+
+def test_a_mismatch_read_by_ocr_is_a_notice():
+    found = run({"table_cells": table_cells(WORKLOAD_TEXT.replace("Total\t100", "Total\t110"), ocr=True)})
+    assert list(found["severity"]) == ["notice"]
+    assert found.iloc[0]["message"].endswith("— à vérifier : nombres lus par OCR")
+
+
+def test_totals_the_numbers_do_not_confirm_are_not_checked():
+    # two of the three totals wrong: the Total row is no longer confirmed, nothing is said
+    text = WORKLOAD_TEXT.replace("Total\t100\t60", "Total\t110\t70")
+    assert fired({"table_cells": table_cells(text)}) == []
+
+
+def test_severity_can_be_lowered_per_finding():
+    from checks.rules import NOTICE, finding
+
+    kwargs = dict(doc_id="d", subject="table t1 row A", expected=1.0, actual=2.0, row="A", note="")
+    assert finding("table.row_total", **kwargs)["severity"] == ERROR
+    assert finding("table.row_total", severity=NOTICE, **kwargs)["severity"] == NOTICE
+    with pytest.raises(ValueError, match="unknown severity"):
+        finding("table.row_total", severity="fatal", **kwargs)
 
 
 # --- objectives summaries -----------------------------------------------------------
@@ -413,7 +432,7 @@ FICHES = [dict(doc_id="s", code="E.1", cout_total_ttc=12000.0, page_start=9,
 
 
 def test_fiche_cost_differs_from_table():
-    found = run({"fiches": FICHES, "table_cells": cost_table()})
+    found = run({"fiches": FICHES, "table_cells": table_cells(COST_TEXT)})
     assert list(found["check_id"]) == ["fiche.cost_matches_table"]
     row = found.iloc[0]
     assert (row["subject"], row["severity"], row["expected"], row["actual"], row["page"]) == \
@@ -423,4 +442,10 @@ def test_fiche_cost_differs_from_table():
 
 def test_fiche_cost_matching_or_unknown_is_not_flagged():
     fiches = [f for f in FICHES if f["code"] != "E.10"] + [dict(FICHES[2], code="E.13")]
-    assert fired({"fiches": fiches, "table_cells": cost_table()}) == []
+    assert fired({"fiches": fiches, "table_cells": table_cells(COST_TEXT)}) == []
+
+
+def test_fiche_cost_needs_a_confirmed_total():
+    # the Total TTC column no longer adds up its rows: the table gives no row total
+    text = COST_TEXT.replace("\t12000\n", "\t1\n").replace("\t125000", "\t2")
+    assert "fiche.cost_matches_table" not in fired({"fiches": FICHES, "table_cells": table_cells(text)})
