@@ -96,7 +96,7 @@ def label_files(split: str | None = None, folder: Path = LABELS) -> list[Path]:
 # --- comparing values -------------------------------------------------------------------
 
 def fold(text: str) -> str:
-    from extractors.names import fold as _fold
+    from schemas.text import fold as _fold
 
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", _fold(str(text)))).strip()
 
@@ -127,7 +127,7 @@ def same_value(name: str, want: Any, got: Any) -> bool:
 
 def _id(value: Any) -> str:
     """``N° 2018-024`` and ``2018-024``, ``DE-2014/47`` and ``2014/47`` compare equal."""
-    from extractors.names import fold as _fold
+    from schemas.text import fold as _fold
 
     text = re.sub(r"^(?:n\s*[°o]\s*|de\s*[-–]\s*|deliberation\s+)", "", _fold(str(value)).strip())
     return re.sub(r"[^0-9a-z]", "", text)

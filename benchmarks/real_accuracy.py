@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.names import fold, name_key, same_person
+from schemas.text import fold, name_key, same_person
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
 CHEMERE = REAL / "regardscitoyens__CM-chemere"

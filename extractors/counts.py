@@ -115,7 +115,8 @@ def _label_runs(text: str, found: list[lexicon.Label]) -> list[list[int]]:
     return [r for r in runs if len(r) > 1]
 
 
-BLOCK_NUMBER = re.compile(r"[\s:=|._…–\-/]*?(\d{1,4})(?![\d]|[.,]\d)")
+# a value of a block: a number, or "[?]" where OCR could not read one (its label stays empty)
+BLOCK_NUMBER = re.compile(r"[\s:=|._…–\-/]*?(\d{1,4}(?![\d]|[.,]\d)|\[\?\])")
 
 
 def _block(run: Run, labels: list[lexicon.Label], taken: dict, indices: list[int]) -> list[Count]:
@@ -126,14 +127,14 @@ def _block(run: Run, labels: list[lexicon.Label], taken: dict, indices: list[int
         m = BLOCK_NUMBER.match(run.text, pos)
         if not m:
             break
-        numbers.append((m.start(1), int(m.group(1))))
+        numbers.append((m.start(1), int(m.group(1)) if m.group(1).isdigit() else None))
         pos = m.end()
     below = numbers and run.unit_at(numbers[0][0]) > run.unit_at(labels[-1].start)
     if len(numbers) != len(labels) or not below:
         return []  # "Présents : 29 – Pouvoirs : 12" is read label by label
     out = []
     for label, index, (at, value) in zip(labels, indices, numbers):
-        if _plausible(value):
+        if value is not None and _plausible(value):
             taken[index] = at
             out.append(Count(label.name, value, run.unit_at(at), "label_block"))
     return out

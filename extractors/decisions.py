@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.names import fold, patterns, rx
+from extractors.lexicon import rx as _rx
+from extractors.tablegrid import load_patterns
+from schemas.text import fold
 from extractors.normalise import first_amount_eur
 from schemas import Line, Span
 
@@ -52,6 +54,14 @@ def verb_of(text: str) -> str | None:
     if word.isupper() and len(word) > 2:  # "APPROUVE le budget …" (present tense, as printed)
         return word
     return None
+
+
+def patterns() -> dict:
+    return load_patterns("decisions")
+
+
+def rx(pattern: str):
+    return _rx(pattern)
 
 
 def _bullet(text: str) -> re.Match | None:

@@ -78,8 +78,8 @@ def _compiled(group: str) -> tuple[tuple[str, re.Pattern], ...]:
 def labels(group: str, folded: str) -> list[Label]:
     """Every label of `group` in `folded`, left to right; where two overlap, the longer
     ("nombre de conseillers en exercice" over "conseillers" … "exercice")."""
-    found = [Label(name, m.start(), m.end()) for name, pattern in _compiled(group)
-             for m in pattern.finditer(folded) if m.end() > m.start()]
+    found = [Label(name, m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
+             for name, pattern in _compiled(group) for m in pattern.finditer(folded) if m.group(0).strip()]
     found.sort(key=lambda lb: (lb.start, -(lb.end - lb.start)))
     out: list[Label] = []
     for lb in sorted(found, key=lambda lb: -(lb.end - lb.start)):

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.nlp import _fold, blank
+from extractors.nlp import blank
+from schemas.text import fold as _fold
 
 PATTERNS = Path(__file__).parent / "patterns" / "matieres.json"
 CONFIDENCE = {"act": 0.9, "topic": 0.7, "undecided": 0.4}

@@ -35,14 +35,16 @@ ROLES = re.compile(r"(?<![\w'])(?:(?:premier|premiere|1er|1ere|\d+e|\d+eme)\s+)?
                    r"communautaires?|delegue(?:e)?s?|departementa(?:l|ux)))*|presidente?|vice[- ]presidente?s?|"
                    r"doyen(?:ne)?\s+d'age|delegue(?:e)?s?(?:\s+titulaires?|\s+suppleante?s?)?)(?![\w'])\s*\.?",
                    re.IGNORECASE)
-CIVILITY = r"(?:m\.|mr\.?|mme\.?|mlle\.?|mm\.?|mmes\.?|monsieur|madame|mademoiselle|messieurs|mesdames)"
+# longest first; a civility ends at a full stop or before a non-letter ("Mmes MARTIN", "M.DUPONT")
+CIVILITY = r"(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|mme|mm|mr|m)(?:\.|(?![a-zà-ÿ]))"
 # A civility opens an entry unless it follows "à" or "par" (the holder of a proxy).
-CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s){CIVILITY}(?=\s|[a-z])")
-AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*$")
+CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s){CIVILITY}")
+AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*(?:et\s+|,\s*)?$")  # "Mesdames et Messieurs X"
 SEPARATORS = re.compile(r"\s*[,;]\s*|\s+[–-]\s+|\s+-(?=\s)|\s+et\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
 PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "del", "el", "ben",
              "d'", "l'", "y", "e", "et", "mc", "mac", "st", "ste"}
-HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par)\s+(?:[^\s,;]+\s+){0,3}[A-ZÀ-Ý][\w'’-]*[\w'’]\s*[.)]?\s*$")
+# the holder's whole name (two words at least: "à Didier" / "ACHALME" goes on below)
+HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par)\s+(?:[^\s,;]+\s+){1,3}[A-ZÀ-Ý][\w'’-]*[\w'’]\s*[.)]?\s*$")
 # "M. Vivien BATIFOULIER a donné pouvoir à M. Louis GARCIA." : a sentence of its own, not a
 # line of the list above it (whereas "X, Adjoint, pouvoir donné à Y" goes on a list)
 PROXY_SENTENCE = re.compile(r"^.{2,80}?\s(?:a|ont)\s+donne\s+(?:pouvoir|procuration|mandat|delegation)\s+(?:a|au)\s.*\.\s*$")
@@ -159,7 +161,7 @@ def entries(text: str, proxies: bool = False) -> list[tuple[str, int]]:
     for chunk, start in _chunks(text, fold(text), CIVILITY_START):
         out += [(e, start + s) for e, s in _split(chunk, proxies)]
     out = [(re.sub(r"\s+et$", "", e.strip(" .,;:")).strip(), s) for e, s in out]
-    return [(e, s) for e, s in out if re.search(r"[^\W\d_]{2}", e)]
+    return [(e, s) for e, s in out if re.search(r"[^\W\d_]{2}", e) and strip_civilities(e)]
 
 
 def blank_roles(text: str) -> str:

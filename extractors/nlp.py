@@ -7,7 +7,7 @@ data in `extractors/patterns/<name>.json`::
     {"proxy": [[{"LOWER": {"IN": ["pouvoir", "procuration"]}}, {"LOWER": "a"}]], …}
 
 They are matched with a spaCy `Matcher` on the *folded* text (lower case, accents
-removed, same length as the original, see names.fold), so a pattern is written
+removed, same length as the original: schemas.text.fold), so a pattern is written
 without accents and a match's character offsets slice the original text.
 
 Pipelines are built once per process: `spacy.blank("fr")` (tokeniser only) for the
@@ -17,25 +17,12 @@ matchers, and `fr_core_news_sm` loaded lazily, only where a statistical guess he
 from __future__ import annotations
 
 import json
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from schemas.text import fold
+
 PATTERNS_DIR = Path(__file__).parent / "patterns"
-
-
-def _fold(text: str) -> str:
-    """Lower case, no accents, straight apostrophes, one character for one (names.fold)."""
-    out = []
-    for c in text:
-        if c in "\u2019\u2018\u02bc`´":
-            out.append("'")
-        elif c in "\u2013\u2014\u2012\u2212":
-            out.append("–")
-        else:
-            base = unicodedata.normalize("NFD", c)[0].lower()
-            out.append(base[0] if base else c)
-    return "".join(out)
 
 
 @lru_cache(maxsize=None)
@@ -79,7 +66,7 @@ def _doc(folded: str):
 def find(name: str, text: str) -> list[tuple[str, int, int]]:
     """(label, start char, end char) of every match of the pattern set `name` in `text`,
     leftmost first, the longest kept where matches overlap."""
-    doc = _doc(_fold(text))
+    doc = _doc(fold(text))
     found = sorted(matcher(name)(doc), key=lambda m: (m[1], -(m[2] - m[1])))
     out, end = [], -1
     for match_id, start, stop in found:

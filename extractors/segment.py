@@ -97,10 +97,19 @@ def _blocks(units: list[Unit], evidence: list[bool]) -> list[tuple[int, int]]:
         header = any(rx(p).search(folded) for p in data()["extract_start"])
         if (header or (decided and sitting.is_opening(units, k))) and k - starts[-1] > 3:
             if decided or header:
-                starts.append(k)
+                starts.append(_lead_in(units, evidence, k, starts[-1]))
                 decided = False
         decided = decided or evidence[k]
     return [(a, b) for a, b in zip(starts, starts[1:] + [len(units)]) if b > a]
+
+
+def _lead_in(units: list[Unit], evidence: list[bool], k: int, floor: int) -> int:
+    """A block opening at an opening sentence takes the headings printed right above it
+    ("DÉLIBÉRATION N° 2023-46" / "L'an deux mille vingt-trois…")."""
+    j = k
+    while j - 1 > floor and not evidence[j - 1] and any(f == "act" for f, _ in _heading_at(units, j - 1)):
+        j -= 1
+    return j
 
 
 # --- headings -------------------------------------------------------------------------
@@ -257,9 +266,36 @@ def _items(units: list[Unit], evidence: list[bool], start: int, end: int) -> Blo
     best = next((items for items in by_family.values()
                  if most and sum(i.evidence for i in items) >= max(1, most / 2)), [])
     if not best:
-        whole = Item(start, end, None, any(evidence[start:end]))
-        return Block(start, end, start, [whole])
-    return Block(start, end, best[0].start, _pull_heads(units, evidence, best))
+        best = [Item(start, end, None, any(evidence[start:end]))]
+    _cut_last(units, evidence, best[-1])
+    return Block(start, end, best[0].start if best[0].heading else start, _pull_heads(units, evidence, best))
+
+
+def _cut_last(units: list[Unit], evidence: list[bool], item: Item) -> None:
+    """The last deliberation ends after "La présente délibération peut faire l'objet d'un
+    recours…" or before "Annexe …", once its decision is recorded: the annex, the report
+    after it, are not the deliberation."""
+    decided = False
+    for k in range(item.start, item.end):
+        folded = units[k].folded.strip()
+        if decided and any(rx(p).search(folded) for p in data()["end_before"]):
+            item.end = k
+            return
+        if any(rx(p).search(folded) for p in data()["end_after"]):
+            item.end = k + 1
+            return
+        decided = decided or evidence[k]
+
+
+def states_sitting(units: list[Unit]) -> bool:
+    """The units record a sitting: an extract header, an opening sentence, a title dated
+    like a sitting, a list of members or a count of members ("Présents : 29")."""
+    for k, u in enumerate(units):
+        folded = u.folded.strip()
+        if any(rx(p).search(folded) for p in data()["extract_start"]) or sitting.is_opening(units, k) \
+                or members.list_label(u.text) or lexicon.first("session_title", folded):
+            return True
+    return bool(counts.read(units, tuple(lexicon.get("sitting_counts"))))
 
 
 def _segments(hs: list[Heading], evidence: list[bool], end: int, family: str) -> list[Item]:

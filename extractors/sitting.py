@@ -29,6 +29,7 @@ from extractors import counts, lexicon, members, nlp
 from extractors.normalise import parse_date, parse_time, words_to_digits
 from extractors.stream import Unit, fold, joined, span_of
 from schemas import Span
+from schemas.text import find_person
 
 
 @dataclass
@@ -90,8 +91,6 @@ def read(units: list[Unit], full: bool = True) -> Reading:
 def merge_members(found: list[tuple[members.Member, Span]]) -> list[tuple[members.Member, Span]]:
     """One row per person: a member named in two lists ("Excusés : X" and "Pouvoirs : X
     pouvoir à Y") is one absent member, excused, whose proxy Y holds."""
-    from extractors.names import find_person
-
     out: list[tuple[members.Member, Span]] = []
     for member, span in found:
         k = find_person(member.name, [m.name for m, _ in out])
@@ -169,7 +168,7 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
         return
     m = lexicon.first("collectivite", u.folded.strip())
     if m:
-        r.set("collectivite", _slice(u.text.strip(), m, "name"), u.span, "heading")
+        r.set("collectivite", collectivite(_slice(u.text.strip(), m, "name")), u.span, "heading")
     m = lexicon.rx(lexicon.get("organe")).search(u.folded)
     if m:
         r.set("organe", _slice(u.text, m, "name").capitalize(), u.span, "heading")
@@ -228,7 +227,8 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
 def is_opening(units: list[Unit], k: int) -> bool:
     """The sentence that opens the record ("L'an deux mille…", "Le 17 septembre 2025 à
     14h30, le Comité syndical … s'est réuni"), allowed to run over the next two lines."""
-    text = words_to_digits(fold(joined([u.text for u in units[k:k + 3]])))
+    window = units[k:k + 1] if units[k].text.rstrip().endswith(".") else units[k:k + 3]
+    text = words_to_digits(fold(joined([u.text for u in window])))
     return any(lexicon.rx(p).match(text) for key, p in lexicon.get("openings").items()
                if not key.startswith("_"))
 
@@ -259,7 +259,7 @@ def read_opening_text(r: Reading, text: str, span: Span) -> None:
     for pattern in lexicon.get("collectivite"):
         m = lexicon.rx(pattern).search(folded)
         if m and not pattern.startswith("^"):
-            r.set("collectivite", _slice(text, m, "name"), span, "opening")
+            r.set("collectivite", collectivite(_slice(text, m, "name")), span, "opening")
             break
     m = lexicon.first("president_prose", folded)
     if m:
@@ -276,6 +276,14 @@ def _read_place(r: Reading, text: str, span: Span) -> None:
         if m:
             r.set("lieu", _slice(text.strip(), m, "name"), span, "place")
             return
+
+
+def collectivite(name: str) -> str | None:
+    """A commune by its name: ``"COMMUNE D'ILLATS"`` -> ``"ILLATS"``, ``"commune de Saint-Flour"``
+    -> ``"Saint-Flour"``; an intercommunality, a syndicat, a département keep their full name."""
+    m = lexicon.rx(lexicon.get("collectivite_prefix")).match(fold(name))
+    rest = name[m.end():].strip() if m else name.strip()
+    return rest or None
 
 
 def _day_words(text: str) -> str:

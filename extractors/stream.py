@@ -15,11 +15,9 @@ no-break and zero-width spaces, a word cut by a hyphen at a line end ("Jean-" /
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-
 from schemas import Document, Line, Span, Table
+from schemas.text import fold  # noqa: F401  (the stream's fold, re-exported for its readers)
 
 PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 ODD_SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200a\t]")
@@ -46,24 +44,6 @@ class Unit:
     def all_bold(self) -> bool:
         text = re.sub(r"\s+", "", self.text)
         return bool(text) and text == "".join(re.sub(r"\s+", "", b) for b in self.bold)
-
-
-def _fold_char(c: str) -> str:
-    if c in "\u2019\u2018\u02bc`´":
-        return "'"
-    if c in "\u2013\u2014\u2012\u2212":  # en/em dashes and minus: one kind of dash
-        return "–"
-    if c == "œ":
-        return "o"  # one character for one: "œuvre" folds to "ouvre" (matching only)
-    base = unicodedata.normalize("NFD", c)[0].lower()
-    return base[0] if base else c
-
-
-@lru_cache(maxsize=16384)
-def fold(text: str) -> str:
-    """``"Étaient présents :"`` -> ``"etaient presents :"``, same length as `text`, so that a
-    match found in the folded text slices the original with its accents and case."""
-    return "".join(_fold_char(c) for c in text)
 
 
 def clean(text: str) -> str:

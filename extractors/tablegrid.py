@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from schemas.text import fold as text_fold
 from pathlib import Path
 
 from extractors.normalise import NUMBER
@@ -50,15 +51,9 @@ def load_patterns(name: str) -> dict:
 
 
 def fold(text: str) -> str:
-    """Lowercase, accents and typographic apostrophes removed, spaces collapsed.
-
-    ``"Clientèles  cibles"`` -> ``"clienteles cibles"``, ``"n’ont"`` -> ``"n'ont"``: the
-    form every pattern file is written in, so one spelling covers É/E and ’/'.
-    """
-    text = text.lower().replace("\u2019", "'").replace("\u0153", "oe")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text).strip()
+    """schemas.text.fold with its runs of spaces made one: ``"Clientèles  cibles"`` ->
+    ``"clienteles cibles"``, ``"n’ont"`` -> ``"n'ont"``: the form the pattern files are written in."""
+    return " ".join(text_fold(text).split())
 
 
 def is_numeric(text: str) -> bool:

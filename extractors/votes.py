@@ -67,7 +67,6 @@ def _read_prose(vote: Vote, u: Unit) -> None:
 
 def _outcome(vote: Vote, body: list[Unit]) -> None:
     """Adopted or rejected as stated; else from a decision; else from the counts (derived)."""
-    from extractors import segment
     from extractors.segment import is_evidence
 
     for u in body:
@@ -76,19 +75,32 @@ def _outcome(vote: Vote, body: list[Unit]) -> None:
             vote.set("resultat", "rejete", u, "result")
         elif lexicon.rx(lexicon.get("votes", "adopted")).search(text) and is_evidence(u):
             vote.set("resultat", "adopte", u, "result")
+    decided = _decision(body)
     pour, contre = vote.value("pour"), vote.value("contre")
     if "resultat" not in vote.facts and pour is not None and contre is not None and pour != contre:
-        fact = vote.facts["pour"]
-        vote.facts["resultat"] = Fact("adopte" if pour > contre else "rejete", fact.span, "counts", True)
-    for u, nxt in zip(body, body[1:] + [None]):  # "Le Conseil Municipal considérant …" / "… décide de"
+        outcome = "adopte" if pour > contre else "rejete"
+        if decided is not None and outcome == "adopte":  # "DÉCIDE" and a vote for: as stated
+            vote.set("resultat", "adopte", decided, "decision")
+        else:  # a decision beaten in the vote ("décide de ne pas…", 2 pour, 6 contre): from the counts
+            vote.facts["resultat"] = Fact(outcome, vote.facts["pour"].span, "counts", True)
+    if decided is not None:
+        vote.set("resultat", "adopte", decided, "decision")
+    if vote.value("unanimite") and "resultat" not in vote.facts and body:
+        vote.set("resultat", "adopte", body[0], "unanimity", derived=True)
+
+
+def _decision(body: list[Unit]) -> Unit | None:
+    """The line where the assembly decides ("Le Conseil Municipal considérant …" / "… décide
+    de lui allouer": the two lines read together), recitals and proposals aside."""
+    from extractors import segment
+
+    for u, nxt in zip(body, body[1:] + [None]):
         pair = u.folded + " " + (nxt.folded if nxt else "")
         if lexicon.rx(lexicon.get("votes", "decided")).search(pair) and \
                 any(segment.rx(p).search(pair) for p in segment.data()["evidence"]) and \
                 not any(segment.rx(p).search(u.folded.strip()) for p in segment.data()["not_evidence"]):
-            vote.set("resultat", "adopte", u, "decision")
-            break
-    if vote.value("unanimite") and "resultat" not in vote.facts and body:
-        vote.set("resultat", "adopte", body[0], "unanimity", derived=True)
+            return u
+    return None
 
 
 def complete_unanimous(values: dict) -> dict:

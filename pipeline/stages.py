@@ -26,7 +26,7 @@ from schemas.tables import KEYS
 VERSION = "0.2.0"  # 0.2.0: findings computed per document, committed with its rows
 
 # Extractor modules, in order; each exposes extract(doc) -> doc.
-EXTRACTORS = ("extractors.deliberation_new", "extractors.objectives",
+EXTRACTORS = ("extractors.deliberation", "extractors.objectives",
               "extractors.fiches", "extractors.numeric_tables", "extractors.stamps",
               "extractors.sittings")  # sittings: derived from the rows the others wrote
 

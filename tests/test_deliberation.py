@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from extractors import deliberation, names, votes
+from extractors import counts, deliberation, names, votes
 from extractors.decisions import verb_of
 from pipeline.loaders import load, new_document
 from pipeline.loaders.text import load_text
 from schemas import columns
+from schemas.text import find_person, same_person
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SEED_TEXT = SAMPLES / "000_947d8fbb682aad0d.txt"
@@ -44,7 +45,7 @@ def test_one_deliberation_block(seed):
 def test_columns_are_the_contract(seed):
     for table in ("deliberations", "attendance", "proxies", "decisions"):
         for row in seed.records[table]:
-            assert set(row) - {"_prov"} == set(columns(table)), table
+            assert set(row) - {"_prov", "_how"} == set(columns(table)), table
 
 
 def test_sitting(seed):
@@ -67,7 +68,9 @@ def test_counts(seed):
     expected = dict(membres_en_exercice=57, presents=29, absents=28, pouvoirs=12, votants=41,
                     pour=41, contre=0, abstentions=0, non_votants=0)
     assert {k: d[k] for k in expected} == expected
-    assert d["unanimite"] is None and d["resultat"] is None and d["sans_quorum"] is False
+    # "Après en avoir délibéré, DÉCIDE :" records the decision: adopted; no word of unanimity
+    assert d["unanimite"] is None and d["resultat"] == "adopte" and d["sans_quorum"] is False
+    assert d["_how"]["resultat"] == ("decision", False) and d["_how"]["votants"] == ("label_value", False)
 
 
 def test_pages(seed):
@@ -138,7 +141,7 @@ def test_decisions(seed):
 
 def test_pdf_matches_text():
     """Same rows from both forms of the seed, provenance and stamp fields aside."""
-    def rows(doc, table, drop=("_prov", "doc_id", "acte_id", "siren", "numero", "page", "page_end")):
+    def rows(doc, table, drop=("_prov", "_how", "doc_id", "acte_id", "siren", "numero", "page", "page_end")):
         return [{k: v for k, v in r.items() if k not in drop} for r in doc.records[table]]
 
     text, pdf = deliberation.extract(load(SEED_TEXT)), deliberation.extract(load(SEED_PDF))
@@ -220,15 +223,18 @@ def test_counts_separated_by_slashes_and_vote_prose(municipal):
     d = municipal.records["deliberations"][0]
     assert (d["membres_en_exercice"], d["presents"], d["pouvoirs"], d["votants"]) == (19, 12, 3, 15)
     assert (d["pour"], d["contre"], d["abstentions"]) == (12, 2, 1)
-    assert d["resultat"] == "adopte" and d["unanimite"] is None
-    assert d["absents"] == 4  # as listed
+    assert d["resultat"] == "adopte"
+    assert d["unanimite"] is False and d["_how"]["unanimite"] == ("split_vote", True)  # derived
+    assert d["absents"] == 4 and d["_how"]["absents"] == ("absents_listed", True)  # as listed, derived
 
 
 def test_unanimity_fills_votes(municipal):
     d = municipal.records["deliberations"][1]
     assert d["unanimite"] is True
     assert (d["votants"], d["pour"], d["contre"], d["abstentions"]) == (15, 15, 0, 0)
-    assert d["resultat"] is None and d["sans_quorum"] is False
+    assert {c: d["_how"][c] for c in ("pour", "contre", "abstentions")} == {  # derived from unanimity
+        c: ("unanimity", True) for c in ("pour", "contre", "abstentions")}
+    assert d["resultat"] == "adopte" and d["sans_quorum"] is False
 
 
 def test_civilities_and_proxy_phrases(municipal):
@@ -284,9 +290,12 @@ def test_proxy_entries():
 
 
 def test_tolerant_name_matching():
-    assert names.same_person("Jean-Louis Verdier", "Jean Louis VERDIER")
-    assert names.find_person("Jean Louis VERDIÉ", ["Gilles AMAT", "Jean Louis VERDIER"]) == 1
-    assert names.find_person("Gilles AMAT", ["Denis DELPIROU"]) is None
+    """One definition of "the same person" for the extractors and the checks (schemas.text)."""
+    assert same_person("Jean-Louis Verdier", "Jean Louis VERDIER")
+    assert same_person("MAJOREL Danièle", "Mme Danièle MAJOREL")  # word order and civility
+    assert not same_person("Karine BATIFOULIER", "Vivien BATIFOULIER")
+    assert find_person("Jean Louis VERDIÉ", ["Gilles AMAT", "Jean Louis VERDIER"]) == 1
+    assert find_person("Gilles AMAT", ["Denis DELPIROU"]) is None
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -298,12 +307,21 @@ def test_tolerant_name_matching():
     ("Pour copie conforme", {}),
 ])
 def test_count_lines(text, expected):
-    assert votes.read_counts(text) == expected
+    read = counts.read([unit(text)])
+    assert {c.column: c.value for c in read} == expected
 
 
 def test_vote_prose_in_words():
-    assert votes.read_vote_prose("par dix-huit voix pour, trois voix contre et deux abstentions") == {
-        "pour": 18, "contre": 3, "abstentions": 2}
+    vote = votes.read([unit("par dix-huit voix pour, trois voix contre et deux abstentions")])
+    assert {c: vote.value(c) for c in ("pour", "contre", "abstentions")} == {"pour": 18, "contre": 3, "abstentions": 2}
+    assert vote.facts["pour"].method == "vote_prose"
+
+
+def unit(text: str):
+    from extractors.stream import Unit
+    from schemas import Span
+
+    return Unit(text, Span(1, 1), 0)
 
 
 @pytest.mark.parametrize("text, expected", [

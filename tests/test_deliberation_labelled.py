@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors import deliberation, names, nlp, votes
+from extractors import counts, deliberation, lexicon, members, names, nlp, segment, stream
+from extractors.stream import Unit, fold
 from pipeline.loaders import load, new_document
 from pipeline.loaders.text import load_text
 from schemas import Block, Cell, Row, Span, Table
@@ -76,17 +77,16 @@ def test_checks_recall_and_false_alarms(scores):
     assert not [e for e in unexpected(scores["pdf"].errors) if " missed " in e or " false alarm " in e]
 
 
-# --- what the claimed blocks of extractors/minutes.py change -------------------------
+# --- where the deliberations are ----------------------------------------------------
 
-def test_items_claimed_by_minutes_are_skipped():
-    doc = load(DATA / "40_collection_three_extracts.txt")
-    first = deliberation.segments(doc)[0]
-    doc.blocks.append(Block("deliberation", first[0], first[1], "minutes"))
-    doc.add("deliberations", {"seq": 1, "numero": "from minutes"})
-    deliberation.extract(doc)
-    rows = doc.records["deliberations"]
-    assert [(r["seq"], r["numero"]) for r in rows] == [(1, "from minutes"), (2, "2024-022"), (3, "2024-023")]
-    assert [b.key for b in doc.blocks] == ["minutes", "seq=2", "seq=3"]
+def test_a_collection_of_extracts_is_one_block_each():
+    """Three extracts in one file, each "EXTRAIT DU REGISTRE…" opening its own block with its
+    act number (segmentation by evidence, extractors/segment.py)."""
+    units = [u for u in stream.units(load(DATA / "40_collection_three_extracts.txt"))
+             if not deliberation._furniture(u)]
+    blocks = segment.plan(units)
+    assert [[i.heading.number for i in b.items] for b in blocks] == [["2024-021"], ["2024-022"], ["2024-023"]]
+    assert all(i.evidence for b in blocks for i in b.items)
 
 
 # --- phrasings, one per line of the pattern files --------------------------------------
@@ -118,7 +118,7 @@ def test_proxy_and_substitute_phrases(entry, name, holder, substitute):
     ("néant", []),
 ])
 def test_name_lists(text, expected):
-    assert [m.name for m in names.parse_list(text)] == expected
+    assert [members.strip_civilities(e) for e, _ in members.entries(text)] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -132,22 +132,34 @@ def test_name_lists(text, expected):
     ("Délégués en exercice : 22 - Délégués présents : 14 - Délégués votants : 16", ("count", "")),
 ])
 def test_labels(text, expected):
-    assert deliberation.classify(text)[:2] == expected
+    """Labels of patterns/sitting.json: a list of members, a field, or a line of counts."""
+    listed, field = members.list_label(text), lexicon.label_at_start("fields", fold(text))
+    found = ("count", "") if counts.is_count_line(text) else \
+        ("lists", listed.kind) if listed else ("fields", field.name) if field else None
+    assert found == expected
+
+
+def line(text: str, n: int = 1) -> Unit:
+    return Unit(text, Span(1, n), n)
 
 
 def test_counts_in_prose_and_in_a_ruled_table():
-    assert votes.read_count_prose("avec 14 membres présents sur 19 en exercice et 2 pouvoirs, soit 16 votants") == {
-        "membres_en_exercice": 19, "presents": 14, "pouvoirs": 2, "votants": 16}
+    read = counts.read([line("avec 14 membres présents sur 19 en exercice et 2 pouvoirs, soit 16 votants")])
+    assert {c.column: c.value for c in read} == {"membres_en_exercice": 19, "presents": 14, "pouvoirs": 2,
+                                                  "votants": 16}
+    assert {c.method for c in read} == {"number_before"}
     span = Span(1, 1)
     table = Table([Row([Cell(t, span) for t in ("En exercice", "Présents", "Représentés", "Votants")]),
                    Row([Cell(t, span) for t in ("19", "14", "2", "16")])])
-    [line] = votes.count_table_lines(table)
-    assert votes.read_counts(line.text) == {"membres_en_exercice": 19, "presents": 14, "pouvoirs": 2, "votants": 16}
+    doc = new_document(Path("box.txt"), b"")
+    doc.items.append(table)
+    read = counts.read(stream.units(doc))
+    assert {c.column: c.value for c in read} == {"membres_en_exercice": 19, "presents": 14, "pouvoirs": 2,
+                                                  "votants": 16}
     # One count OCR could not read leaves that count empty, not the whole table.
     table.rows[1].cells[1].text = "[?]"
-    [line] = votes.count_table_lines(table)
-    assert line.text == "En exercice : 19 – Présents : [?] – Représentés : 2 – Votants : 16"
-    assert votes.read_counts(line.text) == {"membres_en_exercice": 19, "pouvoirs": 2, "votants": 16}
+    read = counts.read(stream.units(doc))
+    assert {c.column: c.value for c in read} == {"membres_en_exercice": 19, "pouvoirs": 2, "votants": 16}
 
 
 def test_dates_in_words_and_seance_line():
@@ -158,7 +170,7 @@ def test_dates_in_words_and_seance_line():
     assert (str(d["session_date"]), d["session_time"], str(d["convocation_date"])) == ("2024-03-01", "20:30", "2024-03-26")
 
 
-def test_names_in_prose_by_the_french_model():
+def test_president_and_secretary_in_prose():
     doc = inline("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n"
                  "Le 3 mars 2024 à 18h00, le Comité syndical s'est réuni à Condat.\n"
                  "La présidence de la séance est assurée par Mme Claire ANDRIEUX, première vice-présidente.\n"

@@ -1,0 +1,79 @@
+"""How French text is compared, for every layer: one fold, one "same person".
+
+`fold` keeps one character for one, so that a pattern matched on the folded text
+slices the original with its accents and case::
+
+    fold("Étaient présents :")  -> "etaient presents :"
+    fold("L’an deux mille")     -> "l'an deux mille"      (curly apostrophe made straight)
+    fold("Conseil – Budget")    -> "conseil – budget"      (every dash one en dash)
+
+`same_person` is the one definition of "the same member" used by the extractors (to
+merge a member named in two lists) and by the checks (a proxy holder among the
+present): "Danièle MAJOREL", "Daniele Majorel", "MAJOREL Danièle" and "Mme Danièle
+MAJOREL" are one person; "Karine BATIFOULIER" and "Vivien BATIFOULIER" are two.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+APOSTROPHES = "\u2019\u2018\u02bc`´"
+DASHES = "\u2013\u2014\u2012\u2212"
+CIVILITIES = {"monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "mme", "mmes", "mlle", "mr",
+              "m", "mm", "me", "dr"}
+# Two people of one family share the surname ("Karine BATIFOULIER" / "Vivien BATIFOULIER"
+# score about 70): a near match must be very near.
+SAME_PERSON = 90
+
+
+def _fold_char(c: str) -> str:
+    if c in APOSTROPHES:
+        return "'"
+    if c in DASHES:
+        return "–"
+    if c in "œŒ":
+        return "o"  # one character for one ("œuvre" -> "ouvre"): matching only
+    base = unicodedata.normalize("NFD", c)[0].lower()
+    return base[0] if base else c
+
+
+@lru_cache(maxsize=16384)
+def fold(text: str) -> str:
+    """Lower case, no accents, straight apostrophes, one dash: same length as `text`."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def compact(text: str | None) -> str:
+    """Folded, punctuation and runs of spaces made one space: a key to compare two texts."""
+    return " ".join(re.sub(r"[^\w']+", " ", fold(text or "")).split())
+
+
+def name_key(name: str) -> str:
+    """``"Mme Danièle  MAJOREL-Dupont (suppléante)"`` -> ``"daniele majorel dupont"``."""
+    words = re.sub(r"[^a-z]+", " ", fold(re.sub(r"\([^)]*\)", " ", name or ""))).split()
+    while len(words) > 1 and words[0] in CIVILITIES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def same_person(a: str, b: str, threshold: float = SAME_PERSON) -> bool:
+    """Equal names up to accents, case, civility, hyphens, word order and a typo."""
+    from rapidfuzz import fuzz
+
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return False
+    return ka == kb or fuzz.token_sort_ratio(ka, kb) >= threshold
+
+
+def find_person(name: str, names: list[str]) -> int | None:
+    """Index of the first of `names` naming the same person as `name`, else None."""
+    key = name_key(name)
+    for i, other in enumerate(names):
+        if name_key(other) == key:
+            return i
+    for i, other in enumerate(names):
+        if same_person(name, other):
+            return i
+    return None
