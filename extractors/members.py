@@ -89,7 +89,8 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     """A line that goes on listing names: mostly capitalised words once roles are set
     aside, not a label, a heading ("ORDRE DU JOUR") nor a sentence."""
     folded = fold(unit.text).strip()
-    if list_label(unit.text) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded):
+    if list_label(unit.text) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded) \
+            or lexicon.first("range", folded):
         return False
     if kind != "proxies" and PROXY_SENTENCE.match(folded):
         return False

@@ -122,7 +122,8 @@ def headings(units: list[Unit], start: int, end: int) -> dict[str, list[Heading]
             found[family].append(h)
     found["numbered"] = _best_run(found["numbered"])
     toc = _toc_units(units, start, end)
-    return {f: _untight([h for h in hs if h.unit not in toc]) for f, hs in found.items()}
+    decided = [k for k in range(start, end) if is_evidence(units[k])]
+    return {f: _untight([h for h in hs if h.unit not in toc], decided) for f, hs in found.items()}
 
 
 def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
@@ -223,14 +224,16 @@ def _listed_number(u: Unit) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _untight(hs: list[Heading]) -> list[Heading]:
-    """Drop runs of three or more headings each at most TIGHT units from the next."""
+def _untight(hs: list[Heading], decided: list[int]) -> list[Heading]:
+    """Drop runs of three or more headings each at most TIGHT units from the next with no
+    decision between them: an agenda, a table of contents, a closing recap."""
     keep, i = [], 0
     while i < len(hs):
         j = i
         while j + 1 < len(hs) and hs[j + 1].unit - hs[j].unit <= TIGHT:
             j += 1
-        if j - i + 1 < 3:
+        listed = j - i + 1 >= 3 and not any(hs[i].unit < k < hs[j].unit for k in decided)
+        if not listed:
             keep += hs[i:j + 1]
         i = j + 1
     return keep

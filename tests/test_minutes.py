@@ -1,4 +1,5 @@
-"""extractors/minutes.py on a small whole-session text (phrasings taken from real minutes)."""
+"""Whole-session minutes read by extractors/deliberation.py (phrasings taken from real minutes):
+one session header, numbered items, counts per range of items, members who leave."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import minutes
+from extractors import deliberation
 from pipeline.loaders import new_document
 from pipeline.loaders.text import load_text
 
@@ -29,7 +30,9 @@ Départ de Monsieur Eric ROBERT (procuration à Anne LE GUEN)
 Le Conseil Adopte.
 2 - Tarifs 2021
 Adopté par 4 voix « Pour » et 1 voix « Blanc ».
-3 - Informations du maire : Information
+3 - Tarifs de la cantine
+Adopté à l'unanimité.
+4 - Informations du maire : Information
 Le maire rend compte de ses décisions.
 """
 
@@ -37,7 +40,7 @@ Le maire rend compte de ses décisions.
 @pytest.fixture(scope="module")
 def doc():
     raw = PV.encode("utf-8")
-    return minutes.extract(load_text(new_document(Path("pv.txt"), raw), raw))
+    return deliberation.extract(load_text(new_document(Path("pv.txt"), raw), raw))
 
 
 def test_one_row_per_item_with_the_session(doc):
@@ -54,10 +57,12 @@ def test_counts_per_range_of_items(doc):
 
 
 def test_votes_and_information_items(doc):
+    """An item that records no decision ("Informations du maire") is no deliberation."""
     rows = doc.records["deliberations"]
     assert rows[0]["resultat"] == "adopte"
     assert (rows[1]["pour"], rows[1]["resultat"]) == (4, "adopte")
-    assert rows[2]["resultat"] is None
+    assert (rows[2]["unanimite"], rows[2]["resultat"]) == (True, "adopte")
+    assert "4" not in [r["numero"] for r in rows]
 
 
 def test_departure_changes_attendance_and_proxies(doc):
@@ -71,4 +76,4 @@ def test_departure_changes_attendance_and_proxies(doc):
 
 def test_claims_its_ranges(doc):
     kinds = [(b.kind, b.key) for b in doc.blocks]
-    assert kinds[0] == ("deliberation", "session") and ("deliberation", "seq=3") in kinds
+    assert kinds == [("deliberation", "seq=1"), ("deliberation", "seq=2"), ("deliberation", "seq=3")]
