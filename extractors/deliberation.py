@@ -20,6 +20,7 @@ from typing import Any
 
 from extractors import counts, lexicon, members, segment, sitting, stream, votes
 from extractors.decisions import read_decisions
+from extractors.normalise import words_to_digits
 from extractors.members import Member
 from extractors.sitting import Fact, Reading
 from extractors.stream import Unit, fold, joined
@@ -186,22 +187,33 @@ def _title(units: list[Unit], item: segment.Item, own: Reading) -> Fact | None:
         return _title_before_rapporteur(units[item.start:item.end])
     lines = [h.title] if h.title else []
     k = h.unit + 1
+    if not lines and k + 1 < item.end and _says_sitting(units[k:k + 2]):
+        k = item.end  # "Séance publique du" / "samedi 5 avril 2014": the box, not the title
     while k < item.end and len(lines) < 4 and _title_goes_on(lines, units[k], h):
         lines.append(units[k].text.strip())
         k += 1
     text = joined(lines).strip(" :–-")
     span = stream.span_of(units[h.unit:k]) if k > h.unit else units[h.unit].span
-    return Fact(text, span, "heading") if text else None
+    if not text:
+        return _title_before_rapporteur(units[item.start:item.end])
+    return Fact(text, span, "heading")
+
+
+def _says_sitting(units: list[Unit]) -> bool:
+    text = fold(words_to_digits(fold(joined([u.text for u in units])))).strip()
+    return bool(lexicon.first("session_title", text))
 
 
 def _title_goes_on(lines: list[str], u: Unit, h: segment.Heading) -> bool:
     """A wrapped title line: same case as the title, or the title ends mid-phrase."""
     text = u.text.strip()
-    if u.gap_before and lines or segment.is_evidence(u) or len(text.split()) > 16:
+    if u.gap_before and lines or segment.is_evidence(u) or (lines and len(text.split()) > 16):
         return False
-    if not lines:  # a bare number ("2014.09.15 - 5", "1."): its title is the line below
-        return len(text.split()) <= 25 and not members.list_label(text) and \
-            not lexicon.label_at_start("fields", u.folded)
+    if not lines:  # a bare number ("2014.09.15 - 5", "1."): its title is the line below,
+        # unless that line says the sitting ("n° 2014 / 131" / "Séance publique du …": a box)
+        return len(text.split()) <= 30 and not members.list_label(text) and \
+            not lexicon.label_at_start("fields", u.folded) and not lexicon.first("session_title", u.folded.strip()) \
+            and not sitting.is_opening([u], 0)
     last = lines[-1]
     if re.search(r"[.:;]$", last):
         return False
@@ -215,7 +227,8 @@ def _title_before_rapporteur(units: list[Unit]) -> Fact | None:
     for k, u in enumerate(units):
         if re.search(r"\brapporte\s*:\s*$", u.folded):
             j = k
-            while j > 0 and units[j - 1].all_bold and not units[j - 1].text.isupper():
+            while j > 0 and units[j - 1].all_bold and not units[j - 1].text.isupper() \
+                    and not units[j - 1].text.rstrip().endswith(":"):  # "Absents :" is a label
                 j -= 1
             if j < k:
                 return Fact(joined([x.text for x in units[j:k]]), stream.span_of(units[j:k]), "bold_title")
@@ -280,7 +293,7 @@ def _derive(facts: dict[str, Fact], people: list[tuple[Member, Span]]) -> None:
     split = [facts[c] for c in ("contre", "abstentions") if c in facts and facts[c].value]
     if split and "unanimite" not in facts:  # "Par 16 voix pour et 1 contre": not unanimous
         facts["unanimite"] = Fact(False, split[0].span, "split_vote", True)
-    givers = [(m, s) for m, s in people if m.status == "absent" and m.holder]
+    givers = [(m, s) for m, s in people if m.status == "absent" and (m.holder or m.gave_proxy)]
     if givers and "pouvoirs" not in facts:
         facts["pouvoirs"] = Fact(len(givers), givers[0][1], "proxies_listed", True)
     absent = [(m, s) for m, s in people if m.status == "absent"]

@@ -61,6 +61,7 @@ class Member:
     excused: bool | None = None
     holder: str | None = None
     substitute_for: str | None = None
+    gave_proxy: bool = False  # listed as having given a proxy, whether its holder is named or not
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,8 @@ def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
     excused = label.excused if status == "absent" else None
     if status == "absent" and label.kind == "absent" and excused is None:
         excused = None
-    return Member(name, status, unit, excused, holder if status == "absent" else None, substitute)
+    return Member(name, status, unit, excused, holder if status == "absent" else None, substitute,
+                  label.kind == "proxies" or bool(holder))
 
 
 def _bare_holder(entry: str) -> tuple[str, str | None]:

@@ -148,7 +148,9 @@ def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
     text = u.text.strip()
     offset = len(u.text) - len(u.text.lstrip())
     groups = m.groupdict()
-    number = re.sub(r"\s+", " ", text[m.start("num") - offset:m.end("num") - offset]) if groups.get("num") else None
+    number = text[m.start("num") - offset:m.end("num") - offset] if groups.get("num") else None
+    if number:  # "2014 / 131" -> "2014/131", "2014.09.15 - 1" -> "2014.09.15-1"
+        number = re.sub(r"\s*([/._-])\s*", r"\1", re.sub(r"\s+", " ", number))
     title = text[m.start("title") - offset:m.end("title") - offset].strip(" :–-") if groups.get("title") else None
     return Heading(k, family, number, title or None, style)
 

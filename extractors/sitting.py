@@ -98,6 +98,7 @@ def merge_members(found: list[tuple[members.Member, Span]]) -> list[tuple[member
             out.append((member, span))
             continue
         kept = out[k][0]
+        kept.gave_proxy = kept.gave_proxy or member.gave_proxy
         kept.holder = kept.holder or member.holder  # a proxy given by someone listed present is kept:
         if member.status == "absent" and kept.status == "absent":  # the checks must see it
             kept.excused = kept.excused if kept.excused is not None else member.excused
