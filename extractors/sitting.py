@@ -184,6 +184,16 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
             break
 
 
+def _wraps(last: str, u: Unit) -> bool:
+    """``"Objet : … entre Hautes"`` / ``"Terres Communauté et …"``: a line the one above was
+    cut from (it ends mid-phrase, long, or the next starts in lower case), not a new paragraph."""
+    text = u.text.strip()
+    if u.gap_before or re.search(r"[.;:]$", last) or lexicon.label_at_start("fields", u.folded) \
+            or members.list_label(text) or re.match(r"^(?:vu|considerant|apres|le\s+conseil)\b", u.folded):
+        return False
+    return text[:1].islower() or len(last) >= 70
+
+
 def _title_like(u: Unit) -> bool:
     """A heading or a line of a framed box: short, not a sentence."""
     text = u.text.strip()
@@ -215,8 +225,7 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
         r.set("president", _person(rest, re.match(r"(?P<name>.+)", rest), "name"), u.span, "field")
     elif label.name == "objet":  # "Objet : Attribution … Les Amis" / "du Lac": wrapped lines too
         lines = [rest]
-        while used < len(units) and len(lines) < 4 and units[used].text[:1].islower() and \
-                not units[used].gap_before:
+        while used < len(units) and len(lines) < 4 and _wraps(lines[-1], units[used]):
             lines.append(units[used].text.strip())
             used += 1
         r.set("objet", joined(lines).rstrip(" ;") or None, span_of(units[k:used]), "field")

@@ -91,7 +91,14 @@ def _test_hook(path: str) -> None:
 
 # -- local processes -----------------------------------------------------------
 
-WARM_UP = "Le Conseil communautaire, réuni le 11 avril 2024 à 18 h 00, approuve à l'unanimité.\n"
+# a small extract that goes through every recogniser of the reader (spaCy's tokenizer and
+# matchers, the lexicon's patterns, text2num, dateparser) before the first document's clock
+WARM_UP = ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nDélibération n° 2024-01\n"
+           "L'an deux mille vingt-quatre, le onze avril à 18 h 00, le Conseil communautaire, dûment convoqué "
+           "le 4 avril 2024, s'est réuni à la mairie sous la présidence de M. Paul DURAND, Président.\n"
+           "Présents : M. Paul DURAND, Mme Anne ROUX\nPouvoirs : M. Luc PETIT pouvoir à M. Paul DURAND\n"
+           "Secrétaire de séance : Mme Anne ROUX\nPrésents : 2 – Pouvoirs : 1 – Votants : 3\n"
+           "Objet : Essai\nAprès en avoir délibéré, par 3 voix pour, DÉCIDE :\n- D'APPROUVER le projet.\n")
 
 
 def warm_up() -> None:

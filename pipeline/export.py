@@ -38,6 +38,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from pipeline import store
+from schemas.text import body_key
 from schemas.actes import LEVEL2, scdl_name
 
 SCDL_COLUMNS = ["COLL_NOM", "COLL_SIRET", "DELIB_ID", "DELIB_DATE", "DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM",
@@ -251,17 +252,17 @@ class Registry:
         for r in rows:
             entry = (r["nom"].strip(), r["siret"].strip())
             reg.by_siren[r["siren"].strip()] = entry
-            reg.by_name[fold(r["nom"])] = entry
+            reg.by_name[body_key(r["nom"])] = entry
         return reg
 
     def find(self, siren: str | None, name: str | None) -> tuple[str | None, str | None, str]:
-        """(nom, siret, how found): by SIREN first, else by the name read (folded, equal); an act
+        """(nom, siret, how found): by SIREN first, else by the name read (schemas.text.body_key); an act
         that gives neither belongs to the collectivité of a one-row file (a commune exporting
         its own procès-verbaux, which never name the commune)."""
         if siren and siren in self.by_siren:
             return (*self.by_siren[siren], "siren")
-        if name and fold(name) in self.by_name:
-            return (*self.by_name[fold(name)], "name")
+        if name and body_key(name) in self.by_name:  # "LANNION" read, "Ville de Lannion" listed
+            return (*self.by_name[body_key(name)], "name")
         if not siren and not name and len(self.by_siren) == 1:
             return (*next(iter(self.by_siren.values())), "only row")
         return None, None, "not found"

@@ -49,6 +49,12 @@ def compact(text: str | None) -> str:
     return " ".join(re.sub(r"[^\w']+", " ", fold(text or "")).split())
 
 
+def body_key(name: str | None) -> str:
+    """A collectivité's name to compare: ``"Ville de Lannion"``, ``"LANNION"`` and ``"Commune
+    de Lannion"`` give ``"lannion"``; an intercommunality keeps its words."""
+    return re.sub(r"^(?:commune|ville|mairie)\s+(?:de\s+|d'\s*|du\s+)", "", compact(name))
+
+
 def name_key(name: str) -> str:
     """``"Mme Danièle  MAJOREL-Dupont (suppléante)"`` -> ``"daniele majorel dupont"``."""
     words = re.sub(r"[^a-z]+", " ", fold(re.sub(r"\([^)]*\)", " ", name or ""))).split()
