@@ -4,7 +4,8 @@ Three sets, printed apart:
 - real documents labelled by reading them (tests/data/labels): DEV (the reader may be
   tuned to them) and TEST (labelled before the reader was changed for them, never used
   to tune a pattern); per field and per source. The gap between them is the figure to watch.
-- generated documents (tests/generator, when present), dev and test phrasing variants.
+- generated documents (tests/generator), dev and test phrasing variants: the fields, every
+  planted inconsistency found, no error finding on a consistent document.
 - the synthetic labelled set of tests/data/deliberations (`NN_name.txt`, `NN_name.pdf`,
   `NN_name.expected.json`), with the checks' recall of planted inconsistencies.
 
@@ -12,6 +13,7 @@ Three sets, printed apart:
     python benchmarks/accuracy.py --set real --show-errors dev
     python benchmarks/accuracy.py --set synthetic --kind text --show-errors synthetic
     python benchmarks/accuracy.py --scans               # also scanned copies of the synthetic PDFs (OCR)
+    python benchmarks/accuracy.py --set generated --count 1000 --split test [--pdf]
 
 Mismatches of the TEST split are printed only with `--show-errors test`: looking at them
 turns test documents into dev documents.
@@ -224,9 +226,31 @@ def run_real(split: str | None = None) -> dict:
     return labels.score([labels.load(p) for p in labels.label_files(split)])
 
 
+def print_generated(args) -> None:
+    """Generated documents (tests/generator), dev and test phrasing variants, with the checks'
+    recall of planted inconsistencies and the consistent documents given an error finding."""
+    import tempfile
+
+    from benchmarks import labels
+
+    splits = [args.split] if args.split else ["dev", "test"]
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = [d for s in splits for d in labels.generated(args.count, s, Path(tmp) / s, args.pdf)]
+        tallies, checks = labels.score_generated(docs)
+    print(f"\nGenerated documents (tests/generator, {args.count} per split, {'PDF' if args.pdf else 'text'})")
+    print(real_report(tallies, tuple(splits)))
+    print(f"planted inconsistencies found: {checks.found}/{checks.planted}; consistent documents given an "
+          f"error finding: {checks.false_error_docs}/{checks.consistent_docs}")
+    for split in splits:
+        if split in args.show_errors and (split, "all") in tallies:
+            print("\n".join(tallies[(split, "all")].errors + checks.missed + checks.false))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("all", "real", "synthetic"), default="all")
+    parser.add_argument("--set", choices=("all", "real", "synthetic", "generated"), default="all")
+    parser.add_argument("--count", type=int, default=200, help="generated documents per split (default 200)")
+    parser.add_argument("--pdf", action="store_true", help="generated documents as PDFs (else texts)")
     parser.add_argument("--kind", choices=("all", "text", "pdf"), default="all", help="synthetic set: which files")
     parser.add_argument("--show-errors", choices=("dev", "test", "synthetic"), action="append", default=[],
                         help="list every mismatch of that set (test: only on purpose)")
@@ -241,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
         for split in ("dev", "test"):
             if split in args.show_errors and (split, "all") in tallies:
                 print("\n".join(tallies[(split, "all")].errors))
+    if args.set in ("all", "generated"):
+        print_generated(args)
     if args.set in ("all", "synthetic"):
         scores = run(args.kind, args.scans)
         print("\nSynthetic labelled set (tests/data/deliberations)")

@@ -315,3 +315,61 @@ def score(docs: list[LabelledDocument]) -> dict[tuple[str, str], Tally]:
         for key in ((doc.split, doc.source), (doc.split, "all")):
             out.setdefault(key, Tally()).merge(tally)
     return out
+
+
+# --- generated documents (tests/generator) -------------------------------------------------
+
+@dataclass
+class CheckTally:
+    """Planted inconsistencies found, and error findings on documents planted with nothing."""
+
+    planted: int = 0
+    found: int = 0
+    consistent_docs: int = 0
+    false_error_docs: int = 0
+    missed: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
+
+
+def generated(count: int, split: str, folder: Path, pdf: bool = False) -> list[LabelledDocument]:
+    """`count` generated documents of `split` written to `folder` (seeds of tests.generator.SEEDS)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from tests.generator import SEEDS, generate
+
+    docs = []
+    for seed in list(SEEDS[split])[:count]:
+        g = generate(seed, split)
+        paths = g.write(folder, pdf=pdf)
+        doc = load(paths[1])
+        if pdf:
+            doc.path = paths[2]
+        doc.split, doc.source = split, "generated" + (" pdf" if pdf else "")
+        docs.append(doc)
+    return docs
+
+
+def score_checks(doc: LabelledDocument, rows: dict, tally: CheckTally) -> None:
+    errors = {f["check_id"] for f in rows.get("findings", []) if f.get("severity") == "error"}
+    planted = {p["check_id"] for p in doc.planted or []}
+    tally.planted += len(planted)
+    tally.found += len(planted & errors)
+    tally.missed += [f"{doc.path.name} {c}" for c in sorted(planted - errors)]
+    if not planted:
+        tally.consistent_docs += 1
+        if errors:
+            tally.false_error_docs += 1
+            tally.false += [f"{doc.path.name} {c}" for c in sorted(errors)]
+
+
+def score_generated(docs: list[LabelledDocument]) -> tuple[dict[tuple[str, str], Tally], CheckTally]:
+    out: dict[tuple[str, str], Tally] = {}
+    checks = CheckTally()
+    for doc in docs:
+        rows = run_registre(doc.path)
+        tally = score_document(doc, rows)
+        score_checks(doc, rows, checks)
+        for key in ((doc.split, doc.source), (doc.split, "all")):
+            out.setdefault(key, Tally()).merge(tally)
+    return out, checks

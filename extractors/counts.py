@@ -32,8 +32,8 @@ BETWEEN_LABELS = re.compile(r"^[\s:=|._…–\-/]*$")
 SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2"}
 # text2num leaves zéro, un and deux as words; they are counts only right after a label
 # or before a count word: "Contre : zéro", "deux abstentions".
-SMALL_WORD = re.compile(r"(?<![\w'])(zero|aucune?|une?|deux)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|"
-                        r"voix|abstentions?|pouvoirs?|procurations?|votants?|presents?|absents?))")
+SMALL_WORD = re.compile(r"(?<![\w'])(?:(zero)|(aucune?|une?|deux)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|"
+                        r"voix|abstentions?|pouvoirs?|procurations?|votants?|presents?|absents?)))(?![\w'])")
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Count:
 def digits(text: str) -> str:
     """Folded text with numbers in words as digits: "vingt-neuf présents" -> "29 presents"."""
     converted = words_to_digits(fold(text))
-    return SMALL_WORD.sub(lambda m: SMALL[m.group(1)], converted)
+    return SMALL_WORD.sub(lambda m: SMALL[m.group(1) or m.group(2)], converted)  # "zéro" anywhere is 0
 
 
 class Run:
@@ -148,9 +148,9 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     m = NUMBER.match(rest, gap)
     if not m or not _plausible(int(m.group(1))):
         return []
-    if "\n" in rest[:m.start(1)] and not _label_alone(run, label):
-        return []  # "LES EQUIPEMENTS pour :" / "88 004,30 €": a value below only under a bare label
-    if not sep and not (_starts_line(run, label) or _count_line(run, label.start)):
+    if "\n" in rest[:m.start(1)] and not _label_ends_line(run, label):
+        return []  # "LES EQUIPEMENTS pour :" / "88 004,30 €": a value below only under a label ending its line
+    if not sep and not (_starts_line(run, label) or _counts_to_end(run, label.start)):
         return []
     if not sep and _number_before_label(run, label.end + m.end()):
         return []  # "3 procurations 32 votants": 32 is the votants
@@ -162,6 +162,8 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
 def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
     """``"15 présents"``, ``"soit 33 votants"``: a number right before the label, on its line."""
     start, _ = run.line_of(label.start)
+    if start > 0 and not run.text[start:label.start].strip():  # "… – 17" / "présents – 11 …": wrapped
+        start, _ = run.line_of(start - 1)
     head = run.text[start:label.start]
     m = re.search(r"(?<![\d.,/])(\d{1,4})\s*$", head)
     if not m or (start + m.start(1)) in used or not _plausible(int(m.group(1))):
@@ -169,10 +171,19 @@ def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
     return [Count(label.name, int(m.group(1)), run.unit_at(label.start), "number_before")]
 
 
-def _label_alone(run: Run, label: lexicon.Label) -> bool:
-    """The label is all its line holds ("Pouvoirs :"), so its value may be on the next."""
+def _label_ends_line(run: Run, label: lexicon.Label) -> bool:
+    """The label ends its line ("Pouvoirs :", "… Conseillers représentés:" / "3"), and what
+    comes before it on the line is no sentence: its value may be on the next line."""
     start, end = run.line_of(label.start)
-    return not re.sub(r"[\s:=|._…]+", "", run.text[start:label.start] + run.text[label.end:end])
+    before = run.text[start:label.start]
+    return not re.sub(r"[\s:=|._…]+", "", run.text[label.end:end]) and (
+        not re.sub(r"[\s:=|._…]+", "", before) or only_counts(before))
+
+
+def _counts_to_end(run: Run, pos: int) -> bool:
+    """From `pos` to the end of its line, count labels and numbers only: "Pour 27, Contre 0"."""
+    _, end = run.line_of(pos)
+    return only_counts(run.text[pos:end])
 
 
 def _number_before_label(run: Run, pos: int) -> bool:

@@ -256,7 +256,7 @@ def _stamp(ctx: Context, facts: dict[str, Fact], units: list[Unit]) -> None:
         act, siren, own, span = choice
         facts["acte_id"] = Fact(act, span, "stamp")
         facts["siren"] = Fact(siren, span, "stamp")
-        facts.setdefault("numero", Fact(own, span, "stamp"))
+        facts.setdefault("numero", Fact(own, span, "stamp", True))  # the act's number inside the stamp id
 
 
 # --- people -----------------------------------------------------------------------------

@@ -121,6 +121,16 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
     return _members(pieces, label), j
 
 
+def _one_per_line(pieces: list[tuple[str, int]]) -> bool:
+    """A list printed one name a line: its lines (after the label's) hold no separator and
+    two to six words each ("Eric" / "DUCLOS" is one name cut in two, not two names)."""
+    lines = [p.strip() for p, _ in pieces[1:] if p.strip()]
+    if len(lines) < 2:
+        return False
+    alone = [t for t in lines if not re.search(r"[,;]|\s[–-]\s|-$", t) and 2 <= len(t.split()) <= 6]
+    return len(alone) >= 0.8 * len(lines)
+
+
 def proxy_sentence(text: str, unit: int) -> Member | None:
     """``"M. Vivien BATIFOULIER a donné pouvoir à M. Louis GARCIA."``: an absent member and
     the holder of the proxy (whether excused is not said)."""
@@ -137,6 +147,8 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
     """Entries of the joined list text, each attributed to the line it starts on."""
     if label.kind == "proxies":  # "Marta Chron à Marc Baïetto" / "Nelly Maroni à …": a line, an entry
         pieces = [(p + ";" if HOLDER_AT_END.search(p) else p, k) for p, k in pieces]
+    if _one_per_line(pieces):  # "Aurélie André" / "Olivier Bernard" / …: a line, a name
+        pieces = [(p + ";", k) for p, k in pieces]
     text = joined([p for p, _ in pieces])
     starts, pos = [], 0
     for piece, k in pieces:

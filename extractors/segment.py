@@ -190,12 +190,16 @@ def _best_run(hs: list[Heading]) -> list[Heading]:
 
 
 def _key(number: str | None) -> int | None:
+    """The number that orders items: "12" -> 12, "IV" -> 4, "2018-24" -> 24."""
     if not number:
         return None
     if number.isdigit():
         return int(number)
-    values, total = {"i": 1, "v": 5, "x": 10, "l": 50}, 0
     low = number.lower()
+    if not re.fullmatch(r"[ivxl]+", low):
+        digits = re.findall(r"\d+", number)
+        return int(digits[-1]) if digits else None
+    values, total = {"i": 1, "v": 5, "x": 10, "l": 50}, 0
     for a, b in zip(low, low[1:] + " "):
         total += -values[a] if values.get(b, 0) > values[a] else values[a]
     return total
@@ -208,12 +212,14 @@ def _toc_units(units: list[Unit], start: int, end: int) -> set[int]:
     k = start
     while k < end:
         if rx(data()["toc_heading"]).match(units[k].folded.strip()):
-            j, last = k + 1, -1
+            j, last, family = k + 1, -1, None
             while j < end and len(units[j].text.split()) <= 12 and not is_evidence(units[j]):
                 number = _listed_number(units[j])
-                if number is not None and number <= last:
-                    break  # the numbering starts again: the minutes themselves
+                kind = next((f for f, _ in _heading_at(units, j) if f in ("act", "numbered")), None)
+                if (number is not None and number <= last) or (kind and family and kind != family):
+                    break  # the numbering starts again, an "Objet :", another kind of heading: the minutes
                 last = number if number is not None else last
+                family = family or kind
                 out.add(j)
                 j += 1
             k = j
@@ -222,8 +228,15 @@ def _toc_units(units: list[Unit], start: int, end: int) -> set[int]:
 
 
 def _listed_number(u: Unit) -> int | None:
-    m = re.match(r"^\s*(\d{1,3})\s*[).°/–-]", u.folded)
-    return int(m.group(1)) if m else None
+    """The number of an agenda line or item heading ("3) …", "RAPPORT N° 3"); -1 for an
+    "Objet :" line (an item's body has begun); None otherwise."""
+    field = lexicon.label_at_start("fields", u.folded)
+    if field and field.name == "objet":
+        return -1
+    for family, h in _heading_at([u], 0):
+        if family in ("numbered", "act") and _key(h.number) is not None:
+            return _key(h.number) if family == "numbered" else None
+    return None
 
 
 def _untight(hs: list[Heading], decided: list[int]) -> list[Heading]:
@@ -272,8 +285,24 @@ def _items(units: list[Unit], evidence: list[bool], start: int, end: int) -> Blo
                  if most and sum(i.evidence for i in items) >= max(1, most / 2)), [])
     if not best:
         best = [Item(start, end, None, any(evidence[start:end]))]
+    _number_from_neighbours(best, found)
     _cut_last(units, evidence, best[-1])
     return Block(start, end, best[0].start if best[0].heading else start, _pull_heads(units, evidence, best))
+
+
+def _number_from_neighbours(items: list[Item], found: dict[str, list[Heading]]) -> None:
+    """``"RAPPORT N° 3"`` / ``"Objet : Modification des statuts"``: an item found by its
+    "Objet" takes the number printed on the line or two above it (and starts there)."""
+    numbered = [h for f in ("act", "numbered") for h in found[f] if h.number]
+    for item in items:
+        h = item.heading
+        if h is None or h.number or h.family not in ("objet", "caps"):
+            continue
+        above = [n for n in numbered if 0 < h.unit - n.unit <= 2]
+        if above:
+            n = max(above, key=lambda x: x.unit)
+            item.heading = Heading(n.unit, h.family, n.number, h.title, h.style)
+            item.start = min(item.start, n.unit)
 
 
 def _cut_last(units: list[Unit], evidence: list[bool], item: Item) -> None:

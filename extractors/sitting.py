@@ -80,12 +80,46 @@ def read(units: list[Unit], full: bool = True) -> Reading:
     """Everything the units say about the sitting. `full=False` (the body of an item of
     minutes) leaves out counts in prose ("les 15 présents"), which there are not headers."""
     r = Reading()
+    units = [piece for u in units for piece in split_flattened(u)]
     k = 0
     while k < len(units):
         k = _read_unit(r, units, k)
     _counts(r, units, full)
     r.members = merge_members(r.members)
     return r
+
+
+# "Délégations de pouvoirs : …", "Compte rendu des absents : …": a label governed by a
+# preposition or an article is a word of a title, not a field of its own
+GOVERNED = re.compile(r"(?:^|\s)(?:de|des|du|d'|la|le|les|l'|aux?|en|par|pour|sur)\s*$")
+
+
+def split_flattened(u: Unit) -> list[Unit]:
+    """A line holding several labelled fields ("SECRETAIRE DE SEANCE : C. LEMAIRE Membres en
+    exercice : onze", "Absent(s) excusé(s) : Néant Étaient absents :") as one piece per label,
+    each with the line's span: a list or a field then ends where the next one starts."""
+    folded = u.folded
+    cuts = [lb.start for group in ("lists", "fields") for lb in lexicon.labels(group, folded)
+            if lb.start > 0 and folded[lb.start - 1] in " ;.–-" and not GOVERNED.search(folded[:lb.start])
+            and _labelled(u.text[lb.start:], group)]
+    if not cuts:
+        return [u]
+    bounds = [0] + sorted(set(cuts)) + [len(u.text)]
+    return [Unit(u.text[a:b].strip(), u.span, u.index, u.bold, (), u.gap_before and a == 0)
+            for a, b in zip(bounds, bounds[1:]) if u.text[a:b].strip()]
+
+
+def _labelled(text: str, group: str) -> bool:
+    """`text` opens with a label of `group` followed by its colon (a few lower-case words
+    may come between: "Absents excusés et représentés :", not "pouvoirs « Marchés » :")."""
+    if group == "lists":
+        label = members.list_label(text)
+        if label is None:
+            return False
+        between = text[lexicon.label_at_start("lists", fold(text)).end:label.offset]
+        return ":" in between and not re.search(r"[«\"A-Z]", between)
+    label = lexicon.label_at_start("fields", fold(text))
+    return bool(label) and bool(re.match(r"\s*(?:\(s\)\s*)?:", text[label.end:]))
 
 
 def merge_members(found: list[tuple[members.Member, Span]]) -> list[tuple[members.Member, Span]]:
@@ -210,6 +244,9 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
         _read_loose(r, units, k)  # "OBJET DES DEPENSES": a word, not a label
         return k + 1
     rest = re.sub(r"^[\s:–-]+", "", after).strip()
+    cut = lexicon.labels("counts", fold(rest))  # "Catherine LEMAIRE Membres en exercice : onze"
+    if cut and cut[0].start > 0 and label.name != "objet":
+        rest = rest[:cut[0].start].strip(" -–;,")
     used = k + 1
     if not rest and k + 1 < len(units) and (not units[k + 1].gap_before or u.text.rstrip().endswith(":")) \
             and not lexicon.label_at_start("fields", units[k + 1].folded):
@@ -293,7 +330,9 @@ def collectivite(name: str) -> str | None:
     -> ``"Saint-Flour"``; an intercommunality, a syndicat, a département keep their full name."""
     m = lexicon.rx(lexicon.get("collectivite_prefix")).match(fold(name))
     rest = name[m.end():].strip() if m else name.strip()
-    return rest or None
+    generic = re.fullmatch(r"(?:la\s+|le\s+|l')?(?:communaute\s+(?:de\s+communes|d'agglomeration|urbaine)|"
+                           r"commune|ville|syndicat|departement|metropole|region)", fold(rest))
+    return None if generic else rest or None  # "la Communauté de communes": no name said
 
 
 def _day_words(text: str) -> str:

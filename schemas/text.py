@@ -52,7 +52,7 @@ def compact(text: str | None) -> str:
 def body_key(name: str | None) -> str:
     """A collectivité's name to compare: ``"Ville de Lannion"``, ``"LANNION"`` and ``"Commune
     de Lannion"`` give ``"lannion"``; an intercommunality keeps its words."""
-    return re.sub(r"^(?:commune|ville|mairie)\s+(?:de\s+|d'\s*|du\s+)", "", compact(name))
+    return re.sub(r"^(?:commune|ville|mairie)\s+(?:de\s+|d'\s*|du\s+|des\s+)", "", compact(name))
 
 
 def name_key(name: str) -> str:
