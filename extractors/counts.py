@@ -27,6 +27,7 @@ from extractors.stream import Unit, fold
 # A number as a count: not part of a larger number, an amount, a date or a time.
 NUMBER = re.compile(r"(\d{1,4})(?![\d])(?!\s*(?:[.,/]\d|€|%|euros?\b|eur\b|h\b|h\d|heures?\b|ans?\b|"
                     r"mois\b|jours?\b|m2\b|m²|km\b|ha\b|er\b|e\b|eme\b|°))(?![ \u00a0]\d{3}\b)")
+LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\n|$))")
 SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+)[\s:=|._…]*")
 BETWEEN_LABELS = re.compile(r"^[\s:=|._…–\-/]*$")
 SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2"}
@@ -145,6 +146,9 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     rest = run.text[label.end:]
     sep = SEPARATOR.match(rest)
     gap = sep.end() if sep else len(rest) - len(rest.lstrip(" "))
+    alone = None if sep else LONE_NUMBER_BELOW.match(rest)
+    if alone and _starts_line(run, label):  # "Délégués votants" / "51": a bare label, its number below
+        gap = alone.end()
     m = NUMBER.match(rest, gap)
     if not m or not _plausible(int(m.group(1))):
         return []
@@ -162,12 +166,15 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
 def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
     """``"15 présents"``, ``"soit 33 votants"``: a number right before the label, on its line."""
     start, _ = run.line_of(label.start)
-    if start > 0 and not run.text[start:label.start].strip():  # "… – 17" / "présents – 11 …": wrapped
+    wrapped = start > 0 and not run.text[start:label.start].strip()
+    if wrapped:  # "… – 17" / "présents – 11 …": a line cut between a number and its label
         start, _ = run.line_of(start - 1)
     head = run.text[start:label.start]
     m = re.search(r"(?<![\d.,/])(\d{1,4})\s*$", head)
     if not m or (start + m.start(1)) in used or not _plausible(int(m.group(1))):
         return []
+    if wrapped and re.search(r"[:=]\s*$", head[:m.start(1)]):
+        return []  # "afférents au Conseil : 53" / "Délégués votants": 53 is the line above's value
     return [Count(label.name, int(m.group(1)), run.unit_at(label.start), "number_before")]
 
 
@@ -176,6 +183,8 @@ def _label_ends_line(run: Run, label: lexicon.Label) -> bool:
     comes before it on the line is no sentence: its value may be on the next line."""
     start, end = run.line_of(label.start)
     before = run.text[start:label.start]
+    if before.rfind("(") > before.rfind(")"):  # "X quitte la séance (présents : 66 – votants :" / "67)."
+        before = before[before.rfind("(") + 1:]
     return not re.sub(r"[\s:=|._…]+", "", run.text[label.end:end]) and (
         not re.sub(r"[\s:=|._…]+", "", before) or only_counts(before))
 

@@ -116,11 +116,12 @@ def _emit(ctx: Context, seq: int, block: segment.Block, item: segment.Item) -> i
     own = sitting.read(units, full=_full(ctx, item))
     vote = votes.read(units)
     decisions = read_decisions(stream.as_lines(units))
+    moves = _moves(ctx, item, own, vote)
     if not (item.evidence or item.heading and item.heading.family == "act" or own.facts or decisions):
         return seq
     seq += 1
-    facts = _facts(ctx, item, own, vote, units)
-    people = _people(ctx, item, own, facts)
+    facts = _facts(ctx, item, own, vote, units, moves)
+    people = _people(ctx, own, moves)
     _derive(facts, people)
     _rows(ctx, seq, facts, people, decisions, units)
     end = units[-1].index + 1
@@ -133,9 +134,12 @@ def _emit(ctx: Context, seq: int, block: segment.Block, item: segment.Item) -> i
 # --- values --------------------------------------------------------------------------------
 
 def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
-           units: list[Unit]) -> dict[str, Fact]:
-    """The session's values, then the item's own, then those of its range, then its vote."""
+           units: list[Unit], moves: list[sitting.Move]) -> dict[str, Fact]:
+    """The session's values, then the counts stated with a move, the item's own, those of
+    its range, then its vote."""
     facts = {c: f for c, f in ctx.session.facts.items() if c in SITTING_COLUMNS}
+    for move in moves:
+        facts.update(move.counts)
     mine = SITTING_COLUMNS if _full(ctx, item) else COUNT_COLUMNS  # an item of minutes: its counts only
     facts.update({c: f for c, f in own.facts.items() if c in mine})
     number = _number(item)
@@ -261,14 +265,23 @@ def _stamp(ctx: Context, facts: dict[str, Fact], units: list[Unit]) -> None:
 
 # --- people -----------------------------------------------------------------------------
 
-def _people(ctx: Context, item: segment.Item, own: Reading, facts: dict) -> list[tuple[Member, Span]]:
+def _moves(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote) -> list[sitting.Move]:
+    """The moves that hold for this item, in order: its range's, those met in earlier items,
+    and its own printed above its vote. One printed under its vote ("Adopté à l'unanimité."
+    / "M. X quitte la séance (16 présents)") holds from the next item on."""
+    number = _number(item)
+    ranged = [m for rg in ctx.session.ranges if number is not None and rg.first <= number for m in rg.moves]
+    voted = min(((f.span.page, f.span.line) for f in vote.facts.values()), default=None)
+    before = [m for m in own.moves if voted is None or (m.span.page, m.span.line) < voted]
+    held = ranged + ctx.moves + before
+    ctx.moves += own.moves
+    return held
+
+
+def _people(ctx: Context, own: Reading, moves: list[sitting.Move]) -> list[tuple[Member, Span]]:
     """The item's lists if it prints its own, else the session's; then who left or came."""
     people = copy.deepcopy(own.members or ctx.session.members)
-    number = _number(item)
-    moves = [m for rg in ctx.session.ranges if number is not None and rg.first <= number
-             for m in rg.moves]
-    ctx.moves += own.moves
-    for move in moves + ctx.moves:
+    for move in moves:
         _apply(people, move)
     return people
 

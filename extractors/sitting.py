@@ -47,6 +47,7 @@ class Move:
     holder: str | None
     span: Span
     unit: int  # index in the run read
+    counts: dict[str, Fact] = field(default_factory=dict)  # "(16 présents, 17 votants)": from then on
 
 
 @dataclass
@@ -140,8 +141,14 @@ def merge_members(found: list[tuple[members.Member, Span]]) -> list[tuple[member
 
 
 def _counts(r: Reading, units: list[Unit], full: bool) -> None:
+    """The sitting's counts; those printed with a member's move ("X quitte la séance
+    (16 présents, 17 votants)") are the move's, holding for the items after it."""
     found = counts.read(units, tuple(lexicon.get("sitting_counts")) + ("_afferents",))
+    moved = {m.unit: m for m in r.moves}
     for c in found:
+        if c.unit in moved:
+            moved[c.unit].counts.setdefault(c.column, Fact(c.value, units[c.unit].span, "move_counts"))
+            continue
         if c.method == "number_before" and not full:
             continue
         if not any(c.unit in rg.units for rg in r.ranges):
@@ -377,7 +384,8 @@ def read_move(u: Unit, k: int) -> Move | None:
             if m and members.looks_like_member(members.strip_civilities(_slice(text, m, "name"))):
                 holder = m.groupdict().get("holder")
                 return Move(kind, members.strip_civilities(_slice(text, m, "name")),
-                            members.strip_civilities(_slice(text, m, "holder")) if holder else None, u.span, k)
+                            members.strip_civilities(_slice(text, m, "holder")) if holder else None,
+                            u.span, k)
     return None
 
 
