@@ -15,22 +15,48 @@ import pyarrow as pa
 S, I32, F64, B, D = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date32()
 TS = pa.timestamp("us", tz="UTC")
 
-_DOC = ("doc_id", S, "Stable document id: the first 16 hex digits of the file's sha256.")
+_DOC = ("doc_id", S, "Stable document id: the first 16 hex digits of the file's sha256 (for a file that "
+                    "failed, of the sha256 of its absolute path: a failure belongs to the file, not to its bytes).")
+
+# documents.error_code: why a file failed, stable for filtering (the reason in `error` is French prose)
+ERROR_CODES = {
+    "empty": "the file is empty",
+    "not_pdf": "named .pdf but not a PDF",
+    "not_utf8": "a text file that is not UTF-8",
+    "corrupt_pdf": "a PDF that cannot be parsed: damaged, truncated, a page tree that refers to itself",
+    "password": "a password-protected PDF",
+    "too_many_pages": "more pages than --max-pages",
+    "too_large": "larger than half of --max-memory: refused from its size, before reading",
+    "no_text": "no text layer, and OCR off, unavailable or reading nothing",
+    "missing": "gone between listing and reading, or a broken symbolic link",
+    "unreadable": "the file cannot be opened or read: permissions, I/O error",
+    "timeout": "still being read after --timeout seconds: its worker was killed",
+    "memory": "its worker passed --max-memory: killed and replaced",
+    "crash": "its worker process died while reading it",
+    "loader_error": "a bug of registre's reader met on this file: the reason names the exception",
+}
 
 COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     "documents": [
         _DOC,
-        ("source_path", S, "Path of the file as given on the command line."),
+        ("source_path", S, "Path of the file as given on the command line; a byte of the name that is not "
+                           "UTF-8 is written `\\xe9`, control characters are kept as they are (escape them "
+                           "before printing)."),
         ("source_sha256", S, "sha256 of the file's bytes."),
         ("source_kind", S, "`pdf` or `text`."),
         ("page_count", I32, "Pages in the file (text files: form feeds + 1)."),
         ("status", S, "`ok` when the file was read (findings do not change it), `failed` otherwise."),
-        ("error", S, "One-line reason when `failed`; non-fatal extraction problems joined by ` | ` when `ok`."),
+        ("error", S, "One-line reason when `failed`, in French, naming the file (`scan.pdf : PDF protégé par "
+                     "un mot de passe`); non-fatal extraction problems joined by ` | ` when `ok`."),
         ("pipeline_version", S, "Version of registre that wrote the row."),
         ("ingested_at", TS, "When the row was written (UTC)."),
         ("text_layer", S, "Where the text came from: `native` (the file's text layer), `ocr` (every page read "
                           "by Tesseract) or `mixed`; null for text files and failed files."),
         ("ocr_confidence", F64, "Mean Tesseract word confidence (0-100) over the OCR'd pages; null without OCR."),
+        ("error_code", S, "Why a `failed` file failed, one of: "
+                          + "; ".join(f"`{k}` ({v})" for k, v in ERROR_CODES.items()) + ". Null when `ok`."),
+        ("source_path_bytes", pa.binary(), "The path's exact bytes when they are not UTF-8 (else null: "
+                                           "`source_path` is exact)."),
     ],
     "deliberations": [
         _DOC,

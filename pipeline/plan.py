@@ -1,0 +1,153 @@
+"""Which files a run reads: new ones, changed ones, and those asked for again.
+
+    plan(discover(["archive/"]), manifest) -> Plan(todo={path: Todo}, aliases=…, …)
+
+A file is unchanged when its size, modification time, change time and inode are
+those the manifest recorded (the change time cannot be set back: `touch -d` and a
+same-size edit both move it); otherwise it is hashed, and it is unchanged still if
+its bytes are. `verify` hashes every file. A file larger than the worker's memory
+allows is not hashed here (that took ~50 s for a 30 GB sparse file): it goes to a
+worker, which refuses it from its size alone, as its own document.
+
+Two files with the same bytes *and* the same kind (pipeline/manifest.py `kind_of`:
+a `.pdf` must be a PDF, `.txt` is sniffed) share one set of rows: the second is an
+alias of the first. An alias is only ever made of a file that was read: the same
+bytes saved as `a_copy.pdf` (not a PDF: fails) and `good.txt` are two documents.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from pipeline.display import path_text, printable
+from pipeline.manifest import Manifest, kind_of, stat_key
+from pipeline.stages import VERSION
+
+SUFFIXES = {".pdf", ".txt", ".text"}
+
+
+class UsageError(Exception):
+    """Bad arguments: the CLI exits with 2."""
+
+
+@dataclass
+class Todo:
+    key: str  # the manifest's key: the absolute path, symlinks resolved
+    stat: os.stat_result | None  # None: gone between listing and planning
+    sha: str = ""  # "" when not hashed (too large, unreadable)
+
+
+@dataclass
+class Plan:
+    todo: dict[str, Todo] = field(default_factory=dict)  # path -> what is known of it
+    unchanged: int = 0
+    failed_before: list[str] = field(default_factory=list)
+    # key -> (sha, path, stat, path of the file read this run whose rows it shares, or None:
+    # the twin is an earlier run's)
+    aliases: dict[str, tuple[str, str, os.stat_result, str | None]] = field(default_factory=dict)
+    touched: dict[str, dict] = field(default_factory=dict)  # key -> entry with a fresh stat
+
+    @property
+    def shas(self) -> dict[str, str]:
+        return {path: t.sha for path, t in self.todo.items() if t.sha}
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and .pdf/.txt files under folders named (recursively), sorted, unique.
+
+    A broken symbolic link in a folder is kept: it fails as its own document, saying so,
+    rather than being skipped without a word."""
+    found: dict[Path, None] = {}
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.suffix.lower() in SUFFIXES and not f.name.startswith(".") and (f.is_file() or _broken(f)):
+                    found[f] = None
+        elif p.is_file() or _broken(p):
+            found[p] = None
+        elif p.exists():
+            raise UsageError(f"{printable(path_text(p))} : ni un fichier ni un dossier")
+        else:
+            raise UsageError(f"{printable(path_text(p))} : fichier ou dossier introuvable")
+    return list(found)
+
+
+def _broken(p: Path) -> bool:
+    return p.is_symlink() and not p.exists()
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def plan(files: list[Path], m: Manifest, force: bool = False, retry_failed: bool = False,
+         verify: bool = False, max_bytes: int | None = None) -> Plan:
+    """Which files to read: new, changed, or asked for again; the rest is left as is."""
+    p, by_sha, first = Plan(), m.by_sha(), {}
+    for f in files:
+        key, st = _key(f), _stat(f)
+        old = m.docs.get(key)
+        if old and old["status"] == "failed" and m.refs[old["doc_id"]] > 1:
+            old = None  # an alias of another file's failure (earlier registre shared it): read it
+        sha = None
+        if st is not None and old and not force and _current(old, retry_failed):
+            if not verify and all(old.get(k) == v for k, v in stat_key(st).items()):
+                _keep(p, old)
+                continue
+            sha = _hash(f, st, max_bytes)
+            if sha and sha == old["sha256"]:  # touched, same bytes
+                _keep(p, old)
+                p.touched[key] = {**old, **stat_key(st)}
+                continue
+        sha = sha if sha is not None else _hash(f, st, max_bytes)
+        same = (sha, kind_of(key))
+        twin = by_sha.get(same)
+        if sha and not force and ((twin and twin != key and _current(m.docs[twin], retry_failed))
+                                  or same in first):
+            p.aliases[key] = (sha, str(f), st, first.get(same))  # same bytes as another file: its rows serve both
+            p.unchanged += 1
+            continue
+        if sha:
+            first[same] = str(f)
+        p.todo[str(f)] = Todo(key, st, sha or "")
+    return p
+
+
+def _key(f: Path) -> str:
+    try:
+        return str(f.resolve())
+    except (OSError, RuntimeError):  # a symbolic link loop
+        return os.path.abspath(f)
+
+
+def _stat(f: Path) -> os.stat_result | None:
+    try:
+        return f.stat()
+    except OSError:  # gone since it was listed, or a broken link: the worker says so
+        return None
+
+
+def _hash(f: Path, st: os.stat_result | None, max_bytes: int | None) -> str | None:
+    if st is None or (max_bytes and st.st_size > max_bytes):
+        return None
+    try:
+        return sha256(f)
+    except OSError:
+        return None
+
+
+def _current(e: dict, retry_failed: bool) -> bool:
+    return e.get("version") == VERSION and not (retry_failed and e["status"] == "failed")
+
+
+def _keep(p: Plan, e: dict) -> None:
+    p.unchanged += 1
+    if e["status"] == "failed":
+        p.failed_before.append(e.get("error") or printable(path_text(e["source_path"])))
