@@ -17,6 +17,7 @@ import errno
 import fcntl
 import os
 import queue
+import shutil
 import signal
 import threading
 import time
@@ -96,7 +97,11 @@ def locked(out: Path, wait: bool = False) -> Iterator[Manifest]:
     A second run on the same folder refuses (or waits, `wait=True`) instead of
     interleaving writes; the lock dies with its process, so kill -9 leaves none."""
     with _lock(out, wait):
-        yield Manifest.open(out)
+        m = Manifest.open(out)
+        try:
+            yield m
+        finally:  # what a failed commit staged (a full disk) goes now, not at the next start
+            shutil.rmtree(m.tmp_dir, ignore_errors=True)
 
 
 @contextmanager

@@ -110,6 +110,8 @@ def peak_rss_mb() -> float:
 def _test_hook(path: str) -> None:
     name, _, seconds = os.environ.get(TEST_HOOK, "").partition(":")
     if name and Path(path).name == name:
+        if os.environ.get(TEST_HOOK + "ING"):  # REGISTRE_TEST_SLEEPING=/x: says when the sleep starts
+            Path(os.environ[TEST_HOOK + "ING"]).touch()
         time.sleep(float(seconds or 3600))
 
 

@@ -88,6 +88,21 @@ def tree_bytes(pid: int) -> int:
     return total + sum(_statm(int(c), 1) for c in children)
 
 
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants (bytes): what a run costs the
+    machine, measured from outside (tests, benchmarks/faults.py)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += _statm(p, 1)
+        try:
+            todo += [int(c) for t in Path(f"/proc/{p}/task").iterdir()
+                     for c in (t / "children").read_text().split()]
+        except OSError:
+            pass
+    return total
+
+
 def _statm(pid: int, field: int) -> int:
     try:
         with open(f"/proc/{pid}/statm", "rb") as f:

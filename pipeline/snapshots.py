@@ -25,6 +25,7 @@ from pathlib import Path
 from schemas.tables import TABLE_NAMES
 
 GRACE_S = 600  # a snapshot superseded longer ago than this is removed at the next commit
+STATE = ".registre"  # pipeline/manifest.py STATE_DIR
 ROOT = "snapshots"
 CURRENT = "current"
 

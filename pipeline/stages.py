@@ -64,6 +64,8 @@ def process(path: str | Path, settings=None) -> DocResult:
     except OSError as exc:
         return _failed(path, "unreadable", f"lecture impossible ({one_line(exc.strerror or str(exc), 160)})")
     except Exception as exc:  # a parser bug must not stop the batch
+        if _out_of_memory(exc):
+            raise MemoryError from None
         return _failed(path, "loader_error", f"erreur du lecteur ({_named(exc)})")
     for name, stage in stages():
         try:
@@ -71,12 +73,23 @@ def process(path: str | Path, settings=None) -> DocResult:
         except MemoryError:
             raise
         except Exception as exc:
+            if _out_of_memory(exc):
+                raise MemoryError from None
             where = traceback.extract_tb(exc.__traceback__)[-1]
             doc.error(name, f"{_named(exc)} ({Path(where.filename).name}:{where.lineno})")
     rows = to_rows(doc)
     out_of_range = conform(rows)  # a value its column cannot hold is left empty, with a finding
     rows["findings"] = checks.evaluate(rows) + out_of_range  # never raises for a rule's bug: it warns
     return DocResult(str(path), True, rows, pages=doc.page_count)
+
+
+def _out_of_memory(exc: BaseException, depth: int = 0) -> bool:
+    """A MemoryError wrapped by a library (pdfplumber turns zlib's "Unable to allocate
+    output buffer" into a PdfminerException): the worker's memory is spent all the same."""
+    if isinstance(exc, MemoryError):
+        return True
+    inner = [exc.__cause__, exc.__context__, *(a for a in exc.args if isinstance(a, BaseException))]
+    return depth < 5 and any(_out_of_memory(e, depth + 1) for e in inner if e is not None)
 
 
 def _named(exc: BaseException) -> str:

@@ -50,7 +50,17 @@ def _read_files(table: str, files: list[Path], columns: list[str] | None = None)
 
 
 def read_frames(out: Path, tables: Iterable[str] = TABLE_NAMES) -> dict[str, pd.DataFrame]:
-    return {t: read_arrow(out, t).to_pandas() for t in tables}
+    """Every table as of one same commit, even while a run commits (see `current`)."""
+    base = current(out)
+    return {t: read_arrow(base, t).to_pandas() for t in tables}
+
+
+def current(out: Path) -> Path:
+    """The snapshot folder readers see now, resolved once: its tables stay whole and
+    present (snapshots.GRACE_S) whatever is committed meanwhile; `out` itself when it
+    holds no snapshot (written by an older registre)."""
+    link = Path(out) / snapshots.STATE / snapshots.CURRENT
+    return Path(os.path.realpath(link)) if link.is_symlink() else Path(out)
 
 
 def row_counts(out: Path) -> dict[str, int]:
