@@ -151,7 +151,7 @@ def ingest(paths: Iterable[str | Path], out: str | Path = "out", workers: int | 
     except OSError as exc:
         if exc.errno not in DISK_FULL:
             raise
-        summary.tables = _quiet_counts(out)
+        summary.tables, summary.seconds = _quiet_counts(out), time.monotonic() - start
         raise DiskFullError(f"{printable(path_text(out))} : disque plein ({exc.strerror}) ; les lots déjà validés "
                             "sont intacts, les fichiers temporaires supprimés ; libérez de la place et relancez "
                             "la même commande", summary) from None
