@@ -155,6 +155,7 @@ _READY = False  # per process: a Dask worker readies itself on its first task
 def _worker_main(conn, settings, env: dict, work_dir: str | None) -> None:
     os.environ.update(env)
     limits.detach()
+    limits.tame_output()
     limits.private_tmp(work_dir)
     ready_worker()
     limits.limit_memory(getattr(settings, "max_memory_mb", None))

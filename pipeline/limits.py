@@ -1,4 +1,5 @@
-"""What one worker process may take of the machine: memory, temporary files, signals.
+"""What one worker process may take of the machine: memory, temporary files, signals,
+and what it may print.
 
 Memory is bounded twice, because each bound alone fails in a way the other covers:
 
@@ -43,6 +44,29 @@ def detach() -> None:
     except OSError:
         pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def tame_output() -> None:
+    """Library warnings of a worker (pdfminer's "Invalid dictionary construct: [/'…']"
+    quotes the file's own bytes) reach the terminal as one printable line each, or not
+    at all below ERROR for the PDF parsers, whose warnings the reasons already cover."""
+    import logging
+    import sys
+    import warnings
+
+    from pipeline.display import one_line
+
+    class Printable(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            return one_line(super().format(record), 300)
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(Printable("registre worker: %(name)s: %(message)s"))
+    logging.basicConfig(handlers=[handler], level=logging.WARNING, force=True)
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    warnings.showwarning = lambda message, category, *_a, **_k: print(
+        one_line(f"registre worker: {category.__name__}: {message}", 300), file=sys.stderr)
 
 
 def private_tmp(work_dir: str | None) -> str:

@@ -66,6 +66,8 @@ def process(path: str | Path, settings=None) -> DocResult:
     except Exception as exc:  # a parser bug must not stop the batch
         if _out_of_memory(exc):
             raise MemoryError from None
+        if _raised_in(exc, PDF_LIBRARIES):  # pdfplumber choking on a damaged file (a /Parent loop)
+            return _failed(path, "corrupt_pdf", f"PDF endommagé ({_named(exc)})")
         return _failed(path, "loader_error", f"erreur du lecteur ({_named(exc)})")
     for name, stage in stages():
         try:
@@ -78,9 +80,18 @@ def process(path: str | Path, settings=None) -> DocResult:
             where = traceback.extract_tb(exc.__traceback__)[-1]
             doc.error(name, f"{_named(exc)} ({Path(where.filename).name}:{where.lineno})")
     rows = to_rows(doc)
-    out_of_range = conform(rows)  # a value its column cannot hold is left empty, with a finding
-    rows["findings"] = checks.evaluate(rows) + out_of_range  # never raises for a rule's bug: it warns
+    rows["findings"] = conform(rows)  # a value its column cannot hold is left empty, with a finding
+    rows["findings"] = checks.evaluate(rows)  # never raises for a rule's bug: it warns
     return DocResult(str(path), True, rows, pages=doc.page_count)
+
+
+PDF_LIBRARIES = ("/pdfminer/", "/pdfplumber/", "/pypdfium2/")
+
+
+def _raised_in(exc: BaseException, packages: tuple[str, ...]) -> bool:
+    """The exception was raised inside one of these libraries (its innermost frame)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    return bool(frames) and any(p in frames[-1].filename for p in packages)
 
 
 def _out_of_memory(exc: BaseException, depth: int = 0) -> bool:

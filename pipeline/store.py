@@ -283,13 +283,13 @@ def compact(manifest: Manifest, target_mb: float = COMPACT_TARGET_MB, checkpoint
 
 def recompute(manifest: Manifest, table: str, compute: Callable[[dict[str, pa.Table]], pa.Table],
               docs_per_call: int = 64) -> int:
-    """Recompute `table` from the other tables, part by part, `docs_per_call` documents at a
+    """Recompute `table` from the tables (itself included, as it was), part by part, `docs_per_call` documents at a
     time (memory: one part's Arrow tables); commit each part whose rows change. Returns
     how many parts changed. A run killed midway leaves every part either old or new."""
     changed = 0
     for pid in sorted(manifest.parts):
         part = manifest.parts[pid]
-        inputs = {t: read_part(manifest, part, t) for t in part["files"] if t != table}
+        inputs = {t: read_part(manifest, part, t) for t in part["files"]}  # `table` too: what it held
         new = sort_rows(table, pa.concat_tables(
             [compute(_only(inputs, chunk)) for chunk in _chunks(part["docs"], docs_per_call)]
             or [schema(table).empty_table()]))

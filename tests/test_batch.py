@@ -188,6 +188,11 @@ def many_pages_pdf(n: int) -> bytes:
             f"<< /Type /Pages /Count {n} /Kids [{' '.join(f'{4 + i} 0 R' for i in range(n))}] >>".encode(),
             b"<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Page) Tj ET\nendstream"]
     objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>"] * n
+    return pdf_bytes(objs)
+
+
+def pdf_bytes(objs: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1, the first the catalog), with its xref."""
     out, offsets = io.BytesIO(), []
     out.write(b"%PDF-1.4\n")
     for i, body in enumerate(objs, 1):

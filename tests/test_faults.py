@@ -157,6 +157,17 @@ def test_counts_too_large_for_their_column_are_left_empty_with_a_finding(hostile
     assert not ((findings.doc_id == good) & (findings.check_id == "value.out_of_range")).any()
 
 
+def test_check_keeps_the_findings_of_values_left_empty(tmp_path):
+    """`registre check` runs the checks again on the written tables, where the value is
+    gone: the finding written with the rows is carried over, not lost."""
+    doc = ROOT / "tests" / "data" / "checks" / "count_out_of_range.txt"
+    api.ingest([doc], tmp_path / "out", workers=1)
+    before = pd.read_parquet(tmp_path / "out" / "findings")
+    assert list(before.check_id) == ["value.out_of_range"] and before.quote[0].endswith("Votants : 99999999999")
+    assert main(["check", "--out", str(tmp_path / "out")]) == 0
+    assert snapshot(tmp_path / "out")["findings"] == sorted(before.astype(str).apply(tuple, axis=1))
+
+
 def test_no_terminal_escape_reaches_the_terminal(hostile):
     result, *_ = hostile
     for stream in (result.stdout, result.stderr):
@@ -169,6 +180,21 @@ def test_peak_memory_of_the_run_stays_within_the_caps(hostile):
     main_mb = 400  # the main process: ~170 MiB measured (README), with room for the report
     assert peak <= (CAP_MB * WORKERS + main_mb) * 2**20, f"{peak / 2**20:.0f} MiB"
     assert "glyph_bomb.pdf : mémoire" in result.stdout
+
+
+def test_a_page_tree_whose_parent_loops_is_a_damaged_pdf(tmp_path):
+    """A /Pages node whose /Parent is its own page: pdfplumber fails inside itself with
+    "TypeError: 'NoneType' object is not iterable"; that is the file's damage, not our bug."""
+    from pipeline.stages import process
+    from tests.test_batch import pdf_bytes
+
+    path = tmp_path / "parent.pdf"
+    path.write_bytes(pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>",
+                                b"<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 3 0 R >>",
+                                b"<< /Type /Page /Parent 2 0 R /Kids [2 0 R] >>"]))
+    result = process(path, Settings())
+    assert (result.ok, result.rows["documents"][0]["error_code"]) == (False, "corrupt_pdf")
+    assert result.error == "parent.pdf : PDF endommagé (TypeError: 'NoneType' object is not iterable)"
 
 
 def test_a_giant_page_is_rendered_within_the_pixel_budget():
