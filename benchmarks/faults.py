@@ -23,14 +23,12 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline import limits  # noqa: E402
 from pipeline.display import path_text  # noqa: E402
 
 FAULTS = ROOT.parent / "shared" / "faults"
@@ -46,24 +44,21 @@ def ingest(src: Path, out: Path, *extra: str, env: dict | None = None) -> tuple[
 
 
 def sampled(args: list[str], env: dict | None = None) -> tuple[subprocess.CompletedProcess, float, float]:
+    """(result, peak MiB of the process tree, seconds) of a command."""
+    from tests.test_faults import run_sampled
+
     start = time.monotonic()
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
-    peak, done = [0], threading.Event()
+    result, peak = run_sampled(args, {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=3600)
+    return result, peak / 2**20, time.monotonic() - start
 
-    def sample():
-        while not done.is_set():
-            peak[0] = max(peak[0], limits.tree_rss(proc.pid))
-            time.sleep(0.02)
 
-    t = threading.Thread(target=sample, daemon=True)
-    t.start()
-    out, err = proc.communicate()
-    done.set()
-    t.join()
-    result = subprocess.CompletedProcess(args, proc.returncode, out.decode(errors="replace"),
-                                         err.decode(errors="replace"))
-    return result, peak[0] / 2**20, time.monotonic() - start
+def copies(work: Path, n: int) -> Path:
+    """A folder of `n` distinct copies of the good text (d0.txt …)."""
+    src = work / "src"
+    src.mkdir()
+    for i in range(n):
+        (src / f"d{i}.txt").write_bytes(GOOD.read_bytes() + b"\n" * i)
+    return src
 
 
 def documents(out: Path):
@@ -130,11 +125,7 @@ def same_bytes(work: Path):
 
 
 def manifest_flip(work: Path):
-    src = work / "src"
-    src.mkdir()
-    for i in range(4):
-        (src / f"d{i}.txt").write_bytes(GOOD.read_bytes() + b"\n" * i)
-    out = work / "out"
+    src, out = copies(work, 4), work / "out"
     first, peak, seconds = ingest(src, out, "--batch-size", "1")
     log = out / ".registre" / "manifest.jsonl"
     data = bytearray(log.read_bytes())
@@ -168,11 +159,7 @@ def same_size_edit(work: Path):
 
 
 def ctrl_c(work: Path):
-    src = work / "src"
-    src.mkdir()
-    for i in range(3):
-        (src / f"d{i}.txt").write_bytes(GOOD.read_bytes() + b"\n" * i)
-    marker = work / "sleeping"
+    src, marker = copies(work, 3), work / "sleeping"
     args = [sys.executable, "-m", "pipeline.cli", "ingest", str(src), "--out", str(work / "out"), "--workers", "1"]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "REGISTRE_TEST_SLEEP": "d1.txt:120",
            "REGISTRE_TEST_SLEEPING": str(marker)}

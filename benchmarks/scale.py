@@ -26,9 +26,9 @@ With --heap R it times bare `extract_text` over the files in three child process
 times: alone; with a worker's warm heap loaded (spaCy, the extractors: `warm_up`); and
 with that heap frozen (`ready_worker`, as registre's workers run): the cost of the
 cyclic collector walking a large long-lived heap on every full collection.
-With --against DIR R it runs R alternating pairs of `registre ingest` (--workers, default
-2) from this tree and from the registre tree in DIR (e.g. an older commit unpacked with
-`git archive`), on the same corpus: what a change costs on the normal path.
+With --against DIR R it starts `registre ingest` (--workers, default 2) from this tree and
+from the registre tree in DIR (e.g. an older commit unpacked with `git archive`) at the
+same moment, on the same corpus, R times: what a change costs on the normal path.
 
     .venv/bin/python benchmarks/scale.py                 # 1000 documents
     .venv/bin/python benchmarks/scale.py --docs 100      # a quick run
@@ -188,10 +188,15 @@ def side_by_side(listing: Path, pages: int, repeat: int) -> None:
 
 
 def against(listing: Path, pages: int, other: Path, repeat: int, workers: int) -> None:
-    """Alternating runs of this tree and of `other`: wall, worker and main CPU, and ratios."""
+    """This tree and `other` started together, `repeat` times (both then run through the same
+    minutes of a shared machine): wall, worker and main CPU, and ratios."""
+    from concurrent.futures import ThreadPoolExecutor
+
     ratios = []
     for i in range(repeat):
-        runs = {"this tree": pipeline(listing, workers), str(other): pipeline(listing, workers, root=other)}
+        with ThreadPoolExecutor(2) as ex:
+            new, old = ex.submit(pipeline, listing, workers), ex.submit(pipeline, listing, workers, other)
+            runs = {"this tree": new.result(), str(other): old.result()}
         for name, r in runs.items():
             print(f"pair {i + 1}, {name}: {r['wall_s']:.1f} s wall, {pages / r['wall_s']:.1f} pages/s, worker CPU "
                   f"{r['worker_cpu_s']:.1f} s, main CPU {r['main_cpu_s']:.1f} s, peak RSS per worker "
@@ -248,7 +253,7 @@ def main() -> None:
     ap.add_argument("--in-process", type=int, default=0, help="only R alternating in-process timings")
     ap.add_argument("--heap", type=int, default=0, help="only R timings of the collector's cost of a warm heap")
     ap.add_argument("--against", nargs=2, metavar=("DIR", "R"),
-                    help="only R alternating runs of this tree and of the registre tree in DIR")
+                    help="only R runs of this tree and of the registre tree in DIR, started together")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
     counts = sorted({int(w) for w in args.workers.split(",")}) if args.workers else sorted({1, 2, cores})

@@ -152,9 +152,9 @@ def ingest(paths: Iterable[str | Path], out: str | Path = "out", workers: int | 
         if exc.errno not in DISK_FULL:
             raise
         summary.tables, summary.seconds = _quiet_counts(out), time.monotonic() - start
-        raise DiskFullError(f"{printable(path_text(out))} : disque plein ({exc.strerror}) ; les lots déjà validés "
-                            "sont intacts, les fichiers temporaires supprimés ; libérez de la place et relancez "
-                            "la même commande", summary) from None
+        raise DiskFullError(f"{printable(path_text(out))} : disque plein ; les lots déjà validés sont intacts, "
+                            "les fichiers temporaires supprimés ; libérez de la place et relancez la même "
+                            "commande", summary) from None
     summary.seconds = time.monotonic() - start
     return summary
 
@@ -342,9 +342,21 @@ def _finish(m: Manifest, p: Plan, summary: Summary) -> bool:
         _commit_batch(m, failures, p)
     if entries:
         commit = store.Commit(m)
+        commit.drop_docs(_replaced(m, entries))
         commit.set_docs(entries)
         commit.apply()
     return bool(p.aliases)
+
+
+def _replaced(m: Manifest, entries: dict[str, dict]) -> set[str]:
+    """Documents no file holds any more once `entries` are recorded: a file that now has
+    the bytes of another one had rows of its own before."""
+    refs = m.refs.copy()
+    for key, e in entries.items():
+        if key in m.docs:
+            refs[m.docs[key]["doc_id"]] -= 1
+        refs[e["doc_id"]] += 1
+    return {m.docs[k]["doc_id"] for k in entries if k in m.docs and refs[m.docs[k]["doc_id"]] <= 0}
 
 
 def _count_removed(m: Manifest, summary: Summary) -> bool:

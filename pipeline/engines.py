@@ -344,9 +344,12 @@ class _Run:
         if w.over_memory():
             return "memory", limits.memory_reason(w.cap // 2**20)
         if w.path and time.monotonic() - w.since > self.timeout:
-            return "timeout", (f"délai dépassé après {self.timeout:g} s (analyse bloquée ou fichier trop lent "
-                               "à lire ; --timeout)")
+            return "timeout", timeout_reason(self.timeout)
         return None
+
+
+def timeout_reason(timeout: float) -> str:
+    return f"délai dépassé après {timeout:g} s (analyse bloquée ou fichier trop lent à lire ; --timeout)"
 
 
 # -- dask ----------------------------------------------------------------------
@@ -365,8 +368,7 @@ def _dask_task(path: str, settings, timeout: float) -> Outcome:
     thread.join(timeout)
     if box:
         return box[0]
-    out = failed_outcome(path, "timeout", f"délai dépassé après {timeout:g} s (analyse bloquée ou fichier trop "
-                                          "lent à lire ; --timeout)")
+    out = failed_outcome(path, "timeout", timeout_reason(timeout))
     out.worker = get_worker().address
     return out
 

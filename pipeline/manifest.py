@@ -144,14 +144,13 @@ class Manifest:
             if not listed:
                 return  # nothing committed yet: the first commit makes the first snapshot
             self._snapshot_found_files(listed)
-        present = snapshots.files_of(self.state_dir, self.snap)
-        for table, name in present - listed:  # put there by hand: not committed, not shown
-            (snapshots.folder(self.state_dir, self.snap) / table / name).unlink()
-        missing = listed - present
-        if missing:
+        present = snapshots.files_of(self.state_dir, self.snap) if self.snap else set()
+        if missing := listed - present:
             raise ManifestError(f"{self.log_path} : {len(missing)} fichiers Parquet validés manquent "
                                 f"(dont {'/'.join(sorted(missing)[0])}) ; rien n'a été modifié. "
                                 f"Reconstruire le manifeste : registre repair --out {self.out}")
+        for table, name in present - listed:  # put there by hand: not committed, not shown
+            (snapshots.folder(self.state_dir, self.snap) / table / name).unlink()
         if snapshots.current(self.state_dir) != self.snap:
             snapshots.switch(self.state_dir, self.snap)
         snapshots.link_tables(self.out, self.state_dir)
@@ -178,7 +177,7 @@ class Manifest:
         files = {t: sorted(f.name for f in (self.out / t).glob("*.parquet"))
                  for t in TABLE_NAMES if (self.out / t).is_dir()}
         docs = pq.read_table(self.out / "documents").to_pylist()
-        entries = {str(Path(d["source_path"]).resolve()): _entry(d) for d in docs}
+        entries = {file_key(d["source_path"]): _entry(d) for d in docs}
         self.commit({"docs": entries, "add": {"legacy": {"docs": sorted({d["doc_id"] for d in docs}),
                                                          "files": files}}})
 
@@ -222,6 +221,15 @@ class Manifest:
             os.fsync(f.fileno())
         os.replace(tmp, self.log_path)
         self.unsummed = False
+
+
+def file_key(path: str | os.PathLike) -> str:
+    """A file's key in the manifest: its absolute path, symbolic links resolved (a loop of
+    links, which cannot be resolved, keeps its absolute path)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)
 
 
 def kind_of(path: str) -> str:
@@ -359,7 +367,7 @@ def _parts_of(files: dict[str, list[Path]]) -> tuple[dict[str, dict], dict[str, 
         for r in rows:
             raw = r.get("source_path_bytes")
             path = os.fsdecode(raw) if raw else r["source_path"]
-            docs[str(Path(path).resolve())] = {**_entry(r), "source_path": path}
+            docs[file_key(path)] = {**_entry(r), "source_path": path}
     for table, found in files.items():
         for f in found if table != "documents" else []:
             ids = set(pq.read_table(f, columns=["doc_id"]).column("doc_id").to_pylist())

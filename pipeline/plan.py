@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterable
 
 from pipeline.display import path_text, printable
-from pipeline.manifest import Manifest, kind_of, stat_key
+from pipeline.manifest import Manifest, file_key, kind_of, stat_key
 from pipeline.stages import VERSION
 
 SUFFIXES = {".pdf", ".txt", ".text"}
@@ -92,7 +92,7 @@ def plan(files: list[Path], m: Manifest, force: bool = False, retry_failed: bool
     """Which files to read: new, changed, or asked for again; the rest is left as is."""
     p, by_sha, first = Plan(), m.by_sha(), {}
     for f in files:
-        key, st = _key(f), _stat(f)
+        key, st = file_key(f), _stat(f)
         old = m.docs.get(key)
         if old and old["status"] == "failed" and m.refs[old["doc_id"]] > 1:
             old = None  # an alias of another file's failure (earlier registre shared it): read it
@@ -118,13 +118,6 @@ def plan(files: list[Path], m: Manifest, force: bool = False, retry_failed: bool
             first[same] = str(f)
         p.todo[str(f)] = Todo(key, st, sha or "")
     return p
-
-
-def _key(f: Path) -> str:
-    try:
-        return str(f.resolve())
-    except (OSError, RuntimeError):  # a symbolic link loop
-        return os.path.abspath(f)
 
 
 def _stat(f: Path) -> os.stat_result | None:

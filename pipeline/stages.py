@@ -11,6 +11,7 @@ committed with the rows they point at.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import importlib
 import os
@@ -22,6 +23,7 @@ from typing import Any, Callable
 import checks
 from pipeline.display import file_label, one_line, path_bytes, path_text
 from pipeline.loaders import LoadError, load
+from pipeline.manifest import file_key
 from pipeline.store import conform
 from schemas import Document, Span
 from schemas.tables import KEYS
@@ -62,7 +64,7 @@ def process(path: str | Path, settings=None) -> DocResult:
     except FileNotFoundError:
         return _failed(path, "missing", "fichier introuvable (supprimé, déplacé, ou lien symbolique cassé)")
     except OSError as exc:
-        return _failed(path, "unreadable", f"lecture impossible ({one_line(exc.strerror or str(exc), 160)})")
+        return _failed(path, "unreadable", f"lecture impossible ({OS_REASONS.get(exc.errno, exc.strerror)})")
     except Exception as exc:  # a parser bug must not stop the batch
         if _out_of_memory(exc):
             raise MemoryError from None
@@ -86,6 +88,9 @@ def process(path: str | Path, settings=None) -> DocResult:
 
 
 PDF_LIBRARIES = ("/pdfminer/", "/pdfplumber/", "/pypdfium2/")
+OS_REASONS = {errno.EACCES: "permission refusée", errno.EPERM: "opération non permise",
+              errno.EISDIR: "c'est un dossier", errno.ELOOP: "boucle de liens symboliques",
+              errno.EIO: "erreur d'entrée-sortie du disque", errno.ENXIO: "périphérique absent"}
 
 
 def _raised_in(exc: BaseException, packages: tuple[str, ...]) -> bool:
@@ -163,7 +168,7 @@ def failed_doc_id(path: str | Path) -> str:
     """A failed file's own id, from its absolute path: a failure belongs to the file, not
     to its bytes (`a.pdf` may fail where the same bytes as `a.txt` are read), and a file
     that could not be read at all has no bytes to name it by."""
-    return hashlib.sha256(b"failed\0" + os.fsencode(Path(path).resolve())).hexdigest()[:16]
+    return hashlib.sha256(b"failed\0" + os.fsencode(file_key(path))).hexdigest()[:16]
 
 
 def _failed(path: Path, code: str, reason: str, sha256: str = "") -> DocResult:
