@@ -322,7 +322,7 @@ def _parse(raw: bytes) -> tuple[dict, bool]:
 def rebuild(out: Path) -> tuple[Manifest, Path | None]:
     """A new manifest from the part files readers see (`registre repair`; under the lock).
 
-    The damaged log is kept beside it (`manifest.jsonl.damaged-<time>`). Documents are
+    The damaged log is kept beside it (`manifest.jsonl.before-repair-<time>`). Documents are
     keyed by their path resolved from here; sizes and times are unknown, so the next
     ingest hashes each file once and reads again only those whose bytes changed (a file
     sharing another's bytes is recognised again by its hash)."""
@@ -335,7 +335,7 @@ def rebuild(out: Path) -> tuple[Manifest, Path | None]:
     kept = None
     log = state / LOG
     if log.exists():
-        kept = log.with_name(f"{LOG}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        kept = log.with_name(f"{LOG}.before-repair-{time.strftime('%Y%m%d-%H%M%S')}")
         os.replace(log, kept)
     m = Manifest(out)
     names = [f.stem.removeprefix("part-") for found in files.values() for f in found]

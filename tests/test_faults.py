@@ -248,7 +248,7 @@ def test_a_flipped_byte_in_the_manifest_stops_everything_until_repaired(tmp_path
     assert snapshot(out) == before
     assert main(["repair", "--out", str(out)]) == 0
     assert "manifeste reconstruit" in capsys.readouterr().err
-    assert list((out / ".registre").glob("manifest.jsonl.damaged-*"))
+    assert list((out / ".registre").glob("manifest.jsonl.before-repair-*"))
     assert main(["check", "--out", str(out)]) == 0 and snapshot(out) == before
     summary = api.ingest([src], out, workers=1)  # hashed once, found unchanged: nothing read again
     assert (summary.read, summary.unchanged) == (0, 4) and snapshot(out) == before
