@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from checks import attendance, fiches, objectives, proxies, session, tables, votes  # noqa: F401  (register)
+from checks import attendance, fiches, objectives, proxies, session, tables, values, votes  # noqa: F401  (register)
 from checks.context import Tables
 from checks.rules import CHECKS, RULES, Rule
 from schemas.tables import columns

@@ -92,6 +92,11 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "« {statement} » : {numerator}/{denominator} objectifs = {actual} %, pas {expected} %",
          "Un pourcentage de synthèse correspond aux décomptes de la colonne d'état qu'il résume "
          "(arrondi à l'entier le plus proche)."),
+    Rule("value.out_of_range", WARNING, ("column",),
+         "{column} : {actual} ne tient pas dans la colonne ({expected}) ; valeur laissée vide",
+         "Une valeur lue est trop grande pour le type de sa colonne (un décompte de onze chiffres, "
+         "souvent une erreur de saisie ou de lecture) : elle est laissée vide plutôt que d'arrêter "
+         "la lecture du document. Émise à l'écriture des lignes (pipeline/store.py `conform`)."),
     Rule("fiche.cost_matches_table", WARNING, ("fiches.cout_total_ttc", "table_cells.value"),
          "Fiche {code} : coût total {actual} € TTC, mais {expected} € dans le tableau {table_id}",
          "Le coût total TTC d'une fiche est égal au total de sa ligne dans le tableau des coûts annuels."),

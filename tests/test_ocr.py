@@ -98,7 +98,7 @@ def test_mixed_file(mixed):
 def test_ocr_never_fails_a_scan_saying_why():
     result = process(SCAN, Settings(ocr="never"))
     assert not result.ok
-    assert "OCR is off" in result.error
+    assert "OCR est désactivé" in result.error
 
 
 def test_count_repairs():

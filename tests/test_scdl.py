@@ -130,4 +130,4 @@ def test_two_acts_with_one_id_both_go_to_rejects():
 
 def test_export_needs_tables(tmp_path, capsys):
     assert main(["export", "scdl", "--out", str(tmp_path)]) == 2
-    assert "no tables here" in capsys.readouterr().err
+    assert "pas de tables ici" in capsys.readouterr().err
