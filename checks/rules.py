@@ -87,6 +87,13 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "« {statement} » : {numerator}/{denominator} objectifs = {actual} %, pas {expected} %",
          "Un pourcentage de synthèse correspond aux décomptes de la colonne d'état qu'il résume "
          "(arrondi à l'entier le plus proche)."),
+    Rule("extraction.incomplete", WARNING, ("deliberations", "session_date", "presents", "votants"),
+         "{scope} : non lu — {expected} (absent du document ou non reconnu) ; les contrôles qui en "
+         "dépendent n'ont pas été faits",
+         "Un document qui indique une séance mais dont aucune délibération n'a été lue, ou une délibération "
+         "sans date de séance ou sans décompte des présents ni des votants : ce qui manque est nommé, "
+         "une seule fois pour toutes les "
+         "délibérations à qui il manque la même chose (`seqs`). Voir la table `coverage`."),
     Rule("fiche.cost_matches_table", WARNING, ("fiches.cout_total_ttc", "table_cells.value"),
          "Fiche {code} : coût total {actual} € TTC, mais {expected} € dans le tableau {table_id}",
          "Le coût total TTC d'une fiche est égal au total de sa ligne dans le tableau des coûts annuels."),
@@ -115,16 +122,24 @@ def check(rule_id: str, needs: tuple[str, ...]) -> Callable[[Evaluator], Evaluat
     return register
 
 
+SEVERITIES = (ERROR, WARNING, NOTICE)
+
+
 def finding(rule_id: str, *, doc_id: str, subject: str, expected: Any, actual: Any,
             seq: int | None = None, page: int | None = None, line: int | None = None,
-            quote: str | None = None, **values: Any) -> Finding:
-    """One row of `findings`; the message is the rule's template over all the values."""
+            quote: str | None = None, severity: str | None = None, **values: Any) -> Finding:
+    """One row of `findings`; the message is the rule's template over all the values.
+
+    `severity` lowers (or raises) one finding's severity, e.g. to NOTICE when doubt about a
+    reading could explain the mismatch; the rule's declared severity is the default."""
     rule = RULES[rule_id]
+    if severity is not None and severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity!r} for {rule_id}")
     difference = _difference(expected, actual)
     expected, actual = fmt(expected), fmt(actual)
     values = {k: fmt(v) for k, v in values.items()}
     message = rule.message.format(expected=expected, actual=actual, **values)
-    return {"doc_id": doc_id, "check_id": rule.id, "severity": rule.severity, "seq": seq,
+    return {"doc_id": doc_id, "check_id": rule.id, "severity": severity or rule.severity, "seq": seq,
             "subject": subject, "fields": list(rule.fields), "expected": expected,
             "actual": actual, "message": message, "page": page, "line": line, "quote": quote,
             "finding_id": finding_id(doc_id, rule.id, subject),

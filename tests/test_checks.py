@@ -117,6 +117,7 @@ CONTRACT = {
     "votes.votants_le_exercice": ERROR, "votes.result_consistent": ERROR,
     "table.row_total": ERROR, "table.column_total": ERROR,
     "objectives.summary_percent": ERROR, "fiche.cost_matches_table": WARNING,
+    "extraction.incomplete": WARNING,
 }
 
 

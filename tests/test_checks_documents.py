@@ -43,6 +43,9 @@ EXPECTED: dict[str, list[str]] = {
     "fiche_cost_mismatch.txt": ["fiche.cost_matches_table"],
     "objectives_summary.txt": ["objectives.summary_percent"],
     "objectives_summary_consistent.txt": [],
+    # an extract with its counts but no date of sitting; minutes of a sitting with no item voted
+    "deliberation_without_date.txt": ["extraction.incomplete"],
+    "sitting_without_deliberation.txt": ["extraction.incomplete"],
 }
 
 
