@@ -141,7 +141,7 @@ def _gaps(tables: Tables, doc_id: str, delibs: list[dict]) -> Iterator[Finding]:
     for missing, ds in groups.items():
         seqs = [as_int(d.get("seq")) for d in ds]
         subject = seq_subject(seqs)
-        src = where(tables, ds[0], "objet", "numero")  # the title of the first deliberation concerned
+        src = where(tables, ds[0], "objet", "numero", "acte_id", "resultat")  # the first deliberation's title
         row = finding("extraction.incomplete", **{**src, "subject": f"{subject} missing {', '.join(missing)}"},
                       expected=", ".join(missing), actual="non lu",
                       scope=subject.replace("deliberation", "Délibération"))
