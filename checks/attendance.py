@@ -36,7 +36,8 @@ def present_count(tables: Tables) -> Iterator[Finding]:
         rows = lists.get((d["doc_id"], as_int(d.get("seq")))) or ()
         listed = sum(r.get("status") == "present" for r in rows)
         if not listed:  # no list of présents: nothing to count
-            tables.skip("attendance.present_count", d["doc_id"], as_int(d.get("seq")), "liste des présents non lue")
+            tables.skip("attendance.present_count", d["doc_id"], as_int(d.get("seq")),
+                        "liste des présents non lue")
             continue
         c = compare(tables, "attendance.present_count", d, dict(presents=as_int), lists=("attendance",))
         if c is None or listed == c["presents"]:

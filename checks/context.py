@@ -136,6 +136,9 @@ class Tables:
 
     def how(self, doc_id: str, table: str, key: str, field: str) -> dict | None:
         """The provenance row of one value (method, derived, confidence), or None."""
+        exact = self._by_key.get((doc_id, table, key, field))
+        if exact is not None:
+            return exact
         for row in self._prov.get((doc_id, table, field), ()):
             rkey = str(row.get("record_key") or "")
             if rkey == key or rkey.startswith((key + "|", key + ",")):
@@ -146,6 +149,11 @@ class Tables:
         """Provenance rows of `table`'s records of one deliberation (every record when `seq`
         is None): the lines a list of names was read from."""
         return self._by_record.get((doc_id, table, seq), [])
+
+    @cached_property
+    def _by_key(self) -> dict[tuple, dict]:
+        return {(doc, table, str(row.get("record_key") or ""), field): row
+                for (doc, table, field), rows in reversed(list(self._prov.items())) for row in reversed(rows)}
 
     @cached_property
     def _by_record(self) -> dict[tuple, list[dict]]:

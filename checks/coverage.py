@@ -16,10 +16,10 @@ warning per document and per kind of gap, with the deliberations concerned in `s
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterator
+from typing import Iterator
 
 from checks.context import Tables, as_int, deliberations, is_null, where
-from checks.rules import CHECKS, RULES, Finding, check, finding
+from checks.rules import CHECKS, Finding, check, finding, finding_id
 
 # What a reader is expected to give for a deliberation (the values the checks compare).
 EXPECTED = ("session_date", "objet", "membres_en_exercice", "presents", "pouvoirs", "votants",
@@ -176,8 +176,6 @@ def merge_repeats(rows: list[Finding]) -> list[Finding]:
         first = same[0]
         seqs = sorted({s for r in same for s in r.get("seqs") or ()})
         if len(same) > 1 and first.get("seq") is not None:
-            from checks.rules import finding_id
-
             rest = first["subject"][len(f"deliberation {first['seq']}"):]
             first = {**first, "seqs": seqs, "subject": seq_subject(seqs) + rest}
             first["finding_id"] = finding_id(first["doc_id"], first["check_id"], first["subject"])
@@ -194,10 +192,3 @@ def _cause(row: Finding) -> tuple:
     return (row["doc_id"], row["check_id"], row["severity"], subject[len(head):], row["expected"],
             row["actual"], row["message"], row.get("page"), row.get("line"), row.get("quote"))
 
-
-def describe(rows: list[dict[str, Any]]) -> dict[str, int]:
-    """Counts for a summary: documents by status, deliberations by status."""
-    counts: Counter = Counter()
-    for r in rows:
-        counts[f"{r['scope']}.{r['status']}"] += 1
-    return dict(counts)

@@ -81,9 +81,9 @@ def giver_absent(tables: Tables) -> Iterator[Finding]:
             same, how = names.match_how(p.get("giver") or "", present)
             if same is None:
                 continue
-            yield doubtful("proxy.giver_absent", [MATCH_DOUBT.get(how), _ocr_doubt(tables, d, "proxies", "attendance")],
-                           **_proxy_where(tables, d, p, "giver"), expected="absent", actual="present",
-                           giver=p.get("giver"), holder=p.get("holder"))
+            doubts = [MATCH_DOUBT.get(how), _ocr_doubt(tables, d, "proxies", "attendance")]
+            yield doubtful("proxy.giver_absent", doubts, **_proxy_where(tables, d, p, "giver"),
+                           expected="absent", actual="present", giver=p.get("giver"), holder=p.get("holder"))
 
 
 @check("proxy.holder_present", needs=("deliberations",))
@@ -107,7 +107,7 @@ def one_per_holder(tables: Tables) -> Iterator[Finding]:
             if len(held) <= rule.max_proxies_per_holder:
                 continue
             proxy = next(r for r in rows if r.get("holder") == holder)
-            hows = {names.match_how(h, [holder])[1] for h in held}
-            yield doubtful("proxy.one_per_holder", [MATCH_DOUBT.get(h) for h in hows] + [_ocr_doubt(tables, d, "proxies")],
+            doubts = [MATCH_DOUBT.get(names.match_how(h, [holder])[1]) for h in held]
+            yield doubtful("proxy.one_per_holder", doubts + [_ocr_doubt(tables, d, "proxies")],
                            **_proxy_where(tables, d, proxy, "holder"), expected=rule.max_proxies_per_holder,
                            actual=len(held), holder=holder, source=rule.proxy_source)
