@@ -1,13 +1,14 @@
 """The per-document pipeline: a plain list of stages, each `stage(doc) -> doc`.
 
     load -> minutes -> deliberations -> objectives -> fiches -> numeric tables -> stamps
-         -> sittings and members (from the rows above) -> rows -> checks
+         -> sittings and members (from the rows above) -> rows -> checks and coverage
 
 A stage that fails on one document adds an `ErrorItem` and the next stage still
 runs: the document is a partial success. Only a file that cannot be loaded at all
 is `failed`. The checks run last, on the document's own rows (every rule compares
-values within one document), so they run in the worker and their findings are
-committed with the rows they point at.
+values within one document), so they run in the worker and their findings and the
+`coverage` rows (what was read, what was checked) are committed with the rows they
+point at.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from typing import Any, Callable
 import checks
 from pipeline.display import file_label, one_line, path_bytes, path_text
 from pipeline.loaders import LoadError, load
+from pipeline.loaders.ocr import confidence_at, mark_confidence
 from pipeline.manifest import file_key
 from pipeline.store import conform
 from schemas import Document, Span
@@ -73,6 +75,7 @@ def process(path: str | Path, settings=None) -> DocResult:
         if _raised_in(exc, PDF_LIBRARIES):  # pdfplumber choking on a damaged file (a /Parent loop)
             return _failed(path, "corrupt_pdf", f"PDF endommagé ({_named(exc)})")
         return _failed(path, "loader_error", f"erreur du lecteur ({_named(exc)})")
+    mark_confidence(doc)  # OCR'd lines carry Tesseract's confidence to provenance.confidence
     for name, stage in stages():
         try:
             doc = stage(doc)
@@ -85,7 +88,7 @@ def process(path: str | Path, settings=None) -> DocResult:
             doc.error(name, f"{_named(exc)} ({Path(where.filename).name}:{where.lineno})")
     rows = to_rows(doc)
     rows["findings"] = conform(rows)  # a value its column cannot hold is left empty, with a finding
-    rows["findings"] = checks.evaluate(rows)  # never raises for a rule's bug: it warns
+    rows["findings"], rows["coverage"] = checks.review(rows)  # never raises for a rule's bug: it warns
     return DocResult(str(path), True, rows, pages=doc.page_count)
 
 
@@ -112,6 +115,27 @@ def _out_of_memory(exc: BaseException, depth: int = 0) -> bool:
 
 def _named(exc: BaseException) -> str:
     return one_line(f"{exc.__class__.__name__}: {exc}".rstrip(": "), 160)
+
+
+SITTING_LOOKAHEAD = 400  # units searched for a sitting's opening in a document with no deliberation
+
+
+def sitting_evidence(doc: Document) -> list[dict]:
+    """For a document where no deliberation was read, the provenance row (table `documents`,
+    field `sitting`) of the line that states a sitting ("L'an deux mille quatorze, le
+    quinze septembre, le conseil municipal…", "Séance du 8 juin 2014"): the coverage says
+    deliberations are missing there, and `extraction.incomplete` points at that line."""
+    from extractors import sitting, stream
+
+    if doc.records.get("deliberations"):
+        return []
+    fact = sitting.read(stream.units(doc)[:SITTING_LOOKAHEAD], full=True).facts.get("session_date")
+    if fact is None:
+        return []
+    span = fact.span
+    return [{"doc_id": doc.doc_id, "table": "documents", "record_key": "", "field": "sitting",
+             "page": span.page, "line": span.line, "text": span.text, "derived": False,
+             "method": fact.method, "confidence": confidence_at(doc, span)}]
 
 
 def preflight(path: Path, settings=None) -> None:
@@ -180,7 +204,9 @@ def _failed(path: Path, code: str, reason: str, sha256: str = "") -> DocResult:
                    source_kind=kind_of_suffix(path) or "text")
     row = _document_row(doc, "failed", f"{file_label(path)} : {one_line(reason)}")
     row["error_code"] = code
-    return DocResult(str(path), False, {"documents": [row]}, error=row["error"])
+    unread = {"doc_id": doc.doc_id, "scope": "document", "seq": None, "table_id": None, "fields_read": [],
+              "fields_missing": [], "checks_run": [], "checks_skipped": [], "status": "unread"}
+    return DocResult(str(path), False, {"documents": [row], "coverage": [unread]}, error=row["error"])
 
 
 def _document_row(doc: Document, status: str, error: str | None) -> dict[str, Any]:
@@ -197,13 +223,13 @@ def to_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     """The document's records as table rows, doc_id filled, `_prov` moved to provenance."""
     errors = " | ".join(f"{e.stage}: {e.message}" for e in doc.errors) or None
     out: dict[str, list[dict[str, Any]]] = {"documents": [_document_row(doc, "ok", errors)],
-                                            "provenance": []}
+                                            "provenance": sitting_evidence(doc)}
     for table, records in doc.records.items():
         for record in records:
             row = {k: v for k, v in record.items() if not k.startswith("_")}
             row["doc_id"] = doc.doc_id
             out.setdefault(table, []).append(row)
-            out["provenance"] += _provenance(doc.doc_id, table, row, record.get("_prov") or {},
+            out["provenance"] += _provenance(doc, table, row, record.get("_prov") or {},
                                              record.get("_how") or {})
     return out
 
@@ -213,10 +239,11 @@ def record_key(table: str, row: dict[str, Any]) -> str:
     return "|".join(f"{k}={row.get(k)}" for k in KEYS.get(table, ()) if k != "doc_id")
 
 
-def _provenance(doc_id: str, table: str, row: dict, prov: dict[str, Span],
+def _provenance(doc: Document, table: str, row: dict, prov: dict[str, Span],
                 how: dict[str, tuple[str, bool]]) -> list[dict]:
     """One row per value read: where (`prov`: column -> Span) and how (`how`: column ->
-    (recogniser, derived))."""
+    (recogniser, derived); the OCR confidence of its lines)."""
+    doc_id = doc.doc_id
     key = record_key(table, row)
     typed = {f"key_{k}": row.get(k) for k in KEYS.get(table, ())[1:]}  # provenance.key_seq, key_code, …
     out = []
@@ -229,5 +256,6 @@ def _provenance(doc_id: str, table: str, row: dict, prov: dict[str, Span],
                     "page": span.page, "line": span.line, "text": span.text,
                     "x0": box.x0 if box else None, "top": box.top if box else None,
                     "x1": box.x1 if box else None, "bottom": box.bottom if box else None,
-                    "derived": bool(derived), "method": method, **typed})
+                    "derived": bool(derived), "method": method,
+                    "confidence": confidence_at(doc, span), **typed})
     return out

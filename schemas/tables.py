@@ -277,7 +277,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("check_id", S, "Stable id of the rule (`attendance.votants`)."),
         ("severity", S, "`error` (values read with confidence disagree), `warning` (a rule that admits "
                         "exceptions), or `notice` (à vérifier: doubt about how a value was read could explain "
-                        "the mismatch)."),
+                        "the mismatch — OCR below 80, a weak recogniser, a value derived from a list, a name "
+                        "matched only approximately; the message ends with the doubt)."),
         ("seq", I32, "The deliberation concerned, if any."),
         ("subject", S, "What is wrong, e.g. `table t2 row E.10`."),
         ("fields", pa.list_(S), "Columns or cells the rule compares."),
@@ -298,17 +299,23 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("scope", S, "`document`, `deliberation` or `table`."),
         ("seq", I32, "The deliberation (scope `deliberation`), else null."),
         ("table_id", S, "The numeric table (scope `table`), else null."),
-        ("fields_read", pa.list_(S), "Columns that were read (stated or derived) for this record."),
-        ("fields_missing", pa.list_(S), "Columns a reader expects here that the document did not give."),
+        ("fields_read", pa.list_(S), "Columns that were read (stated or derived) for this record; for a "
+                                     "document, the tables it gave rows to (`deliberations`, `proxies`, …)."),
+        ("fields_missing", pa.list_(S), "Columns a reader expects here that the document did not give (date, "
+                                        "object, counts, vote, convocation); for a document, `deliberations` when "
+                                        "it states a sitting and no deliberation was read."),
         ("checks_run", pa.list_(S), "Rules evaluated on this record."),
-        ("checks_skipped", pa.list_(S), "Rules not evaluated, as `rule id: reason` (a value not stated, a "
-                                        "table whose arithmetic was not understood)."),
+        ("checks_skipped", pa.list_(S), "Rules not evaluated, as `rule id: reason` (`votes.breakdown: contre non "
+                                        "lu`, `votes.breakdown: pour déduit de « à l'unanimité » : la comparaison "
+                                        "ne peut pas échouer`, a table whose arithmetic was not understood); for "
+                                        "a document, per rule, on how many deliberations and the commonest reason."),
         ("status", S, "`checked` (every rule evaluated), `partial` (some skipped), `not_checked` (none), "
-                      "`unread` (nothing extracted)."),
+                      "`unread` (nothing extracted, or the file failed)."),
     ],
     "provenance": [
         _DOC,
-        ("table", S, "Table of the record (`deliberations`)."),
+        ("table", S, "Table of the record (`deliberations`); `documents` with field `sitting` for the line "
+                     "that states a sitting in a document where no deliberation was read."),
         ("record_key", S, "The record's key within the document (`seq=1`, `code=E.10`)."),
         ("field", S, "Column whose value was read there."),
         ("page", I32, "1-based page."),
@@ -322,7 +329,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                        "pouvoirs counted from the list of proxies); a check never compares a derived value "
                        "with what it was derived from."),
         ("method", S, "How the value was read: the recogniser (`count_label`, `vote_prose`, `opening`, …)."),
-        ("confidence", F64, "OCR word confidence (0-100) of the source line; null for a text layer."),
+        ("confidence", F64, "OCR confidence (0-100) of the source line(s): Tesseract's lowest word confidence "
+                            "among words holding a letter or digit; null for a text layer. Below 80, a mismatch "
+                            "the value takes part in is a `notice` (checks/trust.py)."),
     ],
 }
 

@@ -84,6 +84,7 @@ class OcrPage:
     words: list[Word] = field(default_factory=list)
     rules: tuple[list, list] = ([], [])  # horizontal (y, x0, x1), vertical (x, y0, y1), points
     skew: float = 0.0
+    line_confidence: list[tuple[BBox, float]] = field(default_factory=list)  # body lines read: box, lowest word
 
 
 @lru_cache(maxsize=None)
@@ -406,6 +407,9 @@ def read_page(page: OcrPage, settings: OcrSettings | None = None, votes: dict | 
         if not text:
             continue
         bbox = _line_box(line)
+        # the lowest word that can hold a value: a dash read at 72 doubts no count of the line
+        page.line_confidence.append((bbox, min((w.conf for w in line if any(c.isalnum() for c in w.text)),
+                                               default=100.0)))
         raw = RawLine(text, page.number, order, bbox, line[0].bbox.x1 - line[0].bbox.x0)
         band = page.height * settings.furniture_band
         stamp = FURNITURE.search(text) or STAMP_LINE.match(text)
@@ -517,6 +521,35 @@ def with_ocr(doc, path, plumber_pages, pages: list, mode: str, min_chars: int,
                           for it in pages[page.number - 1][0] if not isinstance(it, Table)]
         doc.furniture += furniture
         pages[page.number - 1] = (items, height, chars)
+        doc.meta.setdefault("ocr_lines", {})[page.number] = page.line_confidence
     doc.meta.update(text_layer="ocr" if len(need) == len(pages) else "mixed",
                     ocr_confidence=mean_confidence(scanned), ocr_pages=need)
     return pages
+
+
+# --- the confidence of what was read -------------------------------------------------
+
+def confidence_at(doc, span) -> float | None:
+    """The OCR confidence of the text at `span`: the lowest of the OCR lines whose centre lies
+    in its box (a paragraph joined from several lines, a value's span), None off OCR pages."""
+    if span is None or span.confidence is not None or span.bbox is None:
+        return None if span is None else span.confidence
+    lines = doc.meta.get("ocr_lines", {}).get(span.page)
+    confs = [c for box, c in lines or () if centre_in(box, span.bbox)]
+    return min(confs) if confs else None
+
+
+def mark_confidence(doc) -> None:
+    """Give the body lines of OCR'd pages their confidence (`Span.confidence`), so that
+    every value read from them carries it to `provenance.confidence`."""
+    import dataclasses
+
+    from schemas import Line
+
+    if not doc.meta.get("ocr_lines"):
+        return
+    for line in [*doc.items, *doc.furniture]:
+        if isinstance(line, Line):
+            conf = confidence_at(doc, line.span)
+            if conf is not None:
+                line.span = dataclasses.replace(line.span, confidence=conf)
