@@ -117,7 +117,14 @@ def _test_hook(path: str) -> None:
 
 # -- local processes -----------------------------------------------------------
 
-WARM_UP = "Le Conseil communautaire, réuni le 11 avril 2024 à 18 h 00, approuve à l'unanimité.\n"
+# What the warm-up reads: a sitting with civilities and a proxy sentence, so that the reader
+# builds spaCy's French tokeniser and its civility and proxy-phrase matchers (extractors/nlp.py)
+# before the heap is frozen; a bare "approuve à l'unanimité" line left them to the first
+# document, after the freeze (about 60,000 objects the collector then walked again).
+WARM_UP = ("Le Conseil communautaire, réuni le 11 avril 2024 à 18 h 00 sous la présidence de M. Paul DURAND.\n"
+           "Présents : M. Paul DURAND, Mme Anne LEROY.\n"
+           "Pouvoirs : M. Jean MARTIN a donné pouvoir à M. Paul DURAND.\n"
+           "Le Conseil approuve à l'unanimité.\n")
 
 
 def warm_up() -> None:

@@ -74,13 +74,29 @@ def test_table_keys_are_unique(frames):
 @pytest.mark.skipif(not LANNION.is_dir(), reason="../shared absent")
 def test_findings_key_is_unique_on_real_documents(tmp_path):
     """Lannion's 8 June minutes have two rows labelled "Conseiller délégué" in one table, and
-    Chéméré's 15 Sept. 2015 two columns headed "Dépenses": their findings read the same."""
+    Chéméré's 15 Sept. 2015 two columns headed "Dépenses": findings there could read the same
+    (the table model now checks only what it understood, so fewer do: see the next test)."""
     docs = [LANNION / "Procès verbal du conseil municipal du 8 juin.pdf", CHEMERE / "CM 15 septembre 2015.pdf"]
     api.ingest(docs, tmp_path, workers=2)
     f = api.frames(tmp_path, ["findings"])["findings"]
-    assert len(f) >= 4
+    assert len(f) > 0
     assert not f.duplicated(["doc_id", "finding_id"]).any()
     assert f.finding_id.notna().all()
+
+
+def test_findings_whose_subjects_read_the_same_get_ids_from_where_they_point():
+    """Two cells of one column headed "Dépenses" twice (Chéméré's 15 Sept. 2015 budget): one
+    subject, two places; each id also hashes its page and line, the same from run to run."""
+    from checks import unique_ids
+
+    def rows():
+        same = [{"doc_id": "d", "check_id": "table.column_total", "finding_id": "f0", "page": 8, "line": line,
+                 "subject": "table t3 column Dépenses row Total section de fonctionnement"} for line in (12, 31)]
+        return same + [{"doc_id": "d", "check_id": "votes.result_consistent", "finding_id": "f1", "page": 10,
+                        "line": 4, "subject": "deliberation 11"}]
+    first = unique_ids(rows())
+    assert len({r["finding_id"] for r in first}) == 3 and first[2]["finding_id"] == "f1"
+    assert [r["finding_id"] for r in unique_ids(rows())] == [r["finding_id"] for r in first]
 
 
 def test_datapackage_describes_every_table(out):
