@@ -26,6 +26,9 @@ With --heap R it times bare `extract_text` over the files in three child process
 times: alone; with a worker's warm heap loaded (spaCy, the extractors: `warm_up`); and
 with that heap frozen (`ready_worker`, as registre's workers run): the cost of the
 cyclic collector walking a large long-lived heap on every full collection.
+With --against DIR R it starts `registre ingest` (--workers, default 2) from this tree and
+from the registre tree in DIR (e.g. an older commit unpacked with `git archive`) at the
+same moment, on the same corpus, R times: what a change costs on the normal path.
 
     .venv/bin/python benchmarks/scale.py                 # 1000 documents
     .venv/bin/python benchmarks/scale.py --docs 100      # a quick run
@@ -33,6 +36,8 @@ cyclic collector walking a large long-lived heap on every full collection.
     .venv/bin/python benchmarks/scale.py --side-by-side 3  # the same, run together
     .venv/bin/python benchmarks/scale.py --docs 110 --in-process 2
     .venv/bin/python benchmarks/scale.py --docs 150 --heap 2
+    git archive ac07043 | tar -x -C /tmp/before   # registre before the fault guards
+    .venv/bin/python benchmarks/scale.py --docs 300 --workers 2 --against /tmp/before 3
 """
 from __future__ import annotations
 
@@ -128,11 +133,12 @@ def build_corpus(docs: int, chunk: int) -> tuple[list[Path], int]:
     return files, pages
 
 
-def child(code: str, *args: str) -> tuple[float, float, str, float]:
-    """(wall seconds, peak RSS MiB, stdout, CPU seconds) of a Python child process."""
+def child(code: str, *args: str, root: Path = ROOT) -> tuple[float, float, str, float]:
+    """(wall seconds, peak RSS MiB, stdout, CPU seconds) of a Python child process (run
+    with the registre tree `root`)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=root, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(root)})
     out = proc.stdout.read().decode()
     _, status, usage = os.wait4(proc.pid, 0)
     if os.waitstatus_to_exitcode(status) not in (0, 1):
@@ -146,9 +152,9 @@ def bare_parallel(listing: Path, n: int) -> float:
     return child(BASELINE_POOL, str(listing), str(n))[0]
 
 
-def pipeline(listing: Path, workers: int) -> dict:
+def pipeline(listing: Path, workers: int, root: Path = ROOT) -> dict:
     with tempfile.TemporaryDirectory() as out:
-        wall, rss, text, _ = child(PIPELINE, str(listing), out, str(workers))
+        wall, rss, text, _ = child(PIPELINE, str(listing), out, str(workers), root=root)
     return {"workers": workers, "wall_s": wall, "peak_mb_all": rss, **json.loads(text.strip().splitlines()[-1])}
 
 
@@ -179,6 +185,27 @@ def side_by_side(listing: Path, pages: int, repeat: int) -> None:
             bare, reg = ex.submit(child, BASELINE, str(listing)), ex.submit(pipeline, listing, 1)
             walls.append(_against_bare(f"together {i + 1}", pages, bare.result(), reg.result())[0])
     print(f"median over {repeat} runs side by side: {statistics.median(walls):.3f}x wall time")
+
+
+def against(listing: Path, pages: int, other: Path, repeat: int, workers: int) -> None:
+    """This tree and `other` started together, `repeat` times (both then run through the same
+    minutes of a shared machine): wall, worker and main CPU, and ratios."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    ratios = []
+    for i in range(repeat):
+        with ThreadPoolExecutor(2) as ex:
+            new, old = ex.submit(pipeline, listing, workers), ex.submit(pipeline, listing, workers, other)
+            runs = {"this tree": new.result(), str(other): old.result()}
+        for name, r in runs.items():
+            print(f"pair {i + 1}, {name}: {r['wall_s']:.1f} s wall, {pages / r['wall_s']:.1f} pages/s, worker CPU "
+                  f"{r['worker_cpu_s']:.1f} s, main CPU {r['main_cpu_s']:.1f} s, peak RSS per worker "
+                  f"{r['worker_mb']:.0f} MiB, main {r['peak_mb_all']:.0f} MiB", flush=True)
+        new, old = runs.values()
+        ratios.append((new["wall_s"] / old["wall_s"], (new["worker_cpu_s"] + new["main_cpu_s"])
+                       / (old["worker_cpu_s"] + old["main_cpu_s"])))
+    print(f"median over {repeat} pairs, this tree / {other}: {statistics.median(r[0] for r in ratios):.3f}x wall, "
+          f"{statistics.median(r[1] for r in ratios):.3f}x CPU")
 
 
 def in_process(files: list[Path], repeat: int) -> None:
@@ -225,6 +252,8 @@ def main() -> None:
     ap.add_argument("--side-by-side", type=int, default=0, help="only R bare / 1-worker runs started together")
     ap.add_argument("--in-process", type=int, default=0, help="only R alternating in-process timings")
     ap.add_argument("--heap", type=int, default=0, help="only R timings of the collector's cost of a warm heap")
+    ap.add_argument("--against", nargs=2, metavar=("DIR", "R"),
+                    help="only R runs of this tree and of the registre tree in DIR, started together")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
     counts = sorted({int(w) for w in args.workers.split(",")}) if args.workers else sorted({1, 2, cores})
@@ -233,7 +262,9 @@ def main() -> None:
         f.write("\n".join(map(str, files)))
         listing = Path(f.name)
     print(f"corpus: {len(files)} PDFs, {pages} pages ({CORPUS}); {cores} cores", flush=True)
-    if args.heap:
+    if args.against:
+        against(listing, pages, Path(args.against[0]), int(args.against[1]), counts[0] if args.workers else 2)
+    elif args.heap:
         heap(listing, args.heap)
     elif args.in_process:
         in_process(files, args.in_process)
@@ -241,7 +272,7 @@ def main() -> None:
         pairs(listing, pages, args.pairs)
     elif args.side_by_side:
         side_by_side(listing, pages, args.side_by_side)
-    if args.heap or args.in_process or args.pairs or args.side_by_side:
+    if args.against or args.heap or args.in_process or args.pairs or args.side_by_side:
         listing.unlink()
         return
     base_s, base_mb, _, base_cpu = child(BASELINE, str(listing))

@@ -2,15 +2,18 @@
 
     findings = checks.run_all({"deliberations": df, "attendance": df, ...})
     rows = checks.evaluate({"deliberations": [{...}, ...], ...})  # one document, in a worker
+    rows, coverage = checks.review({...})  # and the `coverage` rows of its documents
 
 Tables may be DataFrames, Arrow tables or lists of row dicts. Every check compares
 values within one document, so `registre ingest` checks each document in the worker
 that read it, and the findings are committed with the document's other rows.
 
 Each rule is declared in `checks.rules.RULES` and evaluated by a function of one
-family module (attendance, proxies, session, votes, tables, objectives, fiches).
-A table that is missing or empty skips the checks that need it; a value that is
-not stated skips the comparison it takes part in.
+family module (attendance, proxies, session, votes, tables, objectives, fiches,
+coverage). A table that is missing or empty skips the checks that need it; a value
+that is not stated skips the comparison it takes part in, and `review` says so in
+the `coverage` rows. How far a check trusts a value read (derived, weak recogniser,
+OCR confidence) is `checks.trust`: doubt makes a mismatch a `notice`.
 """
 from __future__ import annotations
 
@@ -19,12 +22,12 @@ from typing import Any
 
 import pandas as pd
 
-from checks import attendance, fiches, objectives, proxies, session, tables, votes  # noqa: F401  (register)
+from checks import attendance, coverage, fiches, objectives, proxies, session, tables, values, votes  # noqa: F401
 from checks.context import Tables
 from checks.rules import CHECKS, RULES, Rule
 from schemas.tables import columns
 
-__all__ = ["run_all", "evaluate", "RULES", "Rule", "CHECKS", "Tables", "empty_findings"]
+__all__ = ["run_all", "evaluate", "review", "RULES", "Rule", "CHECKS", "Tables", "empty_findings"]
 
 INT_COLUMNS = ("seq", "page", "line")
 
@@ -41,8 +44,22 @@ def run_all(frames: dict[str, Any]) -> pd.DataFrame:
 def evaluate(frames: dict[str, Any]) -> list[dict]:
     """Every registered check over `frames`; one dict per finding, in rule order.
 
-    A finding with a page and line but no quote gets that line's text from `provenance`."""
+    A finding with a page and line but no quote gets that line's text from `provenance`;
+    findings that differ only by the deliberation (one header count inherited by every
+    item) are one finding listing the deliberations in `seqs`."""
+    return review(frames)[0]
+
+
+def review(frames: dict[str, Any]) -> tuple[list[dict], list[dict]]:
+    """(findings, coverage rows) of `frames`: what is wrong, and what was read and checked
+    (per document, deliberation and numeric table; documents need their `documents` row)."""
     tabs = Tables(frames)
+    rows = _run(tabs)
+    table_rows = tables.table_coverage(tabs) if tabs.get("documents") else []  # scope `table`
+    return rows, coverage.coverage(tabs, table_rows)
+
+
+def _run(tabs: Tables) -> list[dict]:
     rows: list[dict] = []
     for rule_id in RULES:
         check = CHECKS.get(rule_id)
@@ -55,7 +72,7 @@ def evaluate(frames: dict[str, Any]) -> list[dict]:
     for row in rows:
         if row.get("quote") is None and row.get("line") is not None:
             row["quote"] = tabs.line_text(row["doc_id"], row.get("page"), row["line"])
-    return unique_ids(rows)
+    return unique_ids(coverage.merge_repeats(rows))
 
 
 def unique_ids(rows: list[dict]) -> list[dict]:

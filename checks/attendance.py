@@ -4,69 +4,78 @@
     Présents : 29 – Pouvoirs : 12 – Votants : 41
 
 The stated counts are compared with each other and with the lists of names
-("Étaient présents :", "Étaient absents excusés :", "Pouvoirs :").
+("Étaient présents :", "Étaient absents excusés :", "Pouvoirs :"). Values come through
+`checks.trust.compare`: a count not read skips the rule (said in `coverage`), a count
+derived from the very list it is compared with is not compared, a doubtful reading
+makes a mismatch a notice.
 """
 from __future__ import annotations
 
 from typing import Iterator
 
 from checks.context import Tables, as_int, by_deliberation, deliberations, where
-from checks.rules import Finding, check, finding
+from checks.rules import Finding, check
+from checks.trust import compare, counted
 
 
 @check("attendance.votants", needs=("deliberations",))
 def votants(tables: Tables) -> Iterator[Finding]:
     for d in deliberations(tables):
-        presents, pouvoirs, stated = (as_int(d.get(k)) for k in ("presents", "pouvoirs", "votants"))
-        if None in (presents, pouvoirs, stated) or stated == presents + pouvoirs:
+        c = compare(tables, "attendance.votants", d, dict(presents=as_int, pouvoirs=as_int, votants=as_int))
+        if c is None or c["votants"] == c["presents"] + c["pouvoirs"]:
             continue
-        yield finding("attendance.votants", **where(tables, d, "votants", "presents", "pouvoirs"),
-                      expected=presents + pouvoirs, actual=stated,
-                      votants=stated, presents=presents, pouvoirs=pouvoirs)
+        yield c.finding("attendance.votants", **where(tables, d, "votants", "presents", "pouvoirs"),
+                        expected=c["presents"] + c["pouvoirs"], actual=c["votants"],
+                        votants=c["votants"], presents=c["presents"], pouvoirs=c["pouvoirs"])
 
 
-@check("attendance.present_count", needs=("deliberations", "attendance"))
+@check("attendance.present_count", needs=("deliberations",))
 def present_count(tables: Tables) -> Iterator[Finding]:
     lists = by_deliberation(tables, "attendance")
     for d in deliberations(tables):
-        stated, rows = as_int(d.get("presents")), lists.get((d["doc_id"], as_int(d.get("seq"))))
-        listed = sum(r.get("status") == "present" for r in rows or ())
-        if stated is None or not listed or listed == stated:
-            continue  # no list of présents: nothing to count
-        yield finding("attendance.present_count", **where(tables, d, "presents"),
-                      expected=stated, actual=listed)
+        rows = lists.get((d["doc_id"], as_int(d.get("seq")))) or ()
+        listed = sum(r.get("status") == "present" for r in rows)
+        if not listed:  # no list of présents: nothing to count
+            tables.skip("attendance.present_count", d["doc_id"], as_int(d.get("seq")),
+                        "liste des présents non lue")
+            continue
+        c = compare(tables, "attendance.present_count", d, dict(presents=as_int), lists=("attendance",))
+        if c is None or listed == c["presents"]:
+            continue
+        yield c.finding("attendance.present_count", **where(tables, d, "presents"),
+                        expected=c["presents"], actual=listed)
 
 
-@check("attendance.proxy_count", needs=("deliberations", "proxies"))
+@check("attendance.proxy_count", needs=("deliberations",))
 def proxy_count(tables: Tables) -> Iterator[Finding]:
     lists = by_deliberation(tables, "proxies")
     for d in deliberations(tables):
-        stated = as_int(d.get("pouvoirs"))
         listed = len(lists.get((d["doc_id"], as_int(d.get("seq"))), ()))
-        if stated is None or not listed or listed == stated:
-            continue  # "Pouvoirs : 3" with no list read: cannot be evaluated
-        yield finding("attendance.proxy_count", **where(tables, d, "pouvoirs"),
-                      expected=stated, actual=listed)
+        if not listed and as_int(d.get("pouvoirs")):  # "Pouvoirs : 3" with no list read
+            tables.skip("attendance.proxy_count", d["doc_id"], as_int(d.get("seq")), "procurations non listées")
+            continue
+        c = compare(tables, "attendance.proxy_count", d, dict(pouvoirs=as_int), lists=("proxies",))
+        if c is None or listed == c["pouvoirs"]:
+            continue
+        yield c.finding("attendance.proxy_count", **where(tables, d, "pouvoirs"),
+                        expected=c["pouvoirs"], actual=listed)
 
 
 @check("attendance.members_total", needs=("deliberations",))
 def members_total(tables: Tables) -> Iterator[Finding]:
+    """Présents + absents = membres; absents as stated, else as listed (then in doubt: some
+    registers list only the excused)."""
     lists = by_deliberation(tables, "attendance")
     for d in deliberations(tables):
-        members, presents = as_int(d.get("membres_en_exercice")), as_int(d.get("presents"))
-        absents = _absents(d, lists.get((d["doc_id"], as_int(d.get("seq"))), []))
-        if None in (members, presents, absents) or presents + absents == members:
+        rows = lists.get((d["doc_id"], as_int(d.get("seq")))) or ()
+        listed = sum(r.get("status") == "absent" for r in rows)
+        extra = {"absents": counted("absents", listed, "absents_listed")} \
+            if listed and as_int(d.get("absents")) is None else None
+        c = compare(tables, "attendance.members_total", d,
+                    dict(membres_en_exercice=as_int, presents=as_int, absents=as_int), extra=extra)
+        if c is None or c["presents"] + c["absents"] == c["membres_en_exercice"]:
             continue
-        yield finding("attendance.members_total",
-                      **where(tables, d, "membres_en_exercice", "absents", "presents"),
-                      expected=members, actual=presents + absents,
-                      presents=presents, absents=absents)
-
-
-def _absents(delib: dict, rows: list[dict]) -> int | None:
-    """Absents as stated, else as listed; None when the document lists none."""
-    stated = as_int(delib.get("absents"))
-    if stated is not None:
-        return stated
-    listed = sum(r.get("status") == "absent" for r in rows)
-    return listed or None
+        yield c.finding("attendance.members_total",
+                        **where(tables, d, "membres_en_exercice", "absents", "presents"),
+                        expected=c["membres_en_exercice"], actual=c["presents"] + c["absents"],
+                        presents=c["presents"], absents=c["absents"])

@@ -81,6 +81,19 @@ class Tables:
         self._rows = {k: rows for k, v in (frames or {}).items() if (rows := records(v))}
         self._groups: dict[tuple, dict[tuple, list[dict]]] = {}
         self._prov = self._index_provenance(self._rows.get("provenance"))
+        # (doc_id, seq) -> rule id -> None (evaluated) or the reason it was not: the coverage
+        self.ledger: dict[tuple[str, int | None], dict[str, str | None]] = {}
+
+    def ran(self, rule_id: str, doc_id: str, seq: int | None) -> None:
+        """`rule_id` was evaluated on deliberation `seq` (whether or not it found something)."""
+        self.ledger.setdefault((doc_id, seq), {})[rule_id] = None
+
+    def skip(self, rule_id: str, doc_id: str, seq: int | None, reason: str, replace: bool = False) -> None:
+        """`rule_id` could not be evaluated on deliberation `seq`, and why ("contre non lu");
+        `replace`: after all, though its values were read (a tie is not judged)."""
+        entry = self.ledger.setdefault((doc_id, seq), {})
+        if replace or rule_id not in entry:
+            entry[rule_id] = reason
 
     def get(self, name: str) -> list[dict] | None:
         """The rows of `name`, or None when the table is missing or empty."""
@@ -121,6 +134,36 @@ class Tables:
                                   None if is_null(row.get("text")) else str(row.get("text")))
         return fallback or Source()
 
+    def how(self, doc_id: str, table: str, key: str, field: str) -> dict | None:
+        """The provenance row of one value (method, derived, confidence), or None."""
+        exact = self._by_key.get((doc_id, table, key, field))
+        if exact is not None:
+            return exact
+        for row in self._prov.get((doc_id, table, field), ()):
+            rkey = str(row.get("record_key") or "")
+            if rkey == key or rkey.startswith((key + "|", key + ",")):
+                return row
+        return None
+
+    def provenance_of(self, doc_id: str, table: str, seq: int | None = None) -> list[dict]:
+        """Provenance rows of `table`'s records of one deliberation (every record when `seq`
+        is None): the lines a list of names was read from."""
+        return self._by_record.get((doc_id, table, seq), [])
+
+    @cached_property
+    def _by_key(self) -> dict[tuple, dict]:
+        return {(doc, table, str(row.get("record_key") or ""), field): row
+                for (doc, table, field), rows in reversed(list(self._prov.items())) for row in reversed(rows)}
+
+    @cached_property
+    def _by_record(self) -> dict[tuple, list[dict]]:
+        index: dict[tuple, list[dict]] = {}
+        for (doc, table, _), rows in self._prov.items():
+            for row in rows:
+                index.setdefault((doc, table, _seq_of(row)), []).append(row)
+                index.setdefault((doc, table, None), []).append(row)
+        return index
+
     def line_text(self, doc_id: str, page: Any, line: Any) -> str | None:
         """The text of a document's line, as the first provenance row there quotes it."""
         return self._line_index.get((doc_id, as_int(page), as_int(line)))
@@ -133,6 +176,15 @@ class Tables:
                 index.setdefault((row.get("doc_id"), as_int(row.get("page")), as_int(row.get("line"))),
                                  str(row["text"]))
         return index
+
+
+def _seq_of(prov: dict) -> int | None:
+    """The deliberation of a provenance row: `key_seq`, else the `seq=` of its record key."""
+    seq = as_int(prov.get("key_seq"))
+    if seq is None:
+        head = str(prov.get("record_key") or "").split("|")[0]
+        seq = as_int(head[4:]) if head.startswith("seq=") else None
+    return seq
 
 
 def records(table: Any) -> list[dict]:

@@ -3,7 +3,9 @@
 The same person is written "Danièle MAJOREL" in the attendance list and
 "Daniele Majorel" or "MAJOREL Danièle" in the proxies: names are compared after
 removing accents, case, civilities, hyphens and extra spaces, and then with
-rapidfuzz's token-sort ratio (word order free) for near matches such as a typo.
+rapidfuzz's token-sort ratio (word order free) for near matches such as a typo, and
+last by surname and initials ("G. HUET" listed as "HUET"). A check that finds a problem
+through a match other than exact makes it a notice (checks/proxies.py).
 """
 from __future__ import annotations
 
@@ -32,17 +34,45 @@ def normalise(name: str) -> str:
     return " ".join(words)
 
 
+EXACT, FUZZY, PARTIAL, AMBIGUOUS = "exact", "fuzzy", "partial", "ambiguous"
+
+
 def match(name: str, candidates: Iterable[str]) -> str | None:
     """The candidate naming the same person as `name`, or None."""
+    return match_how(name, candidates)[0]
+
+
+def match_how(name: str, candidates: Iterable[str]) -> tuple[str | None, str | None]:
+    """(the candidate naming the same person as `name`, how sure): `exact` (the same words
+    up to accents, case, civility and hyphens), `fuzzy` (a near spelling, word order free),
+    `partial` (the only candidate whose surname and initials fit: "G. HUET" and "HUET",
+    "M. MEUNIER" and "Dominique MEUNIER"); (None, "ambiguous") when several candidates fit
+    that way, (None, None) when none."""
     key = normalise(name)
     pool = {normalise(c): c for c in candidates if c}
     if not key or not pool:
-        return None
+        return None, None
     if key in pool:
-        return pool[key]
+        return pool[key], EXACT
     best = process.extractOne(key, list(pool), scorer=fuzz.token_sort_ratio,
                               score_cutoff=FUZZY_THRESHOLD)
-    return pool[best[0]] if best else None
+    if best:
+        return pool[best[0]], FUZZY
+    fits = [c for k, c in pool.items() if _fits(key.split(), k.split()) or _fits(k.split(), key.split())]
+    if len(fits) > 1:
+        return None, AMBIGUOUS  # "DUPONT" when Jean and Marie DUPONT are both listed
+    return (fits[0], PARTIAL) if fits else (None, None)
+
+
+def _fits(short: list[str], full: list[str]) -> bool:
+    """Every surname word of `short` is in `full`, and its initials ("g", "ph") start
+    `full`'s other words: ["g", "huet"] and ["ph", "dubourg"] fit ["gerard", "huet"] and
+    ["philippe", "dubourg"]; ["huet"] fits ["gerard", "huet"]."""
+    words = [w for w in short if len(w) > 2 or w in full]
+    if not words or not all(w in full for w in words):
+        return False
+    rest = [w for w in full if w not in words]
+    return all(any(f.startswith(i) for f in rest) for i in short if i not in words)
 
 
 def group(names: Iterable[str]) -> dict[str, list[str]]:

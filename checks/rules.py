@@ -92,6 +92,18 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "« {statement} » : {numerator}/{denominator} objectifs = {actual} %, pas {expected} %",
          "Un pourcentage de synthèse correspond aux décomptes de la colonne d'état qu'il résume "
          "(arrondi à l'entier le plus proche)."),
+    Rule("value.out_of_range", WARNING, ("column",),
+         "{column} : {actual} ne tient pas dans la colonne ({expected}) ; valeur laissée vide",
+         "Une valeur lue est trop grande pour le type de sa colonne (un décompte de onze chiffres, "
+         "souvent une erreur de saisie ou de lecture) : elle est laissée vide plutôt que d'arrêter "
+         "la lecture du document. Émise à l'écriture des lignes (pipeline/store.py `conform`)."),
+    Rule("extraction.incomplete", WARNING, ("deliberations", "session_date", "presents", "votants"),
+         "{scope} : non lu — {expected} (absent du document ou non reconnu) ; les contrôles qui en "
+         "dépendent n'ont pas été faits",
+         "Un document qui indique une séance mais dont aucune délibération n'a été lue, ou une délibération "
+         "sans date de séance ou sans décompte des présents ni des votants : ce qui manque est nommé, "
+         "une seule fois pour toutes les délibérations à qui il manque la même chose (`seqs`). Voir la "
+         "table `coverage`."),
     Rule("fiche.cost_matches_table", WARNING, ("fiches.cout_total_ttc", "table_cells.value"),
          "Fiche {code} : coût total {actual} € TTC, mais {expected} € dans le tableau {table_id}",
          "Le coût total TTC d'une fiche est égal au total de sa ligne dans le tableau des coûts annuels."),

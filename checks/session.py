@@ -9,35 +9,39 @@ from typing import Iterator
 
 from checks import legal
 from checks.context import Tables, as_bool, as_date, as_int, deliberations, where
-from checks.rules import Finding, check, finding
+from checks.rules import Finding, check
+from checks.trust import compare
 
 
 @check("quorum.reached", needs=("deliberations",))
 def quorum(tables: Tables) -> Iterator[Finding]:
     for d in deliberations(tables):
-        if as_bool(d.get("sans_quorum")):
-            continue  # second convocation: the assembly sits without quorum (L2121-17 al. 2)
-        members, presents = as_int(d.get("membres_en_exercice")), as_int(d.get("presents"))
-        if members is None or presents is None:
+        if as_bool(d.get("sans_quorum")):  # second convocation: the assembly sits without quorum (L2121-17 al. 2)
+            tables.skip("quorum.reached", d["doc_id"], as_int(d.get("seq")), "seconde convocation, sans quorum")
             continue
         rule = legal.rule_on(as_date(d.get("session_date")))
-        counted, label = presents, "présents"
-        if rule.counts == "present_or_represented":
-            pouvoirs = as_int(d.get("pouvoirs")) or 0
-            counted, label = presents + pouvoirs, "présents ou représentés"
-        if rule.quorum_reached(counted, members):
+        represented = rule.counts == "present_or_represented"
+        c = compare(tables, "quorum.reached", d, dict(membres_en_exercice=as_int, presents=as_int),
+                    optional=dict(pouvoirs=as_int) if represented else None)
+        if c is None:
             continue
-        yield finding("quorum.reached", **where(tables, d, "presents", "membres_en_exercice"),
-                      expected=rule.required(members), actual=counted, counted=counted,
-                      counted_label=label, membres=members, source=rule.source)
+        counted, label = c["presents"], "présents"
+        if represented:
+            counted, label = counted + (c["pouvoirs"] or 0), "présents ou représentés"
+        if rule.quorum_reached(counted, c["membres_en_exercice"]):
+            continue
+        yield c.finding("quorum.reached", **where(tables, d, "presents", "membres_en_exercice"),
+                        expected=rule.required(c["membres_en_exercice"]), actual=counted, counted=counted,
+                        counted_label=label, membres=c["membres_en_exercice"], source=rule.source)
 
 
 @check("dates.convocation_before_session", needs=("deliberations",))
 def convocation_before_session(tables: Tables) -> Iterator[Finding]:
     for d in deliberations(tables):
-        convocation, session = as_date(d.get("convocation_date")), as_date(d.get("session_date"))
-        if convocation is None or session is None or convocation < session:
+        c = compare(tables, "dates.convocation_before_session", d,
+                    dict(convocation_date=as_date, session_date=as_date))
+        if c is None or c["convocation_date"] < c["session_date"]:
             continue
-        yield finding("dates.convocation_before_session",
-                      **where(tables, d, "convocation_date", "session_date"),
-                      expected=session.isoformat(), actual=convocation.isoformat())
+        yield c.finding("dates.convocation_before_session",
+                        **where(tables, d, "convocation_date", "session_date"),
+                        expected=c["session_date"].isoformat(), actual=c["convocation_date"].isoformat())

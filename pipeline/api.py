@@ -1,4 +1,5 @@
-"""The library API under the CLI: `ingest`, `check` and `compact`.
+"""The library API under the CLI: `ingest`, `check`, `compact` and `repair`, and the
+analysts' helpers `frames`, `read_document` and `describe`.
 
     >>> from pipeline.api import ingest
     >>> summary = ingest(["samples/"], out="out/")
@@ -8,19 +9,21 @@
 `ingest` is incremental: the manifest (pipeline/manifest.py) remembers each file
 by path and content hash, so a re-run reads only new and changed files, a
 changed file's rows replace its old rows, and a file gone from disk keeps its
-rows unless `prune=True`. Documents are processed by an engine
+rows unless `prune=True`; a file renamed or moved keeps its rows. Documents are processed by an engine
 (pipeline/engines.py) and committed batch by batch (pipeline/store.py).
 """
 from __future__ import annotations
 
+import errno
 import fcntl
-import hashlib
 import os
 import queue
+import shutil
+import signal
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -28,31 +31,30 @@ import pandas as pd
 import pyarrow as pa
 
 from pipeline import datapackage, store
-from pipeline.engines import Outcome, peak_rss_mb, run_dask, run_local
-from pipeline.loaders import SUFFIXES as _FORMAT_SUFFIXES
-from pipeline.loaders import kind_of_suffix
-from pipeline.manifest import Manifest, entry
+from pipeline.display import path_text, printable
+from pipeline.engines import Outcome, failed_outcome, peak_rss_mb, run_dask, run_local
+from pipeline.manifest import Manifest, ManifestError, entry, kind_of, rebuild, stat_key  # noqa: F401
+from pipeline.plan import (SUFFIXES, NothingToRead, Plan, Todo, UsageError, discover, find_documents,  # noqa: F401
+                           nothing_to_read, plan, sha256, skipped_text)
 from pipeline.progress import Progress, Silent
-from pipeline.stages import VERSION
 
-SUFFIXES = set(_FORMAT_SUFFIXES)  # what a folder is searched for: pipeline/loaders FORMATS
 ENGINES = ("local", "dask")
 BATCH_SIZE = 64
 COMPACT_AFTER = 64  # small parts past which ingest compacts on its own
 REPORT_DOC_COLUMNS = ["doc_id", "source_path", "status", "error"]  # what the report shows of a document
-
-
-class UsageError(Exception):
-    """Bad arguments: the CLI exits with 2."""
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
 class BusyError(Exception):
     """Another run holds the output folder."""
 
 
-class NothingToRead(Exception):
-    """No document among the paths given (an empty folder, only files of other formats):
-    the CLI exits with 1."""
+class DiskFullError(Exception):
+    """The disk filled up: the run stopped; `summary` says what was committed before."""
+
+    def __init__(self, message: str, summary: "Summary"):
+        super().__init__(message)
+        self.summary = summary
 
 
 @dataclass
@@ -66,24 +68,27 @@ class Summary:
     pages: int = 0
     batches: int = 0
     removed_kept: int = 0  # files gone from disk whose rows were kept
-    skipped: dict[str, int] = field(default_factory=dict)  # reason -> files of a folder not read
-    renamed: int = 0  # files found under a new path (same bytes, old path gone): rows kept
     pruned: int = 0
     compacted: int = 0
     seconds: float = 0.0
     worker_rss_mb: float = 0.0  # peak resident memory of the busiest worker
     main_rss_mb: float = 0.0  # peak resident memory of the main process
     worker_cpu: dict[int, float] = field(default_factory=dict)  # worker pid -> CPU seconds used
+    interrupted: bool = False  # stopped by Ctrl-C (or SIGTERM) after committing what was read
+    left: int = 0  # documents not read because the run was interrupted
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> files of a folder not read
+    renamed: int = 0  # files found under a new path (same bytes, old path gone): rows kept
+    coverage: dict[str, int] = field(default_factory=dict)  # coverage_counts(): what was read and checked
 
     def lines(self) -> list[str]:
         detail = f" ({self.read} read, {self.unchanged} unchanged)" if self.read or self.unchanged else ""
         out = [f"documents: {self.documents}{detail}, {len(self.failed)} failed, {self.pages} pages "
                f"in {self.seconds:.1f} s"]
-        out += [f"  failed: {reason}" for reason in self.failed]
+        out += [f"  failed: {printable(reason)}" for reason in self.failed]
         if self.skipped:
-            out.append(f"  skipped {sum(self.skipped.values())} files: {skipped_text(self.skipped)}")
+            out.append(f"  {sum(self.skipped.values())} fichiers ignorés : {skipped_text(self.skipped)}")
         if self.renamed:
-            out.append(f"  {self.renamed} files renamed or moved: their rows kept, under the new path")
+            out.append(f"  {self.renamed} fichiers renommés ou déplacés : leurs lignes gardées, sous le nouveau chemin")
         if self.removed_kept:
             out.append(f"  {self.removed_kept} files gone from disk keep their rows (--prune drops them)")
         if self.pruned or self.compacted:
@@ -91,50 +96,31 @@ class Summary:
         out.append("rows: " + ", ".join(f"{t} {n}" for t, n in self.tables.items()))
         out.append("findings: " + (", ".join(f"{s} {n}" for s, n in sorted(self.findings.items()))
                                    or "none"))
+        if self.coverage:
+            out.append(coverage_text(self.coverage))
         return out
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and files of a format we read under folders named (recursively)."""
-    return find_documents(paths)[0]
+def coverage_counts(out: Path) -> dict[str, int]:
+    """What the `coverage` table of `out` says, counted: documents read (not `unread`), with
+    deliberations, checked (some rule evaluated); deliberations fully, partly, not checked."""
+    rows = store.read_arrow(out, "coverage", ["doc_id", "scope", "status"]).to_pylist()
+    docs = [r for r in rows if r["scope"] == "document"]
+    delibs = [r for r in rows if r["scope"] == "deliberation"]
+    return {"documents": len(docs), "read": sum(r["status"] != "unread" for r in docs),
+            "with_deliberations": len({r["doc_id"] for r in delibs}),
+            "checked": sum(r["status"] in ("checked", "partial") for r in docs),
+            "deliberations": len(delibs), "fully": sum(r["status"] == "checked" for r in delibs),
+            "partly": sum(r["status"] == "partial" for r in delibs),
+            "not_checked": sum(r["status"] == "not_checked" for r in delibs)}
 
 
-def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], dict[str, int]]:
-    """(files to read, sorted and unique; {reason: count} of the files of folders not read).
-
-    A file named on the command line is always read (its bytes say its format); in a
-    folder, files whose suffix is no format of pipeline/loaders FORMATS are counted as
-    skipped, with the reason, and so are hidden files."""
-    found: dict[Path, None] = {}
-    skipped: dict[str, int] = {}
-    for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if not f.is_file():
-                    continue
-                reason = _skip_reason(f.relative_to(p))
-                if reason:
-                    skipped[reason] = skipped.get(reason, 0) + 1
-                else:
-                    found[f] = None
-        elif p.is_file():
-            found[p] = None
-        else:
-            raise UsageError(f"{p}: no such file or folder")
-    return list(found), skipped
-
-
-def _skip_reason(relative: Path) -> str | None:
-    if any(part.startswith(".") for part in relative.parts):
-        return "hidden"
-    if kind_of_suffix(relative) is None:
-        return f"{relative.suffix.lower() or 'no extension'}: not a format registre reads"
-    return None
-
-
-def skipped_text(skipped: dict[str, int]) -> str:
-    """`2 .xlsx: not a format registre reads, 1 hidden`."""
-    return ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
+def coverage_text(c: dict[str, int]) -> str:
+    """`coverage: documents 30: 29 read, 28 with deliberations, 28 checked; deliberations 310:
+    40 fully checked, 262 partly, 8 not checked`: what "no finding" can be trusted for."""
+    return (f"coverage: documents {c['documents']}: {c['read']} read, {c['with_deliberations']} with "
+            f"deliberations, {c['checked']} checked; deliberations {c['deliberations']}: {c['fully']} fully "
+            f"checked, {c['partly']} partly, {c['not_checked']} not checked")
 
 
 @contextmanager
@@ -143,75 +129,30 @@ def locked(out: Path, wait: bool = False) -> Iterator[Manifest]:
 
     A second run on the same folder refuses (or waits, `wait=True`) instead of
     interleaving writes; the lock dies with its process, so kill -9 leaves none."""
-    out.mkdir(parents=True, exist_ok=True)
+    with _lock(out, wait):
+        m = Manifest.open(out)
+        try:
+            yield m
+        finally:  # what a failed commit staged (a full disk) goes now, not at the next start
+            shutil.rmtree(m.tmp_dir, ignore_errors=True)
+
+
+@contextmanager
+def _lock(out: Path, wait: bool) -> Iterator[None]:
+    name = printable(path_text(out))
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{name} : --out doit être un dossier, c'est un fichier")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{name} : impossible de créer le dossier de sortie ({exc.strerror})") from None
     with open(out / ".lock", "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
-            raise BusyError(f"{out}: another registre run is writing here; try again when it ends "
-                            "(or pass --wait)") from None
-        yield Manifest.open(out)
-
-
-# -- planning ------------------------------------------------------------------
-
-@dataclass
-class Plan:
-    todo: dict[str, tuple[str, os.stat_result]] = field(default_factory=dict)  # path -> (key, stat)
-    unchanged: int = 0
-    failed_before: list[str] = field(default_factory=list)
-    aliases: dict[str, tuple[str, str, os.stat_result]] = field(default_factory=dict)  # key -> (sha, path, stat)
-    touched: dict[str, dict] = field(default_factory=dict)  # key -> entry with a fresh stat
-    renamed: dict[str, tuple[str, str, os.stat_result]] = field(default_factory=dict)  # key -> (old key, path, stat)
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def plan(files: list[Path], m: Manifest, force: bool = False, retry_failed: bool = False) -> Plan:
-    """Which files to read: new, changed, or asked for again; the rest is left as is."""
-    p, by_sha, shas = Plan(), m.by_sha(), {}
-    for f in files:
-        key, st = str(f.resolve()), f.stat()
-        old = m.docs.get(key)
-        if old and not force and _current(old, retry_failed):
-            if (old.get("size"), old.get("mtime_ns")) == (st.st_size, st.st_mtime_ns):
-                _keep(p, old)
-                continue
-            if sha256(f) == old["sha256"]:  # touched, same bytes
-                _keep(p, old)
-                p.touched[key] = {**old, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
-                continue
-        sha = sha256(f)
-        twin = by_sha.get(sha)
-        if (not force and old is None and twin and twin != key and not os.path.exists(twin)
-                and _current(m.docs[twin], retry_failed)):
-            p.renamed[key] = (twin, str(f), st)  # the same bytes under a new name, the old one gone
-            p.unchanged += 1
-            shas[sha] = key  # a second copy of it is an alias of this one, not another rename
-            continue
-        if not force and ((twin and twin != key and _current(m.docs[twin], retry_failed)) or sha in shas):
-            p.aliases[key] = (sha, str(f), st)  # same bytes as another file: its rows serve both
-            p.unchanged += 1
-            continue
-        shas[sha] = key
-        p.todo[str(f)] = (key, st)
-    return p
-
-
-def _current(e: dict, retry_failed: bool) -> bool:
-    return e.get("version") == VERSION and not (retry_failed and e["status"] == "failed")
-
-
-def _keep(p: Plan, e: dict) -> None:
-    p.unchanged += 1
-    if e["status"] == "failed":
-        p.failed_before.append(e.get("error") or e["source_path"])
+            raise BusyError(f"{name} : une autre exécution de registre écrit ici ; réessayez quand elle "
+                            "sera finie (ou passez --wait)") from None
+        yield
 
 
 # -- ingest --------------------------------------------------------------------
@@ -220,45 +161,109 @@ def ingest(paths: Iterable[str | Path], out: str | Path = "out", workers: int | 
            progress=None, settings=None, *, engine: str = "local",
            scheduler: str | None = None, batch_size: int = BATCH_SIZE, prune: bool = False,
            force: bool = False, retry_failed: bool = False, wait: bool = False,
-           compact_after: int = COMPACT_AFTER) -> Summary:
+           compact_after: int = COMPACT_AFTER, verify: bool = False) -> Summary:
     """Read new and changed documents, commit them batch by batch, run the checks, write the report.
 
-    `progress`: None (silent), a Progress, or a factory `total -> Progress` (e.g. progress_printer)."""
-    from pipeline.settings import Settings
-
-    start, out = time.monotonic(), Path(out)
-    paths = list(paths)
+    `progress`: None (silent), a Progress, or a factory `total -> Progress` (e.g. progress_printer).
+    `verify`: hash every file, even those whose size and times are unchanged.
+    Ctrl-C (SIGINT) or SIGTERM: nothing more is handed out, what was read is committed,
+    the summary says `interrupted`; a second one aborts at once (the last commit stays).
+    A full disk raises DiskFullError once the workers are stopped and temporaries removed."""
+    start, out, paths = time.monotonic(), Path(out), list(paths)
     files, skipped = find_documents(paths)
     if not files:
-        detail = f" ({sum(skipped.values())} files skipped: {skipped_text(skipped)})" if skipped else ""
-        raise NothingToRead(f"{', '.join(map(str, paths))}: no document to read{detail}; registre reads "
-                            f"{', '.join(sorted(SUFFIXES))}")
-    settings = settings or Settings()
+        raise nothing_to_read(paths, skipped)
     workers = workers or os.cpu_count() or 1
+    settings = _sized(settings, workers)
     if engine not in ENGINES:
-        raise UsageError(f"engine must be one of {', '.join(ENGINES)}")
-    with locked(out, wait) as m:
-        p = plan(files, m, force, retry_failed)
-        summary = Summary(documents=len(files), unchanged=p.unchanged, failed=list(p.failed_before),
-                          skipped=skipped, renamed=len(p.renamed))
-        changed = _rename(m, p)
-        changed |= _prune(m, summary) if prune else _count_removed(m, summary)
-        progress = progress(len(p.todo)) if callable(progress) else (progress or Silent())
-        outcomes = (run_dask(p.todo, settings, workers, settings.timeout_s, scheduler) if engine == "dask"
-                    else run_local(p.todo, settings, workers, settings.timeout_s))
-        try:
-            changed |= _commit_all(m, outcomes, p, batch_size, progress, summary, compact_after)
-        finally:
-            progress.close()
-        changed |= _finish(m, p)
-        if summary.compacted:
-            m.snapshot()
-        summary.findings = _report(out, write=changed or not (out / "report.html").exists())
-        summary.main_rss_mb = peak_rss_mb()
-        summary.tables = store.row_counts(out)
-        datapackage.write(out)
+        raise UsageError(f"--engine doit valoir {' ou '.join(ENGINES)}")
+    summary = Summary(documents=len(files), skipped=skipped)
+    try:
+        with locked(out, wait) as m:
+            _ingest(m, files, settings, workers, progress, summary, engine=engine, scheduler=scheduler,
+                    batch_size=batch_size, prune=prune, force=force, retry_failed=retry_failed,
+                    compact_after=compact_after, verify=verify)
+    except OSError as exc:
+        if exc.errno not in DISK_FULL:
+            raise
+        summary.tables, summary.seconds = _quiet_counts(out), time.monotonic() - start
+        raise DiskFullError(f"{printable(path_text(out))} : disque plein ; les lots déjà validés sont intacts, "
+                            "les fichiers temporaires supprimés ; libérez de la place et relancez la même "
+                            "commande", summary) from None
     summary.seconds = time.monotonic() - start
     return summary
+
+
+def _sized(settings, workers: int):
+    """`settings` with the memory cap resolved (default_max_memory_mb for `workers`)."""
+    from pipeline.settings import Settings, default_max_memory_mb
+
+    settings = settings or Settings()
+    if settings.max_memory_mb is None:
+        settings = replace(settings, max_memory_mb=default_max_memory_mb(workers))
+    return settings
+
+
+def _ingest(m: Manifest, files: list[Path], settings, workers: int, progress, summary: Summary, *,
+            engine: str, scheduler: str | None, batch_size: int, prune: bool, force: bool,
+            retry_failed: bool, compact_after: int, verify: bool) -> None:
+    p = plan(files, m, force, retry_failed, verify, settings.max_file_bytes)
+    summary.unchanged, summary.failed, summary.renamed = p.unchanged, list(p.failed_before), len(p.renamed)
+    changed = _rename(m, p)
+    changed |= _prune(m, summary) if prune else _count_removed(m, summary)
+    progress = progress(len(p.todo)) if callable(progress) else (progress or Silent())
+    stop = threading.Event()
+    outcomes = (run_dask(p.todo, settings, workers, settings.timeout_s, scheduler, stop=stop) if engine == "dask"
+                else run_local(p.todo, settings, workers, settings.timeout_s, shas=p.shas, work_dir=m.work_dir,
+                               stop=stop))
+    try:
+        with interruptible(stop, progress):
+            changed |= _commit_all(m, outcomes, p, batch_size, progress, summary, compact_after)
+    finally:
+        outcomes.close()  # workers stopped, their temporaries removed, whatever happened
+        progress.close()
+    summary.interrupted, summary.left = stop.is_set(), len(p.todo) - summary.read
+    changed |= _finish(m, p, summary)
+    if summary.compacted:
+        m.checkpoint()
+    summary.findings = _report(m.out, write=changed or not (m.out / "report.html").exists())
+    summary.main_rss_mb = peak_rss_mb()
+    summary.tables = store.row_counts(m.out)
+    summary.coverage = coverage_counts(m.out)
+    datapackage.write(m.out)
+
+
+@contextmanager
+def interruptible(stop: threading.Event, progress: Progress) -> Iterator[None]:
+    """The first Ctrl-C (or SIGTERM) sets `stop`, says so on one line, and puts the
+    default handlers back: a second one aborts at once (KeyboardInterrupt)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signals = (signal.SIGINT, signal.SIGTERM)
+    before = {s: signal.getsignal(s) for s in signals}
+
+    def first(signum, frame):
+        stop.set()
+        for s in signals:
+            signal.signal(s, before[s])
+        progress.log("interruption : plus aucun document n'est distribué, ce qui est lu est validé "
+                     "(Ctrl-C encore pour abandonner tout de suite)")
+
+    for s in signals:
+        signal.signal(s, first)
+    try:
+        yield
+    finally:
+        for s in signals:
+            signal.signal(s, before[s])
+
+
+def _quiet_counts(out: Path) -> dict[str, int]:
+    try:
+        return store.row_counts(out)
+    except OSError:
+        return {}
 
 
 def _commit_all(m: Manifest, outcomes: Iterator[Outcome], p: Plan, batch_size: int,
@@ -322,7 +327,7 @@ def _commit(m: Manifest, batch: list[Outcome], p: Plan, progress: Progress, summ
     progress.committed(_commit_batch(m, batch, p))
     summary.batches += 1
     if compact_after and len(m.parts) > compact_after and store.small_parts(m) > compact_after:
-        summary.compacted += store.compact(m, snapshot=False)
+        summary.compacted += store.compact(m, checkpoint=False)
 
 
 def _commit_batch(m: Manifest, batch: list[Outcome], p: Plan) -> str:
@@ -330,8 +335,8 @@ def _commit_batch(m: Manifest, batch: list[Outcome], p: Plan) -> str:
     commit, entries, tables, new_ids = store.Commit(m), {}, {}, []
     for o in batch:
         row = o.doc_row
-        key, st = p.todo[o.path]
-        entries[key] = entry(row, st)
+        todo = p.todo[o.path]
+        entries[todo.key] = entry(row, todo.stat, o.path)
         if row["doc_id"] in new_ids:  # the same bytes twice in a batch: rows once
             continue
         new_ids.append(row["doc_id"])
@@ -355,18 +360,29 @@ def _concat(tables):
     return pa.concat_tables(tables)
 
 
-def _finish(m: Manifest, p: Plan) -> bool:
-    """Record files that share content with another (no rows of their own) and touched files."""
-    entries = dict(p.touched)
-    for key, (sha, path, st) in p.aliases.items():
-        twin = m.docs[m.by_sha()[sha]] if sha in m.by_sha() else None
-        if twin:
-            entries[key] = {**twin, "source_path": path, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
-    if not entries:
-        return False
-    commit = store.Commit(m)
-    commit.set_docs(entries)
-    commit.apply()
+def _finish(m: Manifest, p: Plan, summary: Summary) -> bool:
+    """Record touched files, and files that share their bytes with another (no rows of
+    their own). An alias of a file that failed in this run gets its own failed row."""
+    entries, failures = dict(p.touched), []
+    by_sha = m.by_sha()
+    for key, (sha, path, st, first) in p.aliases.items():
+        twin = m.docs.get(p.todo[first].key) if first else m.docs.get(by_sha.get((sha, kind_of(key)), ""))
+        if twin is None:
+            continue  # its twin was not read (interrupted): planned again next time
+        if twin["status"] == "ok":
+            entries[key] = {**twin, "source_path": path, **stat_key(st)}
+        else:
+            failures.append(failed_outcome(path, twin.get("code") or "unreadable",
+                                           f"mêmes octets que {twin.get('error')}", sha))
+            p.todo[path] = Todo(key, st, sha)
+            summary.failed.append(failures[-1].error)
+    if failures:
+        _commit_batch(m, failures, p)
+    if entries:
+        commit = store.Commit(m)
+        commit.drop_docs(_replaced(m, entries))
+        commit.set_docs(entries)
+        commit.apply()
     return bool(p.aliases)
 
 
@@ -378,11 +394,22 @@ def _rename(m: Manifest, p: Plan) -> bool:
     entries: dict[str, dict | None] = {}
     for key, (old, path, st) in p.renamed.items():
         entries[old] = None
-        entries[key] = {**m.docs[old], "source_path": path, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        entries[key] = {**m.docs[old], "source_path": path, **stat_key(st)}
     commit = store.Commit(m)
     commit.set_docs(entries)
     commit.apply()
     return False  # no row changed: the report stays as it is
+
+
+def _replaced(m: Manifest, entries: dict[str, dict]) -> set[str]:
+    """Documents no file holds any more once `entries` are recorded: a file that now has
+    the bytes of another one had rows of its own before."""
+    refs = m.refs.copy()
+    for key, e in entries.items():
+        if key in m.docs:
+            refs[m.docs[key]["doc_id"]] -= 1
+        refs[e["doc_id"]] += 1
+    return {m.docs[k]["doc_id"] for k in entries if k in m.docs and refs[m.docs[k]["doc_id"]] <= 0}
 
 
 def _count_removed(m: Manifest, summary: Summary) -> bool:
@@ -413,7 +440,8 @@ def check(out: str | Path = "out", wait: bool = False) -> Summary:
     out = _written(out)
     with locked(out, wait) as m:
         store.recompute(m, "findings", _findings_of)
-        return _counted(Summary(findings=_report(out)), out)
+        store.recompute(m, "coverage", _coverage_of)
+        return _counted(Summary(findings=_report(out), coverage=coverage_counts(out)), out)
 
 
 def compact(out: str | Path = "out", target_mb: float = store.COMPACT_TARGET_MB, wait: bool = False) -> Summary:
@@ -424,11 +452,22 @@ def compact(out: str | Path = "out", target_mb: float = store.COMPACT_TARGET_MB,
         return _counted(summary, out)
 
 
+def repair(out: str | Path = "out", wait: bool = False) -> tuple[Summary, Path | None]:
+    """Rebuild a damaged manifest from the part files readers see (pipeline/manifest.py
+    `rebuild`); returns the summary and where the damaged manifest was kept."""
+    out = Path(out)
+    if not (out / ".registre").is_dir() and not (out / "documents").is_dir():
+        raise UsageError(f"{printable(path_text(out))} : pas de tables ici (lancez d'abord `registre ingest`)")
+    with _lock(out, wait):
+        _, kept = rebuild(out)
+    return _counted(Summary(findings=_report(out, write=False)), out), kept
+
+
 def _written(out: str | Path) -> Path:
     """`out` as a Path, when an ingest has written tables there."""
     out = Path(out)
     if not (out / "documents").is_dir():
-        raise UsageError(f"{out}: no tables here (run `registre ingest` first)")
+        raise UsageError(f"{printable(path_text(out))} : pas de tables ici (lancez d'abord `registre ingest`)")
     return out
 
 
@@ -445,6 +484,13 @@ def _findings_of(tables: dict[str, pa.Table]) -> pa.Table:
     import checks
 
     return store.to_arrow("findings", checks.evaluate(tables))
+
+
+def _coverage_of(tables: dict[str, pa.Table]) -> pa.Table:
+    """The coverage rows of some documents' rows (what was read, what was checked)."""
+    import checks
+
+    return store.to_arrow("coverage", checks.review(tables)[1])
 
 
 def _report(out: Path, write: bool = True) -> dict[str, int]:
@@ -486,14 +532,15 @@ def read_document(out: str | Path, source: str | Path) -> dict[str, pd.DataFrame
     import pyarrow.compute as pc
 
     out, source = Path(out), str(source)
-    docs = store.read_arrow(out, "documents", ["doc_id", "source_path"]).to_pylist()
+    base = store.current(out)  # one committed state, even while a run commits
+    docs = store.read_arrow(base, "documents", ["doc_id", "source_path"]).to_pylist()
     wanted = {d["doc_id"] for d in docs if source in (d["doc_id"], d["source_path"])
               or Path(d["source_path"]).resolve() == Path(source).resolve()}
     if not wanted:
-        raise UsageError(f"{source}: no such document in {out}")
+        raise UsageError(f"{printable(source)} : aucun document de ce nom dans {printable(path_text(out))}")
     ids = pa.array(sorted(wanted), pa.string())
     return {t: store.to_frame(a.filter(pc.is_in(a["doc_id"], value_set=ids)))
-            for t in store.TABLE_NAMES for a in [store.read_arrow(out, t)]}
+            for t in store.TABLE_NAMES for a in [store.read_arrow(base, t)]}
 
 
 def describe(table: str | None = None) -> pd.DataFrame:
@@ -507,5 +554,5 @@ def describe(table: str | None = None) -> pd.DataFrame:
     rows = [{"table": t, "column": n, "type": str(ty), "key": n in KEYS[t], "description": d}
             for t, cols in COLUMNS.items() if table in (None, t) for n, ty, d in cols]
     if not rows:
-        raise UsageError(f"{table}: no such table")
+        raise UsageError(f"{table} : pas de table de ce nom")
     return pd.DataFrame(rows)

@@ -1,30 +1,45 @@
 """`registre`: a thin command line over `pipeline.api`.
 
-Domain errors become CLI errors here and only here: exit 0 when every document
-was read (findings do not change it), 1 when some document failed (the others are
-still written) or there was no document to read, 2 on a usage error (or when another
-run holds --out).
+Domain errors become CLI errors here and only here, each one line in French naming
+the file or folder (`registre : erreur : …`). Exit codes:
+
+    0   every document was read (findings do not change it)
+    1   some document failed (the others are written; each failure is a row of `documents`),
+        or there was no document to read
+    2   a usage error, or another run holds --out
+    3   the manifest is damaged: nothing was changed; `registre repair` rebuilds it
+    4   the disk is full: committed batches are intact, temporaries removed
+    130 interrupted (Ctrl-C): what was read is committed; the same command resumes
 """
 from __future__ import annotations
 
 import argparse
+import math
+import re
 import sys
 from pathlib import Path
 
 from pipeline import api, store
-from pipeline.settings import OCR_MODES, Settings
+from pipeline.display import path_text, printable
+from pipeline.settings import MEMORY_FLOOR_MB, OCR_MODES, Settings
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_DAMAGED, EXIT_DISK_FULL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
 INGEST_EXAMPLE = """example:
   registre ingest samples/ --out out/
-  registre ingest council/2024/*.pdf extra/deliberation.txt --workers 4
+  registre ingest council/2024/*.pdf extra/deliberation.txt --workers 4 --max-memory 3000
   registre ingest archive/ --engine dask --scheduler tcp://10.0.0.5:8786 --batch-size 256
   registre ingest archive/ --prune        # also drop rows of files deleted from archive/
+  registre ingest archive/ --verify       # hash every file, even those whose dates look unchanged
 """
 CHECK_EXAMPLE = """example:
   registre check --out out/
 """
 COMPACT_EXAMPLE = """example:
   registre compact --out out/ --target-mb 128
+"""
+REPAIR_EXAMPLE = """example:
+  registre repair --out out/    # after "manifest … endommagée": rebuilt from the Parquet files
 """
 EXPORT_EXAMPLE = """example:
   registre export scdl --out out/ --collectivites collectivites.csv --url-base https://example.fr/actes/
@@ -35,6 +50,7 @@ MAIN_EXAMPLE = """examples:
   registre ingest samples/ --out out/
   registre check --out out/
   registre export scdl --out out/ --collectivites collectivites.csv
+  registre repair --out out/
   registre COMMAND --help     (each command's options, with an example)
 """
 
@@ -53,9 +69,57 @@ def version() -> str:
     return f"registre {installed} (pipeline {VERSION})"
 
 
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse whose errors are one French line, exit 2."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"registre : erreur : {printable(_french(message))} (--help pour l'aide)\n")
+
+
+ARGPARSE_FR = [  # argparse's own messages, in French
+    (r"the following arguments are required: ", "arguments obligatoires manquants : "),
+    (r"unrecognized arguments: ", "arguments inconnus : "),
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"choix invalide \1 (au choix : \2)"),
+    (r"expected one argument", "une valeur attendue"),
+    (r"^argument (\S+): ", r"argument \1 : "),
+]
+
+
+def _french(message: str) -> str:
+    for pattern, french in ARGPARSE_FR:
+        message = re.sub(pattern, french, message)
+    return message
+
+
+def _whole(low: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < low:
+            raise argparse.ArgumentTypeError(f"un entier au moins égal à {low} attendu, pas {text!r}")
+        return value
+    return parse
+
+
+def _positive():
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or value <= 0:
+            raise argparse.ArgumentTypeError(f"un nombre fini et positif attendu, pas {text!r}")
+        return value
+    return parse
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="registre", description="French council documents to checked Parquet tables.",
-                                epilog=MAIN_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = _Parser(prog="registre", description="French council documents to checked Parquet tables.",
+                epilog=MAIN_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=version())
     sub = p.add_subparsers(dest="command", required=True)
     ing = sub.add_parser("ingest", help="read new and changed documents, write tables, findings and report",
@@ -63,23 +127,30 @@ def parser() -> argparse.ArgumentParser:
     ing.add_argument("paths", nargs="+", help="files (.pdf, .txt, .docx, .odt, .html, .doc) or folders of them "
                                               "(recursive; other files are counted as skipped)")
     _out(ing)
-    ing.add_argument("--workers", type=int, default=None, help="worker processes (default: number of cores)")
+    ing.add_argument("--workers", type=_whole(1), default=None,
+                     help="worker processes (default: number of cores)")
     ing.add_argument("--ocr", choices=OCR_MODES, default="auto",
                      help="OCR pages without a text layer: auto (default), always, never")
     ing.add_argument("--engine", choices=api.ENGINES, default="local",
                      help="local worker processes (default) or a Dask distributed cluster")
     ing.add_argument("--scheduler", metavar="ADDRESS",
                      help="Dask scheduler address (default with --engine dask: a LocalCluster of --workers)")
-    ing.add_argument("--batch-size", type=int, default=api.BATCH_SIZE,
+    ing.add_argument("--batch-size", type=_whole(1), default=api.BATCH_SIZE,
                      help=f"documents per committed batch (default {api.BATCH_SIZE})")
-    ing.add_argument("--timeout", type=float, default=Settings.timeout_s,
+    ing.add_argument("--timeout", type=_positive(), default=Settings.timeout_s,
                      help=f"seconds per document before it fails (default {Settings.timeout_s:g})")
-    ing.add_argument("--max-pages", type=int, default=Settings.max_pages,
-                     help=f"a longer PDF fails as too long (default {Settings.max_pages})")
+    ing.add_argument("--max-pages", type=_whole(1), default=Settings.max_pages,
+                     help=f"a longer PDF or text fails as too long (default {Settings.max_pages})")
+    ing.add_argument("--max-memory", type=_whole(MEMORY_FLOOR_MB), default=None, metavar="MIB",
+                     help="memory of one worker process in MiB; a document needing more fails, its worker is "
+                          "replaced (default: 3/4 of the machine's memory split between the workers, "
+                          "1024 to 4096)")
     ing.add_argument("--prune", action="store_true", help="drop the rows of files no longer on disk")
     ing.add_argument("--force", action="store_true", help="read every file again, changed or not")
     ing.add_argument("--retry-failed", action="store_true", help="read again the files that failed before")
-    ing.add_argument("--compact-after", type=int, default=api.COMPACT_AFTER,
+    ing.add_argument("--verify", action="store_true",
+                     help="hash every file to find changes, even those whose size and dates are unchanged")
+    ing.add_argument("--compact-after", type=_whole(0), default=api.COMPACT_AFTER,
                      help=f"compact when more small part files than this (default {api.COMPACT_AFTER}; 0: never)")
     chk = sub.add_parser("check", help="re-run the checks on the tables already written",
                          epilog=CHECK_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -87,7 +158,7 @@ def parser() -> argparse.ArgumentParser:
     cmp = sub.add_parser("compact", help="merge small part files into a few well-sized ones",
                          epilog=COMPACT_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     _out(cmp)
-    cmp.add_argument("--target-mb", type=float, default=store.COMPACT_TARGET_MB,
+    cmp.add_argument("--target-mb", type=_positive(), default=store.COMPACT_TARGET_MB,
                      help=f"size of a compacted part, all tables together (default {store.COMPACT_TARGET_MB})")
     exp = sub.add_parser("export", help="write the deliberations in an open-data format (SCDL Délibérations)",
                          epilog=EXPORT_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -96,8 +167,11 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("--collectivites", metavar="FILE.csv",
                      help="names and SIRETs of the collectivités (columns siren,siret,nom)")
     exp.add_argument("--url-base", metavar="URL", help="DELIB_URL = URL + the document's file name")
-    exp.add_argument("--min-confidence", type=float, default=0.6,
+    exp.add_argument("--min-confidence", type=_positive(), default=0.6,
                      help="write a matière classified from the object only with this confidence (default 0.6)")
+    rep = sub.add_parser("repair", help="rebuild a damaged manifest from the Parquet files (nothing is deleted)",
+                         epilog=REPAIR_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _out(rep)
     return p
 
 
@@ -107,20 +181,17 @@ def _out(p: argparse.ArgumentParser) -> None:
 
 
 def _ingest(args) -> api.Summary:
-    if args.workers is not None and args.workers < 1:
-        raise api.UsageError("--workers must be at least 1")
-    if args.batch_size < 1:
-        raise api.UsageError("--batch-size must be at least 1")
     if args.scheduler and args.engine != "dask":
-        raise api.UsageError("--scheduler needs --engine dask")
+        raise api.UsageError("--scheduler demande --engine dask")
     try:
-        settings = Settings(ocr=args.ocr, timeout_s=args.timeout, max_pages=args.max_pages)
+        settings = Settings(ocr=args.ocr, timeout_s=args.timeout, max_pages=args.max_pages,
+                            max_memory_mb=args.max_memory)
     except ValueError as exc:
         raise api.UsageError(str(exc)) from None
     return api.ingest(args.paths, args.out, args.workers, api.progress_printer, settings=settings,
                       engine=args.engine, scheduler=args.scheduler, batch_size=args.batch_size,
                       prune=args.prune, force=args.force, retry_failed=args.retry_failed, wait=args.wait,
-                      compact_after=args.compact_after)
+                      compact_after=args.compact_after, verify=args.verify)
 
 
 def _export(args) -> int:
@@ -129,14 +200,23 @@ def _export(args) -> int:
     try:
         summary = export_scdl(args.out, args.collectivites, args.url_base, args.min_confidence)
     except ExportError as exc:
-        print(f"registre: error: {exc}", file=sys.stderr)
-        return 2
-    print("\n".join(summary.lines()))
-    return 0
+        return _say(f"erreur : {exc}", EXIT_USAGE)
+    _print(summary.lines())
+    return EXIT_OK
+
+
+def _repair(args) -> api.Summary:
+    summary, kept = api.repair(args.out, args.wait)
+    kept_text = f" ; l'ancien est gardé dans {printable(path_text(kept))}" if kept else ""
+    _say(f"manifeste reconstruit à partir des fichiers Parquet : {summary.documents} documents{kept_text}")
+    return summary
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error already said on one line
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if args.command == "export":
         return _export(args)
     try:
@@ -144,17 +224,36 @@ def main(argv: list[str] | None = None) -> int:
             summary = _ingest(args)
         elif args.command == "check":
             summary = api.check(args.out, args.wait)
-        else:
+        elif args.command == "compact":
             summary = api.compact(args.out, args.target_mb, args.wait)
+        else:
+            summary = _repair(args)
     except api.NothingToRead as exc:
-        print(f"registre: error: {exc}", file=sys.stderr)
-        return 1
+        return _say(f"erreur : {exc}", EXIT_FAILED)
     except (api.UsageError, api.BusyError) as exc:
-        print(f"registre: error: {exc}", file=sys.stderr)
-        return 2
-    print("\n".join(summary.lines()))
-    print(f"report: {Path(args.out) / 'report.html'}")
-    return 1 if summary.failed else 0
+        return _say(f"erreur : {exc}", EXIT_USAGE)
+    except api.ManifestError as exc:
+        return _say(f"erreur : {exc}", EXIT_DAMAGED)
+    except api.DiskFullError as exc:
+        _print(exc.summary.lines())
+        return _say(f"erreur : {exc}", EXIT_DISK_FULL)
+    except KeyboardInterrupt:
+        return _say("interrompu : abandon immédiat ; les tables restent celles du dernier lot validé "
+                    "(relancez la même commande pour reprendre)", EXIT_INTERRUPTED)
+    _print(summary.lines() + [f"report: {printable(path_text(Path(args.out) / 'report.html'))}"])
+    if summary.interrupted:
+        return _say(f"interrompu : {summary.read} documents lus et validés, {summary.left} restent à lire "
+                    "(relancez la même commande pour reprendre)", EXIT_INTERRUPTED)
+    return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _print(lines: list[str]) -> None:
+    print("\n".join(printable(line) for line in lines), flush=True)
+
+
+def _say(message: str, code: int = EXIT_OK) -> int:
+    print(f"registre : {printable(message)}", file=sys.stderr, flush=True)
+    return code
 
 
 if __name__ == "__main__":

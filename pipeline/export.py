@@ -79,7 +79,7 @@ def export_scdl(out: str | Path = "out", collectivites: str | Path | None = None
     """Write `out/scdl/deliberations.csv`, `rejects.csv` and `deliberations.registre.csv`."""
     out = Path(out)
     if not (out / "deliberations").is_dir():
-        raise ExportError(f"{out}: no tables here (run `registre ingest` first)")
+        raise ExportError(f"{out} : pas de tables ici (lancez d'abord `registre ingest`)")
     registry = Registry.load(Path(collectivites)) if collectivites else Registry()
     rows = store.read_arrow(out, "deliberations").to_pylist()
     paths = {d["doc_id"]: d["source_path"] for d in store.read_arrow(out, "documents", ["doc_id", "source_path"])
@@ -245,9 +245,9 @@ class Registry:
             with open(path, encoding="utf-8-sig", newline="") as f:
                 rows = list(csv.DictReader(f))
         except OSError as exc:
-            raise ExportError(f"{path}: cannot read: {exc.strerror or exc}") from None
+            raise ExportError(f"{path} : lecture impossible ({exc.strerror or exc})") from None
         if not rows or not {"siren", "siret", "nom"} <= set(rows[0]):
-            raise ExportError(f"{path}: needs the columns siren,siret,nom")
+            raise ExportError(f"{path} : il faut les colonnes siren,siret,nom")
         reg = cls()
         for r in rows:
             entry = (r["nom"].strip(), r["siret"].strip())

@@ -12,6 +12,8 @@ from __future__ import annotations
 import sys
 import time
 
+from pipeline.display import printable
+
 
 class Progress:
     """Told about each document and each commit; says it on `stream`."""
@@ -46,10 +48,12 @@ class Progress:
                      f"{self.rate():.1f} pages/s, ETA {self._eta()}")
 
     def log(self, message: str) -> None:
+        """One line; control characters escaped (a file name may hold terminal escapes)."""
+        line = f"registre: {printable(message)}"
         if self.bar is not None:
-            self.bar.write(f"registre: {message}", file=self.stream)
+            self.bar.write(line, file=self.stream)
         else:
-            print(f"registre: {message}", file=self.stream, flush=True)
+            print(line, file=self.stream, flush=True)
 
     def _eta(self) -> str:
         if not self.done:

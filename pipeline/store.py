@@ -1,11 +1,13 @@
 """The output folder: one Parquet dataset per table, `out/<table>/part-*.parquet`.
 
 Rows arrive batch by batch. A batch becomes one *part*: one file per table,
-`out/<table>/part-000012.parquet`, written under `out/.registre/tmp/`, fsynced,
-renamed into the table folders, and only then committed by one line appended to
-the manifest (pipeline/manifest.py). Rows of a re-ingested document are removed
-by rewriting the parts that hold them as new parts in the same commit, so there
-is never a duplicate row and a killed run rolls back to its last commit.
+`part-000012.parquet`, written under `out/.registre/tmp/` and fsynced; the tables as
+they will be are linked into a new snapshot folder (pipeline/snapshots.py), the batch
+is committed by one line appended to the manifest (pipeline/manifest.py), and readers
+are switched to the new snapshot: `out/<table>` always shows one committed state.
+Rows of a re-ingested document are removed by rewriting the parts that hold them as
+new parts in the same commit, so there is never a duplicate row and a killed run
+rolls back to its last commit.
 
 `findings` are rows of the documents they point at, committed in the same part;
 `registre check` recomputes them part by part (`recompute`), replacing only the
@@ -13,6 +15,7 @@ findings file of a part whose findings changed.
 """
 from __future__ import annotations
 
+import operator
 import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -22,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from pipeline import snapshots
 from pipeline.manifest import Manifest, entry
 from schemas.tables import KEYS, TABLE_NAMES, schema
 
@@ -58,7 +62,17 @@ def to_frame(data: pa.Table) -> pd.DataFrame:
 
 
 def read_frames(out: Path, tables: Iterable[str] = TABLE_NAMES) -> dict[str, pd.DataFrame]:
-    return {t: to_frame(read_arrow(out, t)) for t in tables}
+    """Every table as of one same commit, even while a run commits (see `current`)."""
+    base = current(out)
+    return {t: to_frame(read_arrow(base, t)) for t in tables}
+
+
+def current(out: Path) -> Path:
+    """The snapshot folder readers see now, resolved once: its tables stay whole and
+    present (snapshots.GRACE_S) whatever is committed meanwhile; `out` itself when it
+    holds no snapshot (written by an older registre)."""
+    link = Path(out) / snapshots.STATE / snapshots.CURRENT
+    return Path(os.path.realpath(link)) if link.is_symlink() else Path(out)
 
 
 def row_counts(out: Path) -> dict[str, int]:
@@ -75,6 +89,48 @@ def to_arrow(table: str, rows: list[dict]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema(table))
 
 
+_INT_RANGE = {pa.int32(): (-2**31, 2**31 - 1), pa.int64(): (-2**63, 2**63 - 1)}
+
+
+def conform(rows: dict[str, list[dict]]) -> list[dict]:
+    """Leave empty every integer its column cannot hold (`votants : 99999999999` in an
+    int32 column), before Arrow would refuse the whole document; one `value.out_of_range`
+    finding each, pointing at the line the value was read from."""
+    from checks.rules import finding
+
+    out = []
+    for table, records in rows.items():
+        if table == "findings":
+            continue
+        ints = [(f.name, _INT_RANGE[f.type]) for f in schema(table) if f.type in _INT_RANGE]
+        for row in records:
+            for column, (low, high) in ints:
+                value = row.get(column)
+                if value is None or low <= _integer(value) <= high:
+                    continue
+                row[column] = None
+                key = "|".join(f"{k}={row.get(k)}" for k in KEYS[table] if k != "doc_id")
+                where = _read_at(rows.get("provenance", ()), table, key, column)
+                out.append(finding("value.out_of_range", doc_id=row.get("doc_id"), subject=f"{table} {key} {column}",
+                                   expected=f"entier de {low} à {high}", actual=str(value)[:40],
+                                   seq=row.get("seq"), page=where.get("page"), line=where.get("line"),
+                                   quote=where.get("text"), column=f"{table}.{column}"))
+                out[-1]["fields"] = [f"{table}.{column}"]
+    return out
+
+
+def _integer(value) -> float:
+    """`value` as an integer (numpy's too), or NaN (outside every range) when it is none."""
+    try:
+        return operator.index(value)
+    except TypeError:
+        return float("nan")
+
+
+def _read_at(provenance, table: str, key: str, column: str) -> dict:
+    return next((p for p in provenance if (p["table"], p["record_key"], p["field"]) == (table, key, column)), {})
+
+
 def sort_rows(table: str, data: pa.Table) -> pa.Table:
     keys = [(k, "ascending") for k in KEYS[table] if k in data.column_names]
     return data.sort_by(keys) if data.num_rows and keys else data
@@ -83,11 +139,14 @@ def sort_rows(table: str, data: pa.Table) -> pa.Table:
 # -- batches -------------------------------------------------------------------
 
 class Commit:
-    """One atomic change of the tables: new parts staged, old parts replaced, docs updated."""
+    """One atomic change of the tables: new parts staged, old parts replaced, docs updated.
+
+    If anything fails before the commit line (a full disk), `discard` removes what was
+    staged; nothing committed is touched."""
 
     def __init__(self, manifest: Manifest):
         self.m = manifest
-        self.staged: list[tuple[Path, Path]] = []  # (tmp file, final file)
+        self.staged: dict[tuple[str, str], Path] = {}  # (table, file name) -> staged file
         self.record: dict = {"docs": {}, "add": {}, "remove": []}
         self.m.tmp_dir.mkdir(parents=True, exist_ok=True)
 
@@ -109,9 +168,9 @@ class Commit:
     def _stage(self, pid: str, table: str, data: pa.Table) -> str:
         name = f"part-{pid}.parquet"
         tmp = self.m.tmp_dir / f"{table}.{name}"
+        self.staged[(table, name)] = tmp
         pq.write_table(sort_rows(table, data), tmp)
         _fsync(tmp)
-        self.staged.append((tmp, table_dir(self.m.out, table) / name))
         return name
 
     def drop_docs(self, doc_ids: set[str]) -> None:
@@ -129,7 +188,7 @@ class Commit:
         for table in TABLE_NAMES:
             if not any(table in p["files"] for p in parts):
                 continue
-            data = pa.concat_tables([read_part(self.m.out, p, table) for p in parts])
+            data = pa.concat_tables([read_part(self.m, p, table) for p in parts])
             if len(ids):
                 data = data.filter(pc.invert(pc.is_in(data["doc_id"], value_set=ids)))
             tables[table] = data
@@ -140,13 +199,37 @@ class Commit:
         self.record["docs"].update(entries)
 
     def apply(self) -> None:
-        """Rename the staged files in, then append the commit line: the batch now exists."""
+        """Link the tables as they will be into a new snapshot, append the commit line (the
+        batch now exists), then switch the readers to that snapshot."""
+        try:
+            self._apply()
+        finally:
+            self.discard()
+
+    def _apply(self) -> None:
+        if not (self.record["add"] or self.record["remove"]):  # documents only: no file changes
+            self.m.commit(self.record)
+            return
         self._keep_every_table_readable()
-        for tmp, final in self.staged:
-            final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(tmp, final)
+        sid = f"{self.m.number(self.record):06d}"
+        snapshots.build(self.m.state_dir, sid, self._sources())
+        self.record["snap"] = sid
         _crash_hook(self.record)
         self.m.commit(self.record)
+        snapshots.switch(self.m.state_dir, sid)
+        snapshots.link_tables(self.m.out, self.m.state_dir)
+        snapshots.collect(self.m.state_dir, sid, self.m.last_commit)
+
+    def _sources(self) -> dict[tuple[str, str], Path]:
+        """Every part file of the tables after this commit -> where it is now."""
+        removed = set(self.record["remove"])
+        parts = {pid: p for pid, p in self.m.parts.items() if pid not in removed} | self.record["add"]
+        return {(t, n): self.staged.get((t, n)) or self.m.part_file(t, n) for t, n in self.m.listed_files(parts)}
+
+    def discard(self) -> None:
+        """Remove the staged files (linked into the snapshot when committed)."""
+        for tmp in self.staged.values():
+            tmp.unlink(missing_ok=True)
 
     def _keep_every_table_readable(self) -> None:
         """A table left without any file gets an empty one, so that readers see its columns."""
@@ -159,16 +242,14 @@ class Commit:
         if self.record["add"]:  # a file more in a part of this commit
             pid, part = next(reversed(self.record["add"].items()))
             for table, data in missing.items():
-                tmp = self.m.tmp_dir / f"{table}.part-{pid}.parquet"
-                pq.write_table(data, tmp)
-                self.staged.append((tmp, table_dir(self.m.out, table) / f"part-{pid}.parquet"))
-                part["files"][table] = [f"part-{pid}.parquet"]
+                part["files"][table] = [self._stage(pid, table, data)]
         else:
             self.add_part([], missing)
 
 
 def _crash_hook(record: dict) -> None:
-    """REGISTRE_TEST_KILL_AT=3: SIGKILL ourselves in the worst window of commit 3 (tests)."""
+    """REGISTRE_TEST_KILL_AT=3: SIGKILL ourselves in the worst window of commit 3 (tests):
+    its files written and linked into its snapshot, its line not yet appended."""
     at = os.environ.get("REGISTRE_TEST_KILL_AT")
     if at and record["add"] and int(max(record["add"])) >= int(at):
         os.kill(os.getpid(), 9)
@@ -182,16 +263,16 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def part_bytes(out: Path, part: dict) -> int:
-    return sum((table_dir(out, t) / n).stat().st_size for t, names in part["files"].items() for n in names)
+def part_bytes(manifest: Manifest, part: dict) -> int:
+    return sum(manifest.part_file(t, n).stat().st_size for t, names in part["files"].items() for n in names)
 
 
-def compact(manifest: Manifest, target_mb: float = COMPACT_TARGET_MB, snapshot: bool = True) -> int:
+def compact(manifest: Manifest, target_mb: float = COMPACT_TARGET_MB, checkpoint: bool = True) -> int:
     """Merge small parts into parts of about `target_mb`; returns how many parts were merged.
 
     Content is unchanged: the same rows, re-sorted by key within each new file."""
     limit = target_mb * 2**20
-    sizes = {pid: part_bytes(manifest.out, p) for pid, p in manifest.parts.items()}
+    sizes = {pid: part_bytes(manifest, p) for pid, p in manifest.parts.items()}
     small = [pid for pid in sorted(sizes) if sizes[pid] < limit / 2]
     groups, group, total = [], [], 0
     for pid in small:
@@ -207,24 +288,24 @@ def compact(manifest: Manifest, target_mb: float = COMPACT_TARGET_MB, snapshot: 
         commit.merge_parts(group)
         commit.apply()
         merged += len(group)
-    if merged and snapshot:
-        manifest.snapshot()  # the log shrinks to one line
+    if merged and checkpoint:
+        manifest.checkpoint()  # the log shrinks to one line
     return merged
 
 
 def recompute(manifest: Manifest, table: str, compute: Callable[[dict[str, pa.Table]], pa.Table],
               docs_per_call: int = 64) -> int:
-    """Recompute `table` from the other tables, part by part, `docs_per_call` documents at a
+    """Recompute `table` from the tables (itself included, as it was), part by part, `docs_per_call` documents at a
     time (memory: one part's Arrow tables); commit each part whose rows change. Returns
     how many parts changed. A run killed midway leaves every part either old or new."""
     changed = 0
     for pid in sorted(manifest.parts):
         part = manifest.parts[pid]
-        inputs = {t: read_part(manifest.out, part, t) for t in part["files"] if t != table}
+        inputs = {t: read_part(manifest, part, t) for t in part["files"]}  # `table` too: what it held
         new = sort_rows(table, pa.concat_tables(
             [compute(_only(inputs, chunk)) for chunk in _chunks(part["docs"], docs_per_call)]
             or [schema(table).empty_table()]))
-        if new.equals(sort_rows(table, read_part(manifest.out, part, table))):
+        if new.equals(sort_rows(table, read_part(manifest, part, table))):
             continue
         commit = Commit(manifest)
         commit.replace_table(pid, table, new)
@@ -233,9 +314,9 @@ def recompute(manifest: Manifest, table: str, compute: Callable[[dict[str, pa.Ta
     return changed
 
 
-def read_part(out: Path, part: dict, table: str) -> pa.Table:
-    """One part's rows of `table` (empty when the part has none)."""
-    return _read_files(table, [table_dir(out, table) / n for n in part["files"].get(table, [])])
+def read_part(manifest: Manifest, part: dict, table: str) -> pa.Table:
+    """One committed part's rows of `table` (empty when the part has none)."""
+    return _read_files(table, [manifest.part_file(table, n) for n in part["files"].get(table, [])])
 
 
 def _only(tables: dict[str, pa.Table], docs: list[str]) -> dict[str, pa.Table]:
@@ -250,7 +331,7 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 
 def small_parts(manifest: Manifest, target_mb: float = COMPACT_TARGET_MB) -> int:
     limit = target_mb * 2**20 / 2
-    return sum(part_bytes(manifest.out, p) < limit for p in manifest.parts.values())
+    return sum(part_bytes(manifest, p) < limit for p in manifest.parts.values())
 
 
 __all__ = ["Commit", "compact", "entry", "read_arrow", "read_frames", "read_part", "recompute",

@@ -41,17 +41,23 @@ class BBox:
 
 @dataclass(frozen=True)
 class Span:
-    """Where a piece of text came from: page (1-based), line number, optional bbox."""
+    """Where a piece of text came from: page (1-based), line number, optional bbox.
+
+    `confidence`: for a line read by OCR, the lowest Tesseract confidence (0-100) of its
+    words holding a letter or digit (one doubtful word may be the value read); None for a
+    text layer or a text file."""
 
     page: int
     line: int
     bbox: BBox | None = None
     text: str = ""
+    confidence: float | None = None
 
     def merge(self, other: "Span") -> "Span":
-        """The span covering both (the first one's page and line are kept)."""
+        """The span covering both (the first one's page and line are kept; the lower confidence)."""
         bbox = self.bbox.union(other.bbox) if self.bbox else other.bbox
-        return Span(self.page, self.line, bbox, self.text)
+        confs = [c for c in (self.confidence, other.confidence) if c is not None]
+        return Span(self.page, self.line, bbox, self.text, min(confs) if confs else None)
 
 
 @dataclass

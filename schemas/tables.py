@@ -15,19 +15,44 @@ import pyarrow as pa
 S, I32, F64, B, D = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date32()
 TS = pa.timestamp("us", tz="UTC")
 
-_DOC = ("doc_id", S, "Stable document id: the first 16 hex digits of the file's sha256.")
+_DOC = ("doc_id", S, "Stable document id: the first 16 hex digits of the file's sha256 (for a file that "
+                    "failed, of the sha256 of its absolute path: a failure belongs to the file, not to its bytes).")
+
+# documents.error_code: why a file failed, stable for filtering (the reason in `error` is French prose)
+ERROR_CODES = {
+    "empty": "the file is empty",
+    "not_pdf": "named .pdf but not a PDF",
+    "not_utf8": "a text file in no encoding that could be told (not UTF-8, not an 8-bit page)",
+    "not_format": "named .docx, .odt or .doc but its bytes are not that format",
+    "unsupported": "a format registre does not read (RTF, a ZIP that is no DOCX or ODT)",
+    "no_antiword": "a .doc (Word 97-2003) while the antiword program is not installed",
+    "corrupt_pdf": "a PDF that cannot be parsed: damaged, truncated, a page tree that refers to itself",
+    "password": "a password-protected PDF",
+    "too_many_pages": "more pages than --max-pages",
+    "too_large": "larger than half of --max-memory: refused from its size, before reading",
+    "no_text": "no text layer, and OCR off, unavailable or reading nothing",
+    "missing": "gone between listing and reading, or a broken symbolic link",
+    "unreadable": "the file cannot be opened or read: permissions, I/O error",
+    "timeout": "still being read after --timeout seconds: its worker was killed",
+    "memory": "its worker passed --max-memory: killed and replaced",
+    "crash": "its worker process died while reading it",
+    "loader_error": "a bug of registre's reader met on this file: the reason names the exception",
+}
 
 COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     "documents": [
         _DOC,
-        ("source_path", S, "Path of the file as given on the command line."),
+        ("source_path", S, "Path of the file as given on the command line; a byte of the name that is not "
+                           "UTF-8 is written `\\xe9`, control characters are kept as they are (escape them "
+                           "before printing)."),
         ("source_sha256", S, "sha256 of the file's bytes."),
         ("source_kind", S, "`pdf`, `text`, `docx`, `odt`, `html` or `doc` (Word 97-2003, read through antiword): "
                            "the format found in the bytes, whatever the file's extension."),
         ("page_count", I32, "Pages in the file (text files: form feeds + 1; DOCX, ODT, HTML: the page breaks "
                                "written in the file + 1, not the pages a word processor would lay out)."),
         ("status", S, "`ok` when the file was read (findings do not change it), `failed` otherwise."),
-        ("error", S, "One-line reason when `failed`; non-fatal extraction problems joined by ` | ` when `ok`."),
+        ("error", S, "One-line reason when `failed`, in French, naming the file (`scan.pdf : PDF protégé par "
+                     "un mot de passe`); non-fatal extraction problems joined by ` | ` when `ok`."),
         ("pipeline_version", S, "Version of registre that wrote the row."),
         ("ingested_at", TS, "When the row was written (UTC)."),
         ("text_layer", S, "Where the text came from: `native` (the file's text layer), `ocr` (every page read "
@@ -35,6 +60,10 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("ocr_confidence", F64, "Mean Tesseract word confidence (0-100) over the OCR'd pages; null without OCR."),
         ("encoding", S, "Character encoding of a text or HTML file as read (`utf-8`, `cp1252`, …: detected by "
                         "charset-normalizer when the bytes are not UTF-8); null for PDF, DOCX and ODT."),
+        ("error_code", S, "Why a `failed` file failed, one of: "
+                          + "; ".join(f"`{k}` ({v})" for k, v in ERROR_CODES.items()) + ". Null when `ok`."),
+        ("source_path_bytes", pa.binary(), "The path's exact bytes when they are not UTF-8 (else null: "
+                                           "`source_path` is exact)."),
     ],
     "deliberations": [
         _DOC,
@@ -248,7 +277,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("check_id", S, "Stable id of the rule (`attendance.votants`)."),
         ("severity", S, "`error` (values read with confidence disagree), `warning` (a rule that admits "
                         "exceptions), or `notice` (à vérifier: doubt about how a value was read could explain "
-                        "the mismatch)."),
+                        "the mismatch — OCR below 80, a weak recogniser, a value derived from a list, a name "
+                        "matched only approximately; the message ends with the doubt)."),
         ("seq", I32, "The deliberation concerned, if any."),
         ("subject", S, "What is wrong, e.g. `table t2 row E.10`."),
         ("fields", pa.list_(S), "Columns or cells the rule compares."),
@@ -269,17 +299,23 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("scope", S, "`document`, `deliberation` or `table`."),
         ("seq", I32, "The deliberation (scope `deliberation`), else null."),
         ("table_id", S, "The numeric table (scope `table`), else null."),
-        ("fields_read", pa.list_(S), "Columns that were read (stated or derived) for this record."),
-        ("fields_missing", pa.list_(S), "Columns a reader expects here that the document did not give."),
+        ("fields_read", pa.list_(S), "Columns that were read (stated or derived) for this record; for a "
+                                     "document, the tables it gave rows to (`deliberations`, `proxies`, …)."),
+        ("fields_missing", pa.list_(S), "Columns a reader expects here that the document did not give (date, "
+                                        "object, counts, vote, convocation); for a document, `deliberations` when "
+                                        "it states a sitting and no deliberation was read."),
         ("checks_run", pa.list_(S), "Rules evaluated on this record."),
-        ("checks_skipped", pa.list_(S), "Rules not evaluated, as `rule id: reason` (a value not stated, a "
-                                        "table whose arithmetic was not understood)."),
+        ("checks_skipped", pa.list_(S), "Rules not evaluated, as `rule id: reason` (`votes.breakdown: contre non "
+                                        "lu`, `votes.breakdown: pour déduit de « à l'unanimité » : la comparaison "
+                                        "ne peut pas échouer`, a table whose arithmetic was not understood); for "
+                                        "a document, per rule, on how many deliberations and the commonest reason."),
         ("status", S, "`checked` (every rule evaluated), `partial` (some skipped), `not_checked` (none), "
-                      "`unread` (nothing extracted)."),
+                      "`unread` (nothing extracted, or the file failed)."),
     ],
     "provenance": [
         _DOC,
-        ("table", S, "Table of the record (`deliberations`)."),
+        ("table", S, "Table of the record (`deliberations`); `documents` with field `sitting` for the line "
+                     "that states a sitting in a document where no deliberation was read."),
         ("record_key", S, "The record's key within the document (`seq=1`, `code=E.10`)."),
         ("field", S, "Column whose value was read there."),
         ("page", I32, "1-based page."),
@@ -293,7 +329,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                        "pouvoirs counted from the list of proxies); a check never compares a derived value "
                        "with what it was derived from."),
         ("method", S, "How the value was read: the recogniser (`count_label`, `vote_prose`, `opening`, …)."),
-        ("confidence", F64, "OCR word confidence (0-100) of the source line; null for a text layer."),
+        ("confidence", F64, "OCR confidence (0-100) of the source line(s): Tesseract's lowest word confidence "
+                            "among words holding a letter or digit; null for a text layer. Below 80, a mismatch "
+                            "the value takes part in is a `notice` (checks/trust.py)."),
     ],
 }
 

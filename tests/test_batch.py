@@ -144,7 +144,7 @@ def test_second_run_on_the_same_out_refuses(first, tmp_path, capsys):
     out = tmp_path / "out"
     with api.locked(out):
         assert main(["ingest", str(src), "--out", str(out), "--workers", "1"]) == 2
-    assert "another registre run is writing here" in capsys.readouterr().err
+    assert "une autre exécution de registre écrit ici" in capsys.readouterr().err
     assert not (out / "documents").exists()
 
 
@@ -188,6 +188,11 @@ def many_pages_pdf(n: int) -> bytes:
             f"<< /Type /Pages /Count {n} /Kids [{' '.join(f'{4 + i} 0 R' for i in range(n))}] >>".encode(),
             b"<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Page) Tj ET\nendstream"]
     objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>"] * n
+    return pdf_bytes(objs)
+
+
+def pdf_bytes(objs: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1, the first the catalog), with its xref."""
     out, offsets = io.BytesIO(), []
     out.write(b"%PDF-1.4\n")
     for i, body in enumerate(objs, 1):
@@ -209,14 +214,14 @@ def password_pdf() -> bytes:
     return buf.getvalue()
 
 
-FAULTS = {
-    "corrupt.pdf": (lambda: b"%PDF-1.7\n" + bytes(range(256)) * 20, "unreadable PDF"),
-    "truncated.pdf": (lambda: PDF.read_bytes()[:24000], "unreadable PDF"),
-    "password.pdf": (password_pdf, "password-protected PDF"),
-    "empty.pdf": (lambda: b"", "empty file"),
-    "mislabelled.pdf": (lambda: "Procès-verbal du conseil.\n".encode(), "not a PDF"),
-    "long.pdf": (lambda: many_pages_pdf(3000), "too many pages (3000 > 2000)"),
-    "hang.txt": (lambda: b"Une ligne.\n", "timed out after 6 s"),
+FAULTS = {  # name: (bytes, reason code, words of the reason)
+    "corrupt.pdf": (lambda: b"%PDF-1.7\n" + bytes(range(256)) * 20, "corrupt_pdf", "PDF illisible"),
+    "truncated.pdf": (lambda: PDF.read_bytes()[:24000], "corrupt_pdf", "PDF illisible"),
+    "password.pdf": (password_pdf, "password", "PDF protégé par un mot de passe"),
+    "empty.pdf": (lambda: b"", "empty", "fichier vide"),
+    "mislabelled.pdf": (lambda: "Procès-verbal du conseil.\n".encode(), "not_pdf", "pas un PDF"),
+    "long.pdf": (lambda: many_pages_pdf(3000), "too_many_pages", "trop de pages (3000 > 2000"),
+    "hang.txt": (lambda: b"Une ligne.\n", "timeout", "délai dépassé après 6 s"),
 }
 
 
@@ -225,7 +230,7 @@ def faulty(tmp_path_factory):
     """Every kind of bad file plus one good document, in one run with a 6 s timeout."""
     root = tmp_path_factory.mktemp("faults")
     src = corpus(root / "src", 1, 0)
-    for name, (make, _) in FAULTS.items():
+    for name, (make, _, _) in FAULTS.items():
         (src / name).write_bytes(make())
     mp = pytest.MonkeyPatch()
     mp.setenv("REGISTRE_TEST_SLEEP", "hang.txt:120")  # the worker holding it sleeps: a hung parser
@@ -250,7 +255,8 @@ def test_each_fault_is_failed_with_a_one_line_reason(faulty, name):
     _, docs = faulty
     row = docs.loc[name]
     assert row.status == "failed"
-    assert row.error.startswith(f"{name}: ") and FAULTS[name][1] in row.error
+    assert row.error.startswith(f"{name} : ") and FAULTS[name][2] in row.error
+    assert row.error_code == FAULTS[name][1]
     assert "\n" not in row.error and len(row.doc_id) == 16
 
 
@@ -267,7 +273,7 @@ def test_documents_queued_behind_a_hung_one_go_to_the_next_worker(tmp_path, monk
     monkeypatch.setenv("REGISTRE_TEST_SLEEP", "a-hang.txt:120")
     got = {Path(o.path).name: (o.ok, o.error) for o in run_local(paths, Settings(timeout_s=3), 1, 3)}
     assert got["b.txt"] == (True, "") and got["c.txt"] == (True, "")
-    assert not got["a-hang.txt"][0] and "timed out after 3 s" in got["a-hang.txt"][1]
+    assert not got["a-hang.txt"][0] and "délai dépassé après 3 s" in got["a-hang.txt"][1]
 
 
 def test_settings_reject_a_bad_timeout():
@@ -301,7 +307,7 @@ def test_a_failed_commit_stops_the_run_and_keeps_what_was_committed(tmp_path, mo
         apply(self)
 
     monkeypatch.setattr(store.Commit, "apply", failing_apply)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(api.DiskFullError, match="disque plein"):
         api.ingest([src], out, workers=1, batch_size=1)
     monkeypatch.undo()
     assert len(pd.read_parquet(out / "documents")) == 1

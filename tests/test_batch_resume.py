@@ -85,11 +85,14 @@ def test_kill_9_mid_batch_then_resume(src, reference, tmp_path):
 
 def test_killed_between_rename_and_commit_rolls_back(src, reference, tmp_path):
     out = tmp_path / "out"
-    crashed = run(src, out, REGISTRE_TEST_KILL_AT="3")  # SIGKILL after batch 3's files are renamed in
+    crashed = run(src, out, REGISTRE_TEST_KILL_AT="3")  # SIGKILL after batch 3's files are linked in
     assert crashed.returncode == -signal.SIGKILL
-    assert len(list((out / "documents").glob("*.parquet"))) == 3  # part 3 is there, uncommitted
-    assert len(committed_state_is_whole(out, reference)) == 4  # recovery: back to two batches
+    assert (out / ".registre" / "snapshots" / "000003" / "documents").is_dir()  # written, uncommitted
+    # a reader, before any recovery, sees the two committed batches: 4 documents, each once
+    assert sorted(pd.read_parquet(out / "documents").doc_id.value_counts()) == [1, 1, 1, 1]
     assert len(list((out / "documents").glob("*.parquet"))) == 2
+    assert len(committed_state_is_whole(out, reference)) == 4  # recovery: back to two batches
+    assert not (out / ".registre" / "snapshots" / "000003").exists()
     again = run(src, out)
     assert again.returncode == 0, again.stderr
     assert snapshot(out) == reference[0]

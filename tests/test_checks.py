@@ -117,6 +117,8 @@ CONTRACT = {
     "votes.votants_le_exercice": ERROR, "votes.result_consistent": ERROR,
     "table.row_total": ERROR, "table.column_total": ERROR,
     "objectives.summary_percent": ERROR, "fiche.cost_matches_table": WARNING,
+    "value.out_of_range": WARNING,
+    "extraction.incomplete": WARNING,
 }
 
 

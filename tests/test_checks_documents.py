@@ -43,7 +43,18 @@ EXPECTED: dict[str, list[str]] = {
     "fiche_cost_mismatch.txt": ["fiche.cost_matches_table"],
     "objectives_summary.txt": ["objectives.summary_percent"],
     "objectives_summary_consistent.txt": [],
+    # "Votants : 99999999999": the reader takes no count over four digits (extractors/counts.py),
+    # so the count is unstated and nothing is compared; the guard behind it, `value.out_of_range`
+    # (pipeline/store.py `conform`), is tested on rows in tests/test_faults.py
+    "count_out_of_range.txt": [],
+    # an extract with its counts but no date of sitting; minutes of a sitting with no item voted
+    "deliberation_without_date.txt": ["extraction.incomplete"],
+    "sitting_without_deliberation.txt": ["extraction.incomplete"],
+    # minutes whose header count is wrong, inherited by 3 items: one finding (seqs 1-3)
+    "votants_header_repeated.txt": ["attendance.votants"],
 }
+# Rules no document can trip through the current reader, with the test that trips them.
+GUARDS = {"value.out_of_range": "tests/test_faults.py::test_a_value_its_column_cannot_hold_is_left_empty_with_a_finding"}
 
 
 def _tables_with_stages(path: Path) -> dict[str, pd.DataFrame]:
@@ -80,7 +91,7 @@ def test_every_check_document_is_listed():
 
 
 def test_every_rule_is_tripped_by_a_document():
-    assert set(checks.RULES) <= {c for ids in EXPECTED.values() for c in ids}
+    assert set(checks.RULES) - set(GUARDS) <= {c for ids in EXPECTED.values() for c in ids}
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -11,7 +11,7 @@ from tests.test_batch import corpus
 
 class Done:
     def __init__(self, ok=True, pages=3):
-        self.ok, self.pages, self.error = ok, pages, "" if ok else "x.pdf: empty file"
+        self.ok, self.pages, self.error = ok, pages, "" if ok else "x.pdf : fichier vide"
 
 
 def test_ingest_logs_plain_lines_off_a_terminal_and_a_summary(tmp_path, capsys):
@@ -19,7 +19,7 @@ def test_ingest_logs_plain_lines_off_a_terminal_and_a_summary(tmp_path, capsys):
     (src / "empty.txt").write_bytes(b"")
     assert main(["ingest", str(src), "--out", str(tmp_path / "out"), "--workers", "1", "--batch-size", "1"]) == 1
     captured = capsys.readouterr()
-    assert "registre: FAILED empty.txt: empty file" in captured.err
+    assert "registre: FAILED empty.txt : fichier vide" in captured.err
     assert "registre: batch 000002 committed: 2/2 documents, 1 failed" in captured.err
     assert captured.out.startswith("documents: 2 (2 read, 0 unchanged), 1 failed")
     assert "rows: documents 2, deliberations 1" in captured.out

@@ -117,7 +117,8 @@ def test_binary_bytes_are_no_text(tmp_path):
     f = tmp_path / "noise.txt"
     f.write_bytes(bytes(range(256)) * 8)
     result = process(f)
-    assert not result.ok and "not text" in result.error
+    assert not result.ok and "pas du texte : ni UTF-8 (octet 128)" in result.error
+    assert result.rows["documents"][0]["error_code"] == "not_utf8"
 
 
 def test_rtf_named_doc_fails_with_its_reason(tmp_path):
@@ -125,7 +126,8 @@ def test_rtf_named_doc_fails_with_its_reason(tmp_path):
     f.write_bytes(rb"{\rtf1\ansi{\b Pr\'e9sents :} Daniel JUGY\par}")
     result = process(f)
     assert not result.ok
-    assert result.error == "compte-rendu.doc: RTF (Rich Text Format) is not read: save it as DOCX, ODT or PDF"
+    assert result.error == "compte-rendu.doc : RTF (Rich Text Format) non lu : l'enregistrer en DOCX, ODT ou PDF"
+    assert result.rows["documents"][0]["error_code"] == "unsupported"
     assert result.rows["documents"][0]["source_kind"] == "doc"
 
 
@@ -133,7 +135,7 @@ def test_word97_without_antiword_fails_with_its_reason(tmp_path, monkeypatch):
     f = tmp_path / "pv.doc"
     f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    with pytest.raises(LoadError, match="need antiword: install the Debian package antiword"):
+    with pytest.raises(LoadError, match="demande antiword : installer le paquet Debian antiword"):
         load(f)
 
 
@@ -142,7 +144,8 @@ def test_damaged_word97_fails_with_antiwords_reason(tmp_path):
     f = tmp_path / "pv.doc"
     f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     result = process(f)
-    assert not result.ok and result.error.startswith("pv.doc: antiword cannot read it")
+    assert not result.ok and result.error.startswith("pv.doc : antiword ne peut pas le lire")
+    assert result.rows["documents"][0]["error_code"] == "unreadable"
 
 
 def test_antiword_tables_become_tab_separated_cells():
@@ -157,8 +160,8 @@ def test_a_folder_counts_what_it_skips(tmp_path):
     (tmp_path / "in" / "budget.xlsx").write_bytes(b"PK\x03\x04")
     (tmp_path / "in" / ".DS_Store").write_bytes(b"\0")
     summary = api.ingest([tmp_path / "in"], tmp_path / "out", workers=1)
-    assert summary.skipped == {".xlsx: not a format registre reads": 1, "hidden": 1}
-    assert "  skipped 2 files: 1 .xlsx: not a format registre reads, 1 hidden" in summary.lines()
+    assert summary.skipped == {".xlsx : format que registre ne lit pas": 1, "caché": 1}
+    assert "  2 fichiers ignorés : 1 .xlsx : format que registre ne lit pas, 1 caché" in summary.lines()
     assert summary.tables["deliberations"] == 1
 
 
@@ -166,9 +169,9 @@ def test_a_folder_without_documents_is_an_error(tmp_path, capsys):
     from pipeline.cli import main
 
     (tmp_path / "empty").mkdir()
-    with pytest.raises(api.NothingToRead, match="no document to read"):
+    with pytest.raises(api.NothingToRead, match="aucun document à lire"):
         api.ingest([tmp_path / "empty"], tmp_path / "out")
     (tmp_path / "empty" / "notes.md").write_text("x")
     assert main(["ingest", str(tmp_path / "empty"), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
-    assert "no document to read (1 files skipped: 1 .md: not a format registre reads)" in err
+    assert "aucun document à lire (1 fichier ignoré : 1 .md : format que registre ne lit pas)" in err

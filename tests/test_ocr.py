@@ -88,6 +88,13 @@ def test_scan_provenance_has_page_geometry(scan):
     assert prov and prov[0]["page"] == 1 and 0 < prov[0]["x0"] < prov[0]["x1"] < 596
 
 
+def test_scan_provenance_has_ocr_confidence(scan, typed):
+    """Tesseract's confidence of the count line (its lowest word holding a letter or digit)."""
+    prov = {p["field"]: p for p in scan.rows["provenance"] if p["table"] == "deliberations"}
+    assert 80 <= prov["presents"]["confidence"] <= 100 and prov["votants"]["confidence"] == prov["presents"]["confidence"]
+    assert all(p["confidence"] is None for p in typed.rows["provenance"])
+
+
 def test_mixed_file(mixed):
     row = mixed.rows["documents"][0]
     assert mixed.ok and row["text_layer"] == "mixed" and row["page_count"] == 2
@@ -98,7 +105,7 @@ def test_mixed_file(mixed):
 def test_ocr_never_fails_a_scan_saying_why():
     result = process(SCAN, Settings(ocr="never"))
     assert not result.ok
-    assert "OCR is off" in result.error
+    assert "OCR est désactivé" in result.error
 
 
 def test_count_repairs():

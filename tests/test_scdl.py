@@ -102,9 +102,9 @@ def test_lannion_rows_are_valid_scdl(lannion):
     report = validate(lannion / "deliberations.csv")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
     rows = read(lannion / "deliberations.csv")
-    # 28 acts read from the two minutes (the dev labels hold 30: two unnumbered approvals
-    # are not read); 12 objects name no matière the rules know
+    # 28 items (25 May: 3 voted, 8 June: 25); 16 with a matière from their object, 12 without
     assert len(rows) == 16 and len(read(lannion / "rejects.csv")) == 12
+    assert {r["COLL_NOM"] for r in rows} == {"Lannion"}  # "commune de LANNION", found by name
     for row in rows:  # Validata's nomenclature check, and the code matching the name
         assert row["DELIB_MATIERE_CODE"] in LEVEL2
         assert row["DELIB_MATIERE_NOM"] == scdl_name(row["DELIB_MATIERE_CODE"])
@@ -118,7 +118,7 @@ def test_lannion_rows_are_valid_scdl(lannion):
 def test_item_numbers_of_minutes_become_unique_ids(lannion):
     ids = [r["DELIB_ID"] for r in read(lannion / "deliberations.csv") + read(lannion / "rejects.csv")]
     assert "2020-05-25-3" in ids and "2020-06-08-3" in ids
-    assert len(ids) == len(set(ids)) == 28
+    assert len(ids) == len(set(ids)) == 28  # items 1-3 of 25 May (4 is a reading, no vote), 1-25 of 8 June
 
 
 def test_two_acts_with_one_id_both_go_to_rejects():
@@ -132,4 +132,4 @@ def test_two_acts_with_one_id_both_go_to_rejects():
 
 def test_export_needs_tables(tmp_path, capsys):
     assert main(["export", "scdl", "--out", str(tmp_path)]) == 2
-    assert "no tables here" in capsys.readouterr().err
+    assert "pas de tables ici" in capsys.readouterr().err

@@ -19,7 +19,13 @@ from schemas import Document
 
 
 class LoadError(Exception):
-    """A file that cannot be read at all; the message is the one-line reason."""
+    """A file that cannot be read at all: `code` is stable (`documents.error_code`, one of
+    `schemas.tables.ERROR_CODES`), the message is the one-line reason, in French."""
+
+    def __init__(self, message: str, code: str = "unreadable"):
+        super().__init__(message)
+        self.code = code
+        self.sha256 = ""  # the file's, when it was read before the failure
 
 
 @dataclass(frozen=True)
@@ -59,11 +65,13 @@ def sniff_kind(path: Path, head: bytes, raw: bytes = b"") -> str:
     if head[:8] == _OLE2:
         return "doc"
     if head[:5] == b"{\\rtf":
-        raise LoadError("RTF (Rich Text Format) is not read: save it as DOCX, ODT or PDF")
+        raise LoadError("RTF (Rich Text Format) non lu : l'enregistrer en DOCX, ODT ou PDF", "unsupported")
     if said in ("pdf", "docx", "odt", "doc"):
         if said == "doc" and _looks_html(head):  # Word's "save as web page" kept the .doc name
             return "html"
-        raise LoadError(f"not a {said.upper()} file: its bytes are not that format")
+        if said == "pdf":
+            raise LoadError("pas un PDF : le fichier ne commence pas par %PDF-", "not_pdf")
+        raise LoadError(f"pas un fichier {said.upper()} : ses octets ne sont pas ce format", "not_format")
     return "html" if said == "html" or _looks_html(head) else "text"
 
 
@@ -83,8 +91,8 @@ def _zip_kind(raw: bytes, said: str | None) -> str:
             if "word/document.xml" in names:
                 return "docx"
     except zipfile.BadZipFile:
-        raise LoadError("damaged ZIP container (DOCX/ODT)") from None
-    raise LoadError(f"a ZIP archive that is neither a DOCX nor an ODT text{f' (named {said})' if said else ''}")
+        raise LoadError("conteneur ZIP endommagé (DOCX/ODT)", "unreadable") from None
+    raise LoadError(f"archive ZIP qui n'est ni un DOCX ni un ODT{f' (nommée {said})' if said else ''}", "unsupported")
 
 
 def new_document(path: Path, raw: bytes) -> Document:
@@ -98,8 +106,19 @@ def load(path: Path, settings=None) -> Document:
     `settings` is a `pipeline.settings.Settings` (None: the defaults)."""
     raw = path.read_bytes()
     doc = new_document(path, raw)
+    try:
+        return _load(doc, path, raw, settings)
+    except LoadError as exc:
+        exc.sha256 = doc.source_sha256
+        raise
+
+
+def _load(doc: Document, path: Path, raw: bytes, settings) -> Document:
     if not raw.strip():
-        raise LoadError("empty file")
+        raise LoadError("fichier vide", "empty")
     doc.source_kind = sniff_kind(path, raw[:1024], raw)
+    max_pages, pages = getattr(settings, "max_pages", None), raw.count(b"\f") + 1  # a form feed starts a page
+    if doc.source_kind == "text" and max_pages and pages > max_pages:
+        raise LoadError(f"trop de pages ({pages} > {max_pages}, --max-pages)", "too_many_pages")
     module, function = BY_KIND[doc.source_kind].loader.split(":")
     return getattr(importlib.import_module(module), function)(doc, path, raw, settings)

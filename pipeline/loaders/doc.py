@@ -29,15 +29,15 @@ def load(doc: Document, path, raw: bytes, settings=None) -> Document:
 
     exe = shutil.which("antiword")
     if exe is None:
-        raise LoadError("Word 97-2003 (.doc) files need antiword: install the Debian package antiword")
+        raise LoadError("un .doc (Word 97-2003) demande antiword : installer le paquet Debian antiword", "no_antiword")
     try:
         done = subprocess.run([exe, "-w", "0", "-m", "UTF-8.txt", str(path)], capture_output=True,
                               timeout=ANTIWORD_TIMEOUT_S)
     except subprocess.TimeoutExpired:
-        raise LoadError(f"antiword did not finish in {ANTIWORD_TIMEOUT_S} s") from None
+        raise LoadError(f"antiword n'a pas fini en {ANTIWORD_TIMEOUT_S} s", "timeout") from None
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise LoadError(f"antiword cannot read it: {said[-1] if said else f'exit {done.returncode}'}")
+        raise LoadError(f"antiword ne peut pas le lire : {said[-1] if said else f'sortie {done.returncode}'}", "unreadable")
     doc.meta["encoding"] = "utf-8"
     return load_lines(doc, antiword_to_text(done.stdout.decode("utf-8", "replace")))
 

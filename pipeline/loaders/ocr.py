@@ -60,6 +60,12 @@ class OcrSettings:
     stamp_confidence: float = 70.0
     respell_below: float = 90.0  # a word read below this takes the document's confident accents
     furniture_band: float = 0.12  # share of the page height where the stamp / page number sit on a scan
+    # memory: a page is never rendered larger than this (A3 at 300 dpi is 17 Mpx; the
+    # deskew and the rule search hold a few int arrays of the page's size), nor larger than
+    # `content_factor` times the pixels of the images it shows (a 1-pixel image on a page
+    # 5 m wide asked for 20,000 x 20,000 pixels: 11.6 GB)
+    max_pixels: int = 25_000_000
+    content_factor: int = 16
 
 
 @dataclass
@@ -78,20 +84,21 @@ class OcrPage:
     words: list[Word] = field(default_factory=list)
     rules: tuple[list, list] = ([], [])  # horizontal (y, x0, x1), vertical (x, y0, y1), points
     skew: float = 0.0
+    line_confidence: list[tuple[BBox, float]] = field(default_factory=list)  # body lines read: box, lowest word
 
 
 @lru_cache(maxsize=None)
 def available(lang: str = "fra") -> str | None:
     """None when OCR can run, else the reason it cannot."""
     if not shutil.which("tesseract"):
-        return "tesseract is not installed (Debian: tesseract-ocr tesseract-ocr-fra)"
+        return "tesseract n'est pas installé (Debian : tesseract-ocr tesseract-ocr-fra)"
     try:
         import pytesseract
 
         langs = pytesseract.get_languages(config="")
     except Exception as exc:  # pytesseract missing or tesseract broken
-        return f"tesseract cannot run ({exc.__class__.__name__}: {exc})"
-    return None if lang in langs else f"tesseract has no '{lang}' language (tesseract-ocr-{lang})"
+        return f"tesseract ne fonctionne pas ({exc.__class__.__name__}: {exc})"
+    return None if lang in langs else f"tesseract n'a pas la langue '{lang}' (tesseract-ocr-{lang})"
 
 
 def ocr_pages(path, numbers: list[int], plumber_pages, settings: OcrSettings | None = None) -> list[OcrPage]:
@@ -104,6 +111,35 @@ def ocr_pages(path, numbers: list[int], plumber_pages, settings: OcrSettings | N
         return [_ocr_page(pdf[n - 1], n, plumber_pages[n - 1], settings) for n in numbers]
     finally:
         pdf.close()
+
+
+def render_plan(plumber_page, settings: OcrSettings) -> tuple[float, tuple[float, float, float, float]] | None:
+    """(dpi, region to render: x0, top, x1, bottom in points) for the page's scan, or None
+    when there is nothing readable to render.
+
+    The whole page at the scan's resolution, as long as that fits `max_pixels`; past it,
+    only the part of the page its images cover; and never more than `content_factor`
+    times the images' own pixels (enlarging a tiny image adds no text)."""
+    x0, top, x1, bottom = (float(v) for v in plumber_page.bbox)
+    dpi = _page_dpi(plumber_page, settings)
+    if _pixels((x0, top, x1, bottom), dpi) > settings.max_pixels:
+        shown = [(max(im["x0"], x0), max(im["top"], top), min(im["x1"], x1), min(im["bottom"], bottom))
+                 for im in plumber_page.images]
+        shown = [b for b in shown if b[2] > b[0] and b[3] > b[1]]
+        if not shown:
+            return None
+        x0, top = min(b[0] for b in shown), min(b[1] for b in shown)
+        x1, bottom = max(b[2] for b in shown), max(b[3] for b in shown)
+    source = sum(im["srcsize"][0] * im["srcsize"][1] for im in plumber_page.images if im.get("srcsize"))
+    allowed = min(settings.max_pixels, max(settings.content_factor * source, 1_000_000))
+    wanted = _pixels((x0, top, x1, bottom), dpi)
+    if wanted > allowed:
+        dpi *= (allowed / wanted) ** 0.5
+    return (dpi, (x0, top, x1, bottom)) if dpi >= settings.min_dpi / 4 else None
+
+
+def _pixels(box, dpi: float) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1]) * (dpi / 72) ** 2
 
 
 def _page_dpi(plumber_page, settings: OcrSettings) -> float:
@@ -124,8 +160,14 @@ def _ocr_page(pdfium_page, number: int, plumber_page, settings: OcrSettings) -> 
     import pytesseract
     from PIL import Image
 
-    dpi = _page_dpi(plumber_page, settings)
-    gray = pdfium_page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    page = OcrPage(number, float(plumber_page.width), float(plumber_page.height))
+    plan = render_plan(plumber_page, settings)
+    if plan is None:
+        return page
+    dpi, (x0, top, x1, bottom) = plan
+    px0, ptop, px1, pbottom = (float(v) for v in plumber_page.bbox)
+    gray = pdfium_page.render(scale=dpi / 72, grayscale=True,
+                              crop=(x0 - px0, pbottom - bottom, px1 - x1, top - ptop)).to_pil().convert("L")
     angle = ocr_rules.skew_angle(gray, settings)
     if angle:
         gray = gray.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
@@ -136,12 +178,21 @@ def _ocr_page(pdfium_page, number: int, plumber_page, settings: OcrSettings) -> 
     data = pytesseract.image_to_data(Image.fromarray(clean), lang=settings.lang, config="--psm 3",
                                      output_type=pytesseract.Output.DICT)
     scale = 72 / dpi
-    page = OcrPage(number, float(plumber_page.width), float(plumber_page.height), skew=angle)
+    page.skew = angle
     page.words = _words(data, scale)
     page.rules = (ocr_rules.segments(hmask, scale, horizontal=True),
                   ocr_rules.segments(vmask, scale, horizontal=False))
     page.words = _reread_cells(page, clean, scale, settings)
+    if (x0, top) != (px0, ptop):  # a region was rendered: back to page coordinates
+        _shift(page, x0 - px0, top - ptop)
     return page
+
+
+def _shift(page: OcrPage, dx: float, dy: float) -> None:
+    page.words = [Word(w.text, w.conf, BBox(w.bbox.x0 + dx, w.bbox.top + dy, w.bbox.x1 + dx, w.bbox.bottom + dy),
+                       w.line) for w in page.words]
+    hs, vs = page.rules
+    page.rules = ([(y + dy, a + dx, b + dx) for y, a, b in hs], [(x + dx, a + dy, b + dy) for x, a, b in vs])
 
 
 def _reread_cells(page: OcrPage, pixels, scale: float, settings: OcrSettings) -> list[Word]:
@@ -356,6 +407,9 @@ def read_page(page: OcrPage, settings: OcrSettings | None = None, votes: dict | 
         if not text:
             continue
         bbox = _line_box(line)
+        # the lowest word that can hold a value: a dash read at 72 doubts no count of the line
+        page.line_confidence.append((bbox, min((w.conf for w in line if any(c.isalnum() for c in w.text)),
+                                               default=100.0)))
         raw = RawLine(text, page.number, order, bbox, line[0].bbox.x1 - line[0].bbox.x0)
         band = page.height * settings.furniture_band
         stamp = FURNITURE.search(text) or STAMP_LINE.match(text)
@@ -450,11 +504,11 @@ def with_ocr(doc, path, plumber_pages, pages: list, mode: str, min_chars: int,
     need = [n for n, (plumber, read) in enumerate(zip(plumber_pages, pages), 1)
             if mode == "always" or (usable_chars(read[0]) < min_chars and plumber.images)]
     doc.meta.update(text_layer="native", ocr_confidence=None)
-    reason = "OCR is off (--ocr never)" if mode == "never" else available(settings.lang)
+    reason = "l'OCR est désactivé (--ocr never)" if mode == "never" else available(settings.lang)
     if need and reason:
         if sum(usable_chars(read[0]) for read in pages) < min_chars:
-            raise LoadError(f"no text layer (scanned or image-only PDF) and {reason}")
-        doc.error("load", f"pages {', '.join(map(str, need))} have no text layer and {reason}")
+            raise LoadError(f"pas de couche texte (PDF scanné ou image seule) et {reason}", "no_text")
+        doc.error("load", f"pages {', '.join(map(str, need))} sans couche texte et {reason}")
         return pages
     if not need:
         return pages
@@ -467,6 +521,35 @@ def with_ocr(doc, path, plumber_pages, pages: list, mode: str, min_chars: int,
                           for it in pages[page.number - 1][0] if not isinstance(it, Table)]
         doc.furniture += furniture
         pages[page.number - 1] = (items, height, chars)
+        doc.meta.setdefault("ocr_lines", {})[page.number] = page.line_confidence
     doc.meta.update(text_layer="ocr" if len(need) == len(pages) else "mixed",
                     ocr_confidence=mean_confidence(scanned), ocr_pages=need)
     return pages
+
+
+# --- the confidence of what was read -------------------------------------------------
+
+def confidence_at(doc, span) -> float | None:
+    """The OCR confidence of the text at `span`: the lowest of the OCR lines whose centre lies
+    in its box (a paragraph joined from several lines, a value's span), None off OCR pages."""
+    if span is None or span.confidence is not None or span.bbox is None:
+        return None if span is None else span.confidence
+    lines = doc.meta.get("ocr_lines", {}).get(span.page)
+    confs = [c for box, c in lines or () if centre_in(box, span.bbox)]
+    return min(confs) if confs else None
+
+
+def mark_confidence(doc) -> None:
+    """Give the body lines of OCR'd pages their confidence (`Span.confidence`), so that
+    every value read from them carries it to `provenance.confidence`."""
+    import dataclasses
+
+    from schemas import Line
+
+    if not doc.meta.get("ocr_lines"):
+        return
+    for line in [*doc.items, *doc.furniture]:
+        if isinstance(line, Line):
+            conf = confidence_at(doc, line.span)
+            if conf is not None:
+                line.span = dataclasses.replace(line.span, confidence=conf)

@@ -102,7 +102,7 @@ def load_docx(doc: Document, path, raw: bytes, settings=None) -> Document:
     try:
         word = docx.Document(BytesIO(raw))
     except Exception as exc:  # python-docx raises KeyError, ValueError… on damaged parts
-        raise LoadError(f"damaged DOCX: {exc.__class__.__name__}: {exc}") from None
+        raise LoadError(f"DOCX endommagé : {exc.__class__.__name__}: {exc}", "unreadable") from None
     body = _Body(doc)
     for block in word.element.body.iterchildren():
         if block.tag == f"{W}p":
@@ -172,7 +172,7 @@ def load_odt(doc: Document, path, raw: bytes, settings=None) -> Document:
     try:
         odt = odf_load(BytesIO(raw))
     except Exception as exc:  # odfpy raises KeyError, xml errors… on damaged parts
-        raise LoadError(f"damaged ODT: {exc.__class__.__name__}: {exc}") from None
+        raise LoadError(f"ODT endommagé : {exc.__class__.__name__}: {exc}", "unreadable") from None
     reader = _OdtReader(_Body(doc), _odt_bold_styles(odt))
     reader.block(odt.text)
     for master in odt.masterstyles.childNodes:

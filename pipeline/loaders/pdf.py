@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.display import one_line
 from pipeline.loaders import LoadError
 from schemas import BBox, Cell, Document, Line, Row, Span, Table
 
@@ -72,13 +73,17 @@ def load_pdf(doc: Document, path: Path, run_settings=None) -> Document:
     try:
         pdf = pdfplumber.open(path)
     except PDFSyntaxError as exc:
-        raise LoadError(f"corrupt PDF ({exc})") from None
+        raise LoadError(f"PDF corrompu ({one_line(str(exc))})", "corrupt_pdf") from None
     except Exception as exc:  # pdfminer raises bare PDFPasswordIncorrect, PSEOF…
-        raise LoadError(_open_error(exc)) from None
+        raise _open_error(exc) from None
     with pdf:
-        doc.page_count = len(pdf.pages)
+        try:
+            doc.page_count = len(pdf.pages)
+        except (RecursionError, TypeError, KeyError, AttributeError, ValueError) as exc:
+            # a page tree whose /Kids or /Parent loop, or hold something else than pages
+            raise LoadError(f"PDF endommagé : arbre des pages illisible ({_named(exc)})", "corrupt_pdf") from None
         if max_pages and doc.page_count > max_pages:
-            raise LoadError(f"too many pages ({doc.page_count} > {max_pages})")
+            raise LoadError(f"trop de pages ({doc.page_count} > {max_pages}, --max-pages)", "too_many_pages")
         pages = [_read_page(_fast_chars(page), n, settings) for n, page in enumerate(pdf.pages, 1)]
         # pages with no usable text layer are read by OCR (pipeline/loaders/ocr.py)
         from pipeline.loaders.ocr import with_ocr
@@ -86,17 +91,24 @@ def load_pdf(doc: Document, path: Path, run_settings=None) -> Document:
         pages = with_ocr(doc, path, pdf.pages, pages, getattr(run_settings, "ocr", "auto"),
                          settings.min_text_chars)
     if sum(chars for _, _, chars in pages) < settings.min_text_chars:
-        raise LoadError("no text layer (scanned or image-only PDF), and OCR found no text")
+        raise LoadError("pas de couche texte (PDF scanné ou image seule), et l'OCR n'a trouvé aucun texte",
+                        "no_text")
     _assemble(doc, pages, settings)
     _resolve_breaks(doc)
     return doc
 
 
-def _open_error(exc: Exception) -> str:
+def _open_error(exc: Exception) -> LoadError:
     name = type(exc).__name__
     if "Password" in name or "Encrypt" in name:
-        return "password-protected PDF"
-    return f"unreadable PDF ({name}: {exc})".strip()
+        return LoadError("PDF protégé par un mot de passe", "password")
+    return LoadError(f"PDF illisible ({_named(exc)})", "corrupt_pdf")
+
+
+def _named(exc: BaseException) -> str:
+    """`TypeError: 'NoneType' object is not iterable`, bounded and printable: a parser's
+    message may quote kilobytes of the file's raw bytes."""
+    return one_line(f"{type(exc).__name__}: {exc}".rstrip(": "), 160)
 
 
 PLAIN = {float, int, str, bool, type(None)}

@@ -46,8 +46,8 @@ def decode(raw: bytes) -> tuple[str, str]:
 
     best = from_bytes(raw, cp_isolation=ENCODINGS).best()
     if best is None:
-        raise LoadError(f"not text: not UTF-8 (byte {first_bad}) nor any 8-bit encoding tried "
-                        f"({', '.join(ENCODINGS)})")
+        raise LoadError(f"pas du texte : ni UTF-8 (octet {first_bad}) ni aucun encodage 8 bits essayé "
+                        f"({', '.join(ENCODINGS)})", "not_utf8")
     return str(best).lstrip("\ufeff"), best.encoding
 
 

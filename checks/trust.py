@@ -1,0 +1,173 @@
+"""How far a check can stand behind the values it compares.
+
+Every value read carries, in `provenance`, how it was read: the recogniser (`method`),
+whether it was derived rather than read (`derived`) and, on a scan, the OCR confidence
+of its line (`confidence`). A check asks `compare(...)` for the values of one
+deliberation; for each of them:
+
+- not stated: the rule is not evaluated there ("votes.breakdown: contre non lu", in
+  the `coverage` table), never guessed;
+- derived from another value of the same comparison (pour = votants from "à
+  l'unanimité", compared with votants; pouvoirs counted from the list of proxies,
+  compared with that list): not evaluated either, since the comparison cannot fail;
+- in doubt (derived from a list that may be incomplete, read by a weak recogniser such
+  as a number before its label, read by OCR below `OCR_DOUBT_BELOW`): compared, and a
+  mismatch is a `notice` ("à vérifier : …", the doubt named), not the rule's error.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from checks.context import Tables, as_bool, as_float, as_int
+from checks.rules import NOTICE, Finding, finding
+
+# Tesseract word confidence (0-100) under which a value read is in doubt: the threshold the OCR
+# loader already applies to counts in a count box (OcrSettings.count_confidence), applied to
+# every value a check compares (a count in prose, a name in a list of proxies).
+OCR_DOUBT_BELOW = 80.0
+
+# Recognisers whose reading a mismatch may be the fault of (provenance.method -> why, in French).
+WEAK_METHODS = {
+    "number_before": "nombre lu devant son libellé (« 15 présents »)",
+    "decision": "résultat déduit d'un verbe de décision (« décide … »), qui peut être négatif",
+    "president_prose": "nom lu dans une phrase",
+    "secretary_prose": "nom lu dans une phrase",
+}
+
+# What a derived value rests on: (method, column) or method -> the values or lists it was
+# computed from. Two values of one comparison resting on the same thing make it circular.
+DERIVED_FROM: dict[Any, tuple[str, ...]] = {
+    ("unanimity", "pour"): ("unanimite", "votants"),  # pour = votants
+    "unanimity": ("unanimite",),  # contre = abstentions = 0, resultat adopted
+    "proxies_listed": ("proxies",),  # pouvoirs = the proxies listed
+    "absents_listed": ("attendance",),  # absents = the absent members listed
+    "counts": ("pour", "contre"),  # resultat from pour > contre
+    "split_vote": ("contre", "abstentions"),  # unanimite False
+}
+
+DERIVED_TEXT = {
+    "unanimity": "déduit de « à l'unanimité »",
+    "proxies_listed": "compté sur la liste des procurations",
+    "absents_listed": "compté sur la liste des absents",
+    "counts": "déduit des voix pour et contre",
+    "split_vote": "déduit d'un vote partagé",
+}
+
+LISTS = {"attendance": "liste des présents et absents", "proxies": "liste des procurations"}
+
+
+@dataclass
+class Value:
+    """One value of a comparison and how it was read."""
+
+    value: Any
+    method: str | None = None
+    derived: bool = False
+    confidence: float | None = None
+    basis: frozenset[str] = frozenset()
+
+    def doubt(self, column: str) -> str | None:
+        """Why a mismatch involving this value may come from its reading, else None."""
+        if self.derived:
+            return f"{column} {DERIVED_TEXT.get(self.method or '', 'déduit')}"
+        if self.method in WEAK_METHODS:
+            return f"{column} : {WEAK_METHODS[self.method]}"
+        if self.confidence is not None and self.confidence < OCR_DOUBT_BELOW:
+            return f"{column} lu par OCR (confiance {self.confidence:.0f})"
+        return None
+
+
+@dataclass
+class Compared:
+    """The values a rule compares in one deliberation, and the doubts about them."""
+
+    values: dict[str, Any]
+    doubts: list[str] = field(default_factory=list)
+
+    def __getitem__(self, column: str) -> Any:
+        return self.values.get(column)
+
+    def finding(self, rule_id: str, **kwargs: Any) -> Finding:
+        """The rule's finding: a `notice` naming the doubts when there are any."""
+        return doubtful(rule_id, self.doubts, **kwargs)
+
+
+def doubtful(rule_id: str, doubts: Iterable[str], **kwargs: Any) -> Finding:
+    """The rule's finding, lowered to a notice ("… — à vérifier : pouvoirs compté sur la
+    liste des procurations") when some reading is in doubt; the rule's severity otherwise."""
+    doubts = list(dict.fromkeys(d for d in doubts if d))
+    row = finding(rule_id, severity=NOTICE if doubts else None, **kwargs)
+    if doubts:
+        row["message"] += " — à vérifier : " + " ; ".join(doubts)
+    return row
+
+
+def basis(column: str, method: str | None, derived: bool) -> frozenset[str]:
+    if not derived:
+        return frozenset({column})
+    return frozenset(DERIVED_FROM.get((method, column)) or DERIVED_FROM.get(method) or {f"?{method}"})
+
+
+def value(tables: Tables, delib: dict, column: str, convert: Callable[[Any], Any]) -> Value | None:
+    """The deliberation's `column`, converted, with how it was read; None when not stated."""
+    got = convert(delib.get(column))
+    if got is None:
+        return None
+    how = tables.how(delib["doc_id"], "deliberations", f"seq={as_int(delib.get('seq'))}", column) or {}
+    method, derived = how.get("method"), as_bool(how.get("derived"))
+    return Value(got, method, derived, as_float(how.get("confidence")), basis(column, method, derived))
+
+
+def counted(column: str, value: Any, method: str) -> Value:
+    """A value a check counted itself, as the reader would have derived it (`absents_listed`)."""
+    return Value(value, method, True, None, basis(column, method, True))
+
+
+def list_value(tables: Tables, delib: dict, table: str) -> Value:
+    """A list of names (the attendance, the proxies) as one value of a comparison: read,
+    with the lowest OCR confidence of its lines."""
+    rows = tables.provenance_of(delib["doc_id"], table, as_int(delib.get("seq")))
+    confs = [c for r in rows if (c := as_float(r.get("confidence"))) is not None]
+    return Value(table, "list", False, min(confs) if confs else None, frozenset({table}))
+
+
+def compare(tables: Tables, rule_id: str, delib: dict, required: dict[str, Callable],
+            optional: dict[str, Callable] | None = None, lists: Iterable[str] = (),
+            extra: dict[str, Value] | None = None) -> Compared | None:
+    """The values `rule_id` compares in `delib`, or None (recorded in the coverage) when
+    one is not stated or when a derived value rests on another of them.
+
+    `required` and `optional`: column -> converter (`as_int`, `as_date`); `lists`: the
+    lists of names compared (`attendance`, `proxies`); `extra`: values the check computed
+    itself (absents counted on the list), which stand in for a required column."""
+    doc_id, seq = delib["doc_id"], as_int(delib.get("seq"))
+    found: dict[str, Value] = dict(extra or {})
+    for column, convert in required.items():
+        got = found.get(column) or value(tables, delib, column, convert)
+        if got is None:
+            tables.skip(rule_id, doc_id, seq, f"{column} non lu")
+            return None
+        found[column] = got
+    for column, convert in (optional or {}).items():
+        if (got := value(tables, delib, column, convert)) is not None:
+            found[column] = got
+    found.update({name: list_value(tables, delib, name) for name in lists})
+    circular = _circular(found)
+    if circular:
+        tables.skip(rule_id, doc_id, seq, circular)
+        return None
+    tables.ran(rule_id, doc_id, seq)
+    doubts = [v.doubt(LISTS.get(c, c)) for c, v in found.items()]
+    return Compared({c: v.value for c, v in found.items()}, [d for d in doubts if d])
+
+
+def _circular(found: dict[str, Value]) -> str | None:
+    """Why the comparison cannot fail: a derived value resting on another value compared."""
+    for column, v in found.items():
+        if not v.derived:
+            continue
+        others = frozenset().union(*(o.basis for c, o in found.items() if c != column))
+        if v.basis & others:
+            return f"{column} {DERIVED_TEXT.get(v.method or '', 'déduit')} : la comparaison ne peut pas échouer"
+    return None
