@@ -321,7 +321,8 @@ def score(docs: list[LabelledDocument]) -> dict[tuple[str, str], Tally]:
 
 @dataclass
 class CheckTally:
-    """Planted inconsistencies found, and error findings on documents planted with nothing."""
+    """Planted inconsistencies found (at their rule's severity), and error findings on
+    documents planted with nothing."""
 
     planted: int = 0
     found: int = 0
@@ -351,11 +352,16 @@ def generated(count: int, split: str, folder: Path, pdf: bool = False) -> list[L
 
 
 def score_checks(doc: LabelledDocument, rows: dict, tally: CheckTally) -> None:
-    errors = {f["check_id"] for f in rows.get("findings", []) if f.get("severity") == "error"}
+    """A planted inconsistency is found when its rule reports it at its declared severity
+    (an error, or a warning for a warning rule), not lowered to a notice; a consistent
+    document must get no error."""
+    findings = rows.get("findings", [])
+    errors = {f["check_id"] for f in findings if f.get("severity") == "error"}
+    reported = {f["check_id"] for f in findings if f.get("severity") in ("error", "warning")}
     planted = {p["check_id"] for p in doc.planted or []}
     tally.planted += len(planted)
-    tally.found += len(planted & errors)
-    tally.missed += [f"{doc.path.name} {c}" for c in sorted(planted - errors)]
+    tally.found += len(planted & reported)
+    tally.missed += [f"{doc.path.name} {c}" for c in sorted(planted - reported)]
     if not planted:
         tally.consistent_docs += 1
         if errors:

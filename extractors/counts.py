@@ -170,12 +170,15 @@ def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
     if wrapped:  # "… – 17" / "présents – 11 …": a line cut between a number and its label
         start, _ = run.line_of(start - 1)
     head = run.text[start:label.start]
-    m = re.search(r"(?<![\d.,/])(\d{1,4})\s*$", head)
+    m = re.search(r"(?<![\w.,/])(\d{1,4})\s*$", head)  # not "19h30"
     if not m or (start + m.start(1)) in used or not _plausible(int(m.group(1))):
         return []
     if wrapped and re.search(r"[:=]\s*$", head[:m.start(1)]):
         return []  # "afférents au Conseil : 53" / "Délégués votants": 53 is the line above's value
-    return [Count(label.name, int(m.group(1)), run.unit_at(label.start), "number_before")]
+    _, end = run.line_of(label.start)
+    # "39 présents" alone on its line is a count line; "les 15 présents" in a sentence is weaker
+    method = "count_line" if only_counts(run.text[start:end]) else "number_before"
+    return [Count(label.name, int(m.group(1)), run.unit_at(label.start), method)]
 
 
 def _label_ends_line(run: Run, label: lexicon.Label) -> bool:
@@ -190,9 +193,11 @@ def _label_ends_line(run: Run, label: lexicon.Label) -> bool:
 
 
 def _counts_to_end(run: Run, pos: int) -> bool:
-    """From `pos` to the end of its line, count labels and numbers only: "Pour 27, Contre 0"."""
-    _, end = run.line_of(pos)
-    return only_counts(run.text[pos:end])
+    """From `pos` to the end of its line, count labels and numbers only ("Vote : Pour 27,
+    Contre 0"), after a break, not mid-phrase ("… de la traverse du bourg pour un")."""
+    start, end = run.line_of(pos)
+    before = run.text[start:pos].rstrip()
+    return only_counts(run.text[pos:end]) and (not before or before[-1] in ":,;.–-(" or only_counts(before))
 
 
 def _number_before_label(run: Run, pos: int) -> bool:

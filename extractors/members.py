@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from extractors import counts, lexicon
 from extractors.names import clean_name, parse_entry
+from extractors.normalise import words_to_digits
 from extractors.stream import Unit, fold, joined
 
 # Roles printed inside lists: "M. NICOLAS, Maire", "…, PENNEC, adjoints,", "conseillers municipaux".
@@ -36,7 +37,8 @@ ROLES = re.compile(r"(?<![\w'])(?:(?:premier|premiere|1er|1ere|\d+e|\d+eme)\s+)?
                    r"doyen(?:ne)?\s+d'age|delegue(?:e)?s?(?:\s+titulaires?|\s+suppleante?s?)?)(?![\w'])\s*\.?",
                    re.IGNORECASE)
 # longest first; a civility ends at a full stop or before a non-letter ("Mmes MARTIN", "M.DUPONT")
-CIVILITY = r"(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|mme|mm|mr|m)(?:\.|(?![a-zà-ÿ]))"
+# "M.-C. DENIS", "J.-M. MARTIN": M. joined by a hyphen is an initial, not a civility
+CIVILITY = r"(?<!-)(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|mme|mm|mr|m)(?:\.(?!-)|(?![a-zà-ÿ.-]))"
 # A civility opens an entry unless it follows "à" or "par" (the holder of a proxy).
 CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s){CIVILITY}")
 AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*(?:et\s+|,\s*)?$")  # "Mesdames et Messieurs X"
@@ -47,7 +49,10 @@ PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "d
 HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par)\s+(?:[^\s,;]+\s+){1,3}[A-ZÀ-Ý][\w'’-]*[\w'’]\s*[.)]?\s*$")
 # "M. Vivien BATIFOULIER a donné pouvoir à M. Louis GARCIA." : a sentence of its own, not a
 # line of the list above it (whereas "X, Adjoint, pouvoir donné à Y" goes on a list)
-PROXY_SENTENCE = re.compile(r"^.{2,80}?\s(?:a|ont)\s+donne\s+(?:pouvoir|procuration|mandat|delegation)\s+(?:a|au)\s.*\.\s*$")
+PROXY_SENTENCE = re.compile(r"^.{2,80}?\s(?:a|ont)\s+donne\s+(?:pouvoir|procuration|mandat|delegation)\s+(?:a|au)\s.*\.\s*$"
+                            # "D. MOREAU donne pouvoir à V. MOREL" (not "le Conseil donne pouvoir au Maire")
+                            r"|^(?!(?:le|la|les|il|elle)\s)(?:(?!maire|president|conseil)[^\s]+\s+){1,5}"
+                            r"donnen?t?\s+(?:pouvoir|procuration)\s+a\s+(?!signer)\S.*$")
 PROXY_WORDS = re.compile(r"\b(?:pouvoir|procuration|mandat|represente|delegation|donne)\b")
 
 
@@ -93,16 +98,22 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     if list_label(unit.text) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded) \
             or lexicon.first("range", folded):
         return False
+    body = lexicon.first("collectivite", folded)
+    if body and body.start() == 0:  # "COMMUNAUTÉ DE COMMUNES PLATEAU DES MILLE SOURCES": a heading
+        return False
     if kind != "proxies" and PROXY_SENTENCE.match(folded):
         return False
     if folded.startswith("("):  # "Pierre-Yves COSTE" / "(en remplacement de François SIMON)"
         return True
     text = blank_roles(re.sub(r"\([^)]*\)?", " ", unit.text))
+    text = re.sub(r",\s+[a-zà-ÿ][^,;]*\.?\s*$", "", text)  # "… ROCHE, formant la majorité des membres."
     words = [w for w in re.split(r"[\s,;]+", text) if re.search(r"[^\W\d_]", w)]
     if not words:
         return False
     lower = [w for w in words if w[:1].islower() and fold(w).strip(".") not in PARTICLES
              and not re.match(r"(?:a|à|au|par|pouvoir|procuration|donne|donné|a donné)$", w)]
+    if len(lower) == len(words):  # "trente-huit": the value of a count label above, no name
+        return False
     return len(lower) <= max(1, len(words) // 4)
 
 
@@ -111,14 +122,24 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
     pieces = [(units[k].text[label.offset:], k)]
     j = k + 1
     while j < len(units):
-        if counts.is_count_line(units[j].text):
-            j += 1  # "Elus en exercice : 29" between two lines of the list (a side box)
-            continue
+        if counts.is_count_line(units[j].text) or (_page_furniture(units[j]) and any(p.strip() for p, _ in pieces)
+                                                    and j + 1 < len(units) and continues(units[j + 1], label.kind)):
+            j += 1  # "Elus en exercice : 29" (a side box), "1", "Conseil du 24/05/2022" (a page's
+            continue  # number or running header) between two lines of the list
         if not continues(units[j], label.kind) or (units[j].gap_before and not _names_line(units[j].text)):
             break
         pieces.append((units[j].text, j))
         j += 1
     return _members(pieces, label), j
+
+
+def _page_furniture(unit: Unit) -> bool:
+    """A page number ("1", "Page 2 sur 4") or a running header naming the sitting
+    ("Conseil Communautaire du 24/05/2022"), as a text extraction leaves them mid-list."""
+    folded = unit.folded.strip()
+    if re.fullmatch(r"(?:page\s+)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?", folded):
+        return True
+    return len(folded.split()) <= 12 and bool(lexicon.first("session_title", fold(words_to_digits(folded))))
 
 
 def _one_per_line(pieces: list[tuple[str, int]]) -> bool:
@@ -127,8 +148,15 @@ def _one_per_line(pieces: list[tuple[str, int]]) -> bool:
     lines = [p.strip() for p, _ in pieces[1:] if p.strip()]
     if len(lines) < 2:
         return False
-    alone = [t for t in lines if not re.search(r"[,;]|\s[–-]\s|-$", t) and 2 <= len(t.split()) <= 6]
+    alone = [t for i, t in enumerate(lines) if not re.search(r"[,;]|\s[–-]\s|-$|\s(?:à|a|au)\s", t) and
+             (2 <= len(t.split()) <= 6 or _surname_line(t, lines[i - 1] if i else ""))]
     return len(alone) >= 0.8 * len(lines)
+
+
+def _surname_line(line: str, above: str) -> bool:
+    """"MM. BLANC" / "CHEVALIER" / "Mmes DE LA ROCHE" / "GARNIER": a surname in capitals on
+    its own line, under a line that is not a lone first name ("Eric" / "DUCLOS")."""
+    return line.isupper() and not re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'-]+", above.strip())
 
 
 def proxy_sentence(text: str, unit: int) -> Member | None:
@@ -147,7 +175,7 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
     """Entries of the joined list text, each attributed to the line it starts on."""
     if label.kind == "proxies":  # "Marta Chron à Marc Baïetto" / "Nelly Maroni à …": a line, an entry
         pieces = [(p + ";" if HOLDER_AT_END.search(p) else p, k) for p, k in pieces]
-    if _one_per_line(pieces):  # "Aurélie André" / "Olivier Bernard" / …: a line, a name
+    if label.kind != "proxies" and _one_per_line(pieces):  # "Aurélie André" / "Olivier Bernard" / …: a line, a name
         pieces = [(p + ";", k) for p, k in pieces]
     text = joined([p for p, _ in pieces])
     starts, pos = [], 0
@@ -225,7 +253,8 @@ def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
     if not looks_like_member(name):
         return None
     holder = strip_civilities(holder) if holder else None
-    status = "present" if label.kind == "present" else "absent"
+    # "M. GIRAUD (donne procuration à M. LE GALL)" under "Présents :": who gives a proxy is absent
+    status = "present" if label.kind == "present" and not holder else "absent"
     excused = label.excused if status == "absent" else None
     if status == "absent" and label.kind == "absent" and excused is None:
         excused = None

@@ -67,6 +67,7 @@ class Reading:
     members: list[tuple[members.Member, Span]] = field(default_factory=list)
     moves: list[Move] = field(default_factory=list)
     ranges: list[Range] = field(default_factory=list)
+    fallback: dict[str, Fact] = field(default_factory=dict)  # taken when nothing better is read
 
     def set(self, column: str, value: Any, span: Span, method: str, derived: bool = False) -> None:
         if value is not None and value != "" and column not in self.facts:
@@ -87,6 +88,8 @@ def read(units: list[Unit], full: bool = True) -> Reading:
         k = _read_unit(r, units, k)
     _counts(r, units, full)
     r.members = merge_members(r.members)
+    for column, fact in r.fallback.items():
+        r.facts.setdefault(column, fact)
     return r
 
 
@@ -208,11 +211,19 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
     u = units[k]
     if not _title_like(u):
         return
-    m = lexicon.first("collectivite", u.folded.strip())
-    if m:
-        r.set("collectivite", collectivite(_slice(u.text.strip(), m, "name")), u.span, "heading")
+    body = lexicon.first("collectivite", u.folded.strip())
+    name = collectivite(_slice(u.text.strip(), body, "name")) if body else None
+    if name and re.match(r"(?:departement|region)\b", fold(name)):
+        # "DÉPARTEMENT DE LA MANCHE" / "COMMUNE DE X": the commune's papers name its département first
+        r.fallback.setdefault("collectivite", Fact(name, u.span, "heading"))
+    elif name:
+        r.set("collectivite", name, u.span, "heading")
     m = lexicon.rx(lexicon.get("organe")).search(u.folded)
-    if m:
+    if m and body and body.start("name") <= m.start("name") < body.end("name"):
+        # "CONSEIL DÉPARTEMENTAL DE LA BRENNE" names the body; the sitting may be another
+        # organ's ("… DE LA COMMISSION PERMANENTE"), so this one only if none is said
+        r.fallback.setdefault("organe", Fact(_slice(u.text, m, "name").capitalize(), u.span, "heading"))
+    elif m:
         r.set("organe", _slice(u.text, m, "name").capitalize(), u.span, "heading")
     if re.match(r"^(?:a|à)\s", u.folded.strip()):
         _read_place(r, u.text, u.span)
@@ -338,7 +349,7 @@ def collectivite(name: str) -> str | None:
     m = lexicon.rx(lexicon.get("collectivite_prefix")).match(fold(name))
     rest = name[m.end():].strip() if m else name.strip()
     generic = re.fullmatch(r"(?:la\s+|le\s+|l')?(?:communaute\s+(?:de\s+communes|d'agglomeration|urbaine)|"
-                           r"commune|ville|syndicat|departement|metropole|region)", fold(rest))
+                           r"commune|ville|syndicat|departement|conseil\s+departemental|metropole|region)", fold(rest))
     return None if generic else rest or None  # "la Communauté de communes": no name said
 
 

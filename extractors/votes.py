@@ -65,12 +65,17 @@ def _read_prose(vote: Vote, u: Unit) -> None:
         vote.set("unanimite", True, u, "unanimity")
 
 
+RECITAL = re.compile(r"^\s*(?:vu|considerant|par\s+deliberation)\b|\bavai(?:t|ent)\s+(?:ete\s+)?(?:approuve|adopte|rejete|refuse|accepte)")
+
+
 def _outcome(vote: Vote, body: list[Unit]) -> None:
     """Adopted or rejected as stated; else from a decision; else from the counts (derived)."""
     from extractors.segment import is_evidence
 
-    for u in body:
+    for u in reversed(body):  # the outcome closes the debate: the last one stated
         text = u.folded
+        if RECITAL.search(text):  # "Par délibération du 8 février, le Conseil avait approuvé …"
+            continue
         if lexicon.rx(lexicon.get("votes", "rejected")).search(text):
             vote.set("resultat", "rejete", u, "result")
         elif lexicon.rx(lexicon.get("votes", "adopted")).search(text) and is_evidence(u):

@@ -64,13 +64,16 @@ def name_key(name: str) -> str:
 
 
 def same_person(a: str, b: str, threshold: float = SAME_PERSON) -> bool:
-    """Equal names up to accents, case, civility, hyphens, word order and a typo."""
+    """Equal names up to accents, case, civility, hyphens, word order and a typo. A surname
+    alone is matched exactly: LECLERC and LECLERCQ, LEFÈVRE and LEFEBVRE are two families."""
     from rapidfuzz import fuzz
 
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
         return False
-    return ka == kb or fuzz.token_sort_ratio(ka, kb) >= threshold
+    if ka == kb:
+        return True
+    return " " in ka and " " in kb and fuzz.token_sort_ratio(ka, kb) >= threshold
 
 
 def find_person(name: str, names: list[str]) -> int | None:
