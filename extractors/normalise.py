@@ -12,9 +12,10 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from schemas.cells import NUMBER  # noqa: F401 (one definition of a French number, shared with the loaders)
+
 # A number as printed: thousands grouped by spaces (normal or no-break) or dots,
 # decimals after a comma. "1 500,50" -> 1500.5 ; "310 000" -> 310000.
-NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?(?![\w])")
 EURO = re.compile(NUMBER.pattern + r"\s*(?:€|euros?\b|EUR\b)", re.IGNORECASE)
 PERCENT = re.compile(r"(\d+(?:,\d+)?)\s*%")
 YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")

@@ -19,17 +19,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from schemas.text import fold as text_fold
 from pathlib import Path
 
-from extractors.normalise import NUMBER
-from schemas import Cell, Row, Span, Table
+from schemas import Row, Span, Table
+from schemas.cells import NUMERIC_CELL, is_numeric, join_cell, merge_rows  # noqa: F401 (the extractors' names)
+from schemas.text import fold as text_fold
 
 YEAR_CELL = re.compile(r"^(19|20)\d{2}$")
-# A cell holding one number: a sign (a budget's "-2 000,00 €", a "+ 552,29" increment), a
-# unit, "HT" or "TTC" ("3 000 € ht"), a footnote star.
-NUMERIC_CELL = re.compile(r"^(?P<sign>[-+\u2212\u2013]?)\s*" + NUMBER.pattern
-                          + r"\s*(€|%|h|heures?)?\s*(?i:h\.?\s?t\.?|t\.?t\.?c\.?)?\s*\*?$")
 # Text that was meant as a number but does not read as one: "56 81300 €" (comma lost),
 # "2 742 084,40 € 2 672 788,51 €" (two cells run together), "11 32 4" (a split cell).
 BROKEN_NUMBER = re.compile(r"^[-+\u2212\u2013\d\s.,€%*]*\d[\d\s.,€%*]*$")
@@ -54,10 +50,6 @@ def fold(text: str) -> str:
     """schemas.text.fold with its runs of spaces made one: ``"Clientèles  cibles"`` ->
     ``"clienteles cibles"``, ``"n’ont"`` -> ``"n'ont"``: the form the pattern files are written in."""
     return " ".join(text_fold(text).split())
-
-
-def is_numeric(text: str) -> bool:
-    return bool(NUMERIC_CELL.match(text.strip()))
 
 
 def read_number(text: str) -> tuple[float | None, int]:
@@ -88,17 +80,6 @@ def is_header_row(texts: list[str]) -> bool:
         not texts[0] or not is_numeric(texts[0]))
 
 
-def join_cell(a: str, b: str) -> str:
-    """Join two pieces of a wrapped cell: ``publics-`` + ``cibles`` -> ``publics-cibles``."""
-    if not a:
-        return b
-    if not b:
-        return a
-    if re.search(r"\w-$", a):
-        return a + b
-    return f"{a} {b}"
-
-
 def is_continuation(prev: Row, row: Row) -> bool:
     """True when `row` is the tail of `prev`, cut by a page break or blank line."""
     texts = row.texts
@@ -110,16 +91,6 @@ def is_continuation(prev: Row, row: Row) -> bool:
     if not tails or any(t[:1].isupper() or is_numeric(t) for t in tails):
         return False
     return not texts[0] or not any(texts[1:])
-
-
-def merge_rows(prev: Row, row: Row) -> Row:
-    cells = list(prev.cells)
-    for i, cell in enumerate(row.cells):
-        if i < len(cells):
-            cells[i] = Cell(join_cell(cells[i].text, cell.text), cells[i].span)
-        else:
-            cells.append(cell)
-    return Row(cells)
 
 
 def grid(table: Table) -> Grid:

@@ -109,7 +109,7 @@ def test_ocr_never_fails_a_scan_saying_why():
 
 
 def test_count_repairs():
-    from extractors.ocr_repair import UNSURE, repair_line, repair_number_column, repair_words
+    from pipeline.loaders.ocr_repair import UNSURE, repair_line, repair_number_column, repair_words
 
     assert repair_words([("Présents", 96), (":", 93), ("2O", 88)], 50) == ["Présents", ":", "20"]
     assert repair_words([("Abstention", 96), (":", 93), ("O", 80)], 50) == ["Abstention", ":", "0"]
@@ -122,14 +122,14 @@ def test_count_repairs():
 
 def test_unsure_count_is_left_empty():
     from extractors.normalise import parse_int
-    from extractors.ocr_repair import UNSURE
+    from pipeline.loaders.ocr_repair import UNSURE
 
     assert parse_int(UNSURE) is None
 
 
 def test_unsure_count_in_a_deliberation_is_null(tmp_path):
     """`Pour : [?]` (a count OCR read below the confidence threshold) -> pour is null."""
-    from extractors.ocr_repair import UNSURE
+    from pipeline.loaders.ocr_repair import UNSURE
 
     text = (SAMPLES / "000_947d8fbb682aad0d.txt").read_text(encoding="utf-8")
     assert "Pour : 41" in text
@@ -142,7 +142,7 @@ def test_unsure_count_in_a_deliberation_is_null(tmp_path):
 def test_unsure_counts_and_stamp_ids():
     """A count or a stamp id read below the threshold is left empty, never guessed:
     "Membres en exercice : 42" (for 12, read at 78) made two false findings."""
-    from extractors.ocr_repair import UNSURE, repair_words
+    from pipeline.loaders.ocr_repair import UNSURE, repair_words
 
     assert repair_words([("Délégués", 96), ("en", 96), ("exercice", 96), (":", 93), ("42", 78)], 80) == [
         "Délégués", "en", "exercice", ":", UNSURE]
@@ -159,7 +159,7 @@ def test_unsure_counts_and_stamp_ids():
 
 
 def test_name_list_repairs():
-    from extractors.ocr_repair import repair_line
+    from pipeline.loaders.ocr_repair import repair_line
 
     assert repair_line("Pouvoirs : ROSSEEL Philippe pouvoir à. LESCURE Luc, M: Louis GARCIA") == (
         "Pouvoirs : ROSSEEL Philippe pouvoir à LESCURE Luc, M. Louis GARCIA")
@@ -169,7 +169,7 @@ def test_name_list_repairs():
 
 def test_flat_marks_are_dashes():
     """"DUPUY Thierry : BATIFOULIER" - the ":" was one flat bar of ink: a hyphen."""
-    from extractors.ocr_repair import flat_dash
+    from pipeline.loaders.ocr_repair import flat_dash
 
     assert flat_dash(":", 2.4, 1.44) == "-"
     assert flat_dash("=", 5.76, 1.44) == "–"

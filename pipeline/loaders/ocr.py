@@ -30,11 +30,12 @@ import shutil
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.ocr_repair import (STAMP_LINE, flat_dash, repair_cell, repair_line, repair_number_column,
-                                   repair_words)
-from pipeline.loaders import ocr_rules
+from pipeline.loaders import ocr_repair, ocr_rules
+from pipeline.loaders.ocr_repair import (STAMP_LINE, UNSURE, flat_dash, is_count_label, repair_cell, repair_line,
+                                         repair_number_column, repair_words, respell, sure_count)
 from pipeline.loaders.ocr_rules import is_frame, tables
 from schemas import BBox, Cell, Row, Span, Table
+from schemas.cells import join_cell
 
 # Tesseract's OpenMP threads make one page ~6x slower on a shared 2-core machine
 # (8.5 s vs 1.3 s measured); parallelism comes from the ingest --workers pool.
@@ -44,7 +45,6 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 @dataclass(frozen=True)
 class OcrSettings:
     """Named OCR thresholds."""
-
     lang: str = "fra"
     min_dpi: int = 100  # render at the scan's own resolution, within these bounds
     max_dpi: int = 300
@@ -324,8 +324,6 @@ def table_item(page: OcrPage, cells: list[list[BBox | None]], words: list[Word],
 def _unsure_counts(rows: list[Row], confs: dict, settings: OcrSettings) -> None:
     """A count cell (under a count header, or right of a count label) read below the
     count threshold becomes UNSURE: ``Délégués en exercice | … / 42 | …`` read at 78."""
-    from extractors.ocr_repair import UNSURE, is_count_label, sure_count
-
     header = [c.text for c in rows[0].cells] if rows else []
     for r, row in enumerate(rows):
         for c, cell in enumerate(row.cells):
@@ -365,7 +363,6 @@ def text_lines(words: list[Word]) -> list[list[Word]]:
 def cell_text(words: list[Word], box: BBox) -> str:
     """``communicati`` + ``on`` -> a candidate break the PDF loader resolves later;
     ``publics-`` + ``cibles`` -> ``publics-cibles``; otherwise a space."""
-    from extractors.tablegrid import join_cell
     from pipeline.loaders.pdf import BREAK
 
     lines = [ln for ln in (_drop_specks(ln, OcrSettings()) for ln in text_lines(words)) if ln]
@@ -446,8 +443,6 @@ def _drop_specks(line: list[Word], settings: OcrSettings) -> list[Word]:
 
 
 def _respelled(w: Word, votes: dict | None, settings: OcrSettings) -> Word:
-    from extractors.ocr_repair import respell
-
     if not votes:
         return w
     return Word(respell(w.text, w.conf, votes, settings.respell_below), w.conf, w.bbox, w.line)
@@ -463,10 +458,9 @@ def _tesseract_lines(words: list[Word]) -> list[list[Word]]:
 
 
 def spelling_votes(pages: list[OcrPage], settings: OcrSettings | None = None) -> dict[str, str]:
-    from extractors.ocr_repair import spelling_votes as votes
-
     settings = settings or OcrSettings()
-    return votes([(w.text.strip(".,;:()"), w.conf) for p in pages for w in p.words], settings.respell_below)
+    return ocr_repair.spelling_votes([(w.text.strip(".,;:()"), w.conf) for p in pages for w in p.words],
+                                     settings.respell_below)
 
 
 def mean_confidence(pages: list[OcrPage]) -> float | None:

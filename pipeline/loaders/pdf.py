@@ -22,6 +22,7 @@ from pathlib import Path
 from pipeline.display import one_line
 from pipeline.loaders import LoadError
 from schemas import BBox, Cell, Document, Line, Row, Span, Table
+from schemas.cells import is_numeric, join_cell, merge_rows
 
 FURNITURE = re.compile(r"pr[ée]fecture|^page\s+\d+(\s*(/|sur)\s*\d+)?$|^\d+\s*/\s*\d+$|^-?\s*\d+\s*-?$",
                        re.IGNORECASE)
@@ -34,7 +35,6 @@ WORD = re.compile(r"\w+")
 @dataclass(frozen=True)
 class PdfSettings:
     """Named geometric thresholds, validated on creation (pdfplumber's TableSettings style)."""
-
     margin_ratio: float = 0.12  # header/footer band, as a share of the page height (Lannion: 10 %)
     paragraph_gap: float = 0.8  # a vertical gap above this many line heights ends a paragraph
     wrap_slack: float = 2.0  # points of slack when deciding that the next word did not fit
@@ -50,7 +50,6 @@ class PdfSettings:
 @dataclass
 class RawLine:
     """A physical line on a page, before paragraphs are joined."""
-
     text: str
     page: int
     order: int
@@ -262,8 +261,6 @@ def _cell_text(lines: list[dict], bbox) -> str:
     than the column, broken by the office suite without a hyphen: the line is one word
     reaching the right padding); ``publics-`` + ``cibles`` -> ``publics-cibles``;
     otherwise a space."""
-    from extractors.tablegrid import join_cell
-
     if not lines:
         return ""
     padding = lines[0]["x0"] - bbox[0]
@@ -338,8 +335,6 @@ def _furniture_keys(pages, settings: PdfSettings) -> set:
 
 def _add_line(doc: Document, raw: RawLine, continues: RawLine | None) -> None:
     """Append `raw` as a new Line, or to the paragraph it continues."""
-    from extractors.tablegrid import join_cell
-
     prev = doc.items[-1] if doc.items else None
     if continues is None or not isinstance(prev, Line):
         doc.items.append(Line(raw.text, Span(raw.page, raw.order, raw.bbox, raw.text), raw.bold))
@@ -388,8 +383,6 @@ def _add_table(doc: Document, table: Table) -> None:
         if rows and rows[0].texts == prev.rows[0].texts:  # header repeated on each page
             rows = rows[1:]
         if rows and _is_split_row(prev, rows[0]):
-            from extractors.tablegrid import merge_rows
-
             prev.rows[-1], rows = merge_rows(prev.rows[-1], rows[0]), rows[1:]
         prev.rows.extend(rows)
         return
@@ -403,8 +396,6 @@ def _add_table(doc: Document, table: Table) -> None:
 def _is_split_row(prev: Table, first: Row) -> bool:
     """The page cut a row in two: the new page starts with an empty key cell (the
     objective number) under a table whose rows are keyed, and no new values."""
-    from extractors.tablegrid import is_numeric
-
     keyed = sum(1 for r in prev.rows if r.texts[0]) >= len(prev.rows) / 2
     return (keyed and not first.texts[0] and bool(prev.rows[-1].texts[0])
             and not any(is_numeric(t) for t in first.texts[1:] if t))

@@ -25,7 +25,12 @@ import re
 import unicodedata
 from collections import Counter
 
-from extractors.tablegrid import fold
+from schemas.text import fold as text_fold
+
+
+def fold(text: str) -> str:
+    """Folded, runs of spaces made one: the form the count labels below are written in."""
+    return " ".join(text_fold(text).split())
 
 UNSURE = "[?]"  # a value OCR could not read confidently: no parser reads it as a number
 
