@@ -239,11 +239,12 @@ def print_generated(args) -> None:
         tallies, checks = labels.score_generated(docs)
     print(f"\nGenerated documents (tests/generator, {args.count} per split, {'PDF' if args.pdf else 'text'})")
     print(real_report(tallies, tuple(splits)))
-    print(f"planted inconsistencies found: {checks.found}/{checks.planted}; consistent documents given an "
-          f"error finding: {checks.false_error_docs}/{checks.consistent_docs}")
+    for split, tally in checks.items():
+        print(f"{split}: planted inconsistencies found: {tally.found}/{tally.planted}; consistent documents "
+              f"given an error finding: {tally.false_error_docs}/{tally.consistent_docs}")
     for split in splits:
         if split in args.show_errors and (split, "all") in tallies:
-            print("\n".join(tallies[(split, "all")].errors + checks.missed + checks.false))
+            print("\n".join(tallies[(split, "all")].errors + checks[split].missed + checks[split].false))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -369,13 +369,14 @@ def score_checks(doc: LabelledDocument, rows: dict, tally: CheckTally) -> None:
             tally.false += [f"{doc.path.name} {c}" for c in sorted(errors)]
 
 
-def score_generated(docs: list[LabelledDocument]) -> tuple[dict[tuple[str, str], Tally], CheckTally]:
+def score_generated(docs: list[LabelledDocument]) -> tuple[dict[tuple[str, str], Tally], dict[str, CheckTally]]:
+    """Field tallies per (split, source) and (split, "all"); the checks' tally per split."""
     out: dict[tuple[str, str], Tally] = {}
-    checks = CheckTally()
+    checks: dict[str, CheckTally] = {}
     for doc in docs:
         rows = run_registre(doc.path)
         tally = score_document(doc, rows)
-        score_checks(doc, rows, checks)
+        score_checks(doc, rows, checks.setdefault(doc.split, CheckTally()))
         for key in ((doc.split, doc.source), (doc.split, "all")):
             out.setdefault(key, Tally()).merge(tally)
     return out, checks

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 CIVILITIES = ["monsieur", "madame", "mademoiselle", "mme", "mlle", "mr", "m", "me", "dr"]
 PARENTHESIS = re.compile(r"\([^)]*\)")  # "(en remplacement de Thierry MATHIEU)"
 NON_LETTERS = re.compile(r"[^a-z ]+")
+OCR_DIGIT = re.compile(r"(?<=[a-z])[01](?=[a-z])")  # a 1 or 0 inside a word of letters is OCR's l or o
 # Two different people of one family share the surname ("Karine BATIFOULIER" and
 # "Vivien BATIFOULIER" score ~70): a near match must be very near.
 FUZZY_THRESHOLD = 90
@@ -28,6 +29,8 @@ def normalise(name: str) -> str:
     """'Mme Danièle  MAJOREL-Dupont (suppléante)' → 'daniele majorel dupont'."""
     text = PARENTHESIS.sub(" ", name or "")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = OCR_DIGIT.sub(lambda m: {"1": "l", "0": "o"}[m.group(0)], text)  # "Nico1e": OCR's l
+    text = text.replace("rn", "m")  # "Jérôrne": OCR's m, written the same way on both sides compared
     words = NON_LETTERS.sub(" ", text).split()
     while len(words) > 1 and words[0] in CIVILITIES:
         words = words[1:]
@@ -67,11 +70,15 @@ def match_how(name: str, candidates: Iterable[str]) -> tuple[str | None, str | N
 def _fits(short: list[str], full: list[str]) -> bool:
     """Every surname word of `short` is in `full`, and its initials ("g", "ph") start
     `full`'s other words: ["g", "huet"] and ["ph", "dubourg"] fit ["gerard", "huet"] and
-    ["philippe", "dubourg"]; ["huet"] fits ["gerard", "huet"]."""
+    ["philippe", "dubourg"]; ["huet"] fits ["gerard", "huet"]; one word may be a near spelling
+    when the others are exact (["hiigo", "gautier"] fits ["hugo", "gautier"])."""
     words = [w for w in short if len(w) > 2 or w in full]
-    if not words or not all(w in full for w in words):
+    missing = [w for w in words if w not in full]
+    if not words or len(missing) == len(words) or len(missing) > 1:
         return False
     rest = [w for w in full if w not in words]
+    if missing and not any(fuzz.ratio(missing[0], f) >= 60 for f in rest):
+        return False  # one word near, the rest exact: "Hiigo GAUTIER" and "Hugo GAUTIER"
     return all(any(f.startswith(i) for f in rest) for i in short if i not in words)
 
 

@@ -15,7 +15,7 @@ from typing import Iterator
 from checks import legal, names
 from checks.context import Source, Tables, as_date, as_float, as_int, by_deliberation, deliberations, where
 from checks.rules import Finding, check
-from checks.trust import OCR_DOUBT_BELOW, doubtful
+from checks.trust import OCR_DOUBT_BELOW, doubtful, list_doubt
 
 MATCH_DOUBT = {names.FUZZY: "nom rapproché par une orthographe voisine",
                names.PARTIAL: "nom rapproché par le seul nom de famille"}
@@ -81,7 +81,8 @@ def giver_absent(tables: Tables) -> Iterator[Finding]:
             same, how = names.match_how(p.get("giver") or "", present)
             if same is None:
                 continue
-            doubts = [MATCH_DOUBT.get(how), _ocr_doubt(tables, d, "proxies", "attendance")]
+            doubts = [MATCH_DOUBT.get(how), _ocr_doubt(tables, d, "proxies", "attendance"),
+                      list_doubt(tables, d, "proxies", "attendance")]
             yield doubtful("proxy.giver_absent", doubts, **_proxy_where(tables, d, p, "giver"),
                            expected="absent", actual="present", giver=p.get("giver"), holder=p.get("holder"))
 
@@ -93,7 +94,8 @@ def holder_present(tables: Tables) -> Iterator[Finding]:
             same, how = names.match_how(p.get("holder") or "", present)
             if not p.get("holder") or same is not None or how == names.AMBIGUOUS:
                 continue  # an ambiguous surname is somebody present
-            yield doubtful("proxy.holder_present", [_ocr_doubt(tables, d, "proxies", "attendance")],
+            yield doubtful("proxy.holder_present", [_ocr_doubt(tables, d, "proxies", "attendance"),
+                                                    list_doubt(tables, d, "proxies", "attendance")],
                            **_proxy_where(tables, d, p, "giver"), expected="present", actual="absent",
                            giver=p.get("giver"), holder=p.get("holder"))
 

@@ -33,6 +33,9 @@ WEAK_METHODS = {
     "decision": "résultat déduit d'un verbe de décision (« décide … »), qui peut être négatif",
     "president_prose": "nom lu dans une phrase",
     "secretary_prose": "nom lu dans une phrase",
+    # a list in which an entry did not read as a name ("RENARD Cédric ct BLANCHARD Gilles"):
+    # the names counted may be fewer than the names printed
+    "list_partial": "une entrée n'a pas été lue comme un nom, la liste peut être incomplète",
 }
 
 # What a derived value rests on: (method, column) or method -> the values or lists it was
@@ -129,7 +132,16 @@ def list_value(tables: Tables, delib: dict, table: str) -> Value:
     with the lowest OCR confidence of its lines."""
     rows = tables.provenance_of(delib["doc_id"], table, as_int(delib.get("seq")))
     confs = [c for r in rows if (c := as_float(r.get("confidence"))) is not None]
-    return Value(table, "list", False, min(confs) if confs else None, frozenset({table}))
+    method = "list_partial" if any(r.get("method") == "list_partial" for r in rows) else "list"
+    return Value(table, method, False, min(confs) if confs else None, frozenset({table}))
+
+
+def list_doubt(tables: Tables, delib: dict, *tables_read: str) -> str | None:
+    """Why the lists `tables_read` of this deliberation may be incomplete, else None."""
+    for table in tables_read:
+        if list_value(tables, delib, table).method == "list_partial":
+            return f"{LISTS.get(table, table)} : {WEAK_METHODS['list_partial']}"
+    return None
 
 
 def compare(tables: Tables, rule_id: str, delib: dict, required: dict[str, Callable],

@@ -25,7 +25,8 @@ from extractors.normalise import words_to_digits
 from extractors.stream import Unit, fold
 
 # A number as a count: not part of a larger number, an amount, a date or a time.
-NUMBER = re.compile(r"(\d{1,4})(?![\d])(?!\s*(?:[.,/]\d|€|%|euros?\b|eur\b|h\b|h\d|heures?\b|ans?\b|"
+# a count: digits not glued to a letter ("1O", OCR's 10, is no count of 1)
+NUMBER = re.compile(r"(\d{1,4})(?![\d])(?![^\W\d_])(?!\s*(?:[.,/]\d|€|%|euros?\b|eur\b|h\b|h\d|heures?\b|ans?\b|"
                     r"mois\b|jours?\b|m2\b|m²|km\b|ha\b|er\b|e\b|eme\b|°))(?![ \u00a0]\d{3}\b)")
 LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\n|$))")
 SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+)[\s:=|._…]*")
@@ -53,6 +54,22 @@ def digits(text: str) -> str:
     return SMALL_WORD.sub(lambda m: SMALL[m.group(1) or m.group(2)], converted)  # "zéro" anywhere is 0
 
 
+# a number in words cut at a line end: "… présents : cinquante et" / "un   Procurations : un"
+TENS_CUT = re.compile(r"\b(?:vingt|trente|quarante|cinquante|soixante|quatre-vingts?)(?:\s+et|-et)?\s*$")
+UNITS_START = re.compile(r"^\s*(?:et\s+)?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
+                         r"treize|quatorze|quinze|seize)(?:-\w+)?\b")
+
+
+def _rejoin_number_words(texts: list[str]) -> list[str]:
+    """The tail of a number in words moved up to the line it was cut from."""
+    out = list(texts)
+    for i in range(len(out) - 1):
+        head = UNITS_START.match(fold(out[i + 1]))
+        if TENS_CUT.search(fold(out[i])) and head:
+            out[i], out[i + 1] = out[i].rstrip() + " " + out[i + 1][:head.end()].strip(), out[i + 1][head.end():]
+    return out
+
+
 class Run:
     """Units read as one text, with the unit each character comes from."""
 
@@ -60,9 +77,9 @@ class Run:
         self.units = units
         pieces, self.starts = [], []
         pos = 0
-        for u in units:
+        for text in _rejoin_number_words([u.text for u in units]):
             self.starts.append(pos)
-            text = digits(u.text)
+            text = digits(text)
             pieces.append(text)
             pos += len(text) + 1
         self.text = "\n".join(pieces)
@@ -133,6 +150,9 @@ def _block(run: Run, labels: list[lexicon.Label], taken: dict, indices: list[int
     below = numbers and run.unit_at(numbers[0][0]) > run.unit_at(labels[-1].start)
     if len(numbers) != len(labels) or not below:
         return []  # "Présents : 29 – Pouvoirs : 12" is read label by label
+    more = BLOCK_NUMBER.match(run.text, pos)
+    if more and run.unit_at(more.start(1)) == run.unit_at(numbers[-1][0]):
+        return []  # four values under three labels read: one label was not, the columns do not line up
     out = []
     for label, index, (at, value) in zip(labels, indices, numbers):
         if value is not None and _plausible(value):
@@ -178,7 +198,8 @@ def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
     _, end = run.line_of(label.start)
     # "39 présents" alone on its line is a count line; "les 15 présents" in a sentence is weaker
     method = "count_line" if only_counts(run.text[start:end]) else "number_before"
-    return [Count(label.name, int(m.group(1)), run.unit_at(label.start), method)]
+    # "(28 présents, 28" / "votants)": the count belongs to the line its number is on
+    return [Count(label.name, int(m.group(1)), run.unit_at(start + m.start(1)), method)]
 
 
 def _label_ends_line(run: Run, label: lexicon.Label) -> bool:

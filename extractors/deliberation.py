@@ -71,8 +71,13 @@ def extract(doc: Document) -> Document:
                 inherited = session  # a register's session header, shared by the blocks after it
             continue
         ctx = Context(doc, units, stamps, session, [], len(block.items) == 1, running, unread)
+        last = block.header_end
         for item in block.items:
+            # "X. Informations diverses" / "Départ de Mme X (présents : 15 …)": an item with no
+            # decision is no deliberation, but who leaves there leaves for the items after it
+            ctx.moves += sitting.read(units[last:item.start], full=False).moves if item.start > last else []
             seq = _emit(ctx, seq, block, item)
+            last = max(last, item.end)
     return doc
 
 
@@ -333,10 +338,13 @@ def _rows(ctx: Context, seq: int, facts: dict[str, Fact], people, decisions, uni
                                "excused": member.excused if absent else None,
                                "proxy_holder": member.holder if absent else None,
                                "substitute_for": member.substitute_for, "page": span.page,
-                               "_prov": {"name": span}})
-        if member.holder:  # also from one listed present: the document contradicts itself
+                               "_prov": {"name": span},
+                               "_how": {"name": ("list_partial" if member.doubt else "list", False)}})
+        if member.holder or member.gave_proxy and absent:  # also from one listed present: the document
+            method = "list_partial" if member.doubt else "list"  # contradicts itself; a holder not named: null
             doc.add("proxies", {"doc_id": doc.doc_id, "seq": seq, "giver": member.name, "holder": member.holder,
-                                "page": span.page, "_prov": {"giver": span, "holder": span}})
+                                "page": span.page, "_prov": {"giver": span} | ({"holder": span} if member.holder else {}),
+                                "_how": {"giver": (method, False), "holder": (method, False)}})
     for n, d in enumerate(decisions, 1):
         doc.add("decisions", {"doc_id": doc.doc_id, "seq": seq, "item": n, "verb": d.verb, "text": d.text,
                               "amount_eur": d.amount_eur, "page": d.span.page,

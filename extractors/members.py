@@ -53,6 +53,11 @@ PROXY_SENTENCE = re.compile(r"^.{2,80}?\s(?:a|ont)\s+donne\s+(?:pouvoir|procurat
                             # "D. MOREAU donne pouvoir à V. MOREL" (not "le Conseil donne pouvoir au Maire")
                             r"|^(?!(?:le|la|les|il|elle)\s)(?:(?!maire|president|conseil)[^\s]+\s+){1,5}"
                             r"donnen?t?\s+(?:pouvoir|procuration)\s+a\s+(?!signer)\S.*$")
+# "Ozillac Agglomération - Conseil Communautaire du jeudi 18 décembre 2025": an organ and a date
+RUNNING_HEADER = lexicon.rx(r"\b{body}\s+(?:du|le)\s+(?:{weekday}\s+)?\d{1,2}(?:er)?(?:\s+{month}\s+|[/.]\d{1,2}[/.])\d{2,4}\b")
+# "S. ARNAUD pouvoir à C. LECLERCQ" on its own line: a proxy, not more names of the list above
+PROXY_LINE = re.compile(r"^(?!.*\s[–-]\s)[^,;()]{2,40}?\s(?:(?:a\s+)?donne\s+)?(?:pouvoir|procuration|mandat)\s+"
+                        r"(?:a|au)\s+[^,;()]{2,40}$")
 PROXY_WORDS = re.compile(r"\b(?:pouvoir|procuration|mandat|represente|delegation|donne)\b")
 
 
@@ -67,6 +72,8 @@ class Member:
     holder: str | None = None
     substitute_for: str | None = None
     gave_proxy: bool = False  # listed as having given a proxy, whether its holder is named or not
+    doubt: str | None = None  # why its list may be incomplete: an entry that did not read as a name
+    list_at: int = -1  # the line its list starts on: two entries of one list are two people
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,9 @@ def list_label(text: str) -> ListLabel | None:
     end = re.match(lexicon.get("list_end"), folded[label.end:])
     if end is None:
         return None
+    rest = text[label.end + end.end():]
+    if re.match(r"\s*\d", counts.digits(rest)) and not _names_line(rest):
+        return None  # "Présents : 38 - Représcntés : 1": a count, not a list of names
     excused = True if "excus" in folded[label.start:label.end] else None
     if label.name == "absent_unexcused":
         excused = False
@@ -101,7 +111,7 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     body = lexicon.first("collectivite", folded)
     if body and body.start() == 0:  # "COMMUNAUTÉ DE COMMUNES PLATEAU DES MILLE SOURCES": a heading
         return False
-    if kind != "proxies" and PROXY_SENTENCE.match(folded):
+    if kind != "proxies" and PROXY_SENTENCE.match(folded) or kind == "present" and PROXY_LINE.match(folded):
         return False
     if folded.startswith("("):  # "Pierre-Yves COSTE" / "(en remplacement de François SIMON)"
         return True
@@ -122,30 +132,46 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
     pieces = [(units[k].text[label.offset:], k)]
     j = k + 1
     while j < len(units):
-        if counts.is_count_line(units[j].text) or (_page_furniture(units[j]) and any(p.strip() for p, _ in pieces)
-                                                    and j + 1 < len(units) and continues(units[j + 1], label.kind)):
-            j += 1  # "Elus en exercice : 29" (a side box), "1", "Conseil du 24/05/2022" (a page's
-            continue  # number or running header) between two lines of the list
+        if counts.is_count_line(units[j].text):
+            j += 1  # "Elus en exercice : 29" (a side box) between two lines of the list
+            continue
+        after = j
+        while after < len(units) and _page_furniture(units[after]):
+            after += 1  # "Page 1 sur 7" / "Ozillac Agglomération - Conseil … du 18 décembre 2025"
+        if after > j and any(p.strip() for p, _ in pieces) and after < len(units) \
+                and continues(units[after], label.kind):
+            j = after
+            continue
         if not continues(units[j], label.kind) or (units[j].gap_before and not _names_line(units[j].text)):
             break
         pieces.append((units[j].text, j))
         j += 1
-    return _members(pieces, label), j
+    found = _members(pieces, label)
+    for member in found:
+        member.list_at = k
+    return found, j
 
 
 def _page_furniture(unit: Unit) -> bool:
-    """A page number ("1", "Page 2 sur 4") or a running header naming the sitting
+    """A page number ("1", "Page 2 sur 4") or a running header naming the sitting or the body
     ("Conseil Communautaire du 24/05/2022"), as a text extraction leaves them mid-list."""
     folded = unit.folded.strip()
-    if re.fullmatch(r"(?:page\s+)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?", folded):
+    if re.fullmatch(r"[-–\s]*(?:page\s+)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?[-–\s]*", folded):
+        return True  # "1", "- 1 -", "Page 2 sur 4"
+    if len(folded.split()) <= 6 and re.search(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded):
+        return True  # "CM – 22.06.2017"
+    body = lexicon.first("collectivite", folded)
+    if body and body.start() == 0:  # "PAYS DE MONTCAILLOU COMMUNAUTÉ" atop the next page
         return True
-    return len(folded.split()) <= 12 and bool(lexicon.first("session_title", fold(words_to_digits(folded))))
+    dated = fold(words_to_digits(folded))
+    return len(folded.split()) <= 14 and (bool(lexicon.first("session_title", dated)) or bool(RUNNING_HEADER.search(dated)))
 
 
 def _one_per_line(pieces: list[tuple[str, int]]) -> bool:
     """A list printed one name a line: its lines (after the label's) hold no separator and
     two to six words each ("Eric" / "DUCLOS" is one name cut in two, not two names)."""
-    lines = [p.strip() for p, _ in pieces[1:] if p.strip()]
+    lines = [re.sub(r"\s*\([^)]*\)?", "", p).strip() for p, _ in pieces[1:]]  # "(procuration à …)" aside
+    lines = [t for t in lines if t]
     if len(lines) < 2:
         return False
     alone = [t for i, t in enumerate(lines) if not re.search(r"[,;]|\s[–-]\s|-$|\s(?:à|a|au)\s", t) and
@@ -168,12 +194,15 @@ def proxy_sentence(text: str, unit: int) -> Member | None:
 
 
 def _names_line(text: str) -> bool:
-    return bool(re.search(r"[A-ZÀ-Ý]{2,}", text))
+    """A surname in capitals ("M. GIRAUD"), or a name after a civility ("Mme Virginie Nicolas")."""
+    return bool(re.search(r"[A-ZÀ-Ý]{2,}", text) or CIVILITY_START.match(fold(text).strip()))
 
 
 def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
     """Entries of the joined list text, each attributed to the line it starts on."""
-    if label.kind == "proxies":  # "Marta Chron à Marc Baïetto" / "Nelly Maroni à …": a line, an entry
+    if label.kind == "proxies" and not any(";" in p for p, _ in pieces):
+        # "Marta Chron à Marc Baïetto" / "Nelly Maroni à …": a line, an entry (unless the
+        # list separates its entries itself: "… à Mme JACQUET" / "Stéphanie ; M. RIVIÈRE …")
         pieces = [(p + ";" if HOLDER_AT_END.search(p) else p, k) for p, k in pieces]
     if label.kind != "proxies" and _one_per_line(pieces):  # "Aurélie André" / "Olivier Bernard" / …: a line, a name
         pieces = [(p + ";", k) for p, k in pieces]
@@ -183,13 +212,28 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
         at = text.find(piece[:12].strip(), pos) if piece.strip() else pos
         starts.append((max(at, pos), k))
         pos = max(at, pos)
-    out = []
+    out, unread = [], []
     for entry, offset in entries(text, label.kind == "proxies"):
         unit = max((k for s, k in starts if s <= offset), default=pieces[0][1])
         member = _member(entry, label, unit)
         if member:
             out.append(member)
+        elif _names_line(strip_civilities(entry)):
+            unread.append(entry.strip())  # "RENARD Cédric ct BLANCHARD Gilles": someone, not read
+    odd = _odd_ones(out)
+    out, unread = [m for m in out if m not in odd], unread + [m.name for m in odd]
+    for member in out if unread else []:
+        member.doubt = f"entrée non lue comme un nom : « {unread[0][:60]} »"
     return out
+
+
+def _odd_ones(found: list[Member]) -> list[Member]:
+    """In a list whose names carry their surname in capitals, a lone word without one
+    ("Mrne" before "M. GAUTHIER": a civility OCR misread) is no member."""
+    caps = [m for m in found if re.search(r"[A-ZÀ-Ý]{2,}", m.name)]
+    if len(found) < 3 or len(caps) < 0.8 * len(found):
+        return []
+    return [m for m in found if m not in caps and len(m.name.split()) == 1]
 
 
 def entries(text: str, proxies: bool = False) -> list[tuple[str, int]]:
@@ -245,6 +289,7 @@ def _holder_follows(chunk: str, pos: int, proxies: bool) -> bool:
 
 
 def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
+    entry = re.sub(r"^\s*et\s+", "", entry)  # "… à Colette CARRÉ" / "et Jean MULLER à Hugo GAUTIER"
     parsed = parse_entry(entry)
     name, holder, substitute = (parsed.name, parsed.holder, parsed.substitute_for) if parsed else (entry, None, None)
     if label.kind == "proxies" and holder is None:
@@ -286,4 +331,6 @@ def looks_like_member(name: str) -> bool:
     lower = [w for w in words if w[:1].islower() and fold(w) not in PARTICLES]
     if lower or PROXY_WORDS.search(fold(name)):
         return False
+    if lexicon.rx("{members}").fullmatch(fold(name).strip()):
+        return False  # "Élus", "Conseillers municipaux": the word for members, not a member
     return len(re.sub(r"[^\w]", "", name)) >= 2 and not re.fullmatch(r"[\d\W]+", name)

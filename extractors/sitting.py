@@ -29,7 +29,7 @@ from extractors import counts, lexicon, members, nlp
 from extractors.normalise import parse_date, parse_time, words_to_digits
 from extractors.stream import Unit, fold, joined, span_of
 from schemas import Span
-from schemas.text import find_person
+from schemas.text import find_person, name_key
 
 
 @dataclass
@@ -121,7 +121,8 @@ def _labelled(text: str, group: str) -> bool:
         if label is None:
             return False
         between = text[lexicon.label_at_start("lists", fold(text)).end:label.offset]
-        return ":" in between and not re.search(r"[«\"A-Z]", between)
+        counted = re.match(r"\s*\d", counts.digits(text[label.offset:]))  # "présents : dix": a count
+        return ":" in between and not re.search(r"[«\"A-Z]", between) and not counted
     label = lexicon.label_at_start("fields", fold(text))
     return bool(label) and bool(re.match(r"\s*(?:\(s\)\s*)?:", text[label.end:]))
 
@@ -131,7 +132,12 @@ def merge_members(found: list[tuple[members.Member, Span]]) -> list[tuple[member
     pouvoir à Y") is one absent member, excused, whose proxy Y holds."""
     out: list[tuple[members.Member, Span]] = []
     for member, span in found:
-        k = find_person(member.name, [m.name for m, _ in out])
+        # "Cédric MAILLARD" and "Cédric GAILLARD" in one list are two people: a near spelling
+        # joins only entries of different lists, an exact one any two
+        others = [m.name if m.list_at < 0 or m.list_at != member.list_at else "" for m, _ in out]
+        k = find_person(member.name, others)
+        if k is None:
+            k = next((i for i, (m, _) in enumerate(out) if name_key(m.name) == name_key(member.name)), None)
         if k is None:
             out.append((member, span))
             continue
@@ -148,6 +154,10 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
     (16 présents, 17 votants)") are the move's, holding for the items after it."""
     found = counts.read(units, tuple(lexicon.get("sitting_counts")) + ("_afferents",))
     moved = {m.unit: m for m in r.moves}
+    for m in r.moves:  # "X quitte la salle (14 présents," / "17 votants).": the bracket goes on below
+        text = units[m.unit].text
+        if text.count("(") > text.count(")") and m.unit + 1 < len(units):
+            moved.setdefault(m.unit + 1, m)
     for c in found:
         if c.unit in moved:
             moved[c.unit].counts.setdefault(c.column, Fact(c.value, units[c.unit].span, "move_counts"))

@@ -70,7 +70,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("seq", I32, "1-based order of the deliberation in the document."),
         ("collectivite", S, "Issuing body, e.g. `Hautes Terres Communauté`."),
         ("organe", S, "Deliberating assembly, e.g. `Conseil communautaire`."),
-        ("numero", S, "Act number as printed (`2024CC052`), else from the stamp id."),
+        ("numero", S, "Act number as printed (`2024CC052`), else from the stamp id (then `derived` in provenance)."),
         ("acte_id", S, "Prefecture stamp id, e.g. `015-200066637-20240411-2024CC052-DE`."),
         ("siren", S, "SIREN of the issuer, from the stamp id."),
         ("session_date", D, "Date of the sitting."),
@@ -89,8 +89,11 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("contre", I32, "Votes against."),
         ("abstentions", I32, "Abstentions."),
         ("non_votants", I32, "Members who took no part in the vote."),
-        ("unanimite", B, "True when the document says the vote was unanimous."),
-        ("resultat", S, "`adopte`, `rejete` or null, as the document states it."),
+        ("unanimite", B, "True when the document says the vote was unanimous; False when it records votes "
+                         "against or abstentions (derived, `split_vote`); null when it says neither."),
+        ("resultat", S, "`adopte` or `rejete` as the document states it (the last statement of the item); "
+                        "else from pour and contre (derived); else `adopte` where the assembly's decision is "
+                        "recorded (\"DÉCIDE\", \"APPROUVE\", method `decision`); null when nothing says."),
         ("sans_quorum", B, "True when the document says it sits without quorum (second convocation)."),
         ("page_start", I32, "First page of the deliberation."),
         ("page_end", I32, "Last page of the deliberation."),
@@ -109,7 +112,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         _DOC,
         ("seq", I32, "The deliberation."),
         ("giver", S, "Absent member who gave the proxy."),
-        ("holder", S, "Member who holds it."),
+        ("holder", S, "Member who holds it; null when the list says a proxy was given but names no holder "
+                      "(\"Absents ayant donné pouvoir : X\") or the holder could not be read."),
         ("page", I32, "Page where the proxy is listed."),
     ],
     "decisions": [

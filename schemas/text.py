@@ -85,4 +85,15 @@ def find_person(name: str, names: list[str]) -> int | None:
     for i, other in enumerate(names):
         if same_person(name, other):
             return i
-    return None
+    fits = [i for i, other in enumerate(names) if _initials_fit(key.split(), name_key(other).split())]
+    return fits[0] if len(fits) == 1 else None  # "L. PETIT" is "Luc PETIT" when no other PETIT fits
+
+
+def _initials_fit(short: list[str], full: list[str]) -> bool:
+    """["l", "petit"] fits ["luc", "petit"]: the surname words equal, each initial the start
+    of one of the other words, and at least one initial."""
+    initials = [w for w in short if len(w) <= 2 and w not in full]
+    words = [w for w in short if w not in initials]
+    rest = [w for w in full if w not in words]
+    return bool(initials) and bool(words) and all(w in full for w in words) and \
+        all(any(f.startswith(i) for f in rest) for i in initials)

@@ -331,3 +331,93 @@ def unit(text: str):
 ])
 def test_verbs(text, expected):
     assert verb_of(text) == expected
+
+
+# --- members leaving, lists across page furniture, near names (generated-document phrasings) ---
+
+MINUTES = """COMMUNE DE SORBIERS
+Séance du 25 novembre 2016
+Membres en exercice : 19 - Présents : 17 - Votants : 18
+Présents :
+M. Paul DURAND
+Mme Agnès MEUNIER
+Page 1 sur 4
+Conseil municipal du 25/11/2016
+M. Luc PETIT
+Mme Cédric MAILLARD
+M. Cédric GAILLARD
+1. ACQUISITION DE LA PARCELLE C 835
+Le Conseil municipal DÉCIDE d'acquérir la parcelle.
+Adoptée à l'unanimité.
+Mme MEUNIER Agnès quitte la séance à 22 h 40 (16 présents, 17 votants).
+2. FIXATION DU PRIX DES LOTS
+Le Conseil municipal DÉCIDE de fixer le prix.
+Vote : 16 pour, 0 contre, 1 abstention
+3. INFORMATIONS DIVERSES
+Départ de M. L. PETIT avant le vote du point suivant (présents : 15 – votants
+: 16).
+4. TARIFS DE LA SALLE
+Le Conseil municipal DÉCIDE des tarifs.
+Adoptée à l'unanimité.
+"""
+
+
+def test_a_move_under_a_vote_holds_from_the_next_item_with_its_counts():
+    """"Mme MEUNIER Agnès quitte la séance à 22 h 40 (16 présents, 17 votants)" under item 1's
+    vote: item 1 keeps the header's counts, item 2 takes the move's; a departure printed in an
+    item with no decision (3. Informations diverses) holds for item 4."""
+    doc = inline(MINUTES)
+    rows = {r["numero"]: r for r in doc.records["deliberations"]}
+    assert [(n, rows[n]["presents"], rows[n]["votants"]) for n in ("1", "2", "4")] == \
+        [("1", 17, 18), ("2", 16, 17), ("4", 15, 16)]
+    status = {(a["seq"], a["name"]): a["status"] for a in doc.records["attendance"]}
+    seq = {r["numero"]: r["seq"] for r in doc.records["deliberations"]}
+    assert status[(seq["1"], "Agnès MEUNIER")] == "present" and status[(seq["2"], "Agnès MEUNIER")] == "absent"
+    assert status[(seq["4"], "Luc PETIT")] == "absent"
+
+
+def test_a_list_goes_on_over_a_page_number_and_a_running_header_and_keeps_near_names_apart():
+    """"Page 1 sur 4" / "Conseil municipal du 25/11/2016" between two lines of the list; Cédric
+    MAILLARD and Cédric GAILLARD, one letter apart in one list, are two people."""
+    doc = inline(MINUTES)
+    first = min(r["seq"] for r in doc.records["deliberations"])
+    present = [a["name"] for a in doc.records["attendance"] if a["seq"] == first and a["status"] == "present"]
+    assert present == ["Paul DURAND", "Agnès MEUNIER", "Luc PETIT", "Cédric MAILLARD", "Cédric GAILLARD"]
+
+
+def test_a_surname_alone_is_matched_exactly():
+    assert not same_person("LECLERC", "LECLERCQ") and not same_person("LEFÈVRE", "LEFEBVRE")
+    assert same_person("Jean LECLERC", "Jean LECLERCQ")  # with a first name, a typo is tolerated
+    assert find_person("LECLERCQ", ["LECLERC", "LECLERCQ"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Présents : 38 - Représcntés : 1",  # a count (its label misread by OCR), not a list of names
+    "Présents : trente-huit",
+])
+def test_a_count_is_not_a_list(text):
+    from extractors import members
+    assert members.list_label(text) is None
+    assert members.list_label("Présents : M. Paul DURAND, Mme Anne ROUX").kind == "present"
+
+
+def test_an_entry_not_read_as_a_name_marks_its_list():
+    """"RENARD Cédric ct BLANCHARD Gilles" (OCR's "et"): the names around it are kept, and
+    their rows say the list may be incomplete (provenance method `list_partial`)."""
+    doc = inline("Séance du 4 mai 2023\nPrésents : DURAND Marie ; PETIT Bruno ; RENARD Cédric ct BLANCHARD Gilles\n"
+                 "Présents : 4\nObjet : Essai\nLe Conseil DÉCIDE d'approuver. Adopté à l'unanimité.\n")
+    rows = doc.records["attendance"]
+    assert [r["name"] for r in rows] == ["DURAND Marie", "PETIT Bruno"]
+    assert {r["_how"]["name"][0] for r in rows} == {"list_partial"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Délégués votants\n       51", [("votants", 51)]),  # a bare label, its number alone below
+    ("Séance du 25/04/2006 à 19h30\nNombre de membres afférents : 42", [("membres_en_exercice", 42)]),
+    ("Présents : cinquante et\nun   Votants : cinquante-deux", [("presents", 51), ("votants", 52)]),
+    ("Pour 1O\nContre 0", [("contre", 0)]),  # "1O": OCR's 10, no count of 1
+    ("APPROUVE le plan pour un\nmontant de 444 500 €.", []),
+])
+def test_counts_across_lines(text, expected):
+    found = counts.read([unit(t) for t in text.split("\n")])
+    assert [(c.column, c.value) for c in found] == expected

@@ -115,6 +115,29 @@ def test_absents_counted_on_the_list_give_a_notice(data):
     assert [(f["check_id"], f["severity"]) for f in findings(data)] == [("attendance.members_total", WARNING)]
 
 
+def test_a_list_with_an_entry_not_read_gives_a_notice(data):
+    """One present name fewer than "Présents : 29": an error when the list read cleanly, a
+    notice when an entry of it did not read as a name (provenance method `list_partial`)."""
+    holders = {p["holder"] for p in data["proxies"]}
+    gone = next(a for a in data["attendance"] if a["status"] == "present" and a["name"] not in holders)
+    data["attendance"].remove(gone)
+    assert [(f["check_id"], f["severity"]) for f in findings(data)] == [("attendance.present_count", ERROR)]
+    data["provenance"].append(dict(doc_id="d1", table="attendance", record_key="seq=1|name=x", field="name",
+                                   page=1, line=12, text="RENARD Cédric ct BLANCHARD Gilles",
+                                   method="list_partial", key_seq=1))
+    (row,) = findings(data)
+    assert (row["check_id"], row["severity"]) == ("attendance.present_count", NOTICE)
+    assert "une entrée n'a pas été lue comme un nom" in row["message"]
+
+
+def test_names_read_by_ocr_still_match():
+    """"Nico1e", "Jérôrne": OCR's l and m; "Hiigo GAUTIER" fits "Hugo GAUTIER" (partial: a notice)."""
+    assert names.match_how("Nicole GAILLARD", ["Nico1e GAILLARD"])[1] == names.EXACT
+    assert names.match_how("Jérôme ROCHE", ["Jérôrne ROCHE"])[1] == names.EXACT
+    assert names.match_how("Hugo GAUTIER", ["Hiigo GAUTIER", "Anne ROUX"]) == ("Hiigo GAUTIER", names.PARTIAL)
+    assert names.match_how("Hugo GAUTIER", ["Marc GAUTIER"]) == (None, None)
+
+
 def test_names_matched_by_surname_and_initials():
     present = ["SIRI", "HUET", "Dominique MEUNIER", "Karine BATIFOULIER", "Jean DUPONT", "Marie DUPONT"]
     assert names.match_how("G. HUET", present) == ("HUET", names.PARTIAL)
