@@ -64,16 +64,20 @@ def proxy_count(tables: Tables) -> Iterator[Finding]:
 @check("attendance.members_total", needs=("deliberations",))
 def members_total(tables: Tables) -> Iterator[Finding]:
     """Présents + absents = membres; absents as stated, else as listed (then in doubt: some
-    registers list only the excused)."""
-    lists = by_deliberation(tables, "attendance")
+    registers list only the excused). A stated count of absents may leave out those who
+    gave a proxy ("Présents : 8 — Représentés : 2 — Absent : 1", 11 members) when the
+    lists show it: then présents + absents + those represented = membres."""
+    lists, proxies = by_deliberation(tables, "attendance"), by_deliberation(tables, "proxies")
     for d in deliberations(tables):
-        rows = lists.get((d["doc_id"], as_int(d.get("seq")))) or ()
-        listed = sum(r.get("status") == "absent" for r in rows)
+        key = (d["doc_id"], as_int(d.get("seq")))
+        listed = sum(r.get("status") == "absent" for r in lists.get(key) or ())
         extra = {"absents": counted("absents", listed, "absents_listed")} \
             if listed and as_int(d.get("absents")) is None else None
         c = compare(tables, "attendance.members_total", d,
                     dict(membres_en_exercice=as_int, presents=as_int, absents=as_int), extra=extra)
-        if c is None or c["presents"] + c["absents"] == c["membres_en_exercice"]:
+        represented = len(proxies.get(key) or ())
+        apart = extra is None and represented and c is not None and c["absents"] == listed - represented
+        if c is None or c["membres_en_exercice"] == c["presents"] + c["absents"] + (represented if apart else 0):
             continue
         yield c.finding("attendance.members_total",
                         **where(tables, d, "membres_en_exercice", "absents", "presents"),

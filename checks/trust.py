@@ -36,6 +36,9 @@ WEAK_METHODS = {
     # a list in which an entry did not read as a name ("RENARD Cédric ct BLANCHARD Gilles"):
     # the names counted may be fewer than the names printed
     "list_partial": "une entrée n'a pas été lue comme un nom, la liste peut être incomplète",
+    # a count of the opening while a member has left or arrived since ("M. X quitte la salle"),
+    # the document not restating it: the count may describe the room before the move
+    "before_move": "compte de l'ouverture de séance, avant un départ ou une arrivée",
 }
 
 # What a derived value rests on: (method, column) or method -> the values or lists it was
@@ -55,6 +58,7 @@ DERIVED_TEXT = {
     "absents_listed": "compté sur la liste des absents",
     "counts": "déduit des voix pour et contre",
     "split_vote": "déduit d'un vote partagé",
+    "non_voters_named": "compté sur les noms de ceux qui ne prennent pas part au vote",
 }
 
 LISTS = {"attendance": "liste des présents et absents", "proxies": "liste des procurations"}

@@ -218,7 +218,10 @@ def _counts_to_end(run: Run, pos: int) -> bool:
     Contre 0"), after a break, not mid-phrase ("… de la traverse du bourg pour un")."""
     start, end = run.line_of(pos)
     before = run.text[start:pos].rstrip()
-    return only_counts(run.text[pos:end]) and (not before or before[-1] in ":,;.–-(" or only_counts(before))
+    if before.endswith(","):  # "Vote : Pour 27, Contre 0", not "… la société Restaurel Ouest, pour un" / "montant"
+        clause = re.split(r"[:;(]", before)[-1].strip(" ,")
+        return only_counts(run.text[pos:end]) and (not re.sub(r"[\d\s,.]+", "", clause) or only_counts(clause))
+    return only_counts(run.text[pos:end]) and (not before or before[-1] in ":;.–-(/|" or only_counts(before))
 
 
 def _number_before_label(run: Run, pos: int) -> bool:
@@ -249,6 +252,7 @@ def only_counts(digit_text: str) -> bool:
     found = lexicon.labels("counts", line)
     for label in found:
         line = line[:label.start] + " " * (label.end - label.start) + line[label.end:]
+    line = re.sub(r"\([^()\d]*\)", " ", line)  # "Abstention 1 (Mme Valérie TOURNIER)": who, not a count
     return bool(found) and bool(re.search(r"\d", line)) and not re.sub(r"[\d\s:=|._…–\-/,;()]+", "", line)
 
 

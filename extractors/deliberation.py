@@ -67,8 +67,13 @@ def extract(doc: Document) -> Document:
         _inherit(session, inherited)
         _from_furniture(session, doc)
         if not any(item.evidence or item.heading for item in block.items) and not _titled(units, block):
-            if session.facts or session.members:
-                inherited = session  # a register's session header, shared by the blocks after it
+            # a register's session header, shared by the blocks after it; read whole, since
+            # nothing in it heads an item ("Séance du 14 mai 2024" / "Conseillers en exercice : 11"
+            # / "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS")
+            header = sitting.read(units[block.start:block.end], full=True)
+            _inherit(header, inherited)
+            if header.facts or header.members:
+                inherited = header
             continue
         ctx = Context(doc, units, stamps, session, [], len(block.items) == 1, running, unread)
         last = block.header_end
@@ -143,8 +148,7 @@ def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
     """The session's values, then the counts stated with a move, the item's own, those of
     its range, then its vote."""
     facts = {c: f for c, f in ctx.session.facts.items() if c in SITTING_COLUMNS}
-    for move in moves:
-        facts.update(move.counts)
+    _move_counts(facts, moves)
     mine = SITTING_COLUMNS if _full(ctx, item) else COUNT_COLUMNS  # an item of minutes: its counts only
     facts.update({c: f for c, f in own.facts.items() if c in mine})
     number = _number(item)
@@ -160,6 +164,40 @@ def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
         facts["objet"] = title
     _stamp(ctx, facts, units)
     return facts
+
+
+def _move_counts(facts: dict[str, Fact], moves: list[sitting.Move]) -> None:
+    """The counts printed with the moves held ("quitte la salle et ne prend pas part au vote
+    (17 votants)"), until the member comes back ("M. LE DU rejoint la séance"). While
+    someone is out (or in) since the opening, a count of the opening that no move restates
+    no longer describes the room: it is marked `before_move`, and a check comparing it says
+    "à vérifier" rather than an error."""
+    out: list[str] = []  # who is not where the opening put them
+    undo: dict[str, dict[str, Fact | None]] = {}  # a leave's counts, until its member comes back
+    for move in moves:
+        back = find_person(move.name, out)
+        if back is None:
+            out.append(move.name)
+        else:
+            out.pop(back)
+        k = find_person(move.name, list(undo))
+        if move.kind == "arrive" and k is not None and not move.counts:
+            for column, fact in undo.pop(list(undo)[k]).items():
+                _put(facts, column, fact)
+        elif move.kind == "leave" and move.counts:
+            undo[move.name] = {c: facts.get(c) for c in move.counts}
+        facts.update(move.counts)
+    for column in ("presents", "absents", "pouvoirs", "votants") if out else ():
+        fact = facts.get(column)
+        if fact is not None and fact.method != "move_counts" and not fact.derived:
+            facts[column] = Fact(fact.value, fact.span, "before_move")
+
+
+def _put(facts: dict[str, Fact], column: str, fact: Fact | None) -> None:
+    if fact is None:
+        facts.pop(column, None)
+    else:
+        facts[column] = fact
 
 
 def _from_running(ctx: Context, facts: dict[str, Fact], units: list[Unit]) -> None:
@@ -276,7 +314,8 @@ def _moves(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote) -> 
     / "M. X quitte la séance (16 présents)") holds from the next item on."""
     number = _number(item)
     ranged = [m for rg in ctx.session.ranges if number is not None and rg.first <= number for m in rg.moves]
-    voted = min(((f.span.page, f.span.line) for f in vote.facts.values()), default=None)
+    # "X quitte la salle et ne prend pas part au vote" names a non-voter before the vote itself
+    voted = min(((f.span.page, f.span.line) for c, f in vote.facts.items() if c != "non_votants"), default=None)
     before = [m for m in own.moves if voted is None or (m.span.page, m.span.line) < voted]
     held = ranged + ctx.moves + before
     ctx.moves += own.moves

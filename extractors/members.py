@@ -55,6 +55,8 @@ PROXY_SENTENCE = re.compile(r"^.{2,80}?\s(?:a|ont)\s+donne\s+(?:pouvoir|procurat
                             r"donnen?t?\s+(?:pouvoir|procuration)\s+a\s+(?!signer)\S.*$")
 # "Ozillac Agglomération - Conseil Communautaire du jeudi 18 décembre 2025": an organ and a date
 RUNNING_HEADER = lexicon.rx(r"\b{body}\s+(?:du|le)\s+(?:{weekday}\s+)?\d{1,2}(?:er)?(?:\s+{month}\s+|[/.]\d{1,2}[/.])\d{2,4}\b")
+# a running header or footer ends with its page: "… – page 2", "… page 2 sur 3", "… 2/3"
+PAGE_MARK = re.compile(r"(?:\bpage\s+\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?|[\s–-]\d{1,3}\s*/\s*\d{1,3})\s*$")
 # "S. ARNAUD pouvoir à C. LECLERCQ" on its own line: a proxy, not more names of the list above
 PROXY_LINE = re.compile(r"^(?!.*\s[–-]\s)[^,;()]{2,40}?\s(?:(?:a\s+)?donne\s+)?(?:pouvoir|procuration|mandat)\s+"
                         r"(?:a|au)\s+[^,;()]{2,40}$")
@@ -160,6 +162,8 @@ def _page_furniture(unit: Unit) -> bool:
         return True  # "1", "- 1 -", "Page 2 sur 4"
     if len(folded.split()) <= 6 and re.search(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded):
         return True  # "CM – 22.06.2017"
+    if len(folded.split()) <= 14 and PAGE_MARK.search(folded):
+        return True  # "Conseil municipal – séance du 12 mars – page 2", "Compte rendu CM 2/3"
     body = lexicon.first("collectivite", folded)
     if body and body.start() == 0:  # "PAYS DE MONTCAILLOU COMMUNAUTÉ" atop the next page
         return True

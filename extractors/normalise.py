@@ -67,6 +67,23 @@ def words_to_digits(text: str) -> str:
     return alpha2digit(text, "fr")
 
 
+# text2num reads "troisième" as 3e but leaves the first two ordinals as words
+FIRST_ORDINALS = {"premier": 1, "premiere": 1, "1er": 1, "1ere": 1, "1re": 1, "deuxieme": 2, "second": 2,
+                  "seconde": 2}
+
+
+def ordinal(text: str) -> int | None:
+    """An ordinal in words or figures: "PREMIÈRE" -> 1, "vingt et unième" -> 21, "3ème" -> 3."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode().strip()
+    if folded in FIRST_ORDINALS:
+        return FIRST_ORDINALS[folded]
+    digits = words_to_digits(text.lower().strip()).strip()  # text2num wants the accents
+    m = re.fullmatch(r"(\d{1,3})\s*(?:e|ème|eme|er|ère|ere|re)", digits)
+    return int(m.group(1)) if m else None
+
+
 def parse_time(text: str) -> str | None:
     """``"à 20 heures 00"`` / ``"à 20h30"`` / ``"à dix-huit heures trente"`` -> ``"HH:MM"``."""
     m = TIME.search(words_to_digits(text))

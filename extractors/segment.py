@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors import counts, lexicon, members, sitting
+from extractors.normalise import ordinal
 from extractors.stream import Unit, fold
 
 PATTERNS = Path(__file__).parent / "patterns" / "segments.json"
@@ -151,6 +152,8 @@ def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
     number = text[m.start("num") - offset:m.end("num") - offset] if groups.get("num") else None
     if number:  # "2014 / 131" -> "2014/131", "2014.09.15 - 1" -> "2014.09.15-1"
         number = re.sub(r"\s*([/._-])\s*", r"\1", re.sub(r"\s+", " ", number))
+        rank = ordinal(number) if family == "numbered" else None
+        number = str(rank) if rank else number  # "PREMIÈRE DÉLIBÉRATION" -> "1"
     title = text[m.start("title") - offset:m.end("title") - offset].strip(" :–-") if groups.get("title") else None
     return Heading(k, family, number, title or None, style)
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from extractors import counts, lexicon, members, nlp
 from extractors.normalise import parse_date, parse_time, words_to_digits
-from extractors.stream import Unit, fold, joined, span_of
+from extractors.stream import Unit, ends_sentence, fold, joined, span_of
 from schemas import Span
 from schemas.text import find_person, name_key
 
@@ -48,6 +48,7 @@ class Move:
     span: Span
     unit: int  # index in the run read
     counts: dict[str, Fact] = field(default_factory=dict)  # "(16 présents, 17 votants)": from then on
+    through: int = -1  # the last unit of its sentence, when it goes on below ("… donne pouvoir" / "à M. X (…)")
 
 
 @dataclass
@@ -156,7 +157,7 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
     moved = {m.unit: m for m in r.moves}
     for m in r.moves:  # "X quitte la salle (14 présents," / "17 votants).": the bracket goes on below
         text = units[m.unit].text
-        if text.count("(") > text.count(")") and m.unit + 1 < len(units):
+        if (text.count("(") > text.count(")") or m.through > m.unit) and m.unit + 1 < len(units):
             moved.setdefault(m.unit + 1, m)
     for c in found:
         if c.unit in moved:
@@ -204,7 +205,7 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> None:
     m = lexicon.first("president_prose", folded)
     if m:
         r.set("president", _person(u.text, m, "name"), u.span, "president_prose")
-    move = read_move(u, k)
+    move = read_move(u, k, units[k + 1] if k + 1 < len(units) else None)
     if move:
         r.moves.append(move)
     proxy = members.proxy_sentence(u.text, k)
@@ -283,6 +284,9 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
         m = lexicon.first("secretary_prose", fold(rest))
         name = _person(rest, m, "name") if m else members.strip_civilities(re.split(r"\s*[;,]\s*|\s+et\s+", rest)[0])
         r.set("secretaire", name if members.looks_like_member(name) else None, u.span, "field")
+    elif label.name == "session_date":  # "Date de la séance : 31 août 2023"
+        r.set("session_date", parse_date(rest), u.span, "field")
+        r.set("session_time", parse_time(rest), u.span, "field")
     elif label.name == "convocation_date":
         r.set("convocation_date", parse_date(rest), u.span, "field")
         _read_place(r, rest, u.span)  # "… pour la réunion qui se tiendra … dans la Salle du Conseil"
@@ -302,7 +306,7 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
 def is_opening(units: list[Unit], k: int) -> bool:
     """The sentence that opens the record ("L'an deux mille…", "Le 17 septembre 2025 à
     14h30, le Comité syndical … s'est réuni"), allowed to run over the next two lines."""
-    window = units[k:k + 1] if units[k].text.rstrip().endswith(".") else units[k:k + 3]
+    window = units[k:k + 1] if ends_sentence(units[k].text) else units[k:k + 3]
     text = words_to_digits(fold(joined([u.text for u in window])))
     return any(lexicon.rx(p).match(text) for key, p in lexicon.get("openings").items()
                if not key.startswith("_"))
@@ -311,7 +315,7 @@ def is_opening(units: list[Unit], k: int) -> bool:
 def _read_opening(r: Reading, units: list[Unit], k: int) -> int:
     """The opening sentence, to its full stop: date, time, body, place, president, convocation."""
     j = k + 1
-    while j < len(units) and not units[j - 1].text.rstrip().endswith(".") and j - k < 8 \
+    while j < len(units) and not ends_sentence(units[j - 1].text) and j - k < 8 \
             and not members.list_label(units[j].text) and not lexicon.label_at_start("fields", units[j].folded):
         j += 1
     text = joined([u.text for u in units[k:j]])
@@ -324,6 +328,9 @@ def read_opening_text(r: Reading, text: str, span: Span) -> None:
     folded = fold(text)
     conv = re.search(r"\bconvoquee?s?\s+(?:le|en\s+date\s+du)\s+([^,;]+?\d{4})", folded)
     sitting = text[:conv.start()] + text[conv.end():] if conv else text
+    # "agissant par délégation (délibération n° 2020-087 du 16 juillet 2020), s'est réuni le
+    # 11 mars 2024": a date in brackets refers to another act
+    sitting = re.sub(r"\([^()]*\)", " ", sitting)
     r.set("session_date", parse_date(_day_words(sitting)), span, "opening")
     r.set("session_time", parse_time(sitting), span, "opening")
     if conv:
@@ -394,19 +401,38 @@ def _read_range(r: Reading, units: list[Unit], k: int, m: re.Match) -> int:
     return j
 
 
-def read_move(u: Unit, k: int) -> Move | None:
+def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
     """``"Départ de Monsieur Eric ROBERT (procuration à Bernadette CORVISIER)"``,
-    ``"Arrivée de Monsieur Jean-Yves CALLAC"``, ``"M. X quitte la séance et donne pouvoir à Y"``."""
+    ``"Arrivée de Monsieur Jean-Yves CALLAC"``, ``"M. X quitte la séance et donne pouvoir à Y"``;
+    a sentence cut at the line's end is read on into `nxt` ("M. Alain LE DU, conseiller
+    municipal," / "quitte la salle et ne prend pas part au vote (17 votants).")."""
+    if nxt is not None and not ends_sentence(u.text, ".;:!?)") and not nxt.gap_before:
+        move = read_move(Unit(u.text.rstrip() + " " + nxt.text.strip(), u.span, u.index), k)
+        if move:
+            move.through = k + 1
+            return move
     folded = u.folded.strip()
     text = u.text.strip()
     for kind in ("leave", "arrive"):
         for pattern in lexicon.get("moves", kind):
             m = lexicon.rx(pattern).search(folded)
-            if m and members.looks_like_member(members.strip_civilities(_slice(text, m, "name"))):
+            name = _mover(_slice(text, m, "name")) if m else None
+            if name:
                 holder = m.groupdict().get("holder")
-                return Move(kind, members.strip_civilities(_slice(text, m, "name")),
-                            members.strip_civilities(_slice(text, m, "holder")) if holder else None,
+                return Move(kind, name, members.strip_civilities(_slice(text, m, "holder")) if holder else None,
                             u.span, k)
+    return None
+
+
+def _mover(said: str) -> str | None:
+    """Who moves, from what stands before the verb: the whole, else the part before a comma
+    ("M. Alain LE DU, conseiller municipal, directement intéressé, quitte la salle"), else
+    the part after one ("À 21 h 40, Mme Annaïg LE BRIS quitte la séance")."""
+    parts = [p.strip() for p in said.split(",")]
+    for candidate in dict.fromkeys([said, parts[0], parts[-1]]):
+        name = members.strip_civilities(candidate)
+        if members.looks_like_member(name):
+            return name
     return None
 
 
@@ -420,8 +446,8 @@ def _slice(text: str, m: re.Match, group: str) -> str:
 def _person(text: str, m: re.Match | None, group: str) -> str | None:
     if m is None:
         return None
-    name = members.strip_civilities(_slice(text, m, group))
-    name = re.sub(r"\s*\((?:maire|president|presidente)\)\s*$", "", name, flags=re.IGNORECASE)
+    # "Yann LE GOFF, maire." / "LEFEBVRE Jean-Claude, Maire" / "M. X (maire)": the name before its function
+    name = members.strip_civilities(re.split(r"\s*(?:,|\(|\s[–-]\s)", _slice(text, m, group))[0])
     return name if members.looks_like_member(name) else None
 
 

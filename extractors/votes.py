@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from extractors import counts, lexicon
 from extractors.sitting import Fact
-from extractors.stream import Unit
+from extractors.stream import Unit, ends_sentence, fold
 
 RECITAL = re.compile(r"^\s*(?:[-•*]\s*)?(?:vu|considerant|attendu|rappelant)\b")
 QUOTES = re.compile(r"[«»\"“”]")
@@ -46,23 +46,51 @@ def read(units: list[Unit]) -> Vote:
     body = [u for u in units if not RECITAL.match(u.folded)]
     for c in counts.read(body, tuple(lexicon.get("vote_counts"))):
         vote.set(c.column, c.value, body[c.unit], c.method)
-    for u in body:
-        _read_prose(vote, u)
+    for u, nxt in zip(body, body[1:] + [None]):
+        _read_prose(vote, u, nxt)
     _outcome(vote, body)
     return vote
 
 
-def _read_prose(vote: Vote, u: Unit) -> None:
-    text = QUOTES.sub(" ", counts.digits(u.text))
-    text = re.sub(r"\s+", " ", text)
+def _read_prose(vote: Vote, u: Unit, nxt: Unit | None = None) -> None:
+    """The vote in the sentence of `u`, read on into the next line when the sentence goes on
+    ("… le Conseil municipal, par 12 voix" / "pour, 2 voix contre et 1 abstention :")."""
+    text = _prose(u.text)
+    goes_on = nxt is not None and not ends_sentence(u.text, ".:;!?")
+    whole = text + " " + _prose(nxt.text) if goes_on else text
     for column in lexicon.get("vote_counts"):
         for pattern in lexicon.get("votes", column):
-            m = lexicon.rx(pattern).search(text)
-            if m and int(m.group(1)) <= lexicon.get("max_count"):
-                vote.set(column, int(m.group(1)), u, "vote_prose")
+            m = lexicon.rx(pattern).search(whole)
+            if m and m.start() < len(text) and int(m.group(1)) <= lexicon.get("max_count"):
+                vote.set(column, int(m.group(1)), u, "vote_prose")  # begun on this line: its own
                 break
     if lexicon.rx(lexicon.get("votes", "unanimity")).search(text):
         vote.set("unanimite", True, u, "unanimity")
+    named = _named_non_voters(u.text + " " + nxt.text if goes_on else u.text)
+    if named:
+        vote.set("non_votants", named, u, "non_voters_named", derived=True)
+
+
+def _prose(text: str) -> str:
+    return re.sub(r"\s+", " ", QUOTES.sub(" ", counts.digits(text)))
+
+
+def _named_non_voters(sentence: str) -> int | None:
+    """How many members a sentence names as not voting: "Laurence BRETON, présidente du
+    club, ne prend pas part au vote" (one), "MM. DURAND et LEROY ne prennent pas part au
+    vote" (two, counted on the names); None when the subject names nobody ("Les élus
+    intéressés ne prennent pas part au vote")."""
+    from extractors import members
+
+    sentence = sentence.strip()
+    m = lexicon.rx(lexicon.get("votes", "non_voters_named")).search(fold(sentence))
+    if not m:
+        return None
+    names = sentence[m.start("names"):m.end("names")]
+    if m.group("one"):
+        return 1
+    parts = [members.strip_civilities(p) for p in re.split(r",|\bet\b", names) if p.strip()]
+    return len(parts) if parts and all(members.looks_like_member(p) for p in parts) else None
 
 
 RECITAL = re.compile(r"^\s*(?:vu|considerant|par\s+deliberation)\b|\bavai(?:t|ent)\s+(?:ete\s+)?(?:approuve|adopte|rejete|refuse|accepte)")

@@ -88,7 +88,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("pour", I32, "Votes for."),
         ("contre", I32, "Votes against."),
         ("abstentions", I32, "Abstentions."),
-        ("non_votants", I32, "Members who took no part in the vote."),
+        ("non_votants", I32, "Members who took no part in the vote: as printed (\"2 non-votants\"), or counted "
+                             "on the names of a sentence \"X ne prend pas part au vote\" (derived)."),
         ("unanimite", B, "True when the document says the vote was unanimous; False when it records votes "
                          "against or abstentions (derived, `split_vote`); null when it says neither."),
         ("resultat", S, "`adopte` or `rejete` as the document states it (the last statement of the item); "
@@ -332,7 +333,10 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("derived", B, "True when the value was derived, not read (pour = votants from \"à l'unanimité\", "
                        "pouvoirs counted from the list of proxies); a check never compares a derived value "
                        "with what it was derived from."),
-        ("method", S, "How the value was read: the recogniser (`count_label`, `vote_prose`, `opening`, …)."),
+        ("method", S, "How the value was read: the recogniser (`count_label`, `vote_prose`, `opening`, …); "
+                      "`before_move` for a count of the opening while a member has left or arrived since "
+                      "without a count printed with the move (a mismatch it takes part in is a `notice`), "
+                      "`list_partial` for a list holding an entry not read as a name."),
         ("confidence", F64, "OCR confidence (0-100) of the source line(s): Tesseract's lowest word confidence "
                             "among words holding a letter or digit; null for a text layer. Below 80, a mismatch "
                             "the value takes part in is a `notice` (checks/trust.py)."),

@@ -76,6 +76,11 @@ def same_person(a: str, b: str, threshold: float = SAME_PERSON) -> bool:
     return " " in ka and " " in kb and fuzz.token_sort_ratio(ka, kb) >= threshold
 
 
+# words that begin a surname ("DE LA ROCHE", "LE GALL"): never a first name on their own
+SURNAME_PARTICLES = {"de", "d", "du", "des", "la", "le", "les", "van", "von", "der", "den", "da", "di", "dos", "del", "el",
+                     "ben", "mac", "mc", "saint", "sainte", "st", "ste"}
+
+
 def find_person(name: str, names: list[str]) -> int | None:
     """Index of the first of `names` naming the same person as `name`, else None."""
     key = name_key(name)
@@ -86,7 +91,20 @@ def find_person(name: str, names: list[str]) -> int | None:
         if same_person(name, other):
             return i
     fits = [i for i, other in enumerate(names) if _initials_fit(key.split(), name_key(other).split())]
+    if not fits:  # "M. LE DU rejoint la séance": the surname alone, at either end of one name
+        fits = [i for i, other in enumerate(names) if _surname_fits(key.split(), name_key(other).split())]
     return fits[0] if len(fits) == 1 else None  # "L. PETIT" is "Luc PETIT" when no other PETIT fits
+
+
+def _surname_fits(short: list[str], full: list[str]) -> bool:
+    """["le", "du"] fits ["alain", "le", "du"] (and ["le", "du", "alain"]): fewer words, the
+    same words at the start or at the end, and what is left a first name, not a particle
+    (["roche"] is not ["de", "la", "roche"], a surname of its own)."""
+    n = len(short)
+    if not 0 < n < len(full):
+        return False
+    rest = full[:-n] if full[-n:] == short else full[n:] if full[:n] == short else None
+    return rest is not None and not set(rest) <= SURNAME_PARTICLES
 
 
 def _initials_fit(short: list[str], full: list[str]) -> bool:

@@ -421,3 +421,115 @@ def test_an_entry_not_read_as_a_name_marks_its_list():
 def test_counts_across_lines(text, expected):
     found = counts.read([unit(t) for t in text.split("\n")])
     assert [(c.column, c.value) for c in found] == expected
+
+
+# --- phrasings of a second hand (council texts written apart from the reader, dev side) -------
+
+OUT_FOR_ONE_ITEM = """COMMUNE DE PLOUVÉNEC
+COMPTE RENDU DU CONSEIL MUNICIPAL
+Séance du lundi 27 novembre 2023
+
+En exercice : 7 | Présents : 5 | Procurations : 1 | Votants : 6
+
+Présidence : Yann LE GOFF, maire.
+Présents : Yann LE GOFF, Gwenaëlle TANGUY, Erwan QUÉMÉNER, Annaïg LE BRIS, Alain LE DU.
+Procurations : Ronan LE FLOCH à Yann LE GOFF.
+
+1 – Budget annexe assainissement : admission en non-valeur
+Décision : unanimité.
+
+2 – Personnel : modification du tableau des emplois
+Vote : 6 pour. Adopté.
+
+3 – Cession d'une parcelle communale (ZB 112) à M. et Mme LE DU
+M. Alain LE DU, conseiller municipal, directement intéressé, quitte la salle et ne prend pas part au vote (5 votants).
+Vote : Pour 4 – Contre 0 – Abstentions 1.
+M. LE DU rejoint la séance.
+
+À 21 h 40, Mme Annaïg LE BRIS quitte la séance et donne pouvoir à M. Erwan QUÉMÉNER (présents : 4, procurations : 2, votants : 6).
+
+4 – Motion de soutien au maintien du bureau de poste
+Motion adoptée à l'unanimité.
+"""
+
+
+def test_minutes_where_a_member_steps_out_for_one_item():
+    """"Décision : unanimité." records a decision; "Vote : 6 pour." is a count; "M. Alain LE DU,
+    conseiller municipal, …, quitte la salle … (5 votants)" holds for item 3 only, since "M. LE
+    DU rejoint la séance"; "À 21 h 40, Mme X quitte la séance et donne pouvoir à Y (…)" under
+    item 3's vote holds from item 4; the counts of the opening, stale while someone is out, are
+    marked `before_move`."""
+    doc = inline(OUT_FOR_ONE_ITEM)
+    rows = {r["numero"]: r for r in doc.records["deliberations"]}
+    assert sorted(rows) == ["1", "2", "3", "4"]
+    assert rows["1"]["president"] == "Yann LE GOFF" and rows["1"]["unanimite"] is True
+    assert rows["2"]["pour"] == 6
+    assert (rows["3"]["votants"], rows["3"]["non_votants"]) == (5, 1)
+    assert rows["3"]["_how"]["presents"] == ("before_move", False)
+    assert [rows["4"][c] for c in ("presents", "pouvoirs", "votants")] == [4, 2, 6]
+    status = {(a["seq"], a["name"]): a["status"] for a in doc.records["attendance"]}
+    assert status[(rows["3"]["seq"], "Alain LE DU")] == "absent"
+    assert status[(rows["4"]["seq"], "Alain LE DU")] == "present"
+    assert status[(rows["4"]["seq"], "Annaïg LE BRIS")] == "absent"
+
+
+def test_minutes_with_a_member_out_give_no_error(tmp_path):
+    from checks.rules import ERROR
+    from pipeline.stages import process
+
+    path = tmp_path / "plouvenec.txt"
+    path.write_text(OUT_FOR_ONE_ITEM, encoding="utf-8")
+    findings = process(path).rows["findings"]
+    assert [f["check_id"] for f in findings if f["severity"] == ERROR] == []
+    assert "attendance.present_count" in {f["check_id"] for f in findings}  # a notice: 4 listed against 5
+
+
+@pytest.mark.parametrize("heading, number, title", [
+    ("PREMIÈRE DÉLIBÉRATION – Demande de subvention", "1", "Demande de subvention"),
+    ("2023-06-054 – Dénomination de voies nouvelles", "2023-06-054", "Dénomination de voies nouvelles"),
+    ("DCM 2024-027 : Recrutement d'agents contractuels", "DCM 2024-027", "Recrutement d'agents contractuels"),
+    ("DÉCISION DU BUREAU COMMUNAUTAIRE N° B2024-014", "B2024-014", None),
+])
+def test_headings_ordinals_and_year_numbers(heading, number, title):
+    from extractors import segment
+    found = segment._heading_at([unit(heading)], 0)
+    assert [(h.number, h.title) for _, h in found][:1] == [(number, title)]
+
+
+@pytest.mark.parametrize("line", [
+    "2024-2025 – Tarifs de la cantine",  # a year range
+    "Décision n° 2020-4 : signature d'un devis",  # the mayor's decision under delegation, reported
+    "2017.03.06-I APPROBATION DU COMPTE",  # a date, its item number misread by OCR
+])
+def test_no_act_number(line):
+    from extractors import segment
+    assert [f for f, _ in segment._heading_at([unit(line)], 0)] in ([], ["caps"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Membres : En exercice 23 / Présents 19 / Représentés 3 / Votants 22",
+     [("membres_en_exercice", 23), ("presents", 19), ("pouvoirs", 3), ("votants", 22)]),
+    ("VOTE : Pour 16 | Contre 0 | Abstention 1 (Mme Valérie TOURNIER)", [("pour", 16), ("contre", 0), ("abstentions", 1)]),
+    ("Membres du Bureau : 9 — Présents : 7", [("membres_en_exercice", 9), ("presents", 7)]),
+])
+def test_more_count_lines(text, expected):
+    assert [(c.column, c.value) for c in counts.read([unit(text)])] == expected
+
+
+def test_a_surname_alone_finds_its_member_but_not_a_longer_surname():
+    assert find_person("LE DU", ["Annaïg LE BRIS", "Alain LE DU"]) == 1
+    assert find_person("ROCHE", ["DE LA ROCHE"]) is None
+
+
+def test_the_sitting_date_is_not_a_date_in_brackets_nor_missed_under_its_label():
+    doc = inline("COMMUNAUTÉ DE COMMUNES VAL DE BRENNE\nRéunion du Bureau\n"
+                 "Le Bureau communautaire, agissant par délégation du Conseil communautaire (délibération "
+                 "n° 2020-087 du 16 juillet 2020), s'est réuni le 11 mars 2024 à 17 h 30 au siège.\n"
+                 "Objet : Attribution du marché\nLe Bureau DÉCIDE d'attribuer le marché. Adopté à l'unanimité.\n")
+    assert doc.records["deliberations"][0]["session_date"] == dt.date(2024, 3, 11)
+    doc = inline("SIVOS DES TROIS CLOCHERS\nCOMITÉ SYNDICAL\nExtrait du registre des délibérations\n"
+                 "Date de la séance : 31 août 2023\nPrésents : 5\n"
+                 "2023-09 – Tarifs de la restauration scolaire\nLe Comité DÉCIDE des tarifs. Adopté à l'unanimité.\n")
+    row = doc.records["deliberations"][0]
+    assert (row["session_date"], row["collectivite"], row["numero"]) == \
+        (dt.date(2023, 8, 31), "SIVOS DES TROIS CLOCHERS", "2023-09")

@@ -290,3 +290,26 @@ def test_ocr_confidence_of_a_span_is_its_lowest_line():
     mark_confidence(doc)
     assert [item.span.confidence for item in doc.items] == [93.0, None]  # page 2 was not OCR'd
     assert Span(1, 1, None, "", 93.0).merge(Span(1, 2, None, "", 64.0)).confidence == 64.0
+
+
+MEMBERS_APART = """COMMUNE DES ESSARTS-SUR-VAISE
+Procès-verbal de la séance du conseil municipal du 15 février 2024
+Conseillers municipaux en exercice : {membres}
+Présents : 3 — Représentés : 2 — Absent : 1 — Votants : 5
+Présents : Hervé LAMARRE, Delphine COSTE, René PAPIN.
+Représentés : Christophe AUDOUIN (procuration à Hervé LAMARRE), Julie PELTIER (procuration à René PAPIN).
+Absent : Jérémy FOUCAULT.
+1. Subventions aux associations
+Laurence BRETON, présidente du club, ne prend pas part au vote.
+Le Conseil DÉCIDE d'attribuer les subventions. Adopté à l'unanimité.
+"""
+
+
+@pytest.mark.parametrize("membres, expected", [(6, []), (7, ["attendance.members_total"])])
+def test_absents_stated_apart_from_those_represented(tmp_path, membres, expected):
+    """"Présents : 3 — Représentés : 2 — Absent : 1" of 6 members: the lists show the absent
+    count leaves out the two represented, so 3 + 1 + 2 = 6 agrees; of 7 members it does not."""
+    path = tmp_path / "essarts.txt"
+    path.write_text(MEMBERS_APART.format(membres=membres), encoding="utf-8")
+    got = [f["check_id"] for f in process(path).rows["findings"] if f["check_id"].startswith("attendance")]
+    assert got == expected

@@ -1,0 +1,123 @@
+"""registre on council texts written by a second hand (tests/data/second_hand).
+
+    .venv/bin/python benchmarks/second_hand.py [--split dev|test] [--show dev] [--repo DIR]
+
+Each set holds 40 short French council texts (extracts, minutes, bureaux and comités)
+written, with their ground truth, by helper sessions that read neither registre's code nor
+its other test data: phrasings of a hand other than the reader's. `dev` may be used to
+find what the reader misses; `test` was written after the reader was last changed for
+`dev` and is only counted here (`--show` refuses it).
+
+Scored per labelled deliberation, in document order, on the fields of the label file:
+collectivite, organe, session_date, the four counts of the opening, president, and the
+item's numero, pour, contre, abstentions, unanimite. A value registre marks as derived
+(pour = votants from "à l'unanimité") is not counted as invented where the text prints
+none. The checks: a planted inconsistency found when any error or warning is reported
+on the document; a consistent document given an error finding.
+
+`--repo DIR` scores another checkout of registre (the tree before a change), with this
+file's sets.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parents[1]
+SETS = HERE / "tests" / "data" / "second_hand"
+SITTING = ("collectivite", "organe", "session_date", "membres_en_exercice", "presents", "pouvoirs",
+           "votants", "president")
+OWN = ("numero", "pour", "contre", "abstentions", "unanimite")
+TEXTS = ("collectivite", "organe", "president")
+
+
+@dataclass
+class Tally:
+    fields: dict[str, int] = field(default_factory=lambda: dict(right=0, missed=0, wrong=0, invented=0))
+    planted: int = 0
+    found: int = 0
+    consistent: int = 0
+    false_error: int = 0
+    lines: list[str] = field(default_factory=list)
+
+
+def outcome(name: str, want, got, derived: bool) -> str:
+    """right / missed / wrong / invented for one field."""
+    if isinstance(got, dt.date):
+        got = got.isoformat()
+    if want is None:
+        return "right" if got is None or derived else "invented"
+    if got is None:
+        return "missed"
+    if name in TEXTS:  # "Commune de X" and "X", "Jean DUPONT" and "DUPONT Jean"
+        a, b = set(str(want).lower().replace("commune de ", "").split()), set(str(got).lower().split())
+        return "right" if a <= b or b <= a else "wrong"
+    return "right" if got == want else "wrong"
+
+
+def score_document(text: Path, tally: Tally, run, derived_fields) -> None:
+    label = json.loads(text.with_suffix(".json").read_text(encoding="utf-8"))
+    rows = run(text)
+    found = rows.get("deliberations", [])
+    for i, want in enumerate(label["deliberations"]):
+        got = found[i] if i < len(found) else {}
+        derived = derived_fields(rows, got["seq"]) if got else set()
+        for name in SITTING + OWN:
+            expected = want.get(name) if name in OWN else label.get(name)
+            result = outcome(name, expected, got.get(name), name in derived)
+            tally.fields[result] += 1
+            if result != "right":
+                tally.lines.append(f"{text.stem} d{i + 1} {name}: {result}, got {got.get(name)!r}, want {expected!r}")
+    _score_checks(label, rows.get("findings", []), tally, text.stem)
+
+
+def _score_checks(label: dict, findings: list[dict], tally: Tally, stem: str) -> None:
+    severities = {f.get("severity") for f in findings}
+    if label.get("inconsistency"):
+        tally.planted += 1
+        tally.found += bool(severities & {"error", "warning"})
+    else:
+        tally.consistent += 1
+        if "error" in severities:
+            tally.false_error += 1
+            tally.lines += [f"{stem} false error: {f['check_id']} {f.get('message', '')[:100]}"
+                            for f in findings if f.get("severity") == "error"]
+
+
+def score(split: str, repo: Path) -> Tally:
+    sys.path.insert(0, str(repo))
+    from benchmarks.labels import derived_fields, run_registre
+
+    tally = Tally()
+    for text in sorted((SETS / split).glob("*.txt")):
+        score_document(text, tally, run_registre, derived_fields)
+    return tally
+
+
+def report(split: str, t: Tally) -> str:
+    total = sum(t.fields.values())
+    parts = ", ".join(f"{k} {v}" for k, v in t.fields.items())
+    return (f"{split}: fields {100 * t.fields['right'] / total:.1f}% ({parts}); planted inconsistencies "
+            f"reported {t.found}/{t.planted}; consistent documents given an error {t.false_error}/{t.consistent}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "test"), action="append")
+    parser.add_argument("--show", choices=("dev",), help="list every mismatch of dev (never of test)")
+    parser.add_argument("--repo", type=Path, default=HERE, help="the registre tree to score")
+    args = parser.parse_args(argv)
+    for split in args.split or ["dev", "test"]:
+        tally = score(split, args.repo.resolve())
+        print(report(split, tally))
+        if args.show == split:
+            print("\n".join(tally.lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
