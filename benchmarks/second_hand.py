@@ -2,11 +2,11 @@
 
     .venv/bin/python benchmarks/second_hand.py [--split dev|test] [--show dev] [--repo DIR]
 
-Each set holds 40 short French council texts (extracts, minutes, bureaux and comités)
-written, with their ground truth, by helper sessions that read neither registre's code nor
-its other test data: phrasings of a hand other than the reader's. `dev` may be used to
-find what the reader misses; `test` was written after the reader was last changed for
-`dev` and is only counted here (`--show` refuses it).
+Short French council texts (extracts, minutes, bureaux and comités) written, with their
+ground truth, by helper sessions that read neither registre's code nor its other test
+data: phrasings of a hand other than the reader's. `dev` (80 texts, two sessions) may be
+used to find what the reader misses; `test` (40, a third session) is only counted here
+(`--show` refuses it), never read for a mismatch.
 
 Scored per labelled deliberation, in document order, on the fields of the label file:
 collectivite, organe, session_date, the four counts of the opening, president, and the

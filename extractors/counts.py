@@ -113,9 +113,35 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
     for i, label in enumerate(found):
         if i not in taken and label.name in lexicon.get("number_before"):
             out += _before(run, label, used)
+    cells, rows = _cell_rows(units)
+    out = [c for c in out if c.unit not in rows] + cells
     out.sort(key=lambda c: (c.unit, c.method != "label_value"))
     wanted = columns or tuple(lexicon.get("sitting_counts")) + tuple(lexicon.get("vote_counts"))
     return [c for c in out if c.column in wanted]
+
+
+def _cell_rows(units: list[Unit]) -> tuple[list[Count], set[int]]:
+    """A table row of labels over a row of values, cell under cell ("En exercice | Présents |
+    … | Date de convocation" over "11 | 8 | … | 04/04/2024"): each count is the number under
+    its label, whatever the other columns hold. The rows read, to be read no other way."""
+    out, rows = [], set()
+    for k in range(len(units) - 1):
+        head, values = units[k].cells, units[k + 1].cells
+        if not head or len(head) != len(values):
+            continue
+        found = [(label, v.strip()) for label, v in zip(map(_cell_label, head), values)
+                 if label and re.fullmatch(r"\d{1,4}", v.strip())]
+        if len(found) >= 2:
+            out += [Count(label, int(v), k + 1, "table_cells") for label, v in found if _plausible(int(v))]
+            rows |= {k, k + 1}
+    return out, rows
+
+
+def _cell_label(cell: str) -> str | None:
+    """The count a header cell names, when the label is the whole cell ("Présents")."""
+    text = digits(cell).strip(" :")
+    found = lexicon.labels("counts", text)
+    return found[0].name if len(found) == 1 and found[0].end - found[0].start >= len(text) - 2 else None
 
 
 def _label_runs(text: str, found: list[lexicon.Label]) -> list[list[int]]:
@@ -176,8 +202,8 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
         return []  # "LES EQUIPEMENTS pour :" / "88 004,30 €": a value below only under a label ending its line
     if not sep and not (_starts_line(run, label) or _counts_to_end(run, label.start)):
         return []
-    if not sep and _number_before_label(run, label.end + m.end()):
-        return []  # "3 procurations 32 votants": 32 is the votants
+    if not sep and not alone and _number_before_label(run, label.end + m.end()):
+        return []  # "3 procurations 32 votants": 32 is the votants (not so for "Votants" / "18" / "Présents")
     taken[index] = label.end + m.start(1)
     method = "label_value" if sep else "count_line"
     return [Count(label.name, int(m.group(1)), run.unit_at(label.start), method)]

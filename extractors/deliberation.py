@@ -23,7 +23,7 @@ from extractors.decisions import read_decisions
 from extractors.normalise import words_to_digits
 from extractors.members import Member
 from extractors.sitting import Fact, Reading
-from extractors.stream import Unit, fold, joined
+from extractors.stream import Unit, ends_sentence, fold, joined
 from schemas import Block as DocBlock, Document, Span
 from schemas.text import find_person
 
@@ -75,7 +75,9 @@ def extract(doc: Document) -> Document:
             if header.facts or header.members:
                 inherited = header
             continue
-        ctx = Context(doc, units, stamps, session, [], len(block.items) == 1, running, unread)
+        # a member who leaves or arrives before the first item ("À 20 h 15, Mme X rejoint la
+        # séance" / "Présents : 19 – …" under the approval of the minutes) does so for every item
+        ctx = Context(doc, units, stamps, session, list(session.moves), len(block.items) == 1, running, unread)
         last = block.header_end
         for item in block.items:
             # "X. Informations diverses" / "Départ de Mme X (présents : 15 …)": an item with no
@@ -148,16 +150,18 @@ def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
     """The session's values, then the counts stated with a move, the item's own, those of
     its range, then its vote."""
     facts = {c: f for c, f in ctx.session.facts.items() if c in SITTING_COLUMNS}
-    _move_counts(facts, moves)
+    away = _move_counts(facts, moves)
     mine = SITTING_COLUMNS if _full(ctx, item) else COUNT_COLUMNS  # an item of minutes: its counts only
     facts.update({c: f for c, f in own.facts.items() if c in mine})
     number = _number(item)
     for rg in ctx.session.ranges + own.ranges:
         if number is not None and rg.first <= number <= rg.last:
             facts.update(rg.counts)
+    _stale(facts, away)
     facts.update({c: f for c, f in vote.facts.items() if c in VOTE_COLUMNS})
     if item.heading and item.heading.number:
         facts["numero"] = Fact(item.heading.number, ctx.units[item.heading.unit].span, "heading")
+        _act_in_title(ctx, item, facts)
     _from_running(ctx, facts, units)
     title = _title(ctx.units, item, own)
     if title:
@@ -166,20 +170,18 @@ def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
     return facts
 
 
-def _move_counts(facts: dict[str, Fact], moves: list[sitting.Move]) -> None:
+def _move_counts(facts: dict[str, Fact], moves: list[sitting.Move]) -> list[sitting.Move]:
     """The counts printed with the moves held ("quitte la salle et ne prend pas part au vote
-    (17 votants)"), until the member comes back ("M. LE DU rejoint la séance"). While
-    someone is out (or in) since the opening, a count of the opening that no move restates
-    no longer describes the room: it is marked `before_move`, and a check comparing it says
-    "à vérifier" rather than an error."""
-    out: list[str] = []  # who is not where the opening put them
+    (17 votants)"), until the member comes back ("M. LE DU rejoint la séance"); the moves
+    of those who are not where the opening put them."""
+    away: list[sitting.Move] = []
     undo: dict[str, dict[str, Fact | None]] = {}  # a leave's counts, until its member comes back
     for move in moves:
-        back = find_person(move.name, out)
+        back = find_person(move.name, [m.name for m in away])
         if back is None:
-            out.append(move.name)
+            away.append(move)
         else:
-            out.pop(back)
+            away.pop(back)
         k = find_person(move.name, list(undo))
         if move.kind == "arrive" and k is not None and not move.counts:
             for column, fact in undo.pop(list(undo)[k]).items():
@@ -187,9 +189,20 @@ def _move_counts(facts: dict[str, Fact], moves: list[sitting.Move]) -> None:
         elif move.kind == "leave" and move.counts:
             undo[move.name] = {c: facts.get(c) for c in move.counts}
         facts.update(move.counts)
-    for column in ("presents", "absents", "pouvoirs", "votants") if out else ():
+    return away
+
+
+def _stale(facts: dict[str, Fact], away: list[sitting.Move]) -> None:
+    """While someone is out (or in) since the opening, a count printed before that move and
+    not with it no longer describes the room: marked `before_move`, so that a check
+    comparing it says "à vérifier" rather than an error."""
+    if not away:
+        return
+    last = max((m.span.page or 0, m.span.line or 0) for m in away)
+    for column in ("presents", "absents", "pouvoirs", "votants"):
         fact = facts.get(column)
-        if fact is not None and fact.method != "move_counts" and not fact.derived:
+        if fact is not None and fact.method != "move_counts" and not fact.derived and \
+                (fact.span.page or 0, fact.span.line or 0) < last:
             facts[column] = Fact(fact.value, fact.span, "before_move")
 
 
@@ -214,6 +227,24 @@ def _from_running(ctx: Context, facts: dict[str, Fact], units: list[Unit]) -> No
         return
     for c in counts.read(lines, tuple(COUNT_COLUMNS)):
         facts[c.column] = Fact(c.value, lines[c.unit].span, "running_header")
+
+
+def _act_in_title(ctx: Context, item: segment.Item, facts: dict[str, Fact]) -> None:
+    """An item of minutes that ends its title with the act's own number ("2. Rapport sur le
+    prix de l'eau (délibération 2024-41)", "… – avis – Délibération 2023-071", "(DCM
+    2023-51)"): the act's number is the deliberation's, the item's rank is not."""
+    h = item.heading
+    if h.family != "numbered" or not h.title:
+        return
+    lines = [h.title] + [u.text for u in ctx.units[h.unit + 1:min(h.unit + 3, item.end)]]
+    for k, text in enumerate(lines):
+        m = segment.rx(segment.data()["act_in_title"]).search(fold(text).rstrip(" ."))
+        if m:
+            number = re.sub(r"\s*([-_/])\s*", r"\1", text[m.start("num"):m.end("num")].strip())
+            facts["numero"] = Fact(number, ctx.units[h.unit + k].span, "act_in_title")
+            return
+        if ends_sentence(text):
+            return  # the title has ended: a number further down is another act's
 
 
 def _number(item: segment.Item) -> int | None:
@@ -318,8 +349,19 @@ def _moves(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote) -> 
     voted = min(((f.span.page, f.span.line) for c, f in vote.facts.items() if c != "non_votants"), default=None)
     before = [m for m in own.moves if voted is None or (m.span.page, m.span.line) < voted]
     held = ranged + ctx.moves + before
-    ctx.moves += own.moves
-    return held
+    ctx.moves += [m for m in own.moves if m not in ctx.moves]
+    return _once(held)
+
+
+def _once(moves: list[sitting.Move]) -> list[sitting.Move]:
+    """Each move once: one read in the header and again in an extract read whole is one move."""
+    seen, out = set(), []
+    for m in moves:
+        key = (m.kind, m.name, m.span.page, m.span.line)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
 
 
 def _people(ctx: Context, own: Reading, moves: list[sitting.Move]) -> list[tuple[Member, Span]]:

@@ -266,7 +266,9 @@ def _chunks(text: str, folded: str, pattern: re.Pattern) -> list[tuple[str, int]
     """Pieces of `text` cut where `pattern` matches its folded copy (same offsets)."""
     cuts = [0]
     for m in pattern.finditer(folded):  # "Monsieur M. SIRI": one civility, then an initial
-        if m.start() > 0 and not AFTER_CIVILITY.search(folded[:m.start()]):
+        before = folded[:m.start()]
+        inside = before.count("(") > before.count(")")  # "M. X (suppléant de M. Y)": one entry
+        if m.start() > 0 and not AFTER_CIVILITY.search(before) and not inside:
             cuts.append(m.start())
     cuts.append(len(text))
     return [(text[a:b], a) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip(" ,.;")]
@@ -313,7 +315,7 @@ def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
 
 def _bare_holder(entry: str) -> tuple[str, str | None]:
     """In a list of proxies, "Marta Chron à Marc Baïetto": the giver, then the holder."""
-    m = re.search(r"\s+(?:à|a|au)\s+(?=\S)", entry)
+    m = re.search(r"\s+(?:à|a|au)\s+(?=\S)", entry, flags=re.IGNORECASE)  # "X À MME Y" in capitals
     if not m:
         return entry, None
     return entry[:m.start()], entry[m.end():].strip(" .,;")

@@ -159,6 +159,9 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
         text = units[m.unit].text
         if (text.count("(") > text.count(")") or m.through > m.unit) and m.unit + 1 < len(units):
             moved.setdefault(m.unit + 1, m)
+        after = max(m.unit, m.through) + 1  # "… quitte la séance et donne pouvoir à M. Y." / "(Présents : 12 – …)"
+        if after < len(units) and counts.is_count_line(units[after].text):
+            moved.setdefault(after, m)
     for c in found:
         if c.unit in moved:
             moved[c.unit].counts.setdefault(c.column, Fact(c.value, units[c.unit].span, "move_counts"))

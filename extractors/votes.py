@@ -71,6 +71,11 @@ def _read_prose(vote: Vote, u: Unit, nxt: Unit | None = None) -> None:
         vote.set("non_votants", named, u, "non_voters_named", derived=True)
 
 
+# one member named by office: "M. le Maire", "Madame la Présidente", "le premier adjoint"
+ONE_FUNCTION = re.compile(r"(?:(?:monsieur|madame|m\.|mme)\s+)?(?:le|la|l')\s*(?:maire|president|presidente|"
+                          r"(?:premier|premiere|\d+e|deuxieme)?\s*(?:adjoint|adjointe)|rapporteur|rapporteure)")
+
+
 def _prose(text: str) -> str:
     return re.sub(r"\s+", " ", QUOTES.sub(" ", counts.digits(text)))
 
@@ -90,7 +95,12 @@ def _named_non_voters(sentence: str) -> int | None:
     if m.group("one"):
         return 1
     parts = [members.strip_civilities(p) for p in re.split(r",|\bet\b", names) if p.strip()]
-    return len(parts) if parts and all(members.looks_like_member(p) for p in parts) else None
+    if parts and all(members.looks_like_member(p) for p in parts):
+        return len(parts)
+    # "… après en avoir délibéré, M. le Maire n'ayant pas pris part au vote": the clause's subject
+    last = fold(names.split(",")[-1]).strip()
+    return 1 if ONE_FUNCTION.fullmatch(last) or members.looks_like_member(members.strip_civilities(
+        names.split(",")[-1].strip())) else None
 
 
 RECITAL = re.compile(r"^\s*(?:vu|considerant|par\s+deliberation)\b|\bavai(?:t|ent)\s+(?:ete\s+)?(?:approuve|adopte|rejete|refuse|accepte)")

@@ -70,7 +70,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("seq", I32, "1-based order of the deliberation in the document."),
         ("collectivite", S, "Issuing body, e.g. `Hautes Terres Communauté`."),
         ("organe", S, "Deliberating assembly, e.g. `Conseil communautaire`."),
-        ("numero", S, "Act number as printed (`2024CC052`), else from the stamp id (then `derived` in provenance)."),
+        ("numero", S, "Act number as printed (`2024CC052`; at the end of an item's title, \"(délibération "
+                      "2024-41)\"); in minutes that print none, the item's number as printed (`12`, `IV`); else "
+                      "from the stamp id (then `derived` in provenance)."),
         ("acte_id", S, "Prefecture stamp id, e.g. `015-200066637-20240411-2024CC052-DE`."),
         ("siren", S, "SIREN of the issuer, from the stamp id."),
         ("session_date", D, "Date of the sitting."),

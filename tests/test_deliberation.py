@@ -14,6 +14,7 @@ from schemas import columns
 from schemas.text import find_person, same_person
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SECOND_HAND = Path(__file__).resolve().parent / "data" / "second_hand" / "dev"
 SEED_TEXT = SAMPLES / "000_947d8fbb682aad0d.txt"
 SEED_PDF = SAMPLES / "hautes-terres-deliberation-2024.pdf"
 
@@ -533,3 +534,43 @@ def test_the_sitting_date_is_not_a_date_in_brackets_nor_missed_under_its_label()
     row = doc.records["deliberations"][0]
     assert (row["session_date"], row["collectivite"], row["numero"]) == \
         (dt.date(2023, 8, 31), "SIVOS DES TROIS CLOCHERS", "2023-09")
+
+
+def test_a_count_box_one_cell_a_line():
+    """"Nombre de membres en exercice" / "19" / "Présents" / "14" …: each number is its label's,
+    not the next label's number before it."""
+    text = "Nombre de membres en exercice\n19\nPrésents\n14\nReprésentés\n4\nAbsent\n1\nVotants\n18"
+    assert [(c.column, c.value) for c in counts.read([unit(t) for t in text.split("\n")])] == \
+        [("membres_en_exercice", 19), ("presents", 14), ("pouvoirs", 4), ("absents", 1), ("votants", 18)]
+
+
+def test_a_substitute_in_brackets_is_one_entry():
+    """"M. Nicolas BURTIN (suppléant de M. Patrick DUMAS)": the civility inside the bracket
+    opens no entry of its own."""
+    doc = inline("Séance du 20 mars 2024\nDélégués présents : M. Henri DESROCHES, M. Nicolas BURTIN\n"
+                 "(suppléant de M. Patrick DUMAS), Mme Odile CORNELOUP (suppléante de Mme\nRaymonde GELIN).\n"
+                 "Objet : Budget\nLe Comité DÉCIDE d'adopter le budget. Adopté à l'unanimité.\n")
+    assert [(a["name"], a["substitute_for"]) for a in doc.records["attendance"]] == \
+        [("Henri DESROCHES", None), ("Nicolas BURTIN", "Patrick DUMAS"), ("Odile CORNELOUP", "Raymonde GELIN")]
+
+
+def test_an_item_of_minutes_takes_the_act_number_its_title_ends_with():
+    doc = deliberation.extract(load(SECOND_HAND / "069.txt"))
+    assert [r["numero"] for r in doc.records["deliberations"]] == ["1", "2024-41", "2024-42", "2024-43"]
+
+
+def test_counts_printed_on_the_line_after_a_move_are_the_moves():
+    """"À 21 h 50, M. Fabrice LAPORTE quitte la séance et donne pouvoir à M." / "Hervé NOUAILLE
+    …" / "(Présents : 12 – Pouvoirs : 2 – Votants : 14)" under item 2: items 3 and 4 take them."""
+    rows = deliberation.extract(load(SECOND_HAND / "069.txt")).records["deliberations"]
+    assert [(r["presents"], r["pouvoirs"], r["votants"]) for r in rows] == [(13, 1, 14), (13, 1, 14), (12, 2, 14),
+                                                                          (12, 2, 14)]
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("Après en avoir délibéré, M. le Maire n'ayant pas pris part au vote, approuve le compte", 1),
+    ("MM. DURAND et LEROY ne prennent pas part au vote.", 2),
+    ("Les élus intéressés ne prennent pas part au vote.", None),
+])
+def test_members_named_as_not_voting(sentence, count):
+    assert votes._named_non_voters(sentence) == count

@@ -175,3 +175,53 @@ def test_a_folder_without_documents_is_an_error(tmp_path, capsys):
     assert main(["ingest", str(tmp_path / "empty"), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "aucun document à lire (1 fichier ignoré : 1 .md : format que registre ne lit pas)" in err
+
+
+# --- text extractions that keep the page's layout ----------------------------------------
+
+SECOND_HAND = Path(__file__).resolve().parent / "data" / "second_hand" / "dev"
+
+
+def test_two_columns_side_by_side_are_read_one_after_the_other():
+    """A side box of counts beside the opening sentence ("municipal : 15             commune
+    de Montgaillard-sur-Aveyrole, régulière-"): the box's lines, then the sentence's."""
+    doc = load(SECOND_HAND / "042.txt")
+    lines = [item.text for item in doc.items if isinstance(item, Line)]
+    box = lines.index("Nombre de membres")
+    assert lines[box:box + 5] == ["Nombre de membres", "afférents au Conseil", "municipal : 15", "En exercice : 15",
+                                  "Présents : 11"]
+    assert lines[box + 11].startswith("L'an") and lines[box + 11].endswith("le vingt-cinq jan-")
+    assert doc.items[0].span.line == 1 and min(i.span.line for i in doc.items if i.text == "municipal : 15") == 12
+    row = process(SECOND_HAND / "042.txt").rows["deliberations"][0]
+    assert (row["membres_en_exercice"], row["presents"], row["president"]) == (15, 11, "Hélène CABROL")
+
+
+def test_a_table_laid_out_with_spaces_is_not_two_columns():
+    from pipeline.loaders.text_columns import split_columns
+    table = ["Chapitre 011     Charges générales      12 000     13 500",
+             "Chapitre 012     Charges de personnel   45 000     46 200",
+             "Chapitre 65      Autres charges          8 000      8 400",
+             "Chapitre 66      Charges financières     1 200      1 100"]
+    assert [t for _, t in split_columns(table)] == table
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("P0UV0IR : MME ISABELLE TRICOT A MME COLETTE DUMONT", "POUVOIR : MME ISABELLE TRICOT A MME COLETTE DUMONT"),
+    ("MEMBRES EN EXERC1CE : 11", "MEMBRES EN EXERCICE : 11"),
+    ("Projet de parc eo1ien de la Lande du Mou1in – De1iberation 2023-071",
+     "Projet de parc eolien de la Lande du Moulin – Deliberation 2023-071"),
+    ("DEL2024-29, B2024-014, le 1er, Pour 1O, ZB112, L2121-1", "DEL2024-29, B2024-014, le 1er, Pour 1O, ZB112, L2121-1"),
+])
+def test_ocr_digits_inside_words_are_letters(text, expected):
+    from pipeline.loaders.ocr_repair import letter_digits
+    assert letter_digits(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cornrnune de Bazouges-la-Claire", "Commune de Bazouges-la-Claire"),
+    ("Mrne Françoise LE ROUX, rnaire, le 14 septernbre", "Mme Françoise LE ROUX, maire, le 14 septembre"),
+    ("le gouvernement, une journée interne", "le gouvernement, une journée interne"),
+])
+def test_ocr_rn_is_m_in_council_words(text, expected):
+    from pipeline.loaders.ocr_repair import rn_words
+    assert rn_words(text) == expected

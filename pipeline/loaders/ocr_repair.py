@@ -149,6 +149,63 @@ def flat_dash(text: str, width: float, height: float) -> str:
     return "–" if width >= 4 else "-"
 
 
+# "P0UV0IR", "EXERC1CE", "V01X", "0CT0BRE", "consei1": a word of letters holding a 0 or a 1.
+# Codes keep their digits ("DEL2024", "B2024-014", "ZB112": other digits, or fewer than three
+# letters), and so do ordinals and counts ("1er", "10ème", "1O").
+TOKEN = re.compile(r"(?<![\w-])\w+(?![\w-])")
+ORDINAL = re.compile(r"^\d+(?:er|ere|re|e|eme|ème|nd|nde)$", re.IGNORECASE)
+IN_WORD = str.maketrans({"0": "O", "1": "I"})
+
+
+RN_WORD = re.compile(r"\b\w*rn\w*\b", re.IGNORECASE)
+
+
+def _m_words() -> frozenset[str]:
+    import json
+    from pathlib import Path
+
+    return frozenset(json.loads((Path(__file__).with_name("ocr_words.json")).read_text(encoding="utf-8"))["words"])
+
+
+M_WORDS = _m_words()
+
+
+def rn_words(text: str) -> str:
+    """OCR's "rn" for "m" in the council words that hold an m (ocr_words.json): "Cornrnune
+    de X", "Mrne LE ROUX", "à l'unanirnite" -> "Commune de X", "Mme LE ROUX", "à l'unanimite";
+    "gouvernement", "interne" keep their rn."""
+    def word(m: re.Match) -> str:
+        w = m.group(0)
+        fixed = re.sub("rn", "m", re.sub("RN", "M", w))
+        return fixed if fold(w) not in M_WORDS and fold(fixed) in M_WORDS else w
+    return RN_WORD.sub(word, text)
+
+
+def letter_digits(text: str) -> str:
+    """OCR's 0 and 1 inside a word of letters, as the letters: "P0UV0IR : MME X" ->
+    "POUVOIR : MME X" (a text extraction of a scan keeps them)."""
+    return TOKEN.sub(lambda m: _as_letters(m.group(0)) if _ocr_word(m.group(0)) else m.group(0), text)
+
+
+def _ocr_word(token: str) -> bool:
+    digits = {c for c in token if c.isdigit()}
+    letters = sum(c.isalpha() for c in token)
+    framed = token[0].isalpha() and token[-1].isalpha()  # "V01X"
+    return bool(digits) and digits <= {"0", "1"} and (letters >= 3 or letters >= 2 and framed) \
+        and not ORDINAL.match(token) and "_" not in token
+
+
+def _as_letters(word: str) -> str:
+    """Each 0 or 1 as the letter OCR took it for, in the case of the letters around it: O and
+    I in capitals ("EXERC1CE"), o and l in lower case ("De1iberation", "Mou1in")."""
+    out = []
+    for i, c in enumerate(word):
+        near = word[max(i - 1, 0):i] + word[i + 1:i + 2]
+        lower = c in "01" and any(n.islower() for n in near)
+        out.append({"0": "o", "1": "l"}[c] if lower else c.translate(IN_WORD))
+    return "".join(out)
+
+
 def repair_line(text: str) -> str:
     """Line-level noise: bullets, spaced hyphens in names, stray dots and edge marks."""
     text = BULLETS.sub("- ", EDGE_NOISE.sub("", text.strip()))

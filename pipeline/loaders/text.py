@@ -9,12 +9,16 @@ recorded in `documents.encoding`); a form feed starts a page; a tab separates ta
     1\tDéfinir collectivement le positionnement…\tEn cours, finalisation en février 2024
 
 Consecutive tab lines form one table, blank lines between them included (the
-export leaves a blank line where the office suite broke the table across pages).
+export leaves a blank line where the office suite broke the table across pages). Two
+columns side by side (a layout-preserving extraction) are read one after the other
+(`text_columns.py`).
 """
 from __future__ import annotations
 
 import re
 
+from pipeline.loaders.ocr_repair import letter_digits, rn_words
+from pipeline.loaders.text_columns import split_columns
 from schemas import Cell, Document, Line, Row, Span, Table
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -23,8 +27,10 @@ SPACES = re.compile(r"[\u00a0\u202f\u2007]")  # no-break spaces from word proces
 
 
 def clean(text: str) -> tuple[str, tuple[str, ...]]:
-    """Strip bold markers and no-break spaces; return the text and its bold runs."""
-    text = SPACES.sub(" ", text)
+    """Strip bold markers and no-break spaces, read OCR's 0 and 1 inside words as letters
+    and its "rn" for "m" in council words ("Cornrnune", "Mrne"): a text extraction of a
+    scan; return the text and its bold runs."""
+    text = rn_words(letter_digits(SPACES.sub(" ", text)))
     bold = tuple(m.group(1) for m in BOLD.finditer(text))
     return BOLD.sub(r"\1", text).rstrip(" \n"), bold
 
@@ -66,7 +72,8 @@ def load_lines(doc: Document, text: str) -> Document:
     """Fill `doc.items` from text in the seeds' form (also antiword's output of a .doc)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     page, table, pending_title = 1, None, None
-    for lineno, raw_line in enumerate(text.split("\n"), 1):
+    for index, raw_line in split_columns(text.split("\n")):
+        lineno = index + 1
         page += raw_line.count("\f")
         line_text, bold = clean(raw_line.replace("\f", ""))
         if RULE.match(line_text):
@@ -83,7 +90,16 @@ def load_lines(doc: Document, text: str) -> Document:
         doc.items.append(line)
         pending_title = line
     doc.page_count = page
+    doc.items = [x for item in doc.items for x in _letterhead(item)]
     return doc
+
+
+def _letterhead(item):
+    """A lone line of words cut by tabs ("Commune de Ponthaut\t\t\tDépartement de la
+    Côte-d'Or", a letterhead's two sides) is lines of text, not a table of one row."""
+    if not isinstance(item, Table) or len(item.rows) != 1 or any(re.search(r"\d", c.text) for c in item.rows[0].cells):
+        return [item]
+    return [Line(c.text, c.span) for c in item.rows[0].cells if c.text]
 
 
 def _new_table(doc: Document, title: Line | None) -> Table:
