@@ -99,7 +99,7 @@ def score(split: str, repo: Path) -> Tally:
 
 
 def report(split: str, t: Tally) -> str:
-    total = sum(t.fields.values())
+    total = sum(t.fields.values()) or 1
     parts = ", ".join(f"{k} {v}" for k, v in t.fields.items())
     return (f"{split}: fields {100 * t.fields['right'] / total:.1f}% ({parts}); planted inconsistencies "
             f"reported {t.found}/{t.planted}; consistent documents given an error {t.false_error}/{t.consistent}")

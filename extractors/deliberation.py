@@ -177,11 +177,11 @@ def _move_counts(facts: dict[str, Fact], moves: list[sitting.Move]) -> list[sitt
     away: list[sitting.Move] = []
     undo: dict[str, dict[str, Fact | None]] = {}  # a leave's counts, until its member comes back
     for move in moves:
-        back = find_person(move.name, [m.name for m in away])
+        back = find_person(move.name, [m.name for m in away if m.kind != move.kind])
         if back is None:
             away.append(move)
-        else:
-            away.pop(back)
+        else:  # back where the opening put them: "quitte la séance", then "rejoint la séance"
+            away.remove([m for m in away if m.kind != move.kind][back])
         k = find_person(move.name, list(undo))
         if move.kind == "arrive" and k is not None and not move.counts:
             for column, fact in undo.pop(list(undo)[k]).items():
@@ -240,7 +240,8 @@ def _act_in_title(ctx: Context, item: segment.Item, facts: dict[str, Fact]) -> N
     for k, text in enumerate(lines):
         m = segment.rx(segment.data()["act_in_title"]).search(fold(text).rstrip(" ."))
         if m:
-            number = re.sub(r"\s*([-_/])\s*", r"\1", text[m.start("num"):m.end("num")].strip())
+            group = "num" if m.group("num") else "code"
+            number = re.sub(r"\s*([-_/])\s*", r"\1", text[m.start(group):m.end(group)].strip())
             facts["numero"] = Fact(number, ctx.units[h.unit + k].span, "act_in_title")
             return
         if ends_sentence(text):

@@ -79,7 +79,8 @@ def ordinal(text: str) -> int | None:
     folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode().strip()
     if folded in FIRST_ORDINALS:
         return FIRST_ORDINALS[folded]
-    digits = words_to_digits(text.lower().strip()).strip()  # text2num wants the accents
+    accented = re.sub(r"ieme\b", "ième", text.lower().strip())  # text2num wants the accents: "TROISIEME"
+    digits = words_to_digits(accented).strip()
     m = re.fullmatch(r"(\d{1,3})\s*(?:e|ème|eme|er|ère|ere|re)", digits)
     return int(m.group(1)) if m else None
 

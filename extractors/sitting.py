@@ -193,11 +193,10 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
     field_label = lexicon.label_at_start("fields", u.folded)
     if field_label:
         return _read_field(r, units, k, field_label)
-    _read_loose(r, units, k)
-    return k + 1
+    return _read_loose(r, units, k)
 
 
-def _read_loose(r: Reading, units: list[Unit], k: int) -> None:
+def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
     """An unlabelled line: a heading naming the body or the sitting's date, a secretary
     or a president in a sentence, a member leaving or arriving, the time alone."""
     u, folded = units[k], units[k].folded.strip()
@@ -218,6 +217,7 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> None:
         r.set("sans_quorum", True, u.span, "sans_quorum")
     if lexicon.first("time_line", folded):
         r.set("session_time", parse_time(u.text), u.span, "time_line")
+    return max(k, move.through) + 1 if move else k + 1  # a move read on into the next line: read once
 
 
 def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
@@ -273,8 +273,7 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
     after = u.text[label.end:]
     dated = label.name == "convocation_date" and parse_date(after)  # "Convocations du 7 décembre 2018"
     if after.strip() and not re.match(r"^\s*(?:\(s\)\s*)?[:–-]", after) and not dated:
-        _read_loose(r, units, k)  # "OBJET DES DEPENSES": a word, not a label
-        return k + 1
+        return _read_loose(r, units, k)  # "OBJET DES DEPENSES": a word, not a label
     rest = re.sub(r"^[\s:–-]+", "", after).strip()
     cut = lexicon.labels("counts", fold(rest))  # "Catherine LEMAIRE Membres en exercice : onze"
     if cut and cut[0].start > 0 and label.name != "objet":
@@ -431,6 +430,8 @@ def _mover(said: str) -> str | None:
     """Who moves, from what stands before the verb: the whole, else the part before a comma
     ("M. Alain LE DU, conseiller municipal, directement intéressé, quitte la salle"), else
     the part after one ("À 21 h 40, Mme Annaïg LE BRIS quitte la séance")."""
+    if re.search(r"[^\W\d_]\s*:\s", said):
+        return None  # "Madame DOYEN : Il réintègre quand, la commune ?": a speaker, not a move
     parts = [p.strip() for p in said.split(",")]
     for candidate in dict.fromkeys([said, parts[0], parts[-1]]):
         name = members.strip_civilities(candidate)

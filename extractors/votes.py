@@ -98,9 +98,10 @@ def _named_non_voters(sentence: str) -> int | None:
     if parts and all(members.looks_like_member(p) for p in parts):
         return len(parts)
     # "… après en avoir délibéré, M. le Maire n'ayant pas pris part au vote": the clause's subject
-    last = fold(names.split(",")[-1]).strip()
-    return 1 if ONE_FUNCTION.fullmatch(last) or members.looks_like_member(members.strip_civilities(
-        names.split(",")[-1].strip())) else None
+    clause = [members.strip_civilities(p) for p in re.split(r"\bet\b", names.split(",")[-1]) if p.strip()]
+    if len(clause) == 1 and ONE_FUNCTION.fullmatch(fold(names.split(",")[-1]).strip()):
+        return 1
+    return len(clause) if clause and all(members.looks_like_member(p) for p in clause) else None
 
 
 RECITAL = re.compile(r"^\s*(?:vu|considerant|par\s+deliberation)\b|\bavai(?:t|ent)\s+(?:ete\s+)?(?:approuve|adopte|rejete|refuse|accepte)")
@@ -142,7 +143,8 @@ def _decision(body: list[Unit]) -> Unit | None:
         if lexicon.rx(lexicon.get("votes", "decided")).search(pair) and \
                 any(segment.rx(p).search(pair) for p in segment.data()["evidence"]) and \
                 not any(segment.rx(p).search(u.folded.strip()) for p in segment.data()["not_evidence"]):
-            return u
+            verb_here = lexicon.rx(lexicon.get("votes", "decided")).search(u.folded)
+            return u if verb_here or nxt is None else nxt  # the line holding the verb, not a move above it
     return None
 
 

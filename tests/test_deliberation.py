@@ -501,6 +501,10 @@ def test_headings_ordinals_and_year_numbers(heading, number, title):
     "2024-2025 – Tarifs de la cantine",  # a year range
     "Décision n° 2020-4 : signature d'un devis",  # the mayor's decision under delegation, reported
     "2017.03.06-I APPROBATION DU COMPTE",  # a date, its item number misread by OCR
+    "2023-045 du 12 juin 2023 portant création d'un poste",  # a recital's reference, wrapped
+    "2024-03-15 séance du conseil",  # a date
+    "loi 2019-1461 du 27 décembre 2019",  # a law
+    "Décision du conseil du 12.03.2024",  # a dated title
 ])
 def test_no_act_number(line):
     from extractors import segment
@@ -574,3 +578,29 @@ def test_counts_printed_on_the_line_after_a_move_are_the_moves():
 ])
 def test_members_named_as_not_voting(sentence, count):
     assert votes._named_non_voters(sentence) == count
+
+
+def test_vice_president_is_not_president():
+    from extractors import sitting
+    facts = sitting.read([unit("Vice-Président : M. Paul DURAND")], full=True).facts
+    assert "president" not in facts
+    assert sitting.read([unit("Présidente : Mme Sylvie DUBOC, Maire.")], full=True).facts["president"].value == \
+        "Sylvie DUBOC"
+
+
+def test_a_move_cut_over_two_lines_is_one_move(tmp_path):
+    """"À 21 h 40," / "Mme Annaïg LE BRIS quitte la séance.": one departure, read once, so that
+    the opening's counts are stale for the items after it (a notice, never an error)."""
+    from checks.rules import ERROR
+    from pipeline.stages import process
+
+    text = OUT_FOR_ONE_ITEM.replace("À 21 h 40, Mme Annaïg LE BRIS quitte la séance et donne pouvoir à M. Erwan "
+                                    "QUÉMÉNER (présents : 4, procurations : 2, votants : 6).",
+                                    "À 21 h 40,\nMme Annaïg LE BRIS quitte la séance.")
+    path = tmp_path / "moves.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = process(path).rows
+    last = max(rows["deliberations"], key=lambda r: r["seq"])
+    status = {a["name"]: a["status"] for a in rows["attendance"] if a["seq"] == last["seq"]}
+    assert status["Annaïg LE BRIS"] == "absent" and status["Alain LE DU"] == "present"
+    assert [f["check_id"] for f in rows["findings"] if f["severity"] == ERROR] == []

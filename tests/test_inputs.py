@@ -196,13 +196,24 @@ def test_two_columns_side_by_side_are_read_one_after_the_other():
     assert (row["membres_en_exercice"], row["presents"], row["president"]) == (15, 11, "Hélène CABROL")
 
 
-def test_a_table_laid_out_with_spaces_is_not_two_columns():
+@pytest.mark.parametrize("lines", [
+    ["Chapitre 011     Charges générales      12 000     13 500",  # a table laid out with spaces
+     "Chapitre 012     Charges de personnel   45 000     46 200",
+     "Chapitre 65      Autres charges          8 000      8 400",
+     "Chapitre 66      Charges financières     1 200      1 100"],
+    ["Présents :        Mme Anne DURAND, M. Paul MARTIN,",  # labels and their values
+     "Absents :         Mme Claire THOMAS, mais aussi",
+     "Excusés :         M. Luc PETIT, qui a donné",
+     "Secrétaire :      Mme Anne DURAND, élue par",
+     "Pouvoirs :        M. Jean ROUX à Mme Anne DURAND"],
+    ["1. Budget primitif          Adopté à l'unanimité des membres présents.",  # items and results
+     "2. Tarifs cantine           Adopté à l'unanimité des membres présents.",
+     "3. Subventions              Adopté par 12 voix pour et 2 contre.",
+     "4. Personnel                Adopté à l'unanimité des membres présents."],
+])
+def test_lines_with_a_gutter_that_are_not_two_columns(lines):
     from pipeline.loaders.text_columns import split_columns
-    table = ["Chapitre 011     Charges générales      12 000     13 500",
-             "Chapitre 012     Charges de personnel   45 000     46 200",
-             "Chapitre 65      Autres charges          8 000      8 400",
-             "Chapitre 66      Charges financières     1 200      1 100"]
-    assert [t for _, t in split_columns(table)] == table
+    assert [t for _, t in split_columns(lines)] == lines
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -211,6 +222,7 @@ def test_a_table_laid_out_with_spaces_is_not_two_columns():
     ("Projet de parc eo1ien de la Lande du Mou1in – De1iberation 2023-071",
      "Projet de parc eolien de la Lande du Moulin – Deliberation 2023-071"),
     ("DEL2024-29, B2024-014, le 1er, Pour 1O, ZB112, L2121-1", "DEL2024-29, B2024-014, le 1er, Pour 1O, ZB112, L2121-1"),
+    ("1ère 1ers 11èmes 10bis 10h30 DEL01 TVA10 Phase1 Lot10 RN10", "1ère 1ers 11èmes 10bis 10h30 DEL01 TVA10 Phase1 Lot10 RN10"),
 ])
 def test_ocr_digits_inside_words_are_letters(text, expected):
     from pipeline.loaders.ocr_repair import letter_digits

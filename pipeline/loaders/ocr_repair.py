@@ -18,6 +18,11 @@ makes the right reading certain:
 - typography: curly quotes and ``…`` as the typed text writes them (``"``, ``'``, ``...``);
 - bullets: ``+``, ``«``, ``e`` opening a line where the PDF had a Symbol-font
   bullet -> ``- `` (the PDF loader's bullet convention).
+
+Two repairs also serve the text loader, for the text extraction of a scan a council
+publishes as it is (`letter_digits`, `rn_words`): a 0 or a 1 framed by letters
+(``P0UV0IR``, ``De1iberation``), and "rn" for "m" in the council words of
+`ocr_words.json` (``Cornrnune``, ``Mrne``); typed text never holds either.
 """
 from __future__ import annotations
 
@@ -149,14 +154,27 @@ def flat_dash(text: str, width: float, height: float) -> str:
     return "–" if width >= 4 else "-"
 
 
-# "P0UV0IR", "EXERC1CE", "V01X", "0CT0BRE", "consei1": a word of letters holding a 0 or a 1.
-# Codes keep their digits ("DEL2024", "B2024-014", "ZB112": other digits, or fewer than three
-# letters), and so do ordinals and counts ("1er", "10ème", "1O").
+# "P0UV0IR", "EXERC1CE", "V01X", "De1iberation": a 0 or a 1 with a letter on each side. Typed
+# text keeps its digits: codes ("DEL01", "TVA10", "Lot10", "CS2024", "ZB112"), ordinals and
+# numbers glued to a word ("1ère", "10bis", "10h30"), counts ("1O").
 TOKEN = re.compile(r"(?<![\w-])\w+(?![\w-])")
-ORDINAL = re.compile(r"^\d+(?:er|ere|re|e|eme|ème|nd|nde)$", re.IGNORECASE)
+FRAMED = re.compile(r"(?<=[^\W\d_])[01]+(?=[^\W\d_])")
+
+
+def letter_digits(text: str) -> str:
+    """OCR's 0 and 1 inside a word of letters, as the letters: "P0UV0IR : MME X" ->
+    "POUVOIR : MME X" (a text extraction of a scan keeps them)."""
+    return TOKEN.sub(lambda m: _as_letters(m.group(0)) if _ocr_word(m.group(0)) else m.group(0), text)
+
+
+def _ocr_word(token: str) -> bool:
+    """Every digit of the word is a 0 or a 1 framed by letters."""
+    digits = sum(c.isdigit() for c in token)
+    framed = sum(len(run) for run in FRAMED.findall(token))
+    return digits > 0 and framed == digits and sum(c.isalpha() for c in token) >= 2
+
+
 IN_WORD = str.maketrans({"0": "O", "1": "I"})
-
-
 RN_WORD = re.compile(r"\b\w*rn\w*\b", re.IGNORECASE)
 
 
@@ -179,20 +197,6 @@ def rn_words(text: str) -> str:
         fixed = re.sub("rn", "m", re.sub("RN", "M", w))
         return fixed if fold(w) not in M_WORDS and fold(fixed) in M_WORDS else w
     return RN_WORD.sub(word, text)
-
-
-def letter_digits(text: str) -> str:
-    """OCR's 0 and 1 inside a word of letters, as the letters: "P0UV0IR : MME X" ->
-    "POUVOIR : MME X" (a text extraction of a scan keeps them)."""
-    return TOKEN.sub(lambda m: _as_letters(m.group(0)) if _ocr_word(m.group(0)) else m.group(0), text)
-
-
-def _ocr_word(token: str) -> bool:
-    digits = {c for c in token if c.isdigit()}
-    letters = sum(c.isalpha() for c in token)
-    framed = token[0].isalpha() and token[-1].isalpha()  # "V01X"
-    return bool(digits) and digits <= {"0", "1"} and (letters >= 3 or letters >= 2 and framed) \
-        and not ORDINAL.match(token) and "_" not in token
 
 
 def _as_letters(word: str) -> str:

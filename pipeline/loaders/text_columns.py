@@ -46,46 +46,68 @@ def split_columns(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def _run(lines: list[str], i: int) -> tuple[int, int] | None:
-    """(column, end) of a two-column run starting at line i, or None."""
+    """(column, end) of a two-column run starting at line i, or None. The run stops at a
+    blank line (the box's last lines, "Date d'affichage :" / "18/01/2024", are its own)."""
     window = [ln for ln in lines[i:i + 12] if ln.strip()]
     votes = Counter(x for ln in window for x in starts(ln))
     for x, _ in votes.most_common(3):
-        if not _fits(lines[i], x) or not _both(lines[i], x):
+        if not _both(lines[i], x):
             continue
         end = i
-        while end < len(lines) and _fits(lines[end], x):
+        while end < len(lines) and lines[end].strip() and _fits(lines[end], x):
             end += 1
-        while not lines[end - 1].strip():  # a blank line after the run stays between it and what follows
-            end -= 1
         block = lines[i:end]
-        if sum(_both(ln, x) for ln in block) >= MIN_LINES and _prose(ln[x:] for ln in block):
+        both = [ln for ln in block if _both(ln, x)]
+        if len(both) >= MIN_LINES and not _labels_and_values(block, x) and _prose([ln[x:] for ln in block]):
             return x, end
     return None
 
 
 def _fits(line: str, x: int) -> bool:
-    """The line keeps the run going at column x: blank, left only (ends before the gutter),
-    right only (spaces up to x), or both sides with a gutter of spaces before x."""
-    if "\f" in line:
-        return False  # a page break ends a run: its page is counted on the line it stands on
-    if not line.strip() or "\t" in line:
-        return not line.strip()
+    """The line keeps the run going at column x: left only (ends before the gutter), right
+    only (spaces up to x), or both sides with a gutter of spaces before x."""
+    if "\f" in line or "\t" in line:
+        return False  # a page break ends a run (its page is counted on its line); tabs are a table
     if len(line.rstrip()) <= x - GUTTER:
         return True
     return x in starts(line)
 
 
 def _both(line: str, x: int) -> bool:
+    """Text on both sides of the gutter at x."""
     return bool(line[:x].strip()) and bool(line[x:].strip()) and x in starts(line)
 
 
-def _prose(rights) -> bool:
-    """The right-hand column reads as sentences: letters, few digits, one column itself (a
-    table laid out with spaces has gutters on the right too: "12 000     13 500")."""
+def _labels_and_values(block: list[str], x: int) -> bool:
+    """"Absents :        Mme Claire THOMAS": a label and its value on each line, not two
+    columns (a side box holds its values too: "Date de convocation :" / "15 février 2024")."""
+    lefts = [ln[:x].strip() for ln in block if ln[:x].strip()]
+    return sum(left.endswith(":") for left in lefts) >= 0.8 * len(lefts)
+
+
+def _prose(rights: list[str]) -> bool:
+    """The right-hand column is one text running from line to line ("… le vingt-cinq jan-" /
+    "vier, à vingt heures, le Conseil municipal de la"): letters, few digits, no gutter of
+    its own (a table laid out with spaces has "12 000     13 500"), and most lines going on
+    into the next (not "Adopté à l'unanimité." under "Adopté à l'unanimité.")."""
     rights = [r.strip() for r in rights if r.strip()]
     text = " ".join(rights)
     chars = len(text.replace(" ", "")) or 1
     letters, digits = sum(c.isalpha() for c in text), sum(c.isdigit() for c in text)
     guttered = sum(bool(starts(r)) for r in rights)
+    running = sum(_goes_on(a, b) for a, b in zip(rights, rights[1:]))
     return len(text.split()) >= 12 and letters >= 0.7 * chars and digits <= 0.1 * chars \
-        and guttered <= len(rights) / 3
+        and guttered <= len(rights) / 3 and running * 2 >= len(rights) - 1
+
+
+# "… Mme Évelyne PARISOT, M." / "Alain BARDOT, …": the full stop of a civility or an initial
+ABBREVIATION = re.compile(r"(?:^|[\s(])(?:M|MM|Mme|Mmes|Mlle|[A-Z])\.$")
+
+
+def _goes_on(line: str, nxt: str) -> bool:
+    """The sentence of `line` goes on into `nxt`: no end mark (a civility's full stop is
+    none), and `nxt` begins in lower case, or `line` ends with a hyphen or a comma, or both
+    are in capitals."""
+    if re.search(r"[;:!?]$", line) or line.endswith(".") and not ABBREVIATION.search(line):
+        return False
+    return nxt[:1].islower() or line.endswith(("-", ",", ".")) or line.isupper() and nxt.isupper()
