@@ -23,9 +23,9 @@ from extractors.decisions import read_decisions
 from extractors.normalise import words_to_digits
 from extractors.members import Member
 from extractors.sitting import Fact, Reading
-from extractors.stream import Unit, ends_sentence, fold, joined
+from extractors.stream import Unit, fold, joined
 from schemas import Block as DocBlock, Document, Span
-from schemas.text import find_person
+from schemas.text import ends_sentence, find_person
 
 STAGE = "deliberation"
 SITTING_COLUMNS = ("collectivite", "organe", "session_date", "session_time", "lieu", "president",

@@ -27,9 +27,9 @@ from typing import Any
 
 from extractors import counts, lexicon, members, nlp
 from extractors.normalise import parse_date, parse_time, words_to_digits
-from extractors.stream import Unit, ends_sentence, fold, joined, span_of
+from extractors.stream import Unit, fold, joined, span_of
 from schemas import Span
-from schemas.text import find_person, name_key
+from schemas.text import ends_sentence, find_person, name_key
 
 
 @dataclass

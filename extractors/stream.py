@@ -82,17 +82,6 @@ def _gap(last: Span | None, span: Span) -> bool:
     return span.bbox.top - last.bbox.bottom > 0.9 * height
 
 
-# a full stop that ends an abbreviation, not the sentence: "sous la présidence de M." / "Jean-Louis …"
-ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:M|MM|Mme|Mmes|Mlle|Me|Dr|St|Ste|[A-Z])\.$")
-
-
-def ends_sentence(text: str, marks: str = ".") -> bool:
-    """The line closes its sentence: it ends with one of `marks` (the full stop by default),
-    and a full stop is not that of "M." or an initial."""
-    text = text.rstrip()
-    return bool(text) and text[-1] in marks and not (text.endswith(".") and ABBREVIATION_END.search(text))
-
-
 def joined(texts: list[str]) -> str:
     """Lines read as one text: a word cut by a hyphen at a line end is rejoined
     (``"Jean-"`` + ``"Claude GROSS"`` -> ``"Jean-Claude GROSS"``), other lines meet at a space."""

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from extractors import counts, lexicon
 from extractors.sitting import Fact
-from extractors.stream import Unit, ends_sentence, fold
+from extractors.stream import Unit, fold
+from schemas.text import ends_sentence
 
 RECITAL = re.compile(r"^\s*(?:[-•*]\s*)?(?:vu|considerant|attendu|rappelant)\b")
 QUOTES = re.compile(r"[«»\"“”]")

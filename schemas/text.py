@@ -44,6 +44,17 @@ def fold(text: str) -> str:
     return "".join(_fold_char(c) for c in text)
 
 
+# a full stop that ends an abbreviation, not the sentence: "sous la présidence de M." / "Jean-Louis …"
+ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:M|MM|Mme|Mmes|Mlle|Me|Dr|St|Ste|[A-Z])\.$")
+
+
+def ends_sentence(text: str, marks: str = ".") -> bool:
+    """The line closes its sentence: it ends with one of `marks` (the full stop by default),
+    and a full stop is not that of "M." or an initial."""
+    text = text.rstrip()
+    return bool(text) and text[-1] in marks and not (text.endswith(".") and ABBREVIATION_END.search(text))
+
+
 def compact(text: str | None) -> str:
     """Folded, punctuation and runs of spaces made one space: a key to compare two texts."""
     return " ".join(re.sub(r"[^\w']+", " ", fold(text or "")).split())

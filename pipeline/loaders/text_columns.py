@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from schemas.text import ends_sentence
+
 GUTTER = 3  # spaces at least between the two columns ("L'an  deux" is justified text, not a gutter)
 MIN_LINES = 4  # lines of a run holding text on both sides
 RIGHT = re.compile(rf" {{{GUTTER},}}(?=\S)")  # a gutter; right-hand text may start at its end
@@ -100,14 +102,11 @@ def _prose(rights: list[str]) -> bool:
         and guttered <= len(rights) / 3 and running * 2 >= len(rights) - 1
 
 
-# "… Mme Évelyne PARISOT, M." / "Alain BARDOT, …": the full stop of a civility or an initial
-ABBREVIATION = re.compile(r"(?:^|[\s(])(?:M|MM|Mme|Mmes|Mlle|[A-Z])\.$")
-
 
 def _goes_on(line: str, nxt: str) -> bool:
     """The sentence of `line` goes on into `nxt`: no end mark (a civility's full stop is
     none), and `nxt` begins in lower case, or `line` ends with a hyphen or a comma, or both
     are in capitals."""
-    if re.search(r"[;:!?]$", line) or line.endswith(".") and not ABBREVIATION.search(line):
+    if re.search(r"[;:!?]$", line) or ends_sentence(line):  # "… Mme Évelyne PARISOT, M." goes on
         return False
     return nxt[:1].islower() or line.endswith(("-", ",", ".")) or line.isupper() and nxt.isupper()
