@@ -177,11 +177,12 @@ def _move_counts(facts: dict[str, Fact], moves: list[sitting.Move]) -> list[sitt
     away: list[sitting.Move] = []
     undo: dict[str, dict[str, Fact | None]] = {}  # a leave's counts, until its member comes back
     for move in moves:
-        back = find_person(move.name, [m.name for m in away if m.kind != move.kind])
+        opposite = [m for m in away if m.kind != move.kind]
+        back = find_person(move.name, [m.name for m in opposite])
         if back is None:
             away.append(move)
         else:  # back where the opening put them: "quitte la séance", then "rejoint la séance"
-            away.remove([m for m in away if m.kind != move.kind][back])
+            away.remove(opposite[back])
         k = find_person(move.name, list(undo))
         if move.kind == "arrive" and k is not None and not move.counts:
             for column, fact in undo.pop(list(undo)[k]).items():

@@ -47,18 +47,20 @@ def read(units: list[Unit]) -> Vote:
     body = [u for u in units if not RECITAL.match(u.folded)]
     for c in counts.read(body, tuple(lexicon.get("vote_counts"))):
         vote.set(c.column, c.value, body[c.unit], c.method)
-    for u, nxt in zip(body, body[1:] + [None]):
-        _read_prose(vote, u, nxt)
+    proses = [_prose(u.text) for u in body]  # numbers in words as digits, once a line
+    for k, u in enumerate(body):
+        nxt = (body[k + 1], proses[k + 1]) if k + 1 < len(body) else None
+        _read_prose(vote, u, proses[k], nxt)
     _outcome(vote, body)
     return vote
 
 
-def _read_prose(vote: Vote, u: Unit, nxt: Unit | None = None) -> None:
-    """The vote in the sentence of `u`, read on into the next line when the sentence goes on
-    ("… le Conseil municipal, par 12 voix" / "pour, 2 voix contre et 1 abstention :")."""
-    text = _prose(u.text)
+def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = None) -> None:
+    """The vote in the sentence of `u` (`text`: its prose form), read on into the next line
+    when the sentence goes on ("… le Conseil municipal, par 12 voix" / "pour, 2 voix contre
+    et 1 abstention :")."""
     goes_on = nxt is not None and not ends_sentence(u.text, ".:;!?")
-    whole = text + " " + _prose(nxt.text) if goes_on else text
+    whole = text + " " + nxt[1] if goes_on else text
     for column in lexicon.get("vote_counts"):
         for pattern in lexicon.get("votes", column):
             m = lexicon.rx(pattern).search(whole)
@@ -67,7 +69,7 @@ def _read_prose(vote: Vote, u: Unit, nxt: Unit | None = None) -> None:
                 break
     if lexicon.rx(lexicon.get("votes", "unanimity")).search(text):
         vote.set("unanimite", True, u, "unanimity")
-    named = _named_non_voters(u.text + " " + nxt.text if goes_on else u.text)
+    named = _named_non_voters(u.text + " " + nxt[0].text if goes_on else u.text)
     if named:
         vote.set("non_votants", named, u, "non_voters_named", derived=True)
 

@@ -50,6 +50,8 @@ def split_columns(lines: list[str]) -> list[tuple[int, str]]:
 def _run(lines: list[str], i: int) -> tuple[int, int] | None:
     """(column, end) of a two-column run starting at line i, or None. The run stops at a
     blank line (the box's last lines, "Date d'affichage :" / "18/01/2024", are its own)."""
+    if not starts(lines[i]):
+        return None  # no gutter on the first line (most lines): no run starts here
     window = [ln for ln in lines[i:i + 12] if ln.strip()]
     votes = Counter(x for ln in window for x in starts(ln))
     for x, _ in votes.most_common(3):
