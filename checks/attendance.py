@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from checks.context import Tables, as_int, by_deliberation, deliberations, where
-from checks.rules import Finding, check
+from checks.context import Source, Tables, as_int, by_deliberation, deliberations, where
+from checks.rules import Finding, check, finding
 from checks.trust import compare, counted
 
 
@@ -83,3 +83,30 @@ def members_total(tables: Tables) -> Iterator[Finding]:
                         **where(tables, d, "membres_en_exercice", "absents", "presents"),
                         expected=c["membres_en_exercice"], actual=c["presents"] + c["absents"],
                         presents=c["presents"], absents=c["absents"])
+
+
+@check("attendance.listed_twice", needs=("deliberations",))
+def listed_twice(tables: Tables) -> Iterator[Finding]:
+    """"Présents : … M. Thibault RENARD …" and "Absents excusés : M. Thibault RENARD ; …":
+    the reader keeps one row (`status`, the first list's) and the other status in
+    `also_listed`; a proxy given by someone present is `proxy.giver_absent`'s instead."""
+    lists = by_deliberation(tables, "attendance")
+    for d in deliberations(tables):
+        rows = lists.get((d["doc_id"], as_int(d.get("seq")))) or ()
+        if not rows:
+            tables.skip("attendance.listed_twice", d["doc_id"], as_int(d.get("seq")), "liste des présents non lue")
+            continue
+        tables.ran("attendance.listed_twice", d["doc_id"], as_int(d.get("seq")))
+        for r in rows:
+            if r.get("also_listed") in ("present", "absent") and r.get("also_listed") != r.get("status"):
+                yield _twice(tables, d, r)
+
+
+def _twice(tables: Tables, d: dict, row: dict) -> Finding:
+    base = where(tables, d, "presents")
+    src = tables.locate(d["doc_id"], "attendance", f"seq={base['seq']}|name={row['name']}", ("name",),
+                        Source(as_int(row.get("page")) or base["page"], None, None))
+    base = {**base, **({k: v for k, v in src.as_dict().items() if v is not None})}
+    base["subject"] += f" member {row['name']}"
+    return finding("attendance.listed_twice", **base, expected="présent ou absent",
+                   actual="présent et absent", name=row["name"])

@@ -50,6 +50,11 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "Présents ({presents}) + absents ({absents}) = {actual} ≠ membres en exercice ({expected})",
          "Présents + absents = membres en exercice, quand le document liste des absents "
          "(avertissement : certains registres ne listent que les absents excusés)."),
+    Rule("attendance.listed_twice", WARNING, ("attendance.name", "attendance.status", "attendance.also_listed"),
+         "{name} figure à la fois parmi les présents et parmi les absents",
+         "Un membre n'est listé qu'une fois, présent ou absent (sauf arrivée ou départ en cours de "
+         "séance, dit dans la liste : « arrivé à 20h30 ») ; avertissement : la liste fautive n'est pas "
+         "connue."),
     Rule("proxy.giver_absent", ERROR, ("proxies.giver", "attendance.status"),
          "{giver} donne pouvoir à {holder} mais figure parmi les présents",
          "Celui qui donne un pouvoir n'est pas parmi les présents."),

@@ -420,8 +420,8 @@ def _rows(ctx: Context, seq: int, facts: dict[str, Fact], people, decisions, uni
         doc.add("attendance", {"doc_id": doc.doc_id, "seq": seq, "name": member.name, "status": member.status,
                                "excused": member.excused if absent else None,
                                "proxy_holder": member.holder if absent else None,
-                               "substitute_for": member.substitute_for, "page": span.page,
-                               "_prov": {"name": span},
+                               "substitute_for": member.substitute_for, "also_listed": member.also_listed,
+                               "page": span.page, "_prov": {"name": span},
                                "_how": {"name": ("list_partial" if member.doubt else "list", False)}})
         if member.holder or member.gave_proxy and absent:  # also from one listed present: the document
             method = "list_partial" if member.doubt else "list"  # contradicts itself; a holder not named: null

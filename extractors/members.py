@@ -39,14 +39,18 @@ ROLES = re.compile(r"(?<![\w'])(?:(?:premier|premiere|1er|1ere|\d+e|\d+eme)\s+)?
 # longest first; a civility ends at a full stop or before a non-letter ("Mmes MARTIN", "M.DUPONT")
 # "M.-C. DENIS", "J.-M. MARTIN": M. joined by a hyphen is an initial, not a civility
 CIVILITY = r"(?<!-)(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|mme|mm|mr|m)(?:\.(?!-)|(?![a-zà-ÿ.-]))"
-# A civility opens an entry unless it follows "à" or "par" (the holder of a proxy).
-CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s){CIVILITY}")
+# A civility opens an entry unless it follows "à", "par" or an arrow (the holder of a proxy:
+# "M. Marc ABADIE → M. Émile DUCASSE", "-> M. X" in a list of proxies).
+CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s)(?<!>\s)(?<![→⇒➔➜]\s){CIVILITY}")
 AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*(?:et\s+|,\s*)?$")  # "Mesdames et Messieurs X"
 SEPARATORS = re.compile(r"\s*[,;]\s*|\s+[–-]\s+|\s+-(?=\s)|\s+et\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
 PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "del", "el", "ben",
              "d'", "l'", "y", "e", "et", "mc", "mac", "st", "ste"}
 # the holder's whole name (two words at least: "à Didier" / "ACHALME" goes on below)
-HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par)\s+(?:[^\s,;]+\s+){1,3}[A-ZÀ-Ý][\w'’-]*[\w'’]\s*[.)]?\s*$")
+HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par|[→⇒➔➜]|-+>|=>)\s+(?:[^\s,;]+\s+){1,3}[A-ZÀ-Ý][\w'’-]*[\w'’]\s*[.)]?\s*$")
+# a remark on when a member came or went: "(arrivé à 20h30)", "(à partir du point 3)", "(parti
+# après le vote du budget)": listed present and absent, the member is both, at different times
+TIMED = re.compile(r"\((?:[^)]*\b(?:arrive|parti|quitte|jusqu|a partir|retard|des le|au point|point|\d+\s*h))")
 # "M. Vivien BATIFOULIER a donné pouvoir à M. Louis GARCIA." : a sentence of its own, not a
 # line of the list above it (whereas "X, Adjoint, pouvoir donné à Y" goes on a list)
 PROXY_SENTENCE = re.compile(r"^.{2,80}?\s(?:a|ont)\s+donne\s+(?:pouvoir|procuration|mandat|delegation)\s+(?:a|au)\s.*\.\s*$"
@@ -76,6 +80,8 @@ class Member:
     gave_proxy: bool = False  # listed as having given a proxy, whether its holder is named or not
     doubt: str | None = None  # why its list may be incomplete: an entry that did not read as a name
     list_at: int = -1  # the line its list starts on: two entries of one list are two people
+    also_listed: str | None = None  # the other status a second list gives this same name
+    timed: bool = False  # its entry says when it arrived or left: "X (arrivé à 20h30)"
 
 
 @dataclass(frozen=True)
@@ -310,7 +316,7 @@ def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
     if status == "absent" and label.kind == "absent" and excused is None:
         excused = None
     return Member(name, status, unit, excused, holder if status == "absent" else None, substitute,
-                  label.kind == "proxies" or bool(holder))
+                  label.kind == "proxies" or bool(holder), timed=bool(TIMED.search(fold(entry))))
 
 
 def _bare_holder(entry: str) -> tuple[str, str | None]:

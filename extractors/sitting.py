@@ -143,11 +143,23 @@ def merge_members(found: list[tuple[members.Member, Span]]) -> list[tuple[member
             out.append((member, span))
             continue
         kept = out[k][0]
+        _listed_twice(kept, member)
         kept.gave_proxy = kept.gave_proxy or member.gave_proxy
         kept.holder = kept.holder or member.holder  # a proxy given by someone listed present is kept:
         if member.status == "absent" and kept.status == "absent":  # the checks must see it
             kept.excused = kept.excused if kept.excused is not None else member.excused
     return out
+
+
+def _listed_twice(kept: members.Member, member: members.Member) -> None:
+    """"Présents : … M. Thibault RENARD …" and "Absents excusés : M. Thibault RENARD": the
+    same name (spelt alike) under both statuses, with no proxy (a proxy given by someone
+    present is `proxy.giver_absent`'s) and no time said ("(arrivé à 20h30)")."""
+    if kept.status == member.status or name_key(kept.name) != name_key(member.name):
+        return
+    if kept.timed or member.timed or kept.holder or member.holder or kept.gave_proxy or member.gave_proxy:
+        return
+    kept.also_listed = member.status
 
 
 def _counts(r: Reading, units: list[Unit], full: bool) -> None:

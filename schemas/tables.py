@@ -109,6 +109,10 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("excused", B, "For absents: true when listed as excused; null when unknown."),
         ("proxy_holder", S, "For absents: who holds their proxy."),
         ("substitute_for", S, "The member this one replaces (`en remplacement de`)."),
+        ("also_listed", S, "The other status when the lists name this member twice, present and absent "
+                           "(\"Présents : … Thibault RENARD …\" and \"Absents excusés : Thibault RENARD\"), "
+                           "without a proxy or a time of arrival or departure to explain it; `status` is the "
+                           "first list's. Null otherwise (`attendance.listed_twice`)."),
         ("page", I32, "Page where the name is listed."),
     ],
     "proxies": [

@@ -112,6 +112,7 @@ def data():
 CONTRACT = {
     "attendance.votants": ERROR, "votes.breakdown": ERROR, "attendance.present_count": ERROR,
     "attendance.proxy_count": ERROR, "attendance.members_total": WARNING,
+    "attendance.listed_twice": WARNING,
     "proxy.giver_absent": ERROR, "proxy.holder_present": ERROR, "proxy.one_per_holder": ERROR,
     "quorum.reached": ERROR, "dates.convocation_before_session": ERROR,
     "votes.votants_le_exercice": ERROR, "votes.result_consistent": ERROR,

@@ -604,3 +604,17 @@ def test_a_move_cut_over_two_lines_is_one_move(tmp_path):
     status = {a["name"]: a["status"] for a in rows["attendance"] if a["seq"] == last["seq"]}
     assert status["Annaïg LE BRIS"] == "absent" and status["Alain LE DU"] == "present"
     assert [f["check_id"] for f in rows["findings"] if f["severity"] == ERROR] == []
+
+
+def test_a_list_of_proxies_drawn_with_arrows():
+    """"Pouvoirs :" / " M. Marc ABADIE → M. Émile DUCASSE" / " Mme Nicole BARBÉ → M. Émile DUCASSE" / …"""
+    proxies = deliberation.extract(load(SECOND_HAND / "074.txt")).records["proxies"]
+    assert [(p["giver"], p["holder"]) for p in proxies if p["seq"] == 1] == [
+        ("Marc ABADIE", "Émile DUCASSE"), ("Nicole BARBÉ", "Émile DUCASSE"), ("Paul CAZAUX", "Hélène NOGARO")]
+
+
+def test_a_member_listed_present_and_absent_keeps_both():
+    """"Présents : … M. Thibault RENARD, …" and "Absents excusés : M. Thibault RENARD ; …"."""
+    rows = deliberation.extract(load(SECOND_HAND / "040.txt")).records["attendance"]
+    twice = [(r["name"], r["status"], r["also_listed"]) for r in rows if r["seq"] == 1 and r["also_listed"]]
+    assert twice == [("Thibault RENARD", "present", "absent")]

@@ -214,6 +214,7 @@ def test_coverage_rows_of_a_document_exactly():
             "attendance.present_count: liste des présents non lue",
             "attendance.proxy_count: procurations non listées",
             "attendance.members_total: absents non lu",
+            "attendance.listed_twice: liste des présents non lue",
             "proxy.giver_absent: aucune procuration listée",
             "proxy.holder_present: aucune procuration listée",
             "proxy.one_per_holder: aucune procuration listée",
@@ -242,7 +243,7 @@ def test_every_checked_rule_is_run_or_skipped_with_a_reason(data):
     delib(resultat="adopte")(data)
     (row,) = [c for c in coverage(data) if c["scope"] == "deliberation"]
     assert row["status"] == "checked" and row["checks_skipped"] == []
-    assert len(row["checks_run"]) == 12
+    assert len(row["checks_run"]) == 13
     data["deliberations"][0]["contre"] = None
     (row,) = [c for c in coverage(data) if c["scope"] == "deliberation"]
     assert row["status"] == "partial"
