@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ SITTING = ("collectivite", "organe", "session_date", "membres_en_exercice", "pre
 OWN = ("numero", "pour", "contre", "abstentions", "unanimite")
 TEXTS = ("collectivite", "organe", "president")
 SPLITS = ("dev", "test", "test2")
+COMMUNE = re.compile(r"^(?:commune|ville) (?:de |d'|d’|du )")  # "Commune d'Esclauzac" and "ESCLAUZAC"
 
 
 @dataclass
@@ -55,9 +57,16 @@ def outcome(name: str, want, got, derived: bool) -> str:
     if got is None:
         return "missed"
     if name in TEXTS:  # "Commune de X" and "X", "Jean DUPONT" and "DUPONT Jean"
-        a, b = set(str(want).lower().replace("commune de ", "").split()), set(str(got).lower().split())
+        a, b = set(COMMUNE.sub("", str(want).lower()).split()), set(COMMUNE.sub("", str(got).lower()).split())
         return "right" if a <= b or b <= a else "wrong"
+    if name == "numero":  # "DCM 2025-031", "N° 2025-031" and "2025-031"; "2023_31" and "2023-31"
+        return "right" if _number(got) == _number(want) else "wrong"
     return "right" if got == want else "wrong"
+
+
+def _number(value) -> str:
+    text = re.sub(r"^(?:n\s*°|no\b|[a-z]{1,4}\s+(?=\w*\d))\s*", "", str(value).lower().strip())
+    return re.sub(r"[^0-9a-z]", "", text)
 
 
 def score_document(text: Path, tally: Tally, run, derived_fields) -> None:

@@ -29,7 +29,9 @@ from extractors.stream import Unit, fold
 NUMBER = re.compile(r"(\d{1,4})(?![\d])(?![^\W\d_])(?!\s*(?:[.,/]\d|€|%|euros?\b|eur\b|h\b|h\d|heures?\b|ans?\b|"
                     r"mois\b|jours?\b|m2\b|m²|km\b|ha\b|er\b|e\b|eme\b|°))(?![ \u00a0]\d{3}\b)")
 LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\n|$))")
-SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+)[\s:=|._…]*")
+# a separator, or a verb saying the count changed ("le nombre de présents est porté à 22")
+SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+|(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s)"
+                       r"[\s:=|._…]*")
 BETWEEN_LABELS = re.compile(r"^[\s:=|._…–\-/]*$")
 SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2"}
 # text2num leaves zéro, un and deux as words; they are counts only right after a label
@@ -210,13 +212,15 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
 
 
 def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
-    """``"15 présents"``, ``"soit 33 votants"``: a number right before the label, on its line."""
+    """``"15 présents"``, ``"soit 33 votants"``, ``"13 étaient présents"``: a number right before
+    the label (or its verb), on its line."""
     start, _ = run.line_of(label.start)
     wrapped = start > 0 and not run.text[start:label.start].strip()
     if wrapped:  # "… – 17" / "présents – 11 …": a line cut between a number and its label
         start, _ = run.line_of(start - 1)
     head = run.text[start:label.start]
-    m = re.search(r"(?<![\w.,/])(\d{1,4})\s*$", head)  # not "19h30"
+    # not "19h30"; "13 étaient présents et 1 était représenté": a copula between number and label
+    m = re.search(r"(?<![\w.,/])(\d{1,4})\s*(?:\s(?:[ée]taient|[ée]tait|sont|est|furent)\s+)?$", head)
     if not m or (start + m.start(1)) in used or not _plausible(int(m.group(1))):
         return []
     if wrapped and re.search(r"[:=]\s*$", head[:m.start(1)]):
@@ -243,6 +247,8 @@ def _counts_to_end(run: Run, pos: int) -> bool:
     """From `pos` to the end of its line, count labels and numbers only ("Vote : Pour 27,
     Contre 0"), after a break, not mid-phrase ("… de la traverse du bourg pour un")."""
     start, end = run.line_of(pos)
+    sentence = re.search(r"\.\s", run.text[pos:end])  # "Vote : pour 21, contre 3, abstentions 2. Les statuts …"
+    end = pos + sentence.start() if sentence else end
     before = run.text[start:pos].rstrip()
     if before.endswith(","):  # "Vote : Pour 27, Contre 0", not "… la société Restaurel Ouest, pour un" / "montant"
         clause = re.split(r"[:;(]", before)[-1].strip(" ,")

@@ -237,6 +237,10 @@ def _act_in_title(ctx: Context, item: segment.Item, facts: dict[str, Fact]) -> N
     h = item.heading
     if h.family != "numbered" or not h.title:
         return
+    at_start = segment.act_at_start(h.title)
+    if at_start:
+        facts["numero"] = Fact(at_start[0], ctx.units[h.unit].span, "act_in_title")
+        return
     lines = [h.title] + [u.text for u in ctx.units[h.unit + 1:min(h.unit + 3, item.end)]]
     for k, text in enumerate(lines):
         m = segment.rx(segment.data()["act_in_title"]).search(fold(text).rstrip(" ."))
@@ -265,7 +269,9 @@ def _title(units: list[Unit], item: segment.Item, own: Reading) -> Fact | None:
     h = item.heading
     if h is None:
         return _title_before_rapporteur(units[item.start:item.end])
-    lines = [h.title] if h.title else []
+    title = h.title and h.family == "numbered" and segment.act_at_start(h.title)
+    lines = [title[1] if title else h.title] if h.title else []
+    lines = [t for t in lines if t]
     k = h.unit + 1
     if not lines and k + 1 < item.end and _says_sitting(units[k:k + 2]):
         k = item.end  # "Séance publique du" / "samedi 5 avril 2014": the box, not the title
@@ -375,6 +381,8 @@ def _people(ctx: Context, own: Reading, moves: list[sitting.Move]) -> list[tuple
 
 
 def _apply(people: list[tuple[Member, Span]], move) -> None:
+    if move.name == sitting.PRESIDING:  # "Mme le Maire … quitte la salle": the counts go stale (_stale),
+        return  # the lists stay as printed (her return is often unsaid: "Mme le Maire reprend la présidence")
     found = find_person(move.name, [m.name for m, _ in people])
     if found is None:
         people.append((Member(move.name, "absent", 0), move.span))

@@ -46,8 +46,10 @@ AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*(?:et\s+|,\s*)?$")  # "Mes
 SEPARATORS = re.compile(r"\s*[,;]\s*|\s+[–-]\s+|\s+-(?=\s)|\s+et\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
 PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "del", "el", "ben",
              "d'", "l'", "y", "e", "et", "mc", "mac", "st", "ste"}
-# the holder's whole name (two words at least: "à Didier" / "ACHALME" goes on below)
-HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par|[→⇒➔➜]|-+>|=>)\s+(?:[^\s,;]+\s+){1,3}[A-ZÀ-Ý][\w'’-]*[\w'’]\s*[.)]?\s*$")
+# the holder's whole name (two words at least, a civility aside: "à M. Francis" / "LASSERRE"
+# goes on below)
+HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par|[→⇒➔➜]|-+>|=>)\s+(?!(?:M|MM|Mme|Mr|Mlle|Monsieur|Madame)\.?\s+[^\s,;]+\s*[.)]?\s*$)"
+                           r"(?:[^\s,;]+\s+){1,3}[A-ZÀ-Ý][\w'’-]*[\w'’]\s*[.)]?\s*$")
 # a remark on when a member came or went: "(arrivé à 20h30)", "(à partir du point 3)", "(parti
 # après le vote du budget)": listed present and absent, the member is both, at different times
 TIMED = re.compile(r"\((?:[^)]*\b(?:arrive|parti|quitte|jusqu|a partir|retard|des le|au point|point|\d+\s*h))")
@@ -103,6 +105,8 @@ def list_label(text: str) -> ListLabel | None:
     rest = text[label.end + end.end():]
     if re.match(r"\s*\d", counts.digits(rest)) and not _names_line(rest):
         return None  # "Présents : 38 - Représcntés : 1": a count, not a list of names
+    if lexicon.label_at_start("counts", fold(rest).strip()):
+        return None  # "En exercice : Présents : Pouvoirs : Votants :" / "38 31 4 35": labels, values below
     excused = True if "excus" in folded[label.start:label.end] else None
     if label.name == "absent_unexcused":
         excused = False
@@ -114,7 +118,7 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     aside, not a label, a heading ("ORDRE DU JOUR") nor a sentence."""
     folded = fold(unit.text).strip()
     if list_label(unit.text) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded) \
-            or lexicon.first("range", folded):
+            or lexicon.first("range", folded) or _count_label(folded):
         return False
     body = lexicon.first("collectivite", folded)
     if body and body.start() == 0:  # "COMMUNAUTÉ DE COMMUNES PLATEAU DES MILLE SOURCES": a heading
@@ -135,6 +139,14 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     return len(lower) <= max(1, len(words) // 4)
 
 
+def _count_label(folded: str) -> bool:
+    """"VOTANTS :" under "PROCURATION :": the labels of a count box, one a line (not "présents :
+    11 Françoise GARDÈRES, M. …", a box squashed into the list's lines)."""
+    label = lexicon.label_at_start("counts", folded)
+    sep = re.match(r"\s*[:=]", folded[label.end:]) if label else None
+    return bool(sep) and not re.search(r"[^\W\d_]", folded[label.end + sep.end():])
+
+
 def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member], int]:
     """The members of the list opening at units[k], and the index of the unit after it."""
     pieces = [(units[k].text[label.offset:], k)]
@@ -146,10 +158,11 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
         after = j
         while after < len(units) and _page_furniture(units[after]):
             after += 1  # "Page 1 sur 7" / "Ozillac Agglomération - Conseil … du 18 décembre 2025"
-        if after > j and any(p.strip() for p, _ in pieces) and after < len(units) \
-                and continues(units[after], label.kind):
-            j = after
-            continue
+        if after > j:  # furniture is never a name: the list goes on below it, or ends above it
+            if any(p.strip() for p, _ in pieces) and after < len(units) and continues(units[after], label.kind):
+                j = after
+                continue
+            break
         if not continues(units[j], label.kind) or (units[j].gap_before and not _names_line(units[j].text)):
             break
         pieces.append((units[j].text, j))
@@ -250,14 +263,42 @@ def entries(text: str, proxies: bool = False) -> list[tuple[str, int]]:
     """(entry, offset) of each person in a list text: roles removed, split before each
     civility that opens a name, then on separators outside brackets; an entry that
     names a proxy holder ("X, Adjoint, pouvoir donné à Y") is not split on its comma."""
-    text = blank_roles(text)
+    text = blank_roles(SUBSTITUTE.sub(r" (\g<role> \g<of> \g<who>)", text))
     if re.match(r"^\s*(?:neant|aucun|aucune|-|/)\.?\s*$", fold(text)):
         return []
     out = []
     for chunk, start in _chunks(text, fold(text), CIVILITY_START):
         out += [(e, start + s) for e, s in _split(chunk, proxies)]
     out = [(re.sub(r"\s+et$", "", e.strip(" .,;:")).strip(), s) for e, s in out]
+    out = [(name, s + at) for e, s in out for name, at in _name_pairs(e)]
     return [(e, s) for e, s in out if re.search(r"[^\W\d_]{2}", e) and strip_civilities(e)]
+
+
+CAPS_WORD = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý]$")
+TITLE_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*$")
+
+
+def _name_pairs(entry: str) -> list[tuple[str, int]]:
+    """"VIDALENC Jean-Marc ARNAUD Christiane BLACHE Olivier": names of a table's columns,
+    their gutters lost, split where surname and first names alternate (surname first or
+    first names first, as the entry begins); anything else (a particle, an initial, a
+    lower-case word) keeps the entry whole."""
+    words = [(m.group(0), m.start()) for m in re.finditer(r"\S+", entry)]
+    kinds = ["C" if CAPS_WORD.match(w) else "T" if TITLE_WORD.match(w) else "?" for w, _ in words]
+    if "?" in kinds:
+        return [(entry, 0)]
+    runs = [k for k in range(len(kinds)) if k == 0 or kinds[k] != kinds[k - 1]]  # where each run starts
+    if len(runs) < 4 or len(runs) % 2:
+        return [(entry, 0)]
+    starts = [words[k][1] for k in runs[::2]] + [len(entry)]
+    return [(entry[a:b].strip(), a) for a, b in zip(starts, starts[1:])]
+
+
+# "M. Denis CHOPARD, délégué suppléant de M. Roland VERMOT": one entry, the substitute and
+# whom he stands for, bracketed as "(suppléant de M. Roland VERMOT)" so that neither its comma
+# nor its civility cuts it (names.parse_entry reads the bracket)
+SUBSTITUTE = re.compile(r",?\s*(?:d[ée]l[ée]gu[ée]e?\s+|conseill[eè]re?\s+)?(?P<role>suppl[ée]ante?|rempla[çc]ante?)\s+"
+                        r"(?P<of>de|du|d'|d’)\s*(?P<who>[^,;()]*[^,;()\s])", re.IGNORECASE)
 
 
 def blank_roles(text: str) -> str:
@@ -297,7 +338,9 @@ def _split(chunk: str, proxies: bool) -> list[tuple[str, int]]:
 
 def _holder_follows(chunk: str, pos: int, proxies: bool) -> bool:
     """A separator inside "M. X, Adjoint, pouvoir donné à M. Y": the entry goes on."""
-    return bool(re.match(r"[\s,]*(?:pouvoir|procuration|mandat|donne|a donne|represente)", fold(chunk[pos:pos + 60])))
+    # "M. X, qui a donné procuration à M. Y", "Mme X, laquelle a donné pouvoir à …"
+    return bool(re.match(r"[\s,]*(?:(?:qui|lequel|laquelle)\s+)?(?:pouvoir|procuration|mandat|donne|a donne|represente)",
+                         fold(chunk[pos:pos + 60])))
 
 
 def _member(entry: str, label: ListLabel, unit: int) -> Member | None:

@@ -62,8 +62,10 @@ def parse_entry(text: str) -> Entry | None:
         found = _phrase(key, entry)
         if found:
             other = clean_name(entry[found[1]:].split(")")[0])
+            if re.match(r"(?:son|sa|ses|leur|un|une)\b", other):
+                other = ""  # "X (représenté par son suppléant)": nobody named, no proxy
             holder, substitute = (other, substitute) if key == "proxy" else (holder, other)
-            entry = entry[:found[0]]
+            entry = re.sub(r",?\s*\b(?:qui|lequel|laquelle)\s*$", "", entry[:found[0]], flags=re.IGNORECASE)  # "X, qui a donné …"
     name = clean_name(entry.split("(")[0])  # other remarks in brackets: "(arrivé à 20h30)"
     if not name or not looks_like_name(name):
         return None

@@ -134,7 +134,7 @@ def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
             or lexicon.first("range", folded):
         return []  # "Présents : 16", "Questions 11 à 17 :" are no headings
     out = []
-    for family in ("act", "numbered", "objet"):
+    for family in ("act", "numbered", "objet", "decision"):
         for style, pattern in enumerate(data()["headings"][family]):
             m = rx(pattern).match(folded)
             if m:
@@ -156,6 +156,18 @@ def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
         number = str(rank) if rank else number  # "PREMIÈRE DÉLIBÉRATION" -> "1"
     title = text[m.start("title") - offset:m.end("title") - offset].strip(" :–-") if groups.get("title") else None
     return Heading(k, family, number, title or None, style)
+
+
+def act_at_start(title: str) -> tuple[str, str] | None:
+    """A numbered item's title opening with the act's own number ("1. Délibération 2013-112 –
+    Tarifs municipaux 2014", "Point n° 1 – Décision B2019-031", "1 – DC-2014-052 – …"):
+    (the act number, the title after it)."""
+    m = rx(data()["act_at_title_start"]).match(fold(title))
+    if not m:
+        return None
+    group = "num" if m.group("num") else "code"
+    number = re.sub(r"\s*([-_/.])\s*", r"\1", title[m.start(group):m.end(group)].strip())
+    return number, title[m.end():].strip(" :–-")
 
 
 def _is_title(u: Unit) -> bool:
@@ -296,7 +308,7 @@ def _items(units: list[Unit], evidence: list[bool], start: int, end: int) -> Blo
 def _number_from_neighbours(items: list[Item], found: dict[str, list[Heading]]) -> None:
     """``"RAPPORT N° 3"`` / ``"Objet : Modification des statuts"``: an item found by its
     "Objet" takes the number printed on the line or two above it (and starts there)."""
-    numbered = [h for f in ("act", "numbered") for h in found[f] if h.number]
+    numbered = [h for f in ("act", "numbered", "decision") for h in found[f] if h.number]
     for item in items:
         h = item.heading
         if h is None or h.number or h.family not in ("objet", "caps"):

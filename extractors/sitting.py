@@ -148,16 +148,18 @@ def merge_members(found: list[tuple[members.Member, Span]]) -> list[tuple[member
         kept.holder = kept.holder or member.holder  # a proxy given by someone listed present is kept:
         if member.status == "absent" and kept.status == "absent":  # the checks must see it
             kept.excused = kept.excused if kept.excused is not None else member.excused
+    for member, _ in out:  # listed present, absent and giving a proxy: proxy.giver_absent's
+        member.also_listed = None if member.holder or member.gave_proxy else member.also_listed
     return out
 
 
 def _listed_twice(kept: members.Member, member: members.Member) -> None:
     """"Présents : … M. Thibault RENARD …" and "Absents excusés : M. Thibault RENARD": the
-    same name (spelt alike) under both statuses, with no proxy (a proxy given by someone
-    present is `proxy.giver_absent`'s) and no time said ("(arrivé à 20h30)")."""
+    same name (spelt alike) under both statuses, no time said ("(arrivé à 20h30)"). One who
+    also gives a proxy is left to `proxy.giver_absent` (`merge_members`)."""
     if kept.status == member.status or name_key(kept.name) != name_key(member.name):
         return
-    if kept.timed or member.timed or kept.holder or member.holder or kept.gave_proxy or member.gave_proxy:
+    if kept.timed or member.timed:
         return
     kept.also_listed = member.status
 
@@ -438,12 +440,23 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
     return None
 
 
+# "Mme le Maire présente le compte administratif puis quitte la salle": the one who presides,
+# named by the role (CGCT L2121-14: the mayor leaves while the accounts are voted)
+PRESIDING = "@president"
+ROLE_MOVER = re.compile(r"^(?:(?:m|mme|mr|monsieur|madame)\.?\s+)?(?:le|la)\s+(?:maire|presidente?)\b(?P<rest>.*)$")
+
+
 def _mover(said: str) -> str | None:
     """Who moves, from what stands before the verb: the whole, else the part before a comma
     ("M. Alain LE DU, conseiller municipal, directement intéressé, quitte la salle"), else
-    the part after one ("À 21 h 40, Mme Annaïg LE BRIS quitte la séance")."""
+    the part after one ("À 21 h 40, Mme Annaïg LE BRIS quitte la séance"); the one who
+    presides when named by the role with nobody else named before the verb."""
     if re.search(r"[^\W\d_]\s*:\s", said):
         return None  # "Madame DOYEN : Il réintègre quand, la commune ?": a speaker, not a move
+    role = ROLE_MOVER.match(fold(said).strip())
+    if role and not re.search(r"\b(?:m|mme|mr|monsieur|madame)\b|qui\s*$", role.group("rest")) \
+            and not re.search(r"[A-ZÀ-Ý]{2,}", said[role.start("rest"):]):
+        return PRESIDING  # not "M. le Maire remercie M. DURAND qui quitte la salle"
     parts = [p.strip() for p in said.split(",")]
     for candidate in dict.fromkeys([said, parts[0], parts[-1]]):
         name = members.strip_civilities(candidate)

@@ -499,7 +499,6 @@ def test_headings_ordinals_and_year_numbers(heading, number, title):
 
 @pytest.mark.parametrize("line", [
     "2024-2025 – Tarifs de la cantine",  # a year range
-    "Décision n° 2020-4 : signature d'un devis",  # the mayor's decision under delegation, reported
     "2017.03.06-I APPROBATION DU COMPTE",  # a date, its item number misread by OCR
     "2023-045 du 12 juin 2023 portant création d'un poste",  # a recital's reference, wrapped
     "2024-03-15 séance du conseil",  # a date
@@ -618,3 +617,32 @@ def test_a_member_listed_present_and_absent_keeps_both():
     rows = deliberation.extract(load(SECOND_HAND / "040.txt")).records["attendance"]
     twice = [(r["name"], r["status"], r["also_listed"]) for r in rows if r["seq"] == 1 and r["also_listed"]]
     assert twice == [("Thibault RENARD", "present", "absent")]
+
+
+def test_decision_headings_are_a_family_of_their_own():
+    """"Décision n° 2020-4 : signature d'un devis": a bureau's item, or the mayor's decision
+    under delegation reported in minutes; not an act heading."""
+    from extractors import segment
+    assert [f for f, _ in segment._heading_at([unit("Décision n° 2020-4 : signature d'un devis")], 0)] == ["decision"]
+
+
+def test_a_bureaus_decisions_are_its_items():
+    rows = deliberation.extract(load(SECOND_HAND / "079.txt")).records["deliberations"]
+    assert [(r["numero"], r["pour"], r["abstentions"]) for r in rows] == [
+        ("BS-2025-07", 9, 0), ("BS-2025-08", 8, 1), ("BS-2025-09", 9, 0)]
+
+
+def test_decisions_under_delegation_do_not_cut_the_minutes():
+    doc = inline("""COMPTE RENDU DU CONSEIL MUNICIPAL DU 12 MARS 2024
+Présents : M. Jean MARTIN, Mme Anne PETIT, M. Paul DURAND, Mme Claire ROUX
+Décisions prises par le Maire par délégation (article L2122-22 du CGCT) :
+Décision n° 2024-05 : signature d'un devis de voirie
+Décision n° 2024-06 : renouvellement d'une concession funéraire
+1. Budget primitif 2024
+Le conseil municipal, après en avoir délibéré, adopte le budget à l'unanimité.
+2. Tarifs de la cantine
+Le conseil municipal, après en avoir délibéré, adopte les tarifs par 3 voix pour et 1 contre.
+3. Subvention au comité des fêtes
+Le conseil municipal, après en avoir délibéré, attribue la subvention à l'unanimité.
+""")
+    assert [r["numero"] for r in doc.records["deliberations"]] == ["1", "2", "3"]

@@ -222,11 +222,23 @@ def test_lines_with_a_gutter_that_are_not_two_columns(lines):
     ("Projet de parc eo1ien de la Lande du Mou1in – De1iberation 2023-071",
      "Projet de parc eolien de la Lande du Moulin – Deliberation 2023-071"),
     ("DEL2024-29, B2024-014, le 1er, Pour 1O, ZB112, L2121-1", "DEL2024-29, B2024-014, le 1er, Pour 1O, ZB112, L2121-1"),
+    ("C0MMUNE DE VERN0UILLET-SUR-AIZE, DEL-01, A1-B0, PV-2023-06", "COMMUNE DE VERNOUILLET-SUR-AIZE, DEL-01, A1-B0, PV-2023-06"),
+    ("D2024-037 0bjet : Confolens-0uest, 0h30, 0,5 %", "D2024-037 Objet : Confolens-Ouest, 0h30, 0,5 %"),
     ("1ère 1ers 11èmes 10bis 10h30 DEL01 TVA10 Phase1 Lot10 RN10", "1ère 1ers 11èmes 10bis 10h30 DEL01 TVA10 Phase1 Lot10 RN10"),
 ])
 def test_ocr_digits_inside_words_are_letters(text, expected):
     from pipeline.loaders.ocr_repair import letter_digits
     assert letter_digits(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Point n° l - Décision modificative n° 2 (délibération 2Ol7-38)", "Point n° 1 - Décision modificative n° 2 (délibération 2017-38)"),
+    ("l - Délibération 2Ol5-O4 : budget de l98 4OO €", "1 - Délibération 2015-04 : budget de 198 400 €"),
+    ("I - Budget, Olivier, IO, 1er, B2019, 10bis, Il a 3 ans, le l.", "I - Budget, Olivier, IO, 1er, B2019, 10bis, Il a 3 ans, le l."),
+])
+def test_ocr_letters_inside_numbers_are_digits(text, expected):
+    from pipeline.loaders.ocr_repair import digit_letters
+    assert digit_letters(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

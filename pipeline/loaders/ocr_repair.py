@@ -156,19 +156,39 @@ def flat_dash(text: str, width: float, height: float) -> str:
 
 # "P0UV0IR", "EXERC1CE", "V01X", "De1iberation": a 0 or a 1 with a letter on each side. Typed
 # text keeps its digits: codes ("DEL01", "TVA10", "Lot10", "CS2024", "ZB112"), ordinals and
-# numbers glued to a word ("1ère", "10bis", "10h30"), counts ("1O").
-TOKEN = re.compile(r"(?<![\w-])\w+(?![\w-])")
+# numbers glued to a word ("1ère", "10bis", "10h30"), counts ("1O"). A compound is repaired
+# part by part ("VERN0UILLET-SUR-AIZE"), a code's parts keep theirs ("DEL-01", "A1-B0").
+TOKEN = re.compile(r"(?<![\w-])\w+(?:-\w+)*(?![\w-])")
 FRAMED = re.compile(r"(?<=[^\W\d_])[01]+(?=[^\W\d_])")
 
 
 def letter_digits(text: str) -> str:
     """OCR's 0 and 1 inside a word of letters, as the letters: "P0UV0IR : MME X" ->
     "POUVOIR : MME X" (a text extraction of a scan keeps them)."""
-    return TOKEN.sub(lambda m: _as_letters(m.group(0)) if _ocr_word(m.group(0)) else m.group(0), text)
+    return TOKEN.sub(lambda m: "-".join(_as_letters(w) if _ocr_word(w) else w for w in m.group(0).split("-")), text)
+
+
+# "2Ol7-38", "l98 4OO €", "2O26-OO3", "2023-ll": a number OCR read with O for 0 and l or I for 1 (a run of
+# digits and those letters only, a digit among them); "n° l" and "l - Délibération" at a line's
+# start: a lone l for 1 (an I stays: "I - Budget" is a Roman one).
+DIGIT_RUN = re.compile(r"(?<![^\W\d_])(?=[-/0-9OolI]*\d)(?=[-/0-9]*[OolI])[0-9OolI]+(?:[-/][0-9OolI]+)*(?![^\W\d_])")
+LONE_L = re.compile(r"(\bn\s*°\s*|^\s*)l(?=\s*(?:[-–.)]\s|$))", re.MULTILINE)
+
+
+def digit_letters(text: str) -> str:
+    """OCR's letters inside a number, as digits: "Délibération n° 2OlO-O7" -> "… n° 2010-07"."""
+    text = DIGIT_RUN.sub(lambda m: m.group(0).translate(AS_DIGITS), text)
+    return LONE_L.sub(r"\g<1>1", text)
+
+
+AS_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 
 def _ocr_word(token: str) -> bool:
-    """Every digit of the word is a 0 or a 1 framed by letters."""
+    """Every digit of the word is a 0 or a 1 framed by letters, or the word is a 0 then
+    letters ("0bjet", "C0NFOLENS-0UEST": no typed word starts with a zero)."""
+    if re.fullmatch(r"0[^\W\d_]{2,}", token):
+        return True
     digits = sum(c.isdigit() for c in token)
     framed = sum(len(run) for run in FRAMED.findall(token))
     return digits > 0 and framed == digits and sum(c.isalpha() for c in token) >= 2
@@ -205,7 +225,7 @@ def _as_letters(word: str) -> str:
     out = []
     for i, c in enumerate(word):
         near = word[max(i - 1, 0):i] + word[i + 1:i + 2]
-        lower = c in "01" and any(n.islower() for n in near)
+        lower = c in "01" and i > 0 and any(n.islower() for n in near)  # "0bjet": a capital O
         out.append({"0": "o", "1": "l"}[c] if lower else c.translate(IN_WORD))
     return "".join(out)
 

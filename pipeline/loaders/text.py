@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.loaders.ocr_repair import letter_digits, rn_words
+from pipeline.loaders.ocr_repair import digit_letters, letter_digits, rn_words
 from pipeline.loaders.text_columns import split_columns
+from pipeline.loaders.text_flat import unflatten
 from schemas import Cell, Document, Line, Row, Span, Table
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -27,10 +28,11 @@ SPACES = re.compile(r"[\u00a0\u202f\u2007]")  # no-break spaces from word proces
 
 
 def clean(text: str) -> tuple[str, tuple[str, ...]]:
-    """Strip bold markers and no-break spaces, read OCR's 0 and 1 inside words as letters
-    and its "rn" for "m" in council words ("Cornrnune", "Mrne"): a text extraction of a
+    """Strip bold markers and no-break spaces, read OCR's 0 and 1 inside words as letters,
+    its O and l inside numbers as digits ("2Ol7-38") and its "rn" for "m" in council words
+    ("Cornrnune", "Mrne"): a text extraction of a
     scan; return the text and its bold runs."""
-    text = rn_words(letter_digits(SPACES.sub(" ", text)))
+    text = rn_words(digit_letters(letter_digits(SPACES.sub(" ", text))))
     bold = tuple(m.group(1) for m in BOLD.finditer(text))
     return BOLD.sub(r"\1", text).rstrip(" \n"), bold
 
@@ -72,7 +74,7 @@ def load_lines(doc: Document, text: str) -> Document:
     """Fill `doc.items` from text in the seeds' form (also antiword's output of a .doc)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     page, table, pending_title = 1, None, None
-    for index, raw_line in split_columns(text.split("\n")):
+    for index, raw_line in unflatten(split_columns(text.split("\n"))):
         lineno = index + 1
         page += raw_line.count("\f")
         line_text, bold = clean(raw_line.replace("\f", ""))

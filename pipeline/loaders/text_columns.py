@@ -10,8 +10,10 @@ side box beside the opening sentence on the same lines::
 
 Read line by line, "municipal : 15 commune de Montgaillard" mixes the box and the
 sentence. Here a run of lines whose right-hand text starts at one column, after a gutter
-of spaces, is read as its left column then its right column. Only prose on the right
-makes a run: a table laid out with spaces (numbers on the right) is left as it is.
+of spaces, is read as its left column then its right column. Prose on the right makes a
+run, and so does prose on the left with a box of short labelled lines on the right
+("sous la presidence de M. Dominique     | pouvoirs : 3"); a table laid out with spaces
+(numbers in columns, labels and their values) is left as it is.
 """
 from __future__ import annotations
 
@@ -30,6 +32,11 @@ def starts(line: str) -> set[int]:
     return {m.end() for m in RIGHT.finditer(line)}
 
 
+def _at(line: str, x: int) -> bool:
+    """Right-hand text starts at column x, or one off (a box's rule drawn one column aside)."""
+    return any(abs(s - x) <= 1 for s in starts(line))
+
+
 def split_columns(lines: list[str]) -> list[tuple[int, str]]:
     """(index of the source line, text) of each line, each run of two columns read left
     column first; a piece keeps the index of the line it was cut from."""
@@ -39,7 +46,7 @@ def split_columns(lines: list[str]) -> list[tuple[int, str]]:
         if run:
             x, end = run
             out += [(k, lines[k][:x].strip()) for k in range(i, end) if lines[k][:x].strip()]
-            out += [(k, lines[k][x:].strip()) for k in range(i, end) if lines[k][x:].strip()]
+            out += [(k, lines[k][x:].strip(" |")) for k in range(i, end) if lines[k][x:].strip(" |")]
             i = end
         else:
             out.append((i, lines[i]))
@@ -62,7 +69,11 @@ def _run(lines: list[str], i: int) -> tuple[int, int] | None:
             end += 1
         block = lines[i:end]
         both = [ln for ln in block if _both(ln, x)]
-        if len(both) >= MIN_LINES and not _labels_and_values(block, x) and _prose([ln[x:] for ln in block]):
+        if len(both) < MIN_LINES:
+            continue
+        x = min(min(s for s in starts(ln) if abs(s - x) <= 1) for ln in both)  # cut before the leftmost
+        if len(both) >= MIN_LINES and not _labels_and_values(block, x) and (
+                _prose([ln[x:] for ln in block]) or _prose([ln[:x] for ln in block]) and _box([ln[x:] for ln in block])):
             return x, end
     return None
 
@@ -74,12 +85,12 @@ def _fits(line: str, x: int) -> bool:
         return False  # a page break ends a run (its page is counted on its line); tabs are a table
     if len(line.rstrip()) <= x - GUTTER:
         return True
-    return x in starts(line)
+    return _at(line, x)
 
 
 def _both(line: str, x: int) -> bool:
     """Text on both sides of the gutter at x."""
-    return bool(line[:x].strip()) and bool(line[x:].strip()) and x in starts(line)
+    return bool(line[:x - 1].strip()) and bool(line[x + 1:].strip()) and _at(line, x)
 
 
 def _labels_and_values(block: list[str], x: int) -> bool:
@@ -103,6 +114,15 @@ def _prose(rights: list[str]) -> bool:
     return len(text.split()) >= 12 and letters >= 0.7 * chars and digits <= 0.1 * chars \
         and guttered <= len(rights) / 3 and running * 2 >= len(rights) - 1
 
+
+
+def _box(rights: list[str]) -> bool:
+    """A side box on the right of the prose ("| Nombre de conseillers" / "| en exercice : l9" /
+    "| presents : l4"): short lines, most of them a label with its colon or a number."""
+    rights = [r.strip(" |") for r in rights if r.strip(" |")]
+    short = all(len(r.split()) <= 6 for r in rights)
+    labelled = sum(":" in r or bool(re.search(r"\d\s*$", r)) for r in rights)
+    return bool(rights) and short and labelled * 2 >= len(rights)
 
 
 def _goes_on(line: str, nxt: str) -> bool:
