@@ -25,6 +25,7 @@ import datetime as dt
 import json
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +36,7 @@ SITTING = ("collectivite", "organe", "session_date", "membres_en_exercice", "pre
 OWN = ("numero", "pour", "contre", "abstentions", "unanimite")
 TEXTS = ("collectivite", "organe", "president")
 SPLITS = ("dev", "test", "test2")
-COMMUNE = re.compile(r"^(?:commune|ville) (?:de |d'|d’|du )")  # "Commune d'Esclauzac" and "ESCLAUZAC"
+COMMUNE = re.compile(r"^(?:commune|ville) (?:de |d'|du )")  # "Commune d'Esclauzac" and "ESCLAUZAC"
 
 
 @dataclass
@@ -57,11 +58,17 @@ def outcome(name: str, want, got, derived: bool) -> str:
     if got is None:
         return "missed"
     if name in TEXTS:  # "Commune de X" and "X", "Jean DUPONT" and "DUPONT Jean"
-        a, b = set(COMMUNE.sub("", str(want).lower()).split()), set(COMMUNE.sub("", str(got).lower()).split())
+        a, b = set(COMMUNE.sub("", _plain(want)).split()), set(COMMUNE.sub("", _plain(got)).split())
         return "right" if a <= b or b <= a else "wrong"
     if name == "numero":  # "DCM 2025-031", "N° 2025-031" and "2025-031"; "2023_31" and "2023-31"
         return "right" if _number(got) == _number(want) else "wrong"
     return "right" if got == want else "wrong"
+
+
+def _plain(value) -> str:
+    """Lower case without accents: "Comité syndical" and "COMITE SYNDICAL" (a capitalised heading)."""
+    text = unicodedata.normalize("NFKD", str(value).lower().replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def _number(value) -> str:

@@ -247,6 +247,9 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
     out, unread = [m for m in out if m not in odd], unread + [m.name for m in odd]
     for member in out if unread else []:
         member.doubt = f"entrée non lue comme un nom : « {unread[0][:60]} »"
+    if len(entries(text, label.kind == "proxies", pairs=False)) < len(entries(text, label.kind == "proxies")):
+        for member in out:  # "VIDALENC Jean-Marc ARNAUD Christiane": cut by the case of the words, a guess
+            member.doubt = member.doubt or "noms séparés par l'alternance NOM Prénom, sans séparateur"
     return out
 
 
@@ -259,7 +262,7 @@ def _odd_ones(found: list[Member]) -> list[Member]:
     return [m for m in found if m not in caps and len(m.name.split()) == 1]
 
 
-def entries(text: str, proxies: bool = False) -> list[tuple[str, int]]:
+def entries(text: str, proxies: bool = False, pairs: bool = True) -> list[tuple[str, int]]:
     """(entry, offset) of each person in a list text: roles removed, split before each
     civility that opens a name, then on separators outside brackets; an entry that
     names a proxy holder ("X, Adjoint, pouvoir donné à Y") is not split on its comma."""
@@ -270,7 +273,7 @@ def entries(text: str, proxies: bool = False) -> list[tuple[str, int]]:
     for chunk, start in _chunks(text, fold(text), CIVILITY_START):
         out += [(e, start + s) for e, s in _split(chunk, proxies)]
     out = [(re.sub(r"\s+et$", "", e.strip(" .,;:")).strip(), s) for e, s in out]
-    out = [(name, s + at) for e, s in out for name, at in _name_pairs(e)]
+    out = [(name, s + at) for e, s in out for name, at in (_name_pairs(e) if pairs else [(e, 0)])]
     return [(e, s) for e, s in out if re.search(r"[^\W\d_]{2}", e) and strip_civilities(e)]
 
 

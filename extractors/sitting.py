@@ -157,8 +157,8 @@ def _listed_twice(kept: members.Member, member: members.Member) -> None:
     """"Présents : … M. Thibault RENARD …" and "Absents excusés : M. Thibault RENARD": the
     same name (spelt alike) under both statuses, no time said ("(arrivé à 20h30)"). One who
     also gives a proxy is left to `proxy.giver_absent` (`merge_members`)."""
-    if kept.status == member.status or name_key(kept.name) != name_key(member.name):
-        return
+    if kept.status == member.status or sorted(name_key(kept.name).split()) != sorted(name_key(member.name).split()):
+        return  # "BAYLAC Michel" in a table of the présents, "M. Michel BAYLAC" among the excused
     if kept.timed or member.timed:
         return
     kept.also_listed = member.status
@@ -198,6 +198,8 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
     if label and not counts.is_count_line(u.text):
         found, j = members.read_list(units, k, label)
         r.members += [(m, units[m.unit].span) for m in found]
+        if label.kind == "present":
+            _president_listed(r, units[k:j])
         return j
     if is_opening(units, k):
         return _read_opening(r, units, k)
@@ -208,6 +210,21 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
     if field_label:
         return _read_field(r, units, k, field_label)
     return _read_loose(r, units, k)
+
+
+# "Étaient présents : M. Raymond JOLY, Président ; MM. …": the one who presides, named in the list
+# with the role (not "Vice-Président", "Maire adjoint", "Maire délégué")
+LISTED_PRESIDENT = re.compile(r"(?P<name>[^,;:()]+?)\s*,\s*(?:maire|presidente?)\b(?!\s*-?\s*(?:adjoint|delegu))")
+
+
+def _president_listed(r: Reading, units: list[Unit]) -> None:
+    """The president as listed among the présents: taken when no sentence names one."""
+    for u in units:
+        for m in LISTED_PRESIDENT.finditer(u.folded):
+            name = members.strip_civilities(_slice(u.text, m, "name").split(":")[-1])
+            if members.looks_like_member(name):
+                r.fallback.setdefault("president", Fact(name, u.span, "president_list"))
+                return
 
 
 def _read_loose(r: Reading, units: list[Unit], k: int) -> int:

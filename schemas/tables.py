@@ -342,7 +342,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("method", S, "How the value was read: the recogniser (`count_label`, `vote_prose`, `opening`, …); "
                       "`before_move` for a count of the opening while a member has left or arrived since "
                       "without a count printed with the move (a mismatch it takes part in is a `notice`), "
-                      "`list_partial` for a list holding an entry not read as a name."),
+                      "`list_partial` for a list holding an entry not read as a name or cut by the case of its "
+                      "words (\"VIDALENC Jean-Marc ARNAUD Christiane\"), `president_list` for a president "
+                      "named only in the list of présents (\"M. Raymond JOLY, Président\")."),
         ("confidence", F64, "OCR confidence (0-100) of the source line(s): Tesseract's lowest word confidence "
                             "among words holding a letter or digit; null for a text layer. Below 80, a mismatch "
                             "the value takes part in is a `notice` (checks/trust.py)."),

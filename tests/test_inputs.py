@@ -234,6 +234,9 @@ def test_ocr_digits_inside_words_are_letters(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Point n° l - Décision modificative n° 2 (délibération 2Ol7-38)", "Point n° 1 - Décision modificative n° 2 (délibération 2017-38)"),
     ("l - Délibération 2Ol5-O4 : budget de l98 4OO €", "1 - Délibération 2015-04 : budget de 198 400 €"),
+    ("8 6 l 7", "8 6 1 7"), ("Pour | 12 | O | l", "Pour | 12 | O | l"),
+    ("par lO voix pour, O voix contre et l abstention", "par 10 voix pour, 0 voix contre et 1 abstention"),
+    ("Votants : l – Il pour la voix, POUR : l'unanimité", "Votants : 1 – Il pour la voix, POUR : l'unanimité"),
     ("I - Budget, Olivier, IO, 1er, B2019, 10bis, Il a 3 ans, le l.", "I - Budget, Olivier, IO, 1er, B2019, 10bis, Il a 3 ans, le l."),
 ])
 def test_ocr_letters_inside_numbers_are_digits(text, expected):

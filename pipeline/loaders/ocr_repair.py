@@ -175,9 +175,24 @@ DIGIT_RUN = re.compile(r"(?<![^\W\d_])(?=[-/0-9OolI]*\d)(?=[-/0-9]*[OolI])[0-9Oo
 LONE_L = re.compile(r"(\bn\s*°\s*|^\s*)l(?=\s*(?:[-–.)]\s|$))", re.MULTILINE)
 
 
+# a row of counts, "8 6 l 7" under "Présents : Pouvoir : Votants :": its lone l, I or O are figures
+COUNT_ROW = re.compile(r"^(?=.*\d)[\s|]*(?:(?:\d{1,4}|[OolI]{1,2})[\s|]+){2,}(?:\d{1,4}|[OolI]{1,2})?[\s|]*$")
+
+
+# a lone l, O or I (or two: "lO") counting votes or members: "par lO voix pour, l voix contre",
+# "O contre", "Votants : l"
+COUNTED = r"(?:voix|contre|pour|abstentions?|votants?|pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?)"
+LONE_COUNT = re.compile(rf"(?<![^\s(,;:])(?!Il\b)(?P<before>[lOI]{{1,2}})(?=\s+(?i:{COUNTED})\b)|"
+                        rf"(?P<label>\b(?i:{COUNTED})\s*:\s*)(?P<after>[lOI]{{1,2}})(?![\w'’])")
+
+
 def digit_letters(text: str) -> str:
-    """OCR's letters inside a number, as digits: "Délibération n° 2OlO-O7" -> "… n° 2010-07"."""
+    """OCR's letters inside a number, as digits: "Délibération n° 2OlO-O7" -> "… n° 2010-07",
+    "8 6 l 7" -> "8 6 1 7"."""
     text = DIGIT_RUN.sub(lambda m: m.group(0).translate(AS_DIGITS), text)
+    if COUNT_ROW.match(text):
+        text = re.sub(r"(?<!\S)[OolI]{1,2}(?!\S)", lambda m: m.group(0).translate(AS_DIGITS), text)
+    text = LONE_COUNT.sub(lambda m: (m.group("label") or "") + (m.group("before") or m.group("after")).translate(AS_DIGITS), text)
     return LONE_L.sub(r"\g<1>1", text)
 
 

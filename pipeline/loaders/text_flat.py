@@ -9,7 +9,8 @@ sentence, the count box, the lists of names and the items run on as one line,
     Présents : Éliane VUILLERMOZ, Gérard BAILLY-SALINS, …
 
 A line that long, with that many sentence ends, is no paragraph: it is cut after each
-sentence's full stop and at each spaced dash before a capital, so that the readers meet
+sentence's full stop, at each spaced dash (or table rule) before a capital and before an
+opening sentence ("L'an …", "Le mardi …"), so that the readers meet
 headings, labels and lists at the start of a line again. A paragraph typed on one line
 (an opening sentence, a list of thirty names) is shorter or has fewer such ends, and
 stays whole.
@@ -26,14 +27,20 @@ FLAT_CUTS = 4  # ... with at least this many cut points is a flattened page
 # (not "M." / "MM." / "J.-M." / "art."), then a capital or a digit
 SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3}[.;])|(?<=\d[.;])|(?<=[)»][.;]))\s+(?=[A-ZÀ-Ý0-9])")
 ABBREVIATIONS = re.compile(r"\b(?:art|cf|env|vol|réf|ref|chap|etc|ste?|mlle|mmes)[.;]$", re.IGNORECASE)
-# " – " or " - " before a capital: "… (JURA) – PROCÈS-VERBAL …", "… 20 H 00 – Convocation du …"
-SPACED_DASH = re.compile(r"\s+[–—-]\s+(?=[A-ZÀ-Ý])")
+# " – " or " - " before a capital: "… (JURA) – PROCÈS-VERBAL …", "… 20 H 00 – Convocation du …";
+# a table's rule left between two cells: "… Votants : l7 | Presents : Francis ESCANDE, …"
+SPACED_DASH = re.compile(r"\s+[–—|-]\s+(?=[A-ZÀ-Ý0-9])")
+# the opening sentence after the heading it was glued to: "… DU MARDI 24 NOVEMBRE 2015 Le mardi
+# vingt-quatre novembre …", "… 2012 L'an deux mille douze …"
+MONTHS = "janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre"
+OPENING = re.compile(rf"\s+(?=L['’]an\s|Le\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s|"
+                     rf"Le\s+\d{{1,2}}(?:er)?\s+(?:{MONTHS})\s)")
 
 
 def cut_points(line: str) -> list[int]:
     """Offsets where a flattened line is cut: after sentence ends and before spaced dashes."""
     cuts = [m.end() for m in SENTENCE_END.finditer(line) if not ABBREVIATIONS.search(line[:m.start()])]
-    cuts += [m.start() for m in SPACED_DASH.finditer(line)]
+    cuts += [m.start() for m in SPACED_DASH.finditer(line)] + [m.end() for m in OPENING.finditer(line)]
     return sorted(set(cuts))
 
 
@@ -47,4 +54,4 @@ def unflatten(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         for a, b in zip([0] + cuts, cuts + [len(line)]):
             piece = line[a:b].strip()
             if piece.strip(" –—-"):
-                yield index, piece.lstrip("–—- ") if a else piece
+                yield index, piece.lstrip("–—|- ") if a else piece
