@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -355,7 +355,9 @@ def _segments(hs: list[Heading], evidence: list[bool], end: int, family: str) ->
     for h, nxt in zip(hs, [x.unit for x in hs[1:]] + [end]):
         has = any(evidence[h.unit:nxt])
         head = pending or h
-        if has or family == "act":
+        if family == "act" and not has and nxt == h.unit + 1 and nxt < end:
+            pending = pending or h  # "Délibération n° CP-2024-02-031" / "Rapport n° 3.12 – …": one item
+        elif has or family == "act":
             out.append(Item(head.unit, nxt, head if pending is None else _group(pending, h), has))
             pending = None
         elif family == "caps":
@@ -364,5 +366,8 @@ def _segments(hs: list[Heading], evidence: list[bool], end: int, family: str) ->
 
 
 def _group(first: Heading, second: Heading) -> Heading:
-    """ "TRAVAUX :" right above "ELECTRICITE ET ECLAIRAGE DU PARC": the second is the title."""
-    return second if second.unit - first.unit == 1 else first
+    """ "TRAVAUX :" right above "ELECTRICITE ET ECLAIRAGE DU PARC": the second is the title;
+    two act headings, the first's number ("Délibération n° CP-2024-02-031" / "Rapport n° 3.12")."""
+    if second.unit - first.unit != 1:
+        return first
+    return replace(second, number=first.number or second.number) if first.family == "act" else second

@@ -268,6 +268,11 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
         # "CONSEIL DÉPARTEMENTAL DE LA BRENNE" names the body; the sitting may be another
         # organ's ("… DE LA COMMISSION PERMANENTE"), so this one only if none is said
         r.fallback.setdefault("organe", Fact(_slice(u.text, m, "name").capitalize(), u.span, "heading"))
+    elif m and _assembly_of(r, fold(m.group("name"))):
+        # "DÉPARTEMENT DE LA CREUSE" / "CONSEIL GÉNÉRAL" / "COMMISSION PERMANENTE DU 25 JUIN 2012":
+        # the assembly names the département above it; the sitting may be its commission's
+        r.set("collectivite", r.fallback["collectivite"].value, r.fallback["collectivite"].span, "heading")
+        r.fallback.setdefault("organe", Fact(_slice(u.text, m, "name").capitalize(), u.span, "heading"))
     elif m:
         r.set("organe", _slice(u.text, m, "name").capitalize(), u.span, "heading")
     if re.match(r"^(?:a|à)\s", u.folded.strip()):
@@ -279,6 +284,13 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
             if parse_date(text):
                 r.set("session_time", parse_time(text), u.span, "session_title")
             break
+
+
+def _assembly_of(r: Reading, organe: str) -> bool:
+    """A département's or a région's own assembly, under the heading naming it."""
+    body = r.fallback.get("collectivite")
+    return bool(body) and "collectivite" not in r.facts and \
+        bool(re.match(r"conseil\s+(?:general|departemental|regional)$", organe))
 
 
 def _wraps(last: str, u: Unit) -> bool:
