@@ -36,9 +36,9 @@ WEAK_METHODS = {
     # a list in which an entry did not read as a name ("RENARD Cédric ct BLANCHARD Gilles"):
     # the names counted may be fewer than the names printed
     "list_partial": "une entrée n'a pas été lue comme un nom, la liste peut être incomplète",
-    # a count of the opening while a member has left or arrived since ("M. X quitte la salle"),
-    # the document not restating it: the count may describe the room before the move
-    "before_move": "compte de l'ouverture de séance, avant un départ ou une arrivée",
+    # a count printed before a member left or arrived ("M. X quitte la salle"), the document
+    # not restating it: the count may describe the room before the move
+    "before_move": "compte imprimé avant un départ ou une arrivée",
 }
 
 # What a derived value rests on: (method, column) or method -> the values or lists it was

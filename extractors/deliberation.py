@@ -202,8 +202,9 @@ def _stale(facts: dict[str, Fact], away: list[sitting.Move]) -> None:
     last = max((m.span.page or 0, m.span.line or 0) for m in away)
     for column in ("presents", "absents", "pouvoirs", "votants"):
         fact = facts.get(column)
-        if fact is not None and fact.method != "move_counts" and not fact.derived and \
-                (fact.span.page or 0, fact.span.line or 0) < last:
+        # counts printed with an earlier move are stale too ("arrivée de Mme X" / "Présents : 22",
+        # then "M. Y quitte la séance" with no count): only a move after them is compared
+        if fact is not None and not fact.derived and (fact.span.page or 0, fact.span.line or 0) < last:
             facts[column] = Fact(fact.value, fact.span, "before_move")
 
 
@@ -373,11 +374,14 @@ def _once(moves: list[sitting.Move]) -> list[sitting.Move]:
 
 
 def _people(ctx: Context, own: Reading, moves: list[sitting.Move]) -> list[tuple[Member, Span]]:
-    """The item's lists if it prints its own, else the session's; then who left or came."""
+    """The item's lists if it prints its own, else the session's; then who left or came.
+    Without a list of présents ("La liste d'émargement … est annexée"), one who arrives is
+    left out rather than made the only member present: the rows are the lists printed."""
     people = copy.deepcopy(own.members or ctx.session.members)
+    listed_present = any(m.status == "present" for m, _ in people)
     for move in moves:
         _apply(people, move)
-    return people
+    return people if listed_present else [(m, s) for m, s in people if m.status != "present"]
 
 
 def _apply(people: list[tuple[Member, Span]], move) -> None:

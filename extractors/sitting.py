@@ -463,10 +463,24 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
             m = lexicon.rx(pattern).search(folded)
             name = _mover(_slice(text, m, "name")) if m else None
             if name:
-                holder = m.groupdict().get("holder")
-                return Move(kind, name, members.strip_civilities(_slice(text, m, "holder")) if holder else None,
+                holder = members.strip_civilities(_slice(text, m, "holder")) if m.groupdict().get("holder") else None
+                return Move(kind, name, holder or (_holder_after(text, folded, m.end()) if kind == "leave" else None),
                             u.span, k)
     return None
+
+
+# "Départ de M. Thierry LAMOTTE à 20 h 05, qui donne pouvoir à Mme Ginette VALLAT.": the holder
+# named later in the sentence
+HOLDER_AFTER = re.compile(r"^[^.;]*?\b(?:donne|donnant|a\s+donne|qui\s+donne)\s+(?:pouvoir|procuration|mandat)\s+(?:a|au)\s+"
+                          r"(?P<holder>[^,.;()]+)")
+
+
+def _holder_after(text: str, folded: str, end: int) -> str | None:
+    m = HOLDER_AFTER.match(folded[end:])
+    if not m:
+        return None
+    holder = members.strip_civilities(text[end + m.start("holder"):end + m.end("holder")].strip())
+    return holder if members.looks_like_member(holder) else None
 
 
 # "Mme le Maire présente le compte administratif puis quitte la salle": the one who presides,

@@ -340,8 +340,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                        "pouvoirs counted from the list of proxies); a check never compares a derived value "
                        "with what it was derived from."),
         ("method", S, "How the value was read: the recogniser (`count_label`, `vote_prose`, `opening`, …); "
-                      "`before_move` for a count of the opening while a member has left or arrived since "
-                      "without a count printed with the move (a mismatch it takes part in is a `notice`), "
+                      "`before_move` for a count printed before a member left or arrived (the opening's, or "
+                      "one restated with an earlier move) without a count printed with the later move (a "
+                      "mismatch it takes part in is a `notice`), "
                       "`list_partial` for a list holding an entry not read as a name or cut by the case of its "
                       "words (\"VIDALENC Jean-Marc ARNAUD Christiane\"), `president_list` for a president "
                       "named only in the list of présents (\"M. Raymond JOLY, Président\")."),
