@@ -36,6 +36,10 @@ WEAK_METHODS = {
     # a list in which an entry did not read as a name ("RENARD Cédric ct BLANCHARD Gilles"):
     # the names counted may be fewer than the names printed
     "list_partial": "une entrée n'a pas été lue comme un nom, la liste peut être incomplète",
+    # "VIDALENC Jean-Marc ARNAUD Christiane": names of a table's columns, cut by their case
+    "list_cased": "noms séparés par l'alternance NOM Prénom, sans séparateur imprimé",
+    # "Mme le Maire … quitte la salle", the lists printed at the opening still saying her present
+    "list_president_out": "le président a quitté la salle, les listes de l'ouverture le disent présent",
     # a count printed before a member left or arrived ("M. X quitte la salle"), the document
     # not restating it: the count may describe the room before the move
     "before_move": "compte imprimé avant un départ ou une arrivée",
@@ -62,6 +66,7 @@ DERIVED_TEXT = {
 }
 
 LISTS = {"attendance": "liste des présents et absents", "proxies": "liste des procurations"}
+LIST_DOUBTS = ("list_partial", "list_cased", "list_president_out")  # how a list in doubt was read
 
 
 @dataclass
@@ -136,15 +141,16 @@ def list_value(tables: Tables, delib: dict, table: str) -> Value:
     with the lowest OCR confidence of its lines."""
     rows = tables.provenance_of(delib["doc_id"], table, as_int(delib.get("seq")))
     confs = [c for r in rows if (c := as_float(r.get("confidence"))) is not None]
-    method = "list_partial" if any(r.get("method") == "list_partial" for r in rows) else "list"
+    method = next((r.get("method") for r in rows if r.get("method") in LIST_DOUBTS), "list")
     return Value(table, method, False, min(confs) if confs else None, frozenset({table}))
 
 
 def list_doubt(tables: Tables, delib: dict, *tables_read: str) -> str | None:
     """Why the lists `tables_read` of this deliberation may be incomplete, else None."""
     for table in tables_read:
-        if list_value(tables, delib, table).method == "list_partial":
-            return f"{LISTS.get(table, table)} : {WEAK_METHODS['list_partial']}"
+        method = list_value(tables, delib, table).method
+        if method in LIST_DOUBTS:
+            return f"{LISTS.get(table, table)} : {WEAK_METHODS[method]}"
     return None
 
 

@@ -199,12 +199,12 @@ def _stale(facts: dict[str, Fact], away: list[sitting.Move]) -> None:
     comparing it says "à vérifier" rather than an error."""
     if not away:
         return
-    last = max((m.span.page or 0, m.span.line or 0) for m in away)
+    last = max(m.span.order for m in away)
     for column in ("presents", "absents", "pouvoirs", "votants"):
         fact = facts.get(column)
         # counts printed with an earlier move are stale too ("arrivée de Mme X" / "Présents : 22",
         # then "M. Y quitte la séance" with no count): only a move after them is compared
-        if fact is not None and not fact.derived and (fact.span.page or 0, fact.span.line or 0) < last:
+        if fact is not None and not fact.derived and fact.span.order < last:
             facts[column] = Fact(fact.value, fact.span, "before_move")
 
 
@@ -355,8 +355,8 @@ def _moves(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote) -> 
     number = _number(item)
     ranged = [m for rg in ctx.session.ranges if number is not None and rg.first <= number for m in rg.moves]
     # "X quitte la salle et ne prend pas part au vote" names a non-voter before the vote itself
-    voted = min(((f.span.page, f.span.line) for c, f in vote.facts.items() if c != "non_votants"), default=None)
-    before = [m for m in own.moves if voted is None or (m.span.page, m.span.line) < voted]
+    voted = min((f.span.order for c, f in vote.facts.items() if c != "non_votants"), default=None)
+    before = [m for m in own.moves if voted is None or m.span.order < voted]
     held = ranged + ctx.moves + before
     ctx.moves += [m for m in own.moves if m not in ctx.moves]
     return _once(held)
@@ -381,10 +381,23 @@ def _people(ctx: Context, own: Reading, moves: list[sitting.Move]) -> list[tuple
     listed_present = any(m.status == "present" for m, _ in people)
     for move in moves:
         _apply(people, move)
+    if _presiding_out(moves):  # "Mme le Maire … quitte la salle": she is out, and the lists still say present
+        for member, _ in people:
+            member.doubt = member.doubt or "list_president_out"
     return people if listed_present else [(m, s) for m, s in people if m.status != "present"]
 
 
+def _presiding_out(moves: list[sitting.Move]) -> bool:
+    """The one who presides, named by the role, has left and not come back."""
+    out = False
+    for move in moves:
+        out = move.kind == "leave" if move.name == sitting.PRESIDING else out
+    return out
+
+
 def _apply(people: list[tuple[Member, Span]], move) -> None:
+    """A member's move on the lists: out is absent (with the proxy given on leaving), in is
+    present; one not listed is added."""
     if move.name == sitting.PRESIDING:  # "Mme le Maire … quitte la salle": the counts go stale (_stale),
         return  # the lists stay as printed (her return is often unsaid: "Mme le Maire reprend la présidence")
     found = find_person(move.name, [m.name for m, _ in people])
@@ -392,6 +405,7 @@ def _apply(people: list[tuple[Member, Span]], move) -> None:
         people.append((Member(move.name, "absent", 0), move.span))
         found = len(people) - 1
     member, _ = people[found]
+    member.also_listed = None  # present and absent at different times, as the move says
     member.status = "absent" if move.kind == "leave" else "present"
     member.excused = None
     member.holder = move.holder if move.kind == "leave" else None
@@ -434,9 +448,9 @@ def _rows(ctx: Context, seq: int, facts: dict[str, Fact], people, decisions, uni
                                "proxy_holder": member.holder if absent else None,
                                "substitute_for": member.substitute_for, "also_listed": member.also_listed,
                                "page": span.page, "_prov": {"name": span},
-                               "_how": {"name": ("list_partial" if member.doubt else "list", False)}})
+                               "_how": {"name": (member.doubt or "list", False)}})
         if member.holder or member.gave_proxy and absent:  # also from one listed present: the document
-            method = "list_partial" if member.doubt else "list"  # contradicts itself; a holder not named: null
+            method = member.doubt or "list"  # contradicts itself; a holder not named: null
             doc.add("proxies", {"doc_id": doc.doc_id, "seq": seq, "giver": member.name, "holder": member.holder,
                                 "page": span.page, "_prov": {"giver": span} | ({"holder": span} if member.holder else {}),
                                 "_how": {"giver": (method, False), "holder": (method, False)}})

@@ -46,13 +46,17 @@ AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*(?:et\s+|,\s*)?$")  # "Mes
 SEPARATORS = re.compile(r"\s*[,;]\s*|\s+[–—-]\s+|\s+-(?=\s)|\s+et\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
 PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "del", "el", "ben",
              "d'", "l'", "y", "e", "et", "mc", "mac", "st", "ste"}
-# the holder's whole name (two words at least, a civility aside: "à M. Francis" / "LASSERRE"
-# goes on below)
-HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par|[→⇒➔➜]|-+>|=>)\s+(?!(?:M|MM|Mme|Mr|Mlle|Monsieur|Madame)\.?\s+[^\s,;]+\s*[.)]?\s*$)"
+# the holder's whole name: two words at least, and not a civility and a first name alone ("à M.
+# Francis" / "LASSERRE" goes on below; "à M. DUPONT" ends its entry)
+HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par|[→⇒➔➜]|-+>|=>)\s+"
+                           r"(?!(?:M|MM|Mme|Mr|Mlle|Monsieur|Madame)\.?\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+\s*[.)]?\s*$)"
                            r"(?:[^\s,;]+\s+){1,3}[A-ZÀ-Ý][\w'’-]*[\w'’]\s*[.)]?\s*$")
-# a remark on when a member came or went: "(arrivé à 20h30)", "(à partir du point 3)", "(parti
-# après le vote du budget)": listed present and absent, the member is both, at different times
-TIMED = re.compile(r"\((?:[^)]*\b(?:arrive|parti|quitte|jusqu|a partir|retard|des le|au point|point|\d+\s*h))")
+# a remark on when a member came or went, in brackets or after a comma or dash: "(arrivé à
+# 20h30)", "(à partir du point 3)", ", arrivé en cours de séance", "(pour la délibération n° 1)",
+# "(excusé pour la fin de séance)": listed present and absent, the member is both, at different times
+TIMED_WORDS = (r"arrivee?s?|partie?s?|sortie?s?|quitte|jusqu|a\s+partir|a\s+compter|retard|des\s+le|au\s+point|"
+               r"point|deliberation|question|dossier|fin\s+de\s+(?:la\s+)?seance|debut\s+de\s+(?:la\s+)?seance|\d+\s*h")
+TIMED = re.compile(rf"(?:\(|,|\s[–—-])[^)]*?\b(?:{TIMED_WORDS})")
 # "M. Vivien BATIFOULIER a donné pouvoir à M. Louis GARCIA." : a sentence of its own, not a
 # line of the list above it (whereas "X, Adjoint, pouvoir donné à Y" goes on a list)
 PROXY_SENTENCE = re.compile(r"^.{2,80}?\s(?:a|ont)\s+donne\s+(?:pouvoir|procuration|mandat|delegation)\s+(?:a|au)\s.*\.\s*$"
@@ -80,7 +84,7 @@ class Member:
     holder: str | None = None
     substitute_for: str | None = None
     gave_proxy: bool = False  # listed as having given a proxy, whether its holder is named or not
-    doubt: str | None = None  # why its list may be incomplete: an entry that did not read as a name
+    doubt: str | None = None  # why its list is in doubt, a provenance method (checks/trust.py WEAK_METHODS)
     list_at: int = -1  # the line its list starts on: two entries of one list are two people
     also_listed: str | None = None  # the other status a second list gives this same name
     timed: bool = False  # its entry says when it arrived or left: "X (arrivé à 20h30)"
@@ -105,8 +109,8 @@ def list_label(text: str) -> ListLabel | None:
     rest = text[label.end + end.end():]
     if re.match(r"\s*\d", counts.digits(rest)) and not _names_line(rest):
         return None  # "Présents : 38 - Représcntés : 1": a count, not a list of names
-    if lexicon.label_at_start("counts", fold(rest).strip()):
-        return None  # "En exercice : Présents : Pouvoirs : Votants :" / "38 31 4 35": labels, values below
+    if _count_label(fold(rest).strip()):
+        return None  # "Pouvoirs : Votants :" / "38 31 4 35": labels, values below (not "Pour la commune de X :")
     excused = True if "excus" in folded[label.start:label.end] else None
     if label.name == "absent_unexcused":
         excused = False
@@ -140,11 +144,12 @@ def continues(unit: Unit, kind: str = "present") -> bool:
 
 
 def _count_label(folded: str) -> bool:
-    """"VOTANTS :" under "PROCURATION :": the labels of a count box, one a line (not "présents :
-    11 Françoise GARDÈRES, M. …", a box squashed into the list's lines)."""
+    """"VOTANTS :" under "PROCURATION :", "Votants :" after "Pouvoirs :": labels of a count box
+    (not "présents : 11 Françoise GARDÈRES, M. …", a box squashed into the list's lines)."""
     label = lexicon.label_at_start("counts", folded)
     sep = re.match(r"\s*[:=]", folded[label.end:]) if label else None
-    return bool(sep) and not re.search(r"[^\W\d_]", folded[label.end + sep.end():])
+    rest = folded[label.end + sep.end():] if sep else ""
+    return bool(sep) and (not re.search(r"[^\W\d_]", rest) or _count_label(rest.strip()))
 
 
 def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member], int]:
@@ -222,7 +227,28 @@ def _names_line(text: str) -> bool:
 
 
 def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
-    """Entries of the joined list text, each attributed to the line it starts on."""
+    """Entries of the joined list text, each attributed to the line it starts on; all of
+    them in doubt when one did not read as a name, or when names were cut by their case."""
+    text, starts = _joined_list(pieces, label)
+    proxies = label.kind == "proxies"
+    found = entries(text, proxies)
+    out, unread = [], []
+    for entry, offset in found:
+        member = _member(entry, label, max((k for s, k in starts if s <= offset), default=pieces[0][1]))
+        if member:
+            out.append(member)
+        elif _names_line(strip_civilities(entry)):
+            unread.append(entry.strip())  # "RENARD Cédric ct BLANCHARD Gilles": someone, not read
+    odd = _odd_ones(out)
+    out, unread = [m for m in out if m not in odd], unread + [m.name for m in odd]
+    cased = len(entries(text, proxies, pairs=False)) < len(found)  # "VIDALENC Jean-Marc ARNAUD Christiane"
+    for member in out if unread or cased else []:
+        member.doubt = "list_partial" if unread else "list_cased"
+    return out
+
+
+def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, list[tuple[int, int]]]:
+    """The list's lines as one text, and (offset, line) where each line starts in it."""
     if label.kind == "proxies" and not any(";" in p for p, _ in pieces):
         # "Marta Chron à Marc Baïetto" / "Nelly Maroni à …": a line, an entry (unless the
         # list separates its entries itself: "… à Mme JACQUET" / "Stéphanie ; M. RIVIÈRE …")
@@ -233,24 +259,9 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
     starts, pos = [], 0
     for piece, k in pieces:
         at = text.find(piece[:12].strip(), pos) if piece.strip() else pos
-        starts.append((max(at, pos), k))
         pos = max(at, pos)
-    out, unread = [], []
-    for entry, offset in entries(text, label.kind == "proxies"):
-        unit = max((k for s, k in starts if s <= offset), default=pieces[0][1])
-        member = _member(entry, label, unit)
-        if member:
-            out.append(member)
-        elif _names_line(strip_civilities(entry)):
-            unread.append(entry.strip())  # "RENARD Cédric ct BLANCHARD Gilles": someone, not read
-    odd = _odd_ones(out)
-    out, unread = [m for m in out if m not in odd], unread + [m.name for m in odd]
-    for member in out if unread else []:
-        member.doubt = f"entrée non lue comme un nom : « {unread[0][:60]} »"
-    if len(entries(text, label.kind == "proxies", pairs=False)) < len(entries(text, label.kind == "proxies")):
-        for member in out:  # "VIDALENC Jean-Marc ARNAUD Christiane": cut by the case of the words, a guess
-            member.doubt = member.doubt or "noms séparés par l'alternance NOM Prénom, sans séparateur"
-    return out
+        starts.append((pos, k))
+    return text, starts
 
 
 def _odd_ones(found: list[Member]) -> list[Member]:
@@ -266,7 +277,7 @@ def entries(text: str, proxies: bool = False, pairs: bool = True) -> list[tuple[
     """(entry, offset) of each person in a list text: roles removed, split before each
     civility that opens a name, then on separators outside brackets; an entry that
     names a proxy holder ("X, Adjoint, pouvoir donné à Y") is not split on its comma."""
-    text = blank_roles(SUBSTITUTE.sub(r" (\g<role> \g<of> \g<who>)", text))
+    text = blank_roles(SUBSTITUTE.sub(_bracket_substitute, text))
     if re.match(r"^\s*(?:neant|aucun|aucune|-|/)\.?\s*$", fold(text)):
         return []
     out = []
@@ -302,6 +313,22 @@ def _name_pairs(entry: str) -> list[tuple[str, int]]:
 # nor its civility cuts it (names.parse_entry reads the bracket)
 SUBSTITUTE = re.compile(r",?\s*(?:d[ée]l[ée]gu[ée]e?\s+|conseill[eè]re?\s+)?(?P<role>suppl[ée]ante?|rempla[çc]ante?)\s+"
                         r"(?P<of>de|du|d'|d’)\s*(?P<who>[^,;()]*[^,;()\s])", re.IGNORECASE)
+
+
+def _bracket_substitute(m: re.Match) -> str:
+    """" (suppléant de M. Roland VERMOT)" for ", délégué suppléant de M. Roland VERMOT", up to
+    the list's next separator or civility; a commune ("suppléant de Murat") or a note already
+    in brackets is left as it is."""
+    who = m.group("who")
+    cut = re.search(r"\s+[–—-]\s+|\s+et\s+|\s*/\s*|\s(?=(?:M\.|MM\.?|Mmes?|Mr|Monsieur|Madame)\s)", who)
+    name, rest = (who[:cut.start()], who[cut.start():]) if cut else (who, "")
+    bracketed = m.string[:m.start()].rstrip().endswith("(")
+    if bracketed or not PERSON.match(name) or not re.search(r"[A-ZÀ-Ý]{3}|^(?:M|Mme|Monsieur|Madame)\b", name):
+        return m.group(0)
+    return f" ({m.group('role')} {m.group('of')} {name}){rest}"
+
+
+PERSON = re.compile(r"(?:(?:M|Mme|MM|Mr|Monsieur|Madame)\.?\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)+$")
 
 
 def blank_roles(text: str) -> str:
@@ -342,8 +369,9 @@ def _split(chunk: str, proxies: bool) -> list[tuple[str, int]]:
 def _holder_follows(chunk: str, pos: int, proxies: bool) -> bool:
     """A separator inside "M. X, Adjoint, pouvoir donné à M. Y": the entry goes on."""
     # "M. X, qui a donné procuration à M. Y", "Mme X, laquelle a donné pouvoir à …"
-    return bool(re.match(r"[\s,]*(?:(?:qui|lequel|laquelle)\s+)?(?:pouvoir|procuration|mandat|donne|a donne|represente)",
-                         fold(chunk[pos:pos + 60])))
+    # "M. Louis MOREL – arrivé à 20h40": the entry goes on with its time
+    return bool(re.match(r"[\s,]*(?:(?:qui|lequel|laquelle)\s+(?:a\s+)?donne|pouvoir|procuration|mandat|donne|a donne|"
+                         rf"represente|(?:{TIMED_WORDS})\b)", fold(chunk[pos:pos + 60])))
 
 
 def _member(entry: str, label: ListLabel, unit: int) -> Member | None:

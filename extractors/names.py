@@ -62,8 +62,10 @@ def parse_entry(text: str) -> Entry | None:
         found = _phrase(key, entry)
         if found:
             other = clean_name(entry[found[1]:].split(")")[0])
-            if re.match(r"(?:son|sa|ses|leur|un|une)\b", other):
-                other = ""  # "X (représenté par son suppléant)": nobody named, no proxy
+            # "X (représenté par son suppléant)": nobody named, no proxy; "(pouvoir à son
+            # adjoint M. Jean MARTIN)": the name after the role
+            other = re.sub(r"^(?:son|sa|ses|leur|un|une)\s+[^\W\d_]+(?:\s+|$)", "", other)
+            other = other if other[:1].isupper() else ""
             holder, substitute = (other, substitute) if key == "proxy" else (holder, other)
             entry = re.sub(r",?\s*\b(?:qui|lequel|laquelle)\s*$", "", entry[:found[0]], flags=re.IGNORECASE)  # "X, qui a donné …"
     name = clean_name(entry.split("(")[0])  # other remarks in brackets: "(arrivé à 20h30)"

@@ -367,7 +367,18 @@ def _segments(hs: list[Heading], evidence: list[bool], end: int, family: str) ->
 
 def _group(first: Heading, second: Heading) -> Heading:
     """ "TRAVAUX :" right above "ELECTRICITE ET ECLAIRAGE DU PARC": the second is the title;
-    two act headings, the first's number ("Délibération n° CP-2024-02-031" / "Rapport n° 3.12")."""
+    two act headings, the deliberation's number ("Délibération n° CP-2024-02-031" / "Rapport n°
+    3.12", either way round)."""
     if second.unit - first.unit != 1:
         return first
-    return replace(second, number=first.number or second.number) if first.family == "act" else second
+    if first.family != "act":
+        return second
+    reports = [h for h in (first, second) if h.style == _report_style()]  # "Rapport n° 12.04.07"
+    act = next((h for h in (first, second) if h not in reports and h.number), first)
+    return replace(second, number=act.number or second.number)
+
+
+@lru_cache(maxsize=1)
+def _report_style() -> int:
+    """The act pattern of a report's number ("Rapport n° 3.12"), second to a deliberation's."""
+    return next(i for i, p in enumerate(data()["headings"]["act"]) if "(?:rapport|dossier)" in p)

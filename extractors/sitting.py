@@ -157,8 +157,9 @@ def _listed_twice(kept: members.Member, member: members.Member) -> None:
     """"Présents : … M. Thibault RENARD …" and "Absents excusés : M. Thibault RENARD": the
     same name (spelt alike) under both statuses, no time said ("(arrivé à 20h30)"). One who
     also gives a proxy is left to `proxy.giver_absent` (`merge_members`)."""
-    if kept.status == member.status or sorted(name_key(kept.name).split()) != sorted(name_key(member.name).split()):
-        return  # "BAYLAC Michel" in a table of the présents, "M. Michel BAYLAC" among the excused
+    words = sorted(name_key(kept.name).split())
+    if kept.status == member.status or words != sorted(name_key(member.name).split()) or len(words) < 2:
+        return  # "BAYLAC Michel" and "M. Michel BAYLAC" are one; "DUPONT" and "Mme DUPONT" may be two
     if kept.timed or member.timed:
         return
     kept.also_listed = member.status
@@ -214,7 +215,9 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
 
 # "Étaient présents : M. Raymond JOLY, Président ; MM. …": the one who presides, named in the list
 # with the role (not "Vice-Président", "Maire adjoint", "Maire délégué")
-LISTED_PRESIDENT = re.compile(r"(?P<name>[^,;:()]+?)\s*,\s*(?:maire|presidente?)\b(?!\s*-?\s*(?:adjoint|delegu))")
+# nor "Maire d'Allanche", "Président de la commission …" (a member's own title)
+LISTED_PRESIDENT = re.compile(r"(?P<name>[^,;:()]+?)\s*,\s*(?:maire|presidente?)\b"
+                              r"(?!\s*-?\s*(?:adjoint|delegu|d'|de\b|du\b|des\b))")
 
 
 def _president_listed(r: Reading, units: list[Unit]) -> None:
@@ -486,7 +489,10 @@ def _holder_after(text: str, folded: str, end: int) -> str | None:
 # "Mme le Maire présente le compte administratif puis quitte la salle": the one who presides,
 # named by the role (CGCT L2121-14: the mayor leaves while the accounts are voted)
 PRESIDING = "@president"
-ROLE_MOVER = re.compile(r"^(?:(?:m|mme|mr|monsieur|madame)\.?\s+)?(?:le|la)\s+(?:maire|presidente?)\b(?P<rest>.*)$")
+# (not "Le Maire adjoint", "le maire délégué de X", "le président de la commission des finances",
+# "le Maire et son épouse")
+ROLE_MOVER = re.compile(r"^(?:(?:m|mme|mr|monsieur|madame)\.?\s+)?(?:le|la)\s+(?:maire|presidente?)\b"
+                        r"(?!\s*-?\s*(?:adjoint|delegu|d'|de\b|du\b|des\b|et\b))(?P<rest>.*)$")
 
 
 def _mover(said: str) -> str | None:

@@ -52,12 +52,18 @@ class Span:
     bbox: BBox | None = None
     text: str = ""
     confidence: float | None = None
+    piece: int = 0  # a line of a text file cut in pieces (a flattened page): which piece, in order
+
+    @property
+    def order(self) -> tuple[int, int, int]:
+        """Where it stands in reading order: page, line, piece of the line."""
+        return self.page or 0, self.line or 0, self.piece
 
     def merge(self, other: "Span") -> "Span":
         """The span covering both (the first one's page and line are kept; the lower confidence)."""
         bbox = self.bbox.union(other.bbox) if self.bbox else other.bbox
         confs = [c for c in (self.confidence, other.confidence) if c is not None]
-        return Span(self.page, self.line, bbox, self.text, min(confs) if confs else None)
+        return Span(self.page, self.line, bbox, self.text, min(confs) if confs else None, self.piece)
 
 
 @dataclass

@@ -343,9 +343,12 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                       "`before_move` for a count printed before a member left or arrived (the opening's, or "
                       "one restated with an earlier move) without a count printed with the later move (a "
                       "mismatch it takes part in is a `notice`), "
-                      "`list_partial` for a list holding an entry not read as a name or cut by the case of its "
-                      "words (\"VIDALENC Jean-Marc ARNAUD Christiane\"), `president_list` for a president "
-                      "named only in the list of présents (\"M. Raymond JOLY, Président\")."),
+                      "`list_partial` for a list holding an entry not read as a name, `list_cased` for names cut "
+                      "by the case of their words (\"VIDALENC Jean-Marc ARNAUD Christiane\"), "
+                      "`list_president_out` for the lists of the opening while the president, named by the "
+                      "role, is out (\"Mme le Maire quitte la salle\"): a mismatch with such a list is a "
+                      "`notice`; `president_list` for a president named only in the list of présents "
+                      "(\"M. Raymond JOLY, Président\")."),
         ("confidence", F64, "OCR confidence (0-100) of the source line(s): Tesseract's lowest word confidence "
                             "among words holding a letter or digit; null for a text layer. Below 80, a mismatch "
                             "the value takes part in is a `notice` (checks/trust.py)."),

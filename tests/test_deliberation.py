@@ -646,3 +646,74 @@ Le conseil municipal, après en avoir délibéré, adopte les tarifs par 3 voix 
 Le conseil municipal, après en avoir délibéré, attribue la subvention à l'unanimité.
 """)
     assert [r["numero"] for r in doc.records["deliberations"]] == ["1", "2", "3"]
+
+
+# --- typed text the second round's rules must leave as it is (a fresh-eyes review) ----------
+
+HEAD = """COMMUNE DE SAINT-MARTIN-DES-BOIS
+L'an deux mille vingt-quatre, le vingt-huit mars à 20 heures, le Conseil municipal s'est réuni sous la présidence de Mme Sophie LAMBERT, Maire.
+"""
+ITEM = """
+1. Tarifs de la cantine
+Le conseil municipal, après en avoir délibéré, adopte les tarifs à l'unanimité.
+"""
+
+
+def test_one_proxy_a_line_with_the_holders_surname_only():
+    doc = inline(HEAD + "Présents : Mme Sophie LAMBERT, M. Jean DUPONT, Mme Claire MARTIN, M. Marc BLANC\n"
+                 "Pouvoirs :\nAnne PETIT pouvoir à M. DUPONT\nPaul ROUX pouvoir à Mme MARTIN\n"
+                 "Louis MOREL pouvoir à M. BLANC\n" + ITEM)
+    assert [(p["giver"], p["holder"]) for p in doc.records["proxies"]] == [
+        ("Anne PETIT", "DUPONT"), ("Paul ROUX", "MARTIN"), ("Louis MOREL", "BLANC")]
+
+
+def test_members_of_the_council_present_is_a_count_of_presents():
+    from extractors.stream import Unit
+    from schemas import Span
+    lines = ["Membres du conseil municipal présents : 12", "Membres du conseil municipal votants : 14",
+             "Membres de la commission d'appel d'offres : 5"]
+    found = counts.read([Unit(t, Span(1, i + 1), i) for i, t in enumerate(lines)])
+    assert [(c.column, c.value) for c in found] == [("presents", 12), ("votants", 14)]
+
+
+@pytest.mark.parametrize("listed, expected", [
+    ("M. Jean MARTIN - M. Denis CHOPARD suppléant de M. Roland VERMOT - Mme Anne ROUX",
+     [("Jean MARTIN", None), ("Denis CHOPARD", "Roland VERMOT"), ("Anne ROUX", None)]),
+    ("M. Denis CHOPARD, délégué suppléant de M. Roland VERMOT (Longeville), Mme Anne ROUX",
+     [("Denis CHOPARD", "Roland VERMOT"), ("Anne ROUX", None)]),
+    ("M. Jean MARTIN, suppléant de Murat, Mme Anne ROUX", [("Jean MARTIN", None), ("Anne ROUX", None)]),
+])
+def test_a_substitute_and_whom_he_stands_for(listed, expected):
+    from extractors.members import ListLabel, _member, entries
+    found = [_member(e, ListLabel("present", None, 0), 0) for e, _ in entries(listed)]
+    assert [(m.name, m.substitute_for) for m in found if m] == expected
+
+
+@pytest.mark.parametrize("present, absent", [
+    ("M. Louis MOREL, arrivé en cours de séance", "M. Louis MOREL"),
+    ("M. Louis MOREL – arrivé à 20h40", "M. Louis MOREL"),
+    ("M. Louis MOREL (sorti après la délibération n° 1)", "M. Louis MOREL (excusé pour la fin de séance)"),
+    ("M. Louis MOREL", "M. Louis MOREL (pour la délibération n° 1)"),
+    ("MM. MOREL, DUPONT", "Mme DUPONT"),  # a surname alone: two people may bear it
+])
+def test_listed_present_and_absent_at_different_times_is_no_warning(present, absent):
+    doc = inline(HEAD + f"Présents : Mme Sophie LAMBERT, M. Jean ROUX, {present}\nAbsents excusés : {absent}\n" + ITEM)
+    assert [r["name"] for r in doc.records["attendance"] if r["also_listed"]] == []
+
+
+@pytest.mark.parametrize("said, mover", [
+    ("Mme le Maire présente le compte administratif puis", "@president"),
+    ("Monsieur le Maire", "@president"),
+    ("Le Maire adjoint", None), ("le maire délégué de Murat,", None),
+    ("Le président de la commission des finances", None), ("M. le Maire remercie M. DURAND qui", None),
+])
+def test_the_president_named_by_the_role(said, mover):
+    from extractors.sitting import _mover
+    assert _mover(said) == mover
+
+
+@pytest.mark.parametrize("title", ["Saison 2024-2025 : tarifs", "PEDT 2024-2027 – renouvellement",
+                                   "Marché 2024-03 – avenant", "DM 2024-01 – budget", "CRTE 2021-2026"])
+def test_a_title_with_a_year_is_no_act_number(title):
+    from extractors import segment
+    assert segment.act_at_start(title) is None

@@ -224,10 +224,11 @@ def test_lines_with_a_gutter_that_are_not_two_columns(lines):
     ("DEL2024-29, B2024-014, le 1er, Pour 1O, ZB112, L2121-1", "DEL2024-29, B2024-014, le 1er, Pour 1O, ZB112, L2121-1"),
     ("C0MMUNE DE VERN0UILLET-SUR-AIZE, DEL-01, A1-B0, PV-2023-06", "COMMUNE DE VERNOUILLET-SUR-AIZE, DEL-01, A1-B0, PV-2023-06"),
     ("D2024-037 0bjet : Confolens-0uest, 0h30, 0,5 %", "D2024-037 Objet : Confolens-Ouest, 0h30, 0,5 %"),
+    ("UA1a-2, B1C-3, S1A-01, A0B-12, 0km, 0ha, 0HT", "UA1a-2, B1C-3, S1A-01, A0B-12, 0km, 0ha, 0HT"),
     ("1ère 1ers 11èmes 10bis 10h30 DEL01 TVA10 Phase1 Lot10 RN10", "1ère 1ers 11èmes 10bis 10h30 DEL01 TVA10 Phase1 Lot10 RN10"),
 ])
 def test_ocr_digits_inside_words_are_letters(text, expected):
-    from pipeline.loaders.ocr_repair import letter_digits
+    from pipeline.loaders.ocr_text import letter_digits
     assert letter_digits(text) == expected
 
 
@@ -237,10 +238,15 @@ def test_ocr_digits_inside_words_are_letters(text, expected):
     ("8 6 l 7", "8 6 1 7"), ("Pour | 12 | O | l", "Pour | 12 | O | l"),
     ("par lO voix pour, O voix contre et l abstention", "par 10 voix pour, 0 voix contre et 1 abstention"),
     ("Votants : l – Il pour la voix, POUR : l'unanimité", "Votants : 1 – Il pour la voix, POUR : l'unanimité"),
+    # typed text kept: Roman numerals, initials, ordinals, units, lettered items, codes
+    ("article L. 5214-16-I, l'article 5-II, Titre III-2, n° 2024-II", "article L. 5214-16-I, l'article 5-II, Titre III-2, n° 2024-II"),
+    ("Présents : I. MARTIN – Pouvoirs : O. LEFEBVRE à P. DURAND", "Présents : I. MARTIN – Pouvoirs : O. LEFEBVRE à P. DURAND"),
+    ("1o) une cuve de 1000l, 2o de l'article", "1o) une cuve de 1000l, 2o de l'article"),
+    ("l) de fixer les tarifs", "l) de fixer les tarifs"), ("I 12 15", "I 12 15"),
     ("I - Budget, Olivier, IO, 1er, B2019, 10bis, Il a 3 ans, le l.", "I - Budget, Olivier, IO, 1er, B2019, 10bis, Il a 3 ans, le l."),
 ])
 def test_ocr_letters_inside_numbers_are_digits(text, expected):
-    from pipeline.loaders.ocr_repair import digit_letters
+    from pipeline.loaders.ocr_text import digit_letters
     assert digit_letters(text) == expected
 
 
@@ -250,5 +256,5 @@ def test_ocr_letters_inside_numbers_are_digits(text, expected):
     ("le gouvernement, une journée interne", "le gouvernement, une journée interne"),
 ])
 def test_ocr_rn_is_m_in_council_words(text, expected):
-    from pipeline.loaders.ocr_repair import rn_words
+    from pipeline.loaders.ocr_text import rn_words
     assert rn_words(text) == expected

@@ -116,18 +116,29 @@ def test_absents_counted_on_the_list_give_a_notice(data):
 
 
 def test_a_list_with_an_entry_not_read_gives_a_notice(data):
-    """One present name fewer than "Présents : 29": an error when the list read cleanly, a
-    notice when an entry of it did not read as a name (provenance method `list_partial`)."""
+    """One present name fewer than "Présents : 29", listed absent instead: an error when the
+    lists read cleanly (and add up to the members in office), a notice when an entry of them
+    did not read as a name (provenance method `list_partial`)."""
     holders = {p["holder"] for p in data["proxies"]}
     gone = next(a for a in data["attendance"] if a["status"] == "present" and a["name"] not in holders)
-    data["attendance"].remove(gone)
-    assert [(f["check_id"], f["severity"]) for f in findings(data)] == [("attendance.present_count", ERROR)]
+    gone["status"] = "absent"
+    assert ("attendance.present_count", ERROR) in [(f["check_id"], f["severity"]) for f in findings(data)]
     data["provenance"].append(dict(doc_id="d1", table="attendance", record_key="seq=1|name=x", field="name",
                                    page=1, line=12, text="RENARD Cédric ct BLANCHARD Gilles",
                                    method="list_partial", key_seq=1))
-    (row,) = findings(data)
-    assert (row["check_id"], row["severity"]) == ("attendance.present_count", NOTICE)
+    row = next(f for f in findings(data) if f["check_id"] == "attendance.present_count")
+    assert row["severity"] == NOTICE
     assert "une entrée n'a pas été lue comme un nom" in row["message"]
+
+
+def test_lists_short_of_the_members_give_a_notice(data):
+    """One present name fewer, and nowhere else: the lists (28 + 28) no longer make the 57
+    members in office, so they are in doubt themselves, and "Présents : 29" may be right."""
+    holders = {p["holder"] for p in data["proxies"]}
+    gone = next(a for a in data["attendance"] if a["status"] == "present" and a["name"] not in holders)
+    data["attendance"].remove(gone)
+    (row,) = [f for f in findings(data) if f["check_id"] == "attendance.present_count"]
+    assert row["severity"] == NOTICE and "ne font pas les 57 membres en exercice" in row["message"]
 
 
 def test_names_read_by_ocr_still_match():

@@ -19,10 +19,8 @@ makes the right reading certain:
 - bullets: ``+``, ``«``, ``e`` opening a line where the PDF had a Symbol-font
   bullet -> ``- `` (the PDF loader's bullet convention).
 
-Two repairs also serve the text loader, for the text extraction of a scan a council
-publishes as it is (`letter_digits`, `rn_words`): a 0 or a 1 framed by letters
-(``P0UV0IR``, ``De1iberation``), and "rn" for "m" in the council words of
-`ocr_words.json` (``Cornrnune``, ``Mrne``); typed text never holds either.
+The same noise left in a text file (a scan's text layer published as it is) is undone by
+`ocr_text.py`, for the text loader.
 """
 from __future__ import annotations
 
@@ -152,97 +150,6 @@ def flat_dash(text: str, width: float, height: float) -> str:
     if text in ("-", "–", "—") or not set(text) <= DASHLIKE or not (height <= 2.5 and width > 1.5 * height):
         return text
     return "–" if width >= 4 else "-"
-
-
-# "P0UV0IR", "EXERC1CE", "V01X", "De1iberation": a 0 or a 1 with a letter on each side. Typed
-# text keeps its digits: codes ("DEL01", "TVA10", "Lot10", "CS2024", "ZB112"), ordinals and
-# numbers glued to a word ("1ère", "10bis", "10h30"), counts ("1O"). A compound is repaired
-# part by part ("VERN0UILLET-SUR-AIZE"), a code's parts keep theirs ("DEL-01", "A1-B0").
-TOKEN = re.compile(r"(?<![\w-])\w+(?:-\w+)*(?![\w-])")
-FRAMED = re.compile(r"(?<=[^\W\d_])[01]+(?=[^\W\d_])")
-
-
-def letter_digits(text: str) -> str:
-    """OCR's 0 and 1 inside a word of letters, as the letters: "P0UV0IR : MME X" ->
-    "POUVOIR : MME X" (a text extraction of a scan keeps them)."""
-    return TOKEN.sub(lambda m: "-".join(_as_letters(w) if _ocr_word(w) else w for w in m.group(0).split("-")), text)
-
-
-# "2Ol7-38", "l98 4OO €", "2O26-OO3", "2023-ll": a number OCR read with O for 0 and l or I for 1 (a run of
-# digits and those letters only, a digit among them); "n° l" and "l - Délibération" at a line's
-# start: a lone l for 1 (an I stays: "I - Budget" is a Roman one).
-DIGIT_RUN = re.compile(r"(?<![^\W\d_])(?=[-/0-9OolI]*\d)(?=[-/0-9]*[OolI])[0-9OolI]+(?:[-/][0-9OolI]+)*(?![^\W\d_])")
-LONE_L = re.compile(r"(\bn\s*°\s*|^\s*)l(?=\s*(?:[-–.)]\s|$))", re.MULTILINE)
-
-
-# a row of counts, "8 6 l 7" under "Présents : Pouvoir : Votants :": its lone l, I or O are figures
-COUNT_ROW = re.compile(r"^(?=.*\d)[\s|]*(?:(?:\d{1,4}|[OolI]{1,2})[\s|]+){2,}(?:\d{1,4}|[OolI]{1,2})?[\s|]*$")
-
-
-# a lone l, O or I (or two: "lO") counting votes or members: "par lO voix pour, l voix contre",
-# "O contre", "Votants : l"
-COUNTED = r"(?:voix|contre|pour|abstentions?|votants?|pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?)"
-LONE_COUNT = re.compile(rf"(?<![^\s(,;:])(?!Il\b)(?P<before>[lOI]{{1,2}})(?=\s+(?i:{COUNTED})\b)|"
-                        rf"(?P<label>\b(?i:{COUNTED})\s*:\s*)(?P<after>[lOI]{{1,2}})(?![\w'’])")
-
-
-def digit_letters(text: str) -> str:
-    """OCR's letters inside a number, as digits: "Délibération n° 2OlO-O7" -> "… n° 2010-07",
-    "8 6 l 7" -> "8 6 1 7"."""
-    text = DIGIT_RUN.sub(lambda m: m.group(0).translate(AS_DIGITS), text)
-    if COUNT_ROW.match(text):
-        text = re.sub(r"(?<!\S)[OolI]{1,2}(?!\S)", lambda m: m.group(0).translate(AS_DIGITS), text)
-    text = LONE_COUNT.sub(lambda m: (m.group("label") or "") + (m.group("before") or m.group("after")).translate(AS_DIGITS), text)
-    return LONE_L.sub(r"\g<1>1", text)
-
-
-AS_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
-
-
-def _ocr_word(token: str) -> bool:
-    """Every digit of the word is a 0 or a 1 framed by letters, or the word is a 0 then
-    letters ("0bjet", "C0NFOLENS-0UEST": no typed word starts with a zero)."""
-    if re.fullmatch(r"0[^\W\d_]{2,}", token):
-        return True
-    digits = sum(c.isdigit() for c in token)
-    framed = sum(len(run) for run in FRAMED.findall(token))
-    return digits > 0 and framed == digits and sum(c.isalpha() for c in token) >= 2
-
-
-IN_WORD = str.maketrans({"0": "O", "1": "I"})
-RN_WORD = re.compile(r"\b\w*rn\w*\b", re.IGNORECASE)
-
-
-def _m_words() -> frozenset[str]:
-    import json
-    from pathlib import Path
-
-    return frozenset(json.loads((Path(__file__).with_name("ocr_words.json")).read_text(encoding="utf-8"))["words"])
-
-
-M_WORDS = _m_words()
-
-
-def rn_words(text: str) -> str:
-    """OCR's "rn" for "m" in the council words that hold an m (ocr_words.json): "Cornrnune
-    de X", "Mrne LE ROUX", "à l'unanirnite" -> "Commune de X", "Mme LE ROUX", "à l'unanimite";
-    "gouvernement", "interne" keep their rn."""
-    def word(m: re.Match) -> str:
-        w = m.group(0)
-        fixed = re.sub("rn", "m", re.sub("RN", "M", w))
-        return fixed if fold(w) not in M_WORDS and fold(fixed) in M_WORDS else w
-    return RN_WORD.sub(word, text)
-
-
-def _as_letters(word: str) -> str:
-    """Each 0 or 1 as the letter OCR took it for, in the case of the letters around it: O and
-    I in capitals ("EXERC1CE"), o and l in lower case ("De1iberation", "Mou1in")."""
-    out = []
-    for i, c in enumerate(word):
-        near = word[max(i - 1, 0):i] + word[i + 1:i + 2]
-        lower = c in "01" and i > 0 and any(n.islower() for n in near)  # "0bjet": a capital O
-        out.append({"0": "o", "1": "l"}[c] if lower else c.translate(IN_WORD))
-    return "".join(out)
 
 
 def repair_line(text: str) -> str:

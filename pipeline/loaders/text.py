@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.loaders.ocr_repair import digit_letters, letter_digits, rn_words
+from pipeline.loaders.ocr_text import repair
 from pipeline.loaders.text_columns import split_columns
 from pipeline.loaders.text_flat import unflatten
 from schemas import Cell, Document, Line, Row, Span, Table
@@ -32,7 +32,7 @@ def clean(text: str) -> tuple[str, tuple[str, ...]]:
     its O and l inside numbers as digits ("2Ol7-38") and its "rn" for "m" in council words
     ("Cornrnune", "Mrne"): a text extraction of a
     scan; return the text and its bold runs."""
-    text = rn_words(digit_letters(letter_digits(SPACES.sub(" ", text))))
+    text = repair(SPACES.sub(" ", text))
     bold = tuple(m.group(1) for m in BOLD.finditer(text))
     return BOLD.sub(r"\1", text).rstrip(" \n"), bold
 
@@ -73,16 +73,17 @@ def load_text(doc: Document, raw: bytes) -> Document:
 def load_lines(doc: Document, text: str) -> Document:
     """Fill `doc.items` from text in the seeds' form (also antiword's output of a .doc)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    page, table, pending_title = 1, None, None
+    page, table, pending_title, last, piece = 1, None, None, -1, 0
     for index, raw_line in unflatten(split_columns(text.split("\n"))):
         lineno = index + 1
+        piece, last = (piece + 1 if index == last else 0), index  # pieces of one line, in reading order
         page += raw_line.count("\f")
         line_text, bold = clean(raw_line.replace("\f", ""))
         if RULE.match(line_text):
             continue
         if not line_text.strip():
             continue  # blank lines neither end a table nor make an item
-        span = Span(page, lineno, None, line_text)
+        span = Span(page, lineno, None, line_text, piece=piece)
         if "\t" in line_text:
             table = table or _new_table(doc, pending_title)
             table.rows.append(Row([Cell(c.strip(), span) for c in line_text.split("\t")]))

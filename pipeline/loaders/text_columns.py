@@ -71,10 +71,9 @@ def _run(lines: list[str], i: int) -> tuple[int, int] | None:
         both = [ln for ln in block if _both(ln, x)]
         if len(both) < MIN_LINES:
             continue
-        x = min(min(s for s in starts(ln) if abs(s - x) <= 1) for ln in both)  # cut before the leftmost
-        if len(both) >= MIN_LINES and not _labels_and_values(block, x) and (
-                _prose([ln[x:] for ln in block]) or _prose([ln[:x] for ln in block]) and _box([ln[x:] for ln in block])):
-            return x, end
+        cut = min(min(s for s in starts(ln) if abs(s - x) <= 1) for ln in both)  # before the leftmost start
+        if not _labels_and_values(block, cut) and _two_texts(block, cut):
+            return cut, end
     return None
 
 
@@ -116,12 +115,18 @@ def _prose(rights: list[str]) -> bool:
 
 
 
+def _two_texts(block: list[str], x: int) -> bool:
+    """Prose on the right, or prose on the left with a side box on the right."""
+    lefts, rights = [ln[:x] for ln in block], [ln[x:] for ln in block]
+    return _prose(rights) or (_prose(lefts) and _box(rights))
+
+
 def _box(rights: list[str]) -> bool:
     """A side box on the right of the prose ("| Nombre de conseillers" / "| en exercice : l9" /
-    "| presents : l4"): short lines, most of them a label with its colon or a number."""
+    "| presents : l4"): short lines, most of them a label with its colon."""
     rights = [r.strip(" |") for r in rights if r.strip(" |")]
     short = all(len(r.split()) <= 6 for r in rights)
-    labelled = sum(":" in r or bool(re.search(r"\d\s*$", r)) for r in rights)
+    labelled = sum(":" in r for r in rights)  # "en exercice : l9"; a column of amounts has none
     return bool(rights) and short and labelled * 2 >= len(rights)
 
 

@@ -26,10 +26,10 @@ FLAT_CUTS = 4  # ... with at least this many cut points is a flattened page
 # a full stop or semicolon ending a word of three letters or more, a number or a bracket
 # (not "M." / "MM." / "J.-M." / "art."), then a capital or a digit
 SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3}[.;])|(?<=\d[.;])|(?<=[)»][.;]))\s+(?=[A-ZÀ-Ý0-9])")
-ABBREVIATIONS = re.compile(r"\b(?:art|cf|env|vol|réf|ref|chap|etc|ste?|mlle|mmes)[.;]$", re.IGNORECASE)
+ABBREVIATIONS = re.compile(r"\b(?:art|cf|env|vol|réf|ref|chap|etc|ste?|sté|mlle|mmes)[.;]$", re.IGNORECASE)
 # " – " or " - " before a capital: "… (JURA) – PROCÈS-VERBAL …", "… 20 H 00 – Convocation du …";
 # a table's rule left between two cells: "… Votants : l7 | Presents : Francis ESCANDE, …"
-SPACED_DASH = re.compile(r"\s+[–—|-]\s+(?=[A-ZÀ-Ý0-9])")
+SPACED_DASH = re.compile(r"\s+[–—|-]\s+(?=[A-ZÀ-Ý])")  # not "Vote : Pour – 12 ; Contre – 2"
 # the opening sentence after the heading it was glued to: "… DU MARDI 24 NOVEMBRE 2015 Le mardi
 # vingt-quatre novembre …", "… 2012 L'an deux mille douze …"
 MONTHS = "janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre"

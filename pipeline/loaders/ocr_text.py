@@ -1,0 +1,124 @@
+"""OCR noise left in a text extraction, undone where typed text never looks like it.
+
+A council often publishes the text layer of a scan as it is: "P0UV0IR", "De1iberation",
+"Cornrnune", "Délibération n° 2OlO-O7", "par lO voix pour, O voix contre et l abstention",
+a count row "8 6 l 7". A text file cannot say it came from a scan, so each repair here
+touches only what typed French administrative text does not hold, and keeps what it does:
+codes ("DEL01", "B2019-014", "UA1a-2", "DEL-01"), ordinals ("1er", "10bis", "2o"), times
+("10h30"), units ("0km", "1000l"), Roman numerals ("I - Budget", "L. 5214-16-I", "Titre
+III-2"), initials ("I. MARTIN", "O. LEFEBVRE"), lettered items ("l) de fixer …"), the
+pronoun "Il" (tests/test_inputs.py pins each).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from schemas.text import fold
+
+# --- letters read as digits inside a word: "P0UV0IR", "EXERC1CE", "De1iberation" ------------
+
+# A word of letters, or a compound of such words ("VERN0UILLET-SUR-AIZE", repaired part by
+# part); a compound with a part of digits only is a code ("UA1a-2", "A0B-12") and left alone.
+TOKEN = re.compile(r"(?<![\w-])\w+(?:-\w+)*(?![\w-])")
+FRAMED = re.compile(r"(?<=[^\W\d_])[01]+(?=[^\W\d_])")
+IN_WORD = str.maketrans({"0": "O", "1": "I"})
+
+
+def letter_digits(text: str) -> str:
+    """OCR's 0 and 1 inside a word of letters, as the letters: "P0UV0IR : MME X" ->
+    "POUVOIR : MME X", "0bjet :" -> "Objet :"."""
+    return TOKEN.sub(_compound, text)
+
+
+def _compound(m: re.Match) -> str:
+    parts = m.group(0).split("-")
+    if len(parts) > 1 and any(p.isdigit() for p in parts):
+        return m.group(0)
+    return "-".join(_as_letters(p) if _ocr_word(p) else p for p in parts)
+
+
+def _ocr_word(token: str) -> bool:
+    """Every digit of the word is a 0 or a 1 framed by letters ("EXERC1CE", not "DEL01",
+    "1ère", "10bis"), or the word is a 0 then four letters or more ("0bjet", "0UEST"; not
+    "0km", "0HT")."""
+    if re.fullmatch(r"0[^\W\d_]{4,}", token):
+        return True
+    digits = sum(c.isdigit() for c in token)
+    framed = sum(len(run) for run in FRAMED.findall(token))
+    return digits > 0 and framed == digits and sum(c.isalpha() for c in token) >= 2
+
+
+def _as_letters(word: str) -> str:
+    """Each 0 or 1 as the letter OCR took it for, in the case of the letters around it: O and
+    I in capitals ("EXERC1CE"), o and l in lower case ("De1iberation", "Mou1in")."""
+    out = []
+    for i, c in enumerate(word):
+        near = word[max(i - 1, 0):i] + word[i + 1:i + 2]
+        lower = c in "01" and i > 0 and any(n.islower() for n in near)  # "0bjet": a capital O
+        out.append({"0": "o", "1": "l"}[c] if lower else c.translate(IN_WORD))
+    return "".join(out)
+
+
+# --- digits read as letters inside a number: "2Ol7-38", "l98 4OO €", "8 6 l 7" ---------------
+
+AS_DIGITS = str.maketrans({"O": "0", "l": "1", "I": "1"})
+# A run of digits with O or l among them (and "-" or "/" inside: "2023-ll"), not touching a
+# letter; ending on an l after one digit at most ("2l", "2OlO/4l"; "1000l" is litres). The
+# capital I and the small o stay: "5-II", "16-I" are Roman, "1o)", "2o de l'article" ordinals.
+DIGIT_RUN = re.compile(r"(?<![^\W\d_])(?=[-/0-9Ol]*\d)(?=[-/0-9]*[Ol])[0-9Ol]+(?:[-/][0-9Ol]+)*(?<![0-9]{2}l)(?![^\W\d_])")
+# A row of counts under its labels, "8 6 l 7": its lone l or O are figures (an I stays Roman).
+COUNT_ROW = re.compile(r"^(?=.*\d)[\s|]*(?:(?:\d{1,4}|[Ol]{1,2})[\s|]+){2,}(?:\d{1,4}|[Ol]{1,2})?[\s|]*$")
+# A lone l, O or I (or two: "lO") counting votes or members: "par lO voix pour, l voix
+# contre", "O contre", "Votants : l"; not "Il pour …", not an initial ("Présents : I. MARTIN").
+COUNTED = r"(?:voix|contre|pour|abstentions?|votants?|pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?)"
+LONE_COUNT = re.compile(rf"(?<![^\s(,;:])(?!Il\b)(?P<before>[lOI]{{1,2}})(?=\s+(?i:{COUNTED})\b)|"
+                        rf"(?P<label>\b(?i:{COUNTED})\s*:\s*)(?P<after>[lOI]{{1,2}})(?![\w'’.])")
+# "n° l", and "l - Délibération" opening a line: a lone l for 1 (not "l) de fixer", a lettered item)
+LONE_L = re.compile(r"(\bn\s*°\s*|^\s*)l(?=\s*(?:[-–]\s|$))", re.MULTILINE)
+
+
+def digit_letters(text: str) -> str:
+    """OCR's letters inside a number, as digits: "Délibération n° 2OlO-O7" -> "… n° 2010-07",
+    "8 6 l 7" -> "8 6 1 7", "par lO voix pour" -> "par 10 voix pour"."""
+    text = DIGIT_RUN.sub(lambda m: m.group(0).translate(AS_DIGITS), text)
+    if COUNT_ROW.match(text):
+        text = re.sub(r"(?<!\S)[Ol]{1,2}(?!\S)", lambda m: m.group(0).translate(AS_DIGITS), text)
+    text = LONE_COUNT.sub(_lone_count, text)
+    return LONE_L.sub(r"\g<1>1", text)
+
+
+def _lone_count(m: re.Match) -> str:
+    return (m.group("label") or "") + (m.group("before") or m.group("after")).translate(AS_DIGITS)
+
+
+# --- "rn" read for "m": "Cornrnune", "Mrne", "unanirnite" ------------------------------------
+
+def _m_words() -> frozenset[str]:
+    data = json.loads(Path(__file__).with_name("ocr_words.json").read_text(encoding="utf-8"))
+    return frozenset(data["words"])
+
+
+M_WORDS = _m_words()
+RN_WORD = re.compile(r"\b\w*rn\w*\b", re.IGNORECASE)
+
+
+def rn_words(text: str) -> str:
+    """OCR's "rn" for "m" in the council words that hold an m (ocr_words.json): "Cornrnune
+    de X", "Mrne LE ROUX", "à l'unanirnite" -> "Commune de X", "Mme LE ROUX", "à l'unanimite";
+    "gouvernement", "interne" keep their rn."""
+    def word(m: re.Match) -> str:
+        w = m.group(0)
+        fixed = re.sub("rn", "m", re.sub("RN", "M", w))
+        return fixed if _key(w) not in M_WORDS and _key(fixed) in M_WORDS else w
+    return RN_WORD.sub(word, text)
+
+
+def _key(word: str) -> str:
+    return " ".join(fold(word).split())
+
+
+def repair(text: str) -> str:
+    """Every repair of this module, in order, on one line of a text file."""
+    return rn_words(digit_letters(letter_digits(text)))
