@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from checks.context import Source, Tables, as_int, by_deliberation, deliberations, where
-from checks.rules import Finding, check, finding
+from checks.rules import ERROR, WARNING, Finding, check, finding
 from checks.trust import compare, counted
 
 
@@ -42,15 +42,18 @@ def present_count(tables: Tables) -> Iterator[Finding]:
         c = compare(tables, "attendance.present_count", d, dict(presents=as_int), lists=("attendance",))
         if c is None or listed == c["presents"]:
             continue
-        c.doubts.append(_lists_unreconciled(rows, as_int(d.get("membres_en_exercice"))))
-        yield c.finding("attendance.present_count", **where(tables, d, "presents"),
-                        expected=c["presents"], actual=listed)
+        row = c.finding("attendance.present_count", **where(tables, d, "presents"), expected=c["presents"], actual=listed)
+        unreconciled = _lists_unreconciled(rows, as_int(d.get("membres_en_exercice")))
+        if unreconciled and row["severity"] == ERROR:  # the document disagrees with itself, which side is unsure
+            row["severity"], row["message"] = WARNING, row["message"] + " — à vérifier : " + unreconciled
+        yield row
 
 
 def _lists_unreconciled(rows, members: int | None) -> str | None:
-    """Lists that do not add up to the members in office (a name split in two, a running
-    header read as a name, a table's names run together) are in doubt themselves: a count
-    compared with them may be right. Lists that add up point at the count."""
+    """Lists that do not add up to the members in office (a name dropped by the clerk, or
+    split in two, a running header read as a name, a table's names run together by the
+    reader) are in doubt themselves: the mismatch is a warning, not an error. Lists that
+    add up point at the count."""
     present = sum(r.get("status") == "present" for r in rows)
     absent = sum(r.get("status") == "absent" for r in rows)
     if members is None or present + absent == members:

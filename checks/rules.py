@@ -42,7 +42,9 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "compte les non-votants parmi les votants. Ignoré si l'un des décomptes n'est pas indiqué."),
     Rule("attendance.present_count", ERROR, ("presents", "attendance.status"),
          "{actual} noms listés comme présents, mais présents = {expected}",
-         "Le nombre de noms listés parmi les présents est égal au nombre de présents indiqué."),
+         "Le nombre de noms listés parmi les présents est égal au nombre de présents indiqué "
+         "(avertissement quand les listes des présents et des absents ne font pas les membres en "
+         "exercice : la liste peut être la fautive)."),
     Rule("attendance.proxy_count", ERROR, ("pouvoirs", "proxies"),
          "{actual} pouvoirs listés, mais pouvoirs = {expected}",
          "Le nombre de pouvoirs listés est égal au nombre de pouvoirs indiqué."),

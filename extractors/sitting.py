@@ -262,22 +262,14 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
     body = lexicon.first("collectivite", u.folded.strip())
     name = collectivite(_slice(u.text.strip(), body, "name")) if body else None
     if name and re.match(r"(?:departement|region)\b", fold(name)):
-        # "DÉPARTEMENT DE LA MANCHE" / "COMMUNE DE X": the commune's papers name its département first
+        # "DÉPARTEMENT DE LA MANCHE" / "COMMUNE DE X": the commune's papers name its département
+        # first; under or over its own assembly's heading ("CONSEIL GÉNÉRAL"), it is the body
         r.fallback.setdefault("collectivite", Fact(name, u.span, "heading"))
+        if "organe" in r.fallback and ASSEMBLY.match(fold(r.fallback["organe"].value)):
+            r.set("collectivite", name, u.span, "heading")
     elif name:
         r.set("collectivite", name, u.span, "heading")
-    m = lexicon.rx(lexicon.get("organe")).search(u.folded)
-    if m and body and body.start("name") <= m.start("name") < body.end("name"):
-        # "CONSEIL DÉPARTEMENTAL DE LA BRENNE" names the body; the sitting may be another
-        # organ's ("… DE LA COMMISSION PERMANENTE"), so this one only if none is said
-        r.fallback.setdefault("organe", Fact(_slice(u.text, m, "name").capitalize(), u.span, "heading"))
-    elif m and _assembly_of(r, fold(m.group("name"))):
-        # "DÉPARTEMENT DE LA CREUSE" / "CONSEIL GÉNÉRAL" / "COMMISSION PERMANENTE DU 25 JUIN 2012":
-        # the assembly names the département above it; the sitting may be its commission's
-        r.set("collectivite", r.fallback["collectivite"].value, r.fallback["collectivite"].span, "heading")
-        r.fallback.setdefault("organe", Fact(_slice(u.text, m, "name").capitalize(), u.span, "heading"))
-    elif m:
-        r.set("organe", _slice(u.text, m, "name").capitalize(), u.span, "heading")
+    _read_organe(r, u, body)
     if re.match(r"^(?:a|à)\s", u.folded.strip()):
         _read_place(r, u.text, u.span)
     window = joined([x.text for x in units[k:k + 2]]) if k + 1 < len(units) else u.text
@@ -289,11 +281,26 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
             break
 
 
-def _assembly_of(r: Reading, organe: str) -> bool:
-    """A département's or a région's own assembly, under the heading naming it."""
-    body = r.fallback.get("collectivite")
-    return bool(body) and "collectivite" not in r.facts and \
-        bool(re.match(r"conseil\s+(?:general|departemental|regional)$", organe))
+# a département's or a région's own assembly: it names the body, the sitting may be its
+# commission permanente's ("CONSEIL GÉNÉRAL" / "COMMISSION PERMANENTE DU 25 JUIN 2012")
+ASSEMBLY = re.compile(r"conseil\s+(?:general|departemental|regional)$")
+
+
+def _read_organe(r: Reading, u: Unit, body: re.Match | None) -> None:
+    """The organ a heading names; one that names the body ("CONSEIL DÉPARTEMENTAL DE LA
+    BRENNE", "CONSEIL GÉNÉRAL") only if no other organ is said."""
+    m = lexicon.rx(lexicon.get("organe")).search(u.folded)
+    if not m:
+        return
+    organe = _slice(u.text, m, "name").capitalize()
+    inside = body and body.start("name") <= m.start("name") < body.end("name")
+    if inside or ASSEMBLY.match(fold(organe)):
+        r.fallback.setdefault("organe", Fact(organe, u.span, "heading"))
+        if ASSEMBLY.match(fold(organe)) and "collectivite" in r.fallback and "collectivite" not in r.facts:
+            body_fact = r.fallback["collectivite"]  # "DÉPARTEMENT DE LA CREUSE" above "CONSEIL GÉNÉRAL"
+            r.set("collectivite", body_fact.value, body_fact.span, "heading")
+    else:
+        r.set("organe", organe, u.span, "heading")
 
 
 def _wraps(last: str, u: Unit) -> bool:
