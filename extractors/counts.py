@@ -32,7 +32,7 @@ LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\n|$))")
 # a separator, or a verb saying the count changed ("le nombre de présents est porté à 22")
 SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+|(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s)"
                        r"[\s:=|._…]*")
-BETWEEN_LABELS = re.compile(r"^[\s:=|._…–\-/▪•·●]*$")
+BETWEEN_LABELS = re.compile(r"^[\s:=|._…–—\-/▪•·●]*$")
 SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2"}
 # text2num leaves zéro, un and deux as words; they are counts only right after a label
 # or before a count word: "Contre : zéro", "deux abstentions".
@@ -286,7 +286,7 @@ def only_counts(digit_text: str) -> bool:
         line = line[:label.start] + " " * (label.end - label.start) + line[label.end:]
     line = re.sub(r"\([^()\d]*\)", " ", line)  # "Abstention 1 (Mme Valérie TOURNIER)": who, not a count
     line = re.sub(r"^\s*(?:nombre|nbre|nb)\.?\s+(?:de|des|d')\s*[a-z]+\s*:", " ", line)  # "Nombre de membres : en exercice 19 ▪ …"
-    return bool(found) and bool(re.search(r"\d", line)) and not re.sub(r"[\d\s:=|._…–\-/,;()▪•·●]+", "", line)
+    return bool(found) and bool(re.search(r"\d", line)) and not re.sub(r"[\d\s:=|._…–—\-/,;()▪•·●]+", "", line)
 
 
 def is_count_line(text: str) -> bool:
