@@ -30,8 +30,9 @@ NUMBER = re.compile(r"(\d{1,4})(?![\d])(?![^\W\d_])(?!\s*(?:[.,/]\d|€|%|euros?
                     r"mois\b|jours?\b|m2\b|m²|km\b|ha\b|er\b|e\b|eme\b|°))(?![ \u00a0]\d{3}\b)")
 LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\n|$))")
 # a separator, or a verb saying the count changed ("le nombre de présents est porté à 22")
-SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+|(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s)"
-                       r"[\s:=|._…]*")
+# a count in brackets between a list's label and its colon: "Étaient présents (12) : M. …"
+SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+|(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|"
+                       r"\((?=\s*\d{1,4}\s*\)\s*:))[\s:=|._…]*")
 BETWEEN_LABELS = re.compile(r"^[\s:=|._…–—\-/▪•·●]*$")
 SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2"}
 # text2num leaves zéro, un and deux as words; they are counts only right after a label
