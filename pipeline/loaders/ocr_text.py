@@ -41,12 +41,11 @@ def _compound(m: re.Match) -> str:
 
 def _ocr_word(token: str) -> bool:
     """Every digit of the word is a 0 or a 1 framed by letters ("EXERC1CE", not "DEL01",
-    "1ère", "10bis"), or the word is a 0 then four letters or more ("0bjet", "0UEST"; not
+    "1ère", "10bis"), or a 0 opening a word of four letters or more ("0bjet", "0CT0BRE"; not
     "0km", "0HT")."""
-    if re.fullmatch(r"0[^\W\d_]{4,}", token):
-        return True
+    leading = bool(re.match(r"0[^\W\d_]", token)) and sum(c.isalpha() for c in token) >= 4  # "0CT0BRE"
     digits = sum(c.isdigit() for c in token)
-    framed = sum(len(run) for run in FRAMED.findall(token))
+    framed = sum(len(run) for run in FRAMED.findall(token)) + leading
     return digits > 0 and framed == digits and sum(c.isalpha() for c in token) >= 2
 
 
