@@ -43,6 +43,8 @@ WEAK_METHODS = {
     # a count printed before a member left or arrived ("M. X quitte la salle"), the document
     # not restating it: the count may describe the room before the move
     "before_move": "compte imprimé avant un départ ou une arrivée",
+    # "Présents : 17 (18 à partir de DEL_2012_042)": the count printed changes during the sitting
+    "count_varies": "le document donne un autre compte pour une partie de la séance",
 }
 
 # What a derived value rests on: (method, column) or method -> the values or lists it was

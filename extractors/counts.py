@@ -117,7 +117,8 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
         if i not in taken and label.name in lexicon.get("number_before"):
             out += _before(run, label, used)
     cells, rows = _cell_rows(units)
-    out = [c for c in out if c.unit not in rows] + cells
+    paired, lines = _label_lines(units)
+    out = [c for c in out if c.unit not in rows | lines] + cells + paired
     out.sort(key=lambda c: (c.unit, c.method != "label_value"))
     wanted = columns or tuple(lexicon.get("sitting_counts")) + tuple(lexicon.get("vote_counts"))
     return [c for c in out if c.column in wanted]
@@ -138,6 +139,29 @@ def _cell_rows(units: list[Unit]) -> tuple[list[Count], set[int]]:
             out += [Count(label, int(v), k + 1, "table_cells") for label, v in found if _plausible(int(v))]
             rows |= {k, k + 1}
     return out, rows
+
+
+def _label_lines(units: list[Unit]) -> tuple[list[Count], set[int]]:
+    """Labels one a line, then their values one a line, in the same order ("Séance du :" /
+    "Date de convocation :" / "Présents :" / "Votants :" / "15 décembre 2020" / "4 décembre
+    2020" / "16" / "19"): each label paired with the value of its rank, dates among them. The
+    lines read, to be read no other way."""
+    out, lines, k = [], set(), 0
+    while k < len(units):
+        j = k
+        while j < len(units) and re.search(r":\s*$", units[j].text) and len(units[j].text.split()) <= 8:
+            j += 1
+        n = j - k
+        values = units[j:j + n]
+        if n >= 3 and len(values) == n and all(not v.text.rstrip().endswith(":") for v in values):
+            found = [(_cell_label(units[k + i].text), v.text.strip()) for i, v in enumerate(values)]
+            counted = [(label, v) for label, v in found if label and re.fullmatch(r"\d{1,4}", v)]
+            if len(counted) >= 2:
+                out += [Count(label, int(v), j + i, "label_block") for i, (label, v) in enumerate(found)
+                        if label and re.fullmatch(r"\d{1,4}", v) and _plausible(int(v))]
+                lines |= set(range(k, j + n))
+        k = max(j, k + 1)
+    return out, lines
 
 
 def _cell_label(cell: str) -> str | None:
@@ -209,7 +233,15 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
         return []  # "3 procurations 32 votants": 32 is the votants (not so for "Votants" / "18" / "Présents")
     taken[index] = label.end + m.start(1)
     method = "label_value" if sep else "count_line"
+    if VARIES.match(rest[m.end():m.end() + 80]):
+        method = "count_varies"  # "Présents : 17 (18 à partir de DEL_2012_042)": which one holds depends on the item
     return [Count(label.name, int(m.group(1)), run.unit_at(label.start), method)]
+
+
+# a count that changes during the sitting, said beside it: "17 (18 à partir de la délibération
+# n° 3)", "12 jusqu'à 19h et 13 à partir de 19h", "16, puis 17 après l'arrivée de Mme X"
+VARIES = re.compile(r"^[^\n.;]{0,40}?\b(?:a\s+partir|jusqu|apres|puis|des\s+(?:la|le|l')|a\s+compter)\b[^\n]{0,40}?\d"
+                    r"|^\s*(?:\(|,|et|puis)[^\n]{0,12}?\d+[^\n]{0,30}?\b(?:a\s+partir|jusqu|apres|des|a\s+compter)\b")
 
 
 def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:

@@ -717,3 +717,31 @@ def test_the_president_named_by_the_role(said, mover):
 def test_a_title_with_a_year_is_no_act_number(title):
     from extractors import segment
     assert segment.act_at_start(title) is None
+
+
+def test_labels_one_a_line_then_their_values_dates_among_them():
+    """"Séance du :" / "Date de convocation :" / "Nombre d'administrateurs en exercice :" /
+    "Présents :" / "Représentés :" / "Votants :" / "15 décembre 2020" / "4 décembre 2020" / "23" /
+    "16" / "3" / "19" (an office public de l'habitat's board, a second-hand dev text)."""
+    (row,) = deliberation.extract(load(SECOND_HAND / "218.txt")).records["deliberations"]
+    assert (row["membres_en_exercice"], row["presents"], row["pouvoirs"], row["votants"]) == (23, 16, 3, 19)
+
+
+@pytest.mark.parametrize("line, method", [
+    ("Présents : 17 (18 à partir de DEL_2012_042)", "count_varies"),
+    ("Présents : 16, puis 17 après l'arrivée de Mme ROUX", "count_varies"),
+    ("Présents : 16 (dont 2 suppléants)", "label_value"),
+    ("Présents : 15 – Pouvoirs : 2 – Votants : 17", "label_value"),
+])
+def test_a_count_that_changes_during_the_sitting_is_in_doubt(line, method):
+    assert counts.read([unit(line)])[0].method == method
+
+
+@pytest.mark.parametrize("line, number", [
+    ("Rapport n° 24-DEP-12-01 – Budget primitif 2025", "24-DEP-12-01"),
+    ("Rapport CP 15-05-101 – Lycées publics : dotations", "CP 15-05-101"),
+    ("Rapport n° CP 2012-06/1-05", "CP 2012-06/1-05"),
+])
+def test_a_reports_number_is_its_act_number(line, number):
+    from extractors import segment
+    assert [h.number for f, h in segment._heading_at([unit(line)], 0) if f == "act"] == [number]

@@ -258,3 +258,17 @@ def test_ocr_letters_inside_numbers_are_digits(text, expected):
 def test_ocr_rn_is_m_in_council_words(text, expected):
     from pipeline.loaders.ocr_text import rn_words
     assert rn_words(text) == expected
+
+
+def test_a_flattened_page_is_cut_back_into_lines_and_a_paragraph_is_not():
+    """A second-hand dev text whose page lost its line breaks (dev/154: letterhead, opening,
+    counts, lists and items on a few long lines) against the seed strategy's long typed
+    paragraphs (one line of 1,153 characters, sentence after sentence), kept whole."""
+    from pipeline.loaders.text_flat import unflatten
+    flat = (SECOND_HAND / "154.txt").read_text(encoding="utf-8").split("\n")
+    pieces = [p for _, p in unflatten(enumerate(flat))]
+    assert pieces[:3] == ["COMMUNE DE LA HAIE-MAURAND", "Loire-Atlantique",
+                          "COMPTE RENDU DU CONSEIL MUNICIPAL DU MARDI 11 AVRIL 2023"]
+    assert "En exercice : 23." in pieces and "Présents : 19." in pieces
+    typed = (Path(__file__).resolve().parents[1] / "samples" / "003_323ff29db9cff2b0.txt").read_text(encoding="utf-8")
+    assert [p for _, p in unflatten(enumerate(typed.split("\n")))] == typed.split("\n")

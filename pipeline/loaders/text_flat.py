@@ -8,7 +8,8 @@ sentence, the count box, the lists of names and the items run on as one line,
     exercice : 15 – Présents : 13 – … Sous la présidence de Mme Éliane VUILLERMOZ, Maire.
     Présents : Éliane VUILLERMOZ, Gérard BAILLY-SALINS, …
 
-A line that long, with that many sentence ends, is no paragraph: it is cut after each
+A line that long, with that many sentence ends, and pieces that a page would start a line
+with (labels and their colon, headings in capitals), is no paragraph: it is cut after each
 sentence's full stop, at each spaced dash (or table rule) before a capital and before an
 opening sentence ("L'an …", "Le mardi …"), so that the readers meet
 headings, labels and lists at the start of a line again. A paragraph typed on one line
@@ -44,14 +45,31 @@ def cut_points(line: str) -> list[int]:
     return sorted(set(cuts))
 
 
+# a piece that a page's layout would have put at the start of a line: a label and its colon
+# ("Présents : …", "Secrétaire de séance : …"), a heading in capitals ("PROCÈS-VERBAL DU …"),
+# an item's heading ("Délibération n° 28/2009", "1.")
+STRUCTURAL = re.compile(r"^(?:[A-ZÀ-Ý][^\s:]*(?:\s+[^\s:]+){0,5}\s*:\s|[A-ZÀ-Ý'’-]{2,}\s+[A-ZÀ-Ý'’-]{2,}|"
+                        r"(?:D[ée]lib[ée]ration|Point|Rapport|Objet)\b|\d{1,3}[.)]?$)")
+FLAT_STRUCTURE = 3  # pieces of that kind, at least: a paragraph of prose has none or one
+
+
 def unflatten(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    """(index, line) as given, a flattened line as its pieces (each with the line's index)."""
+    """(index, line) as given, a flattened line as its pieces (each with the line's index).
+    Once one line of the text is plainly a flattened page (its letterhead, counts and lists
+    run on), its other long lines with sentence ends are cut too (its items run on as well)."""
+    lines = list(lines)
+    cut = {index: _pieces(line) for index, line in lines if len(line) > FLAT_CHARS}
+    flattened = any(sum(bool(STRUCTURAL.match(p)) for p in pieces) >= FLAT_STRUCTURE for pieces in cut.values())
     for index, line in lines:
-        cuts = cut_points(line) if len(line) > FLAT_CHARS else []
-        if len(cuts) < FLAT_CUTS:
+        if flattened and cut.get(index):
+            yield from ((index, piece) for piece in cut[index])
+        else:
             yield index, line
-            continue
-        for a, b in zip([0] + cuts, cuts + [len(line)]):
-            piece = line[a:b].strip()
-            if piece.strip(" –—-"):
-                yield index, piece.lstrip("–—|- ") if a else piece
+
+
+def _pieces(line: str) -> list[str]:
+    cuts = cut_points(line)
+    if len(cuts) < FLAT_CUTS:
+        return []
+    pieces = [line[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(line)])]
+    return [p.lstrip("–—|- ") if k else p for k, p in enumerate(pieces) if p.strip(" –—|-")]
