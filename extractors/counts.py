@@ -31,8 +31,8 @@ NUMBER = re.compile(r"(\d{1,4})(?![\d])(?![^\W\d_])(?!\s*(?:[.,/]\d|€|%|euros?
 LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\n|$))")
 # a separator, or a verb saying the count changed ("le nombre de présents est porté à 22")
 # a count in brackets between a list's label and its colon: "Étaient présents (12) : M. …"
-SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+|(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|"
-                       r"\((?=\s*\d{1,4}\s*\)\s*:))[\s:=|._…]*")
+SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+|"
+                       r"(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|\((?=\s*\d{1,4}\s*\)\s*:))[\s:=|._…]*")
 BETWEEN_LABELS = re.compile(r"^[\s:=|._…–—\-/▪•·●]*$")
 SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2"}
 # text2num leaves zéro, un and deux as words; they are counts only right after a label
@@ -318,7 +318,8 @@ def only_counts(digit_text: str) -> bool:
     for label in found:
         line = line[:label.start] + " " * (label.end - label.start) + line[label.end:]
     line = re.sub(r"\([^()\d]*\)", " ", line)  # "Abstention 1 (Mme Valérie TOURNIER)": who, not a count
-    line = re.sub(r"^\s*(?:nombre|nbre|nb)\.?\s+(?:de|des|d')\s*[a-z]+\s*:", " ", line)  # "Nombre de membres : en exercice 19 ▪ …"
+    # "Nombre de membres : en exercice 19 ▪ présents 14 ▪ …": the box's title, no count
+    line = re.sub(r"^\s*(?:nombre|nbre|nb)\.?\s+(?:de|des|d')\s*[a-z]+\s*:", " ", line)
     return bool(found) and bool(re.search(r"\d", line)) and not re.sub(r"[\d\s:=|._…–—\-/,;()▪•·●]+", "", line)
 
 

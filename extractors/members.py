@@ -311,7 +311,8 @@ def _name_pairs(entry: str) -> list[tuple[str, int]]:
 # "M. Denis CHOPARD, délégué suppléant de M. Roland VERMOT": one entry, the substitute and
 # whom he stands for, bracketed as "(suppléant de M. Roland VERMOT)" so that neither its comma
 # nor its civility cuts it (names.parse_entry reads the bracket)
-SUBSTITUTE = re.compile(r",?\s*(?:d[ée]l[ée]gu[ée]e?\s+|conseill[eè]re?\s+)?(?P<role>suppl[ée]ante?|rempla[çc]ante?)\s+"
+SUBSTITUTE = re.compile(r",?\s*(?:d[ée]l[ée]gu[ée]e?\s+|conseill[eè]re?\s+)?"
+                        r"(?P<role>suppl[ée]ante?|rempla[çc]ante?)\s+"
                         r"(?P<of>de|du|d'|d’)\s*(?P<who>[^,;()]*[^,;()\s])", re.IGNORECASE)
 
 

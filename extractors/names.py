@@ -67,7 +67,8 @@ def parse_entry(text: str) -> Entry | None:
             other = re.sub(r"^(?:son|sa|ses|leur|un|une)\s+[^\W\d_]+(?:\s+|$)", "", other)
             other = other if other[:1].isupper() else ""
             holder, substitute = (other, substitute) if key == "proxy" else (holder, other)
-            entry = re.sub(r",?\s*\b(?:qui|lequel|laquelle)\s*$", "", entry[:found[0]], flags=re.IGNORECASE)  # "X, qui a donné …"
+            # "X, qui a donné procuration à Y": the giver without the relative
+            entry = re.sub(r",?\s*\b(?:qui|lequel|laquelle)\s*$", "", entry[:found[0]], flags=re.IGNORECASE)
     name = clean_name(entry.split("(")[0])  # other remarks in brackets: "(arrivé à 20h30)"
     if not name or not looks_like_name(name):
         return None
