@@ -144,24 +144,40 @@ def _cell_rows(units: list[Unit]) -> tuple[list[Count], set[int]]:
 def _label_lines(units: list[Unit]) -> tuple[list[Count], set[int]]:
     """Labels one a line, then their values one a line, in the same order ("Séance du :" /
     "Date de convocation :" / "Présents :" / "Votants :" / "15 décembre 2020" / "4 décembre
-    2020" / "16" / "19"): each label paired with the value of its rank, dates among them. The
-    lines read, to be read no other way."""
+    2020" / "16" / "19"; a label may wrap, "Nombre de conseillers" / "en exercice :"): each
+    label paired with the value of its rank, dates among them. The lines read, to be read no
+    other way."""
     out, lines, k = [], set(), 0
     while k < len(units):
-        j = k
-        while j < len(units) and re.search(r":\s*$", units[j].text) and len(units[j].text.split()) <= 8:
-            j += 1
-        n = j - k
-        values = units[j:j + n]
-        if n >= 3 and len(values) == n and all(not v.text.rstrip().endswith(":") for v in values):
-            found = [(_cell_label(units[k + i].text), v.text.strip()) for i, v in enumerate(values)]
-            counted = [(label, v) for label, v in found if label and re.fullmatch(r"\d{1,4}", v)]
+        labels, j = _labels_from(units, k)
+        values = units[j:j + len(labels)]
+        if len(labels) >= 3 and len(values) == len(labels) and not any(_label_line(v.text) for v in values):
+            found = [(_cell_label(label), v.text.strip(), j + i) for i, (label, v) in enumerate(zip(labels, values))]
+            counted = [(c, v, at) for c, v, at in found if c and re.fullmatch(r"\d{1,4}", v) and _plausible(int(v))]
             if len(counted) >= 2:
-                out += [Count(label, int(v), j + i, "label_block") for i, (label, v) in enumerate(found)
-                        if label and re.fullmatch(r"\d{1,4}", v) and _plausible(int(v))]
-                lines |= set(range(k, j + n))
+                out += [Count(c, int(v), at, "label_block") for c, v, at in counted]
+                lines |= set(range(k, j + len(labels)))
         k = max(j, k + 1)
     return out, lines
+
+
+def _labels_from(units: list[Unit], k: int) -> tuple[list[str], int]:
+    """The label lines from units[k] on (a wrapped one joined), and the index after them."""
+    labels, j = [], k
+    while j < len(units):
+        if _label_line(units[j].text):
+            labels.append(units[j].text)
+            j += 1
+        elif j + 1 < len(units) and _label_line(units[j + 1].text) and units[j + 1].text.strip()[:1].islower():
+            labels.append(units[j].text + " " + units[j + 1].text)  # "Nombre de conseillers" / "en exercice :"
+            j += 2
+        else:
+            break
+    return labels, j
+
+
+def _label_line(text: str) -> bool:
+    return bool(re.search(r":\s*$", text)) and len(text.split()) <= 8
 
 
 def _cell_label(cell: str) -> str | None:
@@ -318,8 +334,8 @@ def only_counts(digit_text: str) -> bool:
     for label in found:
         line = line[:label.start] + " " * (label.end - label.start) + line[label.end:]
     line = re.sub(r"\([^()\d]*\)", " ", line)  # "Abstention 1 (Mme Valérie TOURNIER)": who, not a count
-    # "Nombre de membres : en exercice 19 ▪ présents 14 ▪ …": the box's title, no count
-    line = re.sub(r"^\s*(?:nombre|nbre|nb)\.?\s+(?:de|des|d')\s*[a-z]+\s*:", " ", line)
+    # "Nombre de membres : en exercice 19 ▪ présents 14 ▪ …", "Vote : Pour 8 Contre 1 …": a title
+    line = re.sub(r"^\s*(?:(?:nombre|nbre|nb)\.?\s+(?:de|des|d')\s*[a-z]+|votes?|resultat\s+du\s+vote)\s*:", " ", line)
     return bool(found) and bool(re.search(r"\d", line)) and not re.sub(r"[\d\s:=|._…–—\-/,;()▪•·●]+", "", line)
 
 

@@ -745,3 +745,22 @@ def test_a_count_that_changes_during_the_sitting_is_in_doubt(line, method):
 def test_a_reports_number_is_its_act_number(line, number):
     from extractors import segment
     assert [h.number for f, h in segment._heading_at([unit(line)], 0) if f == "act"] == [number]
+
+
+def test_an_act_number_then_its_title_in_capitals():
+    """"2017-31 TARIFS DE LA CANTINE ET DE LA GARDERIE – RENTRÉE" (no dash after the number)."""
+    rows = deliberation.extract(load(SECOND_HAND / "202.txt")).records["deliberations"]
+    assert [r["numero"] for r in rows] == ["2017-31", "2017-32", "2017-33", "2017-34"]
+
+
+def test_a_wrapped_label_among_labels_one_a_line():
+    """"Date de la convocation :" / "Date d'affichage :" / "Nombre de conseillers" / "en
+    exercice :" / "présents :" / "votants :" / "13/09/2016" / "13/09/2016" / "15" / "7" / "10"."""
+    row = deliberation.extract(load(SECOND_HAND / "206.txt")).records["deliberations"][0]
+    assert (row["membres_en_exercice"], row["presents"], row["votants"]) == (15, 7, 10)
+
+
+def test_a_count_after_another_counts_label_is_that_labels():
+    """"Pour 8 Contre 1": the 8 is the pour, not a "8 contre" read in prose."""
+    vote = votes.read([unit("Vote : Pour 8 Contre 1 Abstention 1")])
+    assert (vote.value("pour"), vote.value("contre"), vote.value("abstentions")) == (8, 1, 1)
