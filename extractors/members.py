@@ -231,7 +231,7 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
     them in doubt when one did not read as a name, or when names were cut by their case."""
     text, starts = _joined_list(pieces, label)
     proxies = label.kind == "proxies"
-    found = entries(text, proxies)
+    found, cased = _entries(text, proxies)
     out, unread = [], []
     for entry, offset in found:
         member = _member(entry, label, max((k for s, k in starts if s <= offset), default=pieces[0][1]))
@@ -241,7 +241,6 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
             unread.append(entry.strip())  # "RENARD Cédric ct BLANCHARD Gilles": someone, not read
     odd = _odd_ones(out)
     out, unread = [m for m in out if m not in odd], unread + [m.name for m in odd]
-    cased = len(entries(text, proxies, pairs=False)) < len(found)  # "VIDALENC Jean-Marc ARNAUD Christiane"
     for member in out if unread or cased else []:
         member.doubt = "list_partial" if unread else "list_cased"
     return out
@@ -273,19 +272,26 @@ def _odd_ones(found: list[Member]) -> list[Member]:
     return [m for m in found if m not in caps and len(m.name.split()) == 1]
 
 
-def entries(text: str, proxies: bool = False, pairs: bool = True) -> list[tuple[str, int]]:
+def entries(text: str, proxies: bool = False) -> list[tuple[str, int]]:
     """(entry, offset) of each person in a list text: roles removed, split before each
     civility that opens a name, then on separators outside brackets; an entry that
     names a proxy holder ("X, Adjoint, pouvoir donné à Y") is not split on its comma."""
+    return _entries(text, proxies)[0]
+
+
+def _entries(text: str, proxies: bool) -> tuple[list[tuple[str, int]], bool]:
+    """`entries`, and whether an entry was cut where the case of its words alternates
+    ("VIDALENC Jean-Marc ARNAUD Christiane": a guess, the list's doubt)."""
     text = blank_roles(SUBSTITUTE.sub(_bracket_substitute, text))
     if re.match(r"^\s*(?:neant|aucun|aucune|-|/)\.?\s*$", fold(text)):
-        return []
+        return [], False
     out = []
     for chunk, start in _chunks(text, fold(text), CIVILITY_START):
         out += [(e, start + s) for e, s in _split(chunk, proxies)]
     out = [(re.sub(r"\s+et$", "", e.strip(" .,;:")).strip(), s) for e, s in out]
-    out = [(name, s + at) for e, s in out for name, at in (_name_pairs(e) if pairs else [(e, 0)])]
-    return [(e, s) for e, s in out if re.search(r"[^\W\d_]{2}", e) and strip_civilities(e)]
+    out = [(e, s) for e, s in out if re.search(r"[^\W\d_]{2}", e) and strip_civilities(e)]
+    paired = [(name, s + at) for e, s in out for name, at in _name_pairs(e)]
+    return paired, len(paired) > len(out)
 
 
 CAPS_WORD = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý]$")

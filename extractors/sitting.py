@@ -294,9 +294,10 @@ def _read_organe(r: Reading, u: Unit, body: re.Match | None) -> None:
         return
     organe = _slice(u.text, m, "name").capitalize()
     inside = body and body.start("name") <= m.start("name") < body.end("name")
-    if inside or ASSEMBLY.match(fold(organe)):
+    assembly = bool(ASSEMBLY.match(fold(organe)))
+    if inside or assembly:
         r.fallback.setdefault("organe", Fact(organe, u.span, "heading"))
-        if ASSEMBLY.match(fold(organe)) and "collectivite" in r.fallback and "collectivite" not in r.facts:
+        if assembly and "collectivite" in r.fallback and "collectivite" not in r.facts:
             body_fact = r.fallback["collectivite"]  # "DÉPARTEMENT DE LA CREUSE" above "CONSEIL GÉNÉRAL"
             r.set("collectivite", body_fact.value, body_fact.span, "heading")
     else:
