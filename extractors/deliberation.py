@@ -270,9 +270,9 @@ def _title(units: list[Unit], item: segment.Item, own: Reading) -> Fact | None:
     h = item.heading
     if h is None:
         return _title_before_rapporteur(units[item.start:item.end])
-    title = h.title and h.family == "numbered" and segment.act_at_start(h.title)
-    lines = [title[1] if title else h.title] if h.title else []
-    lines = [t for t in lines if t]
+    act = segment.act_at_start(h.title) if h.title and h.family == "numbered" else None
+    title = act[1] if act else h.title  # "1. Délibération 2013-112 – Tarifs": the title after the number
+    lines = [title] if title else []
     k = h.unit + 1
     if not lines and k + 1 < item.end and _says_sitting(units[k:k + 2]):
         k = item.end  # "Séance publique du" / "samedi 5 avril 2014": the box, not the title
