@@ -130,15 +130,42 @@ def _cell_rows(units: list[Unit]) -> tuple[list[Count], set[int]]:
     its label, whatever the other columns hold. The rows read, to be read no other way."""
     out, rows = [], set()
     for k in range(len(units) - 1):
-        head, values = units[k].cells, units[k + 1].cells
-        if not head or len(head) != len(values):
+        head = units[k].cells
+        body = _body(units, k)
+        if not head or not body:
             continue
-        found = [(label, v.strip()) for label, v in zip(map(_cell_label, head), values)
+        at = _total_row(units, body)
+        labels = list(map(_cell_label, head))
+        if sum(bool(label) for label in labels) < 2:
+            continue
+        rows |= {k, *body}
+        if at is None:
+            continue  # a row per group and no total: no count is the sitting's
+        found = [(label, v.strip()) for label, v in zip(labels, units[at].cells)
                  if label and re.fullmatch(r"\d{1,4}", v.strip())]
         if len(found) >= 2:
-            out += [Count(label, int(v), k + 1, "table_cells") for label, v in found if _plausible(int(v))]
-            rows |= {k, k + 1}
+            out += [Count(label, int(v), at, "table_cells") for label, v in found if _plausible(int(v))]
     return out, rows
+
+
+def _body(units: list[Unit], k: int) -> list[int]:
+    """The rows of values under a header row, as wide as it."""
+    out, j = [], k + 1
+    while j < len(units) and len(units[j].cells) == len(units[k].cells) and len(units[k].cells):
+        if not any(re.fullmatch(r"\d{1,4}", c.strip()) for c in units[j].cells):
+            break
+        out.append(j)
+        j += 1
+    return out
+
+
+def _total_row(units: list[Unit], body: list[int]) -> int | None:
+    """The row that counts for the whole: the only one, or the "Total" of a row per group
+    or college ("Élus | 9 | 0 | 0" / "Socioprofessionnels | 5 | 0 | 1" / "Total | 14 | 0 | 1")."""
+    if len(body) == 1:
+        return body[0]
+    totals = [j for j in body if re.match(r"(?:total|ensemble|resultat)\b", fold(units[j].cells[0]).strip())]
+    return totals[-1] if totals else None
 
 
 def _label_lines(units: list[Unit]) -> tuple[list[Count], set[int]]:
@@ -177,6 +204,7 @@ def _labels_from(units: list[Unit], k: int) -> tuple[list[str], int]:
 
 
 def _label_line(text: str) -> bool:
+    """``"Présents :"``, or a line that is a count label and nothing else (``"Délégués présents"``)."""
     return bool(re.search(r":\s*$", text)) and len(text.split()) <= 8
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors import counts, lexicon, members, segment, sitting, stream, votes
+from extractors import act_table, counts, lexicon, members, segment, sitting, stream, votes
 from extractors.decisions import read_decisions
 from extractors.normalise import words_to_digits
 from extractors.members import Member
@@ -126,7 +126,11 @@ def _emit(ctx: Context, seq: int, block: segment.Block, item: segment.Item) -> i
     if not units:
         return seq
     own = sitting.read(units, full=_full(ctx, item))
-    vote = votes.read(units)
+    # a row of a table of acts: its vote is read under the table's header (labels over values)
+    row = item.row and [ctx.units[item.row.head], act_table.as_unit(ctx.units, item.row)]
+    vote = votes.read(row or units if item.shared is None else units + [ctx.units[item.shared]])
+    for c in counts.read(row, COUNT_COLUMNS) if row else []:  # "N° | Objet | Votants | Pour | …"
+        own.set(c.column, c.value, row[1].span, c.method)
     decisions = read_decisions(stream.as_lines(units))
     moves = _moves(ctx, item, own, vote)
     if not (item.evidence or item.heading and item.heading.family == "act" or own.facts or decisions):
@@ -279,11 +283,18 @@ def _title(units: list[Unit], item: segment.Item, own: Reading) -> Fact | None:
     while k < item.end and len(lines) < 4 and _title_goes_on(lines, units[k], h):
         lines.append(units[k].text.strip())
         k += 1
-    text = joined(lines).strip(" :–-")
+    text = _without_act(joined(lines).strip(" :–-"))
     span = stream.span_of(units[h.unit:k]) if k > h.unit else units[h.unit].span
     if not text:
         return _title_before_rapporteur(units[item.start:item.end])
     return Fact(text, span, "heading")
+
+
+def _without_act(title: str) -> str:
+    """``"Débat d'orientation budgétaire 2026 Acte n° 2026-001"`` -> the title alone (the
+    number, printed in the margin, is the act's: `_act_in_title`)."""
+    m = segment.rx(segment.data()["act_in_title"]).search(fold(title).rstrip(" ."))
+    return title[:m.start()].rstrip(" –-(") if m and m.start() > 3 else title
 
 
 def _says_sitting(units: list[Unit]) -> bool:

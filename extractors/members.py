@@ -147,6 +147,8 @@ def _count_label(folded: str) -> bool:
     """"VOTANTS :" under "PROCURATION :", "Votants :" after "Pouvoirs :": labels of a count box
     (not "présents : 11 Françoise GARDÈRES, M. …", a box squashed into the list's lines)."""
     label = lexicon.label_at_start("counts", folded)
+    if label and not folded[label.end:].strip(" :="):
+        return True  # "Votants" alone under "Pouvoirs": labels one a line, their values below
     sep = re.match(r"\s*[:=]", folded[label.end:]) if label else None
     rest = folded[label.end + sep.end():] if sep else ""
     return bool(sep) and (not re.search(r"[^\W\d_]", rest) or _count_label(rest.strip()))

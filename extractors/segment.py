@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from extractors import counts, lexicon, members, sitting
+from extractors import act_table, counts, lexicon, members, sitting
 from extractors.normalise import ordinal
 from extractors.stream import Unit, fold
 
@@ -61,6 +61,8 @@ class Item:
     end: int
     heading: Heading | None
     evidence: bool
+    row: act_table.Row | None = None  # a row of a table of acts, read under the table's header
+    shared: int | None = None  # the unit of a vote it shares ("Les points 3 à 5 sont adoptés …")
 
 
 @dataclass
@@ -76,11 +78,20 @@ class Block:
 def is_evidence(u: Unit) -> bool:
     """A line that records a decision or a vote ("Le Conseil … DÉCIDE", "Pour : 16",
     "adopté à l'unanimité"), not a recital ("Vu la délibération … adoptée …")."""
-    folded = u.folded.strip()
+    return any(_decides(fold(sentence).strip()) for sentence in SENTENCE.split(u.text)) or \
+        bool(counts.read([u], tuple(lexicon.get("vote_counts"))))
+
+
+# sentences of a line: a paragraph run on one line ("1. Vote des taux … M. le Maire propose de
+# maintenir les taux … Après en avoir délibéré, le Conseil Municipal adopte …") is judged
+# sentence by sentence, so that a proposal in one does not hide the decision in the next
+SENTENCE = re.compile(r"(?<=[^\W\d_]{3}[.;!?])\s+(?=[A-ZÀ-Ý])")
+
+
+def _decides(folded: str) -> bool:
     if any(rx(p).search(folded) for p in data()["not_evidence"]):
         return False
-    return any(rx(p).search(folded) for p in data()["evidence"]) or \
-        bool(counts.read([u], tuple(lexicon.get("vote_counts"))))
+    return any(rx(p).search(folded) for p in data()["evidence"])
 
 
 def plan(units: list[Unit]) -> list[Block]:
@@ -124,7 +135,25 @@ def headings(units: list[Unit], start: int, end: int) -> dict[str, list[Heading]
     found["numbered"] = _best_run(found["numbered"])
     toc = _toc_units(units, start, end)
     decided = [k for k in range(start, end) if is_evidence(units[k])]
-    return {f: _untight([h for h in hs if h.unit not in toc], decided) for f, hs in found.items()}
+    shared = list(together(units, start, end))
+    return {f: _untight([h for h in hs if h.unit not in toc], decided, shared) for f, hs in found.items()}
+
+
+def together(units: list[Unit], start: int, end: int) -> dict[int, tuple[int, int]]:
+    """The lines that vote several items at once, with the range of numbers they cover
+    ("Les points 3 à 5 sont adoptés à l'unanimité" -> (3, 5))."""
+    out = {}
+    for k in range(start, end):
+        m = rx(data()["together"]["range"]).search(units[k].folded)
+        first, last = (_last_int(m.group("first")), _last_int(m.group("last"))) if m else (None, None)
+        if first is not None and last is not None and first < last <= first + 50:
+            out[k] = (first, last)
+    return out
+
+
+def _last_int(number: str | None) -> int | None:
+    digits = re.findall(r"\d+", number or "")
+    return int(digits[-1]) if digits else None
 
 
 def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
@@ -254,15 +283,17 @@ def _listed_number(u: Unit) -> int | None:
     return None
 
 
-def _untight(hs: list[Heading], decided: list[int]) -> list[Heading]:
+def _untight(hs: list[Heading], decided: list[int], shared: list[int] = ()) -> list[Heading]:
     """Drop runs of three or more headings each at most TIGHT units from the next with no
-    decision between them: an agenda, a table of contents, a closing recap."""
+    decision between them: an agenda, a table of contents, a closing recap (not the items
+    a vote right under them covers together: "Les points 3 à 5 sont adoptés …")."""
     keep, i = [], 0
     while i < len(hs):
         j = i
         while j + 1 < len(hs) and hs[j + 1].unit - hs[j].unit <= TIGHT:
             j += 1
-        listed = j - i + 1 >= 3 and not any(hs[i].unit < k < hs[j].unit for k in decided)
+        listed = j - i + 1 >= 3 and not any(hs[i].unit < k < hs[j].unit for k in decided) \
+            and not any(hs[j].unit < k <= hs[j].unit + TIGHT + 1 for k in shared)
         if not listed:
             keep += hs[i:j + 1]
         i = j + 1
@@ -292,17 +323,89 @@ def _pull_heads(units: list[Unit], evidence: list[bool], items: list[Item]) -> l
 
 def _items(units: list[Unit], evidence: list[bool], start: int, end: int) -> Block:
     """The items of a block under the heading family that explains the most decisions."""
-    found = headings(units, start, end)
-    by_family = {f: _segments(found[f], evidence, end, f) for f in data()["priority"]}
+    found = _paired(headings(units, start, end), evidence)
+    lines = together(units, start, end)
+    decided = _decided(evidence, found, lines)
+    by_family = {f: _segments(found[f], decided, end, f) for f in data()["priority"]}
     most = max(sum(i.evidence for i in items) for items in by_family.values())
     # the most specific family that explains at least half as many decisions as any
     best = next((items for items in by_family.values()
                  if most and sum(i.evidence for i in items) >= max(1, most / 2)), [])
     if not best:
         best = [Item(start, end, None, any(evidence[start:end]))]
+    best = _with_table(units, start, end, [_share(item, lines, evidence) for item in best])
     _number_from_neighbours(best, found)
     _cut_last(units, evidence, best[-1])
     return Block(start, end, best[0].start if best[0].heading else start, _pull_heads(units, evidence, best))
+
+
+RESULT = re.compile(r"(?:adoptee?s?|rejetee?s?|approuvee?s?|ajournee?s?|retiree?s?)\b")
+
+
+def _paired(found: dict[str, list[Heading]], evidence: list[bool]) -> dict[str, list[Heading]]:
+    """``"Point n° 2 – Débat sur la révision du PLU"`` / ``"– secteur de la Gaudinière"`` /
+    ``"Délibération n° 2024-012"``, ``"Rapport n° 1 - Compte administratif"`` / … /
+    ``"Délibération n° CA-2017-21 - ADOPTEE"``: the one act number standing alone (or with
+    its result) inside an item is that item's number, not an item of its own (items without
+    one keep their rank)."""
+    ranks = found["numbered"]
+    acts = [a for a in found["act"] if not a.title or RESULT.match(fold(a.title))]  # "… n° CA-2017-21 - ADOPTEE"
+    used: dict[int, Heading] = {}  # the act's unit -> the item's heading, numbered by it
+    numbered = []
+    for h, nxt in zip(ranks, [r.unit for r in ranks[1:]] + [len(evidence)]):
+        inside = [a for a in acts if h.unit < a.unit < nxt]
+        if len(inside) == 1:
+            h = used[inside[0].unit] = replace(h, number=inside[0].number)
+        numbered.append(h)
+    if not used:
+        return found
+    ranks = {h.unit for h in numbered}
+    rest = [h for h in found["act"] if h.unit not in used]
+    if all(h.unit in ranks for h in rest):
+        acts_ = []  # every other act number sits on an item's rank line: the ranks are the items
+    else:  # "2." / "Délibération n° 2022-042" among "3. Délibération n° 2022-043 – …": all are acts
+        acts_ = sorted(rest + [replace(h, family="act") for h in used.values()], key=lambda h: h.unit)
+    return {**found, "numbered": numbered, "act": acts_}
+
+
+def _covering(h: Heading, lines: dict[int, tuple[int, int]]) -> int | None:
+    """The line after a heading that votes its item with others ("Les points 3 à 5 …")."""
+    rank = _last_int(h.number)
+    return next((k for k, (a, b) in lines.items() if k > h.unit and rank is not None and a <= rank <= b), None)
+
+
+def _decided(evidence: list[bool], found: dict[str, list[Heading]], lines: dict[int, tuple[int, int]]) -> list[bool]:
+    """Decisions as the items count them: a heading voted with others counts as decided."""
+    if not lines:
+        return evidence
+    out = list(evidence)
+    for h in (h for hs in found.values() for h in hs):
+        if _covering(h, lines) is not None:
+            out[h.unit] = True
+    return out
+
+
+def _share(item: Item, lines: dict[int, tuple[int, int]], evidence: list[bool]) -> Item:
+    """An item voted together with others ("Point n° 3 …" / "Point n° 4 …" / "Point n° 5 …"
+    / "Les points 3 à 5 sont adoptés à l'unanimité") takes that line's vote, unless it
+    records its own."""
+    k = _covering(item.heading, lines) if item.heading and lines else None
+    if k is None or any(evidence[item.start:item.end]):
+        return item
+    return replace(item, evidence=True, shared=k)
+
+
+def _with_table(units: list[Unit], start: int, end: int, items: list[Item]) -> list[Item]:
+    """A table of acts gives one item a row; items found by headings keep their place
+    only outside it (the minutes approved above the relevé)."""
+    rows = act_table.rows(units, start, end, data()["act_table"])
+    if not rows:
+        return items
+    first, last = rows[0].head, rows[-1].end
+    table = [Item(r.start, r.end, Heading(r.start, "act", r.number, r.title), True, r) for r in rows]
+    before = [i for i in items if i.heading and i.end <= first and i.evidence]
+    after = [i for i in items if i.heading and i.start >= last and i.evidence]
+    return before + table + after
 
 
 def _number_from_neighbours(items: list[Item], found: dict[str, list[Heading]]) -> None:
@@ -381,4 +484,4 @@ def _group(first: Heading, second: Heading) -> Heading:
 @lru_cache(maxsize=1)
 def _report_style() -> int:
     """The act pattern of a report's number ("Rapport n° 3.12"), second to a deliberation's."""
-    return next(i for i, p in enumerate(data()["headings"]["act"]) if "(?:rapport|dossier)" in p)
+    return next(i for i, p in enumerate(data()["headings"]["act"]) if "rapport" in p)  # the one act pattern of reports

@@ -261,7 +261,11 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
         return
     body = lexicon.first("collectivite", u.folded.strip())
     name = collectivite(_slice(u.text.strip(), body, "name")) if body else None
-    if name and re.match(r"(?:departement|region)\b", fold(name)):
+    if body and k + 1 < len(units) and _name_goes_on(u, units[k + 1], name):
+        both = joined([u.text.strip(), units[k + 1].text.strip()])
+        longer = lexicon.first("collectivite", fold(both).strip())
+        name = collectivite(_slice(both, longer, "name")) if longer else name
+    if name and re.match(r"(?:departement|region|collectivite)\b", fold(name)):
         # "DÉPARTEMENT DE LA MANCHE" / "COMMUNE DE X": the commune's papers name its département
         # first; under or over its own assembly's heading ("CONSEIL GÉNÉRAL"), it is the body
         r.fallback.setdefault("collectivite", Fact(name, u.span, "heading"))
@@ -279,6 +283,25 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
             if parse_date(text):
                 r.set("session_time", parse_time(text), u.span, "session_title")
             break
+
+
+def _name_goes_on(u: Unit, nxt: Unit, name: str | None) -> bool:
+    """A body's name wrapped in a heading: ``"CENTRE INTERCOMMUNAL D'ACTION SOCIALE"`` /
+    ``"DES PORTES DU MORVAN"``, ``"Communauté de communes"`` / ``"Causses et Gorges du Tarnon"``
+    (the first line alone names no body), never the next heading ("BUREAU COMMUNAUTAIRE")."""
+    text = nxt.text.strip()
+    if nxt.gap_before or not text or not _title_like(nxt) or re.search(r"\d", text) or text.endswith(":"):
+        return False
+    folded = nxt.folded.strip()
+    if lexicon.rx(lexicon.get("organe")).search(folded) or lexicon.rx(NOT_A_NAME).search(folded):
+        return False
+    return name is None or bool(re.match(r"(?:de|du|des|d')\b", folded)) or \
+        bool(re.search(r"\b(?:de|du|des|d'|la|le|les|l')$", u.folded.strip()))
+
+
+# the line under a body's heading that is a title of the page, not the rest of its name
+NOT_A_NAME = (r"\b(?:seance|reunion|proces|compte|extrait|registre|deliberations?|releve|ordre\s+du\s+jour|"
+              r"convocation|siege|hotel|mairie|place|rue|avenue|etablissement|republique|departement\s+d)\b")
 
 
 # a département's or a région's own assembly: it names the body, the sitting may be its
@@ -316,8 +339,8 @@ def _wraps(last: str, u: Unit) -> bool:
 
 def _title_like(u: Unit) -> bool:
     """A heading or a line of a framed box: short, not a sentence."""
-    text = u.text.strip()
-    return len(text.split()) <= 16 and not text.endswith((".", ";"))
+    text = u.text.strip()  # words of letters: "Jeudi 22 janvier 2026 – 18 h 00 – Salle du conseil, …"
+    return len(re.findall(r"[^\W\d_]{2,}", text)) <= 14 and not text.endswith((".", ";"))
 
 
 def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> int:
@@ -334,7 +357,7 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
         rest = rest[:cut[0].start].strip(" -–;,")
     used = k + 1
     if not rest and k + 1 < len(units) and (not units[k + 1].gap_before or u.text.rstrip().endswith(":")) \
-            and not lexicon.label_at_start("fields", units[k + 1].folded):
+            and not lexicon.label_at_start("fields", units[k + 1].folded) and _fits(label.name, units[k + 1].text):
         rest, used = units[k + 1].text.strip(), k + 2  # "Date de l'avis de convocation :" / "8 septembre 2014"
     if label.name == "secretaire":
         m = lexicon.first("secretary_prose", fold(rest))
@@ -355,6 +378,16 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
             used += 1
         r.set("objet", joined(lines).rstrip(" ;") or None, span_of(units[k:used]), "field")
     return used if rest else k + 1
+
+
+def _fits(name: str, text: str) -> bool:
+    """The line under a label standing alone is its value only if of its kind: a stamp's
+    "Affiché le" over "VILLE DE CORMEILLES-SUR-MARNE" is an empty field, not that date."""
+    if name in ("session_date", "convocation_date", "_affichage"):
+        return parse_date(text) is not None
+    if name in ("secretaire", "president"):
+        return members.looks_like_member(members.strip_civilities(text.strip()))
+    return True
 
 
 # --- the opening sentence -------------------------------------------------------------
@@ -382,7 +415,9 @@ def _read_opening(r: Reading, units: list[Unit], k: int) -> int:
 
 def read_opening_text(r: Reading, text: str, span: Span) -> None:
     folded = fold(text)
-    conv = re.search(r"\bconvoquee?s?\s+(?:le|en\s+date\s+du)\s+([^,;]+?\d{4})", folded)
+    # "convoqué le 6 juin 2017", "sur convocation du 11 juin 2026": that date is not the sitting's
+    conv = re.search(r"\b(?:convoquee?s?\s+(?:le|en\s+date\s+du)|(?:sur\s+)?convocations?\s+(?:du|en\s+date\s+du))"
+                     r"\s+([^,;]+?\d{4})", folded)
     sitting = text[:conv.start()] + text[conv.end():] if conv else text
     # "agissant par délégation (délibération n° 2020-087 du 16 juillet 2020), s'est réuni le
     # 11 mars 2024": a date in brackets refers to another act
@@ -421,8 +456,7 @@ def collectivite(name: str) -> str | None:
     -> ``"Saint-Flour"``; an intercommunality, a syndicat, a département keep their full name."""
     m = lexicon.rx(lexicon.get("collectivite_prefix")).match(fold(name))
     rest = name[m.end():].strip() if m else name.strip()
-    generic = re.fullmatch(r"(?:la\s+|le\s+|l')?(?:communaute\s+(?:de\s+communes|d'agglomeration|urbaine)|"
-                           r"commune|ville|syndicat|departement|conseil\s+departemental|metropole|region)", fold(rest))
+    generic = lexicon.rx(r"(?:la\s+|le\s+|l')?(?:commune|ville|{body_type})(?:\s+(?:mixte|intercommunal))?").fullmatch(fold(rest))
     return None if generic else rest or None  # "la Communauté de communes": no name said
 
 

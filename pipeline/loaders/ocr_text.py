@@ -114,10 +114,22 @@ def rn_words(text: str) -> str:
     return RN_WORD.sub(word, text)
 
 
+# --- a capital I read for an l: "sous Ia présidence", "Ie Maire", "à I'unanimité" -----------
+
+# only the articles and pronouns before a word ("Ia" and "Ie" are no French words), or an
+# elided l' before a word in lower case; "I - Budget", "IA" and "Il" stay as they are
+I_FOR_L = re.compile(r"(?<![\w.'-])I(?=(?:a|e|es|ui|eur|eurs)\s+[^\W\d_]|['’][a-zà-ÿ])")
+
+
+def i_for_l(text: str) -> str:
+    """"sous Ia présidence de", "Ie Maire", "I'unanimité" -> "la", "le", "l'unanimité"."""
+    return I_FOR_L.sub("l", text)
+
+
 def _key(word: str) -> str:
     return " ".join(fold(word).split())
 
 
 def repair(text: str) -> str:
     """Every repair of this module, in order, on one line of a text file."""
-    return rn_words(digit_letters(letter_digits(text)))
+    return i_for_l(rn_words(digit_letters(letter_digits(text))))

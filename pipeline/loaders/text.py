@@ -20,6 +20,7 @@ import re
 from pipeline.loaders.ocr_text import repair
 from pipeline.loaders.text_columns import split_columns
 from pipeline.loaders.text_flat import unflatten
+from pipeline.loaders.text_grid import regrid
 from schemas import Cell, Document, Line, Row, Span, Table
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -74,7 +75,7 @@ def load_lines(doc: Document, text: str) -> Document:
     """Fill `doc.items` from text in the seeds' form (also antiword's output of a .doc)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     page, table, pending_title, last, piece = 1, None, None, -1, 0
-    for index, raw_line in unflatten(split_columns(text.split("\n"))):
+    for index, raw_line in unflatten(_laid_out(text.split("\n"))):
         lineno = index + 1
         piece, last = (piece + 1 if index == last else 0), index  # pieces of one line, in reading order
         page += raw_line.count("\f")
@@ -95,6 +96,13 @@ def load_lines(doc: Document, text: str) -> Document:
     doc.page_count = page
     doc.items = [x for item in doc.items for x in _letterhead(item)]
     return doc
+
+
+def _laid_out(lines: list[str]) -> list[tuple[int, str]]:
+    """(index, line): tables laid out with spaces as tab rows first (their columns are
+    still where the page put them), then two columns side by side read one after the other."""
+    grid = list(regrid(enumerate(lines)))
+    return [(grid[i][0], piece) for i, piece in split_columns([line for _, line in grid])]
 
 
 def _letterhead(item):

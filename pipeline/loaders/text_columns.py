@@ -136,4 +136,5 @@ def _goes_on(line: str, nxt: str) -> bool:
     are in capitals."""
     if re.search(r"[;:!?]$", line) or ends_sentence(line):  # "… Mme Évelyne PARISOT, M." goes on
         return False
-    return nxt[:1].islower() or line.endswith(("-", ",", ".")) or line.isupper() and nxt.isupper()
+    return nxt[:1].islower() or line.endswith(("-", ",", ".")) or line.isupper() and nxt.isupper() \
+        or line[-1:].islower() and nxt[:1].isalnum()  # "… le Conseil" / "Municipal de …", "le 6 juin" / "2017, s'est"

@@ -1,0 +1,105 @@
+"""A relevé printed as a table, one row per act (a département's commission permanente, a
+bureau's relevé de décisions)::
+
+    Rapport | Objet | Pour | Contre | Abst. | NPPV | Décision
+    11-CP-10-01 | Routes départementales – programme … | 25 | 0 | 0 | 0 | Adopté à l'unanimité
+    11-CP-10-04 | Avenant n°3 à la concession … (ZA de        <- a cell wrapped onto the next line
+    Bel-Air) | 21 | 0 | 0 | 4 | Adopté
+
+Each row is one deliberation: its number and object from the cells the header names, its
+vote read from the header over the row (labels over values: extractors/counts.py). A table
+is one of acts when its header names the object or the act and at least two vote columns;
+the column words are data (patterns/segments.json, "act_table").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from extractors import lexicon
+from extractors.stream import Unit, fold
+
+
+@dataclass(frozen=True)
+class Row:
+    """One act of the table: units[start:end] (a wrapped row spans two), under `head`."""
+
+    head: int
+    start: int
+    end: int
+    number: str | None
+    title: str | None
+    cells: tuple[str, ...] = ()
+
+
+def as_unit(units: list[Unit], row: Row) -> Unit:
+    """The row as one unit of its cells (a wrapped row joined), to read under its header."""
+    return replace(units[row.start], text=" | ".join(row.cells), cells=row.cells)
+
+
+def rows(units: list[Unit], start: int, end: int, words: dict) -> list[Row]:
+    """Every row of every table of acts in units[start:end]."""
+    out: list[Row] = []
+    k = start
+    while k < end:
+        columns = _header(units[k], words)
+        if columns is None:
+            k += 1
+            continue
+        found = list(_rows_under(units, k, end, columns))
+        out += found
+        k = found[-1].end if found else k + 1
+    return out
+
+
+def _header(u: Unit, words: dict) -> dict[str, int] | None:
+    """``"Rapport | Objet | Pour | Contre | Abst. | NPPV | Décision"`` -> column -> cell."""
+    if len(u.cells) < 3:
+        return None
+    columns: dict[str, int] = {}
+    for i, cell in enumerate(u.cells):
+        name = _column(fold(cell).strip(" :"), words)
+        if name and name not in columns:
+            columns[name] = i
+    votes = sum(c in columns for c in lexicon.get("vote_counts"))
+    return columns if votes >= 2 and ({"objet", "numero"} & set(columns)) else None
+
+
+def _column(cell: str, words: dict) -> str | None:
+    for name in ("numero", "objet"):
+        if any(re.fullmatch(p, cell) for p in words[name]):
+            return name
+    labels = lexicon.labels("counts", cell)
+    if len(labels) == 1 and labels[0].start == 0 and labels[0].end >= len(cell) - 1:
+        return labels[0].name  # "Abst." -> abstentions: the whole cell is the label
+    return None
+
+
+def _rows_under(units: list[Unit], head: int, end: int, columns: dict[str, int]):
+    """The rows under a header, a wrapped row joined: it has fewer cells than the header
+    and, with the next row, exactly as many (the cut cell counted once)."""
+    width = len(units[head].cells)
+    k = head + 1
+    while k < end and (units[k].cells or _stamp_inside(units, k, end, width)):
+        if not units[k].cells:
+            k += 1
+            continue
+        cells, stop = list(units[k].cells), k + 1
+        if len(cells) < width and stop < end and len(cells) + len(units[stop].cells) - 1 == width:
+            nxt = units[stop].cells
+            cells = cells[:-1] + [f"{cells[-1]} {nxt[0]}"] + list(nxt[1:])
+            stop += 1
+        if len(cells) != width:
+            return
+        yield Row(head, k, stop, _cell(cells, columns, "numero"), _cell(cells, columns, "objet"), tuple(cells))
+        k = stop
+
+
+def _stamp_inside(units: list[Unit], k: int, end: int, width: int) -> bool:
+    """A line or two printed across the table (a prefecture stamp, "Reçu le 16/12/2022"),
+    rows of the same table going on after it."""
+    return any(len(u.cells) == width for u in units[k + 1:min(k + 3, end)])
+
+
+def _cell(cells: list[str], columns: dict[str, int], name: str) -> str | None:
+    return cells[columns[name]].strip() or None if name in columns else None

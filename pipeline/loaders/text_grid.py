@@ -1,0 +1,129 @@
+"""A table laid out with spaces in a text extraction, its cells given back as tab cells.
+
+``pdftotext -layout`` and a copy from a PDF viewer keep a ruled table's columns by spaces,
+each row wrapped over as many lines as its longest cell::
+
+    N°          Objet                                     Pour   Contre  Abst.  NPPV   Décision
+    DC2022-141  Finances – Décision modificative n°3 –
+                Budget principal 2022                     55     6       2      0      Adoptée
+    Accusé de réception en préfecture 016-200071827-…      <- a stamp printed across the table
+    DC2022-144  Ressources humaines – Tableau des
+                effectifs au 1er janvier 2023             63     0       0      0      Adoptée à
+                                                                                       l'unanimité
+
+Read line by line, "Budget principal 2022 55 6 2 0 Adoptée" loses which number is whose.
+Here a header of four or more words-only cells, two spaces or more apart, gives the
+columns; each line under it whose pieces start at those columns is part of a row, a row
+starts where its first column is written, and its pieces are joined cell by cell into one
+tab line (the form a ruled table takes in the text loader). A line across the columns (a
+stamp, a page footer) stays a line and the table goes on after it; a blank line or three
+lines that do not fit end it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+GAP = re.compile(r"\S+(?: \S+)*")  # a piece: words one space apart
+MIN_COLUMNS = 4
+SLACK = 2  # a piece may start this far left of its column (numbers set right)
+LOOKAHEAD = 3  # lines across the table (a stamp, a footer) skipped while looking for the next row
+
+
+def regrid(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(index, line) as given, each table laid out with spaces as one tab line a row."""
+    lines = list(lines)
+    k = 0
+    while k < len(lines):
+        columns = header(lines[k][1])
+        rows, passed, end = _rows(lines, k + 1, columns) if columns else ([], [], k + 1)
+        if sum(len([c for c in cells if c]) >= 3 for _, cells in rows) < 2 or \
+                not any(re.search(r"\d", "".join(cells)) for _, cells in rows):
+            yield lines[k]
+            k += 1
+            continue
+        yield lines[k][0], "\t".join(name for _, name in _columns(lines[k][1]))
+        yield from sorted([(index, "\t".join(cells)) for index, cells in rows] + passed)
+        k = end
+
+
+def header(line: str) -> list[int] | None:
+    """Where the columns start: ``"N°   Objet   Pour   Contre   Abst."`` (words only, short)."""
+    pieces = _columns(line)
+    if len(pieces) < MIN_COLUMNS or any(re.search(r"\d", p) or len(p.split()) > 4 for _, p in pieces):
+        return None
+    return [x for x, _ in pieces]
+
+
+def _columns(line: str) -> list[tuple[int, str]]:
+    return [w for piece in _pieces(line) for w in _words(*piece)]
+
+
+def _words(x: int, piece: str) -> list[tuple[int, str]]:
+    """A piece of capitalised words one space apart is as many columns ("Votants Pour Contre
+    Abst. NPPV Résultat", a narrow ruled table); "Objet de la délibération" is one."""
+    words = [(x + m.start(), m.group(0)) for m in re.finditer(r"\S+", piece)]
+    # "Pour", "Abst.", "NPPV": capitalised words or short acronyms, not a title in capitals
+    # ("EXTRAIT DU REGISTRE DES DELIBERATIONS")
+    column = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ.°]*|[A-ZÀ-Ý.°]{1,4}")
+    return words if len(words) > 1 and all(column.fullmatch(w) for _, w in words) else [(x, piece)]
+
+
+def _pieces(line: str) -> list[tuple[int, str]]:
+    """(column, text) of each piece of a line, pieces two spaces or more apart."""
+    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
+
+
+def _place(line: str, columns: list[int]) -> dict[int, str] | None:
+    """Column -> text of a line under the header, or None when a piece runs across a column
+    start (a stamp, a footer: "Accusé de réception en préfecture …")."""
+    placed: dict[int, str] = {}
+    pieces = _pieces(line)
+    while pieces:
+        x, text = pieces.pop(0)
+        j = max((i for i, c in enumerate(columns) if c <= x + SLACK), default=None)
+        if j is not None and j + 1 < len(columns) and x + len(text) > columns[j + 1]:
+            cut = _cut(x, text, columns[j + 1])  # "2025-018 1. Compte administratif …": one space apart
+            if cut is None:
+                return None
+            pieces[:0] = [(x, text[:cut].rstrip()), (x + cut + 1, text[cut + 1:])]
+            continue
+        if j is None or j in placed:
+            return None
+        placed[j] = text
+    return placed
+
+
+def _cut(x: int, text: str, column: int) -> int | None:
+    """Where a piece running over a column start is cut: a space at that start, one off."""
+    for at in (column - 1 - x, column - 2 - x, column - x):
+        if 0 < at < len(text) and text[at] == " ":
+            return at
+    return None
+
+
+def _rows(lines: list[tuple[int, str]], k: int, columns: list[int]):
+    """The rows under a header (index of their first line, cells), the lines passed over
+    inside the table, and where the table ends."""
+    rows: list[tuple[int, list[str]]] = []
+    passed: list[tuple[int, str]] = []
+    while k < len(lines) and lines[k][1].strip():
+        placed = _place(lines[k][1], columns)
+        if placed is None:
+            ahead = [_place(text, columns) for _, text in lines[k + 1:k + 1 + LOOKAHEAD] if text.strip()]
+            if not any(p and 0 in p for p in ahead):
+                break
+            passed.append(lines[k])
+        elif 0 in placed or not rows:
+            rows.append((lines[k][0], [placed.get(j, "") for j in range(len(columns))]))
+        else:
+            rows[-1] = (rows[-1][0], [_join(a, placed.get(j, "")) for j, a in enumerate(rows[-1][1])])
+        k += 1
+    return rows, passed, k
+
+
+def _join(a: str, b: str) -> str:
+    """A cell's wrapped lines: ``"Région Nouvelle-"`` + ``"Aquitaine"`` keeps its hyphen."""
+    if not a or not b:
+        return a or b
+    return a + b if re.search(r"[^\W\d_]-$", a) else f"{a} {b}"
