@@ -45,7 +45,14 @@ WEAK_METHODS = {
     "before_move": "compte imprimé avant un départ ou une arrivée",
     # "Présents : 17 (18 à partir de DEL_2012_042)": the count printed changes during the sitting
     "count_varies": "le document donne un autre compte pour une partie de la séance",
+    # "Votants : 16" printed under an item, présents and pouvoirs only at the opening: a member
+    # may have left, or not voted, in words not read ("il quitte la salle")
+    "votants_item": "votants donnés pour ce point seul, présents et pouvoirs à l'ouverture",
 }
+
+# Methods in doubt only against some columns: the item's own votants is the right figure for
+# its vote (pour + contre + abstentions), a later one than the opening's présents and pouvoirs.
+WEAK_AGAINST = {"votants_item": ("presents", "pouvoirs")}
 
 # What a derived value rests on: (method, column) or method -> the values or lists it was
 # computed from. Two values of one comparison resting on the same thing make it circular.
@@ -81,10 +88,13 @@ class Value:
     confidence: float | None = None
     basis: frozenset[str] = frozenset()
 
-    def doubt(self, column: str) -> str | None:
-        """Why a mismatch involving this value may come from its reading, else None."""
+    def doubt(self, column: str, compared: Iterable[str] = ()) -> str | None:
+        """Why a mismatch involving this value, compared with the `compared` columns, may
+        come from its reading, else None."""
         if self.derived:
             return f"{column} {DERIVED_TEXT.get(self.method or '', 'déduit')}"
+        if self.method in WEAK_AGAINST and not set(WEAK_AGAINST[self.method]) & set(compared):
+            return None
         if self.method in WEAK_METHODS:
             return f"{column} : {WEAK_METHODS[self.method]}"
         if self.confidence is not None and self.confidence < OCR_DOUBT_BELOW:
@@ -182,7 +192,7 @@ def compare(tables: Tables, rule_id: str, delib: dict, required: dict[str, Calla
         tables.skip(rule_id, doc_id, seq, circular)
         return None
     tables.ran(rule_id, doc_id, seq)
-    doubts = [v.doubt(LISTS.get(c, c)) for c, v in found.items()]
+    doubts = [v.doubt(LISTS.get(c, c), found.keys() - {c}) for c, v in found.items()]
     return Compared({c: v.value for c, v in found.items()}, [d for d in doubts if d])
 
 

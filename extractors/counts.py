@@ -118,7 +118,8 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
             out += _before(run, label, used)
     cells, rows = _cell_rows(units)
     paired, lines = _label_lines(units)
-    out = [c for c in out if c.unit not in rows | lines] + cells + paired
+    totals, listed = _total_cells(units)
+    out = [c for c in out if c.unit not in rows | lines | listed] + cells + paired + totals
     out.sort(key=lambda c: (c.unit, c.method != "label_value"))
     wanted = columns or tuple(lexicon.get("sitting_counts")) + tuple(lexicon.get("vote_counts"))
     return [c for c in out if c.column in wanted]
@@ -186,6 +187,41 @@ def _label_lines(units: list[Unit]) -> tuple[list[Count], set[int]]:
                 lines |= set(range(k, j + len(labels)))
         k = max(j, k + 1)
     return out, lines
+
+
+TOTAL = re.compile(r"total(?:\s+general)?\s*:?")
+
+
+def _total_cells(units: list[Unit]) -> tuple[list[Count], set[int]]:
+    """A vote table extracted one cell a line, a row per group then a Total row ("Groupe" /
+    "Pour" / "Contre" / "Abst." / "ME" / "36" / "0" / "0" / … / "Total" / "36" / "11" / "4"):
+    the counts are the Total's. The lines read, to be read no other way."""
+    out, lines, k = [], set(), 0
+    if not any(TOTAL.fullmatch(u.folded.strip()) for u in units):
+        return out, lines
+    while k < len(units):
+        j = k
+        while j < len(units) and not units[j].cells and _cell_label(units[j].text):
+            j += 1
+        labels = [_cell_label(u.text) for u in units[k:j]]
+        total = _total_line(units, j, len(labels)) if len(labels) >= 2 else None
+        values = units[total + 1:total + 1 + len(labels)] if total is not None else []
+        if values and len(values) == len(labels) and all(re.fullmatch(r"\d{1,4}", v.text.strip()) for v in values):
+            out += [Count(c, int(v.text), total + 1 + i, "total_cells") for i, (c, v) in enumerate(zip(labels, values))]
+            lines |= set(range(k, total + 1 + len(labels)))
+        k = max(j, k + 1)
+    return out, lines
+
+
+def _total_line(units: list[Unit], j: int, width: int) -> int | None:
+    """The "Total" line after a table's rows, one short cell a line (group names, numbers)."""
+    for t in range(j, min(len(units), j + 10 * (width + 1))):
+        text = units[t].folded.strip()
+        if TOTAL.fullmatch(text):
+            return t
+        if len(text.split()) > 3 or units[t].cells:
+            return None
+    return None
 
 
 def _labels_from(units: list[Unit], k: int) -> tuple[list[str], int]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extractors import act_table, counts, lexicon, members, segment, sitting, stream, votes
@@ -157,6 +157,10 @@ def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
     away = _move_counts(facts, moves)
     mine = SITTING_COLUMNS if _full(ctx, item) else COUNT_COLUMNS  # an item of minutes: its counts only
     facts.update({c: f for c, f in own.facts.items() if c in mine})
+    if "votants" in own.facts and not {"presents", "pouvoirs"} & own.facts.keys() and not _full(ctx, item):
+        # "Votants : 16" under an item, présents and pouvoirs only at the opening: someone may
+        # have left or not voted without the minutes saying so in words read here
+        facts["votants"] = replace(facts["votants"], method="votants_item")
     number = _number(item)
     for rg in ctx.session.ranges + own.ranges:
         if number is not None and rg.first <= number <= rg.last:

@@ -97,7 +97,17 @@ def _decides(folded: str) -> bool:
 def plan(units: list[Unit]) -> list[Block]:
     """The blocks of the document with their items."""
     evidence = [is_evidence(u) for u in units]
+    for k in _vote_tables(units):
+        evidence[k] = True
     return [_items(units, evidence, a, b) for a, b in _blocks(units, evidence)]
+
+
+def _vote_tables(units: list[Unit]) -> list[int]:
+    """The header row of a vote table ("Collège | Pour | Contre | Abstention" over "Élus | 9 |
+    0 | 0" … "Total | 14 | 0 | 1"): a vote recorded, though no single row says so."""
+    return [k for k, u in enumerate(units) if u.cells and not re.search(r"\d", u.text)
+            and k + 1 < len(units) and units[k + 1].cells and re.search(r"\b(?:pour|contre|abst)", u.folded)
+            and counts.read(units[k:k + 8], tuple(lexicon.get("vote_counts")))]
 
 
 def _blocks(units: list[Unit], evidence: list[bool]) -> list[tuple[int, int]]:
@@ -135,20 +145,44 @@ def headings(units: list[Unit], start: int, end: int) -> dict[str, list[Heading]
     found["numbered"] = _best_run(found["numbered"])
     toc = _toc_units(units, start, end)
     decided = [k for k in range(start, end) if is_evidence(units[k])]
-    shared = list(together(units, start, end))
+    shared = _votes_together(units, start, end)
     return {f: _untight([h for h in hs if h.unit not in toc], decided, shared) for f, hs in found.items()}
 
 
-def together(units: list[Unit], start: int, end: int) -> dict[int, tuple[int, int]]:
+def together(units: list[Unit], start: int, end: int, found: dict | None = None) -> dict[int, tuple[int, int]]:
     """The lines that vote several items at once, with the range of numbers they cover
-    ("Les points 3 à 5 sont adoptés à l'unanimité" -> (3, 5))."""
+    ("Les points 3 à 5 sont adoptés à l'unanimité" -> (3, 5); "Ces trois délibérations sont
+    adoptées …" -> the three headings right above it, once the headings are known)."""
     out = {}
     for k in range(start, end):
         m = rx(data()["together"]["range"]).search(units[k].folded)
         first, last = (_last_int(m.group("first")), _last_int(m.group("last"))) if m else (None, None)
+        counted = rx(data()["together_counted"]).search(units[k].folded)
+        if counted:
+            n = counted.group("n")
+            first, last = _last_ones(found or {}, k, int(n) if n.isdigit() else SMALL_NUMBERS.index(n) + 2)
         if first is not None and last is not None and first < last <= first + 50:
             out[k] = (first, last)
     return out
+
+
+SMALL_NUMBERS = ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"]
+
+
+def _votes_together(units: list[Unit], start: int, end: int) -> list[int]:
+    """Lines of either kind of vote taken together, before their ranges are known."""
+    return [k for k in range(start, end) if rx(data()["together"]["range"]).search(units[k].folded)
+            or rx(data()["together_counted"]).search(units[k].folded)]
+
+
+def _last_ones(found: dict[str, list[Heading]], k: int, n: int) -> tuple[int | None, int | None]:
+    """The numbers of the n headings of one family right above line k."""
+    for family in ("act", "numbered"):
+        above = [h for h in found.get(family, []) if h.unit < k][-n:]
+        numbers = [_last_int(h.number) for h in above]
+        if len(above) == n and None not in numbers and k - above[0].unit <= 4 * n:
+            return numbers[0], numbers[-1]
+    return None, None
 
 
 def _last_int(number: str | None) -> int | None:
@@ -324,7 +358,7 @@ def _pull_heads(units: list[Unit], evidence: list[bool], items: list[Item]) -> l
 def _items(units: list[Unit], evidence: list[bool], start: int, end: int) -> Block:
     """The items of a block under the heading family that explains the most decisions."""
     found = _paired(headings(units, start, end), evidence)
-    lines = together(units, start, end)
+    lines = together(units, start, end, found)
     decided = _decided(evidence, found, lines)
     by_family = {f: _segments(found[f], decided, end, f) for f in data()["priority"]}
     most = max(sum(i.evidence for i in items) for items in by_family.values())

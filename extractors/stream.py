@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from schemas import Document, Line, Span, Table
 from schemas.text import fold  # noqa: F401  (the stream's fold, re-exported for its readers)
 
@@ -36,8 +37,8 @@ class Unit:
     cells: tuple[str, ...] = ()
     gap_before: bool = False  # a blank line, a page break or a rule before it
 
-    @property
-    def folded(self) -> str:
+    @cached_property
+    def folded(self) -> str:  # read by every recogniser, many times a line: folded once
         return fold(self.text)
 
     @property

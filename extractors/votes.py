@@ -100,6 +100,13 @@ def _named_non_voters(sentence: str) -> int | None:
     parts = [members.strip_civilities(p) for p in re.split(r",|\bet\b", names) if p.strip()]
     if parts and all(members.looks_like_member(p) for p in parts):
         return len(parts)
+    # "M. Pierrick HAMON et Mme Gwenaëlle LE DANTEC, administrateurs pressentis de la société,":
+    # the names, then what they are
+    first = [members.strip_civilities(p) for p in re.split(r"\bet\b", names.split(",")[0]) if p.strip()]
+    rest = names.split(",")[1:]
+    if first and all(members.looks_like_member(p) for p in first) and rest and \
+            not any(members.looks_like_member(members.strip_civilities(p)) for p in rest):
+        return len(first)
     # "… après en avoir délibéré, M. le Maire n'ayant pas pris part au vote": the clause's subject
     clause = [members.strip_civilities(p) for p in re.split(r"\bet\b", names.split(",")[-1]) if p.strip()]
     if len(clause) == 1 and ONE_FUNCTION.fullmatch(fold(names.split(",")[-1]).strip()):

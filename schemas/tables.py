@@ -350,7 +350,11 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                       "`list_president_out` for the lists of the opening while the president, named by the "
                       "role, is out (\"Mme le Maire quitte la salle\"): a mismatch with such a list is a "
                       "`notice`; `president_list` for a president named only in the list of présents "
-                      "(\"M. Raymond JOLY, Président\")."),
+                      "(\"M. Raymond JOLY, Président\"); `votants_item` for votants printed under an item "
+                      "while présents and pouvoirs are the opening's (a mismatch between them is a "
+                      "`notice`; against the item's own vote it is not in doubt); `table_cells` and "
+                      "`total_cells` for counts read in a table under their column (the Total row of a "
+                      "vote per group or college)."),
         ("confidence", F64, "OCR confidence (0-100) of the source line(s): Tesseract's lowest word confidence "
                             "among words holding a letter or digit; null for a text layer. Below 80, a mismatch "
                             "the value takes part in is a `notice` (checks/trust.py)."),

@@ -79,11 +79,12 @@ def _place(line: str, columns: list[int]) -> dict[int, str] | None:
     start (a stamp, a footer: "Accusé de réception en préfecture …")."""
     placed: dict[int, str] = {}
     pieces = _pieces(line)
+    alone = len(pieces) == 1  # one run of words: prose or a stamp, never cut into cells
     while pieces:
         x, text = pieces.pop(0)
         j = max((i for i, c in enumerate(columns) if c <= x + SLACK), default=None)
         if j is not None and j + 1 < len(columns) and x + len(text) > columns[j + 1]:
-            cut = _cut(x, text, columns[j + 1])  # "2025-018 1. Compte administratif …": one space apart
+            cut = None if alone else _cut(x, text, columns[j + 1])  # "2025-018 1. Compte …": one space apart
             if cut is None:
                 return None
             pieces[:0] = [(x, text[:cut].rstrip()), (x + cut + 1, text[cut + 1:])]
@@ -109,17 +110,22 @@ def _rows(lines: list[tuple[int, str]], k: int, columns: list[int]):
     passed: list[tuple[int, str]] = []
     while k < len(lines) and lines[k][1].strip():
         placed = _place(lines[k][1], columns)
-        if placed is None:
+        if placed and _starts_row(placed):
+            rows.append((lines[k][0], [placed.get(j, "") for j in range(len(columns))]))
+        elif placed and 0 not in placed and rows:
+            rows[-1] = (rows[-1][0], [_join(a, placed.get(j, "")) for j, a in enumerate(rows[-1][1])])
+        else:
             ahead = [_place(text, columns) for _, text in lines[k + 1:k + 1 + LOOKAHEAD] if text.strip()]
-            if not any(p and 0 in p for p in ahead):
+            if not any(p and _starts_row(p) for p in ahead):
                 break
             passed.append(lines[k])
-        elif 0 in placed or not rows:
-            rows.append((lines[k][0], [placed.get(j, "") for j in range(len(columns))]))
-        else:
-            rows[-1] = (rows[-1][0], [_join(a, placed.get(j, "")) for j, a in enumerate(rows[-1][1])])
         k += 1
     return rows, passed, k
+
+
+def _starts_row(placed: dict[int, str]) -> bool:
+    """A row starts where its first column is written, beside at least one other cell."""
+    return 0 in placed and len(placed) >= 2
 
 
 def _join(a: str, b: str) -> str:
