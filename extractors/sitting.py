@@ -27,7 +27,8 @@ from typing import Any
 
 from extractors import counts, lexicon, members, nlp
 from extractors.normalise import parse_date, parse_time, words_to_digits
-from extractors.stream import Unit, fold, joined, span_of
+from extractors.moves import PRESIDING, Move, read_move  # noqa: F401  (the sitting's moves, re-exported)
+from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of
 from schemas import Span
 from schemas.text import ends_sentence, find_person, name_key
 
@@ -38,17 +39,6 @@ class Fact:
     span: Span
     method: str
     derived: bool = False
-
-
-@dataclass
-class Move:
-    kind: str  # leave | arrive
-    name: str
-    holder: str | None
-    span: Span
-    unit: int  # index in the run read
-    counts: dict[str, Fact] = field(default_factory=dict)  # "(16 présents, 17 votants)": from then on
-    through: int = -1  # the last unit of its sentence, when it goes on below ("… donne pouvoir" / "à M. X (…)")
 
 
 @dataclass
@@ -491,89 +481,7 @@ def _read_range(r: Reading, units: list[Unit], k: int, m: re.Match) -> int:
     return j
 
 
-def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
-    """``"Départ de Monsieur Eric ROBERT (procuration à Bernadette CORVISIER)"``,
-    ``"Arrivée de Monsieur Jean-Yves CALLAC"``, ``"M. X quitte la séance et donne pouvoir à Y"``;
-    a sentence cut at the line's end is read on into `nxt` ("M. Alain LE DU, conseiller
-    municipal," / "quitte la salle et ne prend pas part au vote (17 votants).")."""
-    if nxt is not None and not ends_sentence(u.text, ".;:!?)") and not nxt.gap_before:
-        move = read_move(Unit(u.text.rstrip() + " " + nxt.text.strip(), u.span, u.index), k)
-        if move:
-            move.through = k + 1
-            return move
-    folded = u.folded.strip()
-    text = u.text.strip()
-    for kind in ("leave", "arrive"):
-        for pattern in lexicon.get("moves", kind):
-            m = lexicon.rx(pattern).search(folded)
-            name = (_last_named(text[:m.start()]) if m.groupdict().get("pronoun") else _mover(_slice(text, m, "name"))) \
-                if m else None
-            if name:
-                holder = members.strip_civilities(_slice(text, m, "holder")) if m.groupdict().get("holder") else None
-                return Move(kind, name, holder or (_holder_after(text, folded, m.end()) if kind == "leave" else None),
-                            u.span, k)
-    return None
-
-
-# "Départ de M. Thierry LAMOTTE à 20 h 05, qui donne pouvoir à Mme Ginette VALLAT.": the holder
-# named later in the sentence
-HOLDER_AFTER = re.compile(r"^[^.;]*?\b(?:donne|donnant|a\s+donne|qui\s+donne)\s+(?:pouvoir|procuration|mandat)\s+(?:a|au)\s+"
-                          r"(?P<holder>[^,.;()]+)")
-
-
-def _holder_after(text: str, folded: str, end: int) -> str | None:
-    m = HOLDER_AFTER.match(folded[end:])
-    if not m:
-        return None
-    holder = members.strip_civilities(text[end + m.start("holder"):end + m.end("holder")].strip())
-    return holder if members.looks_like_member(holder) else None
-
-
-# "Mme le Maire présente le compte administratif puis quitte la salle": the one who presides,
-# named by the role (CGCT L2121-14: the mayor leaves while the accounts are voted)
-PRESIDING = "@president"
-# (not "Le Maire adjoint", "le maire délégué de X", "le président de la commission des finances",
-# "le Maire et son épouse")
-ROLE_MOVER = re.compile(r"^(?:(?:m|mme|mr|monsieur|madame)\.?\s+)?(?:le|la)\s+(?:maire|presidente?)\b"
-                        r"(?!\s*-?\s*(?:adjoint|delegu|d'|de\b|du\b|des\b|et\b))(?P<rest>.*)$")
-
-
-CIVIL_NAME = re.compile(r"\b(?:M\.|Mme|Mlle|Monsieur|Madame)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*\.?(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})")
-
-
-def _last_named(before: str) -> str | None:
-    """Who "il" or "elle" stands for: the last member named before it ("M. Lucien HERRMANN,
-    Adjoint, … déclare avoir un intérêt personnel à l'affaire. …, il quitte la salle")."""
-    found = [members.strip_civilities(m.group("name")) for m in CIVIL_NAME.finditer(before)]
-    found = [n for n in found if members.looks_like_member(n)]
-    return found[-1] if found else None
-
-
-def _mover(said: str) -> str | None:
-    """Who moves, from what stands before the verb: the whole, else the part before a comma
-    ("M. Alain LE DU, conseiller municipal, directement intéressé, quitte la salle"), else
-    the part after one ("À 21 h 40, Mme Annaïg LE BRIS quitte la séance"); the one who
-    presides when named by the role with nobody else named before the verb."""
-    if re.search(r"[^\W\d_]\s*:\s", said):
-        return None  # "Madame DOYEN : Il réintègre quand, la commune ?": a speaker, not a move
-    role = ROLE_MOVER.match(fold(said).strip())
-    if role and not re.search(r"\b(?:m|mme|mr|monsieur|madame)\b|qui\s*$", role.group("rest")) \
-            and not re.search(r"[A-ZÀ-Ý]{2,}", said[role.start("rest"):]):
-        return PRESIDING  # not "M. le Maire remercie M. DURAND qui quitte la salle"
-    parts = [p.strip() for p in said.split(",")]
-    for candidate in dict.fromkeys([said, parts[0], parts[-1]]):
-        name = members.strip_civilities(candidate)
-        if members.looks_like_member(name):
-            return name
-    return None
-
-
 # --- helpers -------------------------------------------------------------------------
-
-def _slice(text: str, m: re.Match, group: str) -> str:
-    """The original text of a group matched on the folded copy (same offsets)."""
-    return text[m.start(group):m.end(group)].strip(" ,;:.")
-
 
 def _person(text: str, m: re.Match | None, group: str) -> str | None:
     if m is None:

@@ -115,6 +115,11 @@ def _hyphenated(out: str, text: str) -> bool:
     return text[:1].islower() and first not in COMPOUND_FIRST and not re.match(r"(?:t-|meme|ci\b|la\b)", text)
 
 
+def slice_of(text: str, m: re.Match, group: str) -> str:
+    """The original text of a group matched on the folded copy (same offsets)."""
+    return text[m.start(group):m.end(group)].strip(" ,;:.")
+
+
 def span_of(units_: list[Unit]) -> Span:
     """The span covering several units (the first one's page and line)."""
     span = units_[0].span
