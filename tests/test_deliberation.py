@@ -708,7 +708,7 @@ def test_listed_present_and_absent_at_different_times_is_no_warning(present, abs
     ("Le président de la commission des finances", None), ("M. le Maire remercie M. DURAND qui", None),
 ])
 def test_the_president_named_by_the_role(said, mover):
-    from extractors.sitting import _mover
+    from extractors.moves import _mover
     assert _mover(said) == mover
 
 
