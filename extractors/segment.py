@@ -326,8 +326,9 @@ def _untight(hs: list[Heading], decided: list[int], shared: list[int] = ()) -> l
         j = i
         while j + 1 < len(hs) and hs[j + 1].unit - hs[j].unit <= TIGHT:
             j += 1
+        nxt = hs[j + 1].unit if j + 1 < len(hs) else float("inf")
         listed = j - i + 1 >= 3 and not any(hs[i].unit < k < hs[j].unit for k in decided) \
-            and not any(hs[j].unit < k <= hs[j].unit + TIGHT + 1 for k in shared)
+            and not any(hs[j].unit < k < nxt for k in shared)
         if not listed:
             keep += hs[i:j + 1]
         i = j + 1
@@ -367,7 +368,7 @@ def _items(units: list[Unit], evidence: list[bool], start: int, end: int) -> Blo
                  if most and sum(i.evidence for i in items) >= max(1, most / 2)), [])
     if not best:
         best = [Item(start, end, None, any(evidence[start:end]))]
-    best = _with_table(units, start, end, [_share(item, lines, evidence) for item in best])
+    best = _with_table(units, start, end, [_share(units, item, lines, evidence) for item in best])
     _number_from_neighbours(best, found)
     _cut_last(units, evidence, best[-1])
     return Block(start, end, best[0].start if best[0].heading else start, _pull_heads(units, evidence, best))
@@ -419,14 +420,23 @@ def _decided(evidence: list[bool], found: dict[str, list[Heading]], lines: dict[
     return out
 
 
-def _share(item: Item, lines: dict[int, tuple[int, int]], evidence: list[bool]) -> Item:
+def _share(units: list[Unit], item: Item, lines: dict[int, tuple[int, int]], evidence: list[bool]) -> Item:
     """An item voted together with others ("Point n° 3 …" / "Point n° 4 …" / "Point n° 5 …"
     / "Les points 3 à 5 sont adoptés à l'unanimité") takes that line's vote, unless it
     records its own."""
     k = _covering(item.heading, lines) if item.heading and lines else None
-    if k is None or any(evidence[item.start:item.end]):
+    if k is None or any(evidence[item.start:min(k, item.end)]):
         return item
-    return replace(item, evidence=True, shared=k)
+    return replace(item, evidence=True, shared=_exception(units, k, item.heading.number) or k, end=min(k, item.end))
+
+
+def _exception(units: list[Unit], k: int, number: str | None) -> int | None:
+    """ "… sont adoptées à l'unanimité, à l'exception de :" / "- la délibération n° B-2022-0415,
+    adoptée par 29 voix pour et 4 voix contre ;": the line under the shared vote naming this item."""
+    key = fold(number or "")
+    if len(key) < 4:
+        return None  # a rank ("3") is no name for an item in a sentence
+    return next((j for j in range(k + 1, min(k + 7, len(units))) if key in units[j].folded), None)
 
 
 def _with_table(units: list[Unit], start: int, end: int, items: list[Item]) -> list[Item]:
@@ -444,7 +454,8 @@ def _with_table(units: list[Unit], start: int, end: int, items: list[Item]) -> l
 
 def _number_from_neighbours(items: list[Item], found: dict[str, list[Heading]]) -> None:
     """``"RAPPORT N° 3"`` / ``"Objet : Modification des statuts"``: an item found by its
-    "Objet" takes the number printed on the line or two above it (and starts there)."""
+    "Objet" takes the number printed on the line or two above it (and starts there), the
+    act's own when the rank's title is one."""
     numbered = [h for f in ("act", "numbered", "decision") for h in found[f] if h.number]
     for item in items:
         h = item.heading
@@ -453,7 +464,9 @@ def _number_from_neighbours(items: list[Item], found: dict[str, list[Heading]]) 
         above = [n for n in numbered if 0 < h.unit - n.unit <= 2]
         if above:
             n = max(above, key=lambda x: x.unit)
-            item.heading = Heading(n.unit, h.family, n.number, h.title, h.style)
+            act = act_at_start(n.title) if n.family == "numbered" and n.title else None
+            # "RAPPORT N° 1 - CP-2024-03-07" / "Objet : …": the act's number, not the rank
+            item.heading = Heading(n.unit, h.family, act[0] if act else n.number, h.title, h.style)
             item.start = min(item.start, n.unit)
 
 

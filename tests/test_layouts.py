@@ -211,3 +211,28 @@ def test_a_hyphen_of_layout_goes_a_compounds_stays(lines, text):
 ])
 def test_ocr_capital_i_for_l(line, fixed):
     assert i_for_l(line) == fixed
+
+
+def test_acts_adopted_together_with_their_exceptions():
+    """A métropole's bureau: "B-2022-0412 Déchets – …" … "B-2022-0418 …" (seven titles), then
+    "Les délibérations n° B-2022-0412 à B-2022-0418 sont adoptées à l'unanimité, à l'exception
+    de :" / "- la délibération n° B-2022-0415, adoptée par 29 voix pour et 4 voix contre …" /
+    "- la délibération n° B-2022-0417, adoptée à l'unanimité des votants, Mme LOMBARDI ne
+    prenant pas part au vote."."""
+    got = rows("295.txt")
+    assert [r["numero"] for r in got] == [f"B-2022-04{k}" for k in range(12, 19)]
+    assert [(r["pour"], r["contre"], r["unanimite"]) for r in got][2:4] == [(33, 0, True), (29, 4, False)]
+    assert got[5]["non_votants"] == 1
+
+
+@pytest.mark.parametrize("name, numbers", [
+    ("284.txt", ["CP-2024-03-07", "CP-2024-03-08", "CP-2024-03-09"]),  # "RAPPORT N° 1 - CP-2024-03-07" / "Objet : …"
+    ("320.txt", ["12-2019", "13-2019", "14-2019", "15-2019", "16-2019"]),  # "1. Budget … (délibération n° 12-2019)"
+])
+def test_the_acts_number_beside_an_items_rank(name, numbers):
+    assert [r["numero"] for r in rows(name)] == numbers
+
+
+def test_delegues_titulaires_are_the_members_in_office():
+    """"Délégués titulaires : 16 – Présents : 13 – Procuration : 1 – Votants : 14" (a SIVOM)."""
+    assert {r["membres_en_exercice"] for r in rows("303.txt")} == {16}
