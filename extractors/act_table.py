@@ -8,7 +8,8 @@ bureau's relevé de décisions)::
 
 Each row is one deliberation: its number and object from the cells the header names, its
 vote read from the header over the row (labels over values: extractors/counts.py). A table
-is one of acts when its header names the object or the act and at least two vote columns;
+is one of acts when its header names the object or the act, and at least two vote columns
+or a column of results ("N° | Objet | Rapporteur | Décision");
 the column words are data (patterns/segments.json, "act_table").
 """
 from __future__ import annotations
@@ -62,11 +63,11 @@ def _header(u: Unit, words: dict) -> dict[str, int] | None:
         if name and name not in columns:
             columns[name] = i
     votes = sum(c in columns for c in lexicon.get("vote_counts"))
-    return columns if votes >= 2 and ({"objet", "numero"} & set(columns)) else None
+    return columns if (votes >= 2 or "resultat" in columns) and ({"objet", "numero"} & set(columns)) else None
 
 
 def _column(cell: str, words: dict) -> str | None:
-    for name in ("numero", "objet"):
+    for name in ("numero", "objet", "resultat"):
         if any(re.fullmatch(p, cell) for p in words[name]):
             return name
     labels = lexicon.labels("counts", cell)

@@ -273,7 +273,7 @@ BLOCK_NUMBER = re.compile(r"[\s:=|._…–\-/]*?(\d{1,4}(?![\d]|[.,]\d)|\[\?\])"
 def _block(run: Run, labels: list[lexicon.Label], taken: dict, indices: list[int]) -> list[Count]:
     """``"En exercice | Présents | Votants"`` then ``"19 | 14 | 16"``: as many numbers as
     labels after the last label, on the lines below it, nothing but separators between."""
-    numbers, pos = [], labels[-1].end
+    numbers, pos = [], _past_other_labels(run, labels[-1].end)
     while len(numbers) < len(labels):
         m = BLOCK_NUMBER.match(run.text, pos)
         if not m:
@@ -281,7 +281,9 @@ def _block(run: Run, labels: list[lexicon.Label], taken: dict, indices: list[int
         numbers.append((m.start(1), int(m.group(1)) if m.group(1).isdigit() else None))
         pos = m.end()
     below = numbers and run.unit_at(numbers[0][0]) > run.unit_at(labels[-1].start)
-    if len(numbers) != len(labels) or not below:
+    # "Vote : POUR CONTRE ABSTENTION 18 3 1": three labels and nothing between, then their values
+    bare = len(labels) >= 3 and all(not run.text[a.end:b.start].strip() for a, b in zip(labels, labels[1:]))
+    if len(numbers) != len(labels) or not (below or bare):
         return []  # "Présents : 29 – Pouvoirs : 12" is read label by label
     more = BLOCK_NUMBER.match(run.text, pos)
     if more and run.unit_at(more.start(1)) == run.unit_at(numbers[-1][0]):
@@ -292,6 +294,20 @@ def _block(run: Run, labels: list[lexicon.Label], taken: dict, indices: list[int
             taken[index] = at
             out.append(Count(label.name, value, run.unit_at(at), "label_block"))
     return out
+
+
+# a label of another kind, one a line after the count labels ("Date de convocation"), whose
+# value comes after theirs: "Présents" / "Votants" / "Date de convocation" / "9" / "11" / "07/10/2021"
+OTHER_LABEL = re.compile(r"\n[^\d\n:]{3,40}?(?=\n)")
+
+
+def _past_other_labels(run: Run, pos: int) -> int:
+    """Where the values of a block of labels one a line may start: past one line of words
+    after the last count label, when a number opens the line after it."""
+    m = OTHER_LABEL.match(run.text, pos)
+    if not m or len(m.group(0).split()) > 5 or not re.match(r"\n\s*\d", run.text[m.end():]):
+        return pos
+    return m.end()
 
 
 def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Count]:

@@ -128,7 +128,7 @@ def _emit(ctx: Context, seq: int, block: segment.Block, item: segment.Item) -> i
     own = sitting.read(units, full=_full(ctx, item))
     # a row of a table of acts: its vote is read under the table's header (labels over values)
     row = item.row and [ctx.units[item.row.head], act_table.as_unit(ctx.units, item.row)]
-    vote = votes.read(row or units if item.shared is None else [ctx.units[item.shared]])  # the shared vote only
+    vote = votes.read(row or units if item.shared is None else [segment.shared_unit(ctx.units, item)])
     for c in counts.read(row, COUNT_COLUMNS) if row else []:  # "N° | Objet | Votants | Pour | …"
         own.set(c.column, c.value, row[1].span, c.method)
     decisions = read_decisions(stream.as_lines(units))

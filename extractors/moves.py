@@ -51,7 +51,8 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
     for kind in ("leave", "arrive"):
         for pattern in lexicon.get("moves", kind):
             m = lexicon.rx(pattern).search(folded)
-            name = (_last_named(text[:m.start()]) if m.groupdict().get("pronoun") else _mover(_slice(text, m, "name"))) \
+            pronoun = m.groupdict().get("pronoun") if m else None
+            name = (_last_named(text[:m.start()], pronoun) if pronoun else _mover(_slice(text, m, "name"))) \
                 if m else None
             if name:
                 holder = members.strip_civilities(_slice(text, m, "holder")) if m.groupdict().get("holder") else None
@@ -83,13 +84,15 @@ ROLE_MOVER = re.compile(r"^(?:(?:m|mme|mr|monsieur|madame)\.?\s+)?(?:le|la)\s+(?
                         r"(?!\s*-?\s*(?:adjoint|delegu|d'|de\b|du\b|des\b|et\b))(?P<rest>.*)$")
 
 
-CIVIL_NAME = re.compile(r"\b(?:M\.|Mme|Mlle|Monsieur|Madame)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*\.?(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})")
+CIVIL_NAME = re.compile(r"\b(?:(?P<he>M\.|Monsieur)|Mme|Mlle|Madame)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*\.?(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})")
 
 
-def _last_named(before: str) -> str | None:
-    """Who "il" or "elle" stands for: the last member named before it ("M. Lucien HERRMANN,
-    Adjoint, … déclare avoir un intérêt personnel à l'affaire. …, il quitte la salle")."""
-    found = [members.strip_civilities(m.group("name")) for m in CIVIL_NAME.finditer(before)]
+def _last_named(before: str, pronoun: str) -> str | None:
+    """Who "il" or "elle" stands for: the last member of that gender named before it ("M.
+    Lucien HERRMANN, Adjoint, … déclare avoir un intérêt personnel à l'affaire. …, il quitte
+    la salle"; not "M. Bernard COLIN" for "elle" after "Mme Anne PETIT … présidé par M. COLIN")."""
+    he = fold(pronoun) == "il"
+    found = [members.strip_civilities(m.group("name")) for m in CIVIL_NAME.finditer(before) if bool(m.group("he")) == he]
     found = [n for n in found if members.looks_like_member(n)]
     return found[-1] if found else None
 

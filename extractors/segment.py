@@ -33,6 +33,7 @@ from extractors.normalise import ordinal
 from extractors.stream import Unit, fold
 
 PATTERNS = Path(__file__).parent / "patterns" / "segments.json"
+UNDECIDED_HEAD = 8  # units before an extract's header that stay with it when nothing is decided there
 TIGHT = 2  # headings at most this many units apart, three or more in a row: a list of titles
 
 
@@ -53,6 +54,7 @@ class Heading:
     number: str | None
     title: str | None
     style: int = 0  # which pattern of the family: "3 - Titre" and "3° De …" are two numberings
+    rank: str | None = None  # the item's rank when its number is the act's ("Point n° 3" / "… n° 2024-023")
 
 
 @dataclass
@@ -118,7 +120,9 @@ def _blocks(units: list[Unit], evidence: list[bool]) -> list[tuple[int, int]]:
         folded = u.folded.strip()
         header = any(rx(p).search(folded) for p in data()["extract_start"])
         if (header or (decided and sitting.is_opening(units, k))) and k - starts[-1] > 3:
-            if decided or header:
+            # an undecided stretch this short is the act's own title printed above the
+            # letterhead ("Objet : …" / "Délibération n° 2022-048" / "COMMUNE DE …"), not an act
+            if decided or header and k - starts[-1] > UNDECIDED_HEAD:
                 starts.append(_lead_in(units, evidence, k, starts[-1]))
                 decided = False
         decided = decided or evidence[k]
@@ -155,6 +159,8 @@ def together(units: list[Unit], start: int, end: int, found: dict | None = None)
     adoptées …" -> the three headings right above it, once the headings are known)."""
     out = {}
     for k in range(start, end):
+        if any(rx(p).search(units[k].folded) for p in data()["not_evidence"]):
+            continue  # "Considérant que les deux délibérations … ont été approuvées": no vote here
         m = rx(data()["together"]["range"]).search(units[k].folded)
         first, last = (_last_int(m.group("first")), _last_int(m.group("last"))) if m else (None, None)
         counted = rx(data()["together_counted"]).search(units[k].folded)
@@ -368,7 +374,7 @@ def _items(units: list[Unit], evidence: list[bool], start: int, end: int) -> Blo
                  if most and sum(i.evidence for i in items) >= max(1, most / 2)), [])
     if not best:
         best = [Item(start, end, None, any(evidence[start:end]))]
-    best = _with_table(units, start, end, [_share(units, item, lines, evidence) for item in best])
+    best = _with_table(units, start, end, [_share(units, item, lines, evidence) for item in best], evidence)
     _number_from_neighbours(best, found)
     _cut_last(units, evidence, best[-1])
     return Block(start, end, best[0].start if best[0].heading else start, _pull_heads(units, evidence, best))
@@ -388,9 +394,9 @@ def _paired(found: dict[str, list[Heading]], evidence: list[bool]) -> dict[str, 
     used: dict[int, Heading] = {}  # the act's unit -> the item's heading, numbered by it
     numbered = []
     for h, nxt in zip(ranks, [r.unit for r in ranks[1:]] + [len(evidence)]):
-        inside = [a for a in acts if h.unit < a.unit < nxt]
+        inside = [a for a in acts if h.unit < a.unit < nxt and _under(h, a, nxt, evidence)]
         if len(inside) == 1:
-            h = used[inside[0].unit] = replace(h, number=inside[0].number)
+            h = used[inside[0].unit] = replace(h, number=inside[0].number, rank=h.number)
         numbered.append(h)
     if not used:
         return found
@@ -403,10 +409,20 @@ def _paired(found: dict[str, list[Heading]], evidence: list[bool]) -> dict[str, 
     return {**found, "numbered": numbered, "act": acts_}
 
 
+def _under(h: Heading, act: Heading, nxt: int, evidence: list[bool]) -> bool:
+    """An act number that is the item's own: right under its heading (a wrapped title between,
+    no decision), or closing it with its result; not one printed right above the next item's
+    heading ("Délibération n° 2024-023" / "3. Tarifs …": that item's)."""
+    if act.title:
+        return True  # "Délibération n° CA-2017-21 - ADOPTEE"
+    return act.unit - h.unit <= 2 and not any(evidence[h.unit:act.unit]) and act.unit + 1 != nxt
+
+
 def _covering(h: Heading, lines: dict[int, tuple[int, int]]) -> int | None:
-    """The line after a heading that votes its item with others ("Les points 3 à 5 …")."""
-    rank = _last_int(h.number)
-    return next((k for k, (a, b) in lines.items() if k > h.unit and rank is not None and a <= rank <= b), None)
+    """The line after a heading that votes its item with others ("Les points 3 à 5 …"): by
+    its rank, or by its act number ("Les délibérations n° B-2022-0412 à B-2022-0418 …")."""
+    numbers = [n for n in (_last_int(h.rank), _last_int(h.number)) if n is not None]
+    return next((k for k, (a, b) in lines.items() if k > h.unit and any(a <= n <= b for n in numbers)), None)
 
 
 def _decided(evidence: list[bool], found: dict[str, list[Heading]], lines: dict[int, tuple[int, int]]) -> list[bool]:
@@ -427,27 +443,54 @@ def _share(units: list[Unit], item: Item, lines: dict[int, tuple[int, int]], evi
     k = _covering(item.heading, lines) if item.heading and lines else None
     if k is None or any(evidence[item.start:min(k, item.end)]):
         return item
-    return replace(item, evidence=True, shared=_exception(units, k, item.heading.number) or k, end=min(k, item.end))
+    return replace(item, evidence=True, shared=_exception(units, k, item.heading) or k, end=min(k, item.end))
 
 
-def _exception(units: list[Unit], k: int, number: str | None) -> int | None:
+def _exception(units: list[Unit], k: int, h: Heading) -> int | None:
     """ "… sont adoptées à l'unanimité, à l'exception de :" / "- la délibération n° B-2022-0415,
     adoptée par 29 voix pour et 4 voix contre ;": the line under the shared vote naming this item."""
-    key = fold(number or "")
-    if len(key) < 4:
-        return None  # a rank ("3") is no name for an item in a sentence
-    return next((j for j in range(k + 1, min(k + 7, len(units))) if key in units[j].folded), None)
+    if not EXCEPT.search(units[k].folded) or EXCEPT.search(units[k].folded).end() < len(units[k].folded.rstrip(" :")):
+        return None  # no exception, or one said on the line itself (`shared_unit`)
+    return next((j for j in range(k + 1, min(k + 7, len(units))) if _named_in(units[j].folded, h)), None)
 
 
-def _with_table(units: list[Unit], start: int, end: int, items: list[Item]) -> list[Item]:
+# "… adoptés à l'unanimité, à l'exception du point 4, adopté par 14 voix pour et 3 voix contre"
+EXCEPT = re.compile(r"[,;]?\s*(?:a\s+l'exception\s+d(?:e|u|es)\b|sauf\b|excepte\b|hormis\b)")
+ITEM_WORD = r"(?:points?|rapports?|questions?|affaires?|dossiers?|deliberations?)\s+(?:n\s*[°o]s?\.?\s*)?"
+
+
+def _named_in(folded: str, h: Heading) -> bool:
+    """The text names the item: its act number as printed, or its rank after an item's word."""
+    for key in (fold(n) for n in (h.number, h.rank) if n):
+        if len(key) >= 4 and key in folded:
+            return True
+        if key.isdigit() and re.search(rf"\b{ITEM_WORD}(?:\d+\s*(?:,|et)\s*)*{key}\b", folded):
+            return True
+    return False
+
+
+def shared_unit(units: list[Unit], item: Item) -> Unit:
+    """The part of a shared vote that is this item's: "Les points 3 à 5 sont adoptés à
+    l'unanimité, à l'exception du point 4, adopté par 14 voix pour et 3 voix contre" is
+    unanimity for 3 and 5, the clause after the exception for 4."""
+    u = units[item.shared]
+    m = EXCEPT.search(u.folded)
+    if not m or not item.heading or not u.folded[m.end():].strip(" :"):
+        return u
+    named = _named_in(u.folded[m.end():], item.heading)
+    return replace(u, text=u.text[m.end():] if named else u.text[:m.start()])
+
+
+def _with_table(units: list[Unit], start: int, end: int, items: list[Item], evidence: list[bool]) -> list[Item]:
     """A table of acts gives one item a row; items found by headings keep their place
-    only outside it (the minutes approved above the relevé)."""
+    outside it (the minutes approved above the relevé, cut where the table starts)."""
     rows = act_table.rows(units, start, end, data()["act_table"])
     if not rows:
         return items
     first, last = rows[0].head, rows[-1].end
     table = [Item(r.start, r.end, Heading(r.start, "act", r.number, r.title), True, r) for r in rows]
-    before = [i for i in items if i.heading and i.end <= first and i.evidence]
+    before = [replace(i, end=min(i.end, first)) for i in items  # a numbered item, not the header's title
+              if i.heading and i.heading.number and i.start < first and any(evidence[i.start:min(i.end, first)])]
     after = [i for i in items if i.heading and i.start >= last and i.evidence]
     return before + table + after
 

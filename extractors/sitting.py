@@ -330,7 +330,8 @@ def _wraps(last: str, u: Unit) -> bool:
 def _title_like(u: Unit) -> bool:
     """A heading or a line of a framed box: short, not a sentence."""
     text = u.text.strip()  # words of letters: "Jeudi 22 janvier 2026 – 18 h 00 – Salle du conseil, …"
-    return len(re.findall(r"[^\W\d_]{2,}", text)) <= 14 and not text.endswith((".", ";"))
+    words = re.findall(r"[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*", text)  # "SAINT-GERMAIN-EN-LAYE" is one
+    return len(words) <= 16 and not text.endswith((".", ";"))
 
 
 def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> int:
@@ -375,8 +376,8 @@ def _fits(name: str, text: str) -> bool:
     "Affiché le" over "VILLE DE CORMEILLES-SUR-MARNE" is an empty field, not that date."""
     if name in ("session_date", "convocation_date", "_affichage"):
         return parse_date(text) is not None
-    if name in ("secretaire", "president"):
-        return members.looks_like_member(members.strip_civilities(text.strip()))
+    if name in ("secretaire", "president"):  # "Mme Claire MARTIN, adjointe"
+        return members.looks_like_member(members.strip_civilities(re.split(r"\s*[,(]", text.strip())[0]))
     return True
 
 
@@ -406,8 +407,8 @@ def _read_opening(r: Reading, units: list[Unit], k: int) -> int:
 def read_opening_text(r: Reading, text: str, span: Span) -> None:
     folded = fold(text)
     # "convoqué le 6 juin 2017", "sur convocation du 11 juin 2026": that date is not the sitting's
-    conv = re.search(r"\b(?:convoquee?s?\s+(?:le|en\s+date\s+du)|(?:sur\s+)?convocations?\s+(?:du|en\s+date\s+du))"
-                     r"\s+([^,;]+?\d{4})", folded)
+    conv = re.search(r"\b(?:convoquee?s?\s+(?:le|en\s+date\s+du)\s+|(?:sur\s+)?convocations?\s+(?:du|en\s+date\s+du)\s+"
+                     r"(?=\d|1er\b|premier\b))([^,;]+?\d{4})", folded)  # not "sur convocation du Maire … le 12 mars"
     sitting = text[:conv.start()] + text[conv.end():] if conv else text
     # "agissant par délégation (délibération n° 2020-087 du 16 juillet 2020), s'est réuni le
     # 11 mars 2024": a date in brackets refers to another act

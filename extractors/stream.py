@@ -85,34 +85,18 @@ def _gap(last: Span | None, span: Span) -> bool:
 
 def joined(texts: list[str]) -> str:
     """Lines read as one text: a word cut by a hyphen at a line end is rejoined
-    (``"Jean-"`` + ``"Claude GROSS"`` -> ``"Jean-Claude GROSS"``; ``"Conseil munici-"`` +
-    ``"pal"`` -> ``"Conseil municipal"``), other lines meet at a space."""
+    (``"Jean-"`` + ``"Claude GROSS"`` -> ``"Jean-Claude GROSS"``), other lines meet at a space.
+    The hyphen stays: without the document's vocabulary, "procès-" / "verbal" and
+    "munici-" / "pal" cannot be told apart, and a hyphen too many damages no value read."""
     out = ""
     for text in texts:
         if not text:
             continue
         if re.search(r"[^\W\d_]-$", out) and text[:1].isalpha():
-            out = out[:-1] + text if _hyphenated(out, text) else out + text
+            out += text
         else:
             out += (" " if out else "") + text
     return out
-
-
-# the first words of French compounds, whose hyphen stays when the line is cut there
-# ("vingt-" / "quatre", "vice-" / "présidente", "sous-" / "préfecture", "après-" / "midi")
-COMPOUND_FIRST = {"vingt", "trente", "quarante", "cinquante", "soixante", "quatre", "dix", "deux", "trois",
-                  "cent", "vice", "sous", "arriere", "avant", "apres", "non", "demi", "semi", "mi", "ex",
-                  "grand", "grande", "saint", "sainte", "porte", "chef", "ci", "au", "la", "peut", "bien",
-                  "nord", "sud", "est", "ouest", "c'est", "celui", "celle", "ceux", "lui", "elle", "eux",
-                  "soi", "moi", "nous", "vous", "haute", "haut", "basse", "bas", "belle", "beau", "petit",
-                  "petite", "franco"}
-
-
-def _hyphenated(out: str, text: str) -> bool:
-    """A word the line end cut with a hyphen of layout (the rest begins in lower case and
-    the first part is no compound's first word): the hyphen goes."""
-    first = fold(re.search(r"([\w']+)-$", out).group(1))
-    return text[:1].islower() and first not in COMPOUND_FIRST and not re.match(r"(?:t-|meme|ci\b|la\b)", text)
 
 
 def slice_of(text: str, m: re.Match, group: str) -> str:

@@ -83,6 +83,10 @@ def _prose(text: str) -> str:
     return re.sub(r"\s+", " ", QUOTES.sub(" ", counts.digits(text)))
 
 
+CIVILITY = re.compile(r"(?<![\w.])(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)\s")
+PLURAL_CIVILITIES = {"mm.", "mmes", "messieurs", "mesdames"}
+
+
 def _named_non_voters(sentence: str) -> int | None:
     """How many members a sentence names as not voting: "Laurence BRETON, présidente du
     club, ne prend pas part au vote" (one), "MM. DURAND et LEROY ne prennent pas part au
@@ -100,13 +104,13 @@ def _named_non_voters(sentence: str) -> int | None:
     parts = [members.strip_civilities(p) for p in re.split(r",|\bet\b", names) if p.strip()]
     if parts and all(members.looks_like_member(p) for p in parts):
         return len(parts)
-    # "M. Pierrick HAMON et Mme Gwenaëlle LE DANTEC, administrateurs pressentis de la société,":
-    # the names, then what they are
-    first = [members.strip_civilities(p) for p in re.split(r"\bet\b", names.split(",")[0]) if p.strip()]
-    rest = names.split(",")[1:]
-    if first and all(members.looks_like_member(p) for p in first) and rest and \
-            not any(members.looks_like_member(members.strip_civilities(p)) for p in rest):
-        return len(first)
+    # "M. Pierrick HAMON et Mme Gwenaëlle LE DANTEC, administrateurs pressentis de la société,",
+    # "M. Paul DURAND, adjoint aux finances et Mme Anne PETIT, conseillère déléguée,": each name
+    # with its civility, then what they are; the verb must agree ("ne prennent": more than one)
+    civilities = CIVILITY.findall(names)
+    if civilities and not any(c.strip().lower() in PLURAL_CIVILITIES for c in civilities) \
+            and (len(civilities) > 1) == (not m.group("one")):
+        return len(civilities)
     # "… après en avoir délibéré, M. le Maire n'ayant pas pris part au vote": the clause's subject
     clause = [members.strip_civilities(p) for p in re.split(r"\bet\b", names.split(",")[-1]) if p.strip()]
     if len(clause) == 1 and ONE_FUNCTION.fullmatch(fold(names.split(",")[-1]).strip()):

@@ -118,7 +118,7 @@ def rn_words(text: str) -> str:
 
 # only the articles and pronouns before a word ("Ia" and "Ie" are no French words), or an
 # elided l' before a word in lower case; "I - Budget", "IA" and "Il" stay as they are
-I_FOR_L = re.compile(r"(?<![\w.'-])I(?=(?:a|e|es|ui|eur|eurs)\s+[^\W\d_]|['’][a-zà-ÿ])")
+I_FOR_L = re.compile(r"(?<![\w.'-])(?<!Mme )(?<!Mlle )(?<!Madame )I(?=(?:a|e|es|ui|eur|eurs)\s+[^\W\d_]|['’][a-zà-ÿ])")
 
 
 def i_for_l(text: str) -> str:

@@ -24,9 +24,10 @@ from typing import Iterable, Iterator
 FLAT_CHARS = 500  # a line longer than this ...
 FLAT_CUTS = 4  # ... with at least this many cut points is a flattened page
 
-# a full stop or semicolon ending a word of three letters or more, a number or a bracket
+# a full stop or semicolon ending a word of three letters or more, a number, a bracket or an
+# amount ("… 31 450 €. DÉLIBÉRATION 2023-24 – …")
 # (not "M." / "MM." / "J.-M." / "art."), then a capital or a digit
-SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3}[.;])|(?<=\d[.;])|(?<=[)»][.;]))\s+(?=[A-ZÀ-Ý0-9])")
+SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3}[.;])|(?<=\d[.;])|(?<=[)»€%][.;]))\s+(?=[A-ZÀ-Ý0-9])")
 ABBREVIATIONS = re.compile(r"\b(?:art|cf|env|vol|réf|ref|chap|etc|ste?|sté|mlle|mmes)[.;]$", re.IGNORECASE)
 # " – " or " - " before a capital: "… (JURA) – PROCÈS-VERBAL …", "… 20 H 00 – Convocation du …";
 # a table's rule left between two cells: "… Votants : l7 | Presents : Francis ESCANDE, …"

@@ -12,19 +12,22 @@ each row wrapped over as many lines as its longest cell::
                                                                                        l'unanimité
 
 Read line by line, "Budget principal 2022 55 6 2 0 Adoptée" loses which number is whose.
-Here a header of four or more words-only cells, two spaces or more apart, gives the
+Here a header of four or more short capitalised cells without digits, two spaces or more
+apart (or capitalised words one space apart: "Votants Pour Contre Abst."), gives the
 columns; each line under it whose pieces start at those columns is part of a row, a row
-starts where its first column is written, and its pieces are joined cell by cell into one
-tab line (the form a ruled table takes in the text loader). A line across the columns (a
-stamp, a page footer) stays a line and the table goes on after it; a blank line or three
-lines that do not fit end it.
+starts where its first column is written beside another cell, and its pieces are joined
+cell by cell into one tab line (the form a ruled table takes in the text loader). A line
+across the columns (a stamp, a page footer) stays a line and the table goes on after it;
+a blank line or three lines that do not fit end it. Only an act's code is ever cut from
+the text beside it ("2025-018 1. Compte …" in a narrow first column); a table is one only
+when two rows or more hold numbers beside their first cell, so that justified prose or a
+list of names laid out in columns stays text; a page break inside a row stays with it.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable, Iterator
 
-GAP = re.compile(r"\S+(?: \S+)*")  # a piece: words one space apart
 MIN_COLUMNS = 4
 SLACK = 2  # a piece may start this far left of its column (numbers set right)
 LOOKAHEAD = 3  # lines across the table (a stamp, a footer) skipped while looking for the next row
@@ -38,19 +41,30 @@ def regrid(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         columns = header(lines[k][1])
         rows, passed, end = _rows(lines, k + 1, columns) if columns else ([], [], k + 1)
         if sum(len([c for c in cells if c]) >= 3 for _, cells in rows) < 2 or \
-                not any(re.search(r"\d", "".join(cells)) for _, cells in rows):
-            yield lines[k]
+                sum(any(re.search(r"\d", c) for c in cells[1:]) for _, cells in rows) < 2:
+            yield lines[k]  # a table holds numbers in its rows, not only in a footer
             k += 1
             continue
-        yield lines[k][0], "\t".join(name for _, name in _columns(lines[k][1]))
-        yield from sorted([(index, "\t".join(cells)) for index, cells in rows] + passed)
+        kept = {i for i, _ in passed}  # lines passed over stay lines, their page breaks with them
+        breaks = {index: "\f" * sum(text.count("\f") for i, text in lines[k + 1:end]
+                                     if i not in kept and _row_of(i, rows) == index)
+                  for index, _ in rows}  # a page break inside a row is the row's
+        yield lines[k][0], "\f" * lines[k][1].count("\f") + "\t".join(name for _, name in _columns(lines[k][1]))
+        yield from sorted([(index, breaks[index] + "\t".join(cells)) for index, cells in rows] + passed)
         k = end
+
+
+def _row_of(index: int, rows: list[tuple[int, list[str]]]) -> int | None:
+    """The row a source line belongs to: the last row starting at or above it."""
+    return max((start for start, _ in rows if start <= index), default=None)
 
 
 def header(line: str) -> list[int] | None:
     """Where the columns start: ``"N°   Objet   Pour   Contre   Abst."`` (words only, short)."""
     pieces = _columns(line)
-    if len(pieces) < MIN_COLUMNS or any(re.search(r"\d", p) or len(p.split()) > 4 for _, p in pieces):
+    # "N°  Objet  Pour  Contre": short, capitalised; not justified prose ("Monsieur   le  Maire")
+    if len(pieces) < MIN_COLUMNS or any(re.search(r"\d", p) or len(p.split()) > 4 or not p[:1].isupper()
+                                        for _, p in pieces):
         return None
     return [x for x, _ in pieces]
 
@@ -84,8 +98,10 @@ def _place(line: str, columns: list[int]) -> dict[int, str] | None:
         x, text = pieces.pop(0)
         j = max((i for i, c in enumerate(columns) if c <= x + SLACK), default=None)
         if j is not None and j + 1 < len(columns) and x + len(text) > columns[j + 1]:
-            cut = None if alone else _cut(x, text, columns[j + 1])  # "2025-018 1. Compte …": one space apart
-            if cut is None:
+            # "2025-018 1. Compte …": an act's code one space from its title, in the first column
+            # only; a footer or a sentence across the columns is never cut
+            cut = None if alone or j != 0 else _cut(x, text, columns[j + 1])
+            if cut is None or not re.search(r"\d", text[:cut]) or " " in text[:cut].strip():
                 return None
             pieces[:0] = [(x, text[:cut].rstrip()), (x + cut + 1, text[cut + 1:])]
             continue
