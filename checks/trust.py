@@ -93,9 +93,8 @@ class Value:
         come from its reading, else None."""
         if self.derived:
             return f"{column} {DERIVED_TEXT.get(self.method or '', 'déduit')}"
-        weak = self.method in WEAK_METHODS and not (
-            self.method in WEAK_AGAINST and not set(WEAK_AGAINST[self.method]) & set(compared))
-        if weak:
+        against = WEAK_AGAINST.get(self.method or "")
+        if self.method in WEAK_METHODS and (against is None or set(against) & set(compared)):
             return f"{column} : {WEAK_METHODS[self.method]}"
         if self.confidence is not None and self.confidence < OCR_DOUBT_BELOW:
             return f"{column} lu par OCR (confiance {self.confidence:.0f})"

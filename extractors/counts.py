@@ -240,7 +240,8 @@ def _labels_from(units: list[Unit], k: int) -> tuple[list[str], int]:
 
 
 def _label_line(text: str) -> bool:
-    """``"Présents :"``, or a line that is a count label and nothing else (``"Délégués présents"``)."""
+    """``"Présents :"``: a short line ending with its colon (a bare label, "Présents", is read
+    by `_block`, values after labels)."""
     return bool(re.search(r":\s*$", text)) and len(text.split()) <= 8
 
 

@@ -264,10 +264,7 @@ def _act_in_title(ctx: Context, item: segment.Item, facts: dict[str, Fact]) -> N
 
 def _number(item: segment.Item) -> int | None:
     """The item's number as the ranges count them ("Questions 11 à 17"): 11 for "11"."""
-    if item.heading is None or item.heading.number is None:
-        return None
-    digits = re.findall(r"\d+", item.heading.number)
-    return int(digits[-1]) if digits else segment._key(item.heading.number)
+    return segment._key(item.heading.number) if item.heading else None
 
 
 def _title(units: list[Unit], item: segment.Item, own: Reading) -> Fact | None:

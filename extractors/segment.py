@@ -98,10 +98,11 @@ def _decides(folded: str) -> bool:
 
 def plan(units: list[Unit]) -> list[Block]:
     """The blocks of the document with their items."""
-    evidence = [is_evidence(u) for u in units]
+    said = [is_evidence(u) for u in units]  # line by line; a vote table's header below
+    evidence = list(said)
     for k in _vote_tables(units):
         evidence[k] = True
-    return [_items(units, evidence, a, b) for a, b in _blocks(units, evidence)]
+    return [_items(units, evidence, said, a, b) for a, b in _blocks(units, evidence)]
 
 
 def _vote_tables(units: list[Unit]) -> list[int]:
@@ -140,7 +141,7 @@ def _lead_in(units: list[Unit], evidence: list[bool], k: int, floor: int) -> int
 
 # --- headings -------------------------------------------------------------------------
 
-def headings(units: list[Unit], start: int, end: int) -> dict[str, list[Heading]]:
+def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: list[int]) -> dict[str, list[Heading]]:
     """Candidate headings of each family in units[start:end], lists of titles left out."""
     found: dict[str, list[Heading]] = {f: [] for f in data()["priority"]}
     for k in range(start, end):
@@ -148,25 +149,24 @@ def headings(units: list[Unit], start: int, end: int) -> dict[str, list[Heading]
             found[family].append(h)
     found["numbered"] = _best_run(found["numbered"])
     toc = _toc_units(units, start, end)
-    decided = [k for k in range(start, end) if is_evidence(units[k])]
-    shared = _votes_together(units, start, end)
+    decided = [k for k in range(start, end) if said[k]]
     return {f: _untight([h for h in hs if h.unit not in toc], decided, shared) for f, hs in found.items()}
 
 
-def together(units: list[Unit], start: int, end: int, found: dict | None = None) -> dict[int, tuple[int, int]]:
+def together(units: list[Unit], shared: list[int], found: dict[str, list[Heading]]) -> dict[int, tuple[int, int]]:
     """The lines that vote several items at once, with the range of numbers they cover
     ("Les points 3 à 5 sont adoptés à l'unanimité" -> (3, 5); "Ces trois délibérations sont
-    adoptées …" -> the three headings right above it, once the headings are known)."""
+    adoptées …" -> the three headings right above it); `shared`: the lines of `_votes_together`."""
     out = {}
-    for k in range(start, end):
+    for k in shared:
         if any(rx(p).search(units[k].folded) for p in data()["not_evidence"]):
             continue  # "Considérant que les deux délibérations … ont été approuvées": no vote here
         m = rx(data()["together"]["range"]).search(units[k].folded)
-        first, last = (_last_int(m.group("first")), _last_int(m.group("last"))) if m else (None, None)
+        first, last = (_key(m.group("first")), _key(m.group("last"))) if m else (None, None)
         counted = rx(data()["together_counted"]).search(units[k].folded)
         if counted:
             n = counted.group("n")
-            first, last = _last_ones(found or {}, k, int(n) if n.isdigit() else SMALL_NUMBERS.index(n) + 2)
+            first, last = _last_ones(found, k, int(n) if n.isdigit() else SMALL_NUMBERS.index(n) + 2)
         if first is not None and last is not None and first < last <= first + 50:
             out[k] = (first, last)
     return out
@@ -185,15 +185,10 @@ def _last_ones(found: dict[str, list[Heading]], k: int, n: int) -> tuple[int | N
     """The numbers of the n headings of one family right above line k."""
     for family in ("act", "numbered"):
         above = [h for h in found.get(family, []) if h.unit < k][-n:]
-        numbers = [_last_int(h.number) for h in above]
+        numbers = [_key(h.number) for h in above]
         if len(above) == n and None not in numbers and k - above[0].unit <= 4 * n:
             return numbers[0], numbers[-1]
     return None, None
-
-
-def _last_int(number: str | None) -> int | None:
-    digits = re.findall(r"\d+", number or "")
-    return int(digits[-1]) if digits else None
 
 
 def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
@@ -362,10 +357,11 @@ def _pull_heads(units: list[Unit], evidence: list[bool], items: list[Item]) -> l
     return items
 
 
-def _items(units: list[Unit], evidence: list[bool], start: int, end: int) -> Block:
+def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int, end: int) -> Block:
     """The items of a block under the heading family that explains the most decisions."""
-    found = _paired(headings(units, start, end), evidence)
-    lines = together(units, start, end, found)
+    shared = _votes_together(units, start, end)
+    found = _paired(headings(units, start, end, said, shared), evidence)
+    lines = together(units, shared, found)
     decided = _decided(evidence, found, lines)
     by_family = {f: _segments(found[f], decided, end, f) for f in data()["priority"]}
     most = max(sum(i.evidence for i in items) for items in by_family.values())
@@ -421,7 +417,7 @@ def _under(h: Heading, act: Heading, nxt: int, evidence: list[bool]) -> bool:
 def _covering(h: Heading, lines: dict[int, tuple[int, int]]) -> int | None:
     """The line after a heading that votes its item with others ("Les points 3 à 5 …"): by
     its rank, or by its act number ("Les délibérations n° B-2022-0412 à B-2022-0418 …")."""
-    numbers = [n for n in (_last_int(h.rank), _last_int(h.number)) if n is not None]
+    numbers = [n for n in (_key(h.rank), _key(h.number)) if n is not None]
     return next((k for k, (a, b) in lines.items() if k > h.unit and any(a <= n <= b for n in numbers)), None)
 
 
@@ -449,7 +445,8 @@ def _share(units: list[Unit], item: Item, lines: dict[int, tuple[int, int]], evi
 def _exception(units: list[Unit], k: int, h: Heading) -> int | None:
     """ "… sont adoptées à l'unanimité, à l'exception de :" / "- la délibération n° B-2022-0415,
     adoptée par 29 voix pour et 4 voix contre ;": the line under the shared vote naming this item."""
-    if not EXCEPT.search(units[k].folded) or EXCEPT.search(units[k].folded).end() < len(units[k].folded.rstrip(" :")):
+    m = EXCEPT.search(units[k].folded)
+    if not m or m.end() < len(units[k].folded.rstrip(" :")):
         return None  # no exception, or one said on the line itself (`shared_unit`)
     return next((j for j in range(k + 1, min(k + 7, len(units))) if _named_in(units[j].folded, h)), None)
 

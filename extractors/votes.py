@@ -83,8 +83,7 @@ def _prose(text: str) -> str:
     return re.sub(r"\s+", " ", QUOTES.sub(" ", counts.digits(text)))
 
 
-CIVILITY = re.compile(r"(?<![\w.])(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)\s")
-PLURAL_CIVILITIES = {"mm.", "mmes", "messieurs", "mesdames"}
+PLURAL_CIVILITIES = {"mm", "mmes", "messieurs", "mesdames"}  # "MM. DURAND et LEROY": one for two
 
 
 def _named_non_voters(sentence: str) -> int | None:
@@ -107,9 +106,8 @@ def _named_non_voters(sentence: str) -> int | None:
     # "M. Pierrick HAMON et Mme Gwenaëlle LE DANTEC, administrateurs pressentis de la société,",
     # "M. Paul DURAND, adjoint aux finances et Mme Anne PETIT, conseillère déléguée,": each name
     # with its civility, then what they are; the verb must agree ("ne prennent": more than one)
-    civilities = CIVILITY.findall(names)
-    if civilities and not any(c.strip().lower() in PLURAL_CIVILITIES for c in civilities) \
-            and (len(civilities) > 1) == (not m.group("one")):
+    civilities = [c.group(0).rstrip(".") for c in members.CIVILITY_START.finditer(fold(names))]
+    if len(civilities) > 1 and not PLURAL_CIVILITIES & set(civilities):  # the verb is plural here
         return len(civilities)
     # "… après en avoir délibéré, M. le Maire n'ayant pas pris part au vote": the clause's subject
     clause = [members.strip_civilities(p) for p in re.split(r"\bet\b", names.split(",")[-1]) if p.strip()]

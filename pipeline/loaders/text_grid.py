@@ -46,9 +46,10 @@ def regrid(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
             k += 1
             continue
         kept = {i for i, _ in passed}  # lines passed over stay lines, their page breaks with them
-        breaks = {index: "\f" * sum(text.count("\f") for i, text in lines[k + 1:end]
-                                     if i not in kept and _row_of(i, rows) == index)
-                  for index, _ in rows}  # a page break inside a row is the row's
+        breaks = dict.fromkeys((index for index, _ in rows), "")
+        for i, text in lines[k + 1:end]:
+            if i not in kept and "\f" in text:
+                breaks[_row_of(i, rows)] += "\f" * text.count("\f")  # a page break inside a row is the row's
         yield lines[k][0], "\f" * lines[k][1].count("\f") + "\t".join(name for _, name in _columns(lines[k][1]))
         yield from sorted([(index, breaks[index] + "\t".join(cells)) for index, cells in rows] + passed)
         k = end
@@ -60,7 +61,8 @@ def _row_of(index: int, rows: list[tuple[int, list[str]]]) -> int | None:
 
 
 def header(line: str) -> list[int] | None:
-    """Where the columns start: ``"N°   Objet   Pour   Contre   Abst."`` (words only, short)."""
+    """Where the columns start: ``"N°   Objet   Pour   Contre   Abst."`` (short capitalised
+    cells, no digit)."""
     pieces = _columns(line)
     # "N°  Objet  Pour  Contre": short, capitalised; not justified prose ("Monsieur   le  Maire")
     if len(pieces) < MIN_COLUMNS or any(re.search(r"\d", p) or len(p.split()) > 4 or not p[:1].isupper()
