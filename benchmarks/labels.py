@@ -107,7 +107,7 @@ def _iso(value: Any) -> Any:
     return value
 
 
-PREFIXES = re.compile(r"^(?:commune|ville|mairie|communaute|departement|syndicat)\s+(?:de\s+la|de|du|des|d)\s+")
+PREFIXES = re.compile(r"^(?:commune(?:\s+nouvelle)?|ville|mairie|hotel\s+de\s+ville|communaute|departement|syndicat)\s+(?:de\s+la|de|du|des|d)\s+")
 
 
 def same_value(name: str, want: Any, got: Any) -> bool:

@@ -47,7 +47,9 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "exercice : la liste peut être la fautive)."),
     Rule("attendance.proxy_count", ERROR, ("pouvoirs", "proxies"),
          "{actual} pouvoirs listés, mais pouvoirs = {expected}",
-         "Le nombre de pouvoirs listés est égal au nombre de pouvoirs indiqué."),
+         "Le nombre de pouvoirs listés est égal au nombre de pouvoirs indiqué ; quand les listes "
+         "nomment tous les membres en exercice (présents et absents) sans aucun pouvoir, zéro pouvoir "
+         "est listé (sinon, aucune liste lue, la règle est ignorée)."),
     Rule("attendance.members_total", WARNING, ("presents", "absents", "membres_en_exercice"),
          "Présents ({presents}) + absents ({absents}) = {actual} ≠ membres en exercice ({expected})",
          "Présents + absents = membres en exercice, quand le document liste des absents "

@@ -28,7 +28,8 @@ from extractors.stream import Unit, fold
 # a count: digits not glued to a letter ("1O", OCR's 10, is no count of 1)
 NUMBER = re.compile(r"(\d{1,4})(?![\d])(?![^\W\d_])(?!\s*(?:[.,/]\d|€|%|euros?\b|eur\b|h\b|h\d|heures?\b|ans?\b|"
                     r"mois\b|jours?\b|m2\b|m²|km\b|ha\b|er\b|e\b|eme\b|°))(?![ \u00a0]\d{3}\b)")
-LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\n|$))")
+# "Votants" / "51"; "(présents 10 / votants" / "11).": the number alone on the next line
+LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\)[ \t]*[.;,]?[ \t]*)?(?:\n|$))")
 # a separator, or a verb saying the count changed ("le nombre de présents est porté à 22")
 # a count in brackets between a list's label and its colon: "Étaient présents (12) : M. …"
 SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+|"
@@ -104,7 +105,7 @@ class Run:
 def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Count]:
     """Every count in the units, in reading order (columns starting with "_" left out)."""
     run = Run(units)
-    found = lexicon.labels("counts", run.text)
+    found = _without_glosses(run.text, lexicon.labels("counts", run.text))
     taken: dict[int, int] = {}  # label index -> offset of the number it took
     out: list[Count] = []
     for group in _label_runs(run.text, found):
@@ -123,6 +124,17 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
     out.sort(key=lambda c: (c.unit, c.method != "label_value"))
     wanted = columns or tuple(lexicon.get("sitting_counts")) + tuple(lexicon.get("vote_counts"))
     return [c for c in out if c.column in wanted]
+
+
+# a label's gloss in brackets right after it: "Votants (présents et représentés)"
+GLOSS = re.compile(r"[ \t]*\([^()\n\d]*\)")
+
+
+def _without_glosses(text: str, found: list[lexicon.Label]) -> list[lexicon.Label]:
+    """The labels less those inside a bracket that explains the label before it
+    ("Votants (présents et représentés)" over "17" is one label, not three)."""
+    spans = [m.span() for lb in found for m in [GLOSS.match(text, lb.end)] if m]
+    return [lb for lb in found if not any(a <= lb.start < b for a, b in spans)]
 
 
 def _cell_rows(units: list[Unit]) -> tuple[list[Count], set[int]]:
@@ -274,7 +286,8 @@ BLOCK_NUMBER = re.compile(r"[\s:=|._…–\-/]*?(\d{1,4}(?![\d]|[.,]\d)|\[\?\])"
 def _block(run: Run, labels: list[lexicon.Label], taken: dict, indices: list[int]) -> list[Count]:
     """``"En exercice | Présents | Votants"`` then ``"19 | 14 | 16"``: as many numbers as
     labels after the last label, on the lines below it, nothing but separators between."""
-    numbers, pos = [], _past_other_labels(run, labels[-1].end)
+    gloss = GLOSS.match(run.text, labels[-1].end)  # "… Votants (présents et représentés)" / "19 16 1 17"
+    numbers, pos = [], _past_other_labels(run, gloss.end() if gloss else labels[-1].end)
     while len(numbers) < len(labels):
         m = BLOCK_NUMBER.match(run.text, pos)
         if not m:
@@ -317,14 +330,15 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     sep = SEPARATOR.match(rest)
     gap = sep.end() if sep else len(rest) - len(rest.lstrip(" "))
     alone = None if sep else LONE_NUMBER_BELOW.match(rest)
-    if alone and _starts_line(run, label):  # "Délégués votants" / "51": a bare label, its number below
+    # "Délégués votants" / "51": a bare label, its number below; "(présents 10 / votants" / "11)."
+    if alone and (_starts_line(run, label) or _label_ends_line(run, label)):
         gap = alone.end()
     m = NUMBER.match(rest, gap)
     if not m or not _plausible(int(m.group(1))):
         return []
     if "\n" in rest[:m.start(1)] and not _label_ends_line(run, label):
         return []  # "LES EQUIPEMENTS pour :" / "88 004,30 €": a value below only under a label ending its line
-    if not sep and not (_starts_line(run, label) or _counts_to_end(run, label.start)):
+    if not sep and not alone and not (_starts_line(run, label) or _counts_to_end(run, label.start)):
         return []
     if not sep and not alone and _number_before_label(run, label.end + m.end()):
         return []  # "3 procurations 32 votants": 32 is the votants (not so for "Votants" / "18" / "Présents")
@@ -377,7 +391,8 @@ def _counts_to_end(run: Run, pos: int) -> bool:
     """From `pos` to the end of its line, count labels and numbers only ("Vote : Pour 27,
     Contre 0"), after a break, not mid-phrase ("… de la traverse du bourg pour un")."""
     start, end = run.line_of(pos)
-    sentence = re.search(r"\.\s", run.text[pos:end])  # "Vote : pour 21, contre 3, abstentions 2. Les statuts …"
+    # "Vote : pour 21, contre 3, abstentions 2. Les statuts …" (not "Contre 1 | Abst. 0")
+    sentence = re.search(r"(?<!\babst)(?<!\bnbre)(?<!\bnb)\.\s", run.text[pos:end])
     end = pos + sentence.start() if sentence else end
     before = run.text[start:pos].rstrip()
     if before.endswith(","):  # "Vote : Pour 27, Contre 0", not "… la société Restaurel Ouest, pour un" / "montant"

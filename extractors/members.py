@@ -43,7 +43,7 @@ CIVILITY = r"(?<!-)(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|
 # "M. Marc ABADIE → M. Émile DUCASSE", "-> M. X" in a list of proxies).
 CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s)(?<!>\s)(?<![→⇒➔➜]\s){CIVILITY}")
 AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*(?:et\s+|,\s*)?$")  # "Mesdames et Messieurs X"
-SEPARATORS = re.compile(r"\s*[,;]\s*|\s+[–—-]\s+|\s+-(?=\s)|\s+et\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
+SEPARATORS = re.compile(r"\s*[,;•]\s*|\s+[–—-]\s+|\s+-(?=\s)|\s+(?:et|ainsi\s+que)\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
 PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "del", "el", "ben",
              "d'", "l'", "y", "e", "et", "mc", "mac", "st", "ste"}
 # the holder's whole name: two words at least, and not a civility and a first name alone ("à M.
@@ -59,9 +59,10 @@ TIMED_WORDS = (r"arrivee?s?|partie?s?|sortie?s?|quitte|jusqu|a\s+partir|a\s+comp
 TIMED = re.compile(rf"(?:\(|,|\s[–—-])[^)]*?\b(?:{TIMED_WORDS})")
 # "M. Vivien BATIFOULIER a donné pouvoir à M. Louis GARCIA." : a sentence of its own, not a
 # line of the list above it (whereas "X, Adjoint, pouvoir donné à Y" goes on a list)
-PROXY_SENTENCE = re.compile(r"^.{2,80}?\s(?:a|ont)\s+donne\s+(?:pouvoir|procuration|mandat|delegation)\s+(?:a|au)\s.*\.\s*$"
+# "qui a donné procuration à M. Y." opening a line goes on with the entry above ("M. X,⏎qui …")
+PROXY_SENTENCE = re.compile(r"^(?!(?:qui|lequel|laquelle|lesquel(?:le)?s)\s).{2,80}?\s(?:a|ont)\s+donne\s+(?:pouvoir|procuration|mandat|delegation)\s+(?:a|au)\s.*\.\s*$"
                             # "D. MOREAU donne pouvoir à V. MOREL" (not "le Conseil donne pouvoir au Maire")
-                            r"|^(?!(?:le|la|les|il|elle)\s)(?:(?!maire|president|conseil)[^\s]+\s+){1,5}"
+                            r"|^(?!(?:le|la|les|il|elle|qui|lequel|laquelle)\s)(?:(?!maire|president|conseil)[^\s]+\s+){1,5}"
                             r"donnen?t?\s+(?:pouvoir|procuration)\s+a\s+(?!signer)\S.*$")
 # "Ozillac Agglomération - Conseil Communautaire du jeudi 18 décembre 2025": an organ and a date
 RUNNING_HEADER = lexicon.rx(r"\b{body}\s+(?:du|le)\s+(?:{weekday}\s+)?\d{1,2}(?:er)?(?:\s+{month}\s+|[/.]\d{1,2}[/.])\d{2,4}\b")
@@ -70,6 +71,8 @@ PAGE_MARK = re.compile(r"(?:\bpage\s+\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?|[\s–-]
 # "S. ARNAUD pouvoir à C. LECLERCQ" on its own line: a proxy, not more names of the list above
 PROXY_LINE = re.compile(r"^(?!.*\s[–-]\s)[^,;()]{2,40}?\s(?:(?:a\s+)?donne\s+)?(?:pouvoir|procuration|mandat)\s+"
                         r"(?:a|au)\s+[^,;()]{2,40}$")
+ITEM_START = re.compile(r"(?:n\s*[°o]\.?\s*\d|(?:deliberation|delib\.?|acte)\s+n\s*[°o]|(?:objet|obj\.|intitule)\s*[:–-])")
+RANK = re.compile(r"\s*(?:\d{1,3}|[IVXL]{1,5})\s*[.)°–-]\s+\S")  # "1. Installation …", "IV – Budget"
 PROXY_WORDS = re.compile(r"\b(?:pouvoir|procuration|mandat|represente|delegation|donne)\b")
 
 
@@ -127,11 +130,14 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     body = lexicon.first("collectivite", folded)
     if body and body.start() == 0:  # "COMMUNAUTÉ DE COMMUNES PLATEAU DES MILLE SOURCES": a heading
         return False
+    if ITEM_START.match(folded):  # "N° 146-2013", "Intitulé : PARTICIPATION …": the first item
+        return False
     if kind != "proxies" and PROXY_SENTENCE.match(folded) or kind == "present" and PROXY_LINE.match(folded):
         return False
     if folded.startswith("("):  # "Pierre-Yves COSTE" / "(en remplacement de François SIMON)"
         return True
     text = blank_roles(re.sub(r"\([^)]*\)?", " ", unit.text))
+    text = re.sub(r"^\s*(?:et|ainsi\s+que)\s+", "", text)  # "ainsi que Mme VASSEUR Marion": the last one
     text = re.sub(r",\s+[a-zà-ÿ][^,;]*\.?\s*$", "", text)  # "… ROCHE, formant la majorité des membres."
     words = [w for w in re.split(r"[\s,;]+", text) if re.search(r"[^\W\d_]", w)]
     if not words:
@@ -141,6 +147,13 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     if len(lower) == len(words):  # "trente-huit": the value of a count label above, no name
         return False
     return len(lower) <= max(1, len(words) // 4)
+
+
+def _ranked_after_stop(above: str, line: str) -> bool:
+    """"… M. Rodolphe NÉRÉE." then "1. Installation des conseillers municipaux": an entry that
+    ends a sentence, then an item's rank, is the list's end (the roles blanked, the title
+    would pass for names)."""
+    return above.rstrip().endswith(".") and bool(RANK.match(line))
 
 
 def _count_label(folded: str) -> bool:
@@ -170,7 +183,8 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
                 j = after
                 continue
             break
-        if not continues(units[j], label.kind) or (units[j].gap_before and not _names_line(units[j].text)):
+        if not continues(units[j], label.kind) or (units[j].gap_before and not _names_line(units[j].text)) \
+                or _ranked_after_stop(pieces[-1][0], units[j].text):
             break
         pieces.append((units[j].text, j))
         j += 1
@@ -184,8 +198,8 @@ def _page_furniture(unit: Unit) -> bool:
     """A page number ("1", "Page 2 sur 4") or a running header naming the sitting or the body
     ("Conseil Communautaire du 24/05/2022"), as a text extraction leaves them mid-list."""
     folded = unit.folded.strip()
-    if re.fullmatch(r"[-–\s]*(?:page\s+)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?[-–\s]*", folded):
-        return True  # "1", "- 1 -", "Page 2 sur 4"
+    if re.fullmatch(r"[-–\s]*(?:(?:page|p\.|pg\.?)\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?[-–\s]*", folded):
+        return True  # "1", "- 1 -", "Page 2 sur 4", "p. 1"
     if len(folded.split()) <= 6 and re.search(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded):
         return True  # "CM – 22.06.2017"
     if len(folded.split()) <= 14 and PAGE_MARK.search(folded):
@@ -290,7 +304,7 @@ def _entries(text: str, proxies: bool) -> tuple[list[tuple[str, int]], bool]:
     out = []
     for chunk, start in _chunks(text, fold(text), CIVILITY_START):
         out += [(e, start + s) for e, s in _split(chunk, proxies)]
-    out = [(re.sub(r"\s+et$", "", e.strip(" .,;:")).strip(), s) for e, s in out]
+    out = [(re.sub(r"\s+(?:et|ainsi\s+que)$", "", e.strip(" .,;:")).strip(), s) for e, s in out]
     out = [(e, s) for e, s in out if re.search(r"[^\W\d_]{2}", e) and strip_civilities(e)]
     paired = [(name, s + at) for e, s in out for name, at in _name_pairs(e)]
     return paired, len(paired) > len(out)
@@ -379,7 +393,9 @@ def _holder_follows(chunk: str, pos: int, proxies: bool) -> bool:
     """A separator inside "M. X, Adjoint, pouvoir donné à M. Y": the entry goes on."""
     # "M. X, qui a donné procuration à M. Y", "Mme X, laquelle a donné pouvoir à …"
     # "M. Louis MOREL – arrivé à 20h40": the entry goes on with its time
-    return bool(re.match(r"[\s,]*(?:(?:qui|lequel|laquelle)\s+(?:a\s+)?donne|pouvoir|procuration|mandat|donne|a donne|"
+    # "Mme X (Mazières-le-Bas), excusée, a donné pouvoir à M. Y": excused, then the proxy
+    return bool(re.match(r"[\s,]*(?:excusee?s?\s*,?\s*(?:et\s+)?(?=(?:qui\s+)?(?:a|ont)\s+donne|donne|pouvoir|procuration))?"
+                         r"(?:(?:qui|lequel|laquelle)\s+(?:a\s+)?donne|pouvoir|procuration|mandat|donne|a donne|"
                          rf"represente|(?:{TIMED_WORDS})\b)", fold(chunk[pos:pos + 60])))
 
 

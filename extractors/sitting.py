@@ -249,8 +249,9 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
     u = units[k]
     if not _title_like(u):
         return
-    body = lexicon.first("collectivite", u.folded.strip())
-    name = collectivite(_slice(u.text.strip(), body, "name")) if body else None
+    own = _after_republique(u.text.strip())
+    body = lexicon.first("collectivite", fold(own).strip())
+    name = collectivite(_slice(own, body, "name")) if body else None
     if body and k + 1 < len(units) and _name_goes_on(u, units[k + 1], name):
         both = joined([u.text.strip(), units[k + 1].text.strip()])
         longer = lexicon.first("collectivite", fold(both).strip())
@@ -273,6 +274,14 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
             if parse_date(text):
                 r.set("session_time", parse_time(text), u.span, "session_title")
             break
+
+
+# "RÉPUBLIQUE FRANÇAISE – SIAEP DE LA CHAMPAGNE ARMANÇONNAISE": the body after the state's name
+REPUBLIQUE = re.compile(r"^r[ée]publique\s+fran[çc]aise\s*[–—:|-]\s*(?=\S)", re.IGNORECASE)
+
+
+def _after_republique(text: str) -> str:
+    return REPUBLIQUE.sub("", text)
 
 
 def _name_goes_on(u: Unit, nxt: Unit, name: str | None) -> bool:
@@ -447,8 +456,14 @@ def collectivite(name: str) -> str | None:
     -> ``"Saint-Flour"``; an intercommunality, a syndicat, a département keep their full name."""
     m = lexicon.rx(lexicon.get("collectivite_prefix")).match(fold(name))
     rest = name[m.end():].strip() if m else name.strip()
-    generic = lexicon.rx(r"(?:la\s+|le\s+|l')?(?:commune|ville|{body_type})(?:\s+(?:mixte|intercommunal))?").fullmatch(fold(rest))
+    generic = lexicon.rx(GENERIC_BODY).fullmatch(fold(rest).strip())
     return None if generic else rest or None  # "la Communauté de communes": no name said
+
+
+# a body named by its kind, not its name: "la Communauté de communes", "Maire de ladite commune",
+# "Président de l'intercommunalité", "le Conseil Municipal de cette" / "commune"
+GENERIC_BODY = (r"(?:(?:la|le|l'|ladite|ledit|cette|ce|notre|sa|son)\s*)?(?:(?:commune|ville|collectivite|"
+                r"intercommunalite|agglomeration|{body_type})(?:\s+(?:mixte|intercommunal|nouvelle))?)?")
 
 
 def _day_words(text: str) -> str:

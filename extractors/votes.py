@@ -24,6 +24,24 @@ from extractors.sitting import Fact
 from extractors.stream import Unit, fold
 from schemas.text import ends_sentence
 
+def _listed_non_voters(line: str) -> int | None:
+    """"Ne participe(nt) pas au vote : Jeannine CAZENAVE (1)", "Non-votants : M. X, Mme Y": the
+    label first, then the names (the count in brackets, when printed, is taken as printed);
+    "néant" or "aucun" is zero."""
+    from extractors import members
+
+    m = lexicon.rx(lexicon.get("votes", "non_voters_listed")).match(fold(line))
+    if not m:
+        return None
+    if m.group("n"):
+        return int(m.group("n"))
+    names = line[m.start("names"):m.end("names")]
+    if re.fullmatch(r"(?:neant|aucune?|personne)\.?", fold(names).strip()):
+        return 0
+    parts = [members.strip_civilities(p) for p in members.SEPARATORS.split(names) if p.strip()]
+    return len(parts) if parts and all(members.looks_like_member(p) for p in parts) else None
+
+
 RECITAL = re.compile(r"^\s*(?:[-•*]\s*)?(?:vu|considerant|attendu|rappelant)\b")
 QUOTES = re.compile(r"[«»\"“”]")
 
@@ -94,6 +112,9 @@ def _named_non_voters(sentence: str) -> int | None:
     from extractors import members
 
     sentence = sentence.strip()
+    listed = _listed_non_voters(sentence)
+    if listed is not None:
+        return listed
     m = lexicon.rx(lexicon.get("votes", "non_voters_named")).search(fold(sentence))
     if not m:
         return None
@@ -114,6 +135,24 @@ def _named_non_voters(sentence: str) -> int | None:
     if len(clause) == 1 and ONE_FUNCTION.fullmatch(fold(names.split(",")[-1]).strip()):
         return 1
     return len(clause) if clause and all(members.looks_like_member(p) for p in clause) else None
+
+
+def _listed_non_voters(line: str) -> int | None:
+    """"Ne participe(nt) pas au vote : Jeannine CAZENAVE (1)", "Non-votants : M. X, Mme Y": the
+    label first, then the names (the count in brackets, when printed, is taken as printed);
+    "néant" or "aucun" is zero."""
+    from extractors import members
+
+    m = lexicon.rx(lexicon.get("votes", "non_voters_listed")).match(fold(line))
+    if not m:
+        return None
+    if m.group("n"):
+        return int(m.group("n"))
+    names = line[m.start("names"):m.end("names")]
+    if re.fullmatch(r"(?:neant|aucune?|personne)\.?", fold(names).strip()):
+        return 0
+    parts = [members.strip_civilities(p) for p in members.SEPARATORS.split(names) if p.strip()]
+    return len(parts) if parts and all(members.looks_like_member(p) for p in parts) else None
 
 
 RECITAL = re.compile(r"^\s*(?:vu|considerant|par\s+deliberation)\b|\bavai(?:t|ent)\s+(?:ete\s+)?(?:approuve|adopte|rejete|refuse|accepte)")

@@ -64,7 +64,8 @@ def appears(value, key: str, text: str) -> bool:
     if key == "session_time":
         return any(norm(form) in text for form in time_forms(value))
     if isinstance(value, int):
-        return any(re.search(rf"(?<![\w-]){re.escape(norm(f))}(?![\w-])", text) for f in number_forms(value))
+        forms = [*number_forms(value), *(["néant", "aucun"] if value == 0 else [])]  # "Ne participent pas au vote : néant"
+        return any(re.search(rf"(?<![\w-]){re.escape(norm(f))}(?![\w-])", text) for f in forms)
     return norm(str(value)) in text
 
 
@@ -91,7 +92,7 @@ def test_same_seed_same_bytes():
     assert generate(5, "dev").text != generate(6, "dev").text
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
+@pytest.mark.parametrize("split", ["dev", "test", "dev2"])
 def test_every_stated_value_appears_in_the_text(split):
     for seed in SAMPLE:
         doc = generate(seed, split)
@@ -100,7 +101,7 @@ def test_every_stated_value_appears_in_the_text(split):
         assert not missing, f"{doc.name}: {missing[:5]}"
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
+@pytest.mark.parametrize("split", ["dev", "test", "dev2"])
 def test_consistent_documents_satisfy_every_rule(split):
     for seed in SAMPLE:
         doc = generate(seed, split, planted=False)
@@ -157,6 +158,21 @@ def test_test_split_draws_phrasings_dev_never_shows():
     test = " ".join(body_text(generate(s, "test")) for s in range(60))
     assert not [t for t in literal if t in dev]
     assert sum(t in test for t in literal) >= len(literal) // 2
+
+
+def test_dev2_phrasings_are_drawn_and_fill_their_lists():
+    """Every dev2 list names a variant list of its data file; dev2 documents print them."""
+    from tests.generator.vocab import load, second_hand
+
+    for name in ("attendance", "counts", "header", "items", "votes"):
+        for path in (p for p in second_hand(name) if p != "_doc"):
+            node = load(name)
+            for key in path.split(".")[1:]:
+                node = node[key]
+            assert "dev" in node and "test" in node, path
+    fresh = [v["t"] if isinstance(v, dict) else v for v in second_hand("items")["items.objet_label"]]
+    dev2 = " ".join(generate(s, "dev2").text for s in range(2_000_000, 2_000_040))
+    assert sum(label.strip() in dev2 for label in fresh) >= 3
 
 
 def test_every_variant_list_is_split_about_a_third_test():

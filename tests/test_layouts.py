@@ -347,3 +347,25 @@ def test_an_items_votants_read_by_ocr_stays_in_doubt():
 
 def test_ocr_i_for_l_spares_a_name():
     assert i_for_l("Mme Ia PETRENKO") == "Mme Ia PETRENKO"
+
+
+# --- third round (2026-12-02, third session) -------------------------------------------------
+
+def test_a_proxy_clause_wrapped_onto_the_next_line_after_a_comma():
+    """"Absents : Mme Claudine ÉDOUARD, qui a donné procuration à Mme Marie-Line ZÉNON ; M. Gilles
+    QUIDAL," / "qui a donné procuration à M. Rodolphe NÉRÉE." / "1. Installation des conseillers
+    municipaux": the relative clause goes on with the entry, the item's rank ends the list."""
+    got = {(p["giver"], p["holder"]) for p in rows("287.txt", "proxies")}
+    assert got == {("Claudine ÉDOUARD", "Marie-Line ZÉNON"), ("Gilles QUIDAL", "Rodolphe NÉRÉE")}
+
+
+def test_presidente_du_conseil_regional_names_no_body():
+    """"RÉGION BOURGOGNE-FRANCHE-COMTÉ" over "Séance présidée par Mme …, Présidente du Conseil
+    régional": the région is the body, its assembly's name is not."""
+    assert {r["collectivite"] for r in rows("290.txt")} == {"RÉGION BOURGOGNE-FRANCHE-COMTÉ"}
+
+
+def test_an_election_result_is_a_decision():
+    """"6 - Election du 4ème vice-président (Délibération n° 2014-022)" … "M. VELAY : 29 ; M.
+    REBOUL : 5. M. Claude VELAY est élu 4ème vice-président." (no "voix", no "adopté")."""
+    assert [r["numero"] for r in rows("306.txt")][-2:] == ["2014-021", "2014-022"]

@@ -23,7 +23,7 @@ from pipeline.loaders.text_flat import unflatten
 from pipeline.loaders.text_grid import regrid
 from schemas import Cell, Document, Line, Row, Span, Table
 
-BOLD = re.compile(r"\*\*(.+?)\*\*")
+BOLD = re.compile(r"\*\*([^*\n]+(?:\n[^*\n]+){0,3}?)\*\*")  # "**Title wrapped⏎over two lines**" too
 RULE = re.compile(r"^[\t\- ]*-{3,}[\t\- ]*$")  # "---\t--------------------"
 SPACES = re.compile(r"[\u00a0\u202f\u2007]")  # no-break spaces from word processors
 

@@ -21,7 +21,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--count", type=int, default=100, help="number of documents (seeds S .. S+N-1)")
     p.add_argument("--seed", type=int, default=None,
                    help=f"first seed (default: the benchmark's, dev {SEEDS['dev'].start}, test {SEEDS['test'].start})")
-    p.add_argument("--split", choices=("dev", "test"), default="dev")
+    p.add_argument("--split", choices=tuple(SEEDS), default="dev")
     p.add_argument("--kind", choices=KINDS, default=None, help="only this kind of document")
     p.add_argument("--pdf", action="store_true", help="also write the PDF form")
     p.add_argument("--ocr-noise", action="store_true", help="add a few OCR character confusions")

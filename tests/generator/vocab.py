@@ -3,7 +3,10 @@
 A variant list is an object ``{"dev": [...], "test": [...]}`` (about a third of the
 variants tagged test). ``split="dev"`` draws only dev variants; ``split="test"`` draws the
 test variants wherever a list has them, so the test split holds phrasings a reader tuned
-on dev has never seen.
+on dev has never seen. ``split="dev2"`` draws the variants of ``data/dev2/<file>.json``
+(by dotted path) wherever one is given: phrasings written by a second hand that read the
+dev variants only, never the reader nor the test variants (scored once before any change
+made from them, then used as dev).
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).parent / "data"
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "dev2")
 FIELD = re.compile(r"\{(\w+)\}")
 ELIDE = re.compile(r"\b([Dd])e (?=[aeiouyàâéèêëîïôûAEIOUYÉÈÊ])")  # "Nombre de élus" -> "Nombre d'élus"
 
@@ -24,6 +27,13 @@ ELIDE = re.compile(r"\b([Dd])e (?=[aeiouyàâéèêëîïôûAEIOUYÉÈÊ])")  #
 def load(name: str) -> dict:
     """One data file, parsed once per process."""
     return json.loads((DATA / f"{name}.json").read_text("utf-8"))
+
+
+@functools.cache
+def second_hand(name: str) -> dict:
+    """The dev2 phrasings of one data file, by dotted path ({} when it has none)."""
+    path = DATA / "dev2" / f"{name}.json"
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
 
 
 def is_variant_list(node: Any) -> bool:
@@ -65,6 +75,8 @@ class Vocab:
             raise KeyError(f"{path} is not a variant list")
         if self.split == "test" and node["test"]:
             return tuple(node["test"])
+        if self.split == "dev2" and second_hand(path.split(".")[0]).get(path):
+            return tuple(second_hand(path.split(".")[0])[path])
         return tuple(node["dev"])
 
     def pick(self, rng: random.Random, path: str) -> Any:

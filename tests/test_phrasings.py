@@ -1,0 +1,172 @@
+"""Phrasings of a second hand (tests/generator/data/dev2, 2026-12-02): labels, headings, moves and
+lists the reader had not been written against, each in a short sitting built around it, and
+the check each one feeds (a document that trips it, one that does not)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.stages import process
+
+OPENING = ("COMMUNE DE SAINT-ALBAN-DES-PRÉS\n"
+           "PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 12 MARS 2024\n"
+           "Le douze mars deux mille vingt-quatre, à vingt heures, le Conseil municipal s'est réuni sous la\n"
+           "présidence de M. Paul DURAND, Maire.\n")
+ITEM = ("{heading}\n"
+        "Le Conseil municipal, après en avoir délibéré, APPROUVE la proposition du Maire.\n"
+        "{vote}\n")
+
+
+def sitting(tmp_path: Path, *parts: str, items: list[tuple[str, str]] = ()) -> tuple[list[dict], list[dict]]:
+    """The deliberations and findings of a sitting: the opening, `parts`, then the items."""
+    text = OPENING + "".join(p.rstrip("\n") + "\n" for p in parts)
+    text += "".join(ITEM.format(heading=h, vote=v) for h, v in items)
+    path = tmp_path / "seance.txt"
+    path.write_text(text, encoding="utf-8")
+    result = process(path)
+    return result.rows.get("deliberations", []), result.rows.get("findings", [])
+
+
+def errors(findings: list[dict]) -> set[str]:
+    return {f["check_id"] for f in findings if f["severity"] == "error"}
+
+
+UNANIMITY = "Adopté à l'unanimité."
+
+
+# --- headings -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("first, second, numbers, title", [
+    ("N° 1 : Tarifs de la cantine", "N° 2 : Budget annexe", ["1", "2"], "Tarifs de la cantine"),
+    ("1°) TARIFS DE LA CANTINE", "2°) BUDGET ANNEXE", ["1", "2"], "TARIFS DE LA CANTINE"),
+    ("Intitulé : Tarifs de la cantine", "Intitulé : Budget annexe", [None, None], "Tarifs de la cantine"),
+    ("Obj. : Tarifs de la cantine", "Obj. : Budget annexe", [None, None], "Tarifs de la cantine"),
+])
+def test_item_headings_of_a_second_hand(tmp_path, first, second, numbers, title):
+    """"N° 1 : …" and "1°) …" number items ("°)" is no part of the title); "Intitulé :" and
+    "Obj. :" title them as "Objet :" does."""
+    rows, _ = sitting(tmp_path, "Présents : 11 – Votants : 11", items=[(first, UNANIMITY), (second, UNANIMITY)])
+    assert [r["numero"] for r in rows] == numbers
+    assert rows[0]["objet"] == title
+
+
+def test_a_title_in_bold_wrapped_over_two_lines():
+    from pipeline.loaders.text import clean
+
+    text, bold = clean("Obj. : **Mise à disposition de la salle communale au profit de\nl'association Foyer rural**")
+    assert "**" not in text and bold == ("Mise à disposition de la salle communale au profit de\nl'association Foyer rural",)
+
+
+# --- counts -------------------------------------------------------------------------------
+
+def test_a_vote_line_with_an_abbreviated_label(tmp_path):
+    """"Votants 9 | Pour 8 | Contre 1 | Abst. 0": "Abst." ends no sentence."""
+    rows, _ = sitting(tmp_path, "Présents : 9", items=[("1. Tarifs", "Votants 9 | Pour 8 | Contre 1 | Abst. 0")])
+    assert (rows[0]["votants"], rows[0]["pour"], rows[0]["contre"], rows[0]["abstentions"]) == (9, 8, 1, 0)
+
+
+@pytest.mark.parametrize("labels, values, expected", [
+    ("Nbre de conseillères et conseillers municipaux en exercice    Assistant à la séance    Pouvoirs donnés    "
+     "Total des votants", "15    11    1    12", (15, 11, 1, 12)),
+    ("Effectif en exercice    Présents à la séance    Représentés par procuration    Votants (présents et représentés)",
+     "19    16    1    17", (19, 16, 1, 17)),
+    ("Nombre de sièges pourvus    Assistant à la séance    Nbre de votants", "23    14    14", (23, 14, None, 14)),
+])
+def test_count_boxes_labelled_otherwise(tmp_path, labels, values, expected):
+    """Labels over values: inclusive nouns, "assistant à la séance", "total des votants",
+    "représentés par procuration", "sièges pourvus", a gloss in brackets after a label."""
+    rows, _ = sitting(tmp_path, labels, values, items=[("1. Tarifs", UNANIMITY)])
+    assert (rows[0]["membres_en_exercice"], rows[0]["presents"], rows[0]["pouvoirs"], rows[0]["votants"]) == expected
+
+
+@pytest.mark.parametrize("line, non_voters", [
+    ("Ne participe(nt) pas au vote : Jeannine CAZENAVE (1)", 1),
+    ("Ne prennent pas part au vote : M. Paul ROCHE, Mme Anne PETIT", 2),
+    ("Non-participation : 1", 1),
+    ("Nombre de membres ne prenant pas part au vote : 1", 1),
+])
+def test_non_voters_labelled_first(tmp_path, line, non_voters):
+    """Those who do not vote, label first: 13 votants, 13 − non-voters votes cast, no breakdown error."""
+    vote = f"Pour : {13 - non_voters} / Contre : 0 / Abstentions : 0 – ADOPTÉ\n{line}"
+    rows, findings = sitting(tmp_path, "Présents : 13 – Pouvoirs : 0 – Votants : 13", items=[("1. Tarifs", vote)])
+    assert rows[0]["non_votants"] == non_voters
+    assert "votes.breakdown" not in errors(findings)
+
+
+# --- moves --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("move", [
+    "M. Marc ROCHE se retire à 22 h 20 ; nouveau décompte : 12 présents et 12 votants.",
+    "M. Marc ROCHE ayant quitté la séance, le quorum est vérifié (présents 12 /  votants\n12).",
+    "À 21 h 20, M. Marc ROCHE quitte l'assemblée (12 présents et 12 votants).",
+])
+def test_a_member_leaving_with_the_new_counts(tmp_path, move):
+    """The counts printed with the move hold for the items after it, not for the one above."""
+    rows, findings = sitting(tmp_path, "Présents : 13 – Pouvoirs : 0 – Votants : 13", items=[
+        ("1. Tarifs", "Pour 13 – Contre 0 – Abstentions 0\n" + move), ("2. Budget", "Pour 12 – Contre 0 – Abstentions 0")])
+    assert [(r["presents"], r["votants"]) for r in rows] == [(13, 13), (12, 12)]
+    assert not errors(findings)
+
+
+# --- people -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Secrétaire désignée : Mme Anne PETIT",
+    "A été désignée pour remplir les fonctions de secrétaire : Mme Anne PETIT.",
+    "Le secrétariat de séance est assuré par Madame Anne PETIT.",
+])
+def test_the_secretary_said_otherwise(tmp_path, line):
+    rows, _ = sitting(tmp_path, "Présents : 11", line, items=[("1. Tarifs", UNANIMITY)])
+    assert rows[0]["secretaire"] == "Anne PETIT"
+
+
+@pytest.mark.parametrize("heading, body", [
+    ("RÉPUBLIQUE FRANÇAISE – SIAEP DE LA CHAMPAGNE ARMANÇONNAISE", "SIAEP DE LA CHAMPAGNE ARMANÇONNAISE"),
+    ("HÔTEL DE VILLE DE LASSERRE-HAUTE", "LASSERRE-HAUTE"),
+    ("Commune nouvelle d'Issoudel-lès-Vignes", "Issoudel-lès-Vignes"),
+    ("CC des Lacs et Gorges de l'Orbe", "CC des Lacs et Gorges de l'Orbe"),
+])
+def test_the_body_named_in_a_heading(tmp_path, heading, body):
+    path = tmp_path / "extrait.txt"
+    path.write_text(f"{heading}\nEXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nSéance du 4 août 2022\n"
+                    "Le 4 août 2022 à 20 heures, le conseil de cette collectivité s'est réuni sous la présidence "
+                    "de M. Paul DURAND, Maire de ladite commune.\nPrésents : 11 – Votants : 11\n"
+                    "Objet : Tarifs de la cantine\nAprès en avoir délibéré, le conseil APPROUVE les tarifs.\n"
+                    "Adopté à l'unanimité.\n", encoding="utf-8")
+    assert {r["collectivite"] for r in process(path).rows["deliberations"]} == {body}
+
+
+LISTS = ("ETAIENT PRESENTS : M. Paul DURAND, Mme Anne PETIT, M. Marc ROCHE, Mme Julie BLANC\n"
+         "ainsi que Mme Marion VASSEUR\n"
+         "S’étaient excusés : Mme Yvette GUILLOU, M. Jean-Louis DU PLESSIS\n"
+         "Secrétariat de séance : Mme Anne PETIT\n")
+
+
+def test_lists_end_where_the_next_field_begins(tmp_path):
+    """"ainsi que" before the last name, "S’étaient excusés :", "Secrétariat de séance :"."""
+    path = tmp_path / "seance.txt"
+    path.write_text(OPENING + LISTS + ITEM.format(heading="1. Tarifs", vote=UNANIMITY), encoding="utf-8")
+    people = process(path).rows["attendance"]
+    assert [(p["name"], p["status"]) for p in people] == [
+        ("Paul DURAND", "present"), ("Anne PETIT", "present"), ("Marc ROCHE", "present"), ("Julie BLANC", "present"),
+        ("Marion VASSEUR", "present"), ("Yvette GUILLOU", "absent"), ("Jean-Louis DU PLESSIS", "absent")]
+
+
+@pytest.mark.parametrize("pouvoirs, members, trips", [(1, 7, True), (0, 7, False), (1, 8, False)])
+def test_no_proxy_beside_anyone_listed_is_none_given(tmp_path, pouvoirs, members, trips):
+    """Lists that name every member in office (5 present, 2 excused, 7 members) and no proxy:
+    "Pouvoirs : 1" is an error; with 8 members someone is not listed, and the check is skipped."""
+    box = f"Membres en exercice : {members} – Présents : 5 – Pouvoirs : {pouvoirs} – Votants : {5 + pouvoirs}"
+    rows, findings = sitting(tmp_path, box, LISTS, items=[("1. Tarifs", UNANIMITY)])
+    assert ("attendance.proxy_count" in errors(findings)) == trips
+
+
+def test_an_excused_member_who_gave_a_proxy_after_a_bracket(tmp_path):
+    """"Mme Sylvie DELORME (Mazières-le-Bas), excusée, a donné pouvoir à M. Gilles PAQUET"."""
+    rows, findings = sitting(tmp_path, "Délégués en exercice : 4 – Présents : 2 – Pouvoir : 1 – Votants : 3",
+                             "Délégués présents : M. Gilles PAQUET, Mme Lucie ROUSSET",
+                             "Délégués absents :",
+                             "   Mme Sylvie DELORME (Mazières-le-Bas), excusée, a donné pouvoir à M. Gilles PAQUET",
+                             "   M. Henri CLERC (Les Aubiers), excusé", items=[("1. Tarifs", UNANIMITY)])
+    assert "attendance.proxy_count" not in errors(findings)
