@@ -35,7 +35,8 @@ class Rule:
 RULES: dict[str, Rule] = {r.id: r for r in [
     Rule("attendance.votants", ERROR, ("votants", "presents", "pouvoirs"),
          "Votants ({votants}) ≠ présents ({presents}) + pouvoirs ({pouvoirs}) = {expected}",
-         "Le nombre de votants est égal au nombre de présents plus le nombre de pouvoirs."),
+         "Le nombre de votants est égal au nombre de présents plus le nombre de pouvoirs (moins les "
+         "non-votants, quand le document les compte à part)."),
     Rule("votes.breakdown", ERROR, ("pour", "contre", "abstentions", "votants", "non_votants"),
          "Pour ({pour}) + contre ({contre}) + abstentions ({abstentions}) = {actual} ≠ votants ({votants}{non_votants_text})",
          "Pour + contre + abstentions = votants, ou votants − non-votants quand le document "

@@ -331,7 +331,7 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     gap = sep.end() if sep else len(rest) - len(rest.lstrip(" "))
     alone = None if sep else LONE_NUMBER_BELOW.match(rest)
     # "Délégués votants" / "51": a bare label, its number below; "(présents 10 / votants" / "11)."
-    if alone and (_starts_line(run, label) or _label_ends_line(run, label)):
+    if alone and (_starts_line(run, label) or (_label_ends_line(run, label) and not _counted_before(run, label))):
         gap = alone.end()
     m = NUMBER.match(rest, gap)
     if not m or not _plausible(int(m.group(1))):
@@ -340,7 +340,7 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
         return []  # "LES EQUIPEMENTS pour :" / "88 004,30 €": a value below only under a label ending its line
     if not sep and not alone and not (_starts_line(run, label) or _counts_to_end(run, label.start)):
         return []
-    if not sep and not alone and _number_before_label(run, label.end + m.end()):
+    if not sep and not alone and _number_before_label(run, label.end + m.end()) and not _label_first(run, label):
         return []  # "3 procurations 32 votants": 32 is the votants (not so for "Votants" / "18" / "Présents")
     taken[index] = label.end + m.start(1)
     method = "label_value" if sep else "count_line"
@@ -376,6 +376,13 @@ def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
     return [Count(label.name, int(m.group(1)), run.unit_at(start + m.start(1)), method)]
 
 
+def _counted_before(run: Run, label: lexicon.Label) -> bool:
+    """"… 0 contre, 0 abstention" / "3": the label has its number before it (the one below is
+    a page's)."""
+    start, _ = run.line_of(label.start)
+    return bool(re.search(r"\d\s*$", run.text[start:label.start]))
+
+
 def _label_ends_line(run: Run, label: lexicon.Label) -> bool:
     """The label ends its line ("Pouvoirs :", "… Conseillers représentés:" / "3"), and what
     comes before it on the line is no sentence: its value may be on the next line."""
@@ -399,6 +406,20 @@ def _counts_to_end(run: Run, pos: int) -> bool:
         clause = re.split(r"[:;(]", before)[-1].strip(" ,")
         return only_counts(run.text[pos:end]) and (not re.sub(r"[\d\s,.]+", "", clause) or only_counts(clause))
     return only_counts(run.text[pos:end]) and (not before or before[-1] in ":;.–-(/|" or only_counts(before))
+
+
+# the title of a line of counts: "Nombre de conseillers :", "Vote :"
+COUNTS_TITLE = re.compile(r"^\s*(?:(?:nombre|nbre|nb)\.?\s+(?:de|des|d')\s*[a-z]+|votes?|resultat\s+du\s+vote)\s*:")
+
+
+def _label_first(run: Run, label: lexicon.Label) -> bool:
+    """A line of counts that opens on a label and closes on a number: each number follows its
+    label ("Nombre de conseillers : en exercice 11 présents 4 représentés 2 votants 6")."""
+    start, end = run.line_of(label.start)
+    line = run.text[start:end]
+    title = COUNTS_TITLE.match(line)
+    rest = line[title.end():] if title else line
+    return bool(re.match(r"[\s\-–•*·>|]*[a-z]", rest)) and bool(re.search(r"\d\s*[.)]?\s*$", rest)) and only_counts(line)
 
 
 def _number_before_label(run: Run, pos: int) -> bool:
@@ -431,7 +452,7 @@ def only_counts(digit_text: str) -> bool:
         line = line[:label.start] + " " * (label.end - label.start) + line[label.end:]
     line = re.sub(r"\([^()\d]*\)", " ", line)  # "Abstention 1 (Mme Valérie TOURNIER)": who, not a count
     # "Nombre de membres : en exercice 19 ▪ présents 14 ▪ …", "Vote : Pour 8 Contre 1 …": a title
-    line = re.sub(r"^\s*(?:(?:nombre|nbre|nb)\.?\s+(?:de|des|d')\s*[a-z]+|votes?|resultat\s+du\s+vote)\s*:", " ", line)
+    line = COUNTS_TITLE.sub(" ", line)
     return bool(found) and bool(re.search(r"\d", line)) and not re.sub(r"[\d\s:=|._…–—\-/,;()▪•·●]+", "", line)
 
 

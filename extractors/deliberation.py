@@ -370,7 +370,8 @@ def _moves(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote) -> 
     voted = min((f.span.order for c, f in vote.facts.items() if c != "non_votants"), default=None)
     before = [m for m in own.moves if voted is None or m.span.order < voted]
     held = ranged + ctx.moves + before
-    ctx.moves += [m for m in own.moves if m not in ctx.moves]
+    # one out for this vote only ("quitte la salle et ne prend pas part au vote") is back after it
+    ctx.moves += [m for m in own.moves if m not in ctx.moves and not m.for_vote]
     return _once(held)
 
 

@@ -33,6 +33,7 @@ class Move:
     unit: int  # index in the run read
     counts: dict[str, Fact] = field(default_factory=dict)  # "(16 présents, 17 votants)": from then on
     through: int = -1  # the last unit of its sentence, when it goes on below ("… donne pouvoir" / "à M. X (…)")
+    for_vote: bool = False  # out for this item's vote only: "quitte la salle et ne prend pas part au vote"
 
 
 
@@ -57,8 +58,16 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
             if name:
                 holder = members.strip_civilities(_slice(text, m, "holder")) if m.groupdict().get("holder") else None
                 return Move(kind, name, holder or (_holder_after(text, folded, m.end()) if kind == "leave" else None),
-                            u.span, k)
+                            u.span, k, for_vote=kind == "leave" and bool(FOR_VOTE.match(folded[m.end():])))
     return None
+
+
+# a member leaving the room for one vote (an interest in the matter), back for the next item
+# unless the minutes say otherwise: "M. Denis MATHIEU, président de l'association, quitte la
+# salle et ne prend pas part au vote.", "… se retire pendant le vote", "… pour ce point"
+FOR_VOTE = re.compile(r"^[^.;]{0,40}?\b(?:ne\s+(?:prend|participe)\s+pas\s+(?:part\s+)?(?:au|a\s+ce)\s+vote"
+                      r"|pour\s+(?:ce|le)\s+(?:vote|point|dossier)|pendant\s+(?:le\s+vote|l'examen|la\s+deliberation|le\s+debat)"
+                      r"|lors\s+du\s+vote|le\s+temps\s+du\s+vote|durant\s+le\s+vote)\b")
 
 
 # "Départ de M. Thierry LAMOTTE à 20 h 05, qui donne pouvoir à Mme Ginette VALLAT.": the holder

@@ -368,12 +368,24 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
     # the most specific family that explains at least half as many decisions as any
     best = next((items for items in by_family.values()
                  if most and sum(i.evidence for i in items) >= max(1, most / 2)), [])
+    best = _ranks_holding_acts(by_family, best)
     if not best:
         best = [Item(start, end, None, any(evidence[start:end]))]
     best = _with_table(units, start, end, [_share(units, item, lines, evidence) for item in best], evidence)
     _number_from_neighbours(best, found)
     _cut_last(units, evidence, best[-1])
     return Block(start, end, best[0].start if best[0].heading else start, _pull_heads(units, evidence, best))
+
+
+def _ranks_holding_acts(by_family: dict[str, list[Item]], best: list[Item]) -> list[Item]:
+    """"1. Approbation du procès-verbal" / "2. Délibération n° 2015-031 - Tarifs …": every act
+    heading is a ranked one, and the ranks explain more decisions (an item without an act
+    number): the ranks are the items, each act its item's number."""
+    acts, ranks = by_family["act"], by_family["numbered"]
+    if best is not acts or not ranks or sum(i.evidence for i in ranks) <= sum(i.evidence for i in acts):
+        return best
+    ranked = {i.heading.unit for i in ranks if i.heading}
+    return ranks if all(i.heading and i.heading.unit in ranked for i in acts) else best
 
 
 RESULT = re.compile(r"(?:adoptee?s?|rejetee?s?|approuvee?s?|ajournee?s?|retiree?s?)\b")

@@ -203,6 +203,17 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
     return _read_loose(r, units, k)
 
 
+def _more_moves(u: Unit, k: int, first: Move) -> list[Move]:
+    """Moves after the first, each in its clause: "A 10 h 05, M. X quitte la séance et donne
+    pouvoir à M. Y ; Mme Z quitte la séance sans donner pouvoir."."""
+    out = []
+    for clause in re.split(r"\s*;\s+", u.text)[1:]:
+        move = read_move(Unit(clause, u.span, u.index), k)
+        if move and name_key(move.name) != name_key(first.name):
+            out.append(move)
+    return out
+
+
 # "Étaient présents : M. Raymond JOLY, Président ; MM. …": the one who presides, named in the list
 # with the role (not "Vice-Président", "Maire adjoint", "Maire délégué")
 # nor "Maire d'Allanche", "Président de la commission …" (a member's own title)
@@ -233,7 +244,7 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
         r.set("president", _person(u.text, m, "name"), u.span, "president_prose")
     move = read_move(u, k, units[k + 1] if k + 1 < len(units) else None)
     if move:
-        r.moves.append(move)
+        r.moves += [move] + _more_moves(u, k, move)
     proxy = members.proxy_sentence(u.text, k)
     if proxy:
         r.members.append((proxy, u.span))
@@ -256,10 +267,12 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
         both = joined([u.text.strip(), units[k + 1].text.strip()])
         longer = lexicon.first("collectivite", fold(both).strip())
         name = collectivite(_slice(both, longer, "name")) if longer else name
-    if name and re.match(r"(?:departement|region|collectivite)\b", fold(name)):
+    if name and re.match(r"(?:departement|region|collectivite|conseil\s+(?:general|departemental|regional))\b", fold(name)):
         # "DÉPARTEMENT DE LA MANCHE" / "COMMUNE DE X": the commune's papers name its département
         # first; under or over its own assembly's heading ("CONSEIL GÉNÉRAL"), it is the body
-        r.fallback.setdefault("collectivite", Fact(name, u.span, "heading"))
+        current = r.fallback.get("collectivite")  # "CONSEIL GÉNÉRAL DU X" / "DÉPARTEMENT DU X": the body
+        if current is None or (fold(current.value).startswith("conseil") and not fold(name).startswith("conseil")):
+            r.fallback["collectivite"] = Fact(name, u.span, "heading")
         if "organe" in r.fallback and ASSEMBLY.match(fold(r.fallback["organe"].value)):
             r.set("collectivite", name, u.span, "heading")
     elif name:
@@ -319,7 +332,8 @@ def _read_organe(r: Reading, u: Unit, body: re.Match | None) -> None:
     assembly = bool(ASSEMBLY.match(fold(organe)))
     if inside or assembly:
         r.fallback.setdefault("organe", Fact(organe, u.span, "heading"))
-        if assembly and "collectivite" in r.fallback and "collectivite" not in r.facts:
+        if assembly and "collectivite" in r.fallback and "collectivite" not in r.facts \
+                and not fold(r.fallback["collectivite"].value).startswith("conseil"):
             body_fact = r.fallback["collectivite"]  # "DÉPARTEMENT DE LA CREUSE" above "CONSEIL GÉNÉRAL"
             r.set("collectivite", body_fact.value, body_fact.span, "heading")
     else:

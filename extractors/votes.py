@@ -42,6 +42,10 @@ def _listed_non_voters(line: str) -> int | None:
     return len(parts) if parts and all(members.looks_like_member(p) for p in parts) else None
 
 
+# another body's vote reported in the item: "La commission des finances, réunie le 12 juin
+# 2018 (6 membres présents), a émis un avis favorable par 5 voix pour et 1 abstention."
+OPINION = re.compile(r"\b(?:commission|comite\s+technique|comite\s+social(?:\s+territorial)?|bureau)\b[^.;]{0,120}"
+                     r"\b(?:reunie?\s+le|(?:a|ont)\s+(?:emis|rendu|donne)\s+un\s+avis)\b")
 RECITAL = re.compile(r"^\s*(?:[-•*]\s*)?(?:vu|considerant|attendu|rappelant)\b")
 QUOTES = re.compile(r"[«»\"“”]")
 
@@ -62,7 +66,7 @@ class Vote:
 def read(units: list[Unit]) -> Vote:
     """The vote of a deliberation's units (its first vote, where it records several)."""
     vote = Vote()
-    body = [u for u in units if not RECITAL.match(u.folded)]
+    body = [u for u in units if not RECITAL.match(u.folded) and not OPINION.search(u.folded)]
     for c in counts.read(body, tuple(lexicon.get("vote_counts"))):
         vote.set(c.column, c.value, body[c.unit], c.method)
     proses = [_prose(u.text) for u in body]  # numbers in words as digits, once a line

@@ -180,7 +180,7 @@ def test_finding_shows_deliberation_values_and_whole_line(world):
     card = card[:card.index("</article>")]
     assert "Même constat pour 3 délibérations" in card and "n° 2013/103 du 19/11/2013" in card
     assert "<dt>Attendu</dt><dd class=\"num\">2</dd>" in card and "<dt>Écart</dt><dd class=\"num\">−1</dd>" in card
-    assert "Le nombre de pouvoirs listés est égal au nombre de pouvoirs indiqué." in card
+    assert "Le nombre de pouvoirs listés est égal au nombre de pouvoirs indiqué ;" in card
     text = page(world, "b2")
     assert "<dt>Constaté</dt><dd class=\"num\">1\u202f007,33</dd>" in text
 

@@ -80,6 +80,7 @@ def load_lines(doc: Document, text: str) -> Document:
         piece, last = (piece + 1 if index == last else 0), index  # pieces of one line, in reading order
         page += raw_line.count("\f")
         line_text, bold = clean(raw_line.replace("\f", ""))
+        line_text = piped(line_text)
         if RULE.match(line_text):
             continue
         if not line_text.strip():
@@ -96,6 +97,21 @@ def load_lines(doc: Document, text: str) -> Document:
     doc.page_count = page
     doc.items = [x for item in doc.items for x in _letterhead(item)]
     return doc
+
+
+# a table written in Markdown (a conversion to text, a wiki): "| N° | Objet | Votants |" and
+# its rule "|----|-------|"
+PIPED_ROW = re.compile(r"^\s*\|(.*\|)\s*$")
+
+
+def piped(line: str) -> str:
+    """"| 2025-018 | Compte financier unique 2024 | 24 |" -> tab cells; its rule -> "---"."""
+    m = PIPED_ROW.match(line)
+    if not m or line.count("|") < 3:
+        return line
+    if not re.sub(r"[|\-:\s]", "", line):
+        return "---"
+    return "\t".join(cell.strip() for cell in m.group(1).split("|")[:-1])
 
 
 def _laid_out(lines: list[str]) -> list[tuple[int, str]]:
