@@ -36,6 +36,9 @@ WEAK_METHODS = {
     # a list in which an entry did not read as a name ("RENARD Cédric ct BLANCHARD Gilles"):
     # the names counted may be fewer than the names printed
     "list_partial": "une entrée n'a pas été lue comme un nom, la liste peut être incomplète",
+    # "Mme SANTONI (pouvoir : M. FERREIRA)": an entry speaking of a proxy the reader did not
+    # understand, so its status (present, or absent and represented) is a guess
+    "list_proxy_unread": "une entrée parle d'un pouvoir qui n'a pas été lu, son statut est incertain",
     # "VIDALENC Jean-Marc ARNAUD Christiane": names of a table's columns, cut by their case
     "list_cased": "noms séparés par l'alternance NOM Prénom, sans séparateur imprimé",
     # "Mme le Maire … quitte la salle", the lists printed at the opening still saying her present
@@ -75,7 +78,7 @@ DERIVED_TEXT = {
 }
 
 LISTS = {"attendance": "liste des présents et absents", "proxies": "liste des procurations"}
-LIST_DOUBTS = ("list_partial", "list_cased", "list_president_out")  # how a list in doubt was read
+LIST_DOUBTS = ("list_partial", "list_cased", "list_president_out", "list_proxy_unread")  # how a list in doubt was read
 
 
 @dataclass

@@ -72,6 +72,8 @@ PAGE_MARK = re.compile(r"(?:\bpage\s+\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?|[\s–-]
 PROXY_LINE = re.compile(r"^(?!.*\s[–-]\s)[^,;()]{2,40}?\s(?:(?:a\s+)?donne\s+)?(?:pouvoir|procuration|mandat)\s+"
                         r"(?:a|au)\s+[^,;()]{2,40}$")
 ITEM_START = re.compile(r"(?:n\s*[°o]\.?\s*\d|(?:deliberation|delib\.?|acte)\s+n\s*[°o]|(?:objet|obj\.|intitule)\s*[:–-])")
+BRACKET_PROXY_LINE = re.compile(r"^\s*[^\s,;/(][^,;/(]{1,60}\((?:pouvoir|procuration|mandat|repr[ée]sent)[^)]*\)\s*[.;,]?\s*$",
+                                re.IGNORECASE)
 RANK = re.compile(r"\s*(?:\d{1,3}|[IVXL]{1,5})\s*[.)°–-]\s+\S")  # "1. Installation …", "IV – Budget"
 PROXY_WORDS = re.compile(r"\b(?:pouvoir|procuration|mandat|represente|delegation|donne)\b")
 
@@ -132,12 +134,15 @@ def continues(unit: Unit, kind: str = "present") -> bool:
         return False
     if ITEM_START.match(folded):  # "N° 146-2013", "Intitulé : PARTICIPATION …": the first item
         return False
+    rank = RANK.match(unit.text)
+    if rank and not CIVILITY_START.match(folded[rank.end() - 1:]):  # "1. Tarifs", not "1. M. DUPONT"
+        return False
     if kind != "proxies" and PROXY_SENTENCE.match(folded) or kind == "present" and PROXY_LINE.match(folded):
         return False
     if folded.startswith("("):  # "Pierre-Yves COSTE" / "(en remplacement de François SIMON)"
         return True
     text = blank_roles(re.sub(r"\([^)]*\)?", " ", unit.text))
-    text = re.sub(r"^\s*(?:et|ainsi\s+que)\s+", "", text)  # "ainsi que Mme VASSEUR Marion": the last one
+    text = re.sub(r"^\s*(?:et|ainsi\s+que)\s+|\bainsi\s+que\b", " ", text)  # "ainsi que Mme VASSEUR Marion": the last one
     text = re.sub(r",\s+[a-zà-ÿ][^,;]*\.?\s*$", "", text)  # "… ROCHE, formant la majorité des membres."
     words = [w for w in re.split(r"[\s,;]+", text) if re.search(r"[^\W\d_]", w)]
     if not words:
@@ -198,7 +203,7 @@ def _page_furniture(unit: Unit) -> bool:
     """A page number ("1", "Page 2 sur 4") or a running header naming the sitting or the body
     ("Conseil Communautaire du 24/05/2022"), as a text extraction leaves them mid-list."""
     folded = unit.folded.strip()
-    if re.fullmatch(r"[-–\s]*(?:(?:page|p\.|pg\.?)\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?[-–\s]*", folded):
+    if re.fullmatch(r"[-–\s]*(?:(?:page|p\.|pg\.?|feuillet|folio|f°)\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?[-–\s]*", folded):
         return True  # "1", "- 1 -", "Page 2 sur 4", "p. 1"
     if len(folded.split()) <= 6 and re.search(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded):
         return True  # "CM – 22.06.2017"
@@ -218,7 +223,7 @@ def _one_per_line(pieces: list[tuple[str, int]]) -> bool:
     lines = [t for t in lines if t]
     if len(lines) < 2:
         return False
-    alone = [t for i, t in enumerate(lines) if not re.search(r"[,;]|\s[–-]\s|-$|\s(?:à|a|au)\s", t) and
+    alone = [t for i, t in enumerate(lines) if not re.search(r"[,;•·▪]|\s[–-]\s|-$|\s(?:à|a|au)\s", t) and
              (2 <= len(t.split()) <= 6 or _surname_line(t, lines[i - 1] if i else ""))]
     return len(alone) >= 0.8 * len(lines)
 
@@ -244,21 +249,24 @@ def _names_line(text: str) -> bool:
 
 def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
     """Entries of the joined list text, each attributed to the line it starts on; all of
-    them in doubt when one did not read as a name, or when names were cut by their case."""
+    them in doubt when one did not read as a name, when one speaks of a proxy not read as one,
+    or when names were cut by their case."""
     text, starts = _joined_list(pieces, label)
     proxies = label.kind == "proxies"
     found, cased = _entries(text, proxies)
-    out, unread = [], []
+    out, unread, proxied = [], [], []
     for entry, offset in found:
         member = _member(entry, label, max((k for s, k in starts if s <= offset), default=pieces[0][1]))
+        if member and not member.holder and not member.gave_proxy and PROXY_WORDS.search(fold(entry)):
+            proxied.append(member)  # "Mme SANTONI (pouvoir : M. FERREIRA)": a proxy not understood
         if member:
             out.append(member)
         elif _names_line(strip_civilities(entry)):
             unread.append(entry.strip())  # "RENARD Cédric ct BLANCHARD Gilles": someone, not read
     odd = _odd_ones(out)
     out, unread = [m for m in out if m not in odd], unread + [m.name for m in odd]
-    for member in out if unread or cased else []:
-        member.doubt = "list_partial" if unread else "list_cased"
+    for member in out if unread or cased or proxied else []:
+        member.doubt = "list_partial" if unread else "list_proxy_unread" if proxied else "list_cased"
     return out
 
 
@@ -270,6 +278,10 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
         pieces = [(p + ";" if HOLDER_AT_END.search(p) else p, k) for p, k in pieces]
     if label.kind != "proxies" and _one_per_line(pieces):  # "Aurélie André" / "Olivier Bernard" / …: a line, a name
         pieces = [(p + ";", k) for p, k in pieces]
+    # "… / Mesdames WEBER / ZIEGLER" / "CHÉNEAU-MARTY (pouvoir : SANTONI)": an entry a line (not
+    # "Mme Corinne" / "DUBREUIL (pouvoir à M. Olivier NAUDIN)", a name cut after its first name)
+    pieces = [pieces[0]] + [("; " + p if BRACKET_PROXY_LINE.match(p) and _entry_ended(above) else p, k)
+                            for (above, _), (p, k) in zip(pieces, pieces[1:])]
     text = joined([p for p, _ in pieces])
     starts, pos = [], 0
     for piece, k in pieces:
@@ -277,6 +289,12 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
         pos = max(at, pos)
         starts.append((pos, k))
     return text, starts
+
+
+def _entry_ended(line: str) -> bool:
+    """A line ending on a surname in capitals or a bracket: its last entry is whole."""
+    last = line.rstrip(" .").split()[-1:] or [""]
+    return bool(CAPS_WORD.match(last[0]) or last[0].endswith(")"))
 
 
 def _odd_ones(found: list[Member]) -> list[Member]:
@@ -319,7 +337,11 @@ def _name_pairs(entry: str) -> list[tuple[str, int]]:
     their gutters lost, split where surname and first names alternate (surname first or
     first names first, as the entry begins); anything else (a particle, an initial, a
     lower-case word) keeps the entry whole."""
-    words = [(m.group(0), m.start()) for m in re.finditer(r"\S+", entry)]
+    lead = re.match(rf"(?:\s*{CIVILITY}\s*(?:et\s+)?)+", entry, flags=re.IGNORECASE)  # "Messieurs PHAM Antoine …"
+    skip = lead.end() if lead else 0
+    words = [(m.group(0), m.start()) for m in re.finditer(r"\S+", entry) if m.start() >= skip]
+    if not words:
+        return [(entry, 0)]
     kinds = ["C" if CAPS_WORD.match(w) else "T" if TITLE_WORD.match(w) else "?" for w, _ in words]
     if "?" in kinds:
         return [(entry, 0)]
@@ -327,6 +349,7 @@ def _name_pairs(entry: str) -> list[tuple[str, int]]:
     if len(runs) < 4 or len(runs) % 2:
         return [(entry, 0)]
     starts = [words[k][1] for k in runs[::2]] + [len(entry)]
+    starts[0] = 0  # the civility stays with the first name
     return [(entry[a:b].strip(), a) for a, b in zip(starts, starts[1:])]
 
 

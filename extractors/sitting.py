@@ -155,6 +155,10 @@ def _listed_twice(kept: members.Member, member: members.Member) -> None:
     kept.also_listed = member.status
 
 
+# "X se retire à 21 h 05 ;" / "nouveau décompte : présents 15 / votants 15.": the move's counts
+RECOUNT = re.compile(r"^\s*(?:soit|nouveau\s+d[ée]compte|d[ée]compte|nouvel\s+effectif)\s*:?\s*", re.IGNORECASE)
+
+
 def _counts(r: Reading, units: list[Unit], full: bool) -> None:
     """The sitting's counts; those printed with a member's move ("X quitte la séance
     (16 présents, 17 votants)") are the move's, holding for the items after it."""
@@ -165,7 +169,7 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
         if (text.count("(") > text.count(")") or m.through > m.unit) and m.unit + 1 < len(units):
             moved.setdefault(m.unit + 1, m)
         after = max(m.unit, m.through) + 1  # "… quitte la séance et donne pouvoir à M. Y." / "(Présents : 12 – …)"
-        if after < len(units) and counts.is_count_line(units[after].text):
+        if after < len(units) and counts.is_count_line(RECOUNT.sub("", units[after].text)):
             moved.setdefault(after, m)
     for c in found:
         if c.unit in moved:

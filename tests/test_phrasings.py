@@ -170,3 +170,50 @@ def test_an_excused_member_who_gave_a_proxy_after_a_bracket(tmp_path):
                              "   Mme Sylvie DELORME (Mazières-le-Bas), excusée, a donné pouvoir à M. Gilles PAQUET",
                              "   M. Henri CLERC (Les Aubiers), excusé", items=[("1. Tarifs", UNANIMITY)])
     assert "attendance.proxy_count" not in errors(findings)
+
+
+# --- lists, as the second hand prints them --------------------------------------------------
+
+def names(tmp_path: Path, *parts: str) -> list[tuple[str, str]]:
+    path = tmp_path / "liste.txt"
+    path.write_text(OPENING + "".join(p + "\n" for p in parts) + ITEM.format(heading="1. Tarifs", vote=UNANIMITY),
+                    encoding="utf-8")
+    return [(p["name"], p["status"]) for p in process(path).rows["attendance"]]
+
+
+def test_names_grouped_under_a_plural_civility_and_cut_by_their_case(tmp_path):
+    """"Messieurs PHAM Antoine  CHÉNEAU-MARTY Kévin": two people under one civility."""
+    got = names(tmp_path, "Liste des membres présents : Madame WEBER Bernadette  Messieurs PHAM Antoine  "
+                          "CHÉNEAU-MARTY Kévin  Madame KLEIN Amandine")
+    assert [n for n, _ in got] == ["WEBER Bernadette", "PHAM Antoine", "CHÉNEAU-MARTY Kévin", "KLEIN Amandine"]
+
+
+def test_a_proxy_in_brackets_with_a_colon_on_its_own_line(tmp_path):
+    """"… / Mesdames WEBER / ZIEGLER" then "CHÉNEAU-MARTY (pouvoir : SANTONI)": an entry a line;
+    not so "Mme Corinne" / "DUBREUIL (pouvoir à M. Olivier NAUDIN)", one name cut in two."""
+    got = names(tmp_path, "Sont présents : Monsieur SANTONI / Madame WEBER / Madame ZIEGLER",
+                "CHÉNEAU-MARTY (pouvoir : SANTONI)", "COUDERC (pouvoir : WEBER)")
+    assert got[-2:] == [("CHÉNEAU-MARTY", "absent"), ("COUDERC", "absent")]
+    got = names(tmp_path, "Absents représentés : M. Jean-Marc BOILLOT (pouvoir à M. Hervé FAIVRE); Mme Corinne",
+                "DUBREUIL (pouvoir à M. Olivier NAUDIN).")
+    assert [n for n, _ in got][-1] == "Corinne DUBREUIL"
+
+
+def test_an_entry_speaking_of_a_proxy_not_understood_puts_its_list_in_doubt(tmp_path):
+    """"Mme SANTONI (pouvoir donnée hier)": no holder read; the présents' count against the list
+    is then a notice, not an error."""
+    path = tmp_path / "seance.txt"
+    path.write_text(OPENING + "Présents : 4\nPrésents : M. Paul DURAND, Mme Anne PETIT, M. Marc ROCHE, "
+                    "Mme Julie BLANC, Mme Léa SANTONI (procuration non nominative)\n"
+                    + ITEM.format(heading="1. Tarifs", vote=UNANIMITY), encoding="utf-8")
+    found = [f for f in process(path).rows["findings"] if f["check_id"] == "attendance.present_count"]
+    assert [f["severity"] for f in found] == ["notice"]
+
+
+def test_a_move_with_its_counts_on_the_next_line(tmp_path):
+    """"Madame ZIEGLER Régine se retire à 21 h 05 ;" / "nouveau décompte : présents 15 / votants 15."
+    under item 1's vote: the counts of item 2 on."""
+    rows, _ = sitting(tmp_path, "Présents : 16 – Pouvoirs : 0 – Votants : 16", items=[
+        ("1. Tarifs", "Adopté à l'unanimité.\nMadame ZIEGLER Régine se retire à 21 h 05 ;\n"
+                      "nouveau décompte : présents 15 / votants 15."), ("2. Budget", UNANIMITY)])
+    assert [(r["presents"], r["votants"]) for r in rows] == [(16, 16), (15, 15)]
