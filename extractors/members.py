@@ -261,6 +261,7 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
             proxied.append(member)  # "Mme SANTONI (pouvoir : M. FERREIRA)": a proxy not understood
         if member:
             out.append(member)
+            unread += [entry.strip()] if member.doubt else []  # its holder did not read as a name
         elif _names_line(strip_civilities(entry)):
             unread.append(entry.strip())  # "RENARD Cédric ct BLANCHARD Gilles": someone, not read
     odd = _odd_ones(out)
@@ -434,11 +435,23 @@ def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
     holder = strip_civilities(holder) if holder else None
     # "M. GIRAUD (donne procuration à M. LE GALL)" under "Présents :": who gives a proxy is absent
     status = "present" if label.kind == "present" and not holder else "absent"
+    holder, doubt = _holder_name(holder) if holder and not looks_like_member(holder) else (holder, None)
     excused = label.excused if status == "absent" else None
     if status == "absent" and label.kind == "absent" and excused is None:
         excused = None
     return Member(name, status, unit, excused, holder if status == "absent" else None, substitute,
-                  label.kind == "proxies" or bool(holder), timed=bool(TIMED.search(fold(entry))))
+                  label.kind == "proxies" or bool(holder) or bool(doubt), doubt, timed=bool(TIMED.search(fold(entry))))
+
+
+def _holder_name(holder: str) -> tuple[str | None, str | None]:
+    """A holder read with more after the name: "Yann KERHERVÉ en exercice : 23" (a side box on
+    the same line) is "Yann KERHERVÉ"; "Gaëlle Bouzid Marcel Klein a donné pouvoir à …" (entries
+    run together) is no one, and its list in doubt."""
+    m = re.match(r"(?:[A-ZÀ-Ý][\w'’.-]*\s+|(?:de|du|des|le|la|d'|l')\s+){0,5}[A-ZÀ-Ý][\w'’.-]*", holder)
+    rest = holder[m.end():] if m else holder
+    if m and looks_like_member(m.group(0)) and not PROXY_WORDS.search(fold(rest)):
+        return m.group(0), None
+    return None, "list_partial"
 
 
 def _bare_holder(entry: str) -> tuple[str, str | None]:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors import counts, lexicon, members, nlp
+from extractors import counts, lexicon, members, nlp, roll_call
 from extractors.normalise import parse_date, parse_time, words_to_digits
 from extractors.moves import PRESIDING, Move, read_move  # noqa: F401  (the sitting's moves, re-exported)
 from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of
@@ -189,6 +189,10 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
 def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
     """Read units[k] (and what it needs after it); the index of the next unit to read."""
     u = units[k]
+    if roll_call.opens(units, k):  # "M. Bernard AUCLERC ............ P": a roll call, each line a member
+        found, j = roll_call.read(units, k)
+        r.members += [(m, units[m.unit].span) for m in found]
+        return j
     label = members.list_label(u.text)
     if label and not counts.is_count_line(u.text):
         found, j = members.read_list(units, k, label)

@@ -432,3 +432,25 @@ def test_members_replaced_by_their_substitutes_gave_no_proxy():
     """"Absents représentés par leur suppléant : M. Roger BAUDELLE, M. André LESAGE.": absent,
     not proxies (11 proxies listed, "Pouvoirs" 11)."""
     assert len(rows("329.txt", "proxies")) == 11
+
+
+def test_a_roll_call_in_two_columns_with_a_legend():
+    """"P = présent ; A = absent excusé" over "M. Bernard AUCLERC ............ P   Mme Pascale
+    BRUNEAU ............ P", holders under "pouvoir à" one a column, "arrivé à 18 h 45"."""
+    people = {p["name"]: (p["status"], p["excused"]) for p in rows("293.txt", "attendance") if p["seq"] == 1}
+    assert sum(s == "present" for s, _ in people.values()) == 22
+    assert people["Claude BEAUVAIS"] == ("absent", True) and people["Francis THOMAS"][0] == "absent"
+    proxies = {(p["giver"], p["holder"]) for p in rows("293.txt", "proxies") if p["seq"] == 1}
+    assert proxies == {("Sabrina MÉNARD", "Jean-Louis PINAULT"), ("Joël LEGRAND", "Pascale BRUNEAU"),
+                       ("Serge VALLÉE", "Gérard MOREAU"), ("Christian BAILLY", "Michel DUBOIS")}
+
+
+def test_a_letter_after_a_name_without_a_dot_leader_is_no_roll_call():
+    """"M. Jean MARTIN P" may be an initial: only a dot leader makes a line a roll call."""
+    from extractors import roll_call
+
+    units = load_units("M. Jean MARTIN P\nMme Anne PETIT A\n")
+    assert not roll_call.opens(units, 0)
+    units = load_units("X = présent ; Y = excusé\nM. Jean MARTIN ..... X\nMme Anne PETIT ..... Y\n")
+    found, _ = roll_call.read(units, 0)
+    assert [(m.name, m.status, m.excused) for m in found] == [("Jean MARTIN", "present", None), ("Anne PETIT", "absent", True)]

@@ -217,3 +217,17 @@ def test_a_move_with_its_counts_on_the_next_line(tmp_path):
         ("1. Tarifs", "Adopté à l'unanimité.\nMadame ZIEGLER Régine se retire à 21 h 05 ;\n"
                       "nouveau décompte : présents 15 / votants 15."), ("2. Budget", UNANIMITY)])
     assert [(r["presents"], r["votants"]) for r in rows] == [(16, 16), (15, 15)]
+
+
+@pytest.mark.parametrize("entry, holder, doubt", [
+    ("Mme Gaëlle ROLLAND à M. Yann KERHERVÉ                     en exercice : 23", "Yann KERHERVÉ", None),
+    ("Raymond Bianchi a donné pouvoir à Gaëlle Bouzid Marcel Klein a donné pouvoir à Fatima Mansouri", None,
+     "list_partial"),
+])
+def test_a_holder_with_more_after_the_name(entry, holder, doubt):
+    """A side box on the holder's line is cut off; proxies run together leave the holder unread
+    and the list in doubt (a mismatch with it is a notice)."""
+    from extractors import members
+
+    member = members._member(entry, members.list_label("Pouvoirs :"), 0)
+    assert (member.holder, member.doubt, member.gave_proxy) == (holder, doubt, True)

@@ -1,0 +1,116 @@
+"""A roll call: each member on a line with a mark of attendance after a dot leader, one or
+two columns a line, the legend of the marks above it::
+
+    P = présent ; A = absent excusé
+    CC Gâtine Sud                               CC Sologne des Étangs
+    M. Bernard AUCLERC ............ P           Mme Pascale BRUNEAU ............ P
+    Mme Sabrina MÉNARD ..... pouvoir à          M. Joël LEGRAND ....... pouvoir à
+    M. Jean-Louis PINAULT                       Mme Pascale BRUNEAU
+    M. Christian BAILLY ... pouvoir à M. Michel DUBOIS
+    M. Claude BEAUVAIS ............ A           M. Francis THOMAS .. arrivé à 18 h 45
+
+The dot leader is what makes a line a roll call (a name then a letter alone is too often
+an initial). A proxy's holder printed on the next line, one per column, goes to the
+entries of the line above still waiting for theirs, left to right. A mark not in the
+legend nor in MARKS leaves the member out: better no row than a wrong status.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.members import CIVILITY, Member, looks_like_member, strip_civilities
+from extractors.stream import Unit, fold
+
+# marks and the status they give (absent, excused); a legend above the roll call overrides
+MARKS = {"p": ("present", None), "present": ("present", None), "presente": ("present", None),
+         "a": ("absent", None), "absent": ("absent", None), "absente": ("absent", None),
+         "e": ("absent", True), "ae": ("absent", True), "excuse": ("absent", True), "excusee": ("absent", True),
+         "absent excuse": ("absent", True), "absente excusee": ("absent", True)}
+NAME = rf"(?:{CIVILITY})\s*[^.…:;]{{2,60}}?"
+LEADER = r"\s*(?:\.{2,}|…+)[.…\s]*"
+PROXY = r"(?:pouvoir|procuration|mandat)\s+(?:a|à|au)\b"
+# "M. X ..... P", "M. X ..... pouvoir à" (holder below) or "… pouvoir à M. Y", "… arrivé à 18 h 45"
+ENTRY = re.compile(rf"(?P<name>{NAME}){LEADER}(?P<mark>{PROXY}(?:\s+(?P<holder>{NAME}))?(?=\s+(?:{CIVILITY})\s|\s*$)"
+                   rf"|(?:arrivée?|parti(?:e)?)\s+(?:a|à)\s+[\dh ]+|[A-Za-zÀ-ÿ]+(?:\s+excusée?)?)"
+                   rf"(?P<tail>\s*\([^)]*\))?", re.IGNORECASE)
+LEGEND = re.compile(r"\b(?P<code>[A-Z]{1,2})\s*[=:]\s*(?P<word>(?:absente?\s+excusée?|[a-zà-ÿ]+))", re.IGNORECASE)
+
+
+def legend(text: str) -> dict[str, tuple[str, bool | None]]:
+    """"P = présent ; A = absent excusé" -> {"p": present, "a": absent and excused}."""
+    found = {fold(m["code"]): MARKS.get(fold(m["word"])) for m in LEGEND.finditer(text)}
+    return {code: status for code, status in found.items() if status} if len(found) >= 2 else {}
+
+
+def entries(text: str) -> list[re.Match]:
+    """The roll-call entries of a line, left to right ("M. X ..... P  Mme Y ..... A")."""
+    return list(ENTRY.finditer(text))
+
+
+def opens(units: list[Unit], k: int) -> bool:
+    """A roll call starts at units[k]: two lines of entries, or a legend over one."""
+    ahead = [u.text for u in units[k:k + 3]]
+    marked = [bool(entries(t)) for t in ahead]
+    return (marked[0] and sum(marked) >= 2) or (bool(legend(ahead[0])) and any(marked[1:]))
+
+
+def read(units: list[Unit], k: int) -> tuple[list[Member], int]:
+    """The roll call from units[k] on (a legend, group headings and holders' lines among
+    its entries); the members it names and the index of the unit after it."""
+    marks, found, waiting, j = dict(MARKS), [], [], k
+    while j < len(units):
+        text = units[j].text
+        if legend(text):
+            marks.update(legend(text))
+        elif entries(text):
+            waiting = _entries(text, j, marks, found)
+        elif waiting and _holders(text, waiting):
+            waiting = []
+        elif not _group_heading(units, j):
+            break
+        j += 1
+    for member in found:
+        member.list_at = k
+    return found, j
+
+
+def _entries(text: str, j: int, marks: dict, found: list[Member]) -> list[Member]:
+    """The members of one line; those whose holder is on the next line, returned."""
+    waiting = []
+    for m in entries(text):
+        name = strip_civilities(m["name"].strip())
+        mark = fold(m["mark"]).strip()
+        if not looks_like_member(name):
+            continue
+        if re.match(PROXY, mark):
+            holder = strip_civilities(m["holder"]) if m["holder"] else None
+            member = Member(name, "absent", j, None, holder, gave_proxy=True)
+            waiting += [member] if holder is None else []
+        elif re.match(r"(?:arrivee?|partie?)\s", mark):  # came late or left early: absent at one time
+            member = Member(name, "absent" if mark.startswith("arriv") else "present", j, timed=True)
+        elif mark in marks:
+            status, excused = marks[mark]
+            member = Member(name, status, j, excused, timed=bool(m["tail"]))
+        else:
+            continue
+        found.append(member)
+    return waiting
+
+
+def _holders(text: str, waiting: list[Member]) -> bool:
+    """"M. Jean-Louis PINAULT   Mme Pascale BRUNEAU" under two "pouvoir à": one holder each."""
+    names = [strip_civilities(n) for n in re.split(rf"\s+(?=(?:{CIVILITY})\s)", text.strip(), flags=re.IGNORECASE)]
+    if len(names) != len(waiting) or not all(looks_like_member(n) and re.match(rf"(?:{CIVILITY})", p, re.I)
+                                             for n, p in zip(names, re.split(rf"\s+(?=(?:{CIVILITY})\s)", text.strip(), flags=re.I))):
+        return False
+    for member, holder in zip(waiting, names):
+        member.holder = holder
+    return True
+
+
+def _group_heading(units: list[Unit], j: int) -> bool:
+    """"CC Val de Sauldre" between two runs of entries: a short line without digits or colon,
+    the roll call going on under it."""
+    text = units[j].text.strip()
+    return len(text) <= 80 and not re.search(r"[\d:]", text) and j + 1 < len(units) \
+        and bool(entries(units[j + 1].text) or legend(units[j + 1].text))
