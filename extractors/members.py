@@ -74,6 +74,8 @@ PROXY_LINE = re.compile(r"^(?!.*\s[–-]\s)[^,;()]{2,40}?\s(?:(?:a\s+)?donne\s+)
 ITEM_START = re.compile(r"(?:n\s*[°o]\.?\s*\d|(?:deliberation|delib\.?|acte)\s+n\s*[°o]|(?:objet|obj\.|intitule)\s*[:–-])")
 BRACKET_PROXY_LINE = re.compile(r"^\s*[^\s,;/(][^,;/(]{1,60}\((?:pouvoir|procuration|mandat|repr[ée]sent)[^)]*\)\s*[.;,]?\s*$",
                                 re.IGNORECASE)
+# an item's rank opening a line; a lone Roman letter and a full stop is an initial ("X. DE LA ROCHE")
+RANK_LINE = re.compile(r"\s*(?:\d{1,3}\s*[.)°–-]|[IVXL]{2,5}\s*[.)–-]|[IVXL]\s*[)–-])\s+\S")
 RANK = re.compile(r"\s*(?:\d{1,3}|[IVXL]{1,5})\s*[.)°–-]\s+\S")  # "1. Installation …", "IV – Budget"
 PROXY_WORDS = re.compile(r"\b(?:pouvoir|procuration|mandat|represente|delegation|donne)\b")
 
@@ -134,7 +136,7 @@ def continues(unit: Unit, kind: str = "present") -> bool:
         return False
     if ITEM_START.match(folded):  # "N° 146-2013", "Intitulé : PARTICIPATION …": the first item
         return False
-    rank = RANK.match(unit.text)
+    rank = RANK_LINE.match(unit.text)
     if rank and not CIVILITY_START.match(folded[rank.end() - 1:]):  # "1. Tarifs", not "1. M. DUPONT"
         return False
     if kind != "proxies" and PROXY_SENTENCE.match(folded) or kind == "present" and PROXY_LINE.match(folded):

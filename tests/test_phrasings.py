@@ -51,11 +51,15 @@ def test_item_headings_of_a_second_hand(tmp_path, first, second, numbers, title)
     assert rows[0]["objet"] == title
 
 
-def test_a_title_in_bold_wrapped_over_two_lines():
-    from pipeline.loaders.text import clean
-
-    text, bold = clean("Obj. : **Mise à disposition de la salle communale au profit de\nl'association Foyer rural**")
-    assert "**" not in text and bold == ("Mise à disposition de la salle communale au profit de\nl'association Foyer rural",)
+def test_a_title_in_bold_wrapped_over_two_lines(tmp_path):
+    """"Obj. : **Mise à disposition de la salle communale au profit de" / "l'association Foyer
+    rural**": the label and the bold marks are no part of the title; "Objet :\tTarifs" (a tab
+    after the label) is one line, not a table."""
+    rows, _ = sitting(tmp_path, "Présents : 11", items=[
+        ("1. Salle\nObj. : **Mise à disposition de la salle communale au profit de\nl'association Foyer rural**", UNANIMITY),
+        ("2. Tarifs\nObjet :\tTarifs de la cantine", UNANIMITY)])
+    assert rows[0]["objet"].startswith("Mise à disposition de la salle communale") and "**" not in rows[0]["objet"]
+    assert rows[1]["objet"] == "Tarifs de la cantine"
 
 
 # --- counts -------------------------------------------------------------------------------
@@ -231,3 +235,9 @@ def test_a_holder_with_more_after_the_name(entry, holder, doubt):
 
     member = members._member(entry, members.list_label("Pouvoirs :"), 0)
     assert (member.holder, member.doubt, member.gave_proxy) == (holder, doubt, True)
+
+
+def test_an_initial_opening_a_line_is_no_items_rank(tmp_path):
+    """"X. DE LA ROCHE, J.-L. DUFOUR" goes on the list; "1. Tarifs" ends it."""
+    got = names(tmp_path, "Étaient présents : MM. M. AUBERT, D. BESSON,", "X. DE LA ROCHE, J.-L. DUFOUR")
+    assert [n for n, _ in got][-3:] == ["D. BESSON", "X. DE LA ROCHE", "J.-L. DUFOUR"]

@@ -23,7 +23,7 @@ from pipeline.loaders.text_flat import unflatten
 from pipeline.loaders.text_grid import regrid
 from schemas import Cell, Document, Line, Row, Span, Table
 
-BOLD = re.compile(r"\*\*([^*\n]+(?:\n[^*\n]+){0,3}?)\*\*")  # "**Title wrapped⏎over two lines**" too
+BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
 RULE = re.compile(r"^[\t\- ]*-{3,}[\t\- ]*$")  # "---\t--------------------"
 SPACES = re.compile(r"[\u00a0\u202f\u2007]")  # no-break spaces from word processors
 
@@ -35,7 +35,10 @@ def clean(text: str) -> tuple[str, tuple[str, ...]]:
     scan; return the text and its bold runs."""
     text = repair(SPACES.sub(" ", text))
     bold = tuple(m.group(1) for m in BOLD.finditer(text))
-    return BOLD.sub(r"\1", text).rstrip(" \n"), bold
+    text = BOLD.sub(r"\1", text)
+    # "Obj. : **Mise à disposition … et" / "victimes de guerre**": a bold run wrapped over lines
+    text = re.sub(r"(?:(?<=\s)|^)\*\*(?=\S)|(?<=\S)\*\*(?=\s|$)", "", text)
+    return text.rstrip(" \n"), bold
 
 
 # Encodings tried when the bytes are not UTF-8: those French office software writes. Left
@@ -123,10 +126,16 @@ def _laid_out(lines: list[str]) -> list[tuple[int, str]]:
 
 def _letterhead(item):
     """A lone line of words cut by tabs ("Commune de Ponthaut\t\t\tDépartement de la
-    Côte-d'Or", a letterhead's two sides) is lines of text, not a table of one row."""
-    if not isinstance(item, Table) or len(item.rows) != 1 or any(re.search(r"\d", c.text) for c in item.rows[0].cells):
+    Côte-d'Or", a letterhead's two sides) is lines of text, not a table of one row; a label
+    and its value ("Objet :\tInstauration de la taxe de séjour") is one line."""
+    if not isinstance(item, Table) or len(item.rows) != 1:
         return [item]
-    return [Line(c.text, c.span) for c in item.rows[0].cells if c.text]
+    cells = [c for c in item.rows[0].cells if c.text]
+    if len(cells) == 2 and cells[0].text.rstrip().endswith(":") and not re.search(r"\d", cells[0].text):
+        return [Line(f"{cells[0].text} {cells[1].text}", cells[0].span)]
+    if any(re.search(r"\d", c.text) for c in cells):
+        return [item]
+    return [Line(c.text, c.span) for c in cells]
 
 
 def _new_table(doc: Document, title: Line | None) -> Table:
