@@ -50,7 +50,8 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "{actual} pouvoirs listés, mais pouvoirs = {expected}",
          "Le nombre de pouvoirs listés est égal au nombre de pouvoirs indiqué ; quand les listes "
          "nomment tous les membres en exercice (présents et absents) sans aucun pouvoir, zéro pouvoir "
-         "est listé (sinon, aucune liste lue, la règle est ignorée)."),
+         "est listé, un avertissement (un pouvoir peut être écrit d'une façon non lue) ; sinon, aucune "
+         "liste lue, la règle est ignorée."),
     Rule("attendance.members_total", WARNING, ("presents", "absents", "membres_en_exercice"),
          "Présents ({presents}) + absents ({absents}) = {actual} ≠ membres en exercice ({expected})",
          "Présents + absents = membres en exercice, quand le document liste des absents "

@@ -132,7 +132,8 @@ GLOSS = re.compile(r"[ \t]*\([^()\n\d]*\)")
 
 def _without_glosses(text: str, found: list[lexicon.Label]) -> list[lexicon.Label]:
     """The labels less those inside a bracket that explains the label before it
-    ("Votants (présents et représentés)" over "17" is one label, not three)."""
+    ("Votants (présents et représentés)" is one label, not three; `_after` and `_block` read
+    its value past the bracket)."""
     spans = [m.span() for lb in found for m in [GLOSS.match(text, lb.end)] if m]
     return [lb for lb in found if not any(a <= lb.start < b for a, b in spans)]
 
@@ -325,7 +326,10 @@ def _past_other_labels(run: Run, pos: int) -> int:
 
 
 def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Count]:
-    """``"Présents : 29"``; ``"Pour 9"`` (no separator) at the start of a line or on a line of counts."""
+    """``"Présents : 29"``; ``"Pour 9"`` (no separator) at the start of a line or on a line of counts;
+    ``"Votants (présents et représentés) : 17"`` (a gloss between label and value)."""
+    gloss = GLOSS.match(run.text, label.end)
+    label = lexicon.Label(label.name, label.start, gloss.end()) if gloss else label
     rest = run.text[label.end:]
     sep = SEPARATOR.match(rest)
     gap = sep.end() if sep else len(rest) - len(rest.lstrip(" "))

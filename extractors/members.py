@@ -76,7 +76,6 @@ BRACKET_PROXY_LINE = re.compile(r"^\s*[^\s,;/(][^,;/(]{1,60}\((?:pouvoir|procura
                                 re.IGNORECASE)
 # an item's rank opening a line; a lone Roman letter and a full stop is an initial ("X. DE LA ROCHE")
 RANK_LINE = re.compile(r"\s*(?:\d{1,3}\s*[.)°–-]|[IVXL]{2,5}\s*[.)–-]|[IVXL]\s*[)–-])\s+\S")
-RANK = re.compile(r"\s*(?:\d{1,3}|[IVXL]{1,5})\s*[.)°–-]\s+\S")  # "1. Installation …", "IV – Budget"
 PROXY_WORDS = re.compile(r"\b(?:pouvoir|procuration|mandat|represente|delegation|donne)\b")
 
 
@@ -137,7 +136,7 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     if ITEM_START.match(folded):  # "N° 146-2013", "Intitulé : PARTICIPATION …": the first item
         return False
     rank = RANK_LINE.match(unit.text)
-    if rank and not CIVILITY_START.match(folded[rank.end() - 1:]):  # "1. Tarifs", not "1. M. DUPONT"
+    if rank and _titled(unit.text[rank.end() - 1:]):  # "1. Tarifs de la cantine", not "1. DUPONT Jean"
         return False
     if kind != "proxies" and PROXY_SENTENCE.match(folded) or kind == "present" and PROXY_LINE.match(folded):
         return False
@@ -156,11 +155,23 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     return len(lower) <= max(1, len(words) // 4)
 
 
+def _titled(text: str) -> bool:
+    """Words of a title after a rank, not a name ("1. Tarifs de la cantine", "2. BUDGET
+    PRIMITIF", "3. Tarifs"): a name is a civility, or a surname in capitals with a first name
+    ("1. DUPONT Jean", "2. Anne MARTIN")."""
+    if CIVILITY_START.match(fold(text).strip()):
+        return False
+    words = [w.strip(".,;") for w in text.split()[:4] if fold(w).strip(".,") not in PARTICLES]
+    caps = any(CAPS_WORD.match(w) for w in words)
+    titled = any(TITLE_WORD.match(w) for w in words)
+    return any(w[:1].islower() for w in words) or not (caps and titled)
+
+
 def _ranked_after_stop(above: str, line: str) -> bool:
     """"… M. Rodolphe NÉRÉE." then "1. Installation des conseillers municipaux": an entry that
     ends a sentence, then an item's rank, is the list's end (the roles blanked, the title
     would pass for names)."""
-    return above.rstrip().endswith(".") and bool(RANK.match(line))
+    return above.rstrip().endswith(".") and bool(RANK_LINE.match(line))
 
 
 def _count_label(folded: str) -> bool:

@@ -58,7 +58,7 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
             if name:
                 holder = members.strip_civilities(_slice(text, m, "holder")) if m.groupdict().get("holder") else None
                 return Move(kind, name, holder or (_holder_after(text, folded, m.end()) if kind == "leave" else None),
-                            u.span, k, for_vote=kind == "leave" and bool(FOR_VOTE.match(folded[m.end():])))
+                            u.span, k, for_vote=kind == "leave" and _for_vote(folded[m.end():]))
     return None
 
 
@@ -68,6 +68,17 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
 FOR_VOTE = re.compile(r"^[^.;]{0,40}?\b(?:ne\s+(?:prend|participe)\s+pas\s+(?:part\s+)?(?:au|a\s+ce)\s+vote"
                       r"|pour\s+(?:ce|le)\s+(?:vote|point|dossier)|pendant\s+(?:le\s+vote|l'examen|la\s+deliberation|le\s+debat)"
                       r"|lors\s+du\s+vote|le\s+temps\s+du\s+vote|durant\s+le\s+vote)\b")
+
+
+# … but not one who gives a proxy, does not come back, or leaves for what follows too
+FOR_GOOD = re.compile(r"\b(?:donne|donnant|a\s+donne)\s+(?:pouvoir|procuration)|ne\s+revient\s+pas|definitivement"
+                      r"|(?:points?|questions?|dossiers?)\s+suivants?|jusqu'a\s+la\s+fin|fin\s+de\s+(?:la\s+)?seance")
+
+
+def _for_vote(after: str) -> bool:
+    """"… quitte la salle et ne prend pas part au vote.": out for this item's vote only."""
+    sentence = re.split(r"(?<=[a-z)]{2})\.\s", after)[0]
+    return bool(FOR_VOTE.match(sentence)) and not FOR_GOOD.search(sentence)
 
 
 # "Départ de M. Thierry LAMOTTE à 20 h 05, qui donne pouvoir à Mme Ginette VALLAT.": the holder

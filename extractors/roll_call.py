@@ -36,10 +36,11 @@ ENTRY = re.compile(rf"(?P<name>{NAME}){LEADER}(?P<mark>{PROXY}(?:\s+(?P<holder>{
 LEGEND = re.compile(r"\b(?P<code>[A-Z]{1,2})\s*[=:]\s*(?P<word>(?:absente?\s+excusée?|[a-zà-ÿ]+))", re.IGNORECASE)
 
 
-def legend(text: str) -> dict[str, tuple[str, bool | None]]:
-    """"P = présent ; A = absent excusé" -> {"p": present, "a": absent and excused}."""
+def legend(text: str) -> dict[str, tuple[str, bool | None] | None]:
+    """"P = présent ; A = absent excusé" -> {"p": present, "a": absent and excused}; a code
+    whose word is not a status ("P = pouvoir") maps to None: its members are left out."""
     found = {fold(m["code"]): MARKS.get(fold(m["word"])) for m in LEGEND.finditer(text)}
-    return {code: status for code, status in found.items() if status} if len(found) >= 2 else {}
+    return found if len(found) >= 2 and any(found.values()) else {}
 
 
 def entries(text: str) -> list[re.Match]:
@@ -60,8 +61,8 @@ def read(units: list[Unit], k: int) -> tuple[list[Member], int]:
     marks, found, waiting, j = dict(MARKS), [], [], k
     while j < len(units):
         text = units[j].text
-        if legend(text):
-            marks.update(legend(text))
+        if legend(text):  # the document's own marks, and only them
+            marks = {code: status for code, status in legend(text).items()}
         elif entries(text):
             waiting = _entries(text, j, marks, found)
         elif waiting and _holders(text, waiting):
@@ -88,7 +89,7 @@ def _entries(text: str, j: int, marks: dict, found: list[Member]) -> list[Member
             waiting += [member] if holder is None else []
         elif re.match(r"(?:arrivee?|partie?)\s", mark):  # came late or left early: absent at one time
             member = Member(name, "absent" if mark.startswith("arriv") else "present", j, timed=True)
-        elif mark in marks:
+        elif marks.get(mark):
             status, excused = marks[mark]
             member = Member(name, status, j, excused, timed=bool(m["tail"]))
         else:
@@ -99,9 +100,10 @@ def _entries(text: str, j: int, marks: dict, found: list[Member]) -> list[Member
 
 def _holders(text: str, waiting: list[Member]) -> bool:
     """"M. Jean-Louis PINAULT   Mme Pascale BRUNEAU" under two "pouvoir à": one holder each."""
-    names = [strip_civilities(n) for n in re.split(rf"\s+(?=(?:{CIVILITY})\s)", text.strip(), flags=re.IGNORECASE)]
+    pieces = re.split(rf"\s+(?=(?:{CIVILITY})\s)", text.strip(), flags=re.IGNORECASE)
+    names = [strip_civilities(p) for p in pieces]
     if len(names) != len(waiting) or not all(looks_like_member(n) and re.match(rf"(?:{CIVILITY})", p, re.I)
-                                             for n, p in zip(names, re.split(rf"\s+(?=(?:{CIVILITY})\s)", text.strip(), flags=re.I))):
+                                             for n, p in zip(names, pieces)):
         return False
     for member, holder in zip(waiting, names):
         member.holder = holder

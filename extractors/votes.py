@@ -24,29 +24,14 @@ from extractors.sitting import Fact
 from extractors.stream import Unit, fold
 from schemas.text import ends_sentence
 
-def _listed_non_voters(line: str) -> int | None:
-    """"Ne participe(nt) pas au vote : Jeannine CAZENAVE (1)", "Non-votants : M. X, Mme Y": the
-    label first, then the names (the count in brackets, when printed, is taken as printed);
-    "néant" or "aucun" is zero."""
-    from extractors import members
-
-    m = lexicon.rx(lexicon.get("votes", "non_voters_listed")).match(fold(line))
-    if not m:
-        return None
-    if m.group("n"):
-        return int(m.group("n"))
-    names = line[m.start("names"):m.end("names")]
-    if re.fullmatch(r"(?:neant|aucune?|personne)\.?", fold(names).strip()):
-        return 0
-    parts = [members.strip_civilities(p) for p in members.SEPARATORS.split(names) if p.strip()]
-    return len(parts) if parts and all(members.looks_like_member(p) for p in parts) else None
-
-
 # another body's vote reported in the item: "La commission des finances, réunie le 12 juin
 # 2018 (6 membres présents), a émis un avis favorable par 5 voix pour et 1 abstention."
-OPINION = re.compile(r"\b(?:commission|comite\s+technique|comite\s+social(?:\s+territorial)?|bureau)\b[^.;]{0,120}"
-                     r"\b(?:reunie?\s+le|(?:a|ont)\s+(?:emis|rendu|donne)\s+un\s+avis)\b")
-RECITAL = re.compile(r"^\s*(?:[-•*]\s*)?(?:vu|considerant|attendu|rappelant)\b")
+# (not the commission permanente, which deliberates; not a line where the council decides too:
+# "Le Conseil municipal, suivant l'avis de la commission … réunie le 3 juin, adopte … par 4 voix")
+OPINION = re.compile(r"\b(?:commission(?!\s+permanente)|comite\s+technique|comite\s+social(?:\s+territorial)?|bureau)\b"
+                     r"[^.;]{0,120}\b(?:reunie?\s+le|(?:a|ont)\s+(?:emis|rendu|donne)\s+un\s+avis)\b")
+COUNCIL_DECIDES = re.compile(r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b"
+                             r"[^.;]{0,160}\b(?:adopte|approuve|decide|rejette|refuse|accepte)\b|\bapres\s+en\s+avoir\s+delibere")
 QUOTES = re.compile(r"[«»\"“”]")
 
 
@@ -66,7 +51,7 @@ class Vote:
 def read(units: list[Unit]) -> Vote:
     """The vote of a deliberation's units (its first vote, where it records several)."""
     vote = Vote()
-    body = [u for u in units if not RECITAL.match(u.folded) and not OPINION.search(u.folded)]
+    body = [u for u in units if not RECITAL.match(u.folded) and not _opinion(u.folded)]
     for c in counts.read(body, tuple(lexicon.get("vote_counts"))):
         vote.set(c.column, c.value, body[c.unit], c.method)
     proses = [_prose(u.text) for u in body]  # numbers in words as digits, once a line
@@ -91,7 +76,8 @@ def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = N
                 break
     if lexicon.rx(lexicon.get("votes", "unanimity")).search(text):
         vote.set("unanimite", True, u, "unanimity")
-    named = _named_non_voters(u.text + " " + nxt[0].text if goes_on else u.text)
+    named = _listed_non_voters(u.text)  # "Ne participe(nt) pas au vote : M. X (1)": the line alone
+    named = _named_non_voters(u.text + " " + nxt[0].text if goes_on else u.text) if named is None else named
     if named:
         vote.set("non_votants", named, u, "non_voters_named", derived=True)
 
@@ -116,9 +102,6 @@ def _named_non_voters(sentence: str) -> int | None:
     from extractors import members
 
     sentence = sentence.strip()
-    listed = _listed_non_voters(sentence)
-    if listed is not None:
-        return listed
     m = lexicon.rx(lexicon.get("votes", "non_voters_named")).search(fold(sentence))
     if not m:
         return None
@@ -141,6 +124,11 @@ def _named_non_voters(sentence: str) -> int | None:
     return len(clause) if clause and all(members.looks_like_member(p) for p in clause) else None
 
 
+def _opinion(folded: str) -> bool:
+    """Another body's opinion, its vote with it, and no decision of the council on the line."""
+    return bool(OPINION.search(folded)) and not COUNCIL_DECIDES.search(folded)
+
+
 def _listed_non_voters(line: str) -> int | None:
     """"Ne participe(nt) pas au vote : Jeannine CAZENAVE (1)", "Non-votants : M. X, Mme Y": the
     label first, then the names (the count in brackets, when printed, is taken as printed);
@@ -159,7 +147,8 @@ def _listed_non_voters(line: str) -> int | None:
     return len(parts) if parts and all(members.looks_like_member(p) for p in parts) else None
 
 
-RECITAL = re.compile(r"^\s*(?:vu|considerant|par\s+deliberation)\b|\bavai(?:t|ent)\s+(?:ete\s+)?(?:approuve|adopte|rejete|refuse|accepte)")
+RECITAL = re.compile(r"^\s*(?:[-•*]\s*)?(?:vu|considerant|attendu|rappelant|par\s+deliberation)\b"
+                     r"|\bavai(?:t|ent)\s+(?:ete\s+)?(?:approuve|adopte|rejete|refuse|accepte)")
 
 
 def _outcome(vote: Vote, body: list[Unit]) -> None:

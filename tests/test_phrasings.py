@@ -160,10 +160,12 @@ def test_lists_end_where_the_next_field_begins(tmp_path):
 @pytest.mark.parametrize("pouvoirs, members, trips", [(1, 7, True), (0, 7, False), (1, 8, False)])
 def test_no_proxy_beside_anyone_listed_is_none_given(tmp_path, pouvoirs, members, trips):
     """Lists that name every member in office (5 present, 2 excused, 7 members) and no proxy:
-    "Pouvoirs : 1" is an error; with 8 members someone is not listed, and the check is skipped."""
+    "Pouvoirs : 1" is a warning (a proxy may be written in a way not read); with 8 members
+    someone is not listed, and the check is skipped."""
     box = f"Membres en exercice : {members} – Présents : 5 – Pouvoirs : {pouvoirs} – Votants : {5 + pouvoirs}"
     rows, findings = sitting(tmp_path, box, LISTS, items=[("1. Tarifs", UNANIMITY)])
-    assert ("attendance.proxy_count" in errors(findings)) == trips
+    warned = {f["check_id"] for f in findings if f["severity"] == "warning"}
+    assert ("attendance.proxy_count" in warned) == trips and "attendance.proxy_count" not in errors(findings)
 
 
 def test_an_excused_member_who_gave_a_proxy_after_a_bracket(tmp_path):
@@ -241,3 +243,84 @@ def test_an_initial_opening_a_line_is_no_items_rank(tmp_path):
     """"X. DE LA ROCHE, J.-L. DUFOUR" goes on the list; "1. Tarifs" ends it."""
     got = names(tmp_path, "Étaient présents : MM. M. AUBERT, D. BESSON,", "X. DE LA ROCHE, J.-L. DUFOUR")
     assert [n for n, _ in got][-3:] == ["D. BESSON", "X. DE LA ROCHE", "J.-L. DUFOUR"]
+
+
+def test_counts_one_a_line_in_words_with_inclusive_labels(tmp_path):
+    """"treize membres présents" / "un pouvoirs données" / "quatorze votant(e)s", then the
+    non-voter named label first, a sentence following on the next line: 11 + 0 + 2 = 14 − 1."""
+    rows, findings = sitting(tmp_path, "treize membres présents", "une procurations données", "quatorze votant(e)s",
+                             items=[("1. Budget", "Votes pour : 11\nVotes contre : 0\nAbstentions : 2\n"
+                                                  "Ne participe(nt) pas au vote : M. Guy D'ALMEIDA (1)\n"
+                                                  "Ont signé au registre les membres présents.")])
+    assert (rows[0]["presents"], rows[0]["pouvoirs"], rows[0]["votants"], rows[0]["non_votants"]) == (13, 1, 14, 1)
+    assert not errors(findings)
+
+
+# --- what a fresh-eyes review of this round found (each read wrong before its mend) --------
+
+def test_a_proxy_said_but_not_understood_in_complete_lists_is_no_error(tmp_path):
+    _, findings = sitting(tmp_path, "Membres en exercice : 5 - Présents : 3 - Pouvoirs : 1 - Votants : 4",
+                          "Présents : M. Jean DUPONT, Mme Anne MARTIN, M. Paul DURAND",
+                          "Absents excusés : M. Luc PETIT (procuration), Mme Julie BERNARD", items=[("1. Tarifs", UNANIMITY)])
+    assert not errors(findings)
+
+
+def test_a_roll_call_code_the_legend_does_not_call_a_status_leaves_its_member_out():
+    from extractors import roll_call
+    from tests.test_layouts import load_units
+
+    units = load_units("X = présent ; P = pouvoir\nM. Jean DUPONT ..... X\nMme Sabrina MÉNARD ..... P\n")
+    found, _ = roll_call.read(units, 0)
+    assert [(m.name, m.status) for m in found] == [("Jean DUPONT", "present")]
+
+
+@pytest.mark.parametrize("move, back", [
+    ("M. Marc ROCHE, intéressé à l'affaire, quitte la salle et ne prend pas part au vote.", True),
+    ("M. Marc ROCHE, appelé à d'autres obligations, quitte la séance lors du vote et ne revient pas.", False),
+    ("M. Marc ROCHE quitte la séance pendant le débat et donne pouvoir à Mme Anne PETIT.", False),
+])
+def test_out_for_one_vote_or_for_good(move, back):
+    """Out for one vote ("ne prend pas part au vote") unless the sentence says otherwise."""
+    from extractors import moves
+    from tests.test_layouts import load_units
+
+    assert moves.read_move(load_units(move)[0], 0).for_vote == back
+
+
+def test_a_candidate_withdrawing_is_no_member_leaving():
+    from extractors import moves
+    from tests.test_layouts import load_units
+
+    for line in ("Mme Anne MARTIN se retire, M. Paul DURAND étant seul candidat.", "Le SIVOM se retire ;"):
+        assert moves.read_move(load_units(line)[0], 0) is None
+    assert moves.read_move(load_units("Mme Anne MARTIN se retire à 21 h 05 ;")[0], 0).name == "Anne MARTIN"
+
+
+def test_initials_and_numbered_names_go_on_a_list(tmp_path):
+    got = names(tmp_path, "Présents : Mmes et MM. J. DUPONT, A. MARTIN, P. DURAND, Ch.", "L. PETIT, V. ROUX")
+    """"… P. DURAND, Ch." / "L. PETIT, V. ROUX": the initial "L." is no rank (the list goes on;
+    "Ch." and "L." read as one person's initials, as a line break cannot tell); a numbered
+    list of names goes on too (the rank kept in the name, as before)."""
+    assert len(got) == 5 and got[-1] == ("V. ROUX", "present")
+    got = names(tmp_path, "Étaient présents :", "1. DUPONT Jean", "2. MARTIN Anne", "3. DURAND Paul")
+    assert [s for _, s in got] == ["present"] * 3
+
+
+def test_a_postponed_sitting_is_no_second_convocation(tmp_path):
+    _, findings = sitting(tmp_path, "Membres en exercice : 11 - Présents : 4 - Votants : 4",
+                          "Une nouvelle convocation sera adressée pour la commission des finances.",
+                          items=[("1. Tarifs", UNANIMITY)])
+    assert "quorum.reached" in errors(findings)
+
+
+def test_the_councils_vote_on_a_line_naming_a_commission(tmp_path):
+    rows, _ = sitting(tmp_path, "Présents : 5 - Votants : 5", items=[(
+        "1. Tarifs", "Le Conseil municipal, suivant l'avis de la commission des finances réunie le 3 juin 2024, "
+                     "adopte la proposition par 4 voix pour et 1 contre.")])
+    assert (rows[0]["pour"], rows[0]["contre"]) == (4, 1)
+
+
+def test_the_town_halls_clerk_is_no_secretary_of_the_sitting(tmp_path):
+    rows, _ = sitting(tmp_path, "Présents : 5", "Le secrétariat est assuré par Mme Julie ROUX, secrétaire de mairie.",
+                      items=[("1. Tarifs", UNANIMITY)])
+    assert rows[0]["secretaire"] is None

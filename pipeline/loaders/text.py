@@ -112,7 +112,7 @@ def piped(line: str) -> str:
     m = PIPED_ROW.match(line)
     if not m or line.count("|") < 3:
         return line
-    if not re.sub(r"[|\-:\s]", "", line):
+    if not re.sub(r"[|\-:\s]", "", line) and "---" in line:  # not "| - | - |", a row of empty cells
         return "---"
     return "\t".join(cell.strip() for cell in m.group(1).split("|")[:-1])
 
