@@ -59,7 +59,9 @@ def _lists_unreconciled(rows, members: int | None) -> str | None:
     add up point at the count."""
     present = sum(r.get("status") == "present" for r in rows)
     absent = sum(r.get("status") == "absent" for r in rows)
-    if members is None or present + absent == members:
+    if members is None:  # nothing to add them up to: the lists may be the ones read wrong
+        return f"les listes ({present} présents + {absent} absents) ne peuvent être rapprochées d'aucun nombre de membres en exercice"
+    if present + absent == members:
         return None
     return f"les listes ({present} présents + {absent} absents) ne font pas les {members} membres en exercice"
 

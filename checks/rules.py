@@ -45,7 +45,7 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "{actual} noms listés comme présents, mais présents = {expected}",
          "Le nombre de noms listés parmi les présents est égal au nombre de présents indiqué "
          "(avertissement quand les listes des présents et des absents ne font pas les membres en "
-         "exercice : la liste peut être la fautive)."),
+         "exercice, ou qu'aucun nombre de membres en exercice n'est lu : la liste peut être la fautive)."),
     Rule("attendance.proxy_count", ERROR, ("pouvoirs", "proxies"),
          "{actual} pouvoirs listés, mais pouvoirs = {expected}",
          "Le nombre de pouvoirs listés est égal au nombre de pouvoirs indiqué ; quand les listes "

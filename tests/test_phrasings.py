@@ -324,3 +324,13 @@ def test_the_town_halls_clerk_is_no_secretary_of_the_sitting(tmp_path):
     rows, _ = sitting(tmp_path, "Présents : 5", "Le secrétariat est assuré par Mme Julie ROUX, secrétaire de mairie.",
                       items=[("1. Tarifs", UNANIMITY)])
     assert rows[0]["secretaire"] is None
+
+
+@pytest.mark.parametrize("box, severity", [
+    ("Membres en exercice : 6 – Présents : 5 – Votants : 5", "error"),  # 4 + 2 listed make the 6 members
+    ("Présents : 5 – Votants : 5", "warning"),                           # nothing to add the lists up to
+])
+def test_presents_against_their_list_an_error_only_when_the_lists_add_up(tmp_path, box, severity):
+    _, findings = sitting(tmp_path, box, "Présents : M. Paul DURAND, Mme Anne PETIT, M. Marc ROCHE, Mme Julie BLANC",
+                          "Absents : Mme Yvette GUILLOU, M. Jean-Louis DU PLESSIS", items=[("1. Tarifs", UNANIMITY)])
+    assert [f["severity"] for f in findings if f["check_id"] == "attendance.present_count"] == [severity]
