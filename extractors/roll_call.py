@@ -21,7 +21,7 @@ import re
 from extractors.members import CIVILITY, Member, looks_like_member, strip_civilities
 from extractors.stream import Unit, fold
 
-# marks and the status they give (absent, excused); a legend above the roll call overrides
+# marks and the status they give (absent, excused), when no legend says the document's own
 MARKS = {"p": ("present", None), "present": ("present", None), "presente": ("present", None),
          "a": ("absent", None), "absent": ("absent", None), "absente": ("absent", None),
          "e": ("absent", True), "ae": ("absent", True), "excuse": ("absent", True), "excusee": ("absent", True),
@@ -61,8 +61,9 @@ def read(units: list[Unit], k: int) -> tuple[list[Member], int]:
     marks, found, waiting, j = dict(MARKS), [], [], k
     while j < len(units):
         text = units[j].text
-        if legend(text):  # the document's own marks, and only them
-            marks = {code: status for code, status in legend(text).items()}
+        key = legend(text)
+        if key:  # the document's own marks, and only them
+            marks = key
         elif entries(text):
             waiting = _entries(text, j, marks, found)
         elif waiting and _holders(text, waiting):
