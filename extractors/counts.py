@@ -335,7 +335,7 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     gap = sep.end() if sep else len(rest) - len(rest.lstrip(" "))
     alone = None if sep else LONE_NUMBER_BELOW.match(rest)
     # "Délégués votants" / "51": a bare label, its number below; "(présents 10 / votants" / "11)."
-    if alone and (_starts_line(run, label) or (_label_ends_line(run, label) and not _counted_before(run, label))):
+    if alone and (_starts_line(run, label) or (_label_ends_line(run, label) and _in_bracket(run, label))):
         gap = alone.end()
     m = NUMBER.match(rest, gap)
     if not m or not _plausible(int(m.group(1))):
@@ -380,11 +380,13 @@ def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
     return [Count(label.name, int(m.group(1)), run.unit_at(start + m.start(1)), method)]
 
 
-def _counted_before(run: Run, label: lexicon.Label) -> bool:
-    """"… 0 contre, 0 abstention" / "3": the label has its number before it (the one below is
-    a page's)."""
+def _in_bracket(run: Run, label: lexicon.Label) -> bool:
+    """"(présents 10 / votants" / "11).": the label inside a bracket left open on its line, its
+    number at the start of the next (not "Pour : 10, Contre : 2, Abstentions" / "1", which may
+    be the page's number)."""
     start, _ = run.line_of(label.start)
-    return bool(re.search(r"\d\s*$", run.text[start:label.start]))
+    before = run.text[start:label.start]
+    return before.rfind("(") > before.rfind(")") and not re.search(r"\d\s*$", before)
 
 
 def _label_ends_line(run: Run, label: lexicon.Label) -> bool:

@@ -334,3 +334,15 @@ def test_presents_against_their_list_an_error_only_when_the_lists_add_up(tmp_pat
     _, findings = sitting(tmp_path, box, "Présents : M. Paul DURAND, Mme Anne PETIT, M. Marc ROCHE, Mme Julie BLANC",
                           "Absents : Mme Yvette GUILLOU, M. Jean-Louis DU PLESSIS", items=[("1. Tarifs", UNANIMITY)])
     assert [f["severity"] for f in findings if f["check_id"] == "attendance.present_count"] == [severity]
+
+
+def test_a_number_alone_under_a_label_ending_a_line_of_votes_is_the_pages():
+    """"Pour : 10, Contre : 2, Abstentions" / "1": the 1 may be the page's number, so no count;
+    "(présents 10 / votants" / "11).", a bracket left open, goes on below."""
+    from extractors import counts
+    from tests.test_layouts import load_units
+
+    assert [(c.column, c.value) for c in counts.read(load_units("Pour : 10, Contre : 2, Abstentions\n1"))] == [
+        ("pour", 10), ("contre", 2)]
+    got = counts.read(load_units("X quitte la séance (présents 10 / votants\n11)."))
+    assert [(c.column, c.value) for c in got] == [("presents", 10), ("votants", 11)]
