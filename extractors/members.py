@@ -71,7 +71,7 @@ PAGE_MARK = re.compile(r"(?:\bpage\s+\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?|[\s–-]
 # "S. ARNAUD pouvoir à C. LECLERCQ" on its own line: a proxy, not more names of the list above
 PROXY_LINE = re.compile(r"^(?!.*\s[–-]\s)[^,;()]{2,40}?\s(?:(?:a\s+)?donne\s+)?(?:pouvoir|procuration|mandat)\s+"
                         r"(?:a|au)\s+[^,;()]{2,40}$")
-ITEM_START = re.compile(r"(?:n\s*[°o]\.?\s*\d|(?:deliberation|delib\.?|acte)\s+n\s*[°o]|(?:objet|obj\.|intitule)\s*[:–-])")
+ITEM_START = re.compile(r"(?:n\s*[°o]\.?\s*\d|(?:deliberation|delib\.?|acte)\s+n\s*[°o])")
 BRACKET_PROXY_LINE = re.compile(r"^\s*[^\s,;/(][^,;/(]{1,60}\((?:pouvoir|procuration|mandat|repr[ée]sent)[^)]*\)\s*[.;,]?\s*$",
                                 re.IGNORECASE)
 # an item's rank opening a line; a lone Roman letter and a full stop is an initial ("X. DE LA ROCHE")
@@ -133,7 +133,7 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     body = lexicon.first("collectivite", folded)
     if body and body.start() == 0:  # "COMMUNAUTÉ DE COMMUNES PLATEAU DES MILLE SOURCES": a heading
         return False
-    if ITEM_START.match(folded):  # "N° 146-2013", "Intitulé : PARTICIPATION …": the first item
+    if ITEM_START.match(folded):  # "N° 146-2013", "Acte n° 2011.033": the first item ("Intitulé :" is a field above)
         return False
     rank = RANK_LINE.match(unit.text)
     if rank and _titled(unit.text[rank.end() - 1:]):  # "1. Tarifs de la cantine", not "1. DUPONT Jean"

@@ -33,6 +33,7 @@ PROXY = r"(?:pouvoir|procuration|mandat)\s+(?:a|à|au)\b"
 ENTRY = re.compile(rf"(?P<name>{NAME}){LEADER}(?P<mark>{PROXY}(?:\s+(?P<holder>{NAME}))?(?=\s+(?:{CIVILITY})\s|\s*$)"
                    rf"|(?:arrivée?|parti(?:e)?)\s+(?:a|à)\s+[\dh ]+|[A-Za-zÀ-ÿ]+(?:\s+excusée?)?)"
                    rf"(?P<tail>\s*\([^)]*\))?", re.IGNORECASE)
+MAY_OPEN = re.compile(r"\.\.|…|[=:]")
 LEGEND = re.compile(r"\b(?P<code>[A-Z]{1,2})\s*[=:]\s*(?P<word>(?:absente?\s+excusée?|[a-zà-ÿ]+))", re.IGNORECASE)
 
 
@@ -49,10 +50,13 @@ def entries(text: str) -> list[re.Match]:
 
 
 def opens(units: list[Unit], k: int) -> bool:
-    """A roll call starts at units[k]: two lines of entries, or a legend over one."""
-    ahead = [u.text for u in units[k:k + 3]]
-    marked = [bool(entries(t)) for t in ahead]
-    return (marked[0] and sum(marked) >= 2) or (bool(legend(ahead[0])) and any(marked[1:]))
+    """A roll call starts at units[k]: two lines of entries, or a legend over one. Called on
+    every line a sitting's reader reads: a line with neither a dot leader nor a "=" or ":"
+    (which entries and a legend need) is ruled out before any pattern runs."""
+    first = units[k].text
+    if not MAY_OPEN.search(first) or not (entries(first) or legend(first)):
+        return False
+    return any(entries(u.text) for u in units[k + 1:k + 3])
 
 
 def read(units: list[Unit], k: int) -> tuple[list[Member], int]:
