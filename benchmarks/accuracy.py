@@ -254,11 +254,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=200, help="generated documents per split (default 200)")
     parser.add_argument("--pdf", action="store_true", help="generated documents as PDFs (else texts)")
     parser.add_argument("--kind", choices=("all", "text", "pdf"), default="all", help="synthetic set: which files")
-    parser.add_argument("--show-errors", choices=("dev", "dev2", "test", "synthetic"), action="append", default=[],
+    parser.add_argument("--show-errors", choices=("dev", "dev2", "dev3", "test", "synthetic"), action="append", default=[],
                         help="list every mismatch of that set (test: only on purpose)")
     parser.add_argument("--scans", action="store_true", help="also scanned copies of the synthetic PDFs (OCR, slow)")
-    parser.add_argument("--split", choices=("dev", "test", "dev2"),
-                        help="one split only (dev2: generated phrasings of a second hand, no real documents)")
+    parser.add_argument("--split", choices=("dev", "test", "dev2", "dev3"),
+                        help="one split only (dev2, dev3: generated phrasings of a second and a third hand, "
+                             "no real documents)")
     args = parser.parse_args(argv)
     failed = False
     if args.set in ("all", "real"):

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from checks.context import Source, Tables, as_int, by_deliberation, deliberations, where
 from checks.rules import ERROR, WARNING, Finding, check, finding
-from checks.trust import compare, counted
+from checks.trust import compare, counted, value
 
 
 @check("attendance.votants", needs=("deliberations",))
@@ -109,9 +109,12 @@ def members_total(tables: Tables) -> Iterator[Finding]:
     lists, proxies = by_deliberation(tables, "attendance"), by_deliberation(tables, "proxies")
     for d in deliberations(tables):
         key = (d["doc_id"], as_int(d.get("seq")))
-        listed = sum(r.get("status") == "absent" for r in lists.get(key) or ())
-        extra = {"absents": counted("absents", listed, "absents_listed")} \
-            if listed and as_int(d.get("absents")) is None else None
+        rows = lists.get(key) or ()
+        listed = sum(r.get("status") == "absent" for r in rows)
+        whole = sum(r.get("status") == "present" for r in rows) == as_int(d.get("presents"))
+        read = value(tables, d, "absents", as_int)  # stated, or counted on the list by the reader
+        extra = {"absents": counted("absents", listed, "absents_listed_whole" if whole else "absents_listed")} \
+            if listed and (read is None or read.method == "absents_listed") else None
         c = compare(tables, "attendance.members_total", d,
                     dict(membres_en_exercice=as_int, presents=as_int, absents=as_int), extra=extra)
         represented = len(proxies.get(key) or ())

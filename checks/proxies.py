@@ -95,9 +95,19 @@ def holder_present(tables: Tables) -> Iterator[Finding]:
             if not p.get("holder") or same is not None or how == names.AMBIGUOUS:
                 continue  # an ambiguous surname is somebody present
             yield doubtful("proxy.holder_present", [_ocr_doubt(tables, d, "proxies", "attendance"),
-                                                    list_doubt(tables, d, "proxies", "attendance")],
+                                                    list_doubt(tables, d, "proxies", "attendance"),
+                                                    _short_list(d, present)],
                            **_proxy_where(tables, d, p, "giver"), expected="present", actual="absent",
                            giver=p.get("giver"), holder=p.get("holder"))
+
+
+def _short_list(delib: dict, present: list[str]) -> str | None:
+    """"liste des présents : 51 noms pour 65 présents": a list shorter than the count read was
+    not read whole (a page's header cut it, say), so a holder missing from it may be on it."""
+    stated = as_int(delib.get("presents"))
+    if stated is not None and len(present) < stated:
+        return f"liste des présents : {len(present)} noms pour {stated} présents"
+    return None
 
 
 @check("proxy.one_per_holder", needs=("deliberations",))

@@ -32,7 +32,7 @@ NUMBER = re.compile(r"(\d{1,4})(?![\d])(?![^\W\d_])(?!\s*(?:[.,/]\d|€|%|euros?
 LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\)[ \t]*[.;,]?[ \t]*)?(?:\n|$))")
 # a separator, or a verb saying the count changed ("le nombre de présents est porté à 22")
 # a count in brackets between a list's label and its colon: "Étaient présents (12) : M. …"
-SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+|"
+SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+|[–—](?=\s*\d)|"
                        r"(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|\((?=\s*\d{1,4}\s*\)\s*:))[\s:=|._…]*")
 BETWEEN_LABELS = re.compile(r"^[\s:=|._…–—\-/▪•·●]*$")
 SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2"}
@@ -260,7 +260,7 @@ def _label_line(text: str) -> bool:
 
 def _cell_label(cell: str) -> str | None:
     """The count a header cell names, when the label is the whole cell ("Présents")."""
-    text = digits(cell).strip(" :")
+    text = GLOSS.sub("", digits(cell)).strip(" :")  # "Votants (présents + pouvoirs)"
     found = lexicon.labels("counts", text)
     return found[0].name if len(found) == 1 and found[0].end - found[0].start >= len(text) - 2 else None
 
@@ -346,6 +346,9 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
         return []
     if not sep and not alone and _number_before_label(run, label.end + m.end()) and not _label_first(run, label):
         return []  # "3 procurations 32 votants": 32 is the votants (not so for "Votants" / "18" / "Présents")
+    if sep and re.search(r"[|–—]", sep.group(0)) and _number_ends(run, label.start) \
+            and (_number_before_label(run, label.end + m.end()) or not re.search(r"[|:=]", sep.group(0))):
+        return []  # "19 élus présents | 0 pouvoir(s)", "19 pour — 2 abstentions": each number before its label
     taken[index] = label.end + m.start(1)
     method = "label_value" if sep else "count_line"
     if VARIES.match(rest[m.end():m.end() + 80]):
@@ -434,6 +437,12 @@ def _number_before_label(run: Run, pos: int) -> bool:
     found = lexicon.labels("counts", rest)
     return bool(found) and not rest[:found[0].start].strip() and \
         found[0].name in lexicon.get("number_before")
+
+
+def _number_ends(run: Run, pos: int) -> bool:
+    """A number right before `pos` on its line ("| 19 élus présents"), not a time nor a date."""
+    start, _ = run.line_of(pos)
+    return bool(re.search(r"(?<![\w.,/:])\d{1,4}\s*$", run.text[start:pos]))
 
 
 def _plausible(value: int) -> bool:

@@ -156,7 +156,8 @@ def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
     facts = {c: f for c, f in ctx.session.facts.items() if c in SITTING_COLUMNS}
     away = _move_counts(facts, moves)
     mine = SITTING_COLUMNS if _full(ctx, item) else COUNT_COLUMNS  # an item of minutes: its counts only
-    facts.update({c: f for c, f in own.facts.items() if c in mine})
+    later = _after_vote(own, vote)
+    facts.update({c: f for c, f in own.facts.items() if c in mine and f.span not in later})
     if "votants" in own.facts and not {"presents", "pouvoirs"} & own.facts.keys() and not _full(ctx, item):
         # "Votants : 16" under an item, présents and pouvoirs only at the opening: someone may
         # have left or not voted without the minutes saying so in words read here
@@ -367,12 +368,25 @@ def _moves(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote) -> 
     number = _number(item)
     ranged = [m for rg in ctx.session.ranges if number is not None and rg.first <= number for m in rg.moves]
     # "X quitte la salle et ne prend pas part au vote" names a non-voter before the vote itself
-    voted = min((f.span.order for c, f in vote.facts.items() if c != "non_votants"), default=None)
+    voted = _voted(vote)
     before = [m for m in own.moves if voted is None or m.span.order < voted]
     held = ranged + ctx.moves + before
     # one out for this vote only ("quitte la salle et ne prend pas part au vote") is back after it
     ctx.moves += [m for m in own.moves if m not in ctx.moves and not m.for_vote]
     return _once(held)
+
+
+def _voted(vote: votes.Vote) -> int | None:
+    """Where the item's vote is printed (its first figure; "X quitte la salle et ne prend pas
+    part au vote" names a non-voter before the vote itself)."""
+    return min((f.span.order for c, f in vote.facts.items() if c != "non_votants"), default=None)
+
+
+def _after_vote(own: sitting.Reading, vote: votes.Vote) -> set:
+    """The spans of counts printed with a move under the item's vote ("Pour : 53 | Contre : 12"
+    / "18 h 20 — Arrivée de Mme X. Présents : 59 | Votants : 67."): the next item's, not this one's."""
+    voted = _voted(vote)
+    return {f.span for m in own.moves if voted is not None and m.span.order > voted for f in m.counts.values()}
 
 
 def _once(moves: list[sitting.Move]) -> list[sitting.Move]:

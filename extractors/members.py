@@ -41,16 +41,19 @@ ROLES = re.compile(r"(?<![\w'])(?:(?:premier|premiere|1er|1ere|\d+e|\d+eme)\s+)?
 CIVILITY = r"(?<!-)(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|mme|mm|mr|m)(?:\.(?!-)|(?![a-zà-ÿ.-]))"
 # A civility opens an entry unless it follows "à", "par" or an arrow (the holder of a proxy:
 # "M. Marc ABADIE → M. Émile DUCASSE", "-> M. X" in a list of proxies).
-CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s)(?<!>\s)(?<![→⇒➔➜]\s){CIVILITY}")
+CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s)(?<!>\s)(?<![→⇒➔➜:]\s){CIVILITY}")
 AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*(?:et\s+|,\s*)?$")  # "Mesdames et Messieurs X"
-SEPARATORS = re.compile(r"\s*[,;•]\s*|\s+[–—-]\s+|\s+-(?=\s)|\s+(?:et|ainsi\s+que)\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
+# "•", "▪", "|" (cells of a row read as a line), "&" between names
+SEPARATORS = re.compile(r"\s*[,;•▪●|]\s*|\s+[–—-]\s+|\s+-(?=\s)|\s+(?:et|ainsi\s+que|&)\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
 PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "del", "el", "ben",
              "d'", "l'", "y", "e", "et", "mc", "mac", "st", "ste"}
 # the holder's whole name: two words at least, and not a civility and a first name alone ("à M.
 # Francis" / "LASSERRE" goes on below; "à M. DUPONT" ends its entry)
 HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par|[→⇒➔➜]|-+>|=>)\s+"
                            r"(?!(?:M|MM|Mme|Mr|Mlle|Monsieur|Madame)\.?\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+\s*[.)]?\s*$)"
-                           r"(?:[^\s,;]+\s+){1,3}[A-ZÀ-Ý][\w'’-]*[\w'’]\s*[.)]?\s*$")
+                           r"(?:[^\s,;]+\s+){1,3}[A-ZÀ-Ý][\w'’-]*[\w'’]\s*[.)]?\s*$"
+                           # "ESTÈVE (à HUMBERT)": a surname in capitals, in brackets, is whole
+                           r"|\s\((?:à|a|au)\s+[A-ZÀ-Ý][A-ZÀ-Ý'’ -]*[A-ZÀ-Ý]\s*\)\s*[.;,]?\s*$")
 # a remark on when a member came or went, in brackets or after a comma or dash: "(arrivé à
 # 20h30)", "(à partir du point 3)", ", arrivé en cours de séance", "(pour la délibération n° 1)",
 # "(excusé pour la fin de séance)": listed present and absent, the member is both, at different times
@@ -62,7 +65,7 @@ TIMED = re.compile(rf"(?:\(|,|\s[–—-])[^)]*?\b(?:{TIMED_WORDS})")
 # "qui a donné procuration à M. Y." opening a line goes on with the entry above ("M. X,⏎qui …")
 PROXY_SENTENCE = re.compile(r"^(?!(?:qui|lequel|laquelle|lesquel(?:le)?s)\s).{2,80}?\s(?:a|ont)\s+donne\s+(?:pouvoir|procuration|mandat|delegation)\s+(?:a|au)\s.*\.\s*$"
                             # "D. MOREAU donne pouvoir à V. MOREL" (not "le Conseil donne pouvoir au Maire")
-                            r"|^(?!(?:le|la|les|il|elle|qui|lequel|laquelle)\s)(?:(?!maire|president|conseil)[^\s]+\s+){1,5}"
+                            r"|^(?!(?:le|la|les|il|elle|qui|lequel|laquelle|a|ont|ayant|avait)\s)(?:(?!maire|president|conseil)[^\s•;▪·]+\s+){1,7}"
                             r"donnen?t?\s+(?:pouvoir|procuration)\s+a\s+(?!signer)\S.*$")
 # "Ozillac Agglomération - Conseil Communautaire du jeudi 18 décembre 2025": an organ and a date
 RUNNING_HEADER = lexicon.rx(r"\b{body}\s+(?:du|le)\s+(?:{weekday}\s+)?\d{1,2}(?:er)?(?:\s+{month}\s+|[/.]\d{1,2}[/.])\d{2,4}\b")
@@ -201,7 +204,8 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
                 j = after
                 continue
             break
-        if not continues(units[j], label.kind) or (units[j].gap_before and not _names_line(units[j].text)) \
+        if not (continues(units[j], label.kind) or _entry_open(pieces[-1][0]) and not list_label(units[j].text)) \
+                or (units[j].gap_before and not _names_line(units[j].text)) \
                 or _ranked_after_stop(pieces[-1][0], units[j].text):
             break
         pieces.append((units[j].text, j))
@@ -210,6 +214,16 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
     for member in found:
         member.list_at = k
     return found, j
+
+
+OPEN_END = re.compile(rf"(?:(?<![\w.])(?i:{CIVILITY})(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?|\s(?i:à|au|par|qui|et|de)|[,;•▪·])\s*$")
+
+
+def _entry_open(line: str) -> bool:
+    """A line cut inside an entry or after a separator: "… à Monsieur Gaëtan" / "Tran • …",
+    "… Monsieur Marcel" / "D’Almeida qui a donné pouvoir …", "… Robert Bouzid •" / "Madame …":
+    the next line goes on with the list, whatever it looks like."""
+    return bool(OPEN_END.search(line.rstrip()))
 
 
 def _page_furniture(unit: Unit) -> bool:
@@ -222,8 +236,9 @@ def _page_furniture(unit: Unit) -> bool:
         return True  # "CM – 22.06.2017"
     if len(folded.split()) <= 14 and PAGE_MARK.search(folded):
         return True  # "Conseil municipal – séance du 12 mars – page 2", "Compte rendu CM 2/3"
-    body = lexicon.first("collectivite", folded)
-    if body and body.start() == 0:  # "PAYS DE MONTCAILLOU COMMUNAUTÉ" atop the next page
+    head = re.split(r"\s+[|–—-]\s+", folded)[0]  # "AGGLOMÉRATION DU GRAND-VILLECOMTAL | conseil communautaire"
+    body = lexicon.first("collectivite", head)
+    if body and body.start() == 0 and len(folded.split()) <= 14:  # "PAYS DE MONTCAILLOU COMMUNAUTÉ" atop the next page
         return True
     dated = fold(words_to_digits(folded))
     return len(folded.split()) <= 14 and (bool(lexicon.first("session_title", dated)) or bool(RUNNING_HEADER.search(dated)))
@@ -286,6 +301,8 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
 
 def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, list[tuple[int, int]]]:
     """The list's lines as one text, and (offset, line) where each line starts in it."""
+    # "Hakim Du Bois [pouvoir à Tanguy De La Tour]": square brackets are brackets ("[?]" is OCR's)
+    pieces = [(re.sub(r"\[(?!\?\])", "(", re.sub(r"(?<!\[\?)\]", ")", p)), k) for p, k in pieces]
     if label.kind == "proxies" and not any(";" in p for p, _ in pieces):
         # "Marta Chron à Marc Baïetto" / "Nelly Maroni à …": a line, an entry (unless the
         # list separates its entries itself: "… à Mme JACQUET" / "Stéphanie ; M. RIVIÈRE …")
@@ -331,6 +348,7 @@ def _entries(text: str, proxies: bool) -> tuple[list[tuple[str, int]], bool]:
     """`entries`, and whether an entry was cut where the case of its words alternates
     ("VIDALENC Jean-Marc ARNAUD Christiane": a guess, the list's doubt)."""
     text = blank_roles(SUBSTITUTE.sub(_bracket_substitute, text))
+    text = _from_to(text) if proxies else text
     if re.match(r"^\s*(?:neant|aucun|aucune|-|/)\.?\s*$", fold(text)):
         return [], False
     out = []
@@ -399,6 +417,24 @@ def blank_roles(text: str) -> str:
     return text
 
 
+FROM = re.compile(r"(?<![^\s;,])(?:de|De)(?=\s+[A-ZÀ-Ý])")
+TO = re.compile(r"\s(?:à|a|au)\s")
+
+
+def _from_to(text: str) -> str:
+    """``"de QUÉRÉ Solange à LEBRETON José  de PEREIRA Maryvonne à COUSIN Fatima"``: a list of
+    proxies whose entries each open with "de", cut before each "de" that follows a holder
+    (a "de" before the "à" is a particle: "de Jean de LA ROCHE à …"). Offsets are kept."""
+    if not FROM.match(text.lstrip()):
+        return text
+    out, last = list(text), 0
+    for m in FROM.finditer(text):
+        if m.start() == len(text) - len(text.lstrip()) or TO.search(text, last, m.start()):
+            out[m.start():m.end()] = ";" + " " * (m.end() - m.start() - 1)
+            last = m.end()
+    return "".join(out)
+
+
 def _chunks(text: str, folded: str, pattern: re.Pattern) -> list[tuple[str, int]]:
     """Pieces of `text` cut where `pattern` matches its folded copy (same offsets)."""
     cuts = [0]
@@ -441,7 +477,7 @@ def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
     parsed = parse_entry(entry)
     name, holder, substitute = (parsed.name, parsed.holder, parsed.substitute_for) if parsed else (entry, None, None)
     if label.kind == "proxies" and holder is None:
-        name, holder = _bare_holder(name)
+        name, holder = _bare_holder(entry if re.search(r"\(\s*(?:à|a|au)\s", entry) else name)
     name = strip_civilities(name)
     if not looks_like_member(name):
         return None
@@ -468,11 +504,13 @@ def _holder_name(holder: str) -> tuple[str | None, str | None]:
 
 
 def _bare_holder(entry: str) -> tuple[str, str | None]:
-    """In a list of proxies, "Marta Chron à Marc Baïetto": the giver, then the holder."""
-    m = re.search(r"\s+(?:à|a|au)\s+(?=\S)", entry, flags=re.IGNORECASE)  # "X À MME Y" in capitals
+    """In a list of proxies, "Marta Chron à Marc Baïetto" or "ESTÈVE (à HUMBERT)": the giver,
+    then the holder."""
+    # "X À MME Y" in capitals; "Monsieur Félix Texier : Monsieur Fernand Barral"
+    m = re.search(r"\s+\(?(?:à|a|au)\s+(?=\S)|\s*:\s+(?=(?:M\.|MM\.|Mme|Monsieur|Madame|[A-ZÀ-Ý]))", entry, flags=re.IGNORECASE)
     if not m:
         return entry, None
-    return entry[:m.start()], entry[m.end():].strip(" .,;")
+    return entry[:m.start()], entry[m.end():].strip(" .,;)")
 
 
 def strip_civilities(name: str) -> str:

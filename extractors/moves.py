@@ -117,6 +117,9 @@ def _last_named(before: str, pronoun: str) -> str | None:
     return found[-1] if found else None
 
 
+TIME_FIRST = re.compile(r"^\s*(?:[àa]\s+)?\d{1,2}\s*h\s*(?:\d{2})?\s*[–—:-]\s*", re.IGNORECASE)
+
+
 def _mover(said: str) -> str | None:
     """Who moves, from what stands before the verb: the whole, else the part before a comma
     ("M. Alain LE DU, conseiller municipal, directement intéressé, quitte la salle"), else
@@ -128,6 +131,7 @@ def _mover(said: str) -> str | None:
     if role and not re.search(r"\b(?:m|mme|mr|monsieur|madame)\b|qui\s*$", role.group("rest")) \
             and not re.search(r"[A-ZÀ-Ý]{2,}", said[role.start("rest"):]):
         return PRESIDING  # not "M. le Maire remercie M. DURAND qui quitte la salle"
+    said = TIME_FIRST.sub("", said)  # "20 h 30 — M. Antoine MARQUET quitte la séance"
     parts = [p.strip() for p in said.split(",")]
     for candidate in dict.fromkeys([said, parts[0], parts[-1]]):
         name = members.strip_civilities(candidate)

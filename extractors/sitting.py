@@ -253,7 +253,7 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
     move = read_move(u, k, units[k + 1] if k + 1 < len(units) else None)
     if move:
         r.moves += [move] + _more_moves(u, k, move)
-    proxy = members.proxy_sentence(u.text, k)
+    proxy = members.proxy_sentence(u.text, k) if not move else None  # "Départ de X, qui donne pouvoir à Y": a move
     if proxy:
         r.members.append((proxy, u.span))
     if any(lexicon.rx(p).search(folded) for p in lexicon.get("sans_quorum")):
@@ -298,11 +298,17 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
 
 
 # "RÉPUBLIQUE FRANÇAISE – SIAEP DE LA CHAMPAGNE ARMANÇONNAISE": the body after the state's name
-REPUBLIQUE = re.compile(r"^r[ée]publique\s+fran[çc]aise\s*[–—:|-]\s*(?=\S)", re.IGNORECASE)
+# "RÉPUBLIQUE FRANÇAISE – COMMUNE DE X", "Liberté · Égalité · Fraternité – MAIRIE DE X", "Collectivité : X"
+REPUBLIQUE = re.compile(r"^(?:r[ée]publique\s+fran[çc]aise|libert[ée]\s*[·,.•-]?\s*[ée]galit[ée]\s*[·,.•-]?\s*"
+                        r"fraternit[ée])\s*[–—:|-]\s*(?=\S)|^collectivit[ée]\s*:\s*(?=\S)", re.IGNORECASE)
 
 
 def _after_republique(text: str) -> str:
-    return REPUBLIQUE.sub("", text)
+    """The body's name in a heading, without the motto or the Republic around it nor the dashes
+    framing it ("– SMICTOM DU HAUT-PAYS BRENNOIS –", "Agglo de X – République française")."""
+    text = REPUBLIQUE.sub("", text)
+    text = re.sub(r"\s*[–—-]\s*r[ée]publique\s+fran[çc]aise\s*$", "", text, flags=re.IGNORECASE)
+    return re.sub(r"^[–—-]\s+|\s+[–—-]$", "", text)
 
 
 def _name_goes_on(u: Unit, nxt: Unit, name: str | None) -> bool:
@@ -438,7 +444,8 @@ def _read_opening(r: Reading, units: list[Unit], k: int) -> int:
 def read_opening_text(r: Reading, text: str, span: Span) -> None:
     folded = fold(text)
     # "convoqué le 6 juin 2017", "sur convocation du 11 juin 2026": that date is not the sitting's
-    conv = re.search(r"\b(?:convoquee?s?\s+(?:le|en\s+date\s+du)\s+|(?:sur\s+)?convocations?\s+(?:du|en\s+date\s+du)\s+"
+    # "convoqué par lettre individuelle le 30 décembre 2007": a few words between
+    conv = re.search(r"\b(?:convoquee?s?(?:\s+[^,;.\d]{1,40}?)?\s+(?:le|en\s+date\s+du)\s+|(?:sur\s+)?convocations?\s+(?:du|en\s+date\s+du)\s+"
                      r"(?=\d|1er\b|premier\b))([^,;]+?\d{4})", folded)  # not "sur convocation du Maire … le 12 mars"
     sitting = text[:conv.start()] + text[conv.end():] if conv else text
     # "agissant par délégation (délibération n° 2020-087 du 16 juillet 2020), s'est réuni le
@@ -485,7 +492,8 @@ def collectivite(name: str) -> str | None:
 # a body named by its kind, not its name: "la Communauté de communes", "Maire de ladite commune",
 # "Président de l'intercommunalité", "le Conseil Municipal de cette" / "commune"
 GENERIC_BODY = (r"(?:(?:la|le|l'|ladite|ledit|cette|ce|notre|sa|son)\s*)?(?:(?:commune|ville|collectivite|"
-                r"intercommunalite|agglomeration|{body_type})(?:\s+(?:mixte|intercommunal|nouvelle))?)?")
+                r"intercommunalite|agglomeration|agglo|epci|groupement|cdc|c\.?c\.?|c\.?a\.?|{body_type})"
+                r"(?:\s+(?:mixte|intercommunal|nouvelle))?)?")
 
 
 def _day_words(text: str) -> str:

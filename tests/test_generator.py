@@ -92,7 +92,7 @@ def test_same_seed_same_bytes():
     assert generate(5, "dev").text != generate(6, "dev").text
 
 
-@pytest.mark.parametrize("split", ["dev", "test", "dev2"])
+@pytest.mark.parametrize("split", ["dev", "test", "dev2", "dev3"])
 def test_every_stated_value_appears_in_the_text(split):
     for seed in SAMPLE:
         doc = generate(seed, split)
@@ -101,7 +101,7 @@ def test_every_stated_value_appears_in_the_text(split):
         assert not missing, f"{doc.name}: {missing[:5]}"
 
 
-@pytest.mark.parametrize("split", ["dev", "test", "dev2"])
+@pytest.mark.parametrize("split", ["dev", "test", "dev2", "dev3"])
 def test_consistent_documents_satisfy_every_rule(split):
     for seed in SAMPLE:
         doc = generate(seed, split, planted=False)
@@ -160,19 +160,22 @@ def test_test_split_draws_phrasings_dev_never_shows():
     assert sum(t in test for t in literal) >= len(literal) // 2
 
 
-def test_dev2_phrasings_are_drawn_and_fill_their_lists():
-    """Every dev2 list names a variant list of its data file; dev2 documents print them."""
+@pytest.mark.parametrize("split", ["dev2", "dev3"])
+def test_other_hands_phrasings_are_drawn_and_fill_their_lists(split):
+    """Every list of another hand names a variant list of its data file; documents of that
+    split print its phrasings."""
+    from tests.generator import SEEDS
     from tests.generator.vocab import load, second_hand
 
     for name in ("attendance", "counts", "header", "items", "votes"):
-        for path in (p for p in second_hand(name) if p != "_doc"):
+        for path in (p for p in second_hand(name, split) if p != "_doc"):
             node = load(name)
             for key in path.split(".")[1:]:
                 node = node[key]
             assert "dev" in node and "test" in node, path
-    fresh = [v["t"] if isinstance(v, dict) else v for v in second_hand("items")["items.objet_label"]]
-    dev2 = " ".join(generate(s, "dev2").text for s in range(2_000_000, 2_000_040))
-    assert sum(label.strip() in dev2 for label in fresh) >= 3
+    fresh = [v["t"] if isinstance(v, dict) else v for v in second_hand("items", split)["items.objet_label"]]
+    text = " ".join(generate(s, split).text for s in SEEDS[split][:40])
+    assert sum(label.strip() in text for label in fresh) >= 3
 
 
 def test_every_variant_list_is_split_about_a_third_test():

@@ -6,7 +6,8 @@ test variants wherever a list has them, so the test split holds phrasings a read
 on dev has never seen. ``split="dev2"`` draws the variants of ``data/dev2/<file>.json``
 (by dotted path) wherever one is given: phrasings written by a second hand that read the
 dev variants only, never the reader nor the test variants (scored once before any change
-made from them, then used as dev).
+made from them, then used as dev). ``split="dev3"`` likewise draws ``data/dev3/``: a third
+hand that read the dev and dev2 variants.
 """
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).parent / "data"
-SPLITS = ("dev", "test", "dev2")
+SPLITS = ("dev", "test", "dev2", "dev3")
+HANDS = ("dev2", "dev3")  # splits drawn from data/<split>/, written by other hands
 FIELD = re.compile(r"\{(\w+)\}")
 ELIDE = re.compile(r"\b([Dd])e (?=[aeiouyàâéèêëîïôûAEIOUYÉÈÊ])")  # "Nombre de élus" -> "Nombre d'élus"
 
@@ -30,9 +32,10 @@ def load(name: str) -> dict:
 
 
 @functools.cache
-def second_hand(name: str) -> dict:
-    """The dev2 phrasings of one data file, by dotted path ({} when it has none)."""
-    path = DATA / "dev2" / f"{name}.json"
+def second_hand(name: str, split: str = "dev2") -> dict:
+    """The phrasings of another hand (`split`, one of HANDS) for one data file, by dotted
+    path ({} when it has none)."""
+    path = DATA / split / f"{name}.json"
     return json.loads(path.read_text("utf-8")) if path.exists() else {}
 
 
@@ -75,8 +78,8 @@ class Vocab:
             raise KeyError(f"{path} is not a variant list")
         if self.split == "test" and node["test"]:
             return tuple(node["test"])
-        if self.split == "dev2" and second_hand(path.split(".")[0]).get(path):
-            return tuple(second_hand(path.split(".")[0])[path])
+        if self.split in HANDS and second_hand(path.split(".")[0], self.split).get(path):
+            return tuple(second_hand(path.split(".")[0], self.split)[path])
         return tuple(node["dev"])
 
     def pick(self, rng: random.Random, path: str) -> Any:

@@ -1,0 +1,236 @@
+"""Phrasings of a third hand (tests/generator/data/dev3) and of the fourth round of second-hand
+texts (tests/data/second_hand/dev 401–480, 2026-12-02): count boxes, lists, headings, moves and
+the checks they feed, each in a short sitting built around it or on the text it was found in
+(a document that trips the check, one that does not)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors import counts, members
+from extractors.stream import Unit, clean
+from pipeline.stages import process
+from tests.test_phrasings import UNANIMITY, errors, sitting
+
+SECOND_HAND = Path(__file__).resolve().parent / "data" / "second_hand" / "dev"
+
+
+def read_counts(*lines: str) -> dict[str, int]:
+    units = [Unit(clean(t), None, i) for i, t in enumerate(lines)]
+    return {c.column: c.value for c in counts.read(units)}
+
+
+def read_list(*lines: str) -> list[tuple[str, str | None]]:
+    units = [Unit(clean(t), None, i) for i, t in enumerate(lines)]
+    found, _ = members.read_list(units, 0, members.list_label(units[0].text))
+    return [(m.name, m.holder) for m in found]
+
+
+# --- counts ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Membres composant l’assemblée = 29"], {"membres_en_exercice": 29}),
+    (["Membres composant l’assemblée | quarante et un"], {"membres_en_exercice": 41}),  # a tab row, as loaded
+    # a row of labels over a row of values, four columns (one of them "Absent(e)s")
+    (["Membres composant l’assemblée    Nbre de présents    Nbre de votants    Absent(e)s",
+      "              11                        6                   11              5"],
+     {"membres_en_exercice": 11, "presents": 6, "votants": 11, "absents": 5}),
+    (["Membres en fonction    Total présents", "         25                  22"],
+     {"membres_en_exercice": 25, "presents": 22}),
+    # each number before its label, cells parted by "|": not "présents | 0"
+    (["(21 membres du conseil communautaire", "composant l'assemblée | 19 élus présents | 0 pouvoir(s) | 19 votants"],
+     {"membres_en_exercice": 21, "presents": 19, "pouvoirs": 0, "votants": 19}),
+    # …while a label's colon still takes the number after it, and labels first still read
+    (["Conseillers en exercice : 27    Présents : 22    Procurations : 6    Votants : 28"],
+     {"membres_en_exercice": 27, "presents": 22, "pouvoirs": 6, "votants": 28}),
+    (["Nombre de conseillers : en exercice 11 présents 4 représentés 2 votants 6"],
+     {"membres_en_exercice": 11, "presents": 4, "pouvoirs": 2, "votants": 6}),
+])
+def test_count_boxes_of_a_third_hand(lines, expected):
+    assert read_counts(*lines) == expected
+
+
+def test_members_composing_the_council_in_prose_is_no_count():
+    assert read_counts("la majorité des membres composant le conseil présents à la séance") == {}
+
+
+def test_a_quorum_missed_with_members_in_office_after_an_equals_sign(tmp_path):
+    box = "Membres composant l’assemblée = 29\nConseillers municipaux présents à la séance = 12"
+    assert "quorum.reached" in errors(sitting(tmp_path, box, items=[("1. Tarifs", UNANIMITY)])[1])
+    box = "Membres composant l’assemblée = 21\nConseillers municipaux présents à la séance = 12"
+    assert "quorum.reached" not in errors(sitting(tmp_path, box, items=[("1. Tarifs", UNANIMITY)])[1])
+
+
+# --- lists and proxies ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, giver, holder", [
+    ("Fabienne Schneider ayant donné pouvoir à Laëtitia Kergoat", "Fabienne Schneider", "Laëtitia Kergoat"),
+    ("Monsieur Raymond LE CORRE qui a donné pouvoir à Madame Charlotte ETCHEGARAY", "Raymond LE CORRE",
+     "Charlotte ETCHEGARAY"),
+])
+def test_a_proxy_said_in_a_line_of_its_own(line, giver, holder):
+    member = members.proxy_sentence(line, 0)
+    assert (member.name, member.holder) == (giver, holder)
+
+
+def test_a_member_leaving_with_a_proxy_is_a_move_not_a_proxy_sentence():
+    path = SECOND_HAND / "293.txt"  # "Départ de Mme Odile MARCHAND, qui donne pouvoir à Mme Yvette RENARD."
+    rows = process(path).rows
+    givers = {p["giver"] for p in rows["proxies"]}
+    assert "Départ de Mme Odile MARCHAND" not in givers
+    assert not errors(rows["findings"])
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Délégations de vote :", "ESTÈVE (à HUMBERT)", "ETCHEGARAY (à COUSIN)", "ETCHEVERRY (à MARTINS)"],
+     [("ESTÈVE", "HUMBERT"), ("ETCHEGARAY", "COUSIN"), ("ETCHEVERRY", "MARTINS")]),
+    (["Absents excusés ayant donné procuration : de QUÉRÉ Solange à LEBRETON José  de",
+      "PEREIRA Maryvonne à COUSIN Fatima  de CAZENAVE Thibault à GUILLOU Maïté"],
+     [("QUÉRÉ Solange", "LEBRETON José"), ("PEREIRA Maryvonne", "COUSIN Fatima"),
+      ("CAZENAVE Thibault", "GUILLOU Maïté")]),
+    # "de" before the "à" is a particle; "D'ALMEIDA" is a name
+    (["Pouvoirs : de M. Jean de LA ROCHE à Mme Anne D'ALMEIDA, de Mme Lucie ROUX à M. Paul VIDAL"],
+     [("Jean de LA ROCHE", "Anne D'ALMEIDA"), ("Lucie ROUX", "Paul VIDAL")]),
+    (["S’étaient excusés : Monsieur Hakim Du Bois [pouvoir à Monsieur Tanguy De La",
+      "Tour] ▪ Madame Marie-José Mendes [pouvoir à Madame Joëlle Auger]"],
+     [("Hakim Du Bois", "Tanguy De La Tour"), ("Marie-José Mendes", "Joëlle Auger")]),
+])
+def test_lists_of_proxies_of_a_third_hand(lines, expected):
+    assert read_list(*lines) == expected
+
+
+def test_an_entry_cut_at_a_line_end_goes_on_below():
+    """"… à Monsieur Gaëtan" / "Tran • …", "… Monsieur Marcel" / "D’Almeida qui a donné …",
+    "… Robert Bouzid •" / "Madame …": the list goes on."""
+    found = read_list(
+        "Excusé(e)s : Madame Régine Quéré qui a donné pouvoir à Madame Michèle Pham • Madame Solange Delattre qui",
+        "a donné pouvoir à Madame Pauline Le Goff • Madame Yvette Schneider qui a donné pouvoir à Monsieur Gaëtan",
+        "Tran • Monsieur Francis Benali qui a donné pouvoir à Monsieur Pierre-Yves Lebreton • Monsieur Marcel",
+        "D’Almeida qui a donné pouvoir à Monsieur Robert Weber • Madame Samia Barrère • Monsieur Robert Bouzid •",
+        "Madame Marie-Thérèse Ribeiro qui a donné pouvoir à Monsieur Yannick Pereira")
+    assert found == [("Régine Quéré", "Michèle Pham"), ("Solange Delattre", "Pauline Le Goff"),
+                     ("Yvette Schneider", "Gaëtan Tran"), ("Francis Benali", "Pierre-Yves Lebreton"),
+                     ("Marcel D’Almeida", "Robert Weber"), ("Samia Barrère", None), ("Robert Bouzid", None),
+                     ("Marie-Thérèse Ribeiro", "Yannick Pereira")]
+
+
+def test_names_parted_by_squares_bars_and_ampersands():
+    assert read_list("Présents : Madame Joëlle Auger ▪ Monsieur Gabriel Baudry ▪ Madame",
+                     "Germaine Chevallier ▪ Tanguy De La Tour") == [
+        ("Joëlle Auger", None), ("Gabriel Baudry", None), ("Germaine Chevallier", None), ("Tanguy De La Tour", None)]
+    assert [n for n, _ in read_list("Présents : PRUVOST Florian | MARÉCHAL Johann & KAPLAN Sylvain")] == [
+        "PRUVOST Florian", "MARÉCHAL Johann", "KAPLAN Sylvain"]
+
+
+def test_a_running_header_inside_a_list_of_presents():
+    found = read_list("ETAIENT PRESENTS :", "Mesdames J. VASSEUR,",
+                      "AGGLOMÉRATION DU GRAND-VILLECOMTAL | conseil communautaire", "M. PEREIRA,",
+                      "Messieurs Q. ZIEGLER,", "A.-M. ESTÈVE,")
+    assert [n for n, _ in found] == ["J. VASSEUR", "PEREIRA", "Q. ZIEGLER", "A.-M. ESTÈVE"]
+
+
+def test_absent_without_proxy_is_no_list_of_proxies(tmp_path):
+    rows, findings = sitting(tmp_path, "Présents : M. Paul DURAND, Mme Anne VIDAL",
+                             "Absents excusés sans pouvoir : M. C. ROUMÉGOUX",
+                             "Pouvoirs : 0", items=[("1. Tarifs", UNANIMITY)])
+    assert "attendance.proxy_count" not in errors(findings)
+
+
+def test_a_holder_missing_from_a_list_shorter_than_its_count_is_a_notice(tmp_path):
+    lists = ("Présents : M. Paul DURAND, Mme Anne VIDAL, M. Luc MOREL\n"
+             "Excusé : M. Jean ROUX (pouvoir à Mme Claire PETIT)")
+    box = "Présents : {p} – Pouvoirs : 1 – Votants : {v}"
+    severity = {f["check_id"]: f["severity"] for f in sitting(tmp_path, lists, box.format(p=4, v=5),
+                                                              items=[("1. Tarifs", UNANIMITY)])[1]}
+    assert severity["proxy.holder_present"] == "notice"  # 3 names listed for 4 présents
+    severity = {f["check_id"]: f["severity"] for f in sitting(tmp_path, lists, box.format(p=3, v=4),
+                                                              items=[("1. Tarifs", UNANIMITY)])[1]}
+    assert severity["proxy.holder_present"] == "error"
+
+
+# --- checks: a mismatch resting on mild doubts is a warning ---------------------------------
+
+def test_a_vote_against_votants_read_before_their_label_is_a_warning(tmp_path):
+    box = "Quorum : atteint (39 membres votants)."
+    vote = "Adopté à la majorité absolue des suffrages exprimés : 28 pour, 6 contre, 4 abstentions."
+    findings = sitting(tmp_path, box, items=[("1. Tarifs", vote)])[1]
+    assert [f["severity"] for f in findings if f["check_id"] == "votes.breakdown"] == ["warning"]
+    vote = "Adopté à la majorité absolue des suffrages exprimés : 29 pour, 6 contre, 4 abstentions."
+    assert not [f for f in sitting(tmp_path, box, items=[("1. Tarifs", vote)])[1] if f["check_id"] == "votes.breakdown"]
+
+
+def test_members_in_office_against_lists_whose_presents_are_whole_is_a_warning(tmp_path):
+    lists = "Présents : M. Paul DURAND, Mme Anne VIDAL, M. Luc MOREL\nAbsent : M. Jean ROUX"
+    findings = sitting(tmp_path, lists, "Membres en exercice : 5 – Présents : 3", items=[("1. Tarifs", UNANIMITY)])[1]
+    assert {f["check_id"]: f["severity"] for f in findings}["attendance.members_total"] == "warning"
+    findings = sitting(tmp_path, lists, "Membres en exercice : 4 – Présents : 3", items=[("1. Tarifs", UNANIMITY)])[1]
+    assert "attendance.members_total" not in {f["check_id"] for f in findings}
+
+
+# --- headings and votes ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("first, second, numbers, title", [
+    ("I/ Procès-verbal de la séance du 5 décembre", "II/ Adhésion à la Fondation du patrimoine", ["I", "II"],
+     "Procès-verbal de la séance du 5 décembre"),
+    ("Point I : Vœu relatif aux services publics", "Point II : Tarifs des droits de place", ["I", "II"],
+     "Vœu relatif aux services publics"),
+    ("Délibération n°1 – INDEMNITÉS DE FONCTION DES ÉLUS", "Délibération n°2 – BUDGET PRIMITIF", ["1", "2"],
+     "INDEMNITÉS DE FONCTION DES ÉLUS"),
+    ("Objet ➢ Tarifs de la cantine", "Objet ➢ Budget annexe", [None, None], "Tarifs de la cantine"),
+    ("Sujet : Tarifs de la cantine", "Sujet : Budget annexe", [None, None], "Tarifs de la cantine"),
+    ("Objet. Tarifs de la cantine", "Objet. Budget annexe", [None, None], "Tarifs de la cantine"),
+])
+def test_item_headings_of_a_third_hand(tmp_path, first, second, numbers, title):
+    rows = sitting(tmp_path, items=[(first, UNANIMITY), (second, UNANIMITY)])[0]
+    assert [r["numero"] for r in rows] == numbers
+    assert rows[0]["objet"] == title
+
+
+def test_an_agenda_announced_in_a_sentence_is_no_item(tmp_path):
+    agenda = ("Questions inscrites à l’ordre du jour :\n1) Tarifs de la cantine\n2) Informations diverses\n"
+              "3) Budget annexe")
+    rows = sitting(tmp_path, agenda, items=[("1/ Tarifs de la cantine", "Pour : 15 – Contre : 2 – Abstention : 0"),
+                                            ("3/ Budget annexe", UNANIMITY)])[0]
+    assert [(r["numero"], r["pour"]) for r in rows] == [("1", 15), ("3", None)]
+
+
+@pytest.mark.parametrize("line", ["Non-participation au vote : Mme SALLES Pascaline",
+                                  "Membres ne participant pas au vote : M. BOUCHET (1)"])
+def test_non_voters_named_after_a_label(tmp_path, line):
+    box = "Présents : 22 – Pouvoirs : 0 – Votants : 22"
+    rows, findings = sitting(tmp_path, box, items=[("1. Tarifs", "Pour : 21 – Contre : 0 – Abstention : 0\n" + line)])
+    assert rows[0]["non_votants"] == 1
+    assert "votes.breakdown" not in errors(findings)
+
+
+# --- moves ----------------------------------------------------------------------------------
+
+def test_a_departure_taken_note_of_with_the_new_counts(tmp_path):
+    box = "Présents : 26 – Pouvoirs : 0 – Votants : 26"
+    move = "Il est pris acte du départ de R. TOULOUSE à 16 h 05 ; 25 présents – 25 votants ; 2 absent(s)."
+    rows, findings = sitting(tmp_path, box, items=[("1. Tarifs", "Pour : 24 – Contre : 2 – Abstention : 0\n" + move),
+                                                    ("2. Budget", "Pour : 25 – Contre : 0 – Abstention : 0")])
+    assert [r["votants"] for r in rows] == [26, 25]
+    assert not errors(findings)
+
+
+def test_moves_with_a_time_first_hold_from_the_next_item():
+    """A council of 69 (second hand 477): 58 présents + 9 pouvoirs, arrivals at 18 h 20 and
+    18 h 40 and a departure at 20 h 30, each printed under an item's vote with the new counts."""
+    rows = process(SECOND_HAND / "477.txt").rows
+    votants = [d["votants"] for d in rows["deliberations"]]
+    assert votants[:5] == [67, 67, 67, 68, 68]
+    assert votants[8] == 67  # after M. MARQUET left at 20 h 30, giving his proxy
+    assert not [f for f in rows["findings"] if f["check_id"] == "votes.breakdown" and f["severity"] == "error"]
+
+
+def test_a_convocation_said_with_words_between_is_not_the_sitting(tmp_path):
+    path = tmp_path / "seance.txt"
+    path.write_text("COMMUNE DE VAL-DE-SAUVETERRE\n"
+                    "L’an deux mille huit, le douze du mois de janvier, à 20h, le Conseil municipal de la ville, "
+                    "convoqué par lettre individuelle le 30 décembre 2007, s’est réuni en réunion publique.\n"
+                    "1. Tarifs\nLe Conseil municipal, après en avoir délibéré, APPROUVE.\nAdopté à l'unanimité.\n",
+                    encoding="utf-8")
+    row = process(path).rows["deliberations"][0]
+    assert (str(row["session_date"]), str(row["convocation_date"])) == ("2008-01-12", "2007-12-30")
