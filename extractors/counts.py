@@ -128,6 +128,8 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
 
 # a label's gloss in brackets right after it: "Votants (présents et représentés)"
 GLOSS = re.compile(r"[ \t]*\([^()\n\d]*\)")
+# …or on a line of its own under it, in a box one cell a line: "Présents" / "(dont suppléants)"
+LINE_GLOSS = re.compile(r"(?:^|\n)[ \t]*\([^()\n\d]*\)[ \t]*(?=\n|$)")
 
 
 def _without_glosses(text: str, found: list[lexicon.Label]) -> list[lexicon.Label]:
@@ -269,7 +271,7 @@ def _label_runs(text: str, found: list[lexicon.Label]) -> list[list[int]]:
     """Indices of labels printed one after the other with nothing but separators between."""
     runs, current = [], [0] if found else []
     for i in range(1, len(found)):
-        between = text[found[i - 1].end:found[i].start]
+        between = LINE_GLOSS.sub(" ", text[found[i - 1].end:found[i].start])  # "Présents" / "(dont suppléants)" / "Pouvoirs"
         if BETWEEN_LABELS.match(between) and ":" in text[found[i - 1].end:found[i].start + 1] + ":":
             current.append(i)
         else:
@@ -281,7 +283,8 @@ def _label_runs(text: str, found: list[lexicon.Label]) -> list[list[int]]:
 
 
 # a value of a block: a number, or "[?]" where OCR could not read one (its label stays empty)
-BLOCK_NUMBER = re.compile(r"[\s:=|._…–\-/]*?(\d{1,4}(?![\d]|[.,]\d)|\[\?\])")
+# ("(3)", the figure of a gloss such as "(dont suppléants)", is passed over)
+BLOCK_NUMBER = re.compile(r"(?:[\s:=|._…–\-/]|\(\d{1,4}\))*?(\d{1,4}(?![\d]|[.,)]\d)(?!\))|\[\?\])")
 
 
 def _block(run: Run, labels: list[lexicon.Label], taken: dict, indices: list[int]) -> list[Count]:

@@ -436,6 +436,10 @@ def _apply(people: list[tuple[Member, Span]], move) -> None:
     member.status = "absent" if move.kind == "leave" else "present"
     member.excused = None
     member.holder = move.holder if move.kind == "leave" else None
+    if move.kind == "leave":  # "… quitte la séance ; la procuration de M. X, qu'il détenait, devient sans objet"
+        for other, _ in people:
+            if other.holder and find_person(move.name, [other.holder]) is not None:
+                other.holder, other.gave_proxy = None, False
 
 
 def _derive(facts: dict[str, Fact], people: list[tuple[Member, Span]]) -> None:

@@ -43,8 +43,8 @@ CIVILITY = r"(?<!-)(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|
 # "M. Marc ABADIE → M. Émile DUCASSE", "-> M. X" in a list of proxies).
 CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s)(?<!>\s)(?<![→⇒➔➜:]\s){CIVILITY}")
 AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*(?:et\s+|,\s*)?$")  # "Mesdames et Messieurs X"
-# "•", "▪", "|" (cells of a row read as a line), "&" between names
-SEPARATORS = re.compile(r"\s*[,;•▪●|]\s*|\s+[–—-]\s+|\s+-(?=\s)|\s+(?:et|ainsi\s+que|&)\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
+# "•", "▪", "|" (cells of a row read as a line), " · " (not "conseiller·ère"), "&" between names
+SEPARATORS = re.compile(r"\s*[,;•▪●|]\s*|\s+[–—·-]\s+|\s+-(?=\s)|\s+(?:et|ainsi\s+que|&)\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
 PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "del", "el", "ben",
              "d'", "l'", "y", "e", "et", "mc", "mac", "st", "ste"}
 # the holder's whole name: two words at least, and not a civility and a first name alone ("à M.

@@ -117,7 +117,7 @@ def _last_named(before: str, pronoun: str) -> str | None:
     return found[-1] if found else None
 
 
-TIME_FIRST = re.compile(r"^\s*(?:[àa]\s+)?\d{1,2}\s*h\s*(?:\d{2})?\s*[–—:-]\s*", re.IGNORECASE)
+TIME_FIRST = re.compile(r"^\s*(?:[àa]\s+)?\d{1,2}\s*h\s*(?:\d{2})?\s*[–—:,-]\s*", re.IGNORECASE)
 
 
 def _mover(said: str) -> str | None:

@@ -446,7 +446,7 @@ def read_opening_text(r: Reading, text: str, span: Span) -> None:
     # "convoqué le 6 juin 2017", "sur convocation du 11 juin 2026": that date is not the sitting's
     # "convoqué par lettre individuelle le 30 décembre 2007": a few words between
     conv = re.search(r"\b(?:convoquee?s?(?:\s+[^,;.\d]{1,40}?)?\s+(?:le|en\s+date\s+du)\s+|(?:sur\s+)?convocations?\s+(?:du|en\s+date\s+du)\s+"
-                     r"(?=\d|1er\b|premier\b))([^,;]+?\d{4})", folded)  # not "sur convocation du Maire … le 12 mars"
+                     r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?=\d|1er\b|premier\b))([^,;]+?\d{4})", folded)  # not "sur convocation du Maire … le 12 mars"
     sitting = text[:conv.start()] + text[conv.end():] if conv else text
     # "agissant par délégation (délibération n° 2020-087 du 16 juillet 2020), s'est réuni le
     # 11 mars 2024": a date in brackets refers to another act

@@ -234,3 +234,125 @@ def test_a_convocation_said_with_words_between_is_not_the_sitting(tmp_path):
                     encoding="utf-8")
     row = process(path).rows["deliberations"][0]
     assert (str(row["session_date"]), str(row["convocation_date"])) == ("2008-01-12", "2007-12-30")
+
+
+# --- openings, dates and officers -------------------------------------------------------------
+
+def read_sitting(tmp_path: Path, text: str) -> dict:
+    path = tmp_path / "seance.txt"
+    path.write_text(text + "\n1. Tarifs\nLe Conseil, après en avoir délibéré, APPROUVE.\nAdopté à l'unanimité.\n",
+                    encoding="utf-8")
+    return process(path).rows["deliberations"][0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the body after the verb
+    ("COMMUNE DE CAUSSIGNAC\nLe samedi 27 mai 2017, à 14h15, s'est réuni au lieu habituel de ses réunions le Conseil "
+     "municipal de cette ville, convoqué conformément à la loi le 18/05/2017, sous la présidence de Madame Élise "
+     "TEXIER, Maire.", ("2017-05-27", "14:15", "2017-05-18", "Élise TEXIER")),
+    # "sur convocation du …" first, a weekday in the date
+    ("– SMICTOM DES PORTES DE L'ORMANCE –\nSur convocation du mercredi 17 janvier 2007, le comité syndical s'est "
+     "réuni le mercredi 24 janvier 2007 à 18H30 à la salle Marianne, sous la présidence de Madame LANGLOIS, Présidente.",
+     ("2007-01-24", "18:30", "2007-01-17", "LANGLOIS")),
+    # "a siégé", the president in a sentence of her own
+    ("Le vingt-neuf octobre deux mille vingt et un à quatorze heures quinze, le Conseil communautaire, convoqué "
+     "conformément à la loi, a siégé à la salle d'honneur. Mme Constance Kaci, Présidente de ladite Communauté, "
+     "préside la séance.\nLes convocations ont été envoyées le 15 octobre 2021",
+     ("2021-10-29", "14:15", "2021-10-15", "Constance Kaci")),
+])
+def test_openings_of_a_third_hand(tmp_path, text, expected):
+    row = read_sitting(tmp_path, text)
+    assert (str(row["session_date"]), row["session_time"], str(row["convocation_date"]), row["president"]) == expected
+
+
+@pytest.mark.parametrize("heading, date", [("SÉANCE ORDINAIRE – MARDI 11 OCTOBRE 2022", "2022-10-11"),
+                                           ("Délibérations de la séance du 18/07/2020", "2020-07-18")])
+def test_a_sitting_dated_by_its_title(tmp_path, heading, date):
+    assert str(read_sitting(tmp_path, "COMMUNE DE CAUSSIGNAC\n" + heading)["session_date"]) == date
+
+
+@pytest.mark.parametrize("heading, body", [
+    ("Liberté · Égalité · Fraternité – COMMUNE DU MESNIL-ARDRICOURT – MAIRIE", "MESNIL-ARDRICOURT"),
+    ("Collectivité : Village de Pont-Labastide-Caussou", "Pont-Labastide-Caussou"),
+    ("– SMICTOM DU HAUT-PAYS BRENNOIS –", "SMICTOM DU HAUT-PAYS BRENNOIS"),
+    ("Agglo de Neuville-Bidarrain – République française", "Agglo de Neuville-Bidarrain"),
+])
+def test_bodies_named_in_headings_of_a_third_hand(tmp_path, heading, body):
+    assert read_sitting(tmp_path, heading + "\nSÉANCE ORDINAIRE – MARDI 11 OCTOBRE 2022")["collectivite"] == body
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Madame Marie-Agnès CADIOU a été choisie pour secrétaire de séance.", "Marie-Agnès CADIOU"),
+    ("Monsieur Carlos MAUGER assure le secrétariat de la séance.", "Carlos MAUGER"),
+    ("Secrétaire de séance désignée : Mme DELMAS", "DELMAS"),
+    ("Désignation du secrétaire de séance : Monsieur Arthur CASANOVA.", "Arthur CASANOVA"),
+    ("Fonctions de secrétaire : ESNAULT", "ESNAULT"),
+])
+def test_secretaries_of_a_third_hand(tmp_path, line, name):
+    assert read_sitting(tmp_path, "COMMUNE DE CAUSSIGNAC\nSÉANCE ORDINAIRE – MARDI 11 OCTOBRE 2022\n" + line)[
+        "secretaire"] == name
+
+
+@pytest.mark.parametrize("first, second", [("1.- Approbation du compte-rendu", "2.- Délégations consenties"),
+                                           ("Question 1 : Rapport sur le prix de l'eau", "Question 2 : Tarifs")])
+def test_items_ranked_with_a_full_stop_and_dash_or_as_questions(tmp_path, first, second):
+    assert [r["numero"] for r in sitting(tmp_path, items=[(first, UNANIMITY), (second, UNANIMITY)])[0]] == ["1", "2"]
+
+
+def test_a_box_one_cell_a_line_with_a_glossed_label_and_its_figure():
+    """Second hand 458: "(dont suppléants)" under "Présents", and its "(3)" among the values."""
+    assert read_counts("Délégués titulaires", "en exercice", "Présents", "(dont suppléants)", "Pouvoirs", "Votants",
+                       "40", "26", "(3)", "5", "31") == {"membres_en_exercice": 40, "presents": 26, "pouvoirs": 5,
+                                                          "votants": 31}
+
+
+def test_a_proxy_lapses_when_its_holder_leaves_and_an_arrival_with_the_time():
+    """Second hand 461: SAPPA arrives at 19h20 (27 présents + 5 = 32); REYNAUD leaves for good at
+    21h05, the proxy of MOUTTE he held with him (26 + 4 = 30)."""
+    rows = process(SECOND_HAND / "461.txt").rows
+    assert [(d["presents"], d["pouvoirs"]) for d in rows["deliberations"]][2:] == [(27, 5)] * 3 + [(26, 4)] * 5
+    assert not errors(rows["findings"])
+    assert not [p for p in rows["proxies"] if p["giver"] == "Bruno MOUTTE" and p["seq"] >= 6]
+
+
+def test_an_arrival_ends_the_proxy_its_member_gave():
+    """Second hand 448: Mme ROSE-ROSETTE, who had given her proxy to M. DORVAL, joins at 18h47."""
+    rows = process(SECOND_HAND / "448.txt").rows
+    givers = {s: {p["giver"] for p in rows["proxies"] if p["seq"] == s} for s in (2, 3)}
+    assert "Ginette ROSE-ROSETTE" in givers[2] and "Ginette ROSE-ROSETTE" not in givers[3]
+    assert not errors(rows["findings"])
+
+
+def test_a_list_of_deliberations_numbered_year_month_rank_without_a_separator():
+    """Second hand 437: "N° Objet Rapporteur Vote" flattened, "2024-09-142 Budget principal – … M. VIGUIER Adoptée"."""
+    rows = process(SECOND_HAND / "437.txt").rows["deliberations"]
+    assert [r["numero"] for r in rows] == [f"2024-09-{n}" for n in range(141, 148)]
+    assert [(r["pour"], r["contre"], r["resultat"]) for r in rows[1:5]] == [
+        (52, 12, "adopte"), (55, 0, "adopte"), (65, 0, "adopte"), (12, 52, "rejete")]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Participaient à la séance : M. BENOÎT · Mme CASANOVA · M. CHASSAGNE", ["BENOÎT", "CASANOVA", "CHASSAGNE"]),
+    ("Ont assisté à la séance : Maud Silva · Dylan Alves · Rodolphe Bartoli", ["Maud Silva", "Dylan Alves",
+                                                                            "Rodolphe Bartoli"]),
+])
+def test_presents_said_with_another_verb_and_parted_by_middle_dots(line, names):
+    assert [n for n, _ in read_list(line)] == names
+
+
+def test_a_proxy_given_in_favour_of(tmp_path):
+    assert read_list("Ont donné pouvoir : OCHOA en faveur de BENSAÏD") == [("OCHOA", "BENSAÏD")]
+
+
+def test_non_voters_counted_after_their_label(tmp_path):
+    box = "Présents : 26 – Pouvoirs : 0 – Votants : 26"
+    vote = "Suffrages : 26 votants dont 21 pour, 1 contre et 3 abstentions.\nNe participe(nt) pas au vote : 1"
+    rows, findings = sitting(tmp_path, box, items=[("1. Tarifs", vote)])
+    assert rows[0]["non_votants"] == 1
+    assert "votes.breakdown" not in errors(findings)
+    assert "votes.breakdown" in errors(sitting(tmp_path, box, items=[("1. Tarifs", vote.replace(": 1", ": 2"))])[1])
+
+
+def test_an_act_adopted_in_the_sitting_of_a_date(tmp_path):
+    row = read_sitting(tmp_path, "RÉGION ATLANTIQUE-BOCAGE\nDÉLIBÉRATION N° 2017-032\nadoptée en séance du 29 juin 2017")
+    assert str(row["session_date"]) == "2017-06-29"
