@@ -39,6 +39,9 @@ WEAK_METHODS = {
     # "Mme SANTONI (pouvoir : M. FERREIRA)": an entry speaking of a proxy the reader did not
     # understand, so its status (present, or absent and represented) is a guess
     "list_proxy_unread": "une entrée parle d'un pouvoir qui n'a pas été lu, son statut est incertain",
+    # "Pouvoirs : GOMEZ Gaston, CHASSAGNE Margaux": givers with no holder read, the list's entries
+    # may be cut otherwise (a giver and a holder read as two givers)
+    "list_holder_unread": "une procuration listée sans son titulaire, les entrées ont pu être coupées autrement",
     # "VIDALENC Jean-Marc ARNAUD Christiane": names of a table's columns, cut by their case
     "list_cased": "noms séparés par l'alternance NOM Prénom, sans séparateur imprimé",
     # "Mme le Maire … quitte la salle", the lists printed at the opening still saying her present
@@ -83,7 +86,7 @@ DERIVED_TEXT = {
 }
 
 LISTS = {"attendance": "liste des présents et absents", "proxies": "liste des procurations"}
-LIST_DOUBTS = ("list_partial", "list_cased", "list_president_out", "list_proxy_unread")  # how a list in doubt was read
+LIST_DOUBTS = ("list_partial", "list_cased", "list_president_out", "list_proxy_unread", "list_holder_unread")  # how a list in doubt was read
 
 
 @dataclass

@@ -349,7 +349,7 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
         return []
     if not sep and not alone and _number_before_label(run, label.end + m.end()) and not _label_first(run, label):
         return []  # "3 procurations 32 votants": 32 is the votants (not so for "Votants" / "18" / "Présents")
-    if sep and re.search(r"[|–—]", sep.group(0)) and _number_ends(run, label.start) \
+    if sep and re.search(r"[|–—]", sep.group(0)) and _number_ends(run, label.start) and _value_first(run, label) \
             and (_number_before_label(run, label.end + m.end()) or not re.search(r"[|:=]", sep.group(0))):
         return []  # "19 élus présents | 0 pouvoir(s)", "19 pour — 2 abstentions": each number before its label
     taken[index] = label.end + m.start(1)
@@ -374,7 +374,9 @@ def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
         start, _ = run.line_of(start - 1)
     head = run.text[start:label.start]
     # not "19h30"; "13 étaient présents et 1 était représenté": a copula between number and label
-    m = re.search(r"(?<![\w.,/])(\d{1,4})\s*(?:\s(?:[ée]taient|[ée]tait|sont|est|furent)\s+)?$", head)
+    # "19 membres élus présents": a word for members between
+    m = re.search(r"(?<![\w.,/])(\d{1,4})\s*(?:\s(?:[ée]taient|[ée]tait|sont|est|furent)\s+|"
+                  r"\s(?:membres?|conseill[eè]re?s?|[ée]lue?s?|d[ée]l[ée]gu[ée]e?s?)\s+)?$", head)
     if not m or (start + m.start(1)) in used or not _plausible(int(m.group(1))):
         return []
     if wrapped and re.search(r"[:=]\s*$", head[:m.start(1)]):
@@ -438,14 +440,26 @@ def _number_before_label(run: Run, pos: int) -> bool:
     """A label of the number-before families right after `pos` ("… 32 votants")."""
     rest = run.text[pos:pos + 60]
     found = lexicon.labels("counts", rest)
-    return bool(found) and not rest[:found[0].start].strip() and \
+    # "… 32 votants", "| 0 membres absents" (one word between)
+    return bool(found) and re.fullmatch(r"\s*(?:[a-z]+\s+)?", rest[:found[0].start]) is not None and \
         found[0].name in lexicon.get("number_before")
 
 
 def _number_ends(run: Run, pos: int) -> bool:
-    """A number right before `pos` on its line ("| 19 élus présents"), not a time nor a date."""
+    """A number right before `pos` on its line ("| 19 élus présents", "| 19 membres élus
+    présents"), not a time nor a date."""
     start, _ = run.line_of(pos)
-    return bool(re.search(r"(?<![\w.,/:])\d{1,4}\s*$", run.text[start:pos]))
+    return bool(re.search(r"(?<![\w.,/:])\d{1,4}(?:\s+[a-z]+)?\s*$", run.text[start:pos]))
+
+
+def _value_first(run: Run, label: lexicon.Label) -> bool:
+    """The line gives a number before its first label ("Vote : 19 pour — 2 abstentions"), not a
+    label first ("Présents – 12 Mandats – 3 Total votants – 15")."""
+    start, end = run.line_of(label.start)
+    found = [lb for lb in lexicon.labels("counts", run.text[start:end])
+             if lb.start <= label.start - start and not lb.name.startswith("_")]  # not "quorum"
+    first = found[0].start if found else label.start - start
+    return bool(re.search(r"\d", run.text[start:start + first]))
 
 
 def _plausible(value: int) -> bool:

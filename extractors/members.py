@@ -51,7 +51,8 @@ PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "d
 # Francis" / "LASSERRE" goes on below; "à M. DUPONT" ends its entry)
 HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par|[→⇒➔➜]|-+>|=>)\s+"
                            r"(?!(?:M|MM|Mme|Mr|Mlle|Monsieur|Madame)\.?\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+\s*[.)]?\s*$)"
-                           r"(?:[^\s,;]+\s+){1,3}[A-ZÀ-Ý][\w'’-]*[\w'’]\s*[.)]?\s*$"
+                           r"(?:[^\s,;]+\s+){1,3}[A-ZÀ-Ý][\w'’-]*[\w'’](?<!\bLE)(?<!\bLA)(?<!\bDE)(?<!\bDU)(?<!\bDES)"
+                           r"(?<!\bVAN)(?<!\bVON)\s*[.)]?\s*$"  # not "à M. LE" / "BORGNE"
                            # "ESTÈVE (à HUMBERT)": a surname in capitals, in brackets, is whole
                            r"|\s\((?:à|a|au)\s+[A-ZÀ-Ý][A-ZÀ-Ý'’ -]*[A-ZÀ-Ý]\s*\)\s*[.;,]?\s*$")
 # a remark on when a member came or went, in brackets or after a comma or dash: "(arrivé à
@@ -294,8 +295,12 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
             unread.append(entry.strip())  # "RENARD Cédric ct BLANCHARD Gilles": someone, not read
     odd = _odd_ones(out)
     out, unread = [m for m in out if m not in odd], unread + [m.name for m in odd]
-    for member in out if unread or cased or proxied else []:
-        member.doubt = "list_partial" if unread else "list_proxy_unread" if proxied else "list_cased"
+    # "Pouvoirs : GOMEZ Gaston, CHASSAGNE Margaux" read as givers with no holder: the entries
+    # may be cut otherwise (giver and holder parted as two names), so the count is in doubt
+    holderless = proxies and any(m.holder is None for m in out)
+    for member in out if unread or cased or proxied or holderless else []:
+        member.doubt = "list_partial" if unread else "list_proxy_unread" if proxied else \
+            "list_cased" if cased else "list_holder_unread"
     return out
 
 
@@ -348,7 +353,7 @@ def _entries(text: str, proxies: bool) -> tuple[list[tuple[str, int]], bool]:
     """`entries`, and whether an entry was cut where the case of its words alternates
     ("VIDALENC Jean-Marc ARNAUD Christiane": a guess, the list's doubt)."""
     text = blank_roles(SUBSTITUTE.sub(_bracket_substitute, text))
-    text = _from_to(text) if proxies else text
+    text = _dash_pairs(_from_to(text)) if proxies else text
     if re.match(r"^\s*(?:neant|aucun|aucune|-|/)\.?\s*$", fold(text)):
         return [], False
     out = []
@@ -419,6 +424,20 @@ def blank_roles(text: str) -> str:
 
 FROM = re.compile(r"(?<![^\s;,])(?:de|De)(?=\s+[A-ZÀ-Ý])")
 TO = re.compile(r"\s(?:à|a|au)\s")
+
+
+ENTRY_PARTS = re.compile(r"\s*[;▪•●&]\s*|\s+·\s+")
+DASH = re.compile(r"\s[–—-]\s")
+
+
+def _dash_pairs(text: str) -> str:
+    """``"Mme J. BOUVET – M. G. LE GUEN ▪ Mme I. DEMIR – M. H. LEBON"``, ``"CASANOVA – BRETON &
+    MILLET – CADIOU"``: in a list of proxies whose entries another mark parts, one dash in
+    each entry links the giver to the holder (as "→"). Offsets are kept."""
+    parts = [p for p in ENTRY_PARTS.split(text) if p.strip()]
+    if len(parts) < 2 or not all(len(DASH.findall(p)) == 1 and not HOLDER_AT_END.search(p) for p in parts):
+        return text
+    return DASH.sub(lambda m: m.group(0)[0] + "→" + m.group(0)[2:], text)
 
 
 def _from_to(text: str) -> str:

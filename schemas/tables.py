@@ -347,6 +347,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                       "a notice too), "
                       "`list_partial` for a list holding an entry not read as a name, `list_proxy_unread` for "
                       "one holding an entry that speaks of a proxy not read as one (\"Mme X (pouvoir : M. Y)\"), "
+                      "`list_holder_unread` for a list of proxies holding a giver with no holder read, "
                       "`list_cased` for names cut "
                       "by the case of their words (\"VIDALENC Jean-Marc ARNAUD Christiane\"), "
                       "`list_president_out` for the lists of the opening while the president, named by the "

@@ -356,3 +356,42 @@ def test_non_voters_counted_after_their_label(tmp_path):
 def test_an_act_adopted_in_the_sitting_of_a_date(tmp_path):
     row = read_sitting(tmp_path, "RÉGION ATLANTIQUE-BOCAGE\nDÉLIBÉRATION N° 2017-032\nadoptée en séance du 29 juin 2017")
     assert str(row["session_date"]) == "2017-06-29"
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Absents représentés : Mme J. BOUVET – M. G. LE GUEN ▪ Mme I. DEMIR – M. H. LEBON"],
+     [("J. BOUVET", "G. LE GUEN"), ("I. DEMIR", "H. LEBON")]),
+    (["Pouvoirs remis : CASANOVA – BRETON & MILLET – CADIOU"], [("CASANOVA", "BRETON"), ("MILLET", "CADIOU")]),
+    # a dash between two entries that each name their holder stays a separator
+    (["Pouvoirs : M. Jean ARNAUD à M. Paul BERT – Mme Claire CHEVAL à M. Luc DUMAS"],
+     [("Jean ARNAUD", "Paul BERT"), ("Claire CHEVAL", "Luc DUMAS")]),
+    (["Mandats : Xavier-Henri Jézéquel > Mme Carmen Abadie ; Gabriel Rambaud > Mme Simone Delage"],
+     [("Xavier-Henri Jézéquel", "Carmen Abadie"), ("Gabriel Rambaud", "Simone Delage")]),
+    # a holder cut after a particle goes on below
+    (["Était absent et a donné pouvoir : M. LEFRANÇOIS, procuration à Mme OLIVEIRA ; Mme VIAL, procuration à M. LE",
+      "BORGNE"], [("LEFRANÇOIS", "OLIVEIRA"), ("VIAL", "LE BORGNE")]),
+])
+def test_givers_and_holders_parted_by_a_dash_or_an_arrow(lines, expected):
+    assert read_list(*lines) == expected
+
+
+def test_a_list_of_proxies_without_holders_is_in_doubt(tmp_path):
+    """"Pouvoirs : GOMEZ Gaston, CHASSAGNE Margaux" (a holder may have been read as a giver):
+    the count against it is a notice; with the holders read it is an error."""
+    box = "Présents : 15 – Pouvoirs : 1 – Votants : 16"
+    findings = sitting(tmp_path, box, "Pouvoirs : GOMEZ Gaston, CHASSAGNE Margaux", items=[("1. Tarifs", UNANIMITY)])[1]
+    assert {f["check_id"]: f["severity"] for f in findings}["attendance.proxy_count"] == "notice"
+    lists = "Pouvoirs : GOMEZ Gaston à DURAND Paul, CHASSAGNE Margaux à VIDAL Anne"
+    findings = sitting(tmp_path, box, lists, items=[("1. Tarifs", UNANIMITY)])[1]
+    assert "attendance.proxy_count" in errors(findings)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Présents à l’ouverture de la séance – 12 Mandats – 3 Total votants – 15"],
+     {"presents": 12, "pouvoirs": 3, "votants": 15}),
+    (["La condition de quorum est remplie (19 sièges | 19 membres élus présent(e)s | 0 membres absents non "
+      "représentés)"], {"membres_en_exercice": 19, "presents": 19, "absents": 0}),
+    (["Vote : 19 pour — 2 abstentions."], {}),  # value first: read as prose by the vote reader, not as labels
+])
+def test_labels_first_or_values_first_on_a_line_of_dashes_and_bars(lines, expected):
+    assert read_counts(*lines) == expected
