@@ -86,7 +86,7 @@ def read(units: list[Unit], full: bool = True) -> Reading:
 
 # "Délégations de pouvoirs : …", "Compte rendu des absents : …": a label governed by a
 # preposition or an article is a word of a title, not a field of its own
-GOVERNED = re.compile(r"(?:^|\s)(?:de|des|du|d'|la|le|les|l'|aux?|en|par|pour|sur)\s*$")
+GOVERNED = re.compile(r"(?:^|\s|')(?:de|des|du|d'|la|le|les|l'|aux?|en|par|pour|sur|un|une)\s*$")  # "… d'un secrétaire de séance :"
 
 
 def split_flattened(u: Unit) -> list[Unit]:
@@ -247,6 +247,11 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
     m = lexicon.first("secretary_prose", folded)
     if m:
         r.set("secretaire", _person(u.text, m, "name"), u.span, "secretary_prose")
+    elif k + 1 < len(units) and not ends_sentence(u.text):  # "… Mme X a été désignée pour" / "remplir cette fonction."
+        both = joined([u.text.strip(), units[k + 1].text.strip()])
+        m = lexicon.first("secretary_prose", fold(both))
+        r.set("secretaire", _person(both, m, "name") if m and m.start("name") < len(u.text) else None, u.span,
+              "secretary_prose")
     m = lexicon.first("president_prose", folded)
     if m:
         r.set("president", _person(u.text, m, "name"), u.span, "president_prose")

@@ -287,6 +287,9 @@ def test_bodies_named_in_headings_of_a_third_hand(tmp_path, heading, body):
     ("Secrétaire de séance désignée : Mme DELMAS", "DELMAS"),
     ("Désignation du secrétaire de séance : Monsieur Arthur CASANOVA.", "Arthur CASANOVA"),
     ("Fonctions de secrétaire : ESNAULT", "ESNAULT"),
+    ("M. Jacky LE FLOCH est désigné à l’unanimité secrétaire de séance.", "Jacky LE FLOCH"),
+    ("Il a été procédé à la nomination d'un secrétaire de séance : Mme Jade JOUBERT a été désignée pour\n"
+     "remplir cette fonction.", "Jade JOUBERT"),
 ])
 def test_secretaries_of_a_third_hand(tmp_path, line, name):
     assert read_sitting(tmp_path, "COMMUNE DE CAUSSIGNAC\nSÉANCE ORDINAIRE – MARDI 11 OCTOBRE 2022\n" + line)[
@@ -395,3 +398,8 @@ def test_a_list_of_proxies_without_holders_is_in_doubt(tmp_path):
 ])
 def test_labels_first_or_values_first_on_a_line_of_dashes_and_bars(lines, expected):
     assert read_counts(*lines) == expected
+
+
+def test_a_proxy_called_a_delegation_of_vote_in_brackets():
+    assert read_list("Absences excusées :", "M. LEBRUN (délégation de vote à M. MALLARD).", "M. DUPONT") == [
+        ("LEBRUN", "MALLARD"), ("DUPONT", None)]
