@@ -284,7 +284,7 @@ def _label_runs(text: str, found: list[lexicon.Label]) -> list[list[int]]:
 
 # a value of a block: a number, or "[?]" where OCR could not read one (its label stays empty)
 # ("(3)", the figure of a gloss such as "(dont suppléants)", is passed over)
-BLOCK_NUMBER = re.compile(r"(?:[\s:=|._…–\-/]|\(\d{1,4}\))*?(\d{1,4}(?![\d]|[.,)]\d)(?!\))|\[\?\])")
+BLOCK_NUMBER = re.compile(r"(?:[\s:=|._…–\-/]|\(\d{1,4}\))*?((?<!\()\d{1,4}(?![\d]|[.,]\d)|\[\?\])")
 
 
 def _block(run: Run, labels: list[lexicon.Label], taken: dict, indices: list[int]) -> list[Count]:
@@ -449,17 +449,32 @@ def _number_ends(run: Run, pos: int) -> bool:
     """A number right before `pos` on its line ("| 19 élus présents", "| 19 membres élus
     présents"), not a time nor a date."""
     start, _ = run.line_of(pos)
+    if not run.text[start:pos].strip() and CUT_AFTER_NUMBER.search(run.text[:start]):
+        start = run.line_of(start - 1)[0]  # "… – 13" / "présents – 13 votants": the line above's
     return bool(re.search(r"(?<![\w.,/:])\d{1,4}(?:\s+[a-z]+)?\s*$", run.text[start:pos]))
 
 
+# a line of counts cut after a number: "(15 membres en exercice – 13" (not "… DU 12 DÉCEMBRE 2019")
+CUT_AFTER_NUMBER = re.compile(r"(?:[–—|(-]|[:=])\s*\d{1,3}\s*\n$")
+
+
 def _value_first(run: Run, label: lexicon.Label) -> bool:
-    """The line gives a number before its first label ("Vote : 19 pour — 2 abstentions"), not a
-    label first ("Présents – 12 Mandats – 3 Total votants – 15")."""
+    """The counts give a number before their first label ("Vote : 19 pour — 2 abstentions",
+    "(15 membres en exercice – 13" / "présents – 13 votants"), not a label first ("Présents – 12
+    Mandats – 3 Total votants – 15", "Total présents – 17" / "Nb de votants – 20")."""
     start, end = run.line_of(label.start)
+    first = _first_label(run, start, end, label.start)
+    while not run.text[start:first].strip() and CUT_AFTER_NUMBER.search(run.text[:start]):
+        start, end = run.line_of(start - 1)  # the counts began on the line above
+        first = _first_label(run, start, end, end)
+    return bool(re.search(r"\d", run.text[start:first]))
+
+
+def _first_label(run: Run, start: int, end: int, before: int) -> int:
+    """Where the first count label of the line starts (not "quorum"), up to `before`."""
     found = [lb for lb in lexicon.labels("counts", run.text[start:end])
-             if lb.start <= label.start - start and not lb.name.startswith("_")]  # not "quorum"
-    first = found[0].start if found else label.start - start
-    return bool(re.search(r"\d", run.text[start:start + first]))
+             if start + lb.start <= before and not lb.name.startswith("_")]
+    return start + found[0].start if found else before
 
 
 def _plausible(value: int) -> bool:

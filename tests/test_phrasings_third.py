@@ -395,6 +395,12 @@ def test_a_list_of_proxies_without_holders_is_in_doubt(tmp_path):
     (["La condition de quorum est remplie (19 sièges | 19 membres élus présent(e)s | 0 membres absents non "
       "représentés)"], {"membres_en_exercice": 19, "presents": 19, "absents": 0}),
     (["Vote : 19 pour — 2 abstentions."], {}),  # value first: read as prose by the vote reader, not as labels
+    # value first, the line cut after a number (generated dev 158)
+    (["Le Conseil municipal peut valablement délibérer (15 membres en exercice – 13",
+      "présents – 13 votants – 2 absents)."], {"membres_en_exercice": 15, "presents": 13, "votants": 13, "absents": 2}),
+    (["Total présents – dix-sept", "Nb de votants – vingt"], {"presents": 17, "votants": 20}),
+    # a row of labels over values closing a bracket: the last value is read with its ")"
+    (["(Présents Pouvoirs Votants 12 3 15)"], {"presents": 12, "pouvoirs": 3, "votants": 15}),
 ])
 def test_labels_first_or_values_first_on_a_line_of_dashes_and_bars(lines, expected):
     assert read_counts(*lines) == expected
