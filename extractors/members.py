@@ -205,7 +205,7 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
                 j = after
                 continue
             break
-        if not (continues(units[j], label.kind) or _entry_open(pieces[-1][0]) and not list_label(units[j].text)) \
+        if not (continues(units[j], label.kind) or _entry_open(pieces[-1][0], units[j].text)) \
                 or (units[j].gap_before and not _names_line(units[j].text)) \
                 or _ranked_after_stop(pieces[-1][0], units[j].text):
             break
@@ -217,14 +217,19 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
     return found, j
 
 
-OPEN_END = re.compile(rf"(?:(?<![\w.])(?i:{CIVILITY})(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?|\s(?i:à|au|par|qui|et|de)|[,;•▪·])\s*$")
+OPEN_END = re.compile(rf"(?:(?<![\w.])(?i:{CIVILITY})(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?|\s(?i:à|au|par|qui|et|de))\s*$")
+SEPARATOR_END = re.compile(r"[,;•▪·]\s*$")
 
 
-def _entry_open(line: str) -> bool:
-    """A line cut inside an entry or after a separator: "… à Monsieur Gaëtan" / "Tran • …",
-    "… Monsieur Marcel" / "D’Almeida qui a donné pouvoir …", "… Robert Bouzid •" / "Madame …":
-    the next line goes on with the list, whatever it looks like."""
-    return bool(OPEN_END.search(line.rstrip()))
+def _entry_open(line: str, nxt: str) -> bool:
+    """A line cut inside an entry ("… à Monsieur Gaëtan" / "Tran • …", "… Monsieur Marcel" /
+    "D’Almeida qui a donné pouvoir …"): the next line goes on with it, whatever it looks like;
+    after a separator ("… Robert Bouzid •" / "Madame …") only with a name (not "… ROCHE," /
+    "formant la majorité des membres en exercice.")."""
+    if list_label(nxt):
+        return False
+    return bool(OPEN_END.search(line.rstrip())) or bool(SEPARATOR_END.search(line) and _names_line(nxt)
+                                                        and CIVILITY_START.match(fold(nxt).strip()))
 
 
 def _page_furniture(unit: Unit) -> bool:

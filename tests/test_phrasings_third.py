@@ -409,3 +409,19 @@ def test_labels_first_or_values_first_on_a_line_of_dashes_and_bars(lines, expect
 def test_a_proxy_called_a_delegation_of_vote_in_brackets():
     assert read_list("Absences excusées :", "M. LEBRUN (délégation de vote à M. MALLARD).", "M. DUPONT") == [
         ("LEBRUN", "MALLARD"), ("DUPONT", None)]
+
+
+def test_a_body_named_after_the_verb_opens_a_sitting_only_after_its_date():
+    from extractors import sitting as reader
+
+    def opens(text: str) -> bool:
+        return reader.is_opening([Unit(clean(text), None, 0)], 0)
+    assert opens("Le samedi 27 mai 2017, à 14h15, s'est réuni au lieu habituel de ses réunions le Conseil municipal.")
+    assert not opens("Le bureau s'est réuni le 5 mars et a proposé au conseil municipal de retenir l'offre.")
+
+
+def test_a_list_ending_on_a_comma_goes_on_only_with_a_name():
+    assert [n for n, _ in read_list("Présents : M. Jean ARNAUD, Mme Claire CHEVAL,", "Mme Lucie ROUX")] == [
+        "Jean ARNAUD", "Claire CHEVAL", "Lucie ROUX"]
+    assert [n for n, _ in read_list("Présents : M. Jean ARNAUD, Mme Claire CHEVAL,",
+                                    "formant la majorité des membres en exercice.")] == ["Jean ARNAUD", "Claire CHEVAL"]
