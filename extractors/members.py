@@ -427,10 +427,6 @@ def blank_roles(text: str) -> str:
     return text
 
 
-FROM = re.compile(r"(?<![^\s;,])(?:de|De)(?=\s+[A-ZÀ-Ý])")
-TO = re.compile(r"\s(?:à|a|au)\s")
-
-
 ENTRY_PARTS = re.compile(r"\s*[;▪•●&]\s*|\s+·\s+")
 DASH = re.compile(r"\s[–—-]\s")
 
@@ -443,6 +439,10 @@ def _dash_pairs(text: str) -> str:
     if len(parts) < 2 or not all(len(DASH.findall(p)) == 1 and not HOLDER_AT_END.search(p) for p in parts):
         return text
     return DASH.sub(lambda m: m.group(0)[0] + "→" + m.group(0)[2:], text)
+
+
+FROM = re.compile(r"(?<![^\s;,])(?:de|De)(?=\s+[A-ZÀ-Ý])")
+TO = re.compile(r"\s(?:à|a|au)\s")
 
 
 def _from_to(text: str) -> str:
