@@ -463,18 +463,24 @@ def _value_first(run: Run, label: lexicon.Label) -> bool:
     "(15 membres en exercice – 13" / "présents – 13 votants"), not a label first ("Présents – 12
     Mandats – 3 Total votants – 15", "Total présents – 17" / "Nb de votants – 20")."""
     start, end = run.line_of(label.start)
-    first = _first_label(run, start, end, label.start)
+    start, first = _first_label(run, start, end, label.start)
     while not run.text[start:first].strip() and CUT_AFTER_NUMBER.search(run.text[:start]):
         start, end = run.line_of(start - 1)  # the counts began on the line above
-        first = _first_label(run, start, end, end)
+        start, first = _first_label(run, start, end, end)
     return bool(re.search(r"\d", run.text[start:first]))
 
 
-def _first_label(run: Run, start: int, end: int, before: int) -> int:
-    """Where the first count label of the line starts (not "quorum"), up to `before`."""
+OPENING_BRACKET = re.compile(r"\((?!(?:e|s|es|nt)\))")  # not "présent(e)s", "votant(s)"
+
+
+def _first_label(run: Run, start: int, end: int, before: int) -> tuple[int, int]:
+    """Where the counts of the line begin (after a bracket opening them: "… pour délibérer (19
+    sièges | 18 …"), and where their first label starts (not "quorum"), up to `before`."""
+    opened = [m.end() for m in OPENING_BRACKET.finditer(run.text, start, before)]
+    start = opened[-1] if opened else start
     found = [lb for lb in lexicon.labels("counts", run.text[start:end])
              if start + lb.start <= before and not lb.name.startswith("_")]
-    return start + found[0].start if found else before
+    return start, start + found[0].start if found else before
 
 
 def _plausible(value: int) -> bool:

@@ -217,7 +217,8 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
     return found, j
 
 
-OPEN_END = re.compile(rf"(?:(?<![\w.])(?i:{CIVILITY})(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?|\s(?i:à|au|par|qui|et|de))\s*$")
+OPEN_END = re.compile(rf"(?:(?<![\w.])(?i:{CIVILITY})(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?"
+                      r"|\s(?i:à|au|par|qui|et|de|en|a|ayant|donné|pouvoir|procuration|mandat))\s*$")  # "… X en" / "faveur de Y"
 SEPARATOR_END = re.compile(r"[,;•▪·]\s*$")
 
 

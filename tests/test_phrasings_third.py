@@ -425,3 +425,26 @@ def test_a_list_ending_on_a_comma_goes_on_only_with_a_name():
         "Jean ARNAUD", "Claire CHEVAL", "Lucie ROUX"]
     assert [n for n, _ in read_list("Présents : M. Jean ARNAUD, Mme Claire CHEVAL,",
                                     "formant la majorité des membres en exercice.")] == ["Jean ARNAUD", "Claire CHEVAL"]
+
+
+def test_counts_opened_by_a_bracket_after_prose_that_holds_a_label():
+    """"… pour délibérer valablement (19 sièges | 18 présents …": "pour" in the prose is no count,
+    the bracket opens the counts, each number before its label, one cut after a number."""
+    assert read_counts("Le Conseil municipal étant en nombre pour délibérer valablement (19 sièges | 18 présents "
+                       "en séance | 1", "pouvoir(s) | 19 membres prenant part au vote), la séance est ouverte.") == {
+        "membres_en_exercice": 19, "presents": 18, "pouvoirs": 1, "votants": 19}
+
+
+def test_a_gender_mark_is_no_bracket_opening_counts():
+    assert read_counts("Membres du conseil présent(e)s: | 16", "Votes par procuration: | 1",
+                       "Ont pris part au vote: | 17") == {"presents": 16, "pouvoirs": 1, "votants": 17}
+
+
+def test_absent_without_proxy_counted_is_no_count_of_proxies():
+    assert read_counts("Absents excusés sans pouvoir : 0", "Nb de présents: 17 – Votes par procuration: 1") == {
+        "presents": 17, "pouvoirs": 1}
+
+
+def test_a_proxy_phrase_cut_at_a_line_end():
+    assert read_list("Ont donné procuration : Samuel Boudet en faveur de Gérald Rouquette,  Carlos Darrigrand en",
+                     "faveur de Paul Vidal") == [("Samuel Boudet", "Gérald Rouquette"), ("Carlos Darrigrand", "Paul Vidal")]
