@@ -449,7 +449,7 @@ def _number_ends(run: Run, pos: int) -> bool:
     """A number right before `pos` on its line ("| 19 élus présents", "| 19 membres élus
     présents"), not a time nor a date."""
     start, _ = run.line_of(pos)
-    if not run.text[start:pos].strip() and CUT_AFTER_NUMBER.search(run.text[:start]):
+    if not run.text[start:pos].strip() and _cut_above(run, start):
         start = run.line_of(start - 1)[0]  # "… – 13" / "présents – 13 votants": the line above's
     return bool(re.search(r"(?<![\w.,/:])\d{1,4}(?:\s+[a-z]+)?\s*$", run.text[start:pos]))
 
@@ -458,13 +458,19 @@ def _number_ends(run: Run, pos: int) -> bool:
 CUT_AFTER_NUMBER = re.compile(r"(?:[–—|(-]|[:=])\s*\d{1,3}\s*\n$")
 
 
+def _cut_above(run: Run, start: int) -> bool:
+    """The line ending at `start` is cut after a count ("(15 membres en exercice – 13" / "présents
+    …"); searched in the few characters before `start`, not the whole text up to it."""
+    return CUT_AFTER_NUMBER.search(run.text, max(0, start - 80), start) is not None
+
+
 def _value_first(run: Run, label: lexicon.Label) -> bool:
     """The counts give a number before their first label ("Vote : 19 pour — 2 abstentions",
     "(15 membres en exercice – 13" / "présents – 13 votants"), not a label first ("Présents – 12
     Mandats – 3 Total votants – 15", "Total présents – 17" / "Nb de votants – 20")."""
     start, end = run.line_of(label.start)
     start, first = _first_label(run, start, end, label.start)
-    while not run.text[start:first].strip() and CUT_AFTER_NUMBER.search(run.text[:start]):
+    while not run.text[start:first].strip() and _cut_above(run, start):
         start, end = run.line_of(start - 1)  # the counts began on the line above
         start, first = _first_label(run, start, end, end)
     return bool(re.search(r"\d", run.text[start:first]))
