@@ -57,11 +57,15 @@ WEAK_METHODS = {
     # "18 h 20 — Arrivée de Mme X, qui reprend le pouvoir confié à M. Y. Présents : 59 |
     # Pouvoirs : 8": counts after a move, the lists of names still the opening's
     "move_counts": "compte donné avec un départ ou une arrivée, les listes sont celles de l'ouverture",
+    # "Deuxième séance – mardi 17 décembre / Présents : 31 – Pouvoirs : 6" printed under an item's
+    # vote: the later items' counts, the lists of names still the opening's
+    "recount": "compte donné pour la suite de la séance, les listes sont celles de l'ouverture",
 }
 
 # Methods in doubt only against some columns: the item's own votants is the right figure for
 # its vote (pour + contre + abstentions), a later one than the opening's présents and pouvoirs.
-WEAK_AGAINST = {"votants_item": ("presents", "pouvoirs"), "move_counts": ("proxies", "attendance")}
+WEAK_AGAINST = {"votants_item": ("presents", "pouvoirs"), "move_counts": ("proxies", "attendance"),
+                "recount": ("proxies", "attendance")}
 
 # What a derived value rests on: (method, column) or method -> the values or lists it was
 # computed from. Two values of one comparison resting on the same thing make it circular.

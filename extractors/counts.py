@@ -39,7 +39,8 @@ SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux"
 # text2num leaves zéro, un and deux as words; they are counts only right after a label
 # or before a count word: "Contre : zéro", "deux abstentions".
 SMALL_WORD = re.compile(r"(?<![\w'])(?:(zero)|(aucune?|une?|deux)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|"
-                        r"voix|abstentions?|pouvoirs?|procurations?|votants?|presents?|absents?)))(?![\w'])")
+                        r"voix|abstentions?|pouvoirs?|procurations?|votants?|presents?|absents?|s'abstien|contre(?![\w-])|"
+                        r"votent\b)))(?![\w'])")  # "cinq contre et deux s'abstiennent"
 
 
 @dataclass(frozen=True)
@@ -243,7 +244,9 @@ def _labels_from(units: list[Unit], k: int) -> tuple[list[str], int]:
     """The label lines from units[k] on (a wrapped one joined), and the index after them."""
     labels, j = [], k
     while j < len(units):
-        if _label_line(units[j].text):
+        if labels and RULE_LINE.match(units[j].text):  # "Présents :" / "_____________" / "Pouvoirs :": a form's rule
+            j += 1
+        elif _label_line(units[j].text):
             labels.append(units[j].text)
             j += 1
         elif j + 1 < len(units) and _label_line(units[j + 1].text) and units[j + 1].text.strip()[:1].islower():
@@ -254,10 +257,13 @@ def _labels_from(units: list[Unit], k: int) -> tuple[list[str], int]:
     return labels, j
 
 
+RULE_LINE = re.compile(r"^\s*[_.…=*–—-]{3,}\s*$")
+
+
 def _label_line(text: str) -> bool:
     """``"Présents :"``: a short line ending with its colon (a bare label, "Présents", is read
     by `_block`, values after labels)."""
-    return bool(re.search(r":\s*$", text)) and len(text.split()) <= 8
+    return bool(re.search(r":\s*$", text)) and len(re.findall(r"\w+", text)) <= 9
 
 
 def _cell_label(cell: str) -> str | None:
@@ -338,6 +344,8 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     gap = sep.end() if sep else len(rest) - len(rest.lstrip(" "))
     alone = None if sep else LONE_NUMBER_BELOW.match(rest)
     # "Délégués votants" / "51": a bare label, its number below; "(présents 10 / votants" / "11)."
+    if alone and _lone_number_above(run, label, taken):
+        return []  # "23" / "votants" / "4" / "pouvoirs": each number above its label (read by _before)
     if alone and (_starts_line(run, label) or (_label_ends_line(run, label) and _in_bracket(run, label))):
         gap = alone.end()
     m = NUMBER.match(rest, gap)
@@ -352,12 +360,39 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     if sep and re.search(r"[|–—]", sep.group(0)) and _number_ends(run, label.start) and _value_first(run, label) \
             and (_number_before_label(run, label.end + m.end()) or not re.search(r"[|:=]", sep.group(0))):
         return []  # "19 élus présents | 0 pouvoir(s)", "19 pour — 2 abstentions": each number before its label
+    if label.name not in VOTE_SIDES and VOTE_SIDE_NEXT.match(rest, m.end()):
+        return []  # "Sur 69 votants : 61 pour, 0 contre": 61 is the pour's, 69 (before) the votants'
     taken[index] = label.end + m.start(1)
     method = "label_value" if sep else "count_line"
     if VARIES.match(rest[m.end():m.end() + 80]):
         method = "count_varies"  # "Présents : 17 (18 à partir de DEL_2012_042)": which one holds depends on the item
     return [Count(label.name, int(m.group(1)), run.unit_at(label.start), method)]
 
+
+def _lone_number_above(run: Run, label: lexicon.Label, taken: dict) -> bool:
+    """The label opens its line in a box printed one cell a line, value first: going up, numbers
+    and labels alternate and the box's top line is a number ("23" / "votants" / "4" / "pouvoirs"),
+    not a label ("Délégués élus" / "26" / "Délégués en fonction" / "26" / "Délégués présents")."""
+    start, _ = run.line_of(label.start)
+    if start == 0 or run.text[start:label.start].strip():
+        return False
+    k, number_next, top_is_number = start, True, False
+    while k > 0:
+        above, _ = run.line_of(k - 1)
+        line = run.text[above:k - 1].strip()
+        if number_next and re.fullmatch(r"\d{1,4}", line) and above + run.text[above:k].index(line) not in set(taken.values()):
+            top_is_number = True
+        elif not number_next and line and not re.search(r"\d", line) and len(line.split()) <= 6 and line[-1] not in ".;":
+            top_is_number = False
+        else:
+            break
+        k, number_next = above, not number_next
+    return top_is_number
+
+
+VOTE_SIDES = ("pour", "contre", "abstentions")
+# "61 pour," (the number before its side), not "32   Pour : 30" (the next label, its value after)
+VOTE_SIDE_NEXT = re.compile(r"[ \t]+(?:voix[ \t]+)?(?:pour|contre|abst\w*)\b\.?(?![ \t]*(?:[:=|]|\d))")
 
 # a count that changes during the sitting, said beside it: "17 (18 à partir de la délibération
 # n° 3)", "12 jusqu'à 19h et 13 à partir de 19h", "16, puis 17 après l'arrivée de Mme X"

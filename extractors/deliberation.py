@@ -51,6 +51,7 @@ class Context:
     single: bool = False  # the block holds one deliberation: an extract, read whole
     running: list = field(default_factory=list)  # running header and footer lines (units)
     unread_stamp: bool = False  # a stamp OCR could not read: the document's one stamp is not known
+    recount: dict = field(default_factory=dict)  # counts printed under an earlier item's vote
 
 
 def extract(doc: Document) -> Document:
@@ -136,7 +137,7 @@ def _emit(ctx: Context, seq: int, block: segment.Block, item: segment.Item) -> i
     if not (item.evidence or item.heading and item.heading.family == "act" or own.facts or decisions):
         return seq
     seq += 1
-    facts = _facts(ctx, item, own, vote, units, moves)
+    facts = _facts(ctx, item, own, vote, units, moves, item is not block.items[-1])
     people = _people(ctx, own, moves)
     _derive(facts, people)
     _rows(ctx, seq, facts, people, decisions, units)
@@ -150,15 +151,16 @@ def _emit(ctx: Context, seq: int, block: segment.Block, item: segment.Item) -> i
 # --- values --------------------------------------------------------------------------------
 
 def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
-           units: list[Unit], moves: list[sitting.Move]) -> dict[str, Fact]:
+           units: list[Unit], moves: list[sitting.Move], more: bool = False) -> dict[str, Fact]:
     """The session's values, then the counts stated with a move, the item's own, those of
     its range, then its vote."""
-    facts = {c: f for c, f in ctx.session.facts.items() if c in SITTING_COLUMNS}
+    facts = {c: f for c, f in ctx.session.facts.items() if c in SITTING_COLUMNS} | ctx.recount
     away = _move_counts(facts, moves)
     mine = SITTING_COLUMNS if _full(ctx, item) else COUNT_COLUMNS  # an item of minutes: its counts only
-    later = _after_vote(own, vote)
-    facts.update({c: f for c, f in own.facts.items() if c in mine and f.span not in later})
-    if "votants" in own.facts and not {"presents", "pouvoirs"} & own.facts.keys() and not _full(ctx, item):
+    later = _after_vote(own, vote) | (_recount(ctx, own, vote) if more and not ctx.single else set())
+    kept = {c: f for c, f in own.facts.items() if f.span not in later}
+    facts.update({c: f for c, f in kept.items() if c in mine})
+    if "votants" in kept and not {"presents", "pouvoirs"} & kept.keys() and not _full(ctx, item):
         # "Votants : 16" under an item, présents and pouvoirs only at the opening: someone may
         # have left or not voted without the minutes saying so in words read here
         facts["votants"] = replace(facts["votants"], method="votants_item")
@@ -387,6 +389,20 @@ def _after_vote(own: sitting.Reading, vote: votes.Vote) -> set:
     / "18 h 20 — Arrivée de Mme X. Présents : 59 | Votants : 67."): the next item's, not this one's."""
     voted = _voted(vote)
     return {f.span for m in own.moves if voted is not None and m.span.order > voted for f in m.counts.values()}
+
+
+def _recount(ctx: Context, own: sitting.Reading, vote: votes.Vote) -> set:
+    """A count of présents printed under the item's vote, with no move ("La séance est levée …"
+    / "Deuxième séance – mardi 17 décembre" / "Présents : 31 – Pouvoirs : 6 – Votants : 37"):
+    it holds for the items that follow, kept in `ctx.recount`; the spans left out of this item
+    (not under the last item's vote: a recap of the sitting's counts, "Membres en exercice : onze")."""
+    done = max((f.span.order for c, f in vote.facts.items() if c != "non_votants"), default=None)  # the vote's last line
+    later = {c: f for c, f in own.facts.items()
+             if c in COUNT_COLUMNS and done is not None and f.span.order > done}
+    if "presents" not in later:
+        return set()
+    ctx.recount.update({c: replace(f, method="recount") for c, f in later.items()})
+    return {f.span for f in later.values()}
 
 
 def _once(moves: list[sitting.Move]) -> list[sitting.Move]:

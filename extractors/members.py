@@ -41,7 +41,7 @@ ROLES = re.compile(r"(?<![\w'])(?:(?:premier|premiere|1er|1ere|\d+e|\d+eme)\s+)?
 CIVILITY = r"(?<!-)(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|mme|mm|mr|m)(?:\.(?!-)|(?![a-zà-ÿ.-]))"
 # A civility opens an entry unless it follows "à", "par" or an arrow (the holder of a proxy:
 # "M. Marc ABADIE → M. Émile DUCASSE", "-> M. X" in a list of proxies).
-CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s)(?<!>\s)(?<![→⇒➔➜:]\s){CIVILITY}")
+CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s)(?<!\bvote\s)(?<!>\s)(?<![→⇒➔➜:]\s){CIVILITY}")
 AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*(?:et\s+|,\s*)?$")  # "Mesdames et Messieurs X"
 # "•", "▪", "|" (cells of a row read as a line), " · " (not "conseiller·ère"), "&" between names
 SEPARATORS = re.compile(r"\s*[,;•▪●|]\s*|\s+[–—·-]\s+|\s+-(?=\s)|\s+(?:et|ainsi\s+que|&)\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
@@ -107,9 +107,22 @@ class ListLabel:
     offset: int  # where the names start in the unit's text
 
 
+# a word's gender and number marks: "Étai(en)t présent(s)", "Excusé·e·s", "absent(e)s"
+MARKED_WORD = re.compile(r"[a-z]+(?:(?:\((?:e|s|es|en|ent|nt)\)|·(?:e|es|s))[a-z]*)+")
+
+
+def unmarked(folded: str) -> str:
+    """Folded text with the marks taken out of each word, padded to the same length
+    ("etai(en)t present(s) :" -> "etaient   presents   :"), so one label reads every spelling."""
+    def plain(m: re.Match) -> str:
+        word = re.sub(r"[()·]", "", m.group())
+        return word + " " * (len(m.group()) - len(word))
+    return MARKED_WORD.sub(plain, folded)
+
+
 def list_label(text: str) -> ListLabel | None:
     """The list label opening `text` (``"Étaient absents excusés : …"`` -> absent_excused)."""
-    folded = fold(text)
+    folded = unmarked(fold(text))
     label = lexicon.label_at_start("lists", folded)
     if label is None:
         return None
@@ -121,7 +134,8 @@ def list_label(text: str) -> ListLabel | None:
         return None  # "Présents : 38 - Représcntés : 1": a count, not a list of names
     if _count_label(fold(rest).strip()):
         return None  # "Pouvoirs : Votants :" / "38 31 4 35": labels, values below (not "Pour la commune de X :")
-    excused = True if "excus" in folded[label.start:label.end] else None
+    said = folded[label.start:label.end]  # "Absents excusés", "Abs. exc.", "Ont présenté leurs excuses", "Empêchés"
+    excused = True if label.name == "absent_excused" or re.search(r"excus|\bexc\.", said) else None
     if label.name == "absent_unexcused":
         excused = False
     return ListLabel(label.name, excused, label.end + end.end())
@@ -494,6 +508,7 @@ def _holder_follows(chunk: str, pos: int, proxies: bool) -> bool:
     # "Mme X (Mazières-le-Bas), excusée, a donné pouvoir à M. Y": excused, then the proxy
     return bool(re.match(r"[\s,]*(?:excusee?s?\s*,?\s*(?:et\s+)?(?=(?:qui\s+)?(?:a|ont)\s+donne|donne|pouvoir|procuration))?"
                          r"(?:(?:qui|lequel|laquelle)\s+(?:a\s+)?donne|pouvoir|procuration|mandat|donne|a donne|"
+                         r"dont\s+le\s+(?:pouvoir|mandat)|pour\s+qui\s+vote|"  # "X, dont le pouvoir est détenu par Y"
                          rf"represente|(?:{TIMED_WORDS})\b)", fold(chunk[pos:pos + 60])))
 
 

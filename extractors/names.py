@@ -69,6 +69,7 @@ def parse_entry(text: str) -> Entry | None:
             holder, substitute = (other, substitute) if key == "proxy" else (holder, other)
             # "X, qui a donné procuration à Y": the giver without the relative
             entry = re.sub(r",?\s*\b(?:qui|lequel|laquelle)\s*$", "", entry[:found[0]], flags=re.IGNORECASE)
+            entry = re.sub(r"[\s,–—-]+$", "", entry)  # "X – procuration remise à Y": the giver without the dash
     name = clean_name(entry.split("(")[0])  # other remarks in brackets: "(arrivé à 20h30)"
     if not name or not looks_like_name(name):
         return None

@@ -25,10 +25,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors import counts, lexicon, members, nlp, roll_call
+from extractors import bodies, counts, lexicon, members, nlp, roll_call
 from extractors.normalise import parse_date, parse_time, words_to_digits
 from extractors.moves import PRESIDING, Move, read_move  # noqa: F401  (the sitting's moves, re-exported)
-from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of
+from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of, unbroken
 from schemas import Span
 from schemas.text import ends_sentence, find_person, name_key
 
@@ -225,8 +225,11 @@ def _more_moves(u: Unit, k: int, first: Move) -> list[Move]:
 # "Étaient présents : M. Raymond JOLY, Président ; MM. …": the one who presides, named in the list
 # with the role (not "Vice-Président", "Maire adjoint", "Maire délégué")
 # nor "Maire d'Allanche", "Président de la commission …" (a member's own title)
-LISTED_PRESIDENT = re.compile(r"(?P<name>[^,;:()]+?)\s*,\s*(?:maire|presidente?)\b"
-                              r"(?!\s*-?\s*(?:adjoint|delegu|d'|de\b|du\b|des\b))")
+# "M. Jean DUPONT, Maire, …" / "CARON Jean-Michel (Président), DUBOIS Annie, …" / "VIDALENC
+# Jean-Pierre (Thiézac), président ; …" (his commune in brackets)
+LISTED_PRESIDENT = re.compile(r"(?P<name>[^,;:()]+?)\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:maire|presidente?)\b"
+                              r"(?!\s*-?\s*(?:adjoint|delegu|d'|de\b|du\b|des\b))"
+                              r"|\(\s*(?:maire|presidente?)(?:\s+de\s+(?:la\s+)?seance)?\s*\))")
 
 
 def _president_listed(r: Reading, units: list[Unit]) -> None:
@@ -273,13 +276,13 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
     u = units[k]
     if not _title_like(u):
         return
-    own = _after_republique(u.text.strip())
+    own = bodies.before_organ(bodies.after_republique(u.text.strip()))
     body = lexicon.first("collectivite", fold(own).strip())
-    name = collectivite(_slice(own, body, "name")) if body else None
+    name = bodies.collectivite(_slice(own, body, "name")) if body else None
     if body and k + 1 < len(units) and _name_goes_on(u, units[k + 1], name):
         both = joined([u.text.strip(), units[k + 1].text.strip()])
         longer = lexicon.first("collectivite", fold(both).strip())
-        name = collectivite(_slice(both, longer, "name")) if longer else name
+        name = bodies.collectivite(_slice(both, longer, "name")) if longer else name
     if name and re.match(r"(?:departement|region|collectivite|conseil\s+(?:general|departemental|regional))\b", fold(name)):
         # "DÉPARTEMENT DE LA MANCHE" / "COMMUNE DE X": the commune's papers name its département
         # first; under or over its own assembly's heading ("CONSEIL GÉNÉRAL"), it is the body
@@ -300,20 +303,6 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
             if parse_date(text):
                 r.set("session_time", parse_time(text), u.span, "session_title")
             break
-
-
-# "RÉPUBLIQUE FRANÇAISE – SIAEP DE LA CHAMPAGNE ARMANÇONNAISE": the body after the state's name
-# "RÉPUBLIQUE FRANÇAISE – COMMUNE DE X", "Liberté · Égalité · Fraternité – MAIRIE DE X", "Collectivité : X"
-REPUBLIQUE = re.compile(r"^(?:r[ée]publique\s+fran[çc]aise|libert[ée]\s*[·,.•-]?\s*[ée]galit[ée]\s*[·,.•-]?\s*"
-                        r"fraternit[ée])\s*[–—:|-]\s*(?=\S)|^collectivit[ée]\s*:\s*(?=\S)", re.IGNORECASE)
-
-
-def _after_republique(text: str) -> str:
-    """The body's name in a heading, without the motto or the Republic around it nor the dashes
-    framing it ("– SMICTOM DU HAUT-PAYS BRENNOIS –", "Agglo de X – République française")."""
-    text = REPUBLIQUE.sub("", text)
-    text = re.sub(r"\s*[–—-]\s*r[ée]publique\s+fran[çc]aise\s*$", "", text, flags=re.IGNORECASE)
-    return re.sub(r"^[–—-]\s+|\s+[–—-]$", "", text)
 
 
 def _name_goes_on(u: Unit, nxt: Unit, name: str | None) -> bool:
@@ -376,15 +365,24 @@ def _title_like(u: Unit) -> bool:
     return len(words) <= 16 and not text.endswith((".", ";"))
 
 
+# what parts a field's label from its value: "Secrétaire de séance : X", "Présidence ........ X",
+# "Convocation | 18 juillet", "Secrétaire de séance (art. L. 2121-15 CGCT) : X"
+FIELD_SEP = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[:–|\t-]|\.{2,}|…)[\s.…]*")
+OBJET_SEP = re.compile(r"^\s*(?:\(s\)\s*)?[:–-]")
+
+
 def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> int:
     """``"Secrétaire de séance : X"``, ``"Date de la convocation : / 8 septembre 2014"``:
     the value after the label, or on the next line when the label stands alone."""
     u = units[k]
     after = u.text[label.end:]
-    dated = label.name == "convocation_date" and parse_date(after)  # "Convocations du 7 décembre 2018"
-    if after.strip() and not re.match(r"^\s*(?:\(s\)\s*)?[:–-]", after) and not dated:
+    # "Convocations du 7 décembre 2018", "Séance tenue le 3 mai 2024": the date right after
+    dated = label.name in ("convocation_date", "session_date") and parse_date(after)
+    # "Objet | Financement de la ZAC …": a table's row (a loan's characteristics), not the act's title
+    sep = OBJET_SEP if label.name == "objet" else FIELD_SEP
+    if after.strip() and not sep.match(after) and not dated:
         return _read_loose(r, units, k)  # "OBJET DES DEPENSES": a word, not a label
-    rest = re.sub(r"^[\s:–-]+", "", after).strip()
+    rest = sep.sub("", after, count=1).lstrip(" :–-").strip()
     cut = lexicon.labels("counts", fold(rest))  # "Catherine LEMAIRE Membres en exercice : onze"
     if cut and cut[0].start > 0 and label.name != "objet":
         rest = rest[:cut[0].start].strip(" -–;,")
@@ -429,7 +427,11 @@ def is_opening(units: list[Unit], k: int) -> bool:
     """The sentence that opens the record ("L'an deux mille…", "Le 17 septembre 2025 à
     14h30, le Comité syndical … s'est réuni"), allowed to run over the next two lines."""
     window = units[k:k + 1] if ends_sentence(units[k].text) else units[k:k + 3]
-    text = words_to_digits(fold(joined([u.text for u in window])))
+    return _opens(joined([u.text for u in window])) or len(window) > 1 and _opens(unbroken([u.text for u in window]))
+
+
+def _opens(text: str) -> bool:
+    text = words_to_digits(fold(text))
     return any(lexicon.rx(p).match(text) for key, p in lexicon.get("openings").items()
                if not key.startswith("_"))
 
@@ -441,6 +443,8 @@ def _read_opening(r: Reading, units: list[Unit], k: int) -> int:
             and not members.list_label(units[j].text) and not lexicon.label_at_start("fields", units[j].folded):
         j += 1
     text = joined([u.text for u in units[k:j]])
+    if not _opens(text):  # "le Conseil munici-" / "pal, convoqué le 23 mai, s'est réuni …"
+        text = unbroken([u.text for u in units[k:j]])
     span = span_of(units[k:j])
     read_opening_text(r, text, span)
     return j
@@ -450,8 +454,10 @@ def read_opening_text(r: Reading, text: str, span: Span) -> None:
     folded = fold(text)
     # "convoqué le 6 juin 2017", "sur convocation du 11 juin 2026": that date is not the sitting's
     # "convoqué par lettre individuelle le 30 décembre 2007": a few words between
-    conv = re.search(r"\b(?:convoquee?s?(?:\s+[^,;.\d]{1,40}?)?\s+(?:le|en\s+date\s+du)\s+|(?:sur\s+)?convocations?\s+(?:du|en\s+date\s+du)\s+"
-                     r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?=\d|1er\b|premier\b))([^,;]+?\d{4})", folded)  # not "sur convocation du Maire … le 12 mars"
+    # "sur convocation de Mme X, Présidente, en date du 18.07.2007": the date after the convener
+    conv = re.search(r"\b(?:convoquee?s?(?:\s+[^,;.\d]{1,40}?)?\s+(?:le|du|en\s+date\s+du)\s+|(?:sur\s+)?convocations?\s+(?:du|en\s+date\s+du)\s+"
+                     r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?=\d|1er\b|premier\b)"
+                     r"|(?:sur\s+)?convocations?\s+(?:de|par)\s+[^;]{2,120}?\ben\s+date\s+du\s+(?=\d))([^,;]+?\d{4})", folded)  # not "sur convocation du Maire … le 12 mars"
     sitting = text[:conv.start()] + text[conv.end():] if conv else text
     # "agissant par délégation (délibération n° 2020-087 du 16 juillet 2020), s'est réuni le
     # 11 mars 2024": a date in brackets refers to another act
@@ -466,7 +472,7 @@ def read_opening_text(r: Reading, text: str, span: Span) -> None:
     for pattern in lexicon.get("collectivite"):
         m = lexicon.rx(pattern).search(folded)
         if m and not pattern.startswith("^"):
-            r.set("collectivite", collectivite(_slice(text, m, "name")), span, "opening")
+            r.set("collectivite", bodies.collectivite(_slice(text, m, "name")), span, "opening")
             break
     m = lexicon.first("president_prose", folded)
     if m:
@@ -485,27 +491,17 @@ def _read_place(r: Reading, text: str, span: Span) -> None:
             return
 
 
-def collectivite(name: str) -> str | None:
-    """A commune by its name: ``"COMMUNE D'ILLATS"`` -> ``"ILLATS"``, ``"commune de Saint-Flour"``
-    -> ``"Saint-Flour"``; an intercommunality, a syndicat, a département keep their full name."""
-    m = lexicon.rx(lexicon.get("collectivite_prefix")).match(fold(name))
-    rest = name[m.end():].strip() if m else name.strip()
-    generic = lexicon.rx(GENERIC_BODY).fullmatch(fold(rest).strip())
-    return None if generic else rest or None  # "la Communauté de communes": no name said
-
-
-# a body named by its kind, not its name: "la Communauté de communes", "Maire de ladite commune",
-# "Président de l'intercommunalité", "le Conseil Municipal de cette" / "commune"
-GENERIC_BODY = (r"(?:(?:la|le|l'|ladite|ledit|cette|ce|notre|sa|son)\s*)?(?:(?:commune|ville|collectivite|"
-                r"intercommunalite|agglomeration|agglo|epci|groupement|cdc|c\.?c\.?|c\.?a\.?|{body_type})"
-                r"(?:\s+(?:mixte|intercommunal|nouvelle))?)?")
-
-
 def _day_words(text: str) -> str:
-    """``"le deux avril"`` -> ``"le 2 avril"`` (text2num leaves un, deux and premier)."""
+    """``"le deux avril"`` -> ``"le 2 avril"`` (text2num leaves un, deux and premier);
+    ``"le quatre du mois d'avril"`` -> ``"le quatre avril"``."""
     month = lexicon.get("words", "month")
-    return re.sub(rf"(?i)\b(premier|un|deux)\b(?=\s+(?:{month})\b)",
-                  lambda m: {"premier": "1", "un": "1", "deux": "2"}[fold(m.group(1))], text)
+    words = {"premier": "1", "un": "1", "deux": "2", "": " "}
+    # found on the folded text, which keeps offsets: "le deux août", "du mois de décembre"
+    found = re.finditer(rf"\b(premier|un|deux)\b(?=\s+(?:{month})\b)|\s+du\s+mois\s+(?:de\s+|d'\s*)(?=(?:{month})\b)",
+                        fold(text))
+    for m in reversed(list(found)):
+        text = text[:m.start()] + words[m.group(1) or ""] + text[m.end():]
+    return text
 
 
 # --- ranges of items and moves ------------------------------------------------------

@@ -99,6 +99,24 @@ def joined(texts: list[str]) -> str:
     return out
 
 
+def unbroken(texts: list[str]) -> str:
+    """Lines read as one text, a word cut by a hyphen before a lower-case letter made whole
+    (``"le Conseil munici-"`` + ``"pal, convoqué …"`` -> ``"le Conseil municipal, convoqué …"``):
+    the second reading of a sentence that `joined` leaves unread ("procès-verbal" is broken
+    by it, so it is never the first)."""
+    out = ""
+    for text in texts:
+        if not text:
+            continue
+        if re.search(r"[^\W\d_]{2}-$", out) and text[:1].islower():
+            out = out[:-1] + text
+        elif re.search(r"[^\W\d_]-$", out) and text[:1].isalpha():  # "Jean-" / "Claude", as `joined`
+            out += text
+        else:
+            out += (" " if out else "") + text
+    return out
+
+
 def slice_of(text: str, m: re.Match, group: str) -> str:
     """The original text of a group matched on the folded copy (same offsets)."""
     return text[m.start(group):m.end(group)].strip(" ,;:.")

@@ -355,7 +355,10 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                       "`notice`; `president_list` for a president named only in the list of présents "
                       "(\"M. Raymond JOLY, Président\"); `votants_item` for votants printed under an item "
                       "while présents and pouvoirs are the opening's (a mismatch between them is a "
-                      "`notice`; against the item's own vote it is not in doubt); `table_cells` and "
+                      "`notice`; against the item's own vote it is not in doubt); `recount` for counts "
+                      "printed under an earlier item's vote without a move (\"Deuxième séance – mardi 17 "
+                      "décembre / Présents : 31 – Pouvoirs : 6\"), held by the items after it (against "
+                      "the opening's lists of names, a mismatch is a `notice`); `table_cells` and "
                       "`total_cells` for counts read in a table under their column (the Total row of a "
                       "vote per group or college)."),
         ("confidence", F64, "OCR confidence (0-100) of the source line(s): Tesseract's lowest word confidence "

@@ -7,7 +7,8 @@ on dev has never seen. ``split="dev2"`` draws the variants of ``data/dev2/<file>
 (by dotted path) wherever one is given: phrasings written by a second hand that read the
 dev variants only, never the reader nor the test variants (scored once before any change
 made from them, then used as dev). ``split="dev3"`` likewise draws ``data/dev3/``: a third
-hand that read the dev and dev2 variants.
+hand that read the dev and dev2 variants; ``split="dev4"`` ``data/dev4/``, a fourth hand that
+read the dev, dev2 and dev3 variants.
 """
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).parent / "data"
-SPLITS = ("dev", "test", "dev2", "dev3")
-HANDS = ("dev2", "dev3")  # splits drawn from data/<split>/, written by other hands
+SPLITS = ("dev", "test", "dev2", "dev3", "dev4")
+HANDS = ("dev2", "dev3", "dev4")  # splits drawn from data/<split>/, written by other hands
 FIELD = re.compile(r"\{(\w+)\}")
 ELIDE = re.compile(r"\b([Dd])e (?=[aeiouyàâéèêëîïôûAEIOUYÉÈÊ])")  # "Nombre de élus" -> "Nombre d'élus"
 

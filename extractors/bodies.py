@@ -1,0 +1,60 @@
+"""The body a heading or an opening names, as a name an analyst can group by.
+
+    RÉPUBLIQUE FRANÇAISE – COMMUNE DE X          -> the motto and the Republic set aside
+    REGION AQUITAINE-GASCOGNE CONSEIL REGIONAL … -> the capitals before the organ
+    COMMUNE D'ILLATS                             -> "ILLATS"
+    la communauté de communes précitée           -> no name said (None)
+"""
+from __future__ import annotations
+
+import re
+
+from extractors import lexicon
+from extractors.stream import fold
+
+
+# "RÉPUBLIQUE FRANÇAISE – SIAEP DE LA CHAMPAGNE ARMANÇONNAISE": the body after the state's name
+# "RÉPUBLIQUE FRANÇAISE – COMMUNE DE X", "Liberté · Égalité · Fraternité – MAIRIE DE X", "Collectivité : X"
+REPUBLIQUE = re.compile(r"^(?:r[ée]publique\s+fran[çc]aise|libert[ée]\s*[·,.•-]?\s*[ée]galit[ée]\s*[·,.•-]?\s*"
+                        r"fraternit[ée])\s*[–—:|-]\s*(?=\S)|^collectivit[ée]\s*:\s*(?=\S)", re.IGNORECASE)
+
+
+def after_republique(text: str) -> str:
+    """The body's name in a heading, without the motto or the Republic around it nor the dashes
+    framing it ("– SMICTOM DU HAUT-PAYS BRENNOIS –", "Agglo de X – République française")."""
+    text = REPUBLIQUE.sub("", text)
+    text = re.sub(r"\s*[–—-]\s*r[ée]publique\s+fran[çc]aise\s*$", "", text, flags=re.IGNORECASE)
+    return re.sub(r"^[–—-]\s+|\s+[–—-]$", "", text)
+
+
+def before_organ(text: str) -> str:
+    """A heading flattened onto one line ("REGION AQUITAINE-GASCOGNE CONSEIL REGIONAL COMMISSION
+    PERMANENTE Réunion du vendredi 8 juillet 2011 …"): the body's name is the capitals before
+    the first organ named, when they name a body on their own."""
+    organ = lexicon.rx(lexicon.get("organe")).search(fold(text))
+    if organ is None or organ.start() == 0 or lexicon.first("collectivite", fold(text).strip()):
+        return text
+    head = text[:organ.start()].strip(" –—-,")
+    return head if head.isupper() and lexicon.first("collectivite", fold(head)) else text
+
+
+def collectivite(name: str) -> str | None:
+    """A commune by its name: ``"COMMUNE D'ILLATS"`` -> ``"ILLATS"``, ``"commune de Saint-Flour"``
+    -> ``"Saint-Flour"``; an intercommunality, a syndicat, a département keep their full name."""
+    m = lexicon.rx(lexicon.get("collectivite_prefix")).match(fold(name))
+    rest = name[m.end():].strip() if m else name.strip()
+    generic = lexicon.rx(GENERIC_BODY).fullmatch(fold(rest).strip()) or REFERRED.search(fold(rest))
+    return None if generic else rest or None  # "la Communauté de communes": no name said
+
+
+# a body named by a word that refers back, not by its name: "la communauté de communes précitée",
+# "le Département susvisé", "Conseil départemental de la collectivité", "Municipalité"
+REFERRED = re.compile(r"\b(?:susvisee?s?|precitee?s?|sus-?mentionnee?s?|ci-dessus\s+(?:designee?|nommee?)s?)\s*$"
+                      r"|\bde\s+(?:la|cette)\s+(?:collectivite|commune)\s*$|^municipalite$|\b(?:de|d')\s*$")
+
+
+# a body named by its kind, not its name: "la Communauté de communes", "Maire de ladite commune",
+# "Président de l'intercommunalité", "le Conseil Municipal de cette" / "commune"
+GENERIC_BODY = (r"(?:(?:la|le|l'|ladite|ledit|cette|ce|notre|sa|son)\s*)?(?:(?:commune|ville|collectivite|"
+                r"intercommunalite|agglomeration|agglo|epci|groupement|cdc|c\.?c\.?|c\.?a\.?|{body_type})"
+                r"(?:\s+(?:mixte|intercommunal|nouvelle))?)?")
