@@ -196,7 +196,8 @@ def _label_lines(units: list[Unit]) -> tuple[list[Count], set[int]]:
         labels, j = _labels_from(units, k)
         values = units[j:j + len(labels)]
         if len(labels) >= 3 and len(values) == len(labels) and not any(_label_line(v.text) for v in values):
-            found = [(_cell_label(label), v.text.strip(), j + i) for i, (label, v) in enumerate(zip(labels, values))]
+            # values in words too ("cinquante-deux" / "cinquante et un" / "un")
+            found = [(_cell_label(label), digits(v.text).strip(), j + i) for i, (label, v) in enumerate(zip(labels, values))]
             counted = [(c, v, at) for c, v, at in found if c and re.fullmatch(r"\d{1,4}", v) and _plausible(int(v))]
             if len(counted) >= 2:
                 out += [Count(c, int(v), at, "label_block") for c, v, at in counted]

@@ -229,6 +229,9 @@ def test_fields_of_a_fourth_hand(line, column, value):
     (["Délégués élus", "26", "Délégués en fonction", "26", "Délégués présents", "18", "Procurations", "4", "Votants", "22"],
      {"membres_en_exercice": 26, "presents": 18, "pouvoirs": 4, "votants": 22}),
     (["Présents", "16", "Votants", "18"], {"presents": 16, "votants": 18}),
+    # labels first, their values in words one a line; the first label ("Exercice :") unknown
+    (["Exercice :", "Présents en personne :", "Conseiller.e.s communautaires ayant", "délégué leur vote :",
+      "cinquante-deux", "cinquante et un", "un"], {"presents": 51, "pouvoirs": 1}),
 ])
 def test_boxes_one_cell_a_line_either_way(lines, expected):
     assert read_counts(*lines) == expected
