@@ -91,5 +91,9 @@ def labels(group: str, folded: str) -> list[Label]:
 def label_at_start(group: str, folded: str) -> Label | None:
     """The label of `group` that opens `folded` (after a bullet), if any."""
     lead = len(folded) - len(re.sub(r"^[\s\-–•*·>]+", "", folded))
+    # a label starting at `lead` comes from a match starting at or before it: most lines have
+    # none, told by anchored matches without scanning the whole line for every pattern
+    if not any(pattern.match(folded, at) for _, pattern in _compiled(group) for at in range(lead + 1)):
+        return None
     found = [lb for lb in labels(group, folded) if lb.start == lead]
     return found[0] if found else None

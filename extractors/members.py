@@ -114,6 +114,9 @@ MARKED_WORD = re.compile(r"[a-z]+(?:(?:\((?:e|s|es|en|ent|nt)\)|·(?:e|es|s))[a-
 def unmarked(folded: str) -> str:
     """Folded text with the marks taken out of each word, padded to the same length
     ("etai(en)t present(s) :" -> "etaient   presents   :"), so one label reads every spelling."""
+    if "(" not in folded and "·" not in folded:
+        return folded  # most lines: nothing to take out (list_label reads every line)
+
     def plain(m: re.Match) -> str:
         word = re.sub(r"[()·]", "", m.group())
         return word + " " * (len(m.group()) - len(word))
