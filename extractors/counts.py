@@ -377,11 +377,12 @@ def _lone_number_above(run: Run, label: lexicon.Label, taken: dict) -> bool:
     start, _ = run.line_of(label.start)
     if start == 0 or run.text[start:label.start].strip():
         return False
-    k, number_next, top_is_number = start, True, False
+    k, number_next, top_is_number, used = start, True, False, set(taken.values())
     while k > 0:
         above, _ = run.line_of(k - 1)
         line = run.text[above:k - 1].strip()
-        if number_next and re.fullmatch(r"\d{1,4}", line) and above + run.text[above:k].index(line) not in set(taken.values()):
+        number = re.fullmatch(r"\s*(\d{1,4})\s*", run.text[above:k - 1])
+        if number_next and number and above + number.start(1) not in used:
             top_is_number = True
         elif not number_next and line and not re.search(r"\d", line) and len(line.split()) <= 6 and line[-1] not in ".;":
             top_is_number = False

@@ -157,7 +157,7 @@ def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
     facts = {c: f for c, f in ctx.session.facts.items() if c in SITTING_COLUMNS} | ctx.recount
     away = _move_counts(facts, moves)
     mine = SITTING_COLUMNS if _full(ctx, item) else COUNT_COLUMNS  # an item of minutes: its counts only
-    later = _after_vote(own, vote) | (_recount(ctx, own, vote) if more and not ctx.single else set())
+    later = _after_vote(own, vote) | (_recount(ctx, own, vote) if more else set())  # an extract's one item has none after
     kept = {c: f for c, f in own.facts.items() if f.span not in later}
     facts.update({c: f for c, f in kept.items() if c in mine})
     if "votants" in kept and not {"presents", "pouvoirs"} & kept.keys() and not _full(ctx, item):

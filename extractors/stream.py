@@ -83,16 +83,21 @@ def _gap(last: Span | None, span: Span) -> bool:
     return span.bbox.top - last.bbox.bottom > 0.9 * height
 
 
-def joined(texts: list[str]) -> str:
+def joined(texts: list[str], whole_words: bool = False) -> str:
     """Lines read as one text: a word cut by a hyphen at a line end is rejoined
     (``"Jean-"`` + ``"Claude GROSS"`` -> ``"Jean-Claude GROSS"``), other lines meet at a space.
     The hyphen stays: without the document's vocabulary, "procès-" / "verbal" and
-    "munici-" / "pal" cannot be told apart, and a hyphen too many damages no value read."""
+    "munici-" / "pal" cannot be told apart, and a hyphen too many damages no value read.
+    `whole_words`: a hyphen before a lower-case letter is dropped (``"le Conseil munici-"`` +
+    ``"pal, convoqué …"`` -> ``"le Conseil municipal, convoqué …"``), a second reading only
+    ("procès-verbal" is broken by it)."""
     out = ""
     for text in texts:
         if not text:
             continue
-        if re.search(r"[^\W\d_]-$", out) and text[:1].isalpha():
+        if whole_words and re.search(r"[^\W\d_]{2}-$", out) and text[:1].islower():
+            out = out[:-1] + text
+        elif re.search(r"[^\W\d_]-$", out) and text[:1].isalpha():
             out += text
         else:
             out += (" " if out else "") + text
@@ -100,21 +105,9 @@ def joined(texts: list[str]) -> str:
 
 
 def unbroken(texts: list[str]) -> str:
-    """Lines read as one text, a word cut by a hyphen before a lower-case letter made whole
-    (``"le Conseil munici-"`` + ``"pal, convoqué …"`` -> ``"le Conseil municipal, convoqué …"``):
-    the second reading of a sentence that `joined` leaves unread ("procès-verbal" is broken
-    by it, so it is never the first)."""
-    out = ""
-    for text in texts:
-        if not text:
-            continue
-        if re.search(r"[^\W\d_]{2}-$", out) and text[:1].islower():
-            out = out[:-1] + text
-        elif re.search(r"[^\W\d_]-$", out) and text[:1].isalpha():  # "Jean-" / "Claude", as `joined`
-            out += text
-        else:
-            out += (" " if out else "") + text
-    return out
+    """`joined`, a word cut by a hyphen before a lower-case letter made whole: the second
+    reading of a sentence that `joined` leaves unread."""
+    return joined(texts, whole_words=True)
 
 
 def slice_of(text: str, m: re.Match, group: str) -> str:
