@@ -282,6 +282,9 @@ def _title(units: list[Unit], item: segment.Item, own: Reading) -> Fact | None:
     title = act[1] if act else h.title  # "1. Délibération 2013-112 – Tarifs": the title after the number
     lines = [title] if title else []
     k = h.unit + 1
+    under = _objet_line(units[k]) if not lines and k < item.end else None
+    if under:  # "Point n°3 de l'ordre du jour" / "Objet | Convention de déneigement …"
+        lines, k = [under], k + 1
     if not lines and k + 1 < item.end and _says_sitting(units[k:k + 2]):
         k = item.end  # "Séance publique du" / "samedi 5 avril 2014": the box, not the title
     while k < item.end and len(lines) < 4 and _title_goes_on(lines, units[k], h):
@@ -292,6 +295,22 @@ def _title(units: list[Unit], item: segment.Item, own: Reading) -> Fact | None:
     if not text:
         return _title_before_rapporteur(units[item.start:item.end])
     return Fact(text, span, "heading")
+
+
+# what parts "Objet" from the title on the line under a bare rank: a colon, a dash, leaders,
+# a bar or a tab ("Objet ........ : Tarifs", "Objet | Tarifs", "OBJET — Tarifs")
+UNDER_SEP = re.compile(r"^\s*(?:\.{2,}|…)?\s*[:|\t–—-]?\s*")
+
+
+def _objet_line(u: Unit) -> str | None:
+    """``"Objet | Convention de déneigement avec un exploitant agricole"`` right under a
+    rank that prints no title: the title (any separator, a bar included: a table's "Objet |"
+    row is not read here, only the line under a heading)."""
+    label = lexicon.label_at_start("fields", u.folded)
+    if label is None or label.name != "objet":
+        return None
+    rest = u.text[label.end:]
+    return rest[UNDER_SEP.match(rest).end():].strip() or None
 
 
 def _without_act(title: str) -> str:

@@ -380,12 +380,18 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
 def _ranks_holding_acts(by_family: dict[str, list[Item]], best: list[Item]) -> list[Item]:
     """"1. Approbation du procès-verbal" / "2. Délibération n° 2015-031 - Tarifs …": every act
     heading is a ranked one, and the ranks explain more decisions (an item without an act
-    number): the ranks are the items, each act its item's number."""
-    acts, ranks = by_family["act"], by_family["numbered"]
-    if best is not acts or not ranks or sum(i.evidence for i in ranks) <= sum(i.evidence for i in acts):
+    number): the ranks are the items, each act its item's number. The same for titles
+    printed under their rank ("Point n°2 de l'ordre du jour" / "Objet ........ : Tarifs"):
+    the ranks are the items when every "Objet" sits on or right under one and some items'
+    "Objet" is printed in a way not read as a heading ("Objet | …")."""
+    ranks = by_family["numbered"]
+    if not ranks or best not in (by_family["act"], by_family["objet"]) \
+            or sum(i.evidence for i in ranks) <= sum(i.evidence for i in best):
         return best
-    ranked = {i.heading.unit for i in ranks if i.heading}
-    return ranks if all(i.heading and i.heading.unit in ranked for i in acts) else best
+    reach = 0 if best is by_family["act"] else 2
+    ranked = [i.heading.unit for i in ranks if i.heading]
+    held = all(i.heading and any(0 <= i.heading.unit - r <= reach for r in ranked) for i in best)
+    return ranks if held else best
 
 
 RESULT = re.compile(r"(?:adoptee?s?|rejetee?s?|approuvee?s?|ajournee?s?|retiree?s?)\b")

@@ -368,7 +368,7 @@ def _title_like(u: Unit) -> bool:
 # what parts a field's label from its value: "Secrétaire de séance : X", "Présidence ........ X",
 # "Convocation | 18 juillet", "Secrétaire de séance (art. L. 2121-15 CGCT) : X"
 FIELD_SEP = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[:–|\t-]|\.{2,}|…)[\s.…]*")
-OBJET_SEP = re.compile(r"^\s*(?:\(s\)\s*)?[:–-]")
+OBJET_SEP = re.compile(r"^\s*(?:\(s\)\s*)?(?:\.{2,}\s*:?|…|[:–—-])")  # "Objet ........ : X", "OBJET — X"
 
 
 def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> int:
