@@ -14,15 +14,23 @@ from extractors.stream import fold
 
 
 # "RÉPUBLIQUE FRANÇAISE – SIAEP DE LA CHAMPAGNE ARMANÇONNAISE": the body after the state's name
-# "RÉPUBLIQUE FRANÇAISE – COMMUNE DE X", "Liberté · Égalité · Fraternité – MAIRIE DE X", "Collectivité : X"
-REPUBLIQUE = re.compile(r"^(?:r[ée]publique\s+fran[çc]aise|libert[ée]\s*[·,.•-]?\s*[ée]galit[ée]\s*[·,.•-]?\s*"
-                        r"fraternit[ée])\s*[–—:|-]\s*(?=\S)|^collectivit[ée]\s*:\s*(?=\S)", re.IGNORECASE)
+# "RÉPUBLIQUE FRANÇAISE – COMMUNE DE X", "RF – VILLE DE X", "Liberté · Égalité · Fraternité – MAIRIE DE X", "Collectivité : X", "Émetteur : X"
+REPUBLIQUE = re.compile(r"^(?:r[ée]publique\s+fran[çc]aise|RF|libert[ée]\s*[·,.•-]?\s*[ée]galit[ée]\s*[·,.•-]?\s*"
+                        r"fraternit[ée])\s*[–—:|-]\s*(?=\S)|^(?:collectivit[ée]|[ée]metteur)\s*:\s*(?=\S)", re.IGNORECASE)
+# "Département du Haut-Kirchbach – Service des séances (collectivité émettrice)": the body,
+# without the department of its administration that prints the register
+SERVICE = re.compile(r"\s*\(collectivit[ée]\s+[ée]mettrice\)\s*$|\s+[–—-]\s+(?:service|direction|p[ôo]le|"
+                     r"secr[ée]tariat)\b[^–—]*$", re.IGNORECASE)
+
+
+FRAMED = re.compile(r"^\s*(?:\[\s*(.+?)\s*\]|\*+\s*(.+?)\s*\*+)\s*$")
 
 
 def after_republique(text: str) -> str:
     """The body's name in a heading, without the motto or the Republic around it nor the dashes
     framing it ("– SMICTOM DU HAUT-PAYS BRENNOIS –", "Agglo de X – République française")."""
-    text = REPUBLIQUE.sub("", text)
+    text = FRAMED.sub(lambda m: m.group(1) or m.group(2), text)  # "[COMMUNAUTÉ D'AGGLOMÉRATION X]", "* MAIRIE DE X *"
+    text = REPUBLIQUE.sub("", SERVICE.sub("", text))
     text = re.sub(r"\s*[–—-]\s*r[ée]publique\s+fran[çc]aise\s*$", "", text, flags=re.IGNORECASE)
     return re.sub(r"^[–—-]\s+|\s+[–—-]$", "", text)
 

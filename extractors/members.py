@@ -327,6 +327,12 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
     return out
 
 
+# two names printed surname first on one line of a list of proxies, their column gap lost
+SURNAME_FIRST = r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+){0,3},\s*[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
+ARROW_ENTRY = re.compile(r"^[^→;,]{2,40}(?:,[^→;,]{2,30})?→[^→;]{2,60}$")
+TWO_NAMES = re.compile(rf"^\s*({SURNAME_FIRST})\s+({SURNAME_FIRST})\s*$")
+
+
 def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, list[tuple[int, int]]]:
     """The list's lines as one text, and (offset, line) where each line starts in it."""
     # "Hakim Du Bois [pouvoir à Tanguy De La Tour]": square brackets are brackets ("[?]" is OCR's)
@@ -335,6 +341,10 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
         # "Marta Chron à Marc Baïetto" / "Nelly Maroni à …": a line, an entry (unless the
         # list separates its entries itself: "… à Mme JACQUET" / "Stéphanie ; M. RIVIÈRE …")
         pieces = [(p + ";" if HOLDER_AT_END.search(p) else p, k) for p, k in pieces]
+    if label.kind == "proxies":  # "MBAYE, Eugénie	VAUTRIN, Kenza": giver and holder in two columns
+        pieces = [(TWO_NAMES.sub(r"\1 → \2;", p), k) for p, k in pieces]
+    # "FERNANDES, Claudette [excusée] → RUIZ, Anatole" under the last line of présents: an entry a line
+    pieces = [pieces[0]] + [("; " + p + ";" if ARROW_ENTRY.match(p) else p, k) for p, k in pieces[1:]]
     if label.kind != "proxies" and _one_per_line(pieces):  # "Aurélie André" / "Olivier Bernard" / …: a line, a name
         pieces = [(p + ";", k) for p, k in pieces]
     # "… / Mesdames WEBER / ZIEGLER" / "CHÉNEAU-MARTY (pouvoir : SANTONI)": an entry a line (not
@@ -377,7 +387,7 @@ def _entries(text: str, proxies: bool) -> tuple[list[tuple[str, int]], bool]:
     ("VIDALENC Jean-Marc ARNAUD Christiane": a guess, the list's doubt)."""
     text = blank_roles(SUBSTITUTE.sub(_bracket_substitute, text))
     text = _dash_pairs(_from_to(text)) if proxies else text
-    if re.match(r"^\s*(?:neant|aucun|aucune|-|/)\.?\s*$", fold(text)):
+    if re.match(r"^\s*(?:neant|aucun|aucune|nul|nulle|personne|ras|sans\s+objet|-|/)\.?\s*$", fold(text)):
         return [], False
     out = []
     for chunk, start in _chunks(text, fold(text), CIVILITY_START):
@@ -495,13 +505,25 @@ def _split(chunk: str, proxies: bool) -> list[tuple[str, int]]:
     while i < len(chunk):
         depth += {"(": 1, ")": -1}.get(chunk[i], 0)
         m = SEPARATORS.match(chunk, i) if depth <= 0 else None
-        if m and m.end() > i and not _holder_follows(chunk, m.end(), proxies):
+        if m and m.end() > i and not _holder_follows(chunk, m.end(), proxies) \
+                and not _forename_follows(chunk[start:i], chunk[m.end():], m.group()):
             out.append((chunk[start:i], start))
             start = i = m.end()
             continue
         i += 1
     out.append((chunk[start:], start))
     return [(e, s) for e, s in out if e.strip(" ,.;")]
+
+
+SURNAME_ONLY = re.compile(rf"^\s*(?:(?i:{CIVILITY})\s+)?(?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]*\s+){{0,3}}[A-ZÀ-Ý][A-ZÀ-Ý'’-]+$")
+FORENAME = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ'’]+)?(?=\s*(?:[,;(•▪●|→]|\s[–—·-]\s|\s+et\s|$))")
+
+
+def _forename_follows(before: str, after: str, separator: str) -> bool:
+    """``"Monsieur SANGARÉ, Émeric"``, ``"DE BRIANÇON, Teva ; WEISS, Tugdual"``: a surname in
+    capitals, a comma, then first names and the entry's end: one name printed surname first."""
+    before = re.split(r"→|\s(?:à|a|au)\s", before)[-1]  # "MBAYE, Eugénie → VAUTRIN, Kenza": the holder's too
+    return separator.strip() == "," and bool(SURNAME_ONLY.match(before)) and bool(FORENAME.match(after))
 
 
 def _holder_follows(chunk: str, pos: int, proxies: bool) -> bool:

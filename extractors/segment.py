@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from extractors import act_table, counts, lexicon, members, sitting
+from extractors import act_table, counts, lexicon, members, pages, sitting
 from extractors.normalise import ordinal
 from extractors.stream import Unit, fold
 
@@ -117,9 +118,10 @@ def _blocks(units: list[Unit], evidence: list[bool]) -> list[tuple[int, int]]:
     """Block starts: an extract header ("EXTRAIT DU REGISTRE…"), or an opening sentence
     met after a decision of the previous block (a file holding several sittings)."""
     starts, decided = [0], False
+    seen = Counter(u.folded.strip() for u in units)
     for k, u in enumerate(units):
         folded = u.folded.strip()
-        header = any(rx(p).search(folded) for p in data()["extract_start"])
+        header = any(rx(p).search(folded) for p in data()["extract_start"]) and not pages.running_header(units, k, seen)
         if (header or (decided and sitting.is_opening(units, k))) and k - starts[-1] > 3:
             # an undecided stretch this short is the act's own title printed above the
             # letterhead ("Objet : …" / "Délibération n° 2022-048" / "COMMUNE DE …"), not an act
@@ -144,9 +146,11 @@ def _lead_in(units: list[Unit], evidence: list[bool], k: int, floor: int) -> int
 def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: list[int]) -> dict[str, list[Heading]]:
     """Candidate headings of each family in units[start:end], lists of titles left out."""
     found: dict[str, list[Heading]] = {f: [] for f in data()["priority"]}
+    furniture = pages.page_numbers(units, start, end, said)
     for k in range(start, end):
         for family, h in _heading_at(units, k):
-            found[family].append(h)
+            if k not in furniture:
+                found[family].append(h)
     found["numbered"] = _best_run(found["numbered"])
     toc = _toc_units(units, start, end)
     decided = [k for k in range(start, end) if said[k]]

@@ -355,6 +355,8 @@ def _wraps(last: str, u: Unit) -> bool:
     if u.gap_before or re.search(r"[.;:]$", last) or lexicon.label_at_start("fields", u.folded) \
             or members.list_label(text) or re.match(r"^(?:vu|considerant|apres|le\s+conseil)\b", u.folded):
         return False
+    if last.isupper() and re.search(r"[^\W\d_]", text) and not text.isupper():
+        return False  # "OBJET — ADOPTION DU PROCÈS-VERBAL … (SÉANCE DU 19 JUILLET 2022)" / "Madame X demande …"
     return text[:1].islower() or len(last) >= 70
 
 
