@@ -37,8 +37,8 @@ SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+|[
 BETWEEN_LABELS = re.compile(r"^[\s:=|._…–—\-/▪•·●]*$")
 SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2"}
 # text2num leaves zéro, un and deux as words; they are counts only right after a label
-# or before a count word: "Contre : zéro", "deux abstentions".
-SMALL_WORD = re.compile(r"(?<![\w'])(?:(zero)|(aucune?|une?|deux)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|"
+# or before a count word: "Contre : zéro", "deux abstentions"; or with their digits: "un (1)".
+SMALL_WORD = re.compile(r"(?<![\w'])(?:(zero)|(aucune?|une?|deux)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|\(\s*\d|"
                         r"voix|abstentions?|pouvoirs?|procurations?|votants?|presents?|absents?|s'abstien|contre(?![\w-])|"
                         r"votent\b)))(?![\w'])")  # "cinq contre et deux s'abstiennent"
 

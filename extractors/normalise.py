@@ -19,7 +19,8 @@ from schemas.cells import NUMBER  # noqa: F401 (one definition of a French numbe
 EURO = re.compile(NUMBER.pattern + r"\s*(?:€|euros?\b|EUR\b)", re.IGNORECASE)
 PERCENT = re.compile(r"(\d+(?:,\d+)?)\s*%")
 YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
-TIME = re.compile(r"\b(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?\b", re.IGNORECASE)
+# "20h30", "20 heures 30", "10:30" (a colon only before two digits)
+TIME = re.compile(r"\b(\d{1,2})\s*(?:h|heures?|:(?=\d{2}\b))\s*(\d{2})?\b", re.IGNORECASE)
 ORDINAL_FIRST = re.compile(r"\b1\s*er\b|\bpremier\b", re.IGNORECASE)
 
 
@@ -86,7 +87,7 @@ def ordinal(text: str) -> int | None:
 
 
 def parse_time(text: str) -> str | None:
-    """``"à 20 heures 00"`` / ``"à 20h30"`` / ``"à dix-huit heures trente"`` -> ``"HH:MM"``."""
+    """``"à 20 heures 00"`` / ``"à 20h30"`` / ``"à 10:30"`` / ``"à dix-huit heures trente"`` -> ``"HH:MM"``."""
     m = TIME.search(words_to_digits(text))
     if not m:
         return None

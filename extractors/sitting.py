@@ -268,6 +268,9 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
         r.set("sans_quorum", True, u.span, "sans_quorum")
     if lexicon.first("time_line", folded):
         r.set("session_time", parse_time(u.text), u.span, "time_line")
+    conv = _convocation(folded) if "convo" in folded and lexicon.first("convocation_subject", folded) else None
+    if conv:  # "Le comité syndical a été convoqué selon les règles en vigueur le 15-09-2020."
+        r.set("convocation_date", parse_date(u.text[conv.start("date"):conv.end("date")]), u.span, "convocation_prose")
     return max(k, move.through) + 1 if move else k + 1  # a move read on into the next line: read once
 
 
@@ -452,14 +455,15 @@ def _read_opening(r: Reading, units: list[Unit], k: int) -> int:
     return j
 
 
+def _convocation(folded: str) -> re.Match | None:
+    """``"… convoqué par lettre individuelle le 30 décembre 2007, s'est réuni …"``: the
+    convocation's date in a sentence (patterns `convocation_prose`, group "date")."""
+    return next((m for p in lexicon.get("convocation_prose") if (m := lexicon.rx(p).search(folded))), None)
+
+
 def read_opening_text(r: Reading, text: str, span: Span) -> None:
     folded = fold(text)
-    # "convoqué le 6 juin 2017", "sur convocation du 11 juin 2026": that date is not the sitting's
-    # "convoqué par lettre individuelle le 30 décembre 2007": a few words between
-    # "sur convocation de Mme X, Présidente, en date du 18.07.2007": the date after the convener
-    conv = re.search(r"\b(?:convoquee?s?(?:\s+[^,;.\d]{1,40}?)?\s+(?:le|du|en\s+date\s+du)\s+|(?:sur\s+)?convocations?\s+(?:du|en\s+date\s+du)\s+"
-                     r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?=\d|1er\b|premier\b)"
-                     r"|(?:sur\s+)?convocations?\s+(?:de|par)\s+[^;]{2,120}?\ben\s+date\s+du\s+(?=\d))([^,;]+?\d{4})", folded)  # not "sur convocation du Maire … le 12 mars"
+    conv = _convocation(folded)  # that date is not the sitting's
     sitting = text[:conv.start()] + text[conv.end():] if conv else text
     # "agissant par délégation (délibération n° 2020-087 du 16 juillet 2020), s'est réuni le
     # 11 mars 2024": a date in brackets refers to another act
@@ -467,7 +471,7 @@ def read_opening_text(r: Reading, text: str, span: Span) -> None:
     r.set("session_date", parse_date(_day_words(sitting)), span, "opening")
     r.set("session_time", parse_time(sitting), span, "opening")
     if conv:
-        r.set("convocation_date", parse_date(text[conv.start(1):conv.end(1)]), span, "opening")
+        r.set("convocation_date", parse_date(text[conv.start("date"):conv.end("date")]), span, "opening")
     m = lexicon.rx(lexicon.get("organe")).search(folded)
     if m:
         r.set("organe", _slice(text, m, "name").capitalize(), span, "opening")
@@ -495,7 +499,8 @@ def _read_place(r: Reading, text: str, span: Span) -> None:
 
 def _day_words(text: str) -> str:
     """``"le deux avril"`` -> ``"le 2 avril"`` (text2num leaves un, deux and premier);
-    ``"le quatre du mois d'avril"`` -> ``"le quatre avril"``."""
+    ``"le quatre du mois d'avril"`` -> ``"le quatre avril"``; ``"novembre de l'année deux mille
+    quinze"`` -> ``"novembre deux mille quinze"``."""
     month = lexicon.get("words", "month")
     words = {"premier": "1", "un": "1", "deux": "2", "": " "}
     # found on the folded text, which keeps offsets: "le deux août", "du mois de décembre"
@@ -503,7 +508,9 @@ def _day_words(text: str) -> str:
                         fold(text))
     for m in reversed(list(found)):
         text = text[:m.start()] + words[m.group(1) or ""] + text[m.end():]
-    return text
+    # "du mois de novembre de l'année deux mille quinze": the year right after the month
+    year = re.search(rf"\b(?:{month})(\s+de\s+l'\s*annee)\b", fold(text))
+    return text[:year.start(1)] + " " + text[year.end(1):] if year else text
 
 
 # --- ranges of items and moves ------------------------------------------------------

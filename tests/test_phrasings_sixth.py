@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from tests.test_phrasings import UNANIMITY, sitting
-from tests.test_phrasings_third import read_list
+from tests.test_phrasings_fifth import read_sitting
+from tests.test_phrasings_third import read_counts, read_list
 
 COUNTS = "Présents : 12 – Pouvoirs : 2 – Votants : 14"
 
@@ -116,3 +117,84 @@ def test_names_printed_surname_first_with_a_comma():
 @pytest.mark.parametrize("nobody", ["Nul", "Personne", "RAS", "Néant", "Sans objet"])
 def test_a_list_that_names_nobody(nobody):
     assert read_list(f"Étai(en)t absent(s) : {nobody}") == []
+
+
+# --- the sitting -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("header, body", [
+    ("[COMMUNAUTÉ D'AGGLOMÉRATION OUEST DE LARZABAL]", "COMMUNAUTÉ D'AGGLOMÉRATION OUEST DE LARZABAL"),
+    ("* MAIRIE DE BOIS-HOHENFELD-LA-NEUVE (HAUT-RHIN) *", "BOIS-HOHENFELD-LA-NEUVE"),
+    ("RF – VILLE DE PETIT-LARZABAL – SERVICE DES ASSEMBLÉES", "PETIT-LARZABAL"),
+    ("Département du Haut-Kirchbach – Service des séances (collectivité émettrice)", "Département du Haut-Kirchbach"),
+    ("Émetteur : Communauté d'agglomération Ouest de Mérandol", "Communauté d'agglomération Ouest de Mérandol"),
+])
+def test_a_body_named_in_a_frame_or_with_its_service(header, body):
+    assert read_sitting(header, "Séance du 12 juin 2017")["collectivite"] == body
+
+
+def test_a_verb_after_the_council_names_no_commune():
+    """"… propose au conseil municipal d'examiner ce point ajouté à" / "l'ordre du jour"."""
+    facts = read_sitting("Le 12 juin 2017, le conseil municipal de cette commune était réuni à la mairie.",
+                         "En raison de l'urgence, Madame la Maire propose au conseil municipal d'examiner ce point ajouté à",
+                         "l'ordre du jour.")
+    assert facts.get("collectivite") is None
+
+
+@pytest.mark.parametrize("opening, place, time", [
+    ("Le 12 juin 2017, à 18H15, le conseil municipal de cette commune était réuni au siège du syndicat, sur la "
+     "convocation qui lui a été adressée le 02.06.2017.", "siège du syndicat", "18:15"),
+    ("Sur convocation de Madame Hinano CARRIÈRE, Présidente, en date du 18.07.2007, le Conseil communautaire de "
+     "l'agglomération précitée s'est réuni le 24.07.2007 à 10:30 au carbet communal, sous sa présidence.",
+     "carbet communal", "10:30"),
+    ("Séance du 16/07/2019 : le CONSEIL MUNICIPAL, convoqué le 2 juillet 2019, s'est réuni à quatorze heures quinze "
+     "à la Maison France Services sous la présidence de Monsieur Romuald GUTIERREZ, Maire.",
+     "la Maison France Services", "14:15"),
+    ("Conformément au Code général des collectivités territoriales, le Conseil municipal de la commune précitée "
+     "s'est réuni le 20.01.2011, à dix-neuf heures, à la salle de réunion du siège administratif, sous la "
+     "présidence de M. BAUDOIN, Maire.", "la salle de réunion du siège administratif", "19:00"),
+])
+def test_places_and_openings_of_a_fourth_hand(opening, place, time):
+    facts = read_sitting(opening)
+    assert (facts.get("lieu"), facts.get("session_time")) == (place, time)
+
+
+@pytest.mark.parametrize("where", ["en séance ordinaire", "au lieu habituel de ses séances", "en son siège",
+                                   "en visioconférence"])
+def test_no_place_named(where):
+    """A sitting's form, its usual place, "son siège", a video call: no place an analyst can use."""
+    facts = read_sitting(f"Le 2 mai 2006, la commission permanente du Département s'est réunie {where}, "
+                         "à vingt heures, sous la présidence de M. Jean DUPONT.")
+    assert facts.get("lieu") is None
+
+
+@pytest.mark.parametrize("lines, convened, sitting_date", [
+    (["Le Mercredi 9 Septembre 2015, à 18H00, le Conseil municipal de cette commune était réuni à l'ancienne "
+      "école, sur la convocation qui lui a été adressée le 27 août 2015 ; la séance est présidée par M. X."],
+     "2015-08-27", "2015-09-09"),
+    (["Le vingt six du mois de novembre de l'année deux mille quinze, à 20h, le Conseil municipal de la commune "
+      "précitée, convoqué à domicile le 23 novembre 2015, a tenu séance en salle Jean-Moulin."],
+     "2015-11-23", "2015-11-26"),
+    (["Sur convocation de Mme Houria LEWANDOWSKI, Maire de notre commune, en date du dimanche 19 avril 2009, "
+      "le Conseil municipal s'est réuni le 25 avril 2009 à la mairie."], "2009-04-19", "2009-04-25"),
+    (["Séance du 24 septembre 2020", "Le comité syndical a été convoqué selon les règles en vigueur le 15-09-2020."],
+     "2020-09-15", "2020-09-24"),
+])
+def test_convocations_said_in_a_sentence(lines, convened, sitting_date):
+    facts = read_sitting(*lines)
+    assert (facts["convocation_date"].isoformat(), facts["session_date"].isoformat()) == (convened, sitting_date)
+
+
+def test_a_convocation_of_someone_else_is_not_the_sittings():
+    facts = read_sitting("Séance du 24 septembre 2020", "Le conseil d'école a été convoqué le 3 mars 2020.")
+    assert facts.get("convocation_date") is None
+
+
+def test_abbreviated_labels_before_values_in_words():
+    """"Exercice", "Pvrs", "Vot." are labels only before a separator and a number, in digits
+    or in words ("un (1)": zéro, un and deux are words text2num leaves); "Exercice 2024" is a year."""
+    assert read_counts("Exercice : ......... quinze (15)", "Mbres présents : ......... treize (13)",
+                       "Pvrs : ......... un (1)", "Vot. : quatorze (14)") == \
+        {"membres_en_exercice": 15, "presents": 13, "pouvoirs": 1, "votants": 14}
+    assert read_counts("Pouvoirs : deux (2)") == {"pouvoirs": 2}
+    assert read_counts("Exercice 2024 : 15 000 €") == {}
+    assert read_counts("Exercice : 2024") == {}
