@@ -198,3 +198,16 @@ def test_abbreviated_labels_before_values_in_words():
     assert read_counts("Pouvoirs : deux (2)") == {"pouvoirs": 2}
     assert read_counts("Exercice 2024 : 15 000 €") == {}
     assert read_counts("Exercice : 2024") == {}
+
+
+def test_a_list_of_proxies_interleaved_with_its_count_box():
+    """The box's lines ("Exercice .......... : vingt-deux", "Nbre présents … : seize") between
+    the list's lines are counts, not the list's end: every proxy is read."""
+    assert read_list("Abs. représentés :",
+                     "Madame BONIFAY, Josette – procuration remise à Monsieur BROUDIC, Jean-Sébastien",
+                     " Exercice .......... : vingt-deux",
+                     "Madame DE LA FOURNIÈRE, Lysiane – procuration remise à Monsieur ANDLAUER, Eugène",
+                     " Nbre présents .......... : seize",
+                     "Madame DEBRUYNE, Lan – procuration remise à Monsieur AÏT-ALI, Jean-Christophe") == [
+        ("BONIFAY, Josette", "BROUDIC, Jean-Sébastien"), ("DE LA FOURNIÈRE, Lysiane", "ANDLAUER, Eugène"),
+        ("DEBRUYNE, Lan", "AÏT-ALI, Jean-Christophe")]
