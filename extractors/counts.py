@@ -32,8 +32,9 @@ NUMBER = re.compile(r"(\d{1,4})(?![\d])(?![^\W\d_])(?!\s*(?:[.,/]\d|€|%|euros?
 LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\)[ \t]*[.;,]?[ \t]*)?(?:\n|$))")
 # a separator, or a verb saying the count changed ("le nombre de présents est porté à 22")
 # a count in brackets between a list's label and its colon: "Étaient présents (12) : M. …"
-SEPARATOR = re.compile(r"^\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|\.{2,}|…|_+|[–—](?=\s*\d)|"
-                       r"(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|\((?=\s*\d{1,4}\s*\)\s*:))[\s:=|._…]*")
+# (leaders only on the label's line: "1 ABSTENTION(S)" / "...4...", a page number below, is no value)
+SEPARATOR = re.compile(r"^(?:[ \t]*(?:\(s\)|\(e\)s|\(es\))?[ \t]*(?:\.{2,}|…)|\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|_+|[–—-](?=\s*\d)|"
+                       r"(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|\((?=\s*\d{1,4}\s*\)\s*:)))[\s:=|._…]*")
 BETWEEN_LABELS = re.compile(r"^[\s:=|._…–—\-/▪•·●]*$")
 SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2"}
 # text2num leaves zéro, un and deux as words; they are counts only right after a label
@@ -358,7 +359,7 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
         return []
     if not sep and not alone and _number_before_label(run, label.end + m.end()) and not _label_first(run, label):
         return []  # "3 procurations 32 votants": 32 is the votants (not so for "Votants" / "18" / "Présents")
-    if sep and re.search(r"[|–—]", sep.group(0)) and _number_ends(run, label.start) and _value_first(run, label) \
+    if sep and re.search(r"[|–—-]", sep.group(0)) and _number_ends(run, label.start) and _value_first(run, label) \
             and (_number_before_label(run, label.end + m.end()) or not re.search(r"[|:=]", sep.group(0))):
         return []  # "19 élus présents | 0 pouvoir(s)", "19 pour — 2 abstentions": each number before its label
     if label.name not in VOTE_SIDES and VOTE_SIDE_NEXT.match(rest, m.end()):
@@ -519,7 +520,8 @@ OPENING_BRACKET = re.compile(r"\((?!(?:e|s|es|nt)\))")  # not "présent(e)s", "v
 def _first_label(run: Run, start: int, end: int, before: int) -> tuple[int, int]:
     """Where the counts of the line begin (after a bracket opening them: "… pour délibérer (19
     sièges | 18 …"), and where their first label starts (not "quorum"), up to `before`."""
-    opened = [m.end() for m in OPENING_BRACKET.finditer(run.text, start, before)]
+    # a bracket still open ("(19 sièges | 18"), not a gloss closed ("en exercice (effectif) | 41")
+    opened = [m.end() for m in OPENING_BRACKET.finditer(run.text, start, before) if ")" not in run.text[m.end():before]]
     start = opened[-1] if opened else start
     found = [lb for lb in lexicon.labels("counts", run.text[start:end])
              if start + lb.start <= before and not lb.name.startswith("_")]

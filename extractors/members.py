@@ -123,15 +123,22 @@ def unmarked(folded: str) -> str:
     return MARKED_WORD.sub(plain, folded)
 
 
+def _labelled(folded: str) -> tuple[re.Match, re.Match] | None:
+    """A list label and its end opening a folded line, whatever follows: "Excusé·e·s : Aucun"
+    is a label before a count of nobody, and no name of the list above it."""
+    folded = unmarked(folded)
+    label = lexicon.label_at_start("lists", folded)
+    end = re.match(lexicon.get("list_end"), folded[label.end:]) if label else None
+    return (label, end) if end else None
+
+
 def list_label(text: str) -> ListLabel | None:
     """The list label opening `text` (``"Étaient absents excusés : …"`` -> absent_excused)."""
     folded = unmarked(fold(text))
-    label = lexicon.label_at_start("lists", folded)
-    if label is None:
+    found = _labelled(folded)
+    if found is None:
         return None
-    end = re.match(lexicon.get("list_end"), folded[label.end:])
-    if end is None:
-        return None
+    label, end = found
     rest = text[label.end + end.end():]
     if re.match(r"\s*\d", counts.digits(rest)) and not _names_line(rest):
         return None  # "Présents : 38 - Représcntés : 1": a count, not a list of names
@@ -148,7 +155,7 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     """A line that goes on listing names: mostly capitalised words once roles are set
     aside, not a label, a heading ("ORDRE DU JOUR") nor a sentence."""
     folded = fold(unit.text).strip()
-    if list_label(unit.text) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded) \
+    if _labelled(folded) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded) \
             or lexicon.first("range", folded) or _count_label(folded):
         return False
     body = lexicon.first("collectivite", folded)
@@ -244,7 +251,7 @@ def _entry_open(line: str, nxt: str) -> bool:
     "D’Almeida qui a donné pouvoir …"): the next line goes on with it, whatever it looks like;
     after a separator ("… Robert Bouzid •" / "Madame …") only with a name (not "… ROCHE," /
     "formant la majorité des membres en exercice.")."""
-    if list_label(nxt):
+    if _labelled(fold(nxt).strip()):
         return False
     return bool(OPEN_END.search(line.rstrip())) or bool(SEPARATOR_END.search(line) and _names_line(nxt)
                                                         and CIVILITY_START.match(fold(nxt).strip()))

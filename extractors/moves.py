@@ -37,6 +37,9 @@ class Move:
 
 
 
+FRAME = " \t–—-*•"  # fold keeps each character in its place, so one cut serves both texts
+
+
 def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
     """``"Départ de Monsieur Eric ROBERT (procuration à Bernadette CORVISIER)"``,
     ``"Arrivée de Monsieur Jean-Yves CALLAC"``, ``"M. X quitte la séance et donne pouvoir à Y"``;
@@ -47,8 +50,10 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
         if move:
             move.through = k + 1
             return move
-    folded = u.folded.strip()
-    text = u.text.strip()
+    # "— 19 h 20 : départ de M. Brieuc SOW (32 votants dont 31 présents) —": a move framed by dashes
+    lead = len(u.text) - len(u.text.lstrip(FRAME))
+    text = u.text[lead:].rstrip(FRAME)
+    folded = u.folded[lead:lead + len(text)]
     for kind in ("leave", "arrive"):
         for pattern in lexicon.get("moves", kind):
             m = lexicon.rx(pattern).search(folded)

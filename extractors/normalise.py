@@ -115,10 +115,11 @@ def parse_date(text: str) -> dt.date | None:
     """The first date in `text`, in digits or words (``"Le onze avril deux mille vingt quatre"``)."""
     digits = ORDINAL_FIRST.sub("1", words_to_digits(text))
     m = DATE_WORDS.search(digits)
-    if m:
-        return _dateparse(m.group(0))
-    m = YEAR_FIRST.search(digits)  # "L'an 2023, le 12 décembre"
-    return _dateparse(f"{m.group(2)} {m.group(3)} {m.group(1)}") if m else None
+    # "L'an 2014, le 28 mars …, élu lors du scrutin du 23 mars 2014": the year first, and first
+    year = YEAR_FIRST.search(digits, 0, m.start() if m else len(digits))
+    if year:
+        return _dateparse(f"{year.group(2)} {year.group(3)} {year.group(1)}")
+    return _dateparse(m.group(0)) if m else None
 
 
 @lru_cache(maxsize=4096)
