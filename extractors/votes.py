@@ -62,16 +62,16 @@ def read(units: list[Unit]) -> Vote:
     return vote
 
 
-LABEL_OPENS = re.compile(r"\s*[^\W\d_][^\d:;,.]{1,40}?\s*:(?!\s*$)")  # "Non-votant : …", not "pour, 2 voix …"
+ROW_OF_NUMBERS = re.compile(r"[\d\s|;]+")  # "52	51	0	0": a table's row, no sentence
 
 
 def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = None) -> None:
     """The vote in the sentence of `u` (`text`: its prose form), read on into the next line
     when the sentence goes on ("… le Conseil municipal, par 12 voix" / "pour, 2 voix contre
     et 1 abstention :")."""
-    # "52	51	0	0" / "Non-votant : Mme X – soit 1 membre": a line opening on its label is no
-    # sentence going on ("0 non-votant" is not read across the two)
-    goes_on = nxt is not None and not ends_sentence(u.text, ".:;!?") and not LABEL_OPENS.match(nxt[0].text)
+    # "52	51	0	0" / "Non-votant : Mme X – soit 1 membre": a row of numbers goes on into no
+    # sentence ("0 non-votant" is not read across the two)
+    goes_on = nxt is not None and not ends_sentence(u.text, ".:;!?") and not ROW_OF_NUMBERS.fullmatch(u.text)
     whole = text + " " + nxt[1] if goes_on else text
     for column in lexicon.get("vote_counts"):
         for pattern in lexicon.get("votes", column):

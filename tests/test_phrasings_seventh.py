@@ -90,11 +90,19 @@ def test_a_non_voter_listed_under_a_vote_table(tmp_path):
 @pytest.mark.parametrize("sentence, name", [
     ("Le quorum restant atteint après le départ de M. Tristan SANTUCCI (l’assemblée compte désormais "
      "20 présents et 21 votants), la séance se poursuit.", "Tristan SANTUCCI"),
-    ("Suite au départ de Mme Anne DURAND, le conseil compte 12 présents.", "Anne DURAND"),
+    ("Suite au départ de Mme Anne DURAND (11 présents, 13 votants), la séance continue.", "Anne DURAND"),
 ])
 def test_a_departure_said_inside_a_sentence(sentence, name):
     move = moves.read_move(Unit(clean(sentence), None, 0), 0)
     assert (move.kind, move.name) == ("leave", name)
+
+
+def test_a_departure_from_the_council_is_no_move():
+    """"Désignation d'un délégué suite au départ de M. X": a member who left the council, not the
+    room; a departure inside a sentence is a move only with the counts it leaves in brackets."""
+    for sentence in ("Désignation d'un délégué suite au départ de M. Paul MARTIN (démission).",
+                     "Suite au départ de Mme Anne DURAND, il convient de la remplacer à la commission."):
+        assert moves.read_move(Unit(clean(sentence), None, 0), 0) is None
 
 
 def test_a_value_first_box_across_lines_keeps_its_dashes():
