@@ -279,7 +279,8 @@ def _label_runs(text: str, found: list[lexicon.Label]) -> list[list[int]]:
     """Indices of labels printed one after the other with nothing but separators between."""
     runs, current = [], [0] if found else []
     for i in range(1, len(found)):
-        between = LINE_GLOSS.sub(" ", text[found[i - 1].end:found[i].start])  # "Présents" / "(dont suppléants)" / "Pouvoirs"
+        # "Présents" / "(dont suppléants)" / "Pouvoirs", "Présents (P) :" / "Pouvoirs (procurations) :"
+        between = GLOSS.sub(" ", LINE_GLOSS.sub(" ", text[found[i - 1].end:found[i].start]))
         if BETWEEN_LABELS.match(between) and ":" in text[found[i - 1].end:found[i].start + 1] + ":":
             current.append(i)
         else:

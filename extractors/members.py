@@ -253,6 +253,8 @@ def _entry_open(line: str, nxt: str) -> bool:
     "formant la majorité des membres en exercice.")."""
     if _labelled(fold(nxt).strip()):
         return False
+    if line.count("(") > line.count(")") and ")" in nxt.split("(")[0]:  # "Monsieur VIBERT (Maire," /
+        return True  # "présidence de séance) ◦ …": the bracket closes below, before any other opens
     return bool(OPEN_END.search(line.rstrip())) or bool(SEPARATOR_END.search(line) and _names_line(nxt)
                                                         and CIVILITY_START.match(fold(nxt).strip()))
 
@@ -336,7 +338,9 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
 
 # two names printed surname first on one line of a list of proxies, their column gap lost
 SURNAME_FIRST = r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+){0,3},\s*[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
-ARROW_ENTRY = re.compile(r"^[^→;,]{2,40}(?:,[^→;,]{2,30})?→[^→;]{2,60}$")
+ARROW_ENTRY = re.compile(r"^[^→;,]{2,40}(?:,[^→;,]{2,30})?→[^→;]{2,60}$"
+                         r"|^[^;,()\[\]]{2,40}[(\[]\s*(?:[Ee]xcus|[Aa]bsent)[^;]{0,60}$")  # "Irène HUSSER [excusée] …"
+LINE_MARK = re.compile(r"\s+[/–—-]\s*((?:[Aa]bsent|[Ee]xcus)[a-zé]*)\s*$")
 TWO_NAMES = re.compile(rf"^\s*({SURNAME_FIRST})\s+({SURNAME_FIRST})\s*$")
 
 
@@ -350,6 +354,8 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
         pieces = [(p + ";" if HOLDER_AT_END.search(p) else p, k) for p, k in pieces]
     if label.kind == "proxies":  # "MBAYE, Eugénie	VAUTRIN, Kenza": giver and holder in two columns
         pieces = [(TWO_NAMES.sub(r"\1 → \2;", p), k) for p, k in pieces]
+    # "Joachim CHASSAING / absent": the mark, in brackets as "[excusé]" is
+    pieces = [(LINE_MARK.sub(r" (\1)", p), k) for p, k in pieces]
     # "FERNANDES, Claudette [excusée] → RUIZ, Anatole" under the last line of présents: an entry a line
     pieces = [pieces[0]] + [("; " + p + ";" if ARROW_ENTRY.match(p) else p, k) for p, k in pieces[1:]]
     if label.kind != "proxies" and _one_per_line(pieces):  # "Aurélie André" / "Olivier Bernard" / …: a line, a name
@@ -399,7 +405,7 @@ def _entries(text: str, proxies: bool) -> tuple[list[tuple[str, int]], bool]:
     out = []
     for chunk, start in _chunks(text, fold(text), CIVILITY_START):
         out += [(e, start + s) for e, s in _split(chunk, proxies)]
-    out = [(re.sub(r"\s+(?:et|ainsi\s+que)$", "", e.strip(" .,;:")).strip(), s) for e, s in out]
+    out = [(re.sub(r"\s+(?:et|ainsi\s+que)$", "", e.strip(" .,;:–—")).strip(), s) for e, s in out]
     out = [(e, s) for e, s in out if re.search(r"[^\W\d_]{2}", e) and strip_civilities(e)]
     paired = [(name, s + at) for e, s in out for name, at in _name_pairs(e)]
     return paired, len(paired) > len(out)
@@ -544,6 +550,9 @@ def _holder_follows(chunk: str, pos: int, proxies: bool) -> bool:
                          rf"represente|(?:{TIMED_WORDS})\b)", fold(chunk[pos:pos + 60])))
 
 
+ABSENCE_MARK = re.compile(r"\(\s*(excusee?s?|absente?s?)\s*\)")
+
+
 def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
     entry = re.sub(r"^\s*et\s+", "", entry)  # "… à Colette CARRÉ" / "et Jean MULLER à Hugo GAUTIER"
     parsed = parse_entry(entry)
@@ -554,12 +563,13 @@ def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
     if not looks_like_member(name):
         return None
     holder = strip_civilities(holder) if holder else None
-    # "M. GIRAUD (donne procuration à M. LE GALL)" under "Présents :": who gives a proxy is absent
-    status = "present" if label.kind == "present" and not holder else "absent"
+    # "M. GIRAUD (donne procuration à M. LE GALL)" under "Présents :": who gives a proxy is absent,
+    # and so is "Irène HUSSER [excusée]" under the last présent, with no label of its own
+    mark = ABSENCE_MARK.search(fold(entry)) if label.kind == "present" else None
+    status = "present" if label.kind == "present" and not holder and not mark else "absent"
     holder, doubt = _holder_name(holder) if holder and not looks_like_member(holder) else (holder, None)
-    excused = label.excused if status == "absent" else None
-    if status == "absent" and label.kind == "absent" and excused is None:
-        excused = None
+    excused = (label.excused or (True if mark and mark.group(1).startswith("excus") else None)) \
+        if status == "absent" else None
     return Member(name, status, unit, excused, holder if status == "absent" else None, substitute,
                   label.kind == "proxies" or bool(holder) or bool(doubt), doubt, timed=bool(TIMED.search(fold(entry))))
 

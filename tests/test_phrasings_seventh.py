@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from extractors import moves
+from extractors import members, moves, votes
 from extractors.stream import Unit
 from tests.test_phrasings import errors, sitting
 from tests.test_phrasings_fifth import read_sitting
@@ -122,3 +122,75 @@ def test_the_year_first_opening_is_the_first_date():
                          "Conseil municipal de la commune de Sainte-Radegonde-des-Marais, élu lors du scrutin du "
                          "23 mars 2014, sur convocation adressée le 24 mars 2014 par le Maire sortant.")
     assert (facts["session_date"], facts["convocation_date"]) == (dt.date(2014, 3, 28), dt.date(2014, 3, 24))
+
+
+def test_proxies_interleaved_with_a_box_of_counts_in_words():
+    """A list of proxies whose lines alternate with a box ("Absents excusés avec pouvoir ………
+    cinq", "Effectif des élus du conseil en exercice : …"): every proxy read, every count too."""
+    lines = ["Excusés (pouvoir) :", "É. HERZOG => C. MIGUET",
+             " Effectif des élus du conseil en exercice : ......... vingt-sept (27)", "É. POLI => A. ARAMBURU",
+             " Nombre de présents à l'appel ……… dix-neuf", "A. CHAOUI => K. LALANNE",
+             " Absents excusés avec pouvoir ……… cinq", "N. AHAMADA => Mme M. SÉGUY",
+             " Nombre de voix ……… vingt-quatre", "J. DAUPHIN => L.-M. LECANU"]
+    assert [giver for giver, _ in read_list(*lines)] == ["É. HERZOG", "É. POLI", "A. CHAOUI", "N. AHAMADA", "J. DAUPHIN"]
+    assert read_counts(*lines[2::2]) == {"membres_en_exercice": 27, "presents": 19, "pouvoirs": 5, "votants": 24}
+
+
+def test_a_list_with_white_bullets_and_a_bracket_across_lines():
+    """"◦" between names as "•" is; "Monsieur VIBERT (Maire," / "présidence de séance) ◦ …": the
+    bracket goes on below, and "présidence de séance" there is no field label ending the list."""
+    names = read_list("En présence de : Monsieur PERETTI ◦ Monsieur POLI ◦ Monsieur VIBERT (Maire,",
+                      "présidence de séance) ◦ Monsieur ARAMBURU ◦ Madame VANDAMME ◦ Monsieur",
+                      "DUFOSSÉ ◦ Madame RODRIGUES",
+                      "Avaient fait connaître leur empêchement : Madame MIRANDE")
+    assert [n for n, _ in names] == ["PERETTI", "POLI", "VIBERT", "ARAMBURU", "VANDAMME", "DUFOSSÉ", "RODRIGUES"]
+
+
+def test_a_box_of_labels_with_glosses_then_values():
+    """Labels one a line, each with a gloss in brackets ("Présents (P) :"), one cut ("Nombre de" /
+    "voix :"), inclusive endings ("conseiller.e.s municipaux.ales"), then the values in words:
+    read as a block (before, "voix :" took the first value, 11, and the rest was lost)."""
+    assert read_counts("Nombre total de conseiller.e.s municipaux.ales en exercice :", "Présents (P) :",
+                       "Pouvoirs (procurations) :", "Nombre de", "voix :",
+                       "onze (11)", "huit (8)", "un (1)", "neuf (9)") == \
+        {"membres_en_exercice": 11, "presents": 8, "pouvoirs": 1, "votants": 9}
+
+
+def test_members_with_two_qualifiers():
+    assert read_counts("Nbre de conseillers communautaires titulaires en fonctions | Nombre de présents à l'appel"
+                       " | Votants (P + R)", "41 | 40 | 40") == {"membres_en_exercice": 41, "presents": 40, "votants": 40}
+
+
+def test_a_member_who_must_leave():
+    move = moves.read_move(Unit(clean("M. Yann AÏT-ALI doit quitter la séance à 18 h 05 en raison d'un autre "
+                                      "engagement (présents = 39, votants = 39)."), None, 0), 0)
+    assert (move.kind, move.name) == ("leave", "Yann AÏT-ALI")
+
+
+def test_a_vote_side_takes_a_whole_number():
+    """"Pour : 15" / "Contre : néant": "5 contre" was read inside "15 contre" (contre 5, a false
+    votes.breakdown); "néant" is left unread rather than guessed."""
+    vote = votes.read([Unit(clean(t), None, i) for i, t in enumerate(["Pour : 15", "Contre : néant", "Abstentions : 2"])])
+    assert {c: f.value for c, f in vote.facts.items() if c in ("pour", "contre", "abstentions")} == \
+        {"pour": 15, "abstentions": 2}
+
+
+def test_a_rule_about_leaving_is_no_move():
+    """"Tout élu intéressé doit quitter la salle": the law recalled, nobody leaving (a move only
+    with its hour: "doit quitter la séance à 18 h 05")."""
+    assert moves.read_move(Unit(clean("Monsieur le Maire rappelle que tout élu intéressé doit quitter la salle "
+                                      "pendant le débat."), None, 0), 0) is None
+
+
+def test_members_marked_excused_under_the_last_present():
+    """"Conceição TAPUTU" / "Irène HUSSER [excusée]" / "Joseph NGO [excusé]", no label between:
+    those marked are absent and excused, not présents (a false attendance.present_count once the
+    members in office were read); the dash ending each line is no part of a name."""
+    names = read_list("Présents : Lydie BROUDIC –", "Fabian DARRICAU –", "Conceição TAPUTU",
+                      "Irène HUSSER [excusée]", "Joseph NGO [excusé]", "Secr. de séance : Mai SAINT-PRIX")
+    assert [n for n, _ in names] == ["Lydie BROUDIC", "Fabian DARRICAU", "Conceição TAPUTU", "Irène HUSSER", "Joseph NGO"]
+    lines = ["Présents : Conceição TAPUTU", "Irène HUSSER [excusée]", "Joachim CHASSAING / absent"]
+    units = [Unit(clean(t), None, i) for i, t in enumerate(lines)]
+    found, _ = members.read_list(units, 0, members.list_label(units[0].text))
+    assert [(m.name, m.status, m.excused) for m in found] == \
+        [("Conceição TAPUTU", "present", None), ("Irène HUSSER", "absent", True), ("Joachim CHASSAING", "absent", None)]
