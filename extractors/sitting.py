@@ -175,7 +175,10 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
         if c.unit in moved:
             moved[c.unit].counts.setdefault(c.column, Fact(c.value, units[c.unit].span, "move_counts"))
             continue
-        if c.method == "number_before" and not full:
+        # in an item, "32 logements" is no count; "l'assemblée compte désormais 26 présents et 26
+        # votants" is: two counts said so on one line
+        if c.method == "number_before" and not full and \
+                sum(x.unit == c.unit and x.method == "number_before" for x in found) < 2:
             continue
         if not any(c.unit in rg.units for rg in r.ranges):
             column = "membres_en_exercice" if c.column == "_afferents" else c.column

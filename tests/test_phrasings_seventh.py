@@ -194,3 +194,25 @@ def test_members_marked_excused_under_the_last_present():
     found, _ = members.read_list(units, 0, members.list_label(units[0].text))
     assert [(m.name, m.status, m.excused) for m in found] == \
         [("Conceição TAPUTU", "present", None), ("Irène HUSSER", "absent", True), ("Joachim CHASSAING", "absent", None)]
+
+
+def test_a_box_of_labels_cut_across_lines_then_values():
+    """"Nombre de membres de l'organe délibérant :" / "Présents en" / "salle :" / "Absents excusés" /
+    "avec pouvoir :" then three values: the first label ends its line with a colon, its value below
+    in the block (before, the box was read one value off: pouvoirs 14, a false proxy_count)."""
+    assert read_counts("Nombre de membres de l'organe délibérant :", "Présents en", "salle :", "Absents excusés",
+                       "avec pouvoir :", "vingt et un (21)", "quatorze (14)", "trois (3)") == \
+        {"membres_en_exercice": 21, "presents": 14, "pouvoirs": 3}
+
+
+def test_a_recount_said_value_first_under_a_vote(tmp_path):
+    """"l'assemblée compte désormais 26 présents et 26 votants (Madame X ayant quitté …)" under an
+    item's vote holds for the items after it; one number before a label in an item ("32
+    logements") is still no count."""
+    rows, findings = sitting(tmp_path, "Présents : 27 – Votants : 27",
+                             items=[("1. Tarifs de la cantine", "Pour : 27 – soit l'unanimité\nÀ partir de ce point : "
+                                     "l'assemblée compte désormais 26 présents et 26 votants (Madame Gabrielle SUSINI "
+                                     "ayant\nquitté la séance à 23 h 05)."),
+                                    ("2. Budget annexe", "Vote : Pour 26 • Contre 0 • Abstention 0")])
+    assert [(r["presents"], r["votants"]) for r in rows] == [(27, 27), (26, 26)]
+    assert "votes.breakdown" not in errors(findings)
