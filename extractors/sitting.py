@@ -159,6 +159,9 @@ def _listed_twice(kept: members.Member, member: members.Member) -> None:
 RECOUNT = re.compile(r"^\s*(?:soit|nouveau\s+d[ée]compte|d[ée]compte|nouvel\s+effectif)\s*:?\s*", re.IGNORECASE)
 
 
+NOW = re.compile(r"\b(?:desormais|dorenavant|a\s+present|a\s+partir\s+de\s+(?:ce|cet)\s+(?:point|moment|instant))\b")
+
+
 def _counts(r: Reading, units: list[Unit], full: bool) -> None:
     """The sitting's counts; those printed with a member's move ("X quitte la séance
     (16 présents, 17 votants)") are the move's, holding for the items after it."""
@@ -175,10 +178,9 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
         if c.unit in moved:
             moved[c.unit].counts.setdefault(c.column, Fact(c.value, units[c.unit].span, "move_counts"))
             continue
-        # in an item, "32 logements" is no count; "l'assemblée compte désormais 26 présents et 26
-        # votants" is: two counts said so on one line
-        if c.method == "number_before" and not full and \
-                sum(x.unit == c.unit and x.method == "number_before" for x in found) < 2:
+        # in an item, "32 logements" is no count, nor "le procès-verbal de la séance du 9 décembre
+        # (11 présents, 3 pouvoirs, 14 votants)"; "l'assemblée compte désormais 26 présents" is
+        if c.method == "number_before" and not full and not NOW.search(units[c.unit].folded):
             continue
         if not any(c.unit in rg.units for rg in r.ranges):
             column = "membres_en_exercice" if c.column == "_afferents" else c.column

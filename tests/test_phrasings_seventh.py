@@ -11,7 +11,7 @@ import pytest
 
 from extractors import members, moves, votes
 from extractors.stream import Unit
-from tests.test_phrasings import errors, sitting
+from tests.test_phrasings import UNANIMITY, errors, sitting
 from tests.test_phrasings_fifth import read_sitting
 from tests.test_phrasings_third import clean, read_counts, read_list
 
@@ -207,8 +207,8 @@ def test_a_box_of_labels_cut_across_lines_then_values():
 
 def test_a_recount_said_value_first_under_a_vote(tmp_path):
     """"l'assemblée compte désormais 26 présents et 26 votants (Madame X ayant quitté …)" under an
-    item's vote holds for the items after it; one number before a label in an item ("32
-    logements") is still no count."""
+    item's vote holds for the items after it; numbers before labels in an item that do not say
+    "now" are still no counts ("le procès-verbal de la séance du 9 décembre (11 présents, …)")."""
     rows, findings = sitting(tmp_path, "Présents : 27 – Votants : 27",
                              items=[("1. Tarifs de la cantine", "Pour : 27 – soit l'unanimité\nÀ partir de ce point : "
                                      "l'assemblée compte désormais 26 présents et 26 votants (Madame Gabrielle SUSINI "
@@ -216,3 +216,11 @@ def test_a_recount_said_value_first_under_a_vote(tmp_path):
                                     ("2. Budget annexe", "Vote : Pour 26 • Contre 0 • Abstention 0")])
     assert [(r["presents"], r["votants"]) for r in rows] == [(27, 27), (26, 26)]
     assert "votes.breakdown" not in errors(findings)
+
+
+def test_an_earlier_sittings_counts_in_an_item_are_no_recount(tmp_path):
+    rows, _ = sitting(tmp_path, "Présents : 12 – Pouvoirs : 2 – Votants : 14",
+                      items=[("1. Procès-verbal", "Le procès-verbal de la séance du 9 décembre 2025 (11 présents, 3 "
+                                                  "pouvoirs, 14 votants) est approuvé.\nAdopté à l'unanimité."),
+                             ("2. Budget annexe", UNANIMITY)])
+    assert [(r["presents"], r["pouvoirs"], r["votants"]) for r in rows] == [(12, 2, 14), (12, 2, 14)]
