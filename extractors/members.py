@@ -568,8 +568,9 @@ def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
     mark = ABSENCE_MARK.search(fold(entry)) if label.kind == "present" else None
     status = "present" if label.kind == "present" and not holder and not mark else "absent"
     holder, doubt = _holder_name(holder) if holder and not looks_like_member(holder) else (holder, None)
-    excused = (label.excused or (True if mark and mark.group(1).startswith("excus") else None)) \
-        if status == "absent" else None
+    excused = label.excused if status == "absent" else None
+    if mark and mark.group(1).startswith("excus"):
+        excused = True
     return Member(name, status, unit, excused, holder if status == "absent" else None, substitute,
                   label.kind == "proxies" or bool(holder) or bool(doubt), doubt, timed=bool(TIMED.search(fold(entry))))
 
