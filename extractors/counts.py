@@ -130,8 +130,6 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
 
 # a label's gloss in brackets right after it: "Votants (présents et représentés)"
 GLOSS = re.compile(r"[ \t]*\([^()\n\d]*\)")
-# …or on a line of its own under it, in a box one cell a line: "Présents" / "(dont suppléants)"
-LINE_GLOSS = re.compile(r"(?:^|\n)[ \t]*\([^()\n\d]*\)[ \t]*(?=\n|$)")
 
 
 def _without_glosses(text: str, found: list[lexicon.Label]) -> list[lexicon.Label]:
@@ -280,7 +278,7 @@ def _label_runs(text: str, found: list[lexicon.Label]) -> list[list[int]]:
     runs, current = [], [0] if found else []
     for i in range(1, len(found)):
         # "Présents" / "(dont suppléants)" / "Pouvoirs", "Présents (P) :" / "Pouvoirs (procurations) :"
-        between = GLOSS.sub(" ", LINE_GLOSS.sub(" ", text[found[i - 1].end:found[i].start]))
+        between = GLOSS.sub(" ", text[found[i - 1].end:found[i].start])
         if BETWEEN_LABELS.match(between) and ":" in text[found[i - 1].end:found[i].start + 1] + ":":
             current.append(i)
         else:

@@ -124,9 +124,9 @@ def unmarked(folded: str) -> str:
 
 
 def _labelled(folded: str) -> tuple[re.Match, re.Match] | None:
-    """A list label and its end opening a folded line, whatever follows: "Excusé·e·s : Aucun"
-    is a label before a count of nobody, and no name of the list above it."""
-    folded = unmarked(folded)
+    """A list label and its end opening a folded line (its marks taken out: `unmarked`),
+    whatever follows: "Excusé·e·s : Aucun" is a label before a count of nobody, and no name of
+    the list above it."""
     label = lexicon.label_at_start("lists", folded)
     end = re.match(lexicon.get("list_end"), folded[label.end:]) if label else None
     return (label, end) if end else None
@@ -155,7 +155,7 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     """A line that goes on listing names: mostly capitalised words once roles are set
     aside, not a label, a heading ("ORDRE DU JOUR") nor a sentence."""
     folded = fold(unit.text).strip()
-    if _labelled(folded) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded) \
+    if _labelled(unmarked(folded)) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded) \
             or lexicon.first("range", folded) or _count_label(folded):
         return False
     body = lexicon.first("collectivite", folded)
@@ -251,7 +251,7 @@ def _entry_open(line: str, nxt: str) -> bool:
     "D’Almeida qui a donné pouvoir …"): the next line goes on with it, whatever it looks like;
     after a separator ("… Robert Bouzid •" / "Madame …") only with a name (not "… ROCHE," /
     "formant la majorité des membres en exercice.")."""
-    if _labelled(fold(nxt).strip()):
+    if _labelled(unmarked(fold(nxt).strip())):
         return False
     if line.count("(") > line.count(")") and ")" in nxt.split("(")[0]:  # "Monsieur VIBERT (Maire," /
         return True  # "présidence de séance) ◦ …": the bracket closes below, before any other opens
@@ -338,8 +338,8 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
 
 # two names printed surname first on one line of a list of proxies, their column gap lost
 SURNAME_FIRST = r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+){0,3},\s*[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
-ARROW_ENTRY = re.compile(r"^[^→;,]{2,40}(?:,[^→;,]{2,30})?→[^→;]{2,60}$"
-                         r"|^[^;,()\[\]]{2,40}[(\[]\s*(?:[Ee]xcus|[Aa]bsent)[^;]{0,60}$")  # "Irène HUSSER [excusée] …"
+ARROW_ENTRY = re.compile(r"^[^→;,]{2,40}(?:,[^→;,]{2,30})?→[^→;]{2,60}$")
+MARKED_ENTRY = re.compile(r"^[^;,()\[\]]{2,40}[(\[]\s*(?:[Ee]xcus|[Aa]bsent)[^;]{0,60}$")  # "Irène HUSSER [excusée] …"
 LINE_MARK = re.compile(r"\s+[/–—-]\s*((?:[Aa]bsent|[Ee]xcus)[a-zé]*)\s*$")
 TWO_NAMES = re.compile(rf"^\s*({SURNAME_FIRST})\s+({SURNAME_FIRST})\s*$")
 
@@ -356,8 +356,10 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
         pieces = [(TWO_NAMES.sub(r"\1 → \2;", p), k) for p, k in pieces]
     # "Joachim CHASSAING / absent": the mark, in brackets as "[excusé]" is
     pieces = [(LINE_MARK.sub(r" (\1)", p), k) for p, k in pieces]
-    # "FERNANDES, Claudette [excusée] → RUIZ, Anatole" under the last line of présents: an entry a line
-    pieces = [pieces[0]] + [("; " + p + ";" if ARROW_ENTRY.match(p) else p, k) for p, k in pieces[1:]]
+    # "FERNANDES, Claudette [excusée] → RUIZ, Anatole", "Irène HUSSER [excusée]" under the last
+    # line of présents: an entry a line
+    pieces = [pieces[0]] + [("; " + p + ";" if ARROW_ENTRY.match(p) or MARKED_ENTRY.match(p) else p, k)
+                            for p, k in pieces[1:]]
     if label.kind != "proxies" and _one_per_line(pieces):  # "Aurélie André" / "Olivier Bernard" / …: a line, a name
         pieces = [(p + ";", k) for p, k in pieces]
     # "… / Mesdames WEBER / ZIEGLER" / "CHÉNEAU-MARTY (pouvoir : SANTONI)": an entry a line (not
