@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from extractors import lexicon, members
+from extractors import entries, lexicon, members
 from extractors.stream import Unit, fold, slice_of as _slice
 from schemas import Span
 from schemas.text import ends_sentence
@@ -61,7 +61,7 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
             name = (_last_named(text[:m.start()], pronoun) if pronoun else _mover(_slice(text, m, "name"))) \
                 if m else None
             if name:
-                holder = members.strip_civilities(_slice(text, m, "holder")) if m.groupdict().get("holder") else None
+                holder = entries.strip_civilities(_slice(text, m, "holder")) if m.groupdict().get("holder") else None
                 return Move(kind, name, holder or (_holder_after(text, folded, m.end()) if kind == "leave" else None),
                             u.span, k, for_vote=kind == "leave" and _for_vote(folded[m.end():]))
     return None
@@ -96,7 +96,7 @@ def _holder_after(text: str, folded: str, end: int) -> str | None:
     m = HOLDER_AFTER.match(folded[end:])
     if not m:
         return None
-    holder = members.strip_civilities(text[end + m.start("holder"):end + m.end("holder")].strip())
+    holder = entries.strip_civilities(text[end + m.start("holder"):end + m.end("holder")].strip())
     return holder if members.looks_like_member(holder) else None
 
 
@@ -117,7 +117,7 @@ def _last_named(before: str, pronoun: str) -> str | None:
     Lucien HERRMANN, Adjoint, … déclare avoir un intérêt personnel à l'affaire. …, il quitte
     la salle"; not "M. Bernard COLIN" for "elle" after "Mme Anne PETIT … présidé par M. COLIN")."""
     he = fold(pronoun) == "il"
-    found = [members.strip_civilities(m.group("name")) for m in CIVIL_NAME.finditer(before) if bool(m.group("he")) == he]
+    found = [entries.strip_civilities(m.group("name")) for m in CIVIL_NAME.finditer(before) if bool(m.group("he")) == he]
     found = [n for n in found if members.looks_like_member(n)]
     return found[-1] if found else None
 
@@ -139,7 +139,7 @@ def _mover(said: str) -> str | None:
     said = TIME_FIRST.sub("", said)  # "20 h 30 — M. Antoine MARQUET quitte la séance"
     parts = [p.strip() for p in said.split(",")]
     for candidate in dict.fromkeys([said, parts[0], parts[-1]]):
-        name = members.strip_civilities(candidate)
+        name = entries.strip_civilities(candidate)
         if members.looks_like_member(name):
             return name
     return None

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.members import CIVILITY, Member, looks_like_member, strip_civilities
+from extractors.entries import CIVILITY, strip_civilities
+from extractors.members import Member, looks_like_member
 from extractors.stream import Unit, fold
 
 # marks and the status they give (absent, excused), when no legend says the document's own

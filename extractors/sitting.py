@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors import bodies, counts, lexicon, members, nlp, roll_call
+from extractors import bodies, counts, entries, lexicon, members, nlp, roll_call
 from extractors.normalise import parse_date, parse_time, words_to_digits
 from extractors.moves import PRESIDING, Move, read_move  # noqa: F401  (the sitting's moves, re-exported)
 from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of, unbroken
@@ -155,11 +155,10 @@ def _listed_twice(kept: members.Member, member: members.Member) -> None:
     kept.also_listed = member.status
 
 
-# "X se retire à 21 h 05 ;" / "nouveau décompte : présents 15 / votants 15.": the move's counts
-RECOUNT = re.compile(r"^\s*(?:soit|nouveau\s+d[ée]compte|d[ée]compte|nouvel\s+effectif)\s*:?\s*", re.IGNORECASE)
-
-
-NOW = re.compile(r"\b(?:desormais|dorenavant|a\s+present|a\s+partir\s+de\s+(?:ce|cet)\s+(?:point|moment|instant))\b")
+def _recounted(u: Unit) -> str:
+    """ "nouveau décompte : présents 15 / votants 15." -> "présents 15 / votants 15." """
+    m = lexicon.first("recount", u.folded)
+    return u.text[m.end():] if m else u.text
 
 
 def _counts(r: Reading, units: list[Unit], full: bool) -> None:
@@ -172,7 +171,7 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
         if (text.count("(") > text.count(")") or m.through > m.unit) and m.unit + 1 < len(units):
             moved.setdefault(m.unit + 1, m)
         after = max(m.unit, m.through) + 1  # "… quitte la séance et donne pouvoir à M. Y." / "(Présents : 12 – …)"
-        if after < len(units) and counts.is_count_line(RECOUNT.sub("", units[after].text)):
+        if after < len(units) and counts.is_count_line(_recounted(units[after])):
             moved.setdefault(after, m)
     for c in found:
         if c.unit in moved:
@@ -180,7 +179,7 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
             continue
         # in an item, "32 logements" is no count, nor "le procès-verbal de la séance du 9 décembre
         # (11 présents, 3 pouvoirs, 14 votants)"; "l'assemblée compte désormais 26 présents" is
-        if c.method == "number_before" and not full and not NOW.search(units[c.unit].folded):
+        if c.method == "number_before" and not full and not lexicon.first("now", units[c.unit].folded):
             continue
         if not any(c.unit in rg.units for rg in r.ranges):
             column = "membres_en_exercice" if c.column == "_afferents" else c.column
@@ -241,7 +240,7 @@ def _president_listed(r: Reading, units: list[Unit]) -> None:
     """The president as listed among the présents: taken when no sentence names one."""
     for u in units:
         for m in LISTED_PRESIDENT.finditer(u.folded):
-            name = members.strip_civilities(_slice(u.text, m, "name").split(":")[-1])
+            name = entries.strip_civilities(_slice(u.text, m, "name").split(":")[-1])
             if members.looks_like_member(name):
                 r.fallback.setdefault("president", Fact(name, u.span, "president_list"))
                 return
@@ -402,7 +401,7 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
         rest, used = units[k + 1].text.strip(), k + 2  # "Date de l'avis de convocation :" / "8 septembre 2014"
     if label.name == "secretaire":
         m = lexicon.first("secretary_prose", fold(rest))
-        name = _person(rest, m, "name") if m else members.strip_civilities(re.split(r"\s*[;,]\s*|\s+et\s+", rest)[0])
+        name = _person(rest, m, "name") if m else entries.strip_civilities(re.split(r"\s*[;,]\s*|\s+et\s+", rest)[0])
         r.set("secretaire", name if members.looks_like_member(name) else None, u.span, "field")
     elif label.name == "session_date":  # "Date de la séance : 31 août 2023"
         r.set("session_date", parse_date(rest), u.span, "field")
@@ -427,7 +426,7 @@ def _fits(name: str, text: str) -> bool:
     if name in ("session_date", "convocation_date", "_affichage"):
         return parse_date(text) is not None
     if name in ("secretaire", "president"):  # "Mme Claire MARTIN, adjointe"
-        return members.looks_like_member(members.strip_civilities(re.split(r"\s*[,(]", text.strip())[0]))
+        return members.looks_like_member(entries.strip_civilities(re.split(r"\s*[,(]", text.strip())[0]))
     return True
 
 
@@ -548,14 +547,14 @@ def _person(text: str, m: re.Match | None, group: str) -> str | None:
     if m is None:
         return None
     # "Yann LE GOFF, maire." / "LEFEBVRE Jean-Claude, Maire" / "M. X (maire)": the name before its function
-    name = members.strip_civilities(re.split(r"\s*(?:,|\(|\s[–-]\s)", _slice(text, m, group))[0])
+    name = entries.strip_civilities(re.split(r"\s*(?:,|\(|\s[–-]\s)", _slice(text, m, group))[0])
     return name if members.looks_like_member(name) else None
 
 
 def prose_person(text: str) -> str | None:
     """The first person fr_core_news_sm finds in a sentence no pattern reads."""
     people = nlp.person_names(text)
-    return members.strip_civilities(people[0][0]) if people else None
+    return entries.strip_civilities(people[0][0]) if people else None
 
 
 def stamp(u: Unit) -> tuple[str, str, str] | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors import counts, lexicon
+from extractors import counts, entries, lexicon
 from extractors.sitting import Fact
 from extractors.stream import Unit, fold
 from schemas.text import ends_sentence
@@ -113,17 +113,17 @@ def _named_non_voters(sentence: str) -> int | None:
     names = sentence[m.start("names"):m.end("names")]
     if m.group("one"):
         return 1
-    parts = [members.strip_civilities(p) for p in re.split(r",|\bet\b", names) if p.strip()]
+    parts = [entries.strip_civilities(p) for p in re.split(r",|\bet\b", names) if p.strip()]
     if parts and all(members.looks_like_member(p) for p in parts):
         return len(parts)
     # "M. Pierrick HAMON et Mme Gwenaëlle LE DANTEC, administrateurs pressentis de la société,",
     # "M. Paul DURAND, adjoint aux finances et Mme Anne PETIT, conseillère déléguée,": each name
     # with its civility, then what they are; the verb must agree ("ne prennent": more than one)
-    civilities = [c.group(0).rstrip(".") for c in members.CIVILITY_START.finditer(fold(names))]
+    civilities = [c.group(0).rstrip(".") for c in entries.CIVILITY_START.finditer(fold(names))]
     if len(civilities) > 1 and not PLURAL_CIVILITIES & set(civilities):  # the verb is plural here
         return len(civilities)
     # "… après en avoir délibéré, M. le Maire n'ayant pas pris part au vote": the clause's subject
-    clause = [members.strip_civilities(p) for p in re.split(r"\bet\b", names.split(",")[-1]) if p.strip()]
+    clause = [entries.strip_civilities(p) for p in re.split(r"\bet\b", names.split(",")[-1]) if p.strip()]
     if len(clause) == 1 and ONE_FUNCTION.fullmatch(fold(names.split(",")[-1]).strip()):
         return 1
     return len(clause) if clause and all(members.looks_like_member(p) for p in clause) else None
@@ -148,7 +148,7 @@ def _listed_non_voters(line: str) -> int | None:
     names = line[m.start("names"):m.end("names")]
     if re.fullmatch(r"(?:neant|aucune?|personne)\.?", fold(names).strip()):
         return 0
-    parts = [members.strip_civilities(p) for p in members.SEPARATORS.split(names) if p.strip()]
+    parts = [entries.strip_civilities(p) for p in entries.SEPARATORS.split(names) if p.strip()]
     return len(parts) if parts and all(members.looks_like_member(p) for p in parts) else None
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import counts, deliberation, lexicon, members, names, nlp, segment, stream
+from extractors import counts, deliberation, entries, lexicon, members, names, nlp, segment, stream
 from extractors.stream import Unit, fold
 from pipeline.loaders import load, new_document
 from pipeline.loaders.text import load_text
@@ -118,7 +118,7 @@ def test_proxy_and_substitute_phrases(entry, name, holder, substitute):
     ("néant", []),
 ])
 def test_name_lists(text, expected):
-    assert [members.strip_civilities(e) for e, _ in members.entries(text)] == expected
+    assert [entries.strip_civilities(e) for e, _ in entries.entries(text)] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
