@@ -60,12 +60,15 @@ WEAK_METHODS = {
     # "Deuxième séance – mardi 17 décembre / Présents : 31 – Pouvoirs : 6" printed under an item's
     # vote: the later items' counts, the lists of names still the opening's
     "recount": "compte donné pour la suite de la séance, les listes sont celles de l'ouverture",
+    # "Mme X quitte la salle et ne participe pas au vote (1)." between this vote and the next
+    # heading: read as the next item's non-voter, it may be this one's
+    "non_voter_beside": "un membre qui ne prend pas part au vote est nommé entre ce vote et le point suivant",
 }
 
 # Methods in doubt only against some columns: the item's own votants is the right figure for
 # its vote (pour + contre + abstentions), a later one than the opening's présents and pouvoirs.
 WEAK_AGAINST = {"votants_item": ("presents", "pouvoirs"), "move_counts": ("proxies", "attendance"),
-                "recount": ("proxies", "attendance")}
+                "recount": ("proxies", "attendance"), "non_voter_beside": ("pour", "contre", "abstentions")}
 
 # What a derived value rests on: (method, column) or method -> the values or lists it was
 # computed from. Two values of one comparison resting on the same thing make it circular.

@@ -54,10 +54,16 @@ class Count:
     method: str
 
 
+# a number said twice, in words then in figures: "quatorze (14) conseillers", "zéro (0) pouvoir"
+DOUBLED = re.compile(r"(?<![\d,.])(\d{1,4})[ \t]*\([ \t]*\1[ \t]*\)")
+
+
 def digits(text: str) -> str:
-    """Folded text with numbers in words as digits: "vingt-neuf présents" -> "29 presents"."""
+    """Folded text with numbers in words as digits: "vingt-neuf présents" -> "29 presents",
+    "quatorze (14) membres" -> "14 membres"."""
     converted = words_to_digits(fold(text))
-    return SMALL_WORD.sub(lambda m: SMALL[m.group(1) or m.group(2)], converted)  # "zéro" anywhere is 0
+    converted = SMALL_WORD.sub(lambda m: SMALL[m.group(1) or m.group(2)], converted)  # "zéro" anywhere is 0
+    return DOUBLED.sub(r"\1", converted)
 
 
 # a number in words cut at a line end: "… présents : cinquante et" / "un   Procurations : un"
@@ -157,8 +163,8 @@ def _cell_rows(units: list[Unit]) -> tuple[list[Count], set[int]]:
         rows |= {k, *body}
         if at is None:
             continue  # a row per group and no total: no count is the sitting's
-        found = [(label, v.strip()) for label, v in zip(labels, units[at].cells)
-                 if label and re.fullmatch(r"\d{1,4}", v.strip())]
+        found = [(label, digits(v).strip()) for label, v in zip(labels, units[at].cells)  # "trente-neuf (39)"
+                 if label and re.fullmatch(r"\d{1,4}", digits(v).strip())]
         if len(found) >= 2:
             out += [Count(label, int(v), at, "table_cells") for label, v in found if _plausible(int(v))]
     return out, rows
@@ -168,7 +174,7 @@ def _body(units: list[Unit], k: int) -> list[int]:
     """The rows of values under a header row, as wide as it."""
     out, j = [], k + 1
     while j < len(units) and len(units[j].cells) == len(units[k].cells) and len(units[k].cells):
-        if not any(re.fullmatch(r"\d{1,4}", c.strip()) for c in units[j].cells):
+        if not any(re.fullmatch(r"\d{1,4}", digits(c).strip()) for c in units[j].cells):
             break
         out.append(j)
         j += 1
@@ -263,14 +269,19 @@ RULE_LINE = re.compile(r"^\s*[_.…=*–—-]{3,}\s*$")
 def _label_line(text: str) -> bool:
     """``"Présents :"``: a short line ending with its colon (a bare label, "Présents", is read
     by `_block`, values after labels)."""
-    return bool(re.search(r":\s*$", text)) and len(re.findall(r"\w+", text)) <= 9
+    # words of two letters at least: "conseiller.e.s municipaux.ales" is two
+    return bool(re.search(r":\s*$", text)) and len(re.findall(r"\w{2,}", text)) <= 9
 
 
 def _cell_label(cell: str) -> str | None:
-    """The count a header cell names, when the label is the whole cell ("Présents")."""
-    text = GLOSS.sub("", digits(cell)).strip(" :")  # "Votants (présents + pouvoirs)"
-    found = lexicon.labels("counts", text)
-    return found[0].name if len(found) == 1 and found[0].end - found[0].start >= len(text) - 2 else None
+    """The count a header cell names, when the label is the whole cell ("Présents", "Total
+    (présents + pouvoirs)", or its gloss aside: "Votants (présents + pouvoirs)"); its value is
+    below it, as if after a colon ("Exercice" over "42" is "exercice : 42")."""
+    for text in (digits(cell).strip(" :"), GLOSS.sub("", digits(cell)).strip(" :")):
+        found = lexicon.labels("counts", text + " : 1")
+        if len(found) == 1 and len(text) - 2 <= found[0].end - found[0].start <= len(text) + 1:
+            return found[0].name
+    return None
 
 
 def _label_runs(text: str, found: list[lexicon.Label]) -> list[list[int]]:
@@ -550,6 +561,7 @@ def only_counts(digit_text: str) -> bool:
     line = re.sub(r"\([^()\d]*\)", " ", line)  # "Abstention 1 (Mme Valérie TOURNIER)": who, not a count
     # "Nombre de membres : en exercice 19 ▪ présents 14 ▪ …", "Vote : Pour 8 Contre 1 …": a title
     line = COUNTS_TITLE.sub(" ", line)
+    line = lexicon.rx(lexicon.get("votes", "outcome_tail")).sub(" ", line)  # "… Abst. 0 → adopté"
     return bool(found) and bool(re.search(r"\d", line)) and not re.sub(r"[\d\s:=|._…–—\-/,;()▪•·●]+", "", line)
 
 

@@ -138,6 +138,7 @@ def _emit(ctx: Context, seq: int, block: segment.Block, item: segment.Item) -> i
         return seq
     seq += 1
     facts = _facts(ctx, item, own, vote, units, moves, item is not block.items[-1])
+    _non_voter_between(ctx, block, item, facts)
     people = _people(ctx, own, moves)
     _derive(facts, people)
     _rows(ctx, seq, facts, people, decisions, units)
@@ -170,6 +171,9 @@ def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
             facts.update(rg.counts)
     _stale(facts, away)
     facts.update({c: f for c, f in vote.facts.items() if c in VOTE_COLUMNS})
+    if "votants" in vote.facts and "votants" not in kept:  # "adoptée à l'unanimité (32 votants)"
+        alone = not {"presents", "pouvoirs"} & kept.keys() and not _full(ctx, item)
+        facts["votants"] = replace(vote.facts["votants"], method="votants_item") if alone else vote.facts["votants"]
     if item.heading and item.heading.number:
         facts["numero"] = Fact(item.heading.number, ctx.units[item.heading.unit].span, "heading")
         _act_in_title(ctx, item, facts)
@@ -179,6 +183,18 @@ def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
         facts["objet"] = title
     _stamp(ctx, facts, units)
     return facts
+
+
+def _non_voter_between(ctx: Context, block: segment.Block, item: segment.Item, facts: dict[str, Fact]) -> None:
+    """"Mme X quitte la salle et ne participe pas au vote (1)." printed between this item's vote
+    and the next heading goes with the next item (segment._pull_heads), but may as well be this
+    vote's non-voter: this item's votants, against its pour, contre and abstentions, is in doubt."""
+    later = block.items[block.items.index(item) + 1:]
+    if not later or "votants" not in facts or "non_votants" in facts:
+        return
+    top = later[0].heading.unit if later[0].heading else later[0].start
+    if any((m := sitting.read_move(u, 0)) and m.for_vote for u in ctx.units[later[0].start:top]):
+        facts["votants"] = replace(facts["votants"], method="non_voter_beside")
 
 
 def _move_counts(facts: dict[str, Fact], moves: list[sitting.Move]) -> list[sitting.Move]:

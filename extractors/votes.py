@@ -73,7 +73,7 @@ def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = N
     # sentence ("0 non-votant" is not read across the two)
     goes_on = nxt is not None and not ends_sentence(u.text, ".:;!?") and not ROW_OF_NUMBERS.fullmatch(u.text)
     whole = text + " " + nxt[1] if goes_on else text
-    for column in lexicon.get("vote_counts"):
+    for column in (*lexicon.get("vote_counts"), "votants"):  # "à l'unanimité (32 votants)"
         for pattern in lexicon.get("votes", column):
             m = lexicon.rx(pattern).search(whole)
             if m and m.start() < len(text) and int(m.group(1)) <= lexicon.get("max_count"):

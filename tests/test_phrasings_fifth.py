@@ -75,7 +75,7 @@ def test_a_vote_said_with_its_verbs():
     """Second hand 513: "Vingt membres votent pour, cinq contre et deux s'abstiennent."."""
     rows = process(SECOND_HAND / "513.txt").rows["deliberations"]
     assert [(r["numero"], r["pour"], r["contre"], r["abstentions"]) for r in rows] == [
-        ("24-10-3201", 27, 0, 0), ("24-10-3202", 20, 5, 2), ("24-10-3203", 27, 0, 0)]  # 3203: "à l'unanimité des vingt-six votants", pour derived from the opening's votants (a gap: the number of votants in the vote sentence is not read)
+        ("24-10-3201", 27, 0, 0), ("24-10-3202", 20, 5, 2), ("24-10-3203", 26, 0, 0)]  # 3203: "à l'unanimité des vingt-six votants", the item's votants (read since the eighth round), pour derived from them
     assert {r["membres_en_exercice"] for r in rows} == {29}
 
 
@@ -188,14 +188,19 @@ def test_act_numbers_alone_in_a_margin(tmp_path):
 
 def test_a_form_of_labels_parted_by_rules_then_its_values():
     """Labels one a line, each under a drawn rule, the values after them; a label the lexicon
-    does not know ("cons. mun. assistant …") leaves its value unread rather than shifted."""
+    does not know ("suppléants siégeant") leaves its value unread rather than shifted."""
     assert read_counts("Nombre d’élus", "en fonctions :", "_____________", "Présents :", "_____________",
                        "Pouvoirs (procurations) :", "_____________", "19", "16", "2") == \
         {"membres_en_exercice": 19, "presents": 16, "pouvoirs": 2}
     assert read_counts("Nombre d’élus", "en fonctions :", "_____________",
-                       "Nombre de cons. mun. assistant à la séance :", "_____________",
+                       "Nombre de suppléants siégeant :", "_____________",
                        "Pouvoirs (procurations) :", "_____________", "19", "16", "2") == \
         {"membres_en_exercice": 19, "pouvoirs": 2}
+    # "cons. mun." (conseillers municipaux), known since the eighth round
+    assert read_counts("Nombre d’élus", "en fonctions :", "_____________",
+                       "Nombre de cons. mun. assistant à la séance :", "_____________",
+                       "Pouvoirs (procurations) :", "_____________", "19", "16", "2") == \
+        {"membres_en_exercice": 19, "presents": 16, "pouvoirs": 2}
 
 
 def test_a_secretary_after_a_reference_to_the_code():
@@ -229,9 +234,9 @@ def test_fields_of_a_fourth_hand(line, column, value):
     (["Délégués élus", "26", "Délégués en fonction", "26", "Délégués présents", "18", "Procurations", "4", "Votants", "22"],
      {"membres_en_exercice": 26, "presents": 18, "pouvoirs": 4, "votants": 22}),
     (["Présents", "16", "Votants", "18"], {"presents": 16, "votants": 18}),
-    # labels first, their values in words one a line; the first label ("Exercice :") unknown
+    # labels first, their values in words one a line; "Exercice :" a label of its own (eighth round)
     (["Exercice :", "Présents en personne :", "Conseiller.e.s communautaires ayant", "délégué leur vote :",
-      "cinquante-deux", "cinquante et un", "un"], {"presents": 51, "pouvoirs": 1}),
+      "cinquante-deux", "cinquante et un", "un"], {"membres_en_exercice": 52, "presents": 51, "pouvoirs": 1}),
 ])
 def test_boxes_one_cell_a_line_either_way(lines, expected):
     assert read_counts(*lines) == expected

@@ -1,0 +1,140 @@
+"""Phrasings of the eighth round (2026-12-03), found on the fourth hand's generator phrasings
+beyond the 700 documents looked at before (tests/generator/data/dev4, seeds 4,000,700–4,000,999),
+each a false error on a consistent document or two items read as one: acts numbered "CP-3", the
+votants said in the vote sentence, numbers said twice ("quatorze (14)"), departures said in a bracket or with "s'absente", counts abbreviated "P : 18
+/ V : 18", a non-voter printed between a vote and the next heading."""
+from __future__ import annotations
+
+import pytest
+
+from extractors import moves
+from extractors.stream import Unit
+from schemas import Span
+from tests.test_phrasings import UNANIMITY, errors, sitting
+from tests.test_phrasings_third import clean, read_counts
+
+# --- items ------------------------------------------------------------------------------------
+
+
+def test_acts_numbered_with_a_prefix_and_one_digit(tmp_path):
+    """"Délibération n° CP-3" (a commission permanente's third act): before, no heading, and the
+    document's items ran together into one deliberation (its vote, the last item's)."""
+    rows, _ = sitting(tmp_path, items=[("Délibération n° CP-3 – Effacement des réseaux secs", UNANIMITY),
+                                       ("Délibération n° CP-4 – Avenant au contrat", "Rejeté par 7 voix pour, "
+                                                                                    "21 voix contre.")])
+    assert [(r["numero"], r["objet"], r["contre"]) for r in rows] == [
+        ("CP-3", "Effacement des réseaux secs", 0), ("CP-4", "Avenant au contrat", 21)]
+
+
+# --- votes -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("vote", [
+    "Délibération approuvée à l'unanimité (11 votants).",
+    "Adopté à l'unanimité des 11 votants.",
+    "Unanimité : 11 voix sur 11 votants.",
+    "Sur 11 votants : 11 pour, 0 contre, 0 abstention.",
+])
+def test_the_votants_said_in_the_vote_sentence(tmp_path, vote):
+    """The item's own votants, one fewer than the opening's présents: before, the opening's 12
+    were kept and unanimity made pour 12. Said for this item alone, it is no error against the
+    opening's présents."""
+    rows, findings = sitting(tmp_path, "Présents : 12 – Votants : 12",
+                             items=[("1. Tarifs de la cantine", vote), ("2. Budget annexe", UNANIMITY)])
+    assert [(r["votants"], r["pour"]) for r in rows] == [(11, 11), (12, 12)]
+    assert not errors(findings)
+
+
+def test_a_non_voter_between_a_vote_and_the_next_heading_is_no_error(tmp_path):
+    """"Mme X quitte la salle et ne participe pas au vote (1)." printed after item 1's vote,
+    before item 2's heading: whose non-voter it is the layout does not say. Item 1's 12 of 13
+    is then to be checked, not an error; without that line it is one."""
+    vote = "Pour : 12 – Contre : 0 – Abstention : 0"
+    after = vote + "\nMme Yolande SZYMANSKI quitte la salle et ne participe pas au vote (1)."
+    second = ("2. Budget annexe", "Pour : 12 – Contre : 0 – Abstention : 0")
+    _, findings = sitting(tmp_path, "Présents : 13 – Votants : 13", items=[("1. Tarifs de la cantine", after), second])
+    assert "votes.breakdown" not in errors(findings)
+    assert any(f["check_id"] == "votes.breakdown" and f["severity"] == "notice" for f in findings)
+    _, findings = sitting(tmp_path, "Présents : 13 – Votants : 13", items=[("1. Tarifs de la cantine", vote), second])
+    assert "votes.breakdown" in errors(findings)
+
+
+# --- counts ----------------------------------------------------------------------------------
+
+def test_numbers_said_twice_and_abbreviated_members():
+    """"quatorze (14) cons. mun. en fonctions zéro (0) membres …": before, en exercice took
+    the next label's "zéro (0)" (a false votes.votants_le_exercice) and the absents were unread."""
+    assert read_counts("quatorze (14) cons. mun. en fonctions zéro (0) membres ayant donné pouvoir",
+                       "douze (12) votants au total deux (2) membres non présents") == {
+        "membres_en_exercice": 14, "pouvoirs": 0, "votants": 12, "absents": 2}
+    assert read_counts("Présents : quinze (15)", "Votants : 15 (quinze)") == {"presents": 15, "votants": 15}
+
+
+def test_counts_abbreviated_p_and_v():
+    """"P : 18 / V : 18" beside a departure: présents and votants; "P : 12 / C : 1 / A : 0" is
+    a vote, no présents."""
+    assert read_counts("À partir de ce point : P : 18 / V : 18 (Mme RITTER, Annaïg ayant quitté la séance).") == {
+        "presents": 18, "votants": 18}
+    assert "presents" not in read_counts("P : 12 / C : 1 / A : 0")
+
+
+# --- moves -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, name", [
+    ("Mme Annaïg RITTER s'absente définitivement à 22 h 20 [P : 18 / V : 18].", "Annaïg RITTER"),
+    ("À partir de ce point : P : 18 / V : 18 (Mme RITTER, Annaïg ayant quitté la séance à 22 h 20).",
+     "RITTER, Annaïg"),
+    ("Le quorum restant atteint après le départ de M. A. JACQUEMIN (P : 32 / V : 32), la séance se poursuit.",
+     "A. JACQUEMIN"),
+])
+def test_departures_said_otherwise(line, name):
+    move = moves.read_move(Unit(clean(line), Span(1, 1, None, line), 0), 0)
+    assert (move.kind, move.name) == ("leave", name)
+
+
+def test_no_departure_in_an_absence_from_the_commune():
+    line = "Le maire s'absente de la commune du 3 au 17 août."
+    assert moves.read_move(Unit(clean(line), Span(1, 1, None, line), 0), 0) is None
+
+
+def test_a_recount_abbreviated_after_a_departure(tmp_path):
+    """The counts of a departure said "P : 18 / V : 18" hold for the next item: before, the
+    opening's 19 stayed and its 18 votes were a false votes.breakdown."""
+    rows, findings = sitting(tmp_path, "Présents : 19 – Votants : 19",
+                             items=[("1. Tarifs de la cantine", UNANIMITY + "\nÀ partir de ce point : P : 18 / V : 18 "
+                                     "(Mme RITTER, Annaïg ayant quitté la séance à 22 h 20)."),
+                                    ("2. Budget annexe", "Pour : 16 – Contre : 0 – Abstention : 2")])
+    assert [(r["presents"], r["votants"]) for r in rows] == [(19, 19), (18, 18)]
+    assert "votes.breakdown" not in errors(findings)
+
+
+def test_a_line_of_counts_closed_by_its_outcome():
+    """"Pour 6 | Contre 8 | Abst. 0 → adopté": before, the outcome made the line no line of
+    counts, and "Contre 8" was left unread (a planted votes.result_consistent unseen)."""
+    assert read_counts("Pour 6 | Contre 8 | Abst. 0 → adopté") == {"pour": 6, "contre": 8, "abstentions": 0}
+    assert read_counts("Pour : 12 – Contre : 0 – Adopté.") == {"pour": 12, "contre": 0}
+
+
+def test_a_header_row_over_values_in_words(tmp_path):
+    """"Exercice ⇥ Nbre présents ⇥ Total (présents + pouvoirs)" over "quarante-deux (42) ⇥ …":
+    the header cells are labels, their values below in words and figures."""
+    rows, _ = sitting(tmp_path, "Exercice\tNbre présents\tTotal (présents + pouvoirs)\n"
+                                "quarante-deux (42)\ttrente-neuf (39)\ttrente-neuf (39)",
+                      items=[("1. Tarifs de la cantine", UNANIMITY), ("2. Budget annexe", UNANIMITY)])
+    assert [(r["membres_en_exercice"], r["presents"], r["votants"]) for r in rows] == [(42, 39, 39)] * 2
+
+
+def test_qualifiers_with_inclusive_endings(tmp_path):
+    """"conseiller·ère·s départementaux·ales": before, the label stopped at "départementaux" and
+    the header row was not read."""
+    rows, _ = sitting(tmp_path, "Nb conseiller·ère·s départementaux·ales en exercice\tNb conseiller·ère·s "
+                                "départementaux·ales présents\tNbre votants\tAbs.\n17\t15\t17\t2",
+                      items=[("1. Tarifs de la cantine", UNANIMITY), ("2. Budget annexe", UNANIMITY)])
+    assert [(r["membres_en_exercice"], r["presents"], r["votants"], r["absents"]) for r in rows] == [(17, 15, 17, 2)] * 2
+
+
+def test_a_proxy_abbreviated_in_square_brackets():
+    """"[pvr JACQUEMIN, Axelle]": the abbreviation needs no "à" in brackets; "(pouvoir donné à
+    M. Jean MARTIN)" beside it is read as before."""
+    from tests.test_phrasings_third import read_list
+    assert read_list("Excusés : ESTIENNE, Olga [pvr JACQUEMIN, Axelle] ; Mme Irène DUPONT (pouvoir donné "
+                     "à M. Jean MARTIN)") == [("ESTIENNE, Olga", "JACQUEMIN, Axelle"), ("Irène DUPONT", "Jean MARTIN")]
