@@ -518,10 +518,17 @@ def _value_first(run: Run, label: lexicon.Label) -> bool:
     Mandats – 3 Total votants – 15", "Total présents – 17" / "Nb de votants – 20")."""
     start, end = run.line_of(label.start)
     start, first = _first_label(run, start, end, label.start)
+    if LABEL_TAIL.fullmatch(run.text[start:first]) and LABEL_CUT_ABOVE.search(run.text, max(0, start - 80), start):
+        return True  # "(44 délégués" / "communautaires en fonction - 36 présent(e)s - 38 membres votants)"
     while not run.text[start:first].strip() and _cut_above(run, start):
         start, end = run.line_of(start - 1)  # the counts began on the line above
         start, first = _first_label(run, start, end, end)
     return bool(re.search(r"\d", run.text[start:first]))
+
+
+# a first label cut across lines after its number: "(44 délégués" / "communautaires en fonction - 36 …"
+LABEL_CUT_ABOVE = re.compile(r"\d{1,3}(?:\s+[^\W\d_]+){1,3}[ \t]*\n$")
+LABEL_TAIL = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*")
 
 
 OPENING_BRACKET = re.compile(r"\((?!(?:e|s|es|nt)\))")  # not "présent(e)s", "votant(s)"

@@ -55,10 +55,15 @@ def entries(text: str, proxies: bool = False) -> list[tuple[str, int]]:
     return entries_and_doubt(text, proxies)[0]
 
 
+# "Mme CHAPPAZ, Zélie représentée – Mme GÉRARDIN, Eva": the dash says by whom, as a colon would
+# (same length, offsets kept; the civility after it opens no entry)
+REPRESENTED_DASH = re.compile(r"(?i)(représentée?s?)\s[–—-]\s")
+
+
 def entries_and_doubt(text: str, proxies: bool) -> tuple[list[tuple[str, int]], bool]:
     """`entries`, and whether an entry was cut where the case of its words alternates
     ("VIDALENC Jean-Marc ARNAUD Christiane": a guess, the list's doubt)."""
-    text = blank_roles(SUBSTITUTE.sub(_bracket_substitute, text))
+    text = REPRESENTED_DASH.sub(r"\1 : ", blank_roles(SUBSTITUTE.sub(_bracket_substitute, text)))
     text = _dash_pairs(_from_to(text)) if proxies else text
     if re.match(r"^\s*(?:neant|aucun|aucune|nul|nulle|personne|ras|sans\s+objet|-|/)\.?\s*$", fold(text)):
         return [], False
@@ -189,13 +194,15 @@ def _split(chunk: str, proxies: bool) -> list[tuple[str, int]]:
 
 
 SURNAME_ONLY = re.compile(rf"^\s*(?:(?i:{CIVILITY})\s+)?(?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]*\s+){{0,3}}[A-ZÀ-Ý][A-ZÀ-Ý'’-]+$")
-FORENAME = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ'’]+)?(?=\s*(?:[,;(•▪●|→]|\s[–—·-]\s|\s+et\s|$))")
+# the first names end their entry, or a word of its status follows: "CHAPPAZ, Zélie représentée – …"
+FORENAME = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ'’]+)?(?=\s*(?:[,;(•▪●|→]|\s[–—·-]\s|\s+et\s|$)"
+                      r"|\s+(?:représentée?|excusée?|absente?)\b)")
 
 
 def _forename_follows(before: str, after: str, separator: str) -> bool:
     """``"Monsieur SANGARÉ, Émeric"``, ``"DE BRIANÇON, Teva ; WEISS, Tugdual"``: a surname in
     capitals, a comma, then first names and the entry's end: one name printed surname first."""
-    before = re.split(r"→|\s(?:à|a|au)\s", before)[-1]  # "MBAYE, Eugénie → VAUTRIN, Kenza": the holder's too
+    before = re.split(r"→|\s(?:à|a|au|par|:)\s", before)[-1]  # "MBAYE, Eugénie → VAUTRIN, Kenza": the holder's too
     return separator.strip() == "," and bool(SURNAME_ONLY.match(before)) and bool(FORENAME.match(after))
 
 

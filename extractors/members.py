@@ -50,7 +50,7 @@ PAGE_MARK = re.compile(r"(?:\bpage\s+\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?|[\s–-]
 # "S. ARNAUD pouvoir à C. LECLERCQ" on its own line: a proxy, not more names of the list above
 PROXY_LINE = re.compile(r"^(?!.*\s[–-]\s)[^,;()]{2,40}?\s(?:(?:a\s+)?donne\s+)?(?:pouvoir|procuration|mandat)\s+"
                         r"(?:a|au)\s+[^,;()]{2,40}$")
-ITEM_START = re.compile(r"(?:n\s*[°o]\.?\s*\d|(?:deliberation|delib\.?|acte)\s+n\s*[°o])")
+ITEM_START = re.compile(r"(?:n\s*[°o]\.?\s*\d|(?:deliberation|delib\.?|acte)\s+n\s*[°o]|(?:19|20)\d\d\s*[-/_.]\s*\d{1,4}\b)")
 BRACKET_PROXY_LINE = re.compile(r"^\s*[^\s,;/(][^,;/(]{1,60}\((?:pouvoir|procuration|mandat|repr[ée]sent)[^)]*\)\s*[.;,]?\s*$",
                                 re.IGNORECASE)
 # an item's rank opening a line; a lone Roman letter and a full stop is an initial ("X. DE LA ROCHE")
@@ -149,8 +149,8 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     text = re.sub(r"^\s*(?:et|ainsi\s+que)\s+|\bainsi\s+que\b", " ", text)  # "ainsi que Mme VASSEUR Marion": the last one
     text = re.sub(r",\s+[a-zà-ÿ][^,;]*\.?\s*$", "", text)  # "… ROCHE, formant la majorité des membres."
     words = [w for w in re.split(r"[\s,;]+", text) if re.search(r"[^\W\d_]", w)]
-    if not words:
-        return False
+    if not words:  # "M VAN HOUTTE Ivan,⇥Maire –": a role alone, its cell cut from the name above
+        return bool(re.search(r"[^\W\d_]{3}", re.sub(r"\([^)]*\)?", " ", unit.text)))
     lower = [w for w in words if w[:1].islower() and fold(w).strip(".") not in PARTICLES
              and not re.match(r"(?:a|à|au|par|pouvoir|procuration|donne|donné|a donné)$", w)]
     if len(lower) == len(words):  # "trente-huit": the value of a count label above, no name
@@ -194,6 +194,8 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
     j = k + 1
     while j < len(units):
         if counts.is_count_line(units[j].text):
+            if units[j].gap_before:  # "… SARRAUTE" / "" / "Effectif de l'assemblée : 19 …": a box of its own
+                break
             j += 1  # "Elus en exercice : 29" (a side box) between two lines of the list
             continue
         after = j
@@ -204,6 +206,11 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
                 j = after
                 continue
             break
+        if label.kind == "present" and re.fullmatch(rf"{ABSENCE_WORD}\.?", units[j].text.strip()):
+            # "Madame LEMESLE, Iris⇥absente": the mark, cut into a line of its own, is the name's above
+            pieces[-1] = (pieces[-1][0] + f" ({units[j].text.strip()})", pieces[-1][1])
+            j += 1
+            continue
         if not (continues(units[j], label.kind) or _entry_open(pieces[-1][0], units[j].text)) \
                 or (units[j].gap_before and not _names_line(units[j].text)) \
                 or _ranked_after_stop(pieces[-1][0], units[j].text):
@@ -217,7 +224,8 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
 
 
 OPEN_END = re.compile(rf"(?:(?<![\w.])(?i:{CIVILITY})(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?"
-                      r"|\s(?i:à|au|par|qui|et|de|en|a|ayant|donné|pouvoir|procuration|mandat))\s*$")  # "… X en" / "faveur de Y"
+                      r"|\s(?i:à|au|par|qui|et|ainsi\s+que|de|en|a|ayant|donné|pouvoir|procuration|mandat)"
+                      r"|(?<![\w.])[A-ZÀ-Ý][a-z]?\.(?:-[A-ZÀ-Ý]\.)?)\s*$")  # "… X en" / "faveur de Y", "… ainsi que K." / "MAUREL"
 SEPARATOR_END = re.compile(r"[,;•▪·]\s*$")
 
 
@@ -240,8 +248,9 @@ def _page_furniture(unit: Unit) -> bool:
     folded = unit.folded.strip()
     if re.fullmatch(r"[-–\s]*(?:(?:page|p\.|pg\.?|feuillet|folio|f°)\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?[-–\s]*", folded):
         return True  # "1", "- 1 -", "Page 2 sur 4", "p. 1"
-    if len(folded.split()) <= 6 and re.search(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded):
-        return True  # "CM – 22.06.2017"
+    words = [w for w in folded.split() if re.search(r"\w", w)]  # dashes are no words
+    if len(words) <= 6 and re.search(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded):
+        return True  # "CM – 22.06.2017", "Séance publique – conseil communautaire – 17.09.2013"
     if len(folded.split()) <= 14 and PAGE_MARK.search(folded):
         return True  # "Conseil municipal – séance du 12 mars – page 2", "Compte rendu CM 2/3"
     head = re.split(r"\s+[|–—-]\s+", folded)[0]  # "AGGLOMÉRATION DU GRAND-VILLECOMTAL | conseil communautaire"
@@ -317,7 +326,7 @@ ARROW_ENTRY = re.compile(r"^[^→;,]{2,40}(?:,[^→;,]{2,30})?→[^→;]{2,60}$"
 # one mark says a member listed among the présents was not there: "(excusée)", "[absent]", "/ absent"
 ABSENCE_WORD = r"(?i:(?:absent|excus)[a-zé]*)"
 MARKED_ENTRY = re.compile(rf"^[^;,()]{{2,40}}\(\s*{ABSENCE_WORD}[^;]{{0,60}}$")  # "Irène HUSSER (excusée) …"
-LINE_MARK = re.compile(rf"\s+[/–—-]\s*({ABSENCE_WORD})\s*$")
+LINE_MARK = re.compile(rf"\s+[/–—|-]\s*({ABSENCE_WORD})\s*$")  # "X / absent", "X | absente" (a cell)
 ABSENCE_MARK = re.compile(rf"\(\s*({ABSENCE_WORD})\s*\)")
 TWO_NAMES = re.compile(rf"^\s*({SURNAME_FIRST})\s+({SURNAME_FIRST})\s*$")
 

@@ -23,8 +23,9 @@ from schemas.text import fold  # noqa: F401  (the stream's fold, re-exported for
 PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 ODD_SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200a\t]")
 ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u00ad\ufeff]")
-# "Monsieur PERETTI ◦ Monsieur BENSALEM": rarer bullets read as the common one between names
-BULLETS = str.maketrans({c: "•" for c in "◦‣⁃∙⦁"})
+# "Monsieur PERETTI ◦ Monsieur BENSALEM": rarer bullets read as the common one between names;
+# "Abgrall Cindy ‒ Ahamada Cindy": the figure dash and the horizontal bar read as the en dash
+RARE_MARKS = str.maketrans({c: "•" for c in "◦‣⁃∙⦁"} | {c: "–" for c in "\u2012\u2015"})
 RULE_ONLY = re.compile(r"^[^\w]+$")  # "_____________", "°°°°°", "-------", a stray bullet "Ø"
 
 
@@ -51,7 +52,7 @@ class Unit:
 
 def clean(text: str) -> str:
     """One line as a recogniser should see it (see the module's docstring)."""
-    text = ZERO_WIDTH.sub("", PRIVATE_USE.sub(" ", ODD_SPACES.sub(" ", text))).translate(BULLETS)
+    text = ZERO_WIDTH.sub("", PRIVATE_USE.sub(" ", ODD_SPACES.sub(" ", text))).translate(RARE_MARKS)
     return re.sub(r" {2,}", " ", text).strip()
 
 
