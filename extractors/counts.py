@@ -255,12 +255,18 @@ def _labels_from(units: list[Unit], k: int) -> tuple[list[str], int]:
         elif _label_line(units[j].text):
             labels.append(units[j].text)
             j += 1
-        elif j + 1 < len(units) and _label_line(units[j + 1].text) and units[j + 1].text.strip()[:1].islower():
+        elif j + 1 < len(units) and _label_line(units[j + 1].text) and _goes_on(units[j + 1].text):
             labels.append(units[j].text + " " + units[j + 1].text)  # "Nombre de conseillers" / "en exercice :"
             j += 2
         else:
             break
     return labels, j
+
+
+def _goes_on(text: str) -> bool:
+    """A label's second line: "en exercice :", "+ pouvoirs) :" (not "Présents :", a label of its own)."""
+    first = text.strip()[:1]
+    return first.islower() or first in "+)&/"
 
 
 RULE_LINE = re.compile(r"^\s*[_.…=*–—-]{3,}\s*$")

@@ -298,6 +298,8 @@ def _title(units: list[Unit], item: segment.Item, own: Reading) -> Fact | None:
     title = act[1] if act else h.title  # "1. Délibération 2013-112 – Tarifs": the title after the number
     lines = [title] if title else []
     k = h.unit + 1
+    while not lines and k < item.end and members.page_furniture(units[k]):
+        k += 1  # "CP – Rapport n° 3" / "Pg 1" / "Département du … :: Commission permanente" / "Objet | …"
     under = _objet_line(units[k]) if not lines and k < item.end else None
     if under:  # "Point n°3 de l'ordre du jour" / "Objet | Convention de déneigement …"
         lines, k = [under], k + 1

@@ -32,10 +32,11 @@ CIVILITY = r"(?<!-)(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|
 CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s)(?<!\bvote\s)(?<!>\s)(?<![→⇒➔➜:]\s){CIVILITY}")
 AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*(?:et\s+|,\s*)?$")  # "Mesdames et Messieurs X"
 # "•", "▪", "|" (cells of a row read as a line), " · " (not "conseiller·ère"), "&" between names
-SEPARATORS = re.compile(r"\s*[,;•▪●|]\s*|\s+[–—·-]\s+|\s+-(?=\s)|\s+(?:et|ainsi\s+que|&)\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
+# "J.-J. LUCIANI (à H. KLEIN) G. ESTÈVE (à G. GUILLOU)": a bracket closed, then a capital, is a new entry
+SEPARATORS = re.compile(r"\s*[,;•▪●|]\s*|(?<=\))\s+(?=[A-ZÀ-Ý])|\s+[–—·-]\s+|\s+-(?=\s)|\s+(?:et|ainsi\s+que|&)\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
 # the holder's whole name: two words at least, and not a civility and a first name alone ("à M.
 # Francis" / "LASSERRE" goes on below; "à M. DUPONT" ends its entry)
-HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par|[→⇒➔➜]|-+>|=>)\s+"
+HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par|[→⇒➔➜>]|-+>|=>)\s+"
                            r"(?!(?:M|MM|Mme|Mr|Mlle|Monsieur|Madame)\.?\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+\s*[.)]?\s*$)"
                            r"(?:[^\s,;]+\s+){1,3}[A-ZÀ-Ý][\w'’-]*[\w'’](?<!\bLE)(?<!\bLA)(?<!\bDE)(?<!\bDU)(?<!\bDES)"
                            r"(?<!\bVAN)(?<!\bVON)\s*[.)]?\s*$"  # not "à M. LE" / "BORGNE"

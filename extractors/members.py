@@ -51,7 +51,7 @@ PAGE_MARK = re.compile(r"(?:\bpage\s+\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?|[\s–-]
 PROXY_LINE = re.compile(r"^(?!.*\s[–-]\s)[^,;()]{2,40}?\s(?:(?:a\s+)?donne\s+)?(?:pouvoir|procuration|mandat)\s+"
                         r"(?:a|au)\s+[^,;()]{2,40}$")
 ITEM_START = re.compile(r"(?:n\s*[°o]\.?\s*\d|(?:deliberation|delib\.?|acte)\s+n\s*[°o]|(?:19|20)\d\d\s*[-/_.]\s*\d{1,4}\b)")
-BRACKET_PROXY_LINE = re.compile(r"^\s*[^\s,;/(][^,;/(]{1,60}\((?:pouvoir|procuration|mandat|repr[ée]sent)[^)]*\)\s*[.;,]?\s*$",
+BRACKET_PROXY_LINE = re.compile(r"^\s*[^\s,;/(][^,;/(]{1,60}\((?:(?:a|ayant)\s+donn[ée]\s+)?(?:pouvoir|procuration|mandat|repr[ée]sent)[^)]*\)\s*[.;,]?\s*$",
                                 re.IGNORECASE)
 # an item's rank opening a line; a lone Roman letter and a full stop is an initial ("X. DE LA ROCHE")
 RANK_LINE = re.compile(r"\s*(?:\d{1,3}\s*[.)°–-]|[IVXL]{2,5}\s*[.)–-]|[IVXL]\s*[)–-])\s+\S")
@@ -141,18 +141,22 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     rank = RANK_LINE.match(unit.text)
     if rank and _titled(unit.text[rank.end() - 1:]):  # "1. Tarifs de la cantine", not "1. DUPONT Jean"
         return False
+    if BRACKET_PROXY_LINE.match(unit.text):  # "VASSEUR (a donné pouvoir à GUILLOU)": an entry, its proxy in brackets
+        return True
     if kind != "proxies" and PROXY_SENTENCE.match(folded) or kind == "present" and PROXY_LINE.match(folded):
         return False
     if folded.startswith("("):  # "Pierre-Yves COSTE" / "(en remplacement de François SIMON)"
         return True
     text = blank_roles(re.sub(r"\([^)]*\)?", " ", unit.text))
     text = re.sub(r"^\s*(?:et|ainsi\s+que)\s+|\bainsi\s+que\b", " ", text)  # "ainsi que Mme VASSEUR Marion": the last one
-    text = re.sub(r",\s+[a-zà-ÿ][^,;]*\.?\s*$", "", text)  # "… ROCHE, formant la majorité des membres."
+    # "… ROCHE, formant la majorité des membres.", "… PEREIRA Annick – le quorum est atteint."
+    text = re.sub(r"(?:,|\s[–—-])\s+[a-zà-ÿ][^,;]*\.?\s*$", "", text)
     words = [w for w in re.split(r"[\s,;]+", text) if re.search(r"[^\W\d_]", w)]
     if not words:  # "M VAN HOUTTE Ivan,⇥Maire –": a role alone, its cell cut from the name above
         return bool(re.search(r"[^\W\d_]{3}", re.sub(r"\([^)]*\)?", " ", unit.text)))
+    # "d'Estelle" is a name's; "en faveur de" says to whom, as "à" does
     lower = [w for w in words if w[:1].islower() and fold(w).strip(".") not in PARTICLES
-             and not re.match(r"(?:a|à|au|par|pouvoir|procuration|donne|donné|a donné)$", w)]
+             and not re.match(r"(?:a|à|au|par|pouvoir|procuration|donne|donné|a donné|en|faveur)$|[dl]['’][A-ZÀ-Ý]", w)]
     if len(lower) == len(words):  # "trente-huit": the value of a count label above, no name
         return False
     return len(lower) <= max(1, len(words) // 4)
@@ -199,7 +203,7 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
             j += 1  # "Elus en exercice : 29" (a side box) between two lines of the list
             continue
         after = j
-        while after < len(units) and _page_furniture(units[after]):
+        while after < len(units) and page_furniture(units[after]):
             after += 1  # "Page 1 sur 7" / "Ozillac Agglomération - Conseil … du 18 décembre 2025"
         if after > j:  # furniture is never a name: the list goes on below it, or ends above it
             if any(p.strip() for p, _ in pieces) and after < len(units) and continues(units[after], label.kind):
@@ -242,7 +246,7 @@ def _entry_open(line: str, nxt: str) -> bool:
                                                         and CIVILITY_START.match(fold(nxt).strip()))
 
 
-def _page_furniture(unit: Unit) -> bool:
+def page_furniture(unit: Unit) -> bool:
     """A page number ("1", "Page 2 sur 4") or a running header naming the sitting or the body
     ("Conseil Communautaire du 24/05/2022"), as a text extraction leaves them mid-list."""
     folded = unit.folded.strip()

@@ -349,12 +349,18 @@ def _heads_next(u: Unit) -> bool:
         bool(sitting.read_move(u, 0))
 
 
+def _closed(text: str) -> bool:
+    """The line above ends what it says: not "La délibération est adoptée (16 pour, 4" over
+    "contre, 2 abstentions).", whose second line is the vote's, not a box heading the next item."""
+    return text.count("(") <= text.count(")") and not re.search(r"[,:]\s*$", text)
+
+
 def _pull_heads(units: list[Unit], evidence: list[bool], items: list[Item]) -> list[Item]:
     """Each item after the first starts at the count lines and moves printed right above
     its heading, once the previous item's decision is recorded."""
     for prev, item in zip(items, items[1:]):
         k = item.start
-        while k - 1 > prev.start and not evidence[k - 1] and _heads_next(units[k - 1]):
+        while k - 1 > prev.start and not evidence[k - 1] and _heads_next(units[k - 1]) and _closed(units[k - 2].text):
             k -= 1
         if k < item.start:
             prev.end, item.start = k, k

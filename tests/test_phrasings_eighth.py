@@ -220,3 +220,75 @@ def test_an_absence_mark_in_a_cell_beside_the_name(tmp_path, line):
     attendance = process(path).rows["attendance"]
     assert [(a["name"], a["status"]) for a in attendance] == [
         ("BEAUBRUN, Maryse", "present"), ("BILLMANN, Marius", "present"), ("LEMESLE, Iris", "absent")]
+
+
+def test_a_label_wrapped_on_a_line_opening_with_a_plus():
+    """"Total (présents" / "+ pouvoirs) :" in a form of labels over their values: one label
+    (before, the box lost it and "19", the members', was taken as the votants)."""
+    assert read_counts("Nombre de membres", "de l'organe délibérant :", "_____________", "Pvrs :", "_____________",
+                       "Total (présents", "+ pouvoirs) :", "_____________", "19", "0", "18") == {
+        "membres_en_exercice": 19, "pouvoirs": 0, "votants": 18}
+
+
+@pytest.mark.parametrize("first, second", [
+    ("CP – Rapport n° 1", "CP – Rapport n° 2"),
+    ("[Rapport 1]", "[Rapport 2]"),
+])
+def test_ranks_with_a_prefix_or_in_brackets(tmp_path, first, second):
+    """A commission permanente's "CP – Rapport n° 4", "[Rapport 2]": before, no heading, items
+    merged and one item's vote taken for another's (a false votes.breakdown)."""
+    rows, _ = sitting(tmp_path, items=[(first + "\nObjet : Tarifs de la cantine", "Pour : 14 – Contre : 0 – Abstention : 4"),
+                                       (second + "\nObjet : Budget annexe", UNANIMITY)])
+    assert [(r["numero"], r["objet"], r["abstentions"]) for r in rows] == [
+        ("1", "Tarifs de la cantine", 4), ("2", "Budget annexe", 0)]
+
+
+def test_page_furniture_under_a_bare_rank_is_no_title(tmp_path):
+    """"CP – Rapport n° 3" / "Pg 1" / "Département du Lanvézec – Service de l'Assemblée ::
+    Commission permanente" / "Objet | Transfert …": the title is the Objet's, not "Pg 1"."""
+    rows, _ = sitting(tmp_path, items=[("CP – Rapport n° 3\nPg 1\nObjet | Transfert de la compétence PLU", UNANIMITY),
+                                       ("CP – Rapport n° 4\nObjet | Budget annexe", UNANIMITY)])
+    assert [r["objet"] for r in rows] == ["Transfert de la compétence PLU", "Budget annexe"]
+
+
+# --- dev2 and dev3 seeds beyond those scored --------------------------------------------------
+
+@pytest.mark.parametrize("lines, expected", [
+    # entries parted only by a closed bracket (their column gaps lost)
+    (["Étaient excusés et avaient donné pouvoir : J.-J. LUCIANI (à H. KLEIN)  G. ESTÈVE (à G.",
+      "GUILLOU)  G. TANGUY (à S. ZIEGLER)"],
+     [("J.-J. LUCIANI", "H. KLEIN"), ("G. ESTÈVE", "G. GUILLOU"), ("G. TANGUY", "S. ZIEGLER")]),
+    # a proxy a line, giver "›" holder, a full stop after each
+    (["Absents représentés :", "Noémie HAMON > Elsa COSTE.", "Tom MARTY > Xavier-Henri FILIPPI.",
+      "Secrétaire de séance désigné : M. Farid SY"],
+     [("Noémie HAMON", "Elsa COSTE"), ("Tom MARTY", "Xavier-Henri FILIPPI")]),
+    # "en faveur d'Albane" / "LAVAL | …": the holder's name cut at the line's end
+    (["Ont donné procuration : Grégoire PAYET en faveur d'Aïcha FISCHER | Karima FLEURY en faveur d'Albane",
+      "LAVAL | Nathan TOURÉ en faveur d'Estelle LECOMTE"],
+     [("Grégoire PAYET", "Aïcha FISCHER"), ("Karima FLEURY", "Albane LAVAL"), ("Nathan TOURÉ", "Estelle LECOMTE")]),
+    # "Membres représentés par procuration :" opens a list, "Élus excusés :" ends it
+    (["Membres représentés par procuration :", "M. Maurice CHARTIER > Mme Justine YILMAZ",
+      "Élus excusés : Mme Léa BRETON"], [("Maurice CHARTIER", "Justine YILMAZ")]),
+    # proxies in brackets a line under the présents
+    (["Sont présents : MMES et MM. BARRÈRE • HADDAD •", "GUILLOU",
+      "VASSEUR (a donné pouvoir à GUILLOU)", "LE GOFF (a donné pouvoir à HADDAD)", "Absent(e)s : NÉANT"],
+     [("BARRÈRE", None), ("HADDAD", None), ("GUILLOU", None), ("VASSEUR", "GUILLOU"), ("LE GOFF", "HADDAD")]),
+    # a remark after a dash closes the list's last line
+    (["Présents : LE BIHAN Jean-Michel /", "HADDAD Gaëtan / PEREIRA Annick – le quorum est atteint.",
+      "Membres ayant donné procuration :"],
+     [("LE BIHAN Jean-Michel", None), ("HADDAD Gaëtan", None), ("PEREIRA Annick", None)]),
+])
+def test_lists_of_other_generator_hands(lines, expected):
+    assert read_list(*lines) == expected
+
+
+def test_a_vote_cut_inside_its_bracket_stays_with_its_item(tmp_path):
+    """"La délibération est adoptée (16 pour, 4" / "contre, 2 abstentions).": the second line is
+    the vote's, not a box heading the next item (before, item 8 took its "2 abstentions")."""
+    rows, findings = sitting(tmp_path, "Présents : 22 – Votants : 22",
+                             items=[("7/ TARIFS DE LA CANTINE", "La délibération est adoptée (16 pour, 4\n"
+                                                                "contre, 2 abstentions)."),
+                                    ("8/ INDEMNITÉS DE FONCTION", "Approuvé à la majorité : 13 voix pour ; 6 voix "
+                                                                  "contre ; 3 abstentions.")])
+    assert [(r["pour"], r["contre"], r["abstentions"]) for r in rows] == [(16, 4, 2), (13, 6, 3)]
+    assert "votes.breakdown" not in errors(findings)
