@@ -68,7 +68,7 @@ WEAK_METHODS = {
 # Methods in doubt only against some columns: the item's own votants is the right figure for
 # its vote (pour + contre + abstentions), a later one than the opening's présents and pouvoirs.
 WEAK_AGAINST = {"votants_item": ("presents", "pouvoirs"), "move_counts": ("proxies", "attendance"),
-                "recount": ("proxies", "attendance"), "non_voter_beside": ("pour", "contre", "abstentions")}
+                "recount": ("proxies", "attendance"), "non_voter_beside": ("pour", "contre", "abstentions", "presents", "pouvoirs")}
 
 # What a derived value rests on: (method, column) or method -> the values or lists it was
 # computed from. Two values of one comparison resting on the same thing make it circular.

@@ -533,7 +533,7 @@ def _value_first(run: Run, label: lexicon.Label) -> bool:
 
 
 # a first label cut across lines after its number: "(44 délégués" / "communautaires en fonction - 36 …"
-LABEL_CUT_ABOVE = re.compile(r"\d{1,3}(?:\s+[^\W\d_]+){1,3}[ \t]*\n$")
+LABEL_CUT_ABOVE = re.compile(r"\(\s*\d{1,3}(?:\s+[^\W\d_]+){1,3}[ \t]*\n$")
 LABEL_TAIL = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*")
 
 

@@ -150,7 +150,7 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     text = blank_roles(re.sub(r"\([^)]*\)?", " ", unit.text))
     text = re.sub(r"^\s*(?:et|ainsi\s+que)\s+|\bainsi\s+que\b", " ", text)  # "ainsi que Mme VASSEUR Marion": the last one
     # "… ROCHE, formant la majorité des membres.", "… PEREIRA Annick – le quorum est atteint."
-    text = re.sub(r"(?:,|\s[–—-])\s+[a-zà-ÿ][^,;]*\.?\s*$", "", text)
+    text = re.sub(r",\s+[a-zà-ÿ][^,;]*\.?\s*$|\s[–—-]\s+[a-zà-ÿ][a-zà-ÿ' ]*\.?\s*$", "", text)
     words = [w for w in re.split(r"[\s,;]+", text) if re.search(r"[^\W\d_]", w)]
     if not words:  # "M VAN HOUTTE Ivan,⇥Maire –": a role alone, its cell cut from the name above
         return bool(re.search(r"[^\W\d_]{3}", re.sub(r"\([^)]*\)?", " ", unit.text)))
@@ -229,7 +229,7 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
 
 OPEN_END = re.compile(rf"(?:(?<![\w.])(?i:{CIVILITY})(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?"
                       r"|\s(?i:à|au|par|qui|et|ainsi\s+que|de|en|a|ayant|donné|pouvoir|procuration|mandat)"
-                      r"|(?<![\w.])[A-ZÀ-Ý][a-z]?\.(?:-[A-ZÀ-Ý]\.)?)\s*$")  # "… X en" / "faveur de Y", "… ainsi que K." / "MAUREL"
+                      r"|\s(?:et|ainsi\s+que)\s+[A-ZÀ-Ý][a-z]?\.(?:-[A-ZÀ-Ý]\.)?)\s*$")  # "… X en" / "faveur de Y", "… ainsi que K." / "MAUREL"
 SEPARATOR_END = re.compile(r"[,;•▪·]\s*$")
 
 
@@ -328,7 +328,7 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
 SURNAME_FIRST = r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+){0,3},\s*[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
 ARROW_ENTRY = re.compile(r"^[^→;,]{2,40}(?:,[^→;,]{2,30})?→[^→;]{2,60}$")
 # one mark says a member listed among the présents was not there: "(excusée)", "[absent]", "/ absent"
-ABSENCE_WORD = r"(?i:(?:absent|excus)[a-zé]*)"
+ABSENCE_WORD = r"(?i:(?:absent|excus)[a-zé]*|abs\.(?:\s*exc\.)?)"  # "– abs. exc."
 MARKED_ENTRY = re.compile(rf"^[^;,()]{{2,40}}\(\s*{ABSENCE_WORD}[^;]{{0,60}}$")  # "Irène HUSSER (excusée) …"
 LINE_MARK = re.compile(rf"\s+[/–—|-]\s*({ABSENCE_WORD})\s*$")  # "X / absent", "X | absente" (a cell)
 ABSENCE_MARK = re.compile(rf"\(\s*({ABSENCE_WORD})\s*\)")
@@ -399,7 +399,7 @@ def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
     status = "present" if label.kind == "present" and not holder and not mark else "absent"
     holder, doubt = _holder_name(holder) if holder and not looks_like_member(holder) else (holder, None)
     excused = label.excused if status == "absent" else None
-    if mark and fold(mark.group(1)).startswith("excus"):
+    if mark and fold(mark.group(1)).startswith(("excus", "abs. exc", "abs.exc")):
         excused = True
     return Member(name, status, unit, excused, holder if status == "absent" else None, substitute,
                   label.kind == "proxies" or bool(holder) or bool(doubt), doubt, timed=bool(TIMED.search(fold(entry))))

@@ -359,7 +359,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                       "`notice`; against the item's own vote it is not in doubt); `non_voter_beside` for "
                       "an item's votants when a member \"ne participe pas au vote\" is named between its "
                       "vote and the next heading (read as the next item's non-voter; against this item's "
-                      "pour, contre and abstentions a mismatch is a `notice`); `recount` for counts "
+                      "pour, contre, abstentions, présents and pouvoirs a mismatch is a `notice`); `recount` for counts "
                       "printed under an earlier item's vote without a move (\"Deuxième séance – mardi 17 "
                       "décembre / Présents : 31 – Pouvoirs : 6\"), held by the items after it (against "
                       "the opening's lists of names, a mismatch is a `notice`); `table_cells` and "
