@@ -163,8 +163,8 @@ def _cell_rows(units: list[Unit]) -> tuple[list[Count], set[int]]:
         rows |= {k, *body}
         if at is None:
             continue  # a row per group and no total: no count is the sitting's
-        found = [(label, digits(v).strip()) for label, v in zip(labels, units[at].cells)  # "trente-neuf (39)"
-                 if label and re.fullmatch(r"\d{1,4}", digits(v).strip())]
+        values = [digits(v).strip() for v in units[at].cells]  # "trente-neuf (39)" -> "39"
+        found = [(label, v) for label, v in zip(labels, values) if label and re.fullmatch(r"\d{1,4}", v)]
         if len(found) >= 2:
             out += [Count(label, int(v), at, "table_cells") for label, v in found if _plausible(int(v))]
     return out, rows
@@ -283,7 +283,8 @@ def _cell_label(cell: str) -> str | None:
     """The count a header cell names, when the label is the whole cell ("Présents", "Total
     (présents + pouvoirs)", or its gloss aside: "Votants (présents + pouvoirs)"); its value is
     below it, as if after a colon ("Exercice" over "42" is "exercice : 42")."""
-    for text in (digits(cell).strip(" :"), GLOSS.sub("", digits(cell)).strip(" :")):
+    said = digits(cell)
+    for text in (said.strip(" :"), GLOSS.sub("", said).strip(" :")):
         found = lexicon.labels("counts", text + " : 1")
         if len(found) == 1 and len(text) - 2 <= found[0].end - found[0].start <= len(text) + 1:
             return found[0].name
