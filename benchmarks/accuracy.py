@@ -254,11 +254,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=200, help="generated documents per split (default 200)")
     parser.add_argument("--pdf", action="store_true", help="generated documents as PDFs (else texts)")
     parser.add_argument("--kind", choices=("all", "text", "pdf"), default="all", help="synthetic set: which files")
-    parser.add_argument("--show-errors", choices=("dev", "dev2", "dev3", "dev4", "test", "synthetic"), action="append", default=[],
+    parser.add_argument("--show-errors", choices=("dev", "dev2", "dev3", "dev4", "dev5", "test", "synthetic"), action="append", default=[],
                         help="list every mismatch of that set (test: only on purpose)")
     parser.add_argument("--scans", action="store_true", help="also scanned copies of the synthetic PDFs (OCR, slow)")
-    parser.add_argument("--split", choices=("dev", "test", "dev2", "dev3", "dev4"),
-                        help="one split only (dev2, dev3, dev4: generated phrasings of a second, a third and a fourth hand, "
+    parser.add_argument("--split", choices=("dev", "test", "dev2", "dev3", "dev4", "dev5"),
+                        help="one split only (dev2 … dev5: generated phrasings of a second, a third, a fourth and a fifth hand, "
                              "no real documents)")
     args = parser.parse_args(argv)
     failed = False

@@ -16,11 +16,13 @@ from extractors.stream import fold
 # "RÉPUBLIQUE FRANÇAISE – SIAEP DE LA CHAMPAGNE ARMANÇONNAISE": the body after the state's name
 # "RÉPUBLIQUE FRANÇAISE – COMMUNE DE X", "RF – VILLE DE X", "Liberté · Égalité · Fraternité – MAIRIE DE X", "Collectivité : X", "Émetteur : X"
 REPUBLIQUE = re.compile(r"^(?:r[ée]publique\s+fran[çc]aise|RF|libert[ée]\s*[·,.•-]?\s*[ée]galit[ée]\s*[·,.•-]?\s*"
-                        r"fraternit[ée])\s*[–—:|-]\s*(?=\S)|^(?:collectivit[ée]|[ée]metteur)\s*:\s*(?=\S)", re.IGNORECASE)
+                        r"fraternit[ée])\s*[–—:|-]\s*(?=\S)|^(?:(?:nom\s+de\s+la\s+)?collectivit[ée](?:\s+[ée]mettrice)?|[ée]metteur|exp[ée]diteur|organisme|entit[ée])"
+                        r"\s*:\s*(?=\S)", re.IGNORECASE)
 # "Département du Haut-Kirchbach – Service des séances (collectivité émettrice)": the body,
 # without the department of its administration that prints the register
-SERVICE = re.compile(r"\s*\(collectivit[ée]\s+[ée]mettrice\)\s*$|\s+[–—-]\s+(?:service|direction|p[ôo]le|"
-                     r"secr[ée]tariat)\b[^–—]*$", re.IGNORECASE)
+# "SMIRTOM X / Délibérations / 11.12.2008", "X · Service des assemblées": a running header's tail
+SERVICE = re.compile(r"\s*\(collectivit[ée]\s+[ée]mettrice\)\s*$|\s+[–—·/-]\s+(?:service|direction|p[ôo]le|"
+                     r"secr[ée]tariat)\b[^–—]*$|\s+/\s+d[ée]lib[ée]rations?\b.*$", re.IGNORECASE)
 
 
 FRAMED = re.compile(r"^\s*(?:\[\s*(.+?)\s*\]|\*+\s*(.+?)\s*\*+)\s*$")

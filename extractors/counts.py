@@ -472,7 +472,8 @@ def _counts_to_end(run: Run, pos: int) -> bool:
     end = pos + sentence.start() if sentence else end
     before = run.text[start:pos].rstrip()
     if before.endswith(","):  # "Vote : Pour 27, Contre 0", not "… la société Restaurel Ouest, pour un" / "montant"
-        clause = re.split(r"[:;(]", before)[-1].strip(" ,")
+        # "Le tarif passe à 0,043 €. Pour 15, contre 0": the clause begins after the sentence before
+        clause = re.split(r"[:;(]|(?<!\babst)(?<!\bnbre)(?<!\bnb)\.\s", before)[-1].strip(" ,")
         return only_counts(run.text[pos:end]) and (not re.sub(r"[\d\s,.]+", "", clause) or only_counts(clause))
     return only_counts(run.text[pos:end]) and (not before or before[-1] in ":;.–-(/|" or only_counts(before))
 

@@ -174,6 +174,10 @@ def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
     if "votants" in vote.facts and "votants" not in kept:  # "adoptée à l'unanimité (32 votants)"
         alone = not {"presents", "pouvoirs"} & kept.keys() and not _full(ctx, item)
         facts["votants"] = replace(vote.facts["votants"], method="votants_item") if alone else vote.facts["votants"]
+    elif "votants" in vote.facts and vote.facts["votants"].value != kept["votants"].value:
+        # an extract's box says 10 votants, its vote line "Votants : 9 — Pour : 8 …": the vote's
+        # own, set beside présents and pouvoirs it need not add up to (someone left the room)
+        facts["votants"] = replace(vote.facts["votants"], method="votants_item")
     if item.heading and item.heading.number:
         facts["numero"] = Fact(item.heading.number, ctx.units[item.heading.unit].span, "heading")
         _act_in_title(ctx, item, facts)

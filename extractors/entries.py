@@ -135,7 +135,7 @@ def blank_roles(text: str) -> str:
 
 
 ENTRY_PARTS = re.compile(r"\s*[;▪•●&]\s*|\s+·\s+")
-DASH = re.compile(r"\s[–—-]\s")
+DASH = re.compile(r"\s[–—-]\s(?!(?i:pouvoir|procuration|mandat|pvr)\b)")  # "X – pouvoir : Y" says it in words
 
 
 def _dash_pairs(text: str) -> str:

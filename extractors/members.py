@@ -55,7 +55,8 @@ BRACKET_PROXY_LINE = re.compile(r"^\s*[^\s,;/(][^,;/(]{1,60}\((?:(?:a|ayant)\s+d
                                 re.IGNORECASE)
 # an item's rank opening a line; a lone Roman letter and a full stop is an initial ("X. DE LA ROCHE")
 RANK_LINE = re.compile(r"\s*(?:\d{1,3}\s*[.)°–-]|[IVXL]{2,5}\s*[.)–-]|[IVXL]\s*[)–-])\s+\S")
-PROXY_WORDS = re.compile(r"\b(?:pouvoir|procuration|mandat|represente|delegation|donne)\b")
+DOT_LEADER = re.compile(r"[^\W\d_]\s*(?:\.{4,}|…{2,})\s*[^\W\d_]")
+PROXY_WORDS = re.compile(r"\b(?:pouvoir|procuration|mandat|represente(?:e|s|es)?|delegation|donne|confiee?)\b")
 
 
 @dataclass
@@ -143,6 +144,8 @@ def continues(unit: Unit, kind: str = "present") -> bool:
         return False
     if BRACKET_PROXY_LINE.match(unit.text):  # "VASSEUR (a donné pouvoir à GUILLOU)": an entry, its proxy in brackets
         return True
+    if DOT_LEADER.search(unit.text):  # "M. Max GALLO ........ excusé": a roll call (roll_call.py) under the list
+        return False
     if kind != "proxies" and PROXY_SENTENCE.match(folded) or kind == "present" and PROXY_LINE.match(folded):
         return False
     if folded.startswith("("):  # "Pierre-Yves COSTE" / "(en remplacement de François SIMON)"
@@ -286,9 +289,24 @@ def _surname_line(line: str, above: str) -> bool:
 def proxy_sentence(text: str, unit: int) -> Member | None:
     """``"M. Vivien BATIFOULIER a donné pouvoir à M. Louis GARCIA."``: an absent member and
     the holder of the proxy (whether excused is not said)."""
-    if not PROXY_SENTENCE.match(fold(text).strip()):
+    sentence = PROXY_SENTENCE.match(fold(text).strip())
+    text = re.sub(r"\[([^\]]*)\]", r"(\1)", text.strip().rstrip("."))  # "[excusé]": a remark in brackets
+    if not sentence and not _proxy_entry_line(text):
         return None
-    return _member(text.strip().rstrip("."), ListLabel("proxies", None, 0), unit)
+    return _member(text, ListLabel("proxies", None, 0), unit)
+
+
+def _proxy_entry_line(text: str) -> bool:
+    """An entry of a list of proxies on a line of its own, no list label above it:
+    ``"M. Revel Cyrille [excusé] / procuration : Mme Célestine Awa"``."""
+    folded = fold(text).strip()
+    if not CIVILITY_START.match(folded) or len(folded.split()) > 14 or not PROXY_WORDS.search(folded):
+        return False
+    parsed = parse_entry(text.rstrip(";"))
+    holder = strip_civilities(parsed.holder) if parsed and parsed.holder else ""
+    # the holder a person ("Mme Célestine Awa", "M. LE GALL"), not "au Maire pour signer"
+    return bool(re.fullmatch(r"(?:[A-ZÀ-Ý][\w'’-]+\s*){2,4}|(?:\w+\s+)*[A-ZÀ-Ý]{2,}[\w'’ -]*", holder)) \
+        and not re.search(r"\b(?:maire|president|signer)\b", fold(holder))
 
 
 def _names_line(text: str) -> bool:
@@ -332,7 +350,10 @@ ABSENCE_WORD = r"(?i:(?:absent|excus)[a-zé]*|abs\.(?:\s*exc\.)?)"  # "– abs. 
 MARKED_ENTRY = re.compile(rf"^[^;,()]{{2,40}}\(\s*{ABSENCE_WORD}[^;]{{0,60}}$")  # "Irène HUSSER (excusée) …"
 LINE_MARK = re.compile(rf"\s+[/–—|-]\s*({ABSENCE_WORD})\s*$")  # "X / absent", "X | absente" (a cell)
 ABSENCE_MARK = re.compile(rf"\(\s*({ABSENCE_WORD})\s*\)")
-TWO_NAMES = re.compile(rf"^\s*({SURNAME_FIRST})\s+({SURNAME_FIRST})\s*$")
+TWO_NAMES = re.compile(rf"^\s*({SURNAME_FIRST})\s+(?:\|\s+)?({SURNAME_FIRST})\s*$")  # or two cells of a row
+# "Mme HAEGELIN	M. ROMERO" under "Abs. représentés :": giver and holder, each after a civility
+CIVIL_NAME = rf"(?i:{CIVILITY})\s*(?!(?i:{CIVILITY}))[A-ZÀ-Ý][\w'’-]*(?:\s+(?!(?i:{CIVILITY}))(?:d[eu]|des|l[ae]|d'|l'|[A-ZÀ-Ý][\w'’-]*)){{0,3}}"
+TWO_CIVIL = re.compile(rf"^\s*({CIVIL_NAME})\s+(?:\|\s+)?({CIVIL_NAME})\s*[.;,]?\s*$")
 
 
 def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, list[tuple[int, int]]]:
@@ -344,7 +365,7 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
         # list separates its entries itself: "… à Mme JACQUET" / "Stéphanie ; M. RIVIÈRE …")
         pieces = [(p + ";" if HOLDER_AT_END.search(p) else p, k) for p, k in pieces]
     if label.kind == "proxies":  # "MBAYE, Eugénie	VAUTRIN, Kenza": giver and holder in two columns
-        pieces = [(TWO_NAMES.sub(r"\1 → \2;", p), k) for p, k in pieces]
+        pieces = [(TWO_CIVIL.sub(r"\1 → \2;", TWO_NAMES.sub(r"\1 → \2;", p)), k) for p, k in pieces]
     # "Joachim CHASSAING / absent": the mark, in brackets as "[excusé]" is
     pieces = [(LINE_MARK.sub(r" (\1)", p), k) for p, k in pieces]
     # "FERNANDES, Claudette [excusée] → RUIZ, Anatole", "Irène HUSSER [excusée]" under the last
@@ -395,7 +416,7 @@ def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
     holder = strip_civilities(holder) if holder else None
     # "M. GIRAUD (donne procuration à M. LE GALL)" under "Présents :": who gives a proxy is absent,
     # and so is "Irène HUSSER [excusée]" under the last présent, with no label of its own
-    mark = ABSENCE_MARK.search(entry) if label.kind == "present" else None
+    mark = ABSENCE_MARK.search(entry)  # "M. X (excusé) / procuration : Y" says excused in any list
     status = "present" if label.kind == "present" and not holder and not mark else "absent"
     holder, doubt = _holder_name(holder) if holder and not looks_like_member(holder) else (holder, None)
     excused = label.excused if status == "absent" else None

@@ -61,7 +61,8 @@ def parse_entry(text: str) -> Entry | None:
     for key in ("proxy", "substitute"):
         found = _phrase(key, entry)
         if found:
-            other = clean_name(entry[found[1]:].split(")")[0])
+            # "X par Y (pouvoir écrit)": the holder without a remark of its own in brackets
+            other = clean_name(entry[found[1]:].split(")")[0].split("(")[0])
             # "X (représenté par son suppléant)": nobody named, no proxy; "(pouvoir à son
             # adjoint M. Jean MARTIN)": the name after the role
             other = re.sub(r"^(?:son|sa|ses|leur|un|une)\s+[^\W\d_]+(?:\s+|$)", "", other)

@@ -8,6 +8,8 @@ two columns a line, the legend of the marks above it::
     M. Jean-Louis PINAULT                       Mme Pascale BRUNEAU
     M. Christian BAILLY ... pouvoir à M. Michel DUBOIS
     M. Claude BEAUVAIS ............ A           M. Francis THOMAS .. arrivé à 18 h 45
+    Mme Tiphaine GOASDOUÉ ........ excusée → M. Octave ÇELIK
+    M. Max GALLO ........ excusé (vote confié à M. Gurvan BAUDOIN)
 
 The dot leader is what makes a line a roll call (a name then a letter alone is too often
 an initial). A proxy's holder printed on the next line, one per column, goes to the
@@ -20,6 +22,7 @@ import re
 
 from extractors.entries import CIVILITY, strip_civilities
 from extractors.members import Member, looks_like_member
+from extractors.names import parse_entry
 from extractors.stream import Unit, fold
 
 # marks and the status they give (absent, excused), when no legend says the document's own
@@ -33,7 +36,7 @@ PROXY = r"(?:pouvoir|procuration|mandat)\s+(?:a|à|au)\b"
 # "M. X ..... P", "M. X ..... pouvoir à" (holder below) or "… pouvoir à M. Y", "… arrivé à 18 h 45"
 ENTRY = re.compile(rf"(?P<name>{NAME}){LEADER}(?P<mark>{PROXY}(?:\s+(?P<holder>{NAME}))?(?=\s+(?:{CIVILITY})\s|\s*$)"
                    rf"|(?:arrivée?|parti(?:e)?)\s+(?:a|à)\s+[\dh ]+|[A-Za-zÀ-ÿ]+(?:\s+excusée?)?)"
-                   rf"(?P<tail>\s*\([^)]*\))?", re.IGNORECASE)
+                   rf"(?P<tail>\s*\([^)]*\)|\s*(?:→|->)\s*{NAME}(?=\s+(?:{CIVILITY})\s|\s*$))?", re.IGNORECASE)
 MAY_OPEN = re.compile(r"\.\.|…|[=:]")
 LEGEND = re.compile(r"\b(?P<code>[A-Z]{1,2})\s*[=:]\s*(?P<word>(?:absente?\s+excusée?|[a-zà-ÿ]+))", re.IGNORECASE)
 
@@ -97,7 +100,11 @@ def _entries(text: str, j: int, marks: dict, found: list[Member]) -> list[Member
             member = Member(name, "absent" if mark.startswith("arriv") else "present", j, timed=True)
         elif marks.get(mark):
             status, excused = marks[mark]
-            member = Member(name, status, j, excused, timed=bool(m["tail"]))
+            # "… excusée → M. Octave ÇELIK", "… excusé (vote confié à M. Gurvan BAUDOIN)": a proxy
+            given = parse_entry(m["name"] + re.sub(r"^\s*->", " →", m["tail"] or "")) if status == "absent" else None
+            holder = strip_civilities(given.holder) if given and given.holder else None
+            member = Member(name, status, j, excused, holder, gave_proxy=bool(holder),
+                            timed=bool(m["tail"]) and not holder)
         else:
             continue
         found.append(member)

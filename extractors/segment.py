@@ -197,6 +197,9 @@ def _last_ones(found: dict[str, list[Heading]], k: int, n: int) -> tuple[int | N
 
 def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
     u = units[k]
+    if len(u.cells) > 1 and counts.is_count_line(" | ".join(u.cells[1:])):
+        # "N° 2024-041⇥En exercice : 15⇥Présents : 11⇥Votants : 13": the number heads a row of counts
+        u = Unit(u.cells[0], u.span, u.index)
     folded = u.folded.strip()
     if members.list_label(u.text) or lexicon.label_at_start("counts", folded) and counts.is_count_line(u.text) \
             or lexicon.first("range", folded):
@@ -377,7 +380,7 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
     most = max(sum(i.evidence for i in items) for items in by_family.values())
     # the most specific family that explains at least half as many decisions as any
     best = next((items for items in by_family.values()
-                 if most and sum(i.evidence for i in items) >= max(1, most / 2)), [])
+                 if most and sum(i.evidence for i in items) >= max(1, most / 2) and not _outnumbered(items, by_family)), [])
     best = _ranks_holding_acts(by_family, best)
     if not best:
         best = [Item(start, end, None, any(evidence[start:end]))]
@@ -385,6 +388,15 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
     _number_from_neighbours(best, found)
     _cut_last(units, evidence, best[-1])
     return Block(start, end, best[0].start if best[0].heading else start, _pull_heads(units, evidence, best))
+
+
+def _outnumbered(items: list[Item], by_family: dict[str, list[Item]]) -> bool:
+    """A family whose headings are mostly another's, which explains more decisions: "Délibération
+    n° 10" reads as an act number and as a rank, "Délibération n° 3" as a rank only."""
+    mine = {i.heading.unit for i in items if i.heading}
+    explained = sum(i.evidence for i in items)
+    return any(sum(i.evidence for i in other) > explained and 2 * len(mine & {i.heading.unit for i in other if i.heading}) > len(mine)
+               for other in by_family.values() if other is not items)
 
 
 def _ranks_holding_acts(by_family: dict[str, list[Item]], best: list[Item]) -> list[Item]:

@@ -87,6 +87,10 @@ def read(units: list[Unit], full: bool = True) -> Reading:
 # "Délégations de pouvoirs : …", "Compte rendu des absents : …": a label governed by a
 # preposition or an article is a word of a title, not a field of its own
 GOVERNED = re.compile(r"(?:^|\s|')(?:de|des|du|d'|la|le|les|l'|aux?|en|par|pour|sur|un|une)\s*$")  # "… d'un secrétaire de séance :"
+# "Excusés (pouvoir) : Mme MARCHETTI – pouvoir : M. CASTELLI ; …": after a name and a dash or a slash, a
+# singular "pouvoir :" is the entry's remark, its holder after it, not a list of its own
+ENTRY_REMARK = re.compile(r"[a-z)\]]\s*[–—/-]\s*$")  # "M. Revel Cyrille [excusé] / procuration : Mme Awa"
+REMARK_LABEL = re.compile(r"(?:pouvoir|procuration|mandat)\s*:")
 
 
 def split_flattened(u: Unit) -> list[Unit]:
@@ -96,6 +100,7 @@ def split_flattened(u: Unit) -> list[Unit]:
     folded = u.folded
     cuts = [lb.start for group in ("lists", "fields") for lb in lexicon.labels(group, folded)
             if lb.start > 0 and folded[lb.start - 1] in " ;.–-" and not GOVERNED.search(folded[:lb.start])
+            and not (ENTRY_REMARK.search(folded[:lb.start]) and REMARK_LABEL.match(folded, lb.start))
             and _labelled(u.text[lb.start:], group)]
     if not cuts:
         return [u]

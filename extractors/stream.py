@@ -25,7 +25,8 @@ ODD_SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200a\t]")
 ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u00ad\ufeff]")
 # "Monsieur PERETTI ◦ Monsieur BENSALEM": rarer bullets read as the common one between names;
 # "Abgrall Cindy ‒ Ahamada Cindy": the figure dash and the horizontal bar read as the en dash
-RARE_MARKS = str.maketrans({c: "•" for c in "◦‣⁃∙⦁"} | {c: "–" for c in "\u2012\u2015"})
+# "№ 2007-130" is "N° 2007-130"; "Mme AUBIN ‖ Mme BELLET" separates names as a bullet does
+RARE_MARKS = str.maketrans({c: "•" for c in "◦‣⁃∙⦁‖"} | {c: "–" for c in "\u2012\u2015"} | {"№": "N°"})
 RULE_ONLY = re.compile(r"^[^\w]+$")  # "_____________", "°°°°°", "-------", a stray bullet "Ø"
 
 

@@ -52,8 +52,13 @@ def read(units: list[Unit]) -> Vote:
     """The vote of a deliberation's units (its first vote, where it records several)."""
     vote = Vote()
     body = [u for u in units if not RECITAL.match(u.folded) and not _opinion(u.folded)]
-    for c in counts.read(body, tuple(lexicon.get("vote_counts"))):
-        vote.set(c.column, c.value, body[c.unit], c.method)
+    found = counts.read(body, (*lexicon.get("vote_counts"), "votants"))
+    first = min((c.unit for c in found if c.column != "votants"), default=None)
+    for c in found:
+        # "Votants : 9 — Pour : 8 — Contre : 0 — Abstention : 1": the votants on the (first)
+        # vote's own line are this vote's (a member out of the room); alone, a count box's
+        if c.column != "votants" or c.unit == first:
+            vote.set(c.column, c.value, body[c.unit], c.method)
     proses = [_prose(u.text) for u in body]  # numbers in words as digits, once a line
     for k, u in enumerate(body):
         nxt = (body[k + 1], proses[k + 1]) if k + 1 < len(body) else None

@@ -92,7 +92,7 @@ def test_same_seed_same_bytes():
     assert generate(5, "dev").text != generate(6, "dev").text
 
 
-@pytest.mark.parametrize("split", ["dev", "test", "dev2", "dev3", "dev4"])
+@pytest.mark.parametrize("split", ["dev", "test", "dev2", "dev3", "dev4", "dev5"])
 def test_every_stated_value_appears_in_the_text(split):
     for seed in SAMPLE:
         doc = generate(seed, split)
@@ -101,7 +101,7 @@ def test_every_stated_value_appears_in_the_text(split):
         assert not missing, f"{doc.name}: {missing[:5]}"
 
 
-@pytest.mark.parametrize("split", ["dev", "test", "dev2", "dev3", "dev4"])
+@pytest.mark.parametrize("split", ["dev", "test", "dev2", "dev3", "dev4", "dev5"])
 def test_consistent_documents_satisfy_every_rule(split):
     for seed in SAMPLE:
         doc = generate(seed, split, planted=False)
@@ -160,7 +160,7 @@ def test_test_split_draws_phrasings_dev_never_shows():
     assert sum(t in test for t in literal) >= len(literal) // 2
 
 
-@pytest.mark.parametrize("split", ["dev2", "dev3", "dev4"])
+@pytest.mark.parametrize("split", ["dev2", "dev3", "dev4", "dev5"])
 def test_other_hands_phrasings_are_drawn_and_fill_their_lists(split):
     """Every list of another hand names a variant list of its data file; documents of that
     split print its phrasings."""

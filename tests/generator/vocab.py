@@ -8,7 +8,8 @@ on dev has never seen. ``split="dev2"`` draws the variants of ``data/dev2/<file>
 dev variants only, never the reader nor the test variants (scored once before any change
 made from them, then used as dev). ``split="dev3"`` likewise draws ``data/dev3/``: a third
 hand that read the dev and dev2 variants; ``split="dev4"`` ``data/dev4/``, a fourth hand that
-read the dev, dev2 and dev3 variants.
+read the dev, dev2 and dev3 variants; ``split="dev5"`` ``data/dev5/``, a fifth hand that read the
+dev to dev4 variants.
 """
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).parent / "data"
-SPLITS = ("dev", "test", "dev2", "dev3", "dev4")
-HANDS = ("dev2", "dev3", "dev4")  # splits drawn from data/<split>/, written by other hands
+SPLITS = ("dev", "test", "dev2", "dev3", "dev4", "dev5")
+HANDS = ("dev2", "dev3", "dev4", "dev5")  # splits drawn from data/<split>/, written by other hands
 FIELD = re.compile(r"\{(\w+)\}")
 ELIDE = re.compile(r"\b([Dd])e (?=[aeiouyàâéèêëîïôûAEIOUYÉÈÊ])")  # "Nombre de élus" -> "Nombre d'élus"
 
