@@ -17,6 +17,7 @@ import os
 import shutil
 import signal
 import subprocess
+import tempfile
 import sys
 import threading
 import time
@@ -426,8 +427,9 @@ def test_a_worker_killed_during_ocr_leaves_no_temporary_anywhere(tmp_path):
 
     if available():
         pytest.skip(available())
-    tmp = tmp_path / "tmp"
-    tmp.mkdir()
+    # a short TMPDIR: multiprocessing's forkserver binds a socket under it, and a socket's path
+    # is limited to 107 bytes (pytest's tmp_path under xdist can pass it: "AF_UNIX path too long")
+    tmp = Path(tempfile.mkdtemp(prefix="rg-", dir="/tmp"))
     scan = ROOT / "samples" / "hautes-terres-deliberation-2024-scan.pdf"
     args, env = cli("ingest", str(scan), "--out", str(tmp_path / "out"), "--workers", "1", "--timeout", "4",
                     TMPDIR=str(tmp))
@@ -435,6 +437,7 @@ def test_a_worker_killed_during_ocr_leaves_no_temporary_anywhere(tmp_path):
     assert result.returncode == 1 and "délai dépassé après 4 s" in result.stdout
     assert not (tmp_path / "out" / ".registre" / "work").exists()
     assert not list(tmp.glob("tess_*"))
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def test_worker_temporaries_are_private(tmp_path):
