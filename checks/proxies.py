@@ -89,14 +89,20 @@ def giver_absent(tables: Tables) -> Iterator[Finding]:
 
 @check("proxy.holder_present", needs=("deliberations",))
 def holder_present(tables: Tables) -> Iterator[Finding]:
+    attendance = by_deliberation(tables, "attendance")
     for d, proxies, present in _pairs(tables, "proxy.holder_present"):
+        absent = [r["name"] for r in attendance.get((d["doc_id"], as_int(d.get("seq"))), [])
+                  if r.get("status") == "absent" and r.get("name")]
         for p in proxies:
             same, how = names.match_how(p.get("holder") or "", present)
             if not p.get("holder") or same is not None or how == names.AMBIGUOUS:
                 continue  # an ambiguous surname is somebody present
+            # "Absents non excusés : Madame Rolande Chapuis": listed absent in so many words, the
+            # holder is not one the présents' list left out when it was read short
+            listed_absent = names.match_how(p["holder"], absent)[1] == names.EXACT
             yield doubtful("proxy.holder_present", [_ocr_doubt(tables, d, "proxies", "attendance"),
                                                     list_doubt(tables, d, "proxies", "attendance"),
-                                                    _short_list(d, present)],
+                                                    None if listed_absent else _short_list(d, present)],
                            **_proxy_where(tables, d, p, "giver"), expected="present", actual="absent",
                            giver=p.get("giver"), holder=p.get("holder"))
 

@@ -511,7 +511,8 @@ def _number_ends(run: Run, pos: int) -> bool:
 
 
 # a line of counts cut after a number: "(15 membres en exercice – 13" (not "… DU 12 DÉCEMBRE 2019")
-CUT_AFTER_NUMBER = re.compile(r"(?:[–—|(-]|[:=])\s*\d{1,3}\s*\n$")
+# or after its number and the members' noun: "… s'établissent ainsi : 11 membres" / "présents ; 17 …"
+CUT_AFTER_NUMBER = re.compile(r"(?:[–—|(-]|[:=])\s*\d{1,3}(?:\s+(?:membres|conseill\w+|delegue\w*|elu\w*))?\s*\n$")
 
 
 def _cut_above(run: Run, start: int) -> bool:

@@ -190,14 +190,16 @@ def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
 
 
 def _non_voter_between(ctx: Context, block: segment.Block, item: segment.Item, facts: dict[str, Fact]) -> None:
-    """"Mme X quitte la salle et ne participe pas au vote (1)." printed between this item's vote
-    and the next heading goes with the next item (segment._pull_heads), but may as well be this
-    vote's non-voter: this item's votants, against its pour, contre and abstentions, is in doubt."""
+    """"Mme X quitte la salle et ne participe pas au vote (1)." (or "N'a pas pris part au vote : X
+    (1)") printed between this item's vote and the next heading goes with the next item
+    (segment._pull_heads), but may as well be this vote's non-voter: this item's votants, against
+    its pour, contre and abstentions, is in doubt."""
     later = block.items[block.items.index(item) + 1:]
     if not later or "votants" not in facts or "non_votants" in facts:
         return
     top = later[0].heading.unit if later[0].heading else later[0].start
-    if any((m := sitting.read_move(u, 0)) and m.for_vote for u in ctx.units[later[0].start:top]):
+    between = ctx.units[later[0].start:top]
+    if any((m := sitting.read_move(u, 0)) and m.for_vote or votes.says_non_voters(u) for u in between):
         facts["votants"] = replace(facts["votants"], method="non_voter_beside")
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from extractors import lexicon
 from extractors.names import clean_name
 from extractors.stream import fold
 
@@ -66,7 +67,7 @@ def entries_and_doubt(text: str, proxies: bool) -> tuple[list[tuple[str, int]], 
     ("VIDALENC Jean-Marc ARNAUD Christiane": a guess, the list's doubt)."""
     text = REPRESENTED_DASH.sub(r"\1 : ", blank_roles(SUBSTITUTE.sub(_bracket_substitute, text)))
     text = _dash_pairs(_from_to(text)) if proxies else text
-    if re.match(r"^\s*(?:neant|aucun|aucune|nul|nulle|personne|ras|sans\s+objet|-|/)\.?\s*$", fold(text)):
+    if lexicon.rx(lexicon.get("empty_list")).match(fold(text)):  # "néant", "N/A", "Néant (0)": no one
         return [], False
     out = []
     for chunk, start in _chunks(text, fold(text), CIVILITY_START):

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from extractors import counts, lexicon
 from extractors.entries import (CAPS_WORD, CIVILITY, CIVILITY_START, HOLDER_AT_END, TIMED_WORDS, TITLE_WORD,
                                 blank_roles, entries_and_doubt, strip_civilities)
-from extractors.names import parse_entry
+from extractors.names import GIVEN_BY, parse_entry
 from extractors.normalise import words_to_digits
 from extractors.stream import Unit, fold, joined
 
@@ -219,7 +219,8 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
             j += 1
             continue
         if not (continues(units[j], label.kind) or _entry_open(pieces[-1][0], units[j].text)) \
-                or (units[j].gap_before and not _names_line(units[j].text)) \
+                or (units[j].gap_before and not _names_line(units[j].text) and not _lone_name(pieces[-1][0], units[j].text)
+                    and not (label.kind == "proxies" and PROXY_WORDS.search(units[j].folded))) \
                 or _ranked_after_stop(pieces[-1][0], units[j].text):
             break
         pieces.append((units[j].text, j))
@@ -260,7 +261,7 @@ def page_furniture(unit: Unit) -> bool:
         return True  # "CM – 22.06.2017", "Séance publique – conseil communautaire – 17.09.2013"
     if len(folded.split()) <= 14 and PAGE_MARK.search(folded):
         return True  # "Conseil municipal – séance du 12 mars – page 2", "Compte rendu CM 2/3"
-    head = re.split(r"\s+[|–—-]\s+", folded)[0]  # "AGGLOMÉRATION DU GRAND-VILLECOMTAL | conseil communautaire"
+    head = re.split(r"\s+[|/–—-]\s+", folded)[0]  # "AGGLOMÉRATION DU GRAND-VILLECOMTAL | conseil communautaire", "X / Délibérations / 29.01.2007"
     body = lexicon.first("collectivite", head)
     if body and body.start() == 0 and len(folded.split()) <= 14:  # "PAYS DE MONTCAILLOU COMMUNAUTÉ" atop the next page
         return True
@@ -307,6 +308,13 @@ def _proxy_entry_line(text: str) -> bool:
     # the holder a person ("Mme Célestine Awa", "M. LE GALL"), not "au Maire pour signer"
     return bool(re.fullmatch(r"(?:[A-ZÀ-Ý][\w'’-]+\s*){2,4}|(?:\w+\s+)*[A-ZÀ-Ý]{2,}[\w'’ -]*", holder)) \
         and not re.search(r"\b(?:maire|president|signer)\b", fold(holder))
+
+
+def _lone_name(above: str, line: str) -> bool:
+    """A name alone in title case after a blank line, under a line of one name: "Mmes Marie-Jeanne
+    Le Neindre" / "" / "Aline Lemoigne", a list printed a name a line, spaced out."""
+    name = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|d[eu]|la|le)){1,3}")
+    return bool(name.fullmatch(line.strip(" ,;")) and len(above.split()) <= 6)
 
 
 def _names_line(text: str) -> bool:
@@ -364,6 +372,8 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
         # "Marta Chron à Marc Baïetto" / "Nelly Maroni à …": a line, an entry (unless the
         # list separates its entries itself: "… à Mme JACQUET" / "Stéphanie ; M. RIVIÈRE …")
         pieces = [(p + ";" if HOLDER_AT_END.search(p) else p, k) for p, k in pieces]
+    if label.kind == "proxies":  # "pouvoir de Madame X à Monsieur Y" a line: the words before the giver go
+        pieces = [(GIVEN_BY.sub("", p.lstrip()), k) for p, k in pieces]
     if label.kind == "proxies":  # "MBAYE, Eugénie	VAUTRIN, Kenza": giver and holder in two columns
         pieces = [(TWO_CIVIL.sub(r"\1 → \2;", TWO_NAMES.sub(r"\1 → \2;", p)), k) for p, k in pieces]
     # "Joachim CHASSAING / absent": the mark, in brackets as "[excusé]" is

@@ -139,6 +139,15 @@ def _opinion(folded: str) -> bool:
     return bool(OPINION.search(folded)) and not COUNCIL_DECIDES.search(folded)
 
 
+def says_non_voters(u: Unit) -> bool:
+    """A line naming or counting members who took no part in a vote: "N'a pas pris part au vote :
+    Laurine Léger (1)", "Non-votants : 2" (not "Non-votants : néant")."""
+    listed = _listed_non_voters(u.text)
+    if listed is not None:
+        return listed > 0
+    return any(c.value for c in counts.read([u], ("non_votants",)))
+
+
 def _listed_non_voters(line: str) -> int | None:
     """"Ne participe(nt) pas au vote : Jeannine CAZENAVE (1)", "Non-votants : M. X, Mme Y": the
     label first, then the names (the count in brackets, when printed, is taken as printed);

@@ -164,3 +164,74 @@ def test_a_list_stops_at_a_roll_call_line():
                                                             "Mme Awa NAVARRO ........ excusée"])]
     found, end = members.read_list(units, 0, members.list_label(units[0].text))
     assert end == 1 and [m.doubt for m in found] == [None, None]
+
+
+# --- the ninth round's second part: the fifth hand's planted proxies and false errors -----------
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Membres empêchés ayant donné pouvoir :", "Aristide CHARBONNIER (mandataire : Marthe ROCHER)"],
+     [("Aristide CHARBONNIER", "Marthe ROCHER")]),
+    # "pouvoir de X à Y" a line, bullets alone between (a "Marie-Annick" hyphen is no label's dash)
+    (["Excusé(e)s avec procuration :", "pouvoir de Madame Christiane Chauveau à Monsieur Honoré Rousset",
+      "pouvoir de Madame Marie-Annick Cochet à Madame Rolande Chapuis"],
+     [("Christiane Chauveau", "Honoré Rousset"), ("Marie-Annick Cochet", "Rolande Chapuis")]),
+    (["Absents ayant donné mandat :", "procuration de BELLET à LEVASSEUR", "Absents sans excuse ni pouvoir :",
+      "Mme HÉRAULT"], [("BELLET", "LEVASSEUR")]),
+])
+def test_proxies_of_the_fifth_hand(lines, expected):
+    assert read_list(*lines) == expected
+
+
+@pytest.mark.parametrize("line", ["Absents non excusés : Néant (0)", "Était (étaient) absent(s) : N/A",
+                                  "A.N.E. : Zéro"])
+def test_lists_that_name_no_one(tmp_path, line):
+    """Before, "Néant", "N/A" and "Zéro" were members (and "A.N.E. : Zéro" a proxy of "A.N.E")."""
+    people = attendance(tmp_path, "Présents : M. Jean BRUN ; Mme Anne ROUX", line)
+    assert set(people) == {"Jean BRUN", "Anne ROUX"}
+
+
+def test_presents_who_answered_the_roll_call_a_name_a_line_spaced_out(tmp_path):
+    """"Ont répondu à l'appel :" opens the présents; a name in title case after a blank line
+    ("Mmes Marie-Jeanne Le Neindre" / "" / "Aline Lemoigne") goes on with the list."""
+    people = attendance(tmp_path, "Ont répondu à l'appel :", "M. Kylian Carpentier", "",
+                        "Mmes Marie-Jeanne Le Neindre", "", "Aline Lemoigne", "", "M. Luc Robineau")
+    assert [n for n, (s, _) in people.items() if s == "present"] == [
+        "Kylian Carpentier", "Marie-Jeanne Le Neindre", "Aline Lemoigne", "Luc Robineau"]
+
+
+def test_a_holder_listed_absent_is_an_error_even_beside_a_short_list(tmp_path):
+    """Rolande Chapuis holds a proxy and is listed among the absents in so many words: an error,
+    though the présents' list holds fewer names than its count (before, a notice)."""
+    _, findings = sitting(tmp_path, "Présents : 12 – Pouvoirs : 1 – Votants : 13",
+                          "Présents : M. Jean BRUN ; Mme Anne ROUX",
+                          "Excusés avec procuration : Madame Marie-Annick Cochet à Madame Rolande Chapuis",
+                          "Absents non excusés : Madame Rolande Chapuis",
+                          items=[("1. Tarifs de la cantine", UNANIMITY)])
+    assert "proxy.holder_present" in errors(findings)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Ne votent pas : 1", {"non_votants": 1}),
+    ("Ne prend (prennent) pas part au vote : 2", {"non_votants": 2}),
+    ("Pouvoirs reçus ·········· 0  Votants ce jour ·········· 26", {"pouvoirs": 0, "votants": 26}),
+    ("les votes s’établissent ainsi : 11 membres\npresents ; 17 membres votants – 7 absences.", None),
+])
+def test_counts_of_the_fifth_hand(line, expected):
+    lines = line.split("\n")
+    got = read_counts(*lines)
+    assert got == (expected or {"presents": 11, "votants": 17})
+
+
+def test_a_non_voter_named_after_the_decisions_is_the_items(tmp_path):
+    """"N'a pas pris part au vote : Laurine Léger (1)" under the item's decisions: 23 + 0 + 0 of
+    24 votants, one not voting (before, a false votes.breakdown error)."""
+    rows, findings = sitting(tmp_path, "Présents : 24 – Votants : 24",
+                             items=[("1. Motion de soutien", "Pour : 23 – Contre : 0 – Abstentions : 0\n"
+                                     "N'a pas pris part au vote : Laurine Léger (1)"), ("2. Budget annexe", UNANIMITY)])
+    assert rows[0]["non_votants"] == 1 and "votes.breakdown" not in errors(findings)
+
+
+def test_a_proposal_that_is_therefore_not_adopted(tmp_path):
+    rows, _ = sitting(tmp_path, "Présents : 39 – Votants : 39", items=[(
+        "1. Motion", "La proposition ne recueille que 3 voix pour (33 contre, 3 abstentions) et n’est donc pas adoptée.")])
+    assert rows[0]["resultat"] == "rejete"
