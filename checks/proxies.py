@@ -91,8 +91,9 @@ def giver_absent(tables: Tables) -> Iterator[Finding]:
 def holder_present(tables: Tables) -> Iterator[Finding]:
     attendance = by_deliberation(tables, "attendance")
     for d, proxies, present in _pairs(tables, "proxy.holder_present"):
+        # listed under "excusés" or "non excusés": said absent, not "Absents : X (arrivé à 20 h 10)"
         absent = [r["name"] for r in attendance.get((d["doc_id"], as_int(d.get("seq"))), [])
-                  if r.get("status") == "absent" and r.get("name")]
+                  if r.get("status") == "absent" and r.get("name") and r.get("excused") is not None]
         for p in proxies:
             same, how = names.match_how(p.get("holder") or "", present)
             if not p.get("holder") or same is not None or how == names.AMBIGUOUS:

@@ -261,7 +261,9 @@ def page_furniture(unit: Unit) -> bool:
         return True  # "CM – 22.06.2017", "Séance publique – conseil communautaire – 17.09.2013"
     if len(folded.split()) <= 14 and PAGE_MARK.search(folded):
         return True  # "Conseil municipal – séance du 12 mars – page 2", "Compte rendu CM 2/3"
-    head = re.split(r"\s+[|/–—-]\s+", folded)[0]  # "AGGLOMÉRATION DU GRAND-VILLECOMTAL | conseil communautaire", "X / Délibérations / 29.01.2007"
+    # "AGGLOMÉRATION DU GRAND-VILLECOMTAL | conseil communautaire", "X / Délibérations / 29.01.2007"
+    dated = re.search(r"/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded)
+    head = re.split(r"\s+[|/–—-]\s+" if dated else r"\s+[|–—-]\s+", folded)[0]
     body = lexicon.first("collectivite", head)
     if body and body.start() == 0 and len(folded.split()) <= 14:  # "PAYS DE MONTCAILLOU COMMUNAUTÉ" atop the next page
         return True
@@ -305,6 +307,9 @@ def _proxy_entry_line(text: str) -> bool:
         return False
     parsed = parse_entry(text.rstrip(";"))
     holder = strip_civilities(parsed.holder) if parsed and parsed.holder else ""
+    # "M. Jean PETIT – délégation au Personnel Communal": a holder is named after a civility
+    if not holder or not re.search(rf"(?i:{CIVILITY})\s*{re.escape(holder.split()[0])}", text):
+        return False
     # the holder a person ("Mme Célestine Awa", "M. LE GALL"), not "au Maire pour signer"
     return bool(re.fullmatch(r"(?:[A-ZÀ-Ý][\w'’-]+\s*){2,4}|(?:\w+\s+)*[A-ZÀ-Ý]{2,}[\w'’ -]*", holder)) \
         and not re.search(r"\b(?:maire|president|signer)\b", fold(holder))
@@ -314,7 +319,9 @@ def _lone_name(above: str, line: str) -> bool:
     """A name alone in title case after a blank line, under a line of one name: "Mmes Marie-Jeanne
     Le Neindre" / "" / "Aline Lemoigne", a list printed a name a line, spaced out."""
     name = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|d[eu]|la|le)){1,3}")
-    return bool(name.fullmatch(line.strip(" ,;")) and len(above.split()) <= 6)
+    plural = re.match(r"(?:Mmes|MM\.?|Mesdames|Messieurs)\s", above.strip())  # "Mmes X" / "Y": Y is a Mme
+    bare = name.fullmatch(above.strip(" ,;")) and not CIVILITY_START.match(fold(above).strip())  # "Gaël Maillet" / "Virgile Maury"
+    return bool(name.fullmatch(line.strip(" ,;")) and (plural or bare) and len(above.split()) <= 6)
 
 
 def _names_line(text: str) -> bool:
@@ -359,9 +366,9 @@ MARKED_ENTRY = re.compile(rf"^[^;,()]{{2,40}}\(\s*{ABSENCE_WORD}[^;]{{0,60}}$") 
 LINE_MARK = re.compile(rf"\s+[/–—|-]\s*({ABSENCE_WORD})\s*$")  # "X / absent", "X | absente" (a cell)
 ABSENCE_MARK = re.compile(rf"\(\s*({ABSENCE_WORD})\s*\)")
 TWO_NAMES = re.compile(rf"^\s*({SURNAME_FIRST})\s+(?:\|\s+)?({SURNAME_FIRST})\s*$")  # or two cells of a row
-# "Mme HAEGELIN	M. ROMERO" under "Abs. représentés :": giver and holder, each after a civility
+# "Mme HAEGELIN	M. ROMERO" (a tab row) under "Abs. représentés :": giver and holder, each after a civility
 CIVIL_NAME = rf"(?i:{CIVILITY})\s*(?!(?i:{CIVILITY}))[A-ZÀ-Ý][\w'’-]*(?:\s+(?!(?i:{CIVILITY}))(?:d[eu]|des|l[ae]|d'|l'|[A-ZÀ-Ý][\w'’-]*)){{0,3}}"
-TWO_CIVIL = re.compile(rf"^\s*({CIVIL_NAME})\s+(?:\|\s+)?({CIVIL_NAME})\s*[.;,]?\s*$")
+TWO_CIVIL = re.compile(rf"^\s*({CIVIL_NAME})\s+\|\s+({CIVIL_NAME})\s*[.;,]?\s*$")  # two cells: not "Mme X M. Y", two givers
 
 
 def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, list[tuple[int, int]]]:

@@ -100,13 +100,23 @@ def split_flattened(u: Unit) -> list[Unit]:
     folded = u.folded
     cuts = [lb.start for group in ("lists", "fields") for lb in lexicon.labels(group, folded)
             if lb.start > 0 and folded[lb.start - 1] in " ;.–-" and not GOVERNED.search(folded[:lb.start])
-            and not (ENTRY_REMARK.search(folded[:lb.start]) and REMARK_LABEL.match(folded, lb.start))
+            and not _entry_remark(folded, lb.start)
             and _labelled(u.text[lb.start:], group)]
     if not cuts:
         return [u]
     bounds = [0] + sorted(set(cuts)) + [len(u.text)]
     return [Unit(u.text[a:b].strip(), u.span, u.index, u.bold, (), u.gap_before and a == 0)
             for a, b in zip(bounds, bounds[1:]) if u.text[a:b].strip()]
+
+
+def _entry_remark(folded: str, at: int) -> bool:
+    """"Mme MARCHETTI – pouvoir : M. CASTELLI ;": the entry's own holder, one name up to the next
+    entry; not "Absent : M. FAURE – Pouvoir : Mme LEROY à M. PETIT", a list of proxies."""
+    m = REMARK_LABEL.match(folded, at)
+    if not m or not ENTRY_REMARK.search(folded[:at]):
+        return False
+    holder = re.split(r"[;,]|\s(?:et|ainsi\s+que)\s", folded[m.end():])[0]
+    return not re.search(r"\s(?:a|au|par)\s|→|->|donne", holder)
 
 
 def _labelled(text: str, group: str) -> bool:

@@ -30,7 +30,7 @@ def attendance(tmp_path, *lines: str) -> dict[str, tuple[str, str | None]]:
     # two names a row, each after its civility: the giver, then the holder (a tab row, as loaded)
     (["Abs. représentés :", "Mme HAEGELIN | M. ROMERO", "Mme SCHIRMER | M. CADET"],
      [("HAEGELIN", "ROMERO"), ("SCHIRMER", "CADET")]),
-    (["Absents représentés :", "Monsieur Félix TEXIER Madame Fernande BARRAL"], [("Félix TEXIER", "Fernande BARRAL")]),
+    (["Absents représentés :", "Monsieur Félix TEXIER | Madame Fernande BARRAL"], [("Félix TEXIER", "Fernande BARRAL")]),
     # a remark of the holder's own in brackets
     (["Votaient par procuration : Monsieur CARRIÈRE par Monsieur TECHER (pouvoir écrit);",
       "Monsieur TAPUTU par Monsieur TECHER (pouvoir écrit)"], [("CARRIÈRE", "TECHER"), ("TAPUTU", "TECHER")]),
@@ -235,3 +235,60 @@ def test_a_proposal_that_is_therefore_not_adopted(tmp_path):
     rows, _ = sitting(tmp_path, "Présents : 39 – Votants : 39", items=[(
         "1. Motion", "La proposition ne recueille que 3 voix pour (33 contre, 3 abstentions) et n’est donc pas adoptée.")])
     assert rows[0]["resultat"] == "rejete"
+
+
+# --- guards: what the round's review found over-read (each a false error or a wrong item) ------
+
+BOX = "Membres en exercice : 11 – Présents : 9 – Pouvoirs : 1 – Votants : 10"
+NINE = ("Présents : M. Paul DURAND, Mme Anne MARTIN, M. Jean PETIT, Mme Claire ROUX, M. Luc BLANC, "
+        "Mme Sophie NOIR, M. Marc VERT, Mme Julie GRIS, M. Henri BRUN")
+TWO_ITEMS = [("1. Tarifs de la cantine", UNANIMITY), ("2. Budget annexe", UNANIMITY)]
+
+
+@pytest.mark.parametrize("line", [
+    "Absent : M. Pierre FAURE – Pouvoir : Mme Marie LEROY à M. Jean PETIT",  # a list of proxies after a dash
+    "Absents excusés : M. Pierre FAURE / Procuration : Mme Marie LEROY à M. Jean PETIT",
+])
+def test_guard_a_list_of_proxies_after_a_dash_is_no_entrys_remark(tmp_path, line):
+    _, findings = sitting(tmp_path, BOX, NINE, line, items=TWO_ITEMS)
+    assert not errors(findings)
+
+
+def test_guard_two_givers_on_one_line_are_no_pair(tmp_path):
+    """"Représentés : Mme Marie LEROY M. Pierre FAURE": two givers, no holder named."""
+    _, findings = sitting(tmp_path, BOX.replace("11", "12").replace("Pouvoirs : 1 – Votants : 10", "Pouvoirs : 2 – "
+                                                                                                    "Votants : 11"),
+                          NINE, "Représentés : Mme Marie LEROY M. Pierre FAURE", items=TWO_ITEMS)
+    assert not errors(findings)
+
+
+def test_guard_a_delegation_of_functions_is_no_proxy(tmp_path):
+    items = [TWO_ITEMS[0], ("2. Information sur les délégations de fonctions aux adjoints",
+                            "M. Jean PETIT – délégation au Personnel Communal\n"
+                            "Mme Claire ROUX – délégation au Développement Durable\n"
+                            "Le Conseil municipal prend acte de ces délégations.")]
+    _, findings = sitting(tmp_path, BOX, NINE, "Pouvoirs : Mme Marie LEROY à M. Jean PETIT", items=items)
+    assert not errors(findings)
+
+
+@pytest.mark.parametrize("said", [
+    "Monsieur le Maire rappelle que le PLUi n'est toujours pas approuvé.",
+    "La convention, qui n'a donc pas été acceptée par le prestataire, est résiliée.",
+])
+def test_guard_a_clause_saying_not_approved_is_no_result(tmp_path, said):
+    rows, findings = sitting(tmp_path, BOX, items=[("1. Plan local d'urbanisme", said + "\nPour : 10 – Contre : 0 – "
+                                                                                       "Abstention : 0")])
+    assert rows[0]["resultat"] == "adopte" and not errors(findings)
+
+
+def test_guard_a_month_and_year_is_no_act_number(tmp_path):
+    """"06/2024 – consultation des entreprises" in a calendar under an extract's heading."""
+    rows, _ = sitting(tmp_path, BOX, items=[("Délibération n° 2024-015", "Le calendrier prévisionnel est le suivant :\n"
+                                             "06/2024 – consultation des entreprises\n" + UNANIMITY)])
+    assert [(r["numero"], r["resultat"]) for r in rows] == [("2024-015", "adopte")]
+
+
+def test_guard_a_title_after_a_blank_line_is_no_present(tmp_path):
+    people = attendance(tmp_path, "Présents :", "M. Paul DURAND", "Mme Anne MARTIN", "", "Approbation du Procès-Verbal",
+                        "Le procès-verbal de la séance du 6 février est approuvé à l'unanimité.")
+    assert set(people) == {"Paul DURAND", "Anne MARTIN"}
