@@ -149,13 +149,15 @@ def _dash_pairs(text: str) -> str:
     return DASH.sub(lambda m: m.group(0)[0] + "→" + m.group(0)[2:], text)
 
 
-FROM = re.compile(r"(?<![^\s;,])(?:de|De)(?=\s+[A-ZÀ-Ý])")
+# "de X à Y", "pouvoir de Madame X à Monsieur Y", "procuration de BELLET à LEVASSEUR"
+FROM = re.compile(r"(?<![^\s;,])(?:(?i:pouvoir|procuration|mandat|d[ée]l[ée]gation)\s+(?:de\s+vote\s+)?)?(?:de|De)(?=\s+[A-ZÀ-Ý])")
 TO = re.compile(r"\s(?:à|a|au)\s")
 
 
 def _from_to(text: str) -> str:
-    """``"de QUÉRÉ Solange à LEBRETON José  de PEREIRA Maryvonne à COUSIN Fatima"``: a list of
-    proxies whose entries each open with "de", cut before each "de" that follows a holder
+    """``"de QUÉRÉ Solange à LEBRETON José  de PEREIRA Maryvonne à COUSIN Fatima"``, ``"pouvoir de
+    Madame X à Monsieur Y"`` a line: a list of proxies whose entries each open with "de" (after
+    "pouvoir", "procuration" …), cut before each "de" that follows a holder
     (a "de" before the "à" is a particle: "de Jean de LA ROCHE à …"). Offsets are kept."""
     if not FROM.match(text.lstrip()):
         return text

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from extractors import counts, lexicon
 from extractors.entries import (CAPS_WORD, CIVILITY, CIVILITY_START, HOLDER_AT_END, TIMED_WORDS, TITLE_WORD,
                                 blank_roles, entries_and_doubt, strip_civilities)
-from extractors.names import GIVEN_BY, parse_entry
+from extractors.names import parse_entry
 from extractors.normalise import words_to_digits
 from extractors.stream import Unit, fold, joined
 
@@ -379,8 +379,6 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
         # "Marta Chron à Marc Baïetto" / "Nelly Maroni à …": a line, an entry (unless the
         # list separates its entries itself: "… à Mme JACQUET" / "Stéphanie ; M. RIVIÈRE …")
         pieces = [(p + ";" if HOLDER_AT_END.search(p) else p, k) for p, k in pieces]
-    if label.kind == "proxies":  # "pouvoir de Madame X à Monsieur Y" a line: the words before the giver go
-        pieces = [(GIVEN_BY.sub("", p.lstrip()), k) for p, k in pieces]
     if label.kind == "proxies":  # "MBAYE, Eugénie	VAUTRIN, Kenza": giver and holder in two columns
         pieces = [(TWO_CIVIL.sub(r"\1 → \2;", TWO_NAMES.sub(r"\1 → \2;", p)), k) for p, k in pieces]
     # "Joachim CHASSAING / absent": the mark, in brackets as "[excusé]" is

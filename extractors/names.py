@@ -41,9 +41,6 @@ def looks_like_name(text: str) -> bool:
     return bool(re.search(r"[^\W\d_]", text)) and len(text.split()) <= 8
 
 
-GIVEN_BY = re.compile(r"^(?i:pouvoir|procuration|mandat|d[ée]l[ée]gation)\s+(?:de\s+vote\s+)?(?:de|d['’])\s*(?=[A-ZÀ-Ý])")
-
-
 def _phrase(key: str, entry: str) -> tuple[int, int] | None:
     """(start, end) of the first `key` phrase in an entry, widened over the bracket and
     spaces before it: ``"X (pouvoir à Y)"`` -> `` (pouvoir à ``."""
@@ -59,8 +56,7 @@ def _phrase(key: str, entry: str) -> tuple[int, int] | None:
 
 def parse_entry(text: str) -> Entry | None:
     """``"Gilles AMAT pouvoir à Denis DELPIROU"`` -> Entry("Gilles AMAT", holder="Denis DELPIROU")."""
-    # "pouvoir de Madame X à Monsieur Y", "procuration de BELLET à LEVASSEUR": the giver after "de"
-    entry = GIVEN_BY.sub("", text.strip())
+    entry = text.strip()
     holder = substitute = None
     for key in ("proxy", "substitute"):
         found = _phrase(key, entry)

@@ -27,7 +27,7 @@ ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u00ad\ufeff]")
 # "Abgrall Cindy ‒ Ahamada Cindy": the figure dash and the horizontal bar read as the en dash
 # "№ 2007-130" is "N° 2007-130"; "Mme AUBIN ‖ Mme BELLET" separates names as a bullet does
 RARE_MARKS = str.maketrans({c: "•" for c in "◦‣⁃∙⦁‖"} | {c: "–" for c in "\u2012\u2015"} | {"№": "N°"})
-DOT_LEADER = re.compile(r"·{3,}")
+MIDDLE_DOTS = re.compile(r"·{3,}")
 RULE_ONLY = re.compile(r"^[^\w]+$")  # "_____________", "°°°°°", "-------", a stray bullet "Ø"
 
 
@@ -55,7 +55,7 @@ class Unit:
 def clean(text: str) -> str:
     """One line as a recogniser should see it (see the module's docstring)."""
     text = ZERO_WIDTH.sub("", PRIVATE_USE.sub(" ", ODD_SPACES.sub(" ", text))).translate(RARE_MARKS)
-    text = DOT_LEADER.sub("…", text)  # "Votants ce jour ·········· 26": a leader of middle dots
+    text = MIDDLE_DOTS.sub("…", text)  # "Votants ce jour ·········· 26": a leader of middle dots
     return re.sub(r" {2,}", " ", text).strip()
 
 
