@@ -33,13 +33,14 @@ LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\)[ \t]*[.;,]?
 # a separator, or a verb saying the count changed ("le nombre de présents est porté à 22")
 # a count in brackets between a list's label and its colon: "Étaient présents (12) : M. …"
 # (leaders only on the label's line: "1 ABSTENTION(S)" / "...4...", a page number below, is no value)
-SEPARATOR = re.compile(r"^(?:[ \t]*(?:\(s\)|\(e\)s|\(es\))?[ \t]*(?:\.{2,}|…)|\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|]|_+|[–—-](?=\s*\d)|"
+SEPARATOR = re.compile(r"^(?:[ \t]*(?:\(s\)|\(e\)s|\(es\))?[ \t]*(?:\.{2,}|…)|\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|→⇒]|_+|[–—-]>?(?=\s*\d)|"
                        r"(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|\((?=\s*\d{1,4}\s*\)\s*:)))[\s:=|._…]*")
 BETWEEN_LABELS = re.compile(r"^[\s:=|._…–—\-/▪•·●]*$")
 SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2"}
 # text2num leaves zéro, un and deux as words; they are counts only right after a label
-# or before a count word: "Contre : zéro", "deux abstentions"; or with their digits: "un (1)".
-SMALL_WORD = re.compile(r"(?<![\w'])(?:(zero)|(aucune?|une?|deux)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|\(\s*\d|"
+# or before a count word: "Contre : zéro", "deux abstentions"; or with their digits: "un (1)";
+# after an equals sign, always: "Représentés (procurations) = un   Excusés et absents = trois".
+SMALL_WORD = re.compile(r"(?<![\w'])(?:(zero)|(?:(?<=[=→]\s)|(?<=[=→]\s\|\s))(aucune?|une?|deux)(?!\s+(?:tiers|quarts?|cinquiemes?|fois|pour\s+cent))|(aucune?|une?|deux)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|\(\s*\d|"
                         r"voix|abstentions?|pouvoirs?|procurations?|votants?|presents?|absents?|s'abstien|contre(?![\w-])|"
                         r"votent\b)))(?![\w'])")  # "cinq contre et deux s'abstiennent"
 
@@ -62,7 +63,7 @@ def digits(text: str) -> str:
     """Folded text with numbers in words as digits: "vingt-neuf présents" -> "29 presents",
     "quatorze (14) membres" -> "14 membres"."""
     converted = words_to_digits(fold(text))
-    converted = SMALL_WORD.sub(lambda m: SMALL[m.group(1) or m.group(2)], converted)  # "zéro" anywhere is 0
+    converted = SMALL_WORD.sub(lambda m: SMALL[next(g for g in m.groups() if g)], converted)  # "zéro" anywhere is 0
     return DOUBLED.sub(r"\1", converted)
 
 

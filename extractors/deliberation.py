@@ -331,7 +331,7 @@ def _objet_line(u: Unit) -> str | None:
     rank that prints no title: the title (any separator, a bar included: a table's "Objet |"
     row is not read here, only the line under a heading)."""
     label = lexicon.label_at_start("fields", u.folded)
-    if label is None or label.name != "objet":
+    if label is None or label.name not in ("objet", "subject"):  # "Portant sur : …" only here
         return None
     rest = u.text[label.end:]
     return rest[UNDER_SEP.match(rest).end():].strip() or None
@@ -415,10 +415,17 @@ def _moves(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote) -> 
     # "X quitte la salle et ne prend pas part au vote" names a non-voter before the vote itself
     voted = _voted(vote)
     before = [m for m in own.moves if voted is None or m.span.order < voted]
-    held = ranged + ctx.moves + before
+    held = [m for m in ranged + ctx.moves + before if not _later(m, number)]
     # one out for this vote only ("quitte la salle et ne prend pas part au vote") is back after it
     ctx.moves += [m for m in own.moves if m not in ctx.moves and not m.for_vote]
     return _once(held)
+
+
+def _later(move: sitting.Move, number: int | None) -> bool:
+    """A move above the items that holds from a later one ("… prend part au vote à partir de
+    la délibération n° 2024-043", read at 2024-041): not yet."""
+    start = segment._key(move.from_item)
+    return start is not None and number is not None and number < start
 
 
 def _voted(vote: votes.Vote) -> int | None:

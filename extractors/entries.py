@@ -62,10 +62,16 @@ def entries(text: str, proxies: bool = False) -> list[tuple[str, int]]:
 REPRESENTED_DASH = re.compile(r"(?i)(représentée?s?)\s[–—-]\s")
 
 
+# "CLERC, excusé, représenté par GAY": the entry's mark between commas, bracketed (same length)
+# so that the commas cut neither it nor the proxy after it from the name
+MARK_BETWEEN = re.compile(r"(?i),\s(excusée?s?|absente?s?)\s?,(?=\s*(?:représentée?s?\s+par|ayant\s+donné|a\s+donné|qui\s+a\s+donné))")
+
+
 def entries_and_doubt(text: str, proxies: bool) -> tuple[list[tuple[str, int]], bool]:
     """`entries`, and whether an entry was cut where the case of its words alternates
     ("VIDALENC Jean-Marc ARNAUD Christiane": a guess, the list's doubt)."""
     text = REPRESENTED_DASH.sub(r"\1 : ", blank_roles(SUBSTITUTE.sub(_bracket_substitute, text)))
+    text = MARK_BETWEEN.sub(r" (\1)", text)
     text = _dash_pairs(_from_to(text)) if proxies else text
     if lexicon.rx(lexicon.get("empty_list")).match(fold(text)):  # "néant", "N/A", "Néant (0)": no one
         return [], False
@@ -118,6 +124,8 @@ def _bracket_substitute(m: re.Match) -> str:
     who = m.group("who")
     cut = re.search(r"\s+[–—-]\s+|\s+et\s+|\s*/\s*|\s(?=(?:M\.|MM\.?|Mmes?|Mr|Monsieur|Madame)\s)", who)
     name, rest = (who[:cut.start()], who[cut.start():]) if cut else (who, "")
+    if re.search(r"[^\W\d_]{2}\.$", name):  # "… suppléant de M. Frédéric JEANNIN.": the list's full stop
+        name, rest = name[:-1], "." + rest
     bracketed = m.string[:m.start()].rstrip().endswith("(")
     if bracketed or not PERSON.match(name) or not re.search(r"[A-ZÀ-Ý]{3}|^(?:M|Mme|Monsieur|Madame)\b", name):
         return m.group(0)
@@ -149,8 +157,10 @@ def _dash_pairs(text: str) -> str:
     return DASH.sub(lambda m: m.group(0)[0] + "→" + m.group(0)[2:], text)
 
 
-# "de X à Y", "pouvoir de Madame X à Monsieur Y", "procuration de BELLET à LEVASSEUR"
-FROM = re.compile(r"(?<![^\s;,])(?:(?i:pouvoir|procuration|mandat|d[ée]l[ée]gation)\s+(?:de\s+vote\s+)?)?(?:de|De)(?=\s+[A-ZÀ-Ý])")
+# "de X à Y", "pouvoir de Madame X à Monsieur Y", "procuration de BELLET à LEVASSEUR", "de X vers Y",
+# "procuration d'Adrienne Vallet à Jean-Éric Lebeau"
+FROM = re.compile(r"(?<![^\s;,])(?:(?i:pouvoir|procuration|mandat|d[ée]l[ée]gation)\s+(?:de\s+vote\s+)?)?(?:de|De)(?=\s+[A-ZÀ-Ý])"
+                  r"|(?<![^\s;,])(?i:pouvoir|procuration|mandat|d[ée]l[ée]gation)\s+(?:de\s+vote\s+)?d['’](?=[A-ZÀ-Ý])")
 TO = re.compile(r"\s(?:à|a|au)\s")
 
 
@@ -161,6 +171,8 @@ def _from_to(text: str) -> str:
     (a "de" before the "à" is a particle: "de Jean de LA ROCHE à …"). Offsets are kept."""
     if not FROM.match(text.lstrip()):
         return text
+    # "de Cassandre Millot vers Adrienne Jacob": "vers" says "à" (as wide, so offsets hold)
+    text = re.sub(r"(?<=\s)vers(?=\s)", "à   ", text)
     out, last = list(text), 0
     for m in FROM.finditer(text):
         if m.start() == len(text) - len(text.lstrip()) or TO.search(text, last, m.start()):

@@ -23,11 +23,11 @@ Names are kept as printed, civility and role removed; a list that names no one
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors import counts, lexicon
-from extractors.entries import (CAPS_WORD, CIVILITY, CIVILITY_START, HOLDER_AT_END, TIMED_WORDS, TITLE_WORD,
-                                blank_roles, entries_and_doubt, strip_civilities)
+from extractors.entries import (CAPS_WORD, CIVILITY, CIVILITY_START, HOLDER_AT_END, MARK_BETWEEN, TIMED_WORDS,
+                                TITLE_WORD, blank_roles, entries_and_doubt, strip_civilities)
 from extractors.names import parse_entry
 from extractors.normalise import words_to_digits
 from extractors.stream import Unit, fold, joined
@@ -40,15 +40,16 @@ TIMED = re.compile(rf"(?:\(|,|\s[–—-])[^)]*?\b(?:{TIMED_WORDS})")
 # line of the list above it (whereas "X, Adjoint, pouvoir donné à Y" goes on a list)
 # "qui a donné procuration à M. Y." opening a line goes on with the entry above ("M. X,⏎qui …")
 PROXY_SENTENCE = re.compile(r"^(?!(?:qui|lequel|laquelle|lesquel(?:le)?s)\s).{2,80}?\s(?:a|ont)\s+donne\s+(?:pouvoir|procuration|mandat|delegation)\s+(?:a|au)\s.*\.\s*$"
-                            # "D. MOREAU donne pouvoir à V. MOREL" (not "le Conseil donne pouvoir au Maire")
+                            # "D. MOREAU donne pouvoir à V. MOREL", "Aimé BOUCHARD a donné mandat à Emmanuelle AUBIN"
+                            # (not "le Conseil donne pouvoir au Maire")
                             r"|^(?!(?:le|la|les|il|elle|qui|lequel|laquelle|a|ont|ayant|avait)\s)(?:(?!maire|president|conseil)[^\s•;▪·]+\s+){1,7}"
-                            r"donnen?t?\s+(?:pouvoir|procuration)\s+a\s+(?!signer)\S.*$")
+                            r"(?:(?:a|ont)\s+donne|donnen?t?)\s+(?:pouvoir|procuration|mandat)(?:\s+de\s+vote)?\s+a\s+(?!signer)\S.*$")
 # "Ozillac Agglomération - Conseil Communautaire du jeudi 18 décembre 2025": an organ and a date
 RUNNING_HEADER = lexicon.rx(r"\b{body}\s+(?:du|le)\s+(?:{weekday}\s+)?\d{1,2}(?:er)?(?:\s+{month}\s+|[/.]\d{1,2}[/.])\d{2,4}\b")
-# a running header or footer ends with its page: "… – page 2", "… page 2 sur 3", "… 2/3"
-PAGE_MARK = re.compile(r"(?:\bpage\s+\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?|[\s–-]\d{1,3}\s*/\s*\d{1,3})\s*$")
+# a running header or footer ends with its page: "… – page 2", "… page 2 sur 3", "… 2/3", "Délibérations – p. 1"
+PAGE_MARK = re.compile(r"(?:(?:\bpage|[–—-]\s*(?:p\.|pg\.?)|\bfeuillet|\bfolio|\bf°)\s*\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?|[\s–-]\d{1,3}\s*/\s*\d{1,3})\s*$")
 # "S. ARNAUD pouvoir à C. LECLERCQ" on its own line: a proxy, not more names of the list above
-PROXY_LINE = re.compile(r"^(?!.*\s[–-]\s)[^,;()]{2,40}?\s(?:(?:a\s+)?donne\s+)?(?:pouvoir|procuration|mandat)\s+"
+PROXY_LINE = re.compile(r"^(?!.*\s[–-]\s)[^,;()]{2,40}?\s(?:(?:a\s+)?donne\s+)?(?:pouvoir|procuration|mandat)(?:\s+de\s+vote)?\s+"
                         r"(?:a|au)\s+[^,;()]{2,40}$")
 ITEM_START = re.compile(r"(?:n\s*[°o]\.?\s*\d|(?:deliberation|delib\.?|acte)\s+n\s*[°o]|(?:19|20)\d\d\s*[-/_.]\s*\d{1,4}\b)")
 BRACKET_PROXY_LINE = re.compile(r"^\s*[^\s,;/(][^,;/(]{1,60}\((?:(?:a|ayant)\s+donn[ée]\s+)?(?:pouvoir|procuration|mandat|repr[ée]sent)[^)]*\)\s*[.;,]?\s*$",
@@ -115,7 +116,10 @@ def list_label(text: str) -> ListLabel | None:
     if found is None:
         return None
     label, end = found
-    rest = text[label.end + end.end():]
+    offset = label.end + end.end()
+    said_to = MEMBERS_PREAMBLE.match(folded, offset)  # "Présents : Mmes et MM. les membres R. AUBIN ‖ …"
+    offset = said_to.end() if said_to else offset
+    rest = text[offset:]
     if re.match(r"\s*\d", counts.digits(rest)) and not _names_line(rest):
         return None  # "Présents : 38 - Représcntés : 1": a count, not a list of names
     if _count_label(fold(rest).strip()):
@@ -124,7 +128,7 @@ def list_label(text: str) -> ListLabel | None:
     excused = True if label.name == "absent_excused" or re.search(r"excus|\bexc\.", said) else None
     if label.name == "absent_unexcused":
         excused = False
-    return ListLabel(label.name, excused, label.end + end.end())
+    return ListLabel(label.name, excused, offset)
 
 
 def continues(unit: Unit, kind: str = "present") -> bool:
@@ -152,8 +156,7 @@ def continues(unit: Unit, kind: str = "present") -> bool:
         return True
     text = blank_roles(re.sub(r"\([^)]*\)?", " ", unit.text))
     text = re.sub(r"^\s*(?:et|ainsi\s+que)\s+|\bainsi\s+que\b", " ", text)  # "ainsi que Mme VASSEUR Marion": the last one
-    # "… ROCHE, formant la majorité des membres.", "… PEREIRA Annick – le quorum est atteint."
-    text = re.sub(r",\s+[a-zà-ÿ][^,;]*\.?\s*$|\s[–—-]\s+[a-zà-ÿ][a-zà-ÿ' ]*\.?\s*$", "", text)
+    text = _prose_cut(text)
     words = [w for w in re.split(r"[\s,;]+", text) if re.search(r"[^\W\d_]", w)]
     if not words:  # "M VAN HOUTTE Ivan,⇥Maire –": a role alone, its cell cut from the name above
         return bool(re.search(r"[^\W\d_]{3}", re.sub(r"\([^)]*\)?", " ", unit.text)))
@@ -190,7 +193,7 @@ def _count_label(folded: str) -> bool:
     label = lexicon.label_at_start("counts", folded)
     if label and not folded[label.end:].strip(" :="):
         return True  # "Votants" alone under "Pouvoirs": labels one a line, their values below
-    sep = re.match(r"\s*[:=]", folded[label.end:]) if label else None
+    sep = re.match(r"\s*[:=|]", folded[label.end:]) if label else None  # "Membres en exercice | Présents | Pouvoirs"
     rest = folded[label.end + sep.end():] if sep else ""
     return bool(sep) and (not re.search(r"[^\W\d_]", rest) or _count_label(rest.strip()))
 
@@ -209,7 +212,9 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
         while after < len(units) and page_furniture(units[after]):
             after += 1  # "Page 1 sur 7" / "Ozillac Agglomération - Conseil … du 18 décembre 2025"
         if after > j:  # furniture is never a name: the list goes on below it, or ends above it
-            if any(p.strip() for p, _ in pieces) and after < len(units) and continues(units[after], label.kind):
+            # "Procurations (pouvoirs) :" / "p. 1 sur 5" / "…" / "Désiré GOUJON (mandataire : …)": a label
+            # at a page's foot has its names on the next page
+            if after < len(units) and continues(units[after], label.kind):
                 j = after
                 continue
             break
@@ -234,6 +239,14 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
 OPEN_END = re.compile(rf"(?:(?<![\w.])(?i:{CIVILITY})(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?"
                       r"|\s(?i:à|au|par|qui|et|ainsi\s+que|de|en|a|ayant|donné|pouvoir|procuration|mandat)"
                       r"|\s(?:et|ainsi\s+que)\s+[A-ZÀ-Ý][a-z]?\.(?:-[A-ZÀ-Ý]\.)?)\s*$")  # "… X en" / "faveur de Y", "… ainsi que K." / "MAUREL"
+# "… ROCHE, formant la majorité des membres.", "… PEREIRA Annick – le quorum est atteint.",
+# "S. VILLARD, tous formant la majorité des membres en exercice", "Mme Florine Toussaint, qui
+# forment la majorité des membres en exercice, le quorum étant ainsi atteint.": prose closing a list
+PROSE_TAIL = re.compile(r",\s+[a-zà-ÿ][^,;]*\.?\s*$|\s[–—-]\s+[a-zà-ÿ][a-zà-ÿ' ]*\.?\s*$")
+CLAUSES_TAIL = re.compile(r"(?:,\s+[a-zà-ÿ][^,;]*)+\.?\s*$")  # several clauses: only when they speak of the quorum
+# the members addressed before their names: "Mmes et MM. les membres", "les conseillers suivants"
+MEMBERS_PREAMBLE = lexicon.rx(r"\s*(?:(?:mesdames|messieurs|mmes|mm\.?)(?:\s*(?:,|et)\s*(?:mesdames|messieurs|mmes|mm\.?))?"
+                              r"\s+)?les\s+{members}(?:\s+suivants)?\s*:?\s*")
 SEPARATOR_END = re.compile(r"[,;•▪·]\s*$")
 
 
@@ -254,28 +267,63 @@ def page_furniture(unit: Unit) -> bool:
     """A page number ("1", "Page 2 sur 4") or a running header naming the sitting or the body
     ("Conseil Communautaire du 24/05/2022"), as a text extraction leaves them mid-list."""
     folded = unit.folded.strip()
-    if re.fullmatch(r"[-–\s]*(?:(?:page|p\.|pg\.?|feuillet|folio|f°)\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?[-–\s]*", folded):
-        return True  # "1", "- 1 -", "Page 2 sur 4", "p. 1"
+    if re.fullmatch(r"[-–\s]*(?:(?:pages?|p\.|pg\.?|feuillet|folio|f°)\s*:?\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?[-–\s]*", folded):
+        return True  # "1", "- 1 -", "Page 2 sur 4", "p. 1", "Pages : 1/3"
     words = [w for w in folded.split() if re.search(r"\w", w)]  # dashes are no words
     if len(words) <= 6 and re.search(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded):
         return True  # "CM – 22.06.2017", "Séance publique – conseil communautaire – 17.09.2013"
     if len(folded.split()) <= 14 and PAGE_MARK.search(folded):
         return True  # "Conseil municipal – séance du 12 mars – page 2", "Compte rendu CM 2/3"
     # "AGGLOMÉRATION DU GRAND-VILLECOMTAL | conseil communautaire", "X / Délibérations / 29.01.2007"
-    dated = re.search(r"/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded)
-    head = re.split(r"\s+[|/–—-]\s+" if dated else r"\s+[|–—-]\s+", folded)[0]
-    body = lexicon.first("collectivite", head)
-    if body and body.start() == 0 and len(folded.split()) <= 14:  # "PAYS DE MONTCAILLOU COMMUNAUTÉ" atop the next page
-        return True
+    dated = re.search(r"[/–—-]\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded)
+    pieces = re.split(r"\s+[|/–—-]\s+" if dated else r"\s+[|–—-]\s+", folded)
+    # "PAYS DE MONTCAILLOU COMMUNAUTÉ" atop the next page; "Extrait du registre – Agglomération
+    # du Grand X – 08.01.2021": the body in a piece of a dated header
+    for head in pieces[:3 if dated else 1]:
+        body = lexicon.first("collectivite", head)
+        if body and body.start() == 0 and len(folded.split()) <= 14:
+            return True
     dated = fold(words_to_digits(folded))
     return len(folded.split()) <= 14 and (bool(lexicon.first("session_title", dated)) or bool(RUNNING_HEADER.search(dated)))
+
+
+def furniture_in_brackets(units: list[Unit]) -> set[int]:
+    """Running headers and page numbers inside a bracket that goes on below them ("… (20 membres
+    présents ; 21 membres" / "Séance du 29.10.2009" / "votants)."): not read with its counts."""
+    return {k for k in range(1, len(units)) if units[k - 1].text.count("(") > units[k - 1].text.count(")")
+            and page_furniture(units[k])}
+
+
+def stacked_lists(units: list[Unit], k: int, label: ListLabel) -> tuple[list, int] | None:
+    """Two columns read line by line, their labels one above the other ("Étaient présents :" /
+    "Absents excusés représentés :" / "Mme Édith RENOU, Maire" / "Mme Danielle CHEVALLIER (pouvoir
+    à Mme Muriel HEBERT)" / …): the entries naming a holder are the proxies', the others the
+    présents'. Only for présents over proxies, each label with no name after it."""
+    second = list_label(units[k + 1].text) if k + 1 < len(units) else None
+    if label.kind != "present" or second is None or second.kind != "proxies" \
+            or _names_after(units[k], label) or _names_after(units[k + 1], second):
+        return None
+    found, j = read_list(units, k + 1, second)
+    if not any(m.holder for m in found) or all(m.holder for m in found):
+        return None
+    # entries without a holder were the présents' column, not proxies whose holder went unread
+    doubt = [None if m.doubt == "list_holder_unread" else m.doubt for m in found]
+    if any(not m.holder and re.search(rf"\b{ABSENCE_WORD}", fold(units[m.unit].text)) for m in found):
+        return None  # "M. Marc NOEL (absent excusé)": not two columns of présents and proxies
+    return [replace(m, doubt=d) if m.holder else replace(m, status="present", excused=None, gave_proxy=False,
+                                                         doubt=d, list_at=k) for m, d in zip(found, doubt)], j
+
+
+def _names_after(unit: Unit, label: ListLabel) -> str:
+    return unit.text[label.offset:].strip(" :")
 
 
 def _one_per_line(pieces: list[tuple[str, int]]) -> bool:
     """A list printed one name a line: its lines (after the label's) hold no separator and
     two to six words each ("Eric" / "DUCLOS" is one name cut in two, not two names)."""
-    lines = [re.sub(r"\s*\([^)]*\)?", "", p).strip() for p, _ in pieces[1:]]  # "(procuration à …)" aside
-    lines = [t for t in lines if t]
+    # "(procuration à …)" aside, and the mark of "CLERC, excusé, représenté par GAY"
+    lines = [_prose_cut(re.sub(r"\s*\([^)]*\)?", "", MARK_BETWEEN.sub(r" (\1)", p))).strip() for p, _ in pieces[1:]]
+    lines = [t for t in lines if t.strip("-–•·▪ ")]  # "R. BARBE" / "-" / "P. BLIN": a bullet cut from its name
     if len(lines) < 2:
         return False
     alone = [t for i, t in enumerate(lines) if not re.search(r"[,;•·▪]|\s[–-]\s|-$|\s(?:à|a|au)\s", t) and
@@ -373,6 +421,7 @@ TWO_CIVIL = re.compile(rf"^\s*({CIVIL_NAME})\s+\|\s+({CIVIL_NAME})\s*[.;,]?\s*$"
 
 def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, list[tuple[int, int]]]:
     """The list's lines as one text, and (offset, line) where each line starts in it."""
+    pieces = pieces[:-1] + [(_without_prose(pieces[-1][0]), pieces[-1][1])]
     # "Hakim Du Bois [pouvoir à Tanguy De La Tour]": square brackets are brackets ("[?]" is OCR's)
     pieces = [(re.sub(r"\[(?!\?\])", "(", re.sub(r"(?<!\[\?)\]", ")", p)), k) for p, k in pieces]
     if label.kind == "proxies" and not any(";" in p for p, _ in pieces):
@@ -400,6 +449,32 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
         pos = max(at, pos)
         starts.append((pos, k))
     return text, starts
+
+
+def _prose_cut(text: str) -> str:
+    """A line without the prose closing it: its last clause ("… ROCHE, formant la majorité des
+    membres."), or several when they say the quorum ("…, qui forment la majorité des membres en
+    exercice, le quorum étant ainsi atteint."; not "M. Jean ARNAUD, directeur général des
+    services, assiste à la séance.", a sentence of its own)."""
+    tail = CLAUSES_TAIL.search(text)
+    if tail and QUORUM_SAID.search(fold(tail.group(0))):
+        return text[:tail.start()]
+    return PROSE_TAIL.sub("", text)
+
+
+def _without_prose(line: str) -> str:
+    """The list's last line without the sentence closing it ("Mme BRIDOUX, en nombre suffisant
+    pour délibérer (art. L. 2121-17 du CGCT)."), kept when it speaks of a proxy."""
+    tail = CLAUSES_TAIL.search(line)
+    if not tail or not QUORUM_SAID.search(fold(tail.group(0))) or PROXY_WORDS.search(fold(tail.group(0))):
+        return line
+    return line[:tail.start()]
+
+
+# what the sentence closing a list of présents says: "formant la majorité des membres en exercice",
+# "en nombre suffisant pour délibérer", "le quorum étant atteint"
+QUORUM_SAID = re.compile(r"\b(?:formant|forment|formaient|constituant|constituent|quorum|majorite|nombre\s+suffisant|"
+                         r"lesquel(?:le)?s)\b")
 
 
 def _entry_ended(line: str) -> bool:

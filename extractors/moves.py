@@ -34,6 +34,7 @@ class Move:
     counts: dict[str, Fact] = field(default_factory=dict)  # "(16 présents, 17 votants)": from then on
     through: int = -1  # the last unit of its sentence, when it goes on below ("… donne pouvoir" / "à M. X (…)")
     for_vote: bool = False  # out for this item's vote only: "quitte la salle et ne prend pas part au vote"
+    from_item: str | None = None  # "… et prend part au vote à partir de la délibération n° 2024-043"
 
 
 
@@ -63,8 +64,22 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
             if name:
                 holder = entries.strip_civilities(_slice(text, m, "holder")) if m.groupdict().get("holder") else None
                 return Move(kind, name, holder or (_holder_after(text, folded, m.end()) if kind == "leave" else None),
-                            u.span, k, for_vote=kind == "leave" and _for_vote(folded[m.end():]))
+                            u.span, k, for_vote=kind == "leave" and _for_vote(folded[m.end():]),
+                            from_item=_from_item(folded[m.end():]))
     return None
+
+
+# the item a move holds from, when a block of moves above the items says so: "rejoint la séance
+# à 20 h 40 et prend part au vote à partir de la délibération n° 2024-043", "quitte la séance
+# avant le vote du point 5", "présent dès la question 3"
+FROM_ITEM = re.compile(r"\b(?:a\s+partir\s+(?:de\s+la|du|de\s+l')|des\s+(?:la|le|l')|avant\s+(?:le\s+vote|l'examen)"
+                       r"\s+(?:du|de\s+la|de\s+l'))\s*(?:deliberation|point|question|dossier|rapport|affaire)"
+                       r"\s*(?:n\s*[°o]\.?\s*)?(?P<n>[a-z]{0,4}[\d][\w./-]*\d|\d+|[ivxl]+\b)")
+
+
+def _from_item(after: str) -> str | None:
+    m = FROM_ITEM.search(after)
+    return m.group("n") if m else None
 
 
 # a member leaving the room for one vote (an interest in the matter), back for the next item

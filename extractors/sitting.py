@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extractors import bodies, counts, entries, lexicon, members, nlp, roll_call
@@ -128,7 +128,8 @@ def _labelled(text: str, group: str) -> bool:
             return False
         between = text[lexicon.label_at_start("lists", fold(text)).end:label.offset]
         counted = re.match(r"\s*\d", counts.digits(text[label.offset:]))  # "présents : dix": a count
-        return ":" in between and not re.search(r"[«\"A-Z]", between) and not counted
+        head, colon, _ = between.partition(":")  # "présents : MM. et Mmes les élus": the label's words up to its colon
+        return bool(colon) and not re.search(r"[«\"A-Z]", head) and not counted
     label = lexicon.label_at_start("fields", fold(text))
     return bool(label) and bool(re.match(r"\s*(?:\(s\)\s*)?:", text[label.end:]))
 
@@ -179,12 +180,14 @@ def _recounted(u: Unit) -> str:
 def _counts(r: Reading, units: list[Unit], full: bool) -> None:
     """The sitting's counts; those printed with a member's move ("X quitte la séance
     (16 présents, 17 votants)") are the move's, holding for the items after it."""
+    furniture = members.furniture_in_brackets(units)
+    units = [replace(u, text="") if k in furniture else u for k, u in enumerate(units)]
     found = counts.read(units, tuple(lexicon.get("sitting_counts")) + ("_afferents",))
     moved = {m.unit: m for m in r.moves}
     for m in r.moves:  # "X quitte la salle (14 présents," / "17 votants).": the bracket goes on below
         text = units[m.unit].text
         if (text.count("(") > text.count(")") or m.through > m.unit) and m.unit + 1 < len(units):
-            moved.setdefault(m.unit + 1, m)
+            moved.setdefault(m.unit + 1 + (m.unit + 1 in furniture), m)
         after = max(m.unit, m.through) + 1  # "… quitte la séance et donne pouvoir à M. Y." / "(Présents : 12 – …)"
         if after < len(units) and counts.is_count_line(_recounted(units[after])):
             moved.setdefault(after, m)
@@ -214,7 +217,7 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
         return j
     label = members.list_label(u.text)
     if label and not counts.is_count_line(u.text):
-        found, j = members.read_list(units, k, label)
+        found, j = members.stacked_lists(units, k, label) or members.read_list(units, k, label)
         r.members += [(m, units[m.unit].span) for m in found]
         if label.kind == "present":
             _president_listed(r, units[k:j])
@@ -277,6 +280,11 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
     m = lexicon.first("president_prose", folded)
     if m:
         r.set("president", _person(u.text, m, "name"), u.span, "president_prose")
+    elif k + 1 < len(units) and not ends_sentence(u.text):  # "… sous la présidence de" / "M. Marc BRIAULT, Président."
+        both = joined([u.text.strip(), units[k + 1].text.strip()])
+        m = lexicon.first("president_prose", fold(both))
+        if m and m.start() < len(u.text.strip()) <= m.start("name"):
+            r.set("president", _person(both, m, "name"), u.span, "president_prose")
     move = read_move(u, k, units[k + 1] if k + 1 < len(units) else None)
     if move:
         r.moves += [move] + _more_moves(u, k, move)
@@ -399,6 +407,8 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
     """``"Secrétaire de séance : X"``, ``"Date de la convocation : / 8 septembre 2014"``:
     the value after the label, or on the next line when the label stands alone."""
     u = units[k]
+    if label.name == "subject":  # "Portant sur : …": an item's title only under its bare heading
+        return _read_loose(r, units, k)
     after = u.text[label.end:]
     # "Convocations du 7 décembre 2018", "Séance tenue le 3 mai 2024": the date right after
     dated = label.name in ("convocation_date", "session_date") and parse_date(after)

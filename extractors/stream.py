@@ -28,6 +28,8 @@ ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u00ad\ufeff]")
 # "№ 2007-130" is "N° 2007-130"; "Mme AUBIN ‖ Mme BELLET" separates names as a bullet does
 RARE_MARKS = str.maketrans({c: "•" for c in "◦‣⁃∙⦁‖"} | {c: "–" for c in "\u2012\u2015"} | {"№": "N°"})
 MIDDLE_DOTS = re.compile(r"·{3,}")
+# capitals spaced out for show, words three spaces apart: "E X T R A I T   D U   R E G I S T R E"
+LETTER_SPACED = re.compile(r"(?<![\w.'’])(?:[A-ZÀ-Ý] ){4,}[A-ZÀ-Ý](?![\w.'’])")  # five letters or more, not "J P L M"
 RULE_ONLY = re.compile(r"^[^\w]+$")  # "_____________", "°°°°°", "-------", a stray bullet "Ø"
 
 
@@ -56,6 +58,7 @@ def clean(text: str) -> str:
     """One line as a recogniser should see it (see the module's docstring)."""
     text = ZERO_WIDTH.sub("", PRIVATE_USE.sub(" ", ODD_SPACES.sub(" ", text))).translate(RARE_MARKS)
     text = MIDDLE_DOTS.sub("…", text)  # "Votants ce jour ·········· 26": a leader of middle dots
+    text = LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "P R É S E N T S :"
     return re.sub(r" {2,}", " ", text).strip()
 
 
@@ -71,7 +74,7 @@ def units(doc: Document) -> list[Unit]:
         for cells, span in rows:
             text = " | ".join(c for c in cells if c) if cells else clean(item.text)
             if not text or RULE_ONLY.match(text):
-                rule = rule or bool(text)
+                rule = rule or len(text) > 2  # a lone "–" or "•" between two names is the list's separator
                 continue
             bold = () if cells else item.bold
             out.append(Unit(text, span, index, bold, cells, rule or _gap(last, span)))

@@ -141,10 +141,14 @@ def _opinion(folded: str) -> bool:
 
 def says_non_voters(u: Unit) -> bool:
     """A line naming or counting members who took no part in a vote: "N'a pas pris part au vote :
-    Laurine Léger (1)", "Non-votants : 2" (not "Non-votants : néant")."""
+    Laurine Léger (1)", "Non-votants : 2", "1 membre(s) ne prenant pas part au vote (X)" (not
+    "Non-votants : néant")."""
     listed = _listed_non_voters(u.text)
     if listed is not None:
         return listed > 0
+    prose = _prose(u.text)  # "1 membre(s) ne prenant pas part au vote (Nadège Bocquet)"
+    if any((m := lexicon.rx(p).search(prose)) and int(m.group(1)) > 0 for p in lexicon.get("votes", "non_votants")):
+        return True
     return any(c.value for c in counts.read([u], ("non_votants",)))
 
 

@@ -135,6 +135,8 @@ def _letterhead(item):
         return [Line(f"{cells[0].text} {cells[1].text}", cells[0].span)]
     if any(re.search(r"\d", c.text) for c in cells):
         return [item]
+    if any(re.fullmatch(r"[:=→|]", c.text.strip()) for c in cells):  # "Prés.⇥=⇥trente-cinq   Représentés …",
+        return [Line(" ".join(c.text.strip() for c in cells), cells[0].span)]  # "Secrétaire de séance⇥:⇥Mme X": one line
     return [Line(c.text, c.span) for c in cells]
 
 

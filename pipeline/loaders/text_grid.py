@@ -38,6 +38,12 @@ def regrid(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     lines = list(lines)
     k = 0
     while k < len(lines):
+        box = _count_box(lines[k][1], lines[k + 1][1] if k + 1 < len(lines) else "",
+                         lines[k + 2][1] if k + 2 < len(lines) else "")
+        if box:
+            yield from ((lines[k + i][0], "\t".join(cells)) for i, cells in enumerate(box))
+            k += 2
+            continue
         columns = header(lines[k][1])
         rows, passed, end = _rows(lines, k + 1, columns) if columns else ([], [], k + 1)
         if sum(len([c for c in cells if c]) >= 3 for _, cells in rows) < 2 or \
@@ -69,6 +75,32 @@ def header(line: str) -> list[int] | None:
                                         for _, p in pieces):
         return None
     return [x for x, _ in pieces]
+
+
+def _count_box(line: str, below: str, after: str) -> tuple[list[str], list[str]] | None:
+    """A row of count labels over one row of numbers, as many of each, two spaces or more apart::
+
+        Membres présents ou en visioconférence    Pouvoirs reçus    Membres prenant part au vote
+                          54                            3                        57
+
+    (a count box one row deep, which a table of two rows or more above does not cover; not a
+    table whose first row only is read, "Point  Pour  Contre" over "1  10  0" and "2  10  1",
+    nor a box of other figures, "Inscrits  Présents  Absents" over "120  95  25")."""
+    labels, values = [p for _, p in _pieces(line)], [p for _, p in _pieces(below)]
+    if len(labels) < 2 or len(values) != len(labels) or not all(re.fullmatch(r"\d{1,4}", v) for v in values):
+        return None
+    if any(re.search(r"\d", p) or len(p.split()) > 7 or not p[:1].isupper() or not COUNT_WORD.search(p) for p in labels):
+        return None
+    if sum(bool(SITTING_WORD.search(p)) for p in labels) < 2 or re.fullmatch(r"[\d\s]+", after or "x"):
+        return None
+    return labels, values
+
+
+# the words of a sitting's count box: each label has one, and two labels at least a word of the
+# sitting's attendance ("Membres de la commission  Présents  Excusés" in a report is not one) (the extractors' lexicon reads the labels; this only tells a box's shape)
+COUNT_WORD = re.compile(r"(?i)pr[ée]s|pouvoir|procuration|mandat|repr[ée]sent|votant|vote|suffrage|exercice|"
+                        r"absen|excus|membre|conseill|d[ée]l[ée]gu|[ée]lu|effectif|si[èe]ge|quorum|aff[ée]rent|total")
+SITTING_WORD = re.compile(r"(?i)pr[ée]sent|votant|pouvoir|procuration|repr[ée]sent|exercice|mandat|suffrage")
 
 
 def _columns(line: str) -> list[tuple[int, str]]:
