@@ -316,3 +316,12 @@ def test_a_count_of_abstentions_before_a_label_of_non_voters(tmp_path):
     """"Abstention 0" / "Non votants : 0": the 0 is the abstentions' (generated dev seed 25)."""
     assert read_counts("À l’unanimité : Pour 27, Contre 0, Abstention 0", "Non votants : 0") == \
         {"pour": 27, "contre": 0, "abstentions": 0, "non_votants": 0}
+
+
+def test_a_count_of_abstentions_before_a_line_of_non_voters(tmp_path):
+    """"Pour⇥30⇥Contre⇥0⇥Abstention⇥0" / "Ne prenant pas part au vote : M. X": the last 0 is no
+    count of non-voters (generated dev3 seed 77: an error during the round)."""
+    _, findings = sitting(tmp_path, "Présents : 29 – Pouvoirs : 2 – Votants : 31", items=[
+        ("1. Tarifs de la cantine", "Pour\t30\tContre\t0\tAbstention\t0\nNe prenant pas part au vote : Monsieur Corentin POUGET"),
+        ("2. Budget annexe", UNANIMITY)])
+    assert not errors(findings)
