@@ -306,10 +306,10 @@ def stacked_lists(units: list[Unit], k: int, label: ListLabel) -> tuple[list, in
     found, j = read_list(units, k + 1, second)
     if not any(m.holder for m in found) or all(m.holder for m in found):
         return None
-    # entries without a holder were the présents' column, not proxies whose holder went unread
-    doubt = [None if m.doubt == "list_holder_unread" else m.doubt for m in found]
     if any(not m.holder and re.search(rf"\b{ABSENCE_WORD}", fold(units[m.unit].text)) for m in found):
         return None  # "M. Marc NOEL (absent excusé)": not two columns of présents and proxies
+    # entries without a holder were the présents' column, not proxies whose holder went unread
+    doubt = [None if m.doubt == "list_holder_unread" else m.doubt for m in found]
     return [replace(m, doubt=d) if m.holder else replace(m, status="present", excused=None, gave_proxy=False,
                                                          doubt=d, list_at=k) for m, d in zip(found, doubt)], j
 
@@ -456,19 +456,21 @@ def _prose_cut(text: str) -> str:
     membres."), or several when they say the quorum ("…, qui forment la majorité des membres en
     exercice, le quorum étant ainsi atteint."; not "M. Jean ARNAUD, directeur général des
     services, assiste à la séance.", a sentence of its own)."""
-    tail = CLAUSES_TAIL.search(text)
-    if tail and QUORUM_SAID.search(fold(tail.group(0))):
-        return text[:tail.start()]
-    return PROSE_TAIL.sub("", text)
+    tail = _quorum_tail(text)
+    return text[:tail.start()] if tail else PROSE_TAIL.sub("", text)
 
 
 def _without_prose(line: str) -> str:
     """The list's last line without the sentence closing it ("Mme BRIDOUX, en nombre suffisant
     pour délibérer (art. L. 2121-17 du CGCT)."), kept when it speaks of a proxy."""
-    tail = CLAUSES_TAIL.search(line)
-    if not tail or not QUORUM_SAID.search(fold(tail.group(0))) or PROXY_WORDS.search(fold(tail.group(0))):
-        return line
-    return line[:tail.start()]
+    tail = _quorum_tail(line)
+    return line if not tail or PROXY_WORDS.search(fold(tail.group(0))) else line[:tail.start()]
+
+
+def _quorum_tail(text: str) -> re.Match | None:
+    """The clauses closing a line when they speak of the quorum (`QUORUM_SAID`)."""
+    tail = CLAUSES_TAIL.search(text)
+    return tail if tail and QUORUM_SAID.search(fold(tail.group(0))) else None
 
 
 # what the sentence closing a list of présents says: "formant la majorité des membres en exercice",

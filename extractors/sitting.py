@@ -181,7 +181,8 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
     """The sitting's counts; those printed with a member's move ("X quitte la séance
     (16 présents, 17 votants)") are the move's, holding for the items after it."""
     furniture = members.furniture_in_brackets(units)
-    units = [replace(u, text="") if k in furniture else u for k, u in enumerate(units)]
+    if furniture:  # read as blank lines, so that every index holds
+        units = [replace(u, text="") if k in furniture else u for k, u in enumerate(units)]
     found = counts.read(units, tuple(lexicon.get("sitting_counts")) + ("_afferents",))
     moved = {m.unit: m for m in r.moves}
     for m in r.moves:  # "X quitte la salle (14 présents," / "17 votants).": the bracket goes on below
@@ -264,24 +265,30 @@ def _president_listed(r: Reading, units: list[Unit]) -> None:
                 return
 
 
+def _run_on(units: list[Unit], k: int) -> str | None:
+    """The line and the next one, when its sentence goes on below it."""
+    if k + 1 < len(units) and not ends_sentence(units[k].text):
+        return joined([units[k].text.strip(), units[k + 1].text.strip()])
+    return None
+
+
 def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
     """An unlabelled line: a heading naming the body or the sitting's date, a secretary
     or a president in a sentence, a member leaving or arriving, the time alone."""
     u, folded = units[k], units[k].folded.strip()
     _read_heading(r, units, k)
+    both = _run_on(units, k)
     m = lexicon.first("secretary_prose", folded)
     if m:
         r.set("secretaire", _person(u.text, m, "name"), u.span, "secretary_prose")
-    elif k + 1 < len(units) and not ends_sentence(u.text):  # "… Mme X a été désignée pour" / "remplir cette fonction."
-        both = joined([u.text.strip(), units[k + 1].text.strip()])
+    elif both:  # "… Mme X a été désignée pour" / "remplir cette fonction."
         m = lexicon.first("secretary_prose", fold(both))
         r.set("secretaire", _person(both, m, "name") if m and m.start("name") < len(u.text) else None, u.span,
               "secretary_prose")
     m = lexicon.first("president_prose", folded)
     if m:
         r.set("president", _person(u.text, m, "name"), u.span, "president_prose")
-    elif k + 1 < len(units) and not ends_sentence(u.text):  # "… sous la présidence de" / "M. Marc BRIAULT, Président."
-        both = joined([u.text.strip(), units[k + 1].text.strip()])
+    elif both:  # "… sous la présidence de" / "M. Marc BRIAULT, Président."
         m = lexicon.first("president_prose", fold(both))
         if m and m.start() < len(u.text.strip()) <= m.start("name"):
             r.set("president", _person(both, m, "name"), u.span, "president_prose")

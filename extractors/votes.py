@@ -79,17 +79,23 @@ def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = N
     goes_on = nxt is not None and not ends_sentence(u.text, ".:;!?") and not ROW_OF_NUMBERS.fullmatch(u.text)
     whole = text + " " + nxt[1] if goes_on else text
     for column in (*lexicon.get("vote_counts"), "votants"):  # "à l'unanimité (32 votants)"
-        for pattern in lexicon.get("votes", column):
-            m = lexicon.rx(pattern).search(whole)
-            if m and m.start() < len(text) and int(m.group(1)) <= lexicon.get("max_count"):
-                vote.set(column, int(m.group(1)), u, "vote_prose")  # begun on this line: its own
-                break
+        vote.set(column, _said(whole, column, len(text)), u, "vote_prose")  # begun on this line: its own
     if lexicon.rx(lexicon.get("votes", "unanimity")).search(text):
         vote.set("unanimite", True, u, "unanimity")
     named = _listed_non_voters(u.text)  # "Ne participe(nt) pas au vote : M. X (1)": the line alone
     named = _named_non_voters(u.text + " " + nxt[0].text if goes_on else u.text) if named is None else named
     if named:
         vote.set("non_votants", named, u, "non_voters_named", derived=True)
+
+
+def _said(prose: str, column: str, before: int | None = None) -> int | None:
+    """The count of `column` a sentence says ("par 12 voix pour"), its match begun before
+    `before` (the sentence's first line, when it is read on into the next)."""
+    for pattern in lexicon.get("votes", column):
+        m = lexicon.rx(pattern).search(prose)
+        if m and (before is None or m.start() < before) and int(m.group(1)) <= lexicon.get("max_count"):
+            return int(m.group(1))
+    return None
 
 
 # one member named by office: "M. le Maire", "Madame la Présidente", "le premier adjoint"
@@ -146,8 +152,7 @@ def says_non_voters(u: Unit) -> bool:
     listed = _listed_non_voters(u.text)
     if listed is not None:
         return listed > 0
-    prose = _prose(u.text)  # "1 membre(s) ne prenant pas part au vote (Nadège Bocquet)"
-    if any((m := lexicon.rx(p).search(prose)) and int(m.group(1)) > 0 for p in lexicon.get("votes", "non_votants")):
+    if _said(_prose(u.text), "non_votants"):  # "1 membre(s) ne prenant pas part au vote (Nadège Bocquet)"
         return True
     return any(c.value for c in counts.read([u], ("non_votants",)))
 

@@ -97,7 +97,8 @@ def _count_box(line: str, below: str, after: str) -> tuple[list[str], list[str]]
 
 
 # the words of a sitting's count box: each label has one, and two labels at least a word of the
-# sitting's attendance ("Membres de la commission  Présents  Excusés" in a report is not one) (the extractors' lexicon reads the labels; this only tells a box's shape)
+# sitting's attendance ("Membres de la commission  Présents  Excusés" in a report is not one);
+# the extractors' lexicon reads the labels, these words only tell a box's shape
 COUNT_WORD = re.compile(r"(?i)pr[ée]s|pouvoir|procuration|mandat|repr[ée]sent|votant|vote|suffrage|exercice|"
                         r"absen|excus|membre|conseill|d[ée]l[ée]gu|[ée]lu|effectif|si[èe]ge|quorum|aff[ée]rent|total")
 SITTING_WORD = re.compile(r"(?i)pr[ée]sent|votant|pouvoir|procuration|repr[ée]sent|exercice|mandat|suffrage")
