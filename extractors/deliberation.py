@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors import act_table, counts, lexicon, members, segment, sitting, stream, votes
+from extractors import act_table, counts, lexicon, members, outline, segment, sitting, stream, together, votes
 from extractors.decisions import read_decisions
 from extractors.normalise import words_to_digits
 from extractors.members import Member
@@ -89,13 +89,13 @@ def extract(doc: Document) -> Document:
     return doc
 
 
-def _full(ctx: Context, item: segment.Item) -> bool:
+def _full(ctx: Context, item: outline.Item) -> bool:
     """An item read as a whole record (an extract whose number heads its sitting) rather
     than as an item of minutes under a session header."""
     return item.heading is None or ctx.single or not (ctx.session.facts or ctx.session.members)
 
 
-def _titled(units: list[Unit], block: segment.Block) -> bool:
+def _titled(units: list[Unit], block: outline.Block) -> bool:
     """An extract with its "Objet : …" is a deliberation even when no vote is recorded."""
     return any(lexicon.label_at_start("fields", u.folded) and
                lexicon.label_at_start("fields", u.folded).name == "objet" for u in units[block.start:block.end])
@@ -121,7 +121,7 @@ def _inherit(session: Reading, shared: Reading) -> None:
         session.members = list(shared.members)
 
 
-def _emit(ctx: Context, seq: int, block: segment.Block, item: segment.Item) -> int:
+def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> int:
     # an extract is read whole: its vote may stand above its "Objet :" (Hautes Terres)
     units = ctx.units[block.start if ctx.single else item.start:item.end]
     if not units:
@@ -129,7 +129,7 @@ def _emit(ctx: Context, seq: int, block: segment.Block, item: segment.Item) -> i
     own = sitting.read(units, full=_full(ctx, item))
     # a row of a table of acts: its vote is read under the table's header (labels over values)
     row = item.row and [ctx.units[item.row.head], act_table.as_unit(ctx.units, item.row)]
-    vote = votes.read(row or units if item.shared is None else [segment.shared_unit(ctx.units, item)])
+    vote = votes.read(row or units if item.shared is None else [together.shared_unit(ctx.units, item)])
     for c in counts.read(row, COUNT_COLUMNS) if row else []:  # "N° | Objet | Votants | Pour | …"
         own.set(c.column, c.value, row[1].span, c.method)
     decisions = read_decisions(stream.as_lines(units))
@@ -151,7 +151,7 @@ def _emit(ctx: Context, seq: int, block: segment.Block, item: segment.Item) -> i
 
 # --- values --------------------------------------------------------------------------------
 
-def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
+def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
            units: list[Unit], moves: list[sitting.Move], more: bool = False) -> dict[str, Fact]:
     """The session's values, then the counts stated with a move, the item's own, those of
     its range, then its vote."""
@@ -189,7 +189,7 @@ def _facts(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote,
     return facts
 
 
-def _non_voter_between(ctx: Context, block: segment.Block, item: segment.Item, facts: dict[str, Fact]) -> None:
+def _non_voter_between(ctx: Context, block: outline.Block, item: outline.Item, facts: dict[str, Fact]) -> None:
     """"Mme X quitte la salle et ne participe pas au vote (1)." (or "N'a pas pris part au vote : X
     (1)") printed between this item's vote and the next heading goes with the next item
     (segment._pull_heads), but may as well be this vote's non-voter: this item's votants, against
@@ -264,7 +264,7 @@ def _from_running(ctx: Context, facts: dict[str, Fact], units: list[Unit]) -> No
         facts[c.column] = Fact(c.value, lines[c.unit].span, "running_header")
 
 
-def _act_in_title(ctx: Context, item: segment.Item, facts: dict[str, Fact]) -> None:
+def _act_in_title(ctx: Context, item: outline.Item, facts: dict[str, Fact]) -> None:
     """An item of minutes that ends its title with the act's own number ("2. Rapport sur le
     prix de l'eau (délibération 2024-41)", "… – avis – Délibération 2023-071", "(DCM
     2023-51)"): the act's number is the deliberation's, the item's rank is not."""
@@ -277,7 +277,7 @@ def _act_in_title(ctx: Context, item: segment.Item, facts: dict[str, Fact]) -> N
         return
     lines = [h.title] + [u.text for u in ctx.units[h.unit + 1:min(h.unit + 3, item.end)]]
     for k, text in enumerate(lines):
-        m = segment.rx(segment.data()["act_in_title"]).search(fold(text).rstrip(" ."))
+        m = outline.rx(outline.data()["act_in_title"]).search(fold(text).rstrip(" ."))
         if m:
             group = "num" if m.group("num") else "code"
             number = re.sub(r"\s*([-_/])\s*", r"\1", text[m.start(group):m.end(group)].strip())
@@ -287,12 +287,12 @@ def _act_in_title(ctx: Context, item: segment.Item, facts: dict[str, Fact]) -> N
             return  # the title has ended: a number further down is another act's
 
 
-def _number(item: segment.Item) -> int | None:
+def _number(item: outline.Item) -> int | None:
     """The item's number as the ranges count them ("Questions 11 à 17"): 11 for "11"."""
-    return segment._key(item.heading.number) if item.heading else None
+    return outline.number_key(item.heading.number) if item.heading else None
 
 
-def _title(units: list[Unit], item: segment.Item, own: Reading) -> Fact | None:
+def _title(units: list[Unit], item: outline.Item, own: Reading) -> Fact | None:
     """The heading's title with its wrapped lines; else "Objet : …"; else the title lines
     right under a bare number ("2014.09.15 - 5" / "INSTALLATION D'UN RELAIS …")."""
     if "objet" in own.facts:
@@ -340,7 +340,7 @@ def _objet_line(u: Unit) -> str | None:
 def _without_act(title: str) -> str:
     """``"Débat d'orientation budgétaire 2026 Acte n° 2026-001"`` -> the title alone (the
     number, printed in the margin, is the act's: `_act_in_title`)."""
-    m = segment.rx(segment.data()["act_in_title"]).search(fold(title).rstrip(" ."))
+    m = outline.rx(outline.data()["act_in_title"]).search(fold(title).rstrip(" ."))
     return title[:m.start()].rstrip(" –-(") if m and m.start() > 3 else title
 
 
@@ -349,7 +349,7 @@ def _says_sitting(units: list[Unit]) -> bool:
     return bool(lexicon.first("session_title", text))
 
 
-def _title_goes_on(lines: list[str], u: Unit, h: segment.Heading) -> bool:
+def _title_goes_on(lines: list[str], u: Unit, h: outline.Heading) -> bool:
     """A wrapped title line: same case as the title, or the title ends mid-phrase."""
     text = u.text.strip()
     if u.gap_before and lines or segment.is_evidence(u) or (lines and len(text.split()) > 16):
@@ -406,7 +406,7 @@ def _stamp(ctx: Context, facts: dict[str, Fact], units: list[Unit]) -> None:
 
 # --- people -----------------------------------------------------------------------------
 
-def _moves(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote) -> list[sitting.Move]:
+def _moves(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote) -> list[sitting.Move]:
     """The moves that hold for this item, in order: its range's, those met in earlier items,
     and its own printed above its vote. One printed under its vote ("Adopté à l'unanimité."
     / "M. X quitte la séance (16 présents)") holds from the next item on."""
@@ -424,7 +424,7 @@ def _moves(ctx: Context, item: segment.Item, own: Reading, vote: votes.Vote) -> 
 def _later(move: sitting.Move, number: int | None) -> bool:
     """A move above the items that holds from a later one ("… prend part au vote à partir de
     la délibération n° 2024-043", read at 2024-041): not yet."""
-    start = segment._key(move.from_item)
+    start = outline.number_key(move.from_item)
     return start is not None and number is not None and number < start
 
 

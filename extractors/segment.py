@@ -22,58 +22,18 @@ table of contents, a closing recap) are not items; bullets never are.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
 
-from extractors import act_table, counts, lexicon, members, pages, sitting
+from extractors import act_table, counts, lexicon, members, pages, sitting, together
 from extractors.normalise import ordinal
+from extractors.outline import Block, Heading, Item, data, number_key, rx
 from extractors.stream import Unit, fold
 
-PATTERNS = Path(__file__).parent / "patterns" / "segments.json"
 UNDECIDED_HEAD = 8  # units before an extract's header that stay with it when nothing is decided there
 TIGHT = 2  # headings at most this many units apart, three or more in a row: a list of titles
-
-
-@lru_cache(maxsize=None)
-def data() -> dict:
-    return json.loads(PATTERNS.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=None)
-def rx(pattern: str) -> re.Pattern:
-    return re.compile(lexicon.expand(pattern))
-
-
-@dataclass
-class Heading:
-    unit: int
-    family: str
-    number: str | None
-    title: str | None
-    style: int = 0  # which pattern of the family: "3 - Titre" and "3° De …" are two numberings
-    rank: str | None = None  # the item's rank when its number is the act's ("Point n° 3" / "… n° 2024-023")
-
-
-@dataclass
-class Item:
-    start: int
-    end: int
-    heading: Heading | None
-    evidence: bool
-    row: act_table.Row | None = None  # a row of a table of acts, read under the table's header
-    shared: int | None = None  # the unit of a vote it shares ("Les points 3 à 5 sont adoptés …")
-
-
-@dataclass
-class Block:
-    start: int
-    end: int
-    header_end: int
-    items: list[Item] = field(default_factory=list)
 
 
 # --- evidence and blocks ------------------------------------------------------------
@@ -157,44 +117,6 @@ def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: 
     return {f: _untight([h for h in hs if h.unit not in toc], decided, shared) for f, hs in found.items()}
 
 
-def together(units: list[Unit], shared: list[int], found: dict[str, list[Heading]]) -> dict[int, tuple[int, int]]:
-    """The lines that vote several items at once, with the range of numbers they cover
-    ("Les points 3 à 5 sont adoptés à l'unanimité" -> (3, 5); "Ces trois délibérations sont
-    adoptées …" -> the three headings right above it); `shared`: the lines of `_votes_together`."""
-    out = {}
-    for k in shared:
-        if any(rx(p).search(units[k].folded) for p in data()["not_evidence"]):
-            continue  # "Considérant que les deux délibérations … ont été approuvées": no vote here
-        m = rx(data()["together"]["range"]).search(units[k].folded)
-        first, last = (_key(m.group("first")), _key(m.group("last"))) if m else (None, None)
-        counted = rx(data()["together_counted"]).search(units[k].folded)
-        if counted:
-            n = counted.group("n")
-            first, last = _last_ones(found, k, int(n) if n.isdigit() else SMALL_NUMBERS.index(n) + 2)
-        if first is not None and last is not None and first < last <= first + 50:
-            out[k] = (first, last)
-    return out
-
-
-SMALL_NUMBERS = ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"]
-
-
-def _votes_together(units: list[Unit], start: int, end: int) -> list[int]:
-    """Lines of either kind of vote taken together, before their ranges are known."""
-    return [k for k in range(start, end) if rx(data()["together"]["range"]).search(units[k].folded)
-            or rx(data()["together_counted"]).search(units[k].folded)]
-
-
-def _last_ones(found: dict[str, list[Heading]], k: int, n: int) -> tuple[int | None, int | None]:
-    """The numbers of the n headings of one family right above line k."""
-    for family in ("act", "numbered"):
-        above = [h for h in found.get(family, []) if h.unit < k][-n:]
-        numbers = [_key(h.number) for h in above]
-        if len(above) == n and None not in numbers and k - above[0].unit <= 4 * n:
-            return numbers[0], numbers[-1]
-    return None, None
-
-
 def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
     u = units[k]
     if len(u.cells) > 1 and counts.is_count_line(" | ".join(u.cells[1:])):
@@ -260,9 +182,9 @@ def _best_run(hs: list[Heading]) -> list[Heading]:
     may be missing, a heading the loader lost); the run spread over the most text."""
     runs: list[list[Heading]] = []
     for h in hs:
-        key = _key(h.number)
-        step = {id(r): key - _key(r[-1].number) for r in runs
-                if key is not None and _key(r[-1].number) is not None}
+        key = number_key(h.number)
+        step = {id(r): key - number_key(r[-1].number) for r in runs
+                if key is not None and number_key(r[-1].number) is not None}
         # the same numbering style, one number possibly skipped; another style, the next number
         fits = [r for r in runs if r[-1].style == h.style and 1 <= step.get(id(r), 0) <= 2] or \
                [r for r in runs if step.get(id(r)) == 1]
@@ -273,22 +195,6 @@ def _best_run(hs: list[Heading]) -> list[Heading]:
     runs = [r for r in runs if len(r) > 1]
     best = max(runs, key=lambda r: (r[-1].unit - r[0].unit, len(r)), default=[])
     return best
-
-
-def _key(number: str | None) -> int | None:
-    """The number that orders items: "12" -> 12, "IV" -> 4, "2018-24" -> 24."""
-    if not number:
-        return None
-    if number.isdigit():
-        return int(number)
-    low = number.lower()
-    if not re.fullmatch(r"[ivxl]+", low):
-        digits = re.findall(r"\d+", number)
-        return int(digits[-1]) if digits else None
-    values, total = {"i": 1, "v": 5, "x": 10, "l": 50}, 0
-    for a, b in zip(low, low[1:] + " "):
-        total += -values[a] if values.get(b, 0) > values[a] else values[a]
-    return total
 
 
 def _toc_units(units: list[Unit], start: int, end: int) -> set[int]:
@@ -320,8 +226,8 @@ def _listed_number(u: Unit) -> int | None:
     if field and field.name == "objet":
         return -1
     for family, h in _heading_at([u], 0):
-        if family in ("numbered", "act") and _key(h.number) is not None:
-            return _key(h.number) if family == "numbered" else None
+        if family in ("numbered", "act") and number_key(h.number) is not None:
+            return number_key(h.number) if family == "numbered" else None
     return None
 
 
@@ -372,10 +278,10 @@ def _pull_heads(units: list[Unit], evidence: list[bool], items: list[Item]) -> l
 
 def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int, end: int) -> Block:
     """The items of a block under the heading family that explains the most decisions."""
-    shared = _votes_together(units, start, end)
+    shared = together.lines(units, start, end)
     found = _paired(headings(units, start, end, said, shared), evidence)
-    lines = together(units, shared, found)
-    decided = _decided(evidence, found, lines)
+    lines = together.ranges(units, shared, found)
+    decided = together.decided(evidence, found, lines)
     by_family = {f: _segments(found[f], decided, end, f) for f in data()["priority"]}
     most = max(sum(i.evidence for i in items) for items in by_family.values())
     # the most specific family that explains at least half as many decisions as any
@@ -384,7 +290,7 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
     best = _ranks_holding_acts(by_family, best)
     if not best:
         best = [Item(start, end, None, any(evidence[start:end]))]
-    best = _with_table(units, start, end, [_share(units, item, lines, evidence) for item in best], evidence)
+    best = _with_table(units, start, end, [together.share(units, item, lines, evidence) for item in best], evidence)
     _number_from_neighbours(best, found)
     _cut_last(units, evidence, best[-1])
     return Block(start, end, best[0].start if best[0].heading else start, _pull_heads(units, evidence, best))
@@ -452,70 +358,6 @@ def _under(h: Heading, act: Heading, nxt: int, evidence: list[bool]) -> bool:
     if act.title:
         return True  # "Délibération n° CA-2017-21 - ADOPTEE"
     return act.unit - h.unit <= 2 and not any(evidence[h.unit:act.unit]) and act.unit + 1 != nxt
-
-
-def _covering(h: Heading, lines: dict[int, tuple[int, int]]) -> int | None:
-    """The line after a heading that votes its item with others ("Les points 3 à 5 …"): by
-    its rank, or by its act number ("Les délibérations n° B-2022-0412 à B-2022-0418 …")."""
-    numbers = [n for n in (_key(h.rank), _key(h.number)) if n is not None]
-    return next((k for k, (a, b) in lines.items() if k > h.unit and any(a <= n <= b for n in numbers)), None)
-
-
-def _decided(evidence: list[bool], found: dict[str, list[Heading]], lines: dict[int, tuple[int, int]]) -> list[bool]:
-    """Decisions as the items count them: a heading voted with others counts as decided."""
-    if not lines:
-        return evidence
-    out = list(evidence)
-    for h in (h for hs in found.values() for h in hs):
-        if _covering(h, lines) is not None:
-            out[h.unit] = True
-    return out
-
-
-def _share(units: list[Unit], item: Item, lines: dict[int, tuple[int, int]], evidence: list[bool]) -> Item:
-    """An item voted together with others ("Point n° 3 …" / "Point n° 4 …" / "Point n° 5 …"
-    / "Les points 3 à 5 sont adoptés à l'unanimité") takes that line's vote, unless it
-    records its own."""
-    k = _covering(item.heading, lines) if item.heading and lines else None
-    if k is None or any(evidence[item.start:min(k, item.end)]):
-        return item
-    return replace(item, evidence=True, shared=_exception(units, k, item.heading) or k, end=min(k, item.end))
-
-
-def _exception(units: list[Unit], k: int, h: Heading) -> int | None:
-    """ "… sont adoptées à l'unanimité, à l'exception de :" / "- la délibération n° B-2022-0415,
-    adoptée par 29 voix pour et 4 voix contre ;": the line under the shared vote naming this item."""
-    m = EXCEPT.search(units[k].folded)
-    if not m or m.end() < len(units[k].folded.rstrip(" :")):
-        return None  # no exception, or one said on the line itself (`shared_unit`)
-    return next((j for j in range(k + 1, min(k + 7, len(units))) if _named_in(units[j].folded, h)), None)
-
-
-# "… adoptés à l'unanimité, à l'exception du point 4, adopté par 14 voix pour et 3 voix contre"
-EXCEPT = re.compile(r"[,;]?\s*(?:a\s+l'exception\s+d(?:e|u|es)\b|sauf\b|excepte\b|hormis\b)")
-ITEM_WORD = r"(?:points?|rapports?|questions?|affaires?|dossiers?|deliberations?)\s+(?:n\s*[°o]s?\.?\s*)?"
-
-
-def _named_in(folded: str, h: Heading) -> bool:
-    """The text names the item: its act number as printed, or its rank after an item's word."""
-    for key in (fold(n) for n in (h.number, h.rank) if n):
-        if len(key) >= 4 and key in folded:
-            return True
-        if key.isdigit() and re.search(rf"\b{ITEM_WORD}(?:\d+\s*(?:,|et)\s*)*{key}\b", folded):
-            return True
-    return False
-
-
-def shared_unit(units: list[Unit], item: Item) -> Unit:
-    """The part of a shared vote that is this item's: "Les points 3 à 5 sont adoptés à
-    l'unanimité, à l'exception du point 4, adopté par 14 voix pour et 3 voix contre" is
-    unanimity for 3 and 5, the clause after the exception for 4."""
-    u = units[item.shared]
-    m = EXCEPT.search(u.folded)
-    if not m or not item.heading or not u.folded[m.end():].strip(" :"):
-        return u
-    named = _named_in(u.folded[m.end():], item.heading)
-    return replace(u, text=u.text[m.end():] if named else u.text[:m.start()])
 
 
 def _with_table(units: list[Unit], start: int, end: int, items: list[Item], evidence: list[bool]) -> list[Item]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors import counts, entries, lexicon
+from extractors import counts, entries, lexicon, outline
 from extractors.sitting import Fact
 from extractors.stream import Unit, fold
 from schemas.text import ends_sentence
@@ -208,13 +208,11 @@ def _outcome(vote: Vote, body: list[Unit]) -> None:
 def _decision(body: list[Unit]) -> Unit | None:
     """The line where the assembly decides ("Le Conseil Municipal considérant …" / "… décide
     de lui allouer": the two lines read together), recitals and proposals aside."""
-    from extractors import segment
-
     for u, nxt in zip(body, body[1:] + [None]):
         pair = u.folded + " " + (nxt.folded if nxt else "")
         if lexicon.rx(lexicon.get("votes", "decided")).search(pair) and \
-                any(segment.rx(p).search(pair) for p in segment.data()["evidence"]) and \
-                not any(segment.rx(p).search(u.folded.strip()) for p in segment.data()["not_evidence"]):
+                any(outline.rx(p).search(pair) for p in outline.data()["evidence"]) and \
+                not any(outline.rx(p).search(u.folded.strip()) for p in outline.data()["not_evidence"]):
             verb_here = lexicon.rx(lexicon.get("votes", "decided")).search(u.folded)
             return u if verb_here or nxt is None else nxt  # the line holding the verb, not a move above it
     return None
