@@ -63,11 +63,14 @@ WEAK_METHODS = {
     # "Mme X quitte la salle et ne participe pas au vote (1)." between this vote and the next
     # heading: read as the next item's non-voter, it may be this one's
     "non_voter_beside": "un membre qui ne prend pas part au vote est nommé entre ce vote et le point suivant",
+    # "Vote (en voix pondérées) : POUR 36 | CONTRE 5", "Votants : 14 (41 voix)": each delegate
+    # holds several votes in a syndicat, the vote counts votes and the votants count members
+    "weighted": "vote en voix pondérées, les votants sont comptés en membres",
 }
 
 # Methods in doubt only against some columns: the item's own votants is the right figure for
 # its vote (pour + contre + abstentions), a later one than the opening's présents and pouvoirs.
-WEAK_AGAINST = {"votants_item": ("presents", "pouvoirs"), "move_counts": ("proxies", "attendance"),
+WEAK_AGAINST = {"votants_item": ("presents", "pouvoirs"), "weighted": ("votants", "presents", "pouvoirs"), "move_counts": ("proxies", "attendance"),
                 "recount": ("proxies", "attendance"), "non_voter_beside": ("pour", "contre", "abstentions", "presents", "pouvoirs")}
 
 # What a derived value rests on: (method, column) or method -> the values or lists it was

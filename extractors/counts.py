@@ -18,7 +18,7 @@ A number is not a count when it is a year, an amount, a time or a percentage.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors import lexicon
 from extractors.normalise import words_to_digits
@@ -132,7 +132,16 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
     out = [c for c in out if c.unit not in rows | lines | listed] + cells + paired + totals
     out.sort(key=lambda c: (c.unit, c.method != "label_value"))
     wanted = columns or tuple(lexicon.get("sitting_counts")) + tuple(lexicon.get("vote_counts"))
-    return [c for c in out if c.column in wanted]
+    return [c for c in _seats(out) if c.column in wanted]
+
+
+def _seats(out: list[Count]) -> list[Count]:
+    """The seats the law gives the body ("Effectif légal : 23", "membres afférents au conseil :
+    11") are the members in office where none are printed; beside "En exercice : 21" (two seats
+    vacant) they are another figure, and the quorum counts the 21."""
+    if any(c.column == "membres_en_exercice" for c in out):
+        return [c for c in out if c.column != "afferents"]
+    return [replace(c, column="membres_en_exercice") if c.column == "afferents" else c for c in out]
 
 
 # a label's gloss in brackets right after it: "Votants (présents et représentés)"
@@ -386,7 +395,7 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     method = "label_value" if sep else "count_line"
     if VARIES.match(rest[m.end():m.end() + 80]):
         method = "count_varies"  # "Présents : 17 (18 à partir de DEL_2012_042)": which one holds depends on the item
-    return [Count(label.name, int(m.group(1)), run.unit_at(label.start), method)]
+    return _out_of(run, label, Count(label.name, int(m.group(1)), run.unit_at(label.start), method), label.end + m.end())
 
 
 def _lone_number_above(run: Run, label: lexicon.Label, taken: dict) -> bool:
@@ -421,6 +430,21 @@ VARIES = re.compile(r"^[^\n.;]{0,40}?\b(?:a\s+partir|jusqu|apres|puis|des\s+(?:l
                     r"|^\s*(?:\(|,|et|puis)[^\n]{0,12}?\d+[^\n]{0,30}?\b(?:a\s+partir|jusqu|apres|des|a\s+compter)\b")
 
 
+# "Présents : 14 délégués sur 22", "11 présents sur 15": the members in office said after the présents
+# (not "12 sur 45 voix", "17 délégués sur 20 communes membres", "11 sur 11 membres restants")
+OUT_OF = re.compile(r"[ \t]*(?:(?:membres?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lue?s?)[ \t]+)?sur[ \t]+(\d{1,4})"
+                    r"(?:[ \t]+(?:membres?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lue?s?)(?:[ \t]+en[ \t]+exercice)?)?"
+                    r"(?=[ \t]*(?:[)\-–—,;|.]|\n|$))", re.I)
+
+
+def _out_of(run: Run, label: lexicon.Label, count: Count, pos: int) -> list[Count]:
+    """The présents count and, when "sur N" follows it, N members in office."""
+    m = OUT_OF.match(run.text, pos) if label.name == "presents" else None
+    if not m or not _plausible(int(m.group(1))) or int(m.group(1)) < count.value:
+        return [count]
+    return [count, Count("membres_en_exercice", int(m.group(1)), count.unit, "out_of")]
+
+
 def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
     """``"15 présents"``, ``"soit 33 votants"``, ``"13 étaient présents"``: a number right before
     the label (or its verb), on its line."""
@@ -441,7 +465,7 @@ def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
     # "39 présents" alone on its line is a count line; "les 15 présents" in a sentence is weaker
     method = "count_line" if only_counts(run.text[start:end]) else "number_before"
     # "(28 présents, 28" / "votants)": the count belongs to the line its number is on
-    return [Count(label.name, int(m.group(1)), run.unit_at(start + m.start(1)), method)]
+    return _out_of(run, label, Count(label.name, int(m.group(1)), run.unit_at(start + m.start(1)), method), label.end)
 
 
 def _in_bracket(run: Run, label: lexicon.Label) -> bool:

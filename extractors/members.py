@@ -272,7 +272,7 @@ def page_furniture(unit: Unit) -> bool:
     words = [w for w in folded.split() if re.search(r"\w", w)]  # dashes are no words
     if len(words) <= 6 and re.search(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded):
         return True  # "CM – 22.06.2017", "Séance publique – conseil communautaire – 17.09.2013"
-    if len(folded.split()) <= 14 and PAGE_MARK.search(folded):
+    if len(words) <= 14 and PAGE_MARK.search(folded):
         return True  # "Conseil municipal – séance du 12 mars – page 2", "Compte rendu CM 2/3"
     # "AGGLOMÉRATION DU GRAND-VILLECOMTAL | conseil communautaire", "X / Délibérations / 29.01.2007"
     dated = re.search(r"[/–—-]\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded)
@@ -281,10 +281,10 @@ def page_furniture(unit: Unit) -> bool:
     # du Grand X – 08.01.2021": the body in a piece of a dated header
     for head in pieces[:3 if dated else 1]:
         body = lexicon.first("collectivite", head)
-        if body and body.start() == 0 and len(folded.split()) <= 14:
+        if body and body.start() == 0 and len(words) <= 14:
             return True
     dated = fold(words_to_digits(folded))
-    return len(folded.split()) <= 14 and (bool(lexicon.first("session_title", dated)) or bool(RUNNING_HEADER.search(dated)))
+    return len(words) <= 14 and (bool(lexicon.first("session_title", dated)) or bool(RUNNING_HEADER.search(dated)))
 
 
 def furniture_in_brackets(units: list[Unit]) -> set[int]:
@@ -422,6 +422,8 @@ TWO_CIVIL = re.compile(rf"^\s*({CIVIL_NAME})\s+\|\s+({CIVIL_NAME})\s*[.;,]?\s*$"
 def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, list[tuple[int, int]]]:
     """The list's lines as one text, and (offset, line) where each line starts in it."""
     pieces = pieces[:-1] + [(_without_prose(pieces[-1][0]), pieces[-1][1])]
+    if label.kind != "proxies":
+        pieces = [(_ungrouped(p), k) for p, k in pieces]
     # "Hakim Du Bois [pouvoir à Tanguy De La Tour]": square brackets are brackets ("[?]" is OCR's)
     pieces = [(re.sub(r"\[(?!\?\])", "(", re.sub(r"(?<!\[\?)\]", ")", p)), k) for p, k in pieces]
     if label.kind == "proxies" and not any(";" in p for p, _ in pieces):
@@ -449,6 +451,25 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
         pos = max(at, pos)
         starts.append((pos, k))
     return text, starts
+
+
+# a list grouped by member commune or group, the group before its members: "Vallon-la-Gée : M.
+# Jean-Pierre LEGEAY, Mme Maryse BOUTTIER", "[CC Arnon-Boischaut] Jean-Michel POTIER, …"
+GROUP = re.compile(rf"^\s*(?:\[[^\]\n]{{2,60}}\]\s*|(?!(?i:{CIVILITY})\b)(?P<group>[A-ZÀ-Ý][^:;,()\[\]\n]{{1,58}}?)\s*:\s*)"
+                   rf"(?=(?i:{CIVILITY})\s*[A-ZÀ-Ý]|[A-ZÀ-Ý][\w'’-]+\s+[A-ZÀ-Ý])")
+
+
+# "Arrivée au point 2 : Mme X", "Jusqu'à 21 h : M. Y": a time or a move, not a group of members
+NOT_A_GROUP = re.compile(r"\d|\b(?:arriv|depart|parti|quitt|point|jusqu|partir|retard|pouvoir|procuration)")
+
+
+def _ungrouped(line: str) -> str:
+    """A line of a list without the group it opens with (not a label: "Absents : …")."""
+    m = GROUP.match(line)
+    if not m or m.group("group") and (_labelled(unmarked(fold(m.group(0)))) or counts.is_count_line(m.group(0))
+                                      or NOT_A_GROUP.search(fold(m.group("group")))):
+        return line
+    return line[m.end():]
 
 
 def _prose_cut(text: str) -> str:

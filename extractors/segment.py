@@ -112,6 +112,8 @@ def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: 
             if k not in furniture:
                 found[family].append(h)
     found["numbered"] = _best_run(found["numbered"])
+    opened = _opened(units, start, end)  # "Mairie de X" / "Réunion du conseil municipal du …" head the sitting
+    found["plain"] = [h for h in found["plain"] if opened is not None and h.unit > opened]
     toc = _toc_units(units, start, end)
     decided = [k for k in range(start, end) if said[k]]
     return {f: _untight([h for h in hs if h.unit not in toc], decided, shared) for f, hs in found.items()}
@@ -131,10 +133,14 @@ def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
         for style, pattern in enumerate(data()["headings"][family]):
             m = rx(pattern).match(folded)
             if m:
-                out.append((family, _heading(u, k, family, m, style)))
+                h = _heading(u, k, family, m, style)
+                if not (u.text.lstrip()[:1] in "–—" and h.title and h.title[:1].islower()):
+                    out.append((family, h))  # "— Délibération 2020-18 : création d'un poste …": a recital's bullet
                 break
     if _is_title(u) and not out:
         out.append(("caps", Heading(k, "caps", None, u.text.strip().rstrip(" :"))))
+    elif not out and _is_plain_title(units, k):
+        out.append(("plain", Heading(k, "plain", None, u.text.strip())))
     return [(f, h) for f, h in out if not (h.title and any(rx(p).search(fold(h.title)) for p in data()["toc_title"]))]
 
 
@@ -175,6 +181,35 @@ def _is_title(u: Unit) -> bool:
     folded = fold(text).strip(" -–•*ø")
     return caps and not rx(data()["caps_stop"]).match(folded) and not is_evidence(u) \
         and not lexicon.label_at_start("fields", folded)
+
+
+def _opened(units: list[Unit], start: int, end: int) -> int | None:
+    """The first line that records the sitting itself: its opening sentence, a list of members
+    or a count of them."""
+    return next((k for k in range(start, end) if sitting.is_opening(units, k) or members.list_label(units[k].text)
+                 or counts.is_count_line(units[k].text)), None)
+
+
+# the words a sentence of the report starts with, never a title's
+NOT_PLAIN = re.compile(r"(?:sur\s+(?:la\s+)?(?:proposition|rapport|avis)|oui\b|vu\b|considerant|apres\b|(?:le|la|l')\s*(?:maire|president)"
+                       r"|m\.|mme\b|mm\.|monsieur|madame|messieurs|mesdames)")
+
+
+def _is_plain_title(units: list[Unit], k: int) -> bool:
+    """A title in ordinary case standing alone between blank lines, as a small commune's
+    minutes print their items ("" / "Travaux de l'église – choix de l'entreprise" / "" /
+    "Trois devis ont été reçus …"): a few words, no sentence's end, no label, no vote."""
+    u = units[k]
+    text = u.text.strip()
+    words = text.split()
+    if not (u.gap_before and k + 1 < len(units) and units[k + 1].gap_before) or not 2 <= len(words) <= 14:
+        return False
+    folded = fold(text)
+    if re.search(r"[:€]|\beuros?\b", text) or NOT_PLAIN.match(folded) or sitting.read_move(u, k):
+        return False  # "Loyer proposé : 450 euros", "Ouï l'exposé du Maire", "M. X revient en séance"
+    return text[:1].isupper() and not re.search(r"[.,;:!?]$", text) and not is_evidence(u) \
+        and not members.list_label(u.text) and not counts.is_count_line(u.text) \
+        and not lexicon.label_at_start("fields", folded) and not rx(data()["caps_stop"]).match(folded)
 
 
 def _best_run(hs: list[Heading]) -> list[Heading]:
@@ -261,7 +296,12 @@ def _heads_next(u: Unit) -> bool:
 def _closed(text: str) -> bool:
     """The line above ends what it says: not "La délibération est adoptée (16 pour, 4" over
     "contre, 2 abstentions).", whose second line is the vote's, not a box heading the next item."""
-    return text.count("(") <= text.count(")") and not re.search(r"[,:]\s*$", text)
+    return text.count("(") <= text.count(")") and not re.search(r"[,:]\s*$", text) and not RUNS_ON.search(fold(text))
+
+
+# "… approuve la modification des statuts par 22 voix pour et" / "2 abstentions.": a sentence
+# cut after a word that cannot end it
+RUNS_ON = re.compile(r"\b(?:et|ou|par|de|des|du|d'|a|au|aux|avec|soit|dont|le|la|les|l')\s*$")
 
 
 def _pull_heads(units: list[Unit], evidence: list[bool], items: list[Item]) -> list[Item]:
@@ -283,6 +323,8 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
     lines = together.ranges(units, shared, found)
     decided = together.decided(evidence, found, lines)
     by_family = {f: _segments(found[f], decided, end, f) for f in data()["priority"]}
+    if sum(i.evidence for i in by_family["plain"]) < 2:
+        by_family["plain"] = []  # a lone line between blank lines above a decision is no item heading
     most = max(sum(i.evidence for i in items) for items in by_family.values())
     # the most specific family that explains at least half as many decisions as any
     best = next((items for items in by_family.values()
@@ -366,12 +408,29 @@ def _with_table(units: list[Unit], start: int, end: int, items: list[Item], evid
     rows = act_table.rows(units, start, end, data()["act_table"])
     if not rows:
         return items
+    if _recap(rows, items):  # the last item ends where the summary starts
+        return [replace(i, end=min(i.end, rows[0].head)) for i in items]
     first, last = rows[0].head, rows[-1].end
     table = [Item(r.start, r.end, Heading(r.start, "act", r.number, r.title), True, r) for r in rows]
     before = [replace(i, end=min(i.end, first)) for i in items  # a numbered item, not the header's title
               if i.heading and i.heading.number and i.start < first and any(evidence[i.start:min(i.end, first)])]
     after = [i for i in items if i.heading and i.start >= last and i.evidence]
     return before + table + after
+
+
+def _recap(rows: list[act_table.Row], items: list[Item]) -> bool:
+    """A table of acts under the items that already record them ("RECAPITULATIF DES
+    DELIBERATIONS DE LA SEANCE" / "2009-031  Affectation du résultat 2008  18  0  0"): a
+    summary of the sitting, not more deliberations."""
+    above = {fold(n) for i in items if i.heading and i.evidence and i.start < rows[0].head for n in _numbers(i.heading)}
+    return bool(above) and all(r.number and fold(r.number) in above for r in rows)
+
+
+def _numbers(h: Heading) -> list[str]:
+    """An item heading's number and the act number its title opens with ("2°) Délibération
+    2009-031 : AFFECTATION DU RESULTAT 2008")."""
+    act = act_at_start(h.title) if h.title else None
+    return [n for n in (h.number, act[0] if act else None) if n]
 
 
 def _number_from_neighbours(items: list[Item], found: dict[str, list[Heading]]) -> None:

@@ -86,7 +86,9 @@ def read(units: list[Unit], full: bool = True) -> Reading:
 
 # "Délégations de pouvoirs : …", "Compte rendu des absents : …": a label governed by a
 # preposition or an article is a word of a title, not a field of its own
-GOVERNED = re.compile(r"(?:^|\s|')(?:de|des|du|d'|la|le|les|l'|aux?|en|par|pour|sur|un|une)\s*$")  # "… d'un secrétaire de séance :"
+# "… par le membre qu'il représente :": a verb after its subject, no label either
+GOVERNED = re.compile(r"(?:^|\s|')(?:de|des|du|d'|la|le|les|l'|aux?|en|par|pour|sur|un|une"
+                      r"|il|elle|ils|elles|qui|que|on|se|ne|nous|vous)\s*$")  # "… d'un secrétaire de séance :"
 # "Excusés (pouvoir) : Mme MARCHETTI – pouvoir : M. CASTELLI ; …": after a name and a dash or a slash, a
 # singular "pouvoir :" is the entry's remark, its holder after it, not a list of its own
 ENTRY_REMARK = re.compile(r"[a-z)\]]\s*[–—/-]\s*$")  # "M. Revel Cyrille [excusé] / procuration : Mme Awa"
@@ -183,7 +185,7 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
     furniture = members.furniture_in_brackets(units)
     if furniture:  # read as blank lines, so that every index holds
         units = [replace(u, text="") if k in furniture else u for k, u in enumerate(units)]
-    found = counts.read(units, tuple(lexicon.get("sitting_counts")) + ("_afferents",))
+    found = counts.read(units, tuple(lexicon.get("sitting_counts")))
     moved = {m.unit: m for m in r.moves}
     for m in r.moves:  # "X quitte la salle (14 présents," / "17 votants).": the bracket goes on below
         text = units[m.unit].text
@@ -192,19 +194,21 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
         after = max(m.unit, m.through) + 1  # "… quitte la séance et donne pouvoir à M. Y." / "(Présents : 12 – …)"
         if after < len(units) and counts.is_count_line(_recounted(units[after])):
             moved.setdefault(after, m)
+    labelled = {c.column for c in found if c.method != "number_before" and c.unit not in moved}
     for c in found:
-        if c.unit in moved:
-            moved[c.unit].counts.setdefault(c.column, Fact(c.value, units[c.unit].span, "move_counts"))
+        if c.unit in moved:  # a member's move changes who is in the room, never the members in office
+            if c.column != "membres_en_exercice":
+                moved[c.unit].counts.setdefault(c.column, Fact(c.value, units[c.unit].span, "move_counts"))
+            elif c.method != "out_of":  # "Présents : 11 sur 12" after a departure: the room before it
+                r.set(c.column, c.value, units[c.unit].span, c.method)
             continue
         # in an item, "32 logements" is no count, nor "le procès-verbal de la séance du 9 décembre
         # (11 présents, 3 pouvoirs, 14 votants)"; "l'assemblée compte désormais 26 présents" is
-        if c.method == "number_before" and not full and not lexicon.first("now", units[c.unit].folded):
-            continue
+        if c.method == "number_before" and (not full and not lexicon.first("now", units[c.unit].folded)
+                                            or c.column in labelled):
+            continue  # "Chaque conseiller peut être porteur de deux pouvoirs." above "Pouvoirs : 4"
         if not any(c.unit in rg.units for rg in r.ranges):
-            column = "membres_en_exercice" if c.column == "_afferents" else c.column
-            if c.column == "_afferents" and any(x.column == "membres_en_exercice" for x in found):
-                continue  # "afférents au Conseil : 18" when "en exercice : 18" is printed too
-            r.set(column, c.value, units[c.unit].span, c.method)
+            r.set(c.column, c.value, units[c.unit].span, c.method)
 
 
 # --- one unit at a time -----------------------------------------------------------

@@ -17,7 +17,7 @@ for and against give it, marked derived. Phrasings: patterns/sitting.json ("vote
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors import counts, entries, lexicon, outline
 from extractors.sitting import Fact
@@ -60,25 +60,75 @@ def read(units: list[Unit]) -> Vote:
         if c.column != "votants" or c.unit == first:
             vote.set(c.column, c.value, body[c.unit], c.method)
     proses = [_prose(u.text) for u in body]  # numbers in words as digits, once a line
-    for k, u in enumerate(body):
-        nxt = (body[k + 1], proses[k + 1]) if k + 1 < len(body) else None
-        _read_prose(vote, u, proses[k], nxt)
+    nexts = [(body[k + 1], proses[k + 1]) if k + 1 < len(body) else None for k in range(len(body))]
+    reported = {k for k in range(len(body)) if _reported(body, k, nexts)}
+    deciding = sorted({j for k, u in enumerate(body) if _decides(u, nexts[k])
+                       for j in (k, k + 1)[:1 + _goes_on(u, nexts[k])]} - reported)  # the sentence's lines
+    others = [k for k in range(len(body)) if k not in deciding and k not in reported]
+    said, last = False, max(deciding, default=len(body))
+    for lines in (deciding, others, sorted(reported)):  # the council's decision, then the rest, last what it reports
+        before = set(vote.facts)
+        for k in lines:  # once the decision gives counts, only the lines after it complete them
+            _read_prose(vote, body[k], proses[k], nexts[k], counts_too=not said or lines is others and k > last)
+        said = said or bool({"pour", "contre", "abstentions"} & (set(vote.facts) - before))
     _outcome(vote, body)
+    if any(WEIGHTED.search(u.folded) for u in body):
+        for column in set(vote.facts) & {"pour", "contre", "abstentions"}:
+            vote.facts[column] = replace(vote.facts[column], method="weighted")
     return vote
+
+
+# votes that are not one a member: "Vote (en voix pondérées)", "Votants : 14 (41 voix)"
+WEIGHTED = re.compile(r"\bvoix\s+ponderees?\b|\bvotes?\s+ponderes?\b|\bponderation\s+des\s+voix\b"
+                      r"|\d\s*\(\s*\d+\s+voix\s*\)")  # not "la moyenne pondérée des consommations"
+
+
+def _decides(u: Unit, nxt: tuple[Unit, str] | None) -> bool:
+    """The sentence where the council decides ("Le Conseil communautaire approuve la modification
+    par 22 voix pour et" / "2 abstentions."): its vote is the item's, before a vote the item
+    reports ("Le conseil municipal de Monsireigne s'est d'ores et déjà prononcé" / "favorablement
+    le 4 novembre, par 13 voix pour et 2 contre.")."""
+    return bool(DECIDING.search(u.folded + " " + nxt[0].folded if _goes_on(u, nxt) else u.folded))
+
+
+def _reported(body: list[Unit], k: int, nexts: list) -> bool:
+    """A line in a sentence reporting a decision already taken ("Le conseil communautaire a
+    approuvé la modification le 12 juillet 2016" / "par 38 voix pour et 5 contre ; …"): its
+    counts are read only when the item records no other vote (minutes told in the past tense)."""
+    above = body[k - 1].folded + " " if k and _goes_on(body[k - 1], nexts[k - 1]) else ""
+    return bool(REPORTED.search(above + body[k].folded))
+
+
+REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:deja\s+|d'ores\s+et\s+deja\s+)?(?:approuve|adopte|vote|decide|rejete|refuse)e?s?\b"
+                      r"|\bs'est\s+(?:[a-z']+\s+){0,4}?prononcee?\b"
+                      # "… le rapport de la CLECT, adopté le 12 mai par 25 voix pour": a vote dated, another's
+                      r"|\b(?:adoptee?s?|approuvee?s?|votee?s?)\s+(?:le\s+\d|en\s+(?:date|seance)|lors\s+d)[^.;]{0,60}?\bpar\s+\d")
+
+
+# the council deciding now, not another body's decision reported ("Le conseil communautaire a
+# approuvé la modification le 12 juillet 2016 par 38 voix pour et 5 contre")
+DECIDING = re.compile(r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b[^.;]{0,160}?"
+                      r"(?<!\ba\s)(?<!\bont\s)(?<!avait\s)(?<!avaient\s)\b(?:adopte|approuve|decide|rejette|refuse|accepte)\b"
+                      r"|\bapres\s+en\s+avoir\s+delibere")
+
+
+def _goes_on(u: Unit, nxt: tuple[Unit, str] | None) -> bool:
+    """The sentence of `u` goes on into the next line, not a row of numbers ("52	51	0	0")."""
+    return nxt is not None and not ends_sentence(u.text, ".:;!?") and not ROW_OF_NUMBERS.fullmatch(u.text)
 
 
 ROW_OF_NUMBERS = re.compile(r"[\d\s|;]+")  # "52	51	0	0": a table's row, no sentence
 
 
-def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = None) -> None:
+def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = None, counts_too: bool = True) -> None:
     """The vote in the sentence of `u` (`text`: its prose form), read on into the next line
     when the sentence goes on ("… le Conseil municipal, par 12 voix" / "pour, 2 voix contre
     et 1 abstention :")."""
     # "52	51	0	0" / "Non-votant : Mme X – soit 1 membre": a row of numbers goes on into no
     # sentence ("0 non-votant" is not read across the two)
-    goes_on = nxt is not None and not ends_sentence(u.text, ".:;!?") and not ROW_OF_NUMBERS.fullmatch(u.text)
+    goes_on = _goes_on(u, nxt)
     whole = text + " " + nxt[1] if goes_on else text
-    for column in (*lexicon.get("vote_counts"), "votants"):  # "à l'unanimité (32 votants)"
+    for column in (*lexicon.get("vote_counts"), "votants") if counts_too else ():  # "à l'unanimité (32 votants)"
         vote.set(column, _said(whole, column, len(text)), u, "vote_prose")  # begun on this line: its own
     if lexicon.rx(lexicon.get("votes", "unanimity")).search(text):
         vote.set("unanimite", True, u, "unanimity")

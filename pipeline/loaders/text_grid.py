@@ -61,6 +61,50 @@ def regrid(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         k = end
 
 
+def unpipe(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(index, line) as given, a table drawn with "|" one tab line a row: three lines or more
+    whose pipes stand at the same places (a ruled table typed or printed in a fixed font)::
+
+        N°          | Objet                                      | Décision
+        B2021-062   | Déchets – Marché de collecte des ordures   | Adoptée
+                    | (lot 1) – Avenant n° 2 (+ 3,8 %)           | Pour : 14
+
+    A line whose first cell is empty goes on with the row above, cell by cell."""
+    lines = list(lines)
+    k = 0
+    while k < len(lines):
+        pipes, end = _pipes(lines[k][1]), k
+        while pipes and not lines[k][1].lstrip().startswith("|") and end < len(lines) and \
+                (_pipes(lines[end][1]) == pipes or DASHES.match(lines[end][1]) and end + 1 < len(lines)
+                 and _pipes(lines[end + 1][1]) == pipes):
+            end += 1  # a rule under the header ("-----") is inside the table
+        if end - k < 3:
+            yield lines[k]
+            k += 1
+            continue
+        yield from _piped_rows([line for line in lines[k:end] if not DASHES.match(line[1])])
+        k = end
+
+
+DASHES = re.compile(r"^\s*[-=_+]{3,}\s*$")
+
+
+def _pipes(line: str) -> tuple[int, ...]:
+    return tuple(i for i, c in enumerate(line) if c == "|")
+
+
+def _piped_rows(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """The rows of a table drawn with pipes, its wrapped cells joined."""
+    rows: list[tuple[int, list[str]]] = []
+    for index, line in lines:
+        cells = [c.strip() for c in line.split("|")]
+        if rows and not cells[0]:
+            rows[-1] = (rows[-1][0], [_join(a, b) for a, b in zip(rows[-1][1], cells)])
+        else:
+            rows.append((index, cells))
+    yield from ((index, "\t".join(cells)) for index, cells in rows)
+
+
 def _row_of(index: int, rows: list[tuple[int, list[str]]]) -> int | None:
     """The row a source line belongs to: the last row starting at or above it."""
     return max((start for start, _ in rows if start <= index), default=None)
