@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from extractors import lexicon
 from extractors.normalise import words_to_digits
+from extractors.rejoin import rejoined
 from extractors.stream import Unit, fold
 
 # A number as a count: not part of a larger number, an amount, a date or a time.
@@ -67,22 +68,6 @@ def digits(text: str) -> str:
     return DOUBLED.sub(r"\1", converted)
 
 
-# a number in words cut at a line end: "… présents : cinquante et" / "un   Procurations : un"
-TENS_CUT = re.compile(r"\b(?:vingt|trente|quarante|cinquante|soixante|quatre-vingts?)(?:\s+et|-et)?\s*$")
-UNITS_START = re.compile(r"^\s*(?:et\s+)?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
-                         r"treize|quatorze|quinze|seize)(?:-\w+)?\b")
-
-
-def _rejoin_number_words(texts: list[str]) -> list[str]:
-    """The tail of a number in words moved up to the line it was cut from."""
-    out = list(texts)
-    for i in range(len(out) - 1):
-        head = UNITS_START.match(fold(out[i + 1]))
-        if TENS_CUT.search(fold(out[i])) and head:
-            out[i], out[i + 1] = out[i].rstrip() + " " + out[i + 1][:head.end()].strip(), out[i + 1][head.end():]
-    return out
-
-
 class Run:
     """Units read as one text, with the unit each character comes from."""
 
@@ -90,7 +75,7 @@ class Run:
         self.units = units
         pieces, self.starts = [], []
         pos = 0
-        for text in _rejoin_number_words([u.text for u in units]):
+        for text in rejoined([u.text for u in units]):
             self.starts.append(pos)
             text = digits(text)
             pieces.append(text)

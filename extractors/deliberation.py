@@ -181,6 +181,8 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
     if item.heading and item.heading.number:
         facts["numero"] = Fact(item.heading.number, ctx.units[item.heading.unit].span, "heading")
         _act_in_title(ctx, item, facts)
+    if "numero" not in facts and ctx.single:
+        _act_in_header(units, facts)
     _from_running(ctx, facts, units)
     title = _title(ctx.units, item, own)
     if title:
@@ -285,6 +287,23 @@ def _act_in_title(ctx: Context, item: outline.Item, facts: dict[str, Fact]) -> N
             return
         if ends_sentence(text):
             return  # the title has ended: a number further down is another act's
+
+
+def _act_in_header(units: list[Unit], facts: dict[str, Fact]) -> None:
+    """An extract that prints its act's number at the end of a header line, beside the date
+    ("Séance du 14 février 2013          Délibération n° 2013/07", "Séance du 14 décembre 2023
+    – Délibération n° CC-2023-187"), not in a recital ("Vu la délibération n° 2012-45")."""
+    for u in units[:HEADER_LINES]:
+        folded = fold(u.text).rstrip(" .")
+        m = outline.rx(outline.data()["act_in_title"]).search(folded)
+        if m and not folded.startswith("vu") and not segment.is_evidence(u):
+            group = "num" if m.group("num") else "code"
+            facts["numero"] = Fact(re.sub(r"\s*([-_/])\s*", r"\1", u.text[m.start(group):m.end(group)].strip()),
+                                   u.span, "act_in_header")
+            return
+
+
+HEADER_LINES = 12  # an extract's letterhead, title and count box
 
 
 def _number(item: outline.Item) -> int | None:

@@ -282,3 +282,31 @@ def test_session_titles_of_an_eleventh_hand(tmp_path, title, date):
     text = f"COMMUNE DE VAYRAC\n{title}\nPrésents : 11 – Pouvoirs : 4 – Votants : 15\n1. Tarifs\n{UNANIMITY}\n"
     rows, _ = document(tmp_path, text)
     assert str(rows[0]["session_date"]) == date
+
+
+# --- the last reads of the round ---------------------------------------------------------------
+
+def test_a_count_labels_word_cut_by_a_hyphen():
+    assert read_counts("Conseillers : 33 en exercice | 26 pré-", "sents | 6 représentés | 32 votants") == \
+        {"membres_en_exercice": 33, "presents": 26, "pouvoirs": 6, "votants": 32}
+
+
+@pytest.mark.parametrize("line, numero", [
+    ("Séance du 14 février 2013                               Délibération n° 2013/07", "2013/07"),
+    ("Séance du 14 décembre 2023 – Délibération n° CC-2023-187", "CC-2023-187"),
+    ("DELlBERATION N° CP-14-04-37", "CP-14-04-37"),  # OCR's small l for a capital I
+])
+def test_an_extracts_act_number_beside_its_date(tmp_path, line, numero):
+    text = (f"COMMUNE DE VAYRAC\nEXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n{line}\n"
+            "Présents : 11 – Pouvoirs : 4 – Votants : 15\nObjet : Tarifs de la cantine\n"
+            "Vu la délibération n° 2012-45 du 3 mars 2012,\nLe Conseil municipal adopte les tarifs à l'unanimité.\n")
+    rows, _ = document(tmp_path, text)
+    assert [r["numero"] for r in rows] == [numero]
+
+
+def test_a_recital_gives_no_act_number(tmp_path):
+    text = ("COMMUNE DE VAYRAC\nEXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nSéance du 14 février 2013\n"
+            "Présents : 11 – Pouvoirs : 4 – Votants : 15\nObjet : Tarifs de la cantine\n"
+            "Vu la délibération n° 2012-45\nLe Conseil municipal adopte les tarifs à l'unanimité.\n")
+    rows, _ = document(tmp_path, text)
+    assert [r["numero"] for r in rows] == [None]

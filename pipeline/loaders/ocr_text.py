@@ -130,6 +130,17 @@ def _key(word: str) -> str:
     return " ".join(fold(word).split())
 
 
+# --- a small l read for a capital I inside a word in capitals: "DELlBERATION", "MUNlCIPAL" ------
+
+L_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý]{2})l(?=[A-ZÀ-Ý]{2})")
+
+
+def l_in_capitals(text: str) -> str:
+    """"DELlBERATION N° CP-14-04-37" -> "DELIBERATION N° …": typed capitals never hold a small
+    l between two capitals on each side."""
+    return L_IN_CAPITALS.sub("I", text)
+
+
 def repair(text: str) -> str:
     """Every repair of this module, in order, on one line of a text file."""
-    return i_for_l(rn_words(digit_letters(letter_digits(text))))
+    return l_in_capitals(i_for_l(rn_words(digit_letters(letter_digits(text)))))

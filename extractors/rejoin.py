@@ -1,0 +1,54 @@
+"""Words a text extraction cut at a line's end, put back on one line before counts are read.
+
+    … présents : cinquante et          ->  … présents : cinquante et un
+    un   Procurations : un                  Procurations : un
+    Conseillers : 33 en exercice | 26 pré-   ->  … | 26 présents
+    sents | 6 représentés | 32 votants           | 6 représentés | 32 votants
+
+Only a number in words and the words of the count labels are joined: "Saint-" / "Martin",
+"vingt-" / "deux" read as they are elsewhere.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.stream import fold
+
+
+def rejoined(texts: list[str]) -> list[str]:
+    """The lines, each cut word moved up to the line it was cut from."""
+    out = list(texts)
+    for i in range(len(out) - 1):
+        for join in (_number_words, _cut_label):
+            out[i], out[i + 1] = join(out[i], out[i + 1]) or (out[i], out[i + 1])
+    return out
+
+
+# a number in words cut at a line end: "… présents : cinquante et" / "un   Procurations : un"
+TENS_CUT = re.compile(r"\b(?:vingt|trente|quarante|cinquante|soixante|quatre-vingts?)(?:\s+et|-et)?\s*$")
+UNITS_START = re.compile(r"^\s*(?:et\s+)?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
+                         r"treize|quatorze|quinze|seize)(?:-\w+)?\b")
+
+
+def _number_words(line: str, below: str) -> tuple[str, str] | None:
+    """The tail of a number in words moved up to the line it was cut from."""
+    head = UNITS_START.match(fold(below))
+    if not (TENS_CUT.search(fold(line)) and head):
+        return None
+    return line.rstrip() + " " + below[:head.end()].strip(), below[head.end():]
+
+
+# a count label's word cut by a hyphen at a line's end, as a PDF extraction leaves it: "26 pré-" /
+# "sents | 6 représentés"; only the words of the labels ("vingt-" / "deux" is _number_words')
+CUT_WORD = re.compile(r"([^\W\d_]{2,})-[ \t]*$")
+WORD_START = re.compile(r"^[ \t]*([^\W\d_]+)")
+LABEL_WORDS = re.compile(r"(?:presente?s?|representee?s?|votants?|exercice|procurations?|pouvoirs?|absente?s?|"
+                         r"excusee?s?|conseill(?:er|ere)s?|delegue(?:e)?s?|membres?|afferents?|suffrages?)")
+
+
+def _cut_label(line: str, below: str) -> tuple[str, str] | None:
+    """The tail of a label's word moved up to the line it was cut from."""
+    cut, head = CUT_WORD.search(line), WORD_START.match(below)
+    if not (cut and head and head.group(1)[:1].islower() and LABEL_WORDS.fullmatch(fold(cut.group(1) + head.group(1)))):
+        return None
+    return line[:cut.end(1)] + head.group(1), below[head.end():]
