@@ -279,10 +279,8 @@ def _act_in_title(ctx: Context, item: outline.Item, facts: dict[str, Fact]) -> N
         return
     lines = [h.title] + [u.text for u in ctx.units[h.unit + 1:min(h.unit + 3, item.end)]]
     for k, text in enumerate(lines):
-        m = outline.rx(outline.data()["act_in_title"]).search(fold(text).rstrip(" ."))
-        if m:
-            group = "num" if m.group("num") else "code"
-            number = re.sub(r"\s*([-_/])\s*", r"\1", text[m.start(group):m.end(group)].strip())
+        number = _act_at_end(text)
+        if number:
             facts["numero"] = Fact(number, ctx.units[h.unit + k].span, "act_in_title")
             return
         if ends_sentence(text):
@@ -294,16 +292,23 @@ def _act_in_header(units: list[Unit], facts: dict[str, Fact]) -> None:
     ("Séance du 14 février 2013          Délibération n° 2013/07", "Séance du 14 décembre 2023
     – Délibération n° CC-2023-187"), not in a recital ("Vu la délibération n° 2012-45")."""
     for u in units[:HEADER_LINES]:
-        folded = fold(u.text).rstrip(" .")
-        m = outline.rx(outline.data()["act_in_title"]).search(folded)
-        if m and not folded.startswith("vu") and not segment.is_evidence(u):
-            group = "num" if m.group("num") else "code"
-            facts["numero"] = Fact(re.sub(r"\s*([-_/])\s*", r"\1", u.text[m.start(group):m.end(group)].strip()),
-                                   u.span, "act_in_header")
+        number = _act_at_end(u.text)
+        if number and not u.folded.startswith("vu") and not segment.is_evidence(u):
+            facts["numero"] = Fact(number, u.span, "act_in_header")
             return
 
 
 HEADER_LINES = 12  # an extract's letterhead, title and count box
+
+
+def _act_at_end(text: str) -> str | None:
+    """The act number ending a line ("… – Délibération n° CC-2023-187", "(DCM 2023-51)"), its
+    separators closed up ("2014 / 131" -> "2014/131")."""
+    m = outline.rx(outline.data()["act_in_title"]).search(fold(text).rstrip(" ."))
+    if not m:
+        return None
+    group = "num" if m.group("num") else "code"
+    return re.sub(r"\s*([-_/])\s*", r"\1", text[m.start(group):m.end(group)].strip())
 
 
 def _number(item: outline.Item) -> int | None:

@@ -112,8 +112,9 @@ def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: 
             if k not in furniture:
                 found[family].append(h)
     found["numbered"] = _best_run(found["numbered"])
-    opened = _opened(units, start, end)  # "Mairie de X" / "Réunion du conseil municipal du …" head the sitting
-    found["plain"] = [h for h in found["plain"] if opened is not None and h.unit > opened]
+    if found["plain"]:  # "Mairie de X" / "Réunion du conseil municipal du …" head the sitting
+        opened = _opened(units, start, end)
+        found["plain"] = [h for h in found["plain"] if opened is not None and h.unit > opened]
     toc = _toc_units(units, start, end)
     decided = [k for k in range(start, end) if said[k]]
     return {f: _untight([h for h in hs if h.unit not in toc], decided, shared) for f, hs in found.items()}
@@ -207,7 +208,7 @@ def _is_plain_title(units: list[Unit], k: int) -> bool:
     folded = fold(text)
     if re.search(r"[:€]|\beuros?\b", text) or NOT_PLAIN.match(folded) or sitting.read_move(u, k):
         return False  # "Loyer proposé : 450 euros", "Ouï l'exposé du Maire", "M. X revient en séance"
-    return text[:1].isupper() and not re.search(r"[.,;:!?]$", text) and not is_evidence(u) \
+    return text[:1].isupper() and not re.search(r"[.,;!?]$", text) and not is_evidence(u) \
         and not members.list_label(u.text) and not counts.is_count_line(u.text) \
         and not lexicon.label_at_start("fields", folded) and not rx(data()["caps_stop"]).match(folded)
 

@@ -30,8 +30,10 @@ from schemas.text import ends_sentence
 # "Le Conseil municipal, suivant l'avis de la commission … réunie le 3 juin, adopte … par 4 voix")
 OPINION = re.compile(r"\b(?:commission(?!\s+permanente)|comite\s+technique|comite\s+social(?:\s+territorial)?|bureau)\b"
                      r"[^.;]{0,120}\b(?:reunie?\s+le|(?:a|ont)\s+(?:emis|rendu|donne)\s+un\s+avis)\b")
-COUNCIL_DECIDES = re.compile(r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b"
-                             r"[^.;]{0,160}\b(?:adopte|approuve|decide|rejette|refuse|accepte)\b|\bapres\s+en\s+avoir\s+delibere")
+COUNCIL = r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b[^.;]{0,160}?"
+DECIDES = r"\b(?:adopte|approuve|decide|rejette|refuse|accepte)\b"
+DELIBERATED = r"|\bapres\s+en\s+avoir\s+delibere"
+COUNCIL_DECIDES = re.compile(COUNCIL + DECIDES + DELIBERATED)
 QUOTES = re.compile(r"[«»\"“”]")
 
 
@@ -107,9 +109,7 @@ REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:deja\s+|d'ores\s+et\s+dej
 
 # the council deciding now, not another body's decision reported ("Le conseil communautaire a
 # approuvé la modification le 12 juillet 2016 par 38 voix pour et 5 contre")
-DECIDING = re.compile(r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b[^.;]{0,160}?"
-                      r"(?<!\ba\s)(?<!\bont\s)(?<!avait\s)(?<!avaient\s)\b(?:adopte|approuve|decide|rejette|refuse|accepte)\b"
-                      r"|\bapres\s+en\s+avoir\s+delibere")
+DECIDING = re.compile(COUNCIL + r"(?<!\ba\s)(?<!\bont\s)(?<!avait\s)(?<!avaient\s)" + DECIDES + DELIBERATED)
 
 
 def _goes_on(u: Unit, nxt: tuple[Unit, str] | None) -> bool:

@@ -73,10 +73,11 @@ def unpipe(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     lines = list(lines)
     k = 0
     while k < len(lines):
-        pipes, end = _pipes(lines[k][1]), k
-        while pipes and not lines[k][1].lstrip().startswith("|") and end < len(lines) and \
-                (_pipes(lines[end][1]) == pipes or DASHES.match(lines[end][1]) and end + 1 < len(lines)
-                 and _pipes(lines[end + 1][1]) == pipes):
+        # a Markdown table ("| N° | Objet |") is `text.piped`'s, its first cell never empty
+        pipes = () if lines[k][1].lstrip().startswith("|") else _pipes(lines[k][1])
+        end = k
+        while pipes and end < len(lines) and (_pipes(lines[end][1]) == pipes or DASHES.match(lines[end][1])
+                                              and end + 1 < len(lines) and _pipes(lines[end + 1][1]) == pipes):
             end += 1  # a rule under the header ("-----") is inside the table
         if end - k < 3:
             yield lines[k]
