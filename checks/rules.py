@@ -87,6 +87,15 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "Une délibération adoptée a plus de voix pour que contre (majorité absolue des "
          "suffrages exprimés, CGCT L2121-20), une délibération rejetée non ; l'égalité "
          "(voix prépondérante du président) n'est pas jugée."),
+    Rule("votes.restated", ERROR, ("pour", "contre", "abstentions", "unanimite", "resultat", "restated_votes"),
+         "Vote repris dans {kind_text} ({actual}) ≠ vote du point ({expected})",
+         "Un vote imprimé une seconde fois (ligne d'un récapitulatif des délibérations de la séance, "
+         "encadré « Résultat du vote », phrase de clôture « l'ensemble des délibérations ont été "
+         "adoptées à l'unanimité ») donne les voix du point lui-même : mêmes pour, contre, abstentions "
+         "et résultat là où les deux les impriment ; l'unanimité n'admet aucune voix contre (des "
+         "abstentions, si : « unanimité des suffrages exprimés »). « notice » quand une valeur du point "
+         "est déduite (« à l'unanimité » → pour = votants) ou lue par un moyen faible. Évaluée sur "
+         "toute délibération : sans vote repris, rien ne peut différer."),
     Rule("table.row_total", ERROR, ("table_cells.value", "table_cells.total_of_columns"),
          "Ligne {row} : la somme des cellules ({expected}) ≠ total indiqué ({actual}){note}",
          "Les cellules d'une ligne s'additionnent à sa colonne Total, là où le modèle du tableau "

@@ -11,11 +11,11 @@ provenance.derived): such a pour is never compared with the votants it was taken
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
-from checks.context import Tables, as_int, deliberations, where
+from checks.context import Source, Tables, as_bool, as_int, deliberations, is_null, where
 from checks.rules import Finding, check
-from checks.trust import compare
+from checks.trust import Value, compare, doubtful, value
 
 
 @check("votes.breakdown", needs=("deliberations",))
@@ -73,3 +73,79 @@ def result_consistent(tables: Tables) -> Iterator[Finding]:
         yield c.finding("votes.result_consistent", **where(tables, d, "resultat", "pour", "contre"),
                         expected="rejete" if adopted else "adopte", actual=result,
                         resultat_text=RESULT_TEXT[result], pour=pour, contre=contre)
+
+
+KIND_TEXT = {"recap": "le récapitulatif de la séance", "result_box": "l'encadré « Résultat du vote »",
+             "result_line": "la ligne de résultat sous la décision", "closing": "la phrase de clôture"}
+COUNTED = ("pour", "contre", "abstentions")
+
+
+@check("votes.restated", needs=("deliberations",))
+def restated(tables: Tables) -> Iterator[Finding]:
+    """A vote printed again (extractors/restated.py) against the item's own; a deliberation
+    whose vote is printed once is evaluated too (nothing can disagree)."""
+    again: dict[tuple, list[dict]] = {}
+    for r in tables.get("restated_votes") or []:
+        again.setdefault((r["doc_id"], as_int(r.get("seq"))), []).append(r)
+    for d in deliberations(tables):
+        seq = as_int(d.get("seq"))
+        tables.ran("votes.restated", d["doc_id"], seq)
+        for r in again.get((d["doc_id"], seq), []):
+            differ = _differences(tables, d, r)
+            if differ:
+                yield _restated_finding(tables, d, r, differ)
+
+
+def _differences(tables: Tables, d: dict, r: dict) -> dict[str, tuple[Value, Any]]:
+    """column -> (the item's value, the restated one) where both are printed and differ;
+    unanimity restated against the item's votes against."""
+    out = {}
+    mine = {c: value(tables, d, c, as_int) for c in COUNTED}
+    again = {c: as_int(r.get(c)) for c in COUNTED}
+    _complete(mine, again)
+    for column in COUNTED:
+        if mine[column] is not None and again[column] is not None and mine[column].value != again[column]:
+            out[column] = (mine[column], again[column])
+    contre = value(tables, d, "contre", as_int)
+    if as_bool(r.get("unanimite")) and contre is not None and contre.value > 0 and "contre" not in out:
+        out["contre"] = (contre, "unanimité")
+    said = value(tables, d, "unanimite", as_bool_or_none)  # "…, à l'exception de la n° 2021-33"
+    if as_bool_or_none(r.get("unanimite")) is False and said is not None and said.value and not said.derived \
+            and not any(v is not None and v.value for v in (contre, value(tables, d, "abstentions", as_int))):
+        out["unanimite"] = (said, "non unanime")
+    mine = value(tables, d, "resultat", str)
+    if r.get("resultat") in RESULT_TEXT and mine is not None and mine.value in RESULT_TEXT and mine.value != r["resultat"]:
+        out["resultat"] = (mine, r["resultat"])
+    return out
+
+
+def as_bool_or_none(v: Any) -> bool | None:
+    return None if is_null(v) else bool(v)
+
+
+def _complete(mine: dict[str, Value | None], again: dict[str, int | None]) -> None:
+    """Two votes whose printed figures make the same total, each leaving out a side ("par 12
+    voix pour et 2 voix contre" / "Adoptée (12 pour, 2 abst.)", 14 either way): the side a
+    vote does not print is 0 there."""
+    total = [sum(v.value for v in mine.values() if v is not None), sum(v for v in again.values() if v is not None)]
+    if mine["pour"] is None or again["pour"] is None or total[0] != total[1]:
+        return
+    for column in COUNTED:
+        if mine[column] is None:
+            mine[column] = Value(0, "complete")
+        if again[column] is None:
+            again[column] = 0
+
+
+def _restated_finding(tables: Tables, d: dict, r: dict, differ: dict[str, tuple[Value, Any]]) -> Finding:
+    item = as_int(r.get("item"))
+    src = tables.locate(d["doc_id"], "restated_votes", f"seq={as_int(d.get('seq'))}|item={item}",
+                        (*differ, "unanimite", *COUNTED), Source(as_int(r.get("page"))))
+    # "à l'unanimité" printed says no vote against: contre 0 so derived is what the item says
+    doubts = [v.doubt(c, ["restated_votes"]) for c, (v, _) in differ.items()
+              if not (c == "contre" and v.method == "unanimity")]
+    expected = ", ".join("unanimité" if c == "unanimite" else f"{c} {v.value}" for c, (v, _) in differ.items())
+    actual = ", ".join(again if again in ("unanimité", "non unanime") else f"{c} {again}" for c, (_, again) in differ.items())
+    return doubtful("votes.restated", doubts, doc_id=d["doc_id"], seq=as_int(d.get("seq")),
+                    subject=f"deliberation {as_int(d.get('seq'))} restated {item}", **src.as_dict(),
+                    expected=expected, actual=actual, kind_text=KIND_TEXT.get(r.get("kind"), r.get("kind")))

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors import act_table, counts, lexicon, members, outline, segment, sitting, stream, together, votes
+from extractors import act_table, counts, furniture, lexicon, members, outline, restated, segment, sitting, stream, together, votes
 from extractors.decisions import read_decisions
 from extractors.normalise import words_to_digits
 from extractors.members import Member
@@ -52,12 +52,14 @@ class Context:
     running: list = field(default_factory=list)  # running header and footer lines (units)
     unread_stamp: bool = False  # a stamp OCR could not read: the document's one stamp is not known
     recount: dict = field(default_factory=dict)  # counts printed under an earlier item's vote
+    emitted: list = field(default_factory=list)  # the block's deliberations written (restated.Emitted)
+    restated: list = field(default_factory=list)  # votes restated in a box under the decision
 
 
 def extract(doc: Document) -> Document:
     """Add one row per deliberation (and its attendance, proxies, decisions)."""
-    units = [u for u in stream.units(doc) if not _furniture(u)]
-    stamps = _stamps(doc, stream.units(doc))
+    units = [u for u in stream.units(doc) if not furniture.is_furniture(u)]
+    stamps = furniture.stamps(doc, stream.units(doc))
     running = [stream.Unit(stream.clean(f.text), f.span, -1) for f in doc.furniture]
     unread = any(lexicon.rx(lexicon.get("stamp_unread")).search(u.folded) for u in stream.units(doc) + running)
     seq, inherited = 0, Reading()
@@ -84,9 +86,16 @@ def extract(doc: Document) -> Document:
             # "X. Informations diverses" / "Départ de Mme X (présents : 15 …)": an item with no
             # decision is no deliberation, but who leaves there leaves for the items after it
             ctx.moves += sitting.read(units[last:item.start], full=False).moves if item.start > last else []
+            if restated.repeats(ctx.units, block.start, item, ctx.emitted):
+                continue  # a recap's line numbered as an act already written: no second row
             seq = _emit(ctx, seq, block, item)
             last = max(last, item.end)
+        restated.add_rows(doc, ctx.restated + restated.found(ctx.units, block.start, block.end, ctx.emitted))
     return doc
+
+
+def _value(facts: dict[str, Fact], column: str):
+    return facts[column].value if column in facts else None
 
 
 def _full(ctx: Context, item: outline.Item) -> bool:
@@ -142,8 +151,13 @@ def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> i
     people = _people(ctx, own, moves)
     _derive(facts, people)
     _rows(ctx, seq, facts, people, decisions, units)
+    start = block.start if ctx.single else item.start
+    numero = _value(facts, "numero")
+    ctx.emitted.append(restated.Emitted(seq, numero, start, item.end, _value(facts, "session_date"), _value(facts, "objet")))
+    if vote.restated and vote.restated.facts:
+        ctx.restated.append(restated.Restated(seq, vote.restated_kind, vote.restated.facts))
     end = units[-1].index + 1
-    while end < len(ctx.doc.items) and _furniture_item(ctx.doc.items[end]):
+    while end < len(ctx.doc.items) and furniture.is_furniture_item(ctx.doc.items[end]):
         end += 1  # the stamp printed under it ("Envoyé en préfecture … ID : …") is its own
     ctx.doc.blocks.append(DocBlock("deliberation", units[0].index, end, f"seq={seq}"))
     return seq
@@ -580,30 +594,3 @@ def _rows(ctx: Context, seq: int, facts: dict[str, Fact], people, decisions, uni
                               "amount_eur": d.amount_eur, "page": d.span.page,
                               "_prov": {"verb": d.span, "text": d.span}
                               | ({"amount_eur": d.span} if d.amount_eur is not None else {})})
-
-
-# --- furniture and stamps -------------------------------------------------------------------
-
-FURNITURE = re.compile(r"\bprefecture\b|^id\s*:\s*\d|^page\s+\d+(?:\s*(?:/|sur)\s*\d+)?$|^\d+\s*/\s*\d+$|"
-                       r"^-\s*\d+\s*-$|^accuse\s+de\s+reception|^date\s+de\s+(?:tele)?transmission|"
-                       r"^\d{2,3}[ab]?-\d{9}-")
-
-
-def _furniture_item(item) -> bool:
-    return hasattr(item, "text") and _furniture(stream.Unit(stream.clean(item.text), item.span, -1))
-
-
-def _furniture(u: Unit) -> bool:
-    """A stamp line or a page number left in the body: set aside, not read as text."""
-    return bool(FURNITURE.search(u.folded.strip()))
-
-
-def _stamps(doc: Document, units: list[Unit]) -> list[tuple[str, str, str, Span]]:
-    """Every prefecture stamp id of the document, body and running headers."""
-    lines = [u for u in units] + [stream.Unit(stream.clean(f.text), f.span, -1) for f in doc.furniture]
-    out = []
-    for u in lines:
-        found = sitting.stamp(u)
-        if found:
-            out.append((*found, u.span))
-    return out

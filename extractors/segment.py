@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from extractors import act_table, counts, lexicon, members, pages, sitting, together
+from extractors import act_table, counts, lexicon, members, pages, restated, sitting, together
 from extractors.normalise import ordinal
 from extractors.outline import Block, Heading, Item, data, number_key, rx
 from extractors.stream import Unit, fold
@@ -454,12 +454,15 @@ def _number_from_neighbours(items: list[Item], found: dict[str, list[Heading]]) 
 
 def _cut_last(units: list[Unit], evidence: list[bool], item: Item) -> None:
     """The last deliberation ends after "La présente délibération peut faire l'objet d'un
-    recours…" or before "Annexe …", once its decision is recorded: the annex, the report
-    after it, are not the deliberation."""
+    recours…" or before "Annexe …" or "RÉCAPITULATIF DES DÉLIBÉRATIONS", once its decision is
+    recorded: the annex, the report after it, a recap of the sitting, are not the deliberation."""
     decided = False
     for k in range(item.start, item.end):
         folded = units[k].folded.strip()
-        if decided and any(rx(p).search(folded) for p in data()["end_before"]):
+        # a recap of the sitting's acts, a sentence closing the sitting ("L'ensemble des
+        # délibérations ayant été adoptées à l'unanimité") end the last one too (restated.py)
+        if decided and (any(rx(p).search(folded) for p in data()["end_before"] + data()["closing_all"])
+                        or restated.is_recap_heading(units, k)):
             item.end = k
             return
         if any(rx(p).search(folded) for p in data()["end_after"]):

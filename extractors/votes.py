@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from extractors import counts, entries, lexicon, outline
 from extractors.sitting import Fact
@@ -40,6 +41,9 @@ QUOTES = re.compile(r"[«»\"“”]")
 @dataclass
 class Vote:
     facts: dict[str, Fact] = field(default_factory=dict)
+    said_by: dict[str, str] = field(default_factory=dict)  # column -> `label`, `deciding`, `others`, `reported`
+    restated: "Vote | None" = None  # the vote again under the decision ("Résultat du vote", "Adoptée par …")
+    restated_kind: str = ""  # `result_box` or `result_line`
 
     def set(self, column: str, value, unit: Unit, method: str, derived: bool = False) -> None:
         if value is not None and column not in self.facts:
@@ -51,9 +55,123 @@ class Vote:
 
 
 def read(units: list[Unit]) -> Vote:
-    """The vote of a deliberation's units (its first vote, where it records several)."""
+    """The vote of a deliberation's units (its first vote, where it records several); a box or
+    a line restating it under the decision is set aside when the item says its vote itself::
+
+        Après en avoir délibéré, le conseil municipal, par 17 voix pour, 2 voix contre … :
+        | Résultat du vote |  /  | Votants : 20 |  /  | Pour : 17 Contre : 1 Abstentions : 2 |
+        Adoptée par 11 voix pour, 3 contre.     Pour extrait certifié conforme.
+
+    it is `restated` (extractors/restated.py), a box completing only what the item leaves out;
+    alone, the box is the item's vote ("Résultat du vote : ADOPTÉ À L'UNANIMITÉ")."""
+    body = _without(_without_recitals(units), _opinion)  # another body's opinion, wrapped lines too
+    whole = _without(body, lambda folded: bool(PART.search(folded)))  # an amendment's vote, a section's
+    if len(whole) < len(body) and set(_read(whole).said_by.values()) - {"reported"}:
+        body = whole
+    box, kind = _result_box(body), "result_box"
+    if not box:
+        box, kind = _result_lines(body), "result_line"
+    if box:
+        vote = _read([u for u in body if all(u is not b for b in box)])
+        if _says_its_vote(vote) and (kind == "result_box" or "deciding" in vote.said_by.values()):
+            vote.restated, vote.restated_kind = _read(box), kind
+            for column, fact in vote.restated.facts.items():  # what the item leaves out, but
+                if column != "unanimite" and not (column == "contre" and vote.value("unanimite")):
+                    vote.facts.setdefault(column, fact)  # never what the two may disagree on
+            return vote
+    return _read(body)
+
+
+# a line stating the result again under the decision: "Adoptée par 11 voix pour, 3 contre.",
+# "Délibération adoptée à l'unanimité.", "Certifié exécutoire – Adoptée par 20 voix pour …"
+RESULT_LINE = lexicon.rx(lexicon.get("votes", "result_line"))
+
+
+def _result_lines(body: list[Unit]) -> list[Unit]:
+    """Lines stating a result after the council's decision sentence (which states the vote);
+    none where the council decides twice (items a segmentation left together: each its vote)."""
+    decided = [k for k, u in enumerate(body) if DECIDING.search(u.folded)]
+    if not decided or any(b - a > 2 for a, b in zip(decided, decided[1:])):
+        return []
+    from extractors.segment import is_evidence  # segment reads votes: imported when called
+
+    after = body[decided[-1] + 2:]
+    lines = [k for k, u in enumerate(after) if RESULT_LINE.search(u.folded)]
+    # the line closes the item: no decision after it ("Adoptée à la majorité : 16 pour, 2 contre." /
+    # "○ APPROUVE la convention …" is a vote announcing its decisions, another item's, not a restatement)
+    if any(is_evidence(u) for u in after[lines[0] + 1:] if not RESULT_LINE.search(u.folded)) if lines else True:
+        return []
+    return [after[k] for k in lines]
+
+
+def _without_recitals(units: list[Unit]) -> list[Unit]:
+    """The lines that are no recital, a recital's lines wrapped after its first included ("Vu la
+    délibération n° CS-2025-006 du 30 janvier 2025 fixant les tarifs 2025 de la" / "redevance
+    spéciale, adoptée par 17 voix pour et 3 abstentions,": last year's vote, not this one)."""
+    return _without(units, lambda folded: bool(RECITAL.match(folded)))
+
+
+def _without(units: list[Unit], opens: Callable[[str], bool]) -> list[Unit]:
+    """`units` less the sentences a line `opens` (on its folded text), with the lines they wrap
+    onto: two at most, never one where the council decides ("Considérant …
+    l'avis du conseil d'école" / "du 12 février 2024, le conseil municipal, après en avoir
+    délibéré, par 13 voix pour et")."""
+    out, wrapped, previous = [], WRAPS, ""
+    for u in units:
+        found = opens(u.folded)
+        # "Considérant l'intérêt de ce projet pour la commune, le conseil municipal, après en avoir"
+        # / "délibéré, par 15 voix pour …": the council speaks on the line, nothing wraps past it
+        wrapped = (WRAPS if SUBJECT.search(u.folded) else 0) if found else wrapped + 1
+        if wrapped and (wrapped > WRAPS or not _wraps(previous, u) or SUBJECT.search(u.folded)):
+            wrapped = WRAPS + 1
+            out.append(u)
+        previous = u.text
+    return out
+
+
+SUBJECT = re.compile(r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b")
+
+
+WRAPS = 2  # lines a recital or a partial vote may wrap onto
+
+
+# a vote on part of the item, before the vote on the whole: "L'amendement, mis aux voix, est rejeté
+# par 6 voix pour et 22 voix contre", "- section de fonctionnement, dépenses : 16 voix pour, 2
+# voix contre ;", "Article 12 (durée des concessions) : adopté par 14 voix pour et" / "4 voix contre."
+PART = lexicon.rx(lexicon.get("votes", "part"))
+
+
+def _wraps(previous: str, u: Unit) -> bool:
+    """`u` goes on with the sentence of the line above: no mark closes it, no blank between,
+    and `u` starts in lower case or with a figure (not "Le Conseil, après en avoir délibéré")."""
+    return not u.gap_before and not ends_sentence(previous, ".:;,") and u.text[:1].islower() | u.text[:1].isdigit()
+
+
+def _says_its_vote(vote: Vote) -> bool:
+    """The item states its vote without the box: counts under their labels, the council's
+    decision sentence, or unanimity; not figures in a line of prose that may quote another
+    body ("CONSIDERANT que la communauté … a, par délibération du 27 février" / "2014 adoptée
+    par 21 voix pour et 2 abstentions")."""
+    return any(c in ("pour", "contre", "abstentions", "unanimite") and (how in ("label", "deciding")
+               or how == "others" and c == "unanimite") for c, how in vote.said_by.items())
+
+
+def _result_box(body: list[Unit]) -> list[Unit]:
+    """The lines of a "Résultat du vote" box: its heading and the counts under it."""
+    for k, u in enumerate(body):
+        if any(outline.rx(p).search(u.folded) for p in outline.data()["result_box"]):
+            box = [u]
+            for nxt in body[k + 1:k + 5]:
+                if not (lexicon.labels("counts", nxt.folded) or lexicon.rx(lexicon.get("votes", "unanimity")).search(nxt.folded)):
+                    break
+                box.append(nxt)
+            return box
+    return []
+
+
+def _read(units: list[Unit]) -> Vote:
     vote = Vote()
-    body = [u for u in units if not RECITAL.match(u.folded) and not _opinion(u.folded)]
+    body = units
     found = counts.read(body, (*lexicon.get("vote_counts"), "votants"))
     first = min((c.unit for c in found if c.column != "votants"), default=None)
     for c in found:
@@ -61,6 +179,7 @@ def read(units: list[Unit]) -> Vote:
         # vote's own line are this vote's (a member out of the room); alone, a count box's
         if c.column != "votants" or c.unit == first:
             vote.set(c.column, c.value, body[c.unit], c.method)
+    vote.said_by = dict.fromkeys(vote.facts, "label")
     proses = [_prose(u.text) for u in body]  # numbers in words as digits, once a line
     nexts = [(body[k + 1], proses[k + 1]) if k + 1 < len(body) else None for k in range(len(body))]
     reported = {k for k in range(len(body)) if _reported(body, k, nexts)}
@@ -68,11 +187,13 @@ def read(units: list[Unit]) -> Vote:
                        for j in (k, k + 1)[:1 + _goes_on(u, nexts[k])]} - reported)  # the sentence's lines
     others = [k for k in range(len(body)) if k not in deciding and k not in reported]
     said, last = False, max(deciding, default=len(body))
-    for lines in (deciding, others, sorted(reported)):  # the council's decision, then the rest, last what it reports
+    passes = {"deciding": deciding, "others": others, "reported": sorted(reported)}
+    for name, lines in passes.items():  # the council's decision, then the rest, last what it reports
         before = set(vote.facts)
         for k in lines:  # once the decision gives counts, only the lines after it complete them
             _read_prose(vote, body[k], proses[k], nexts[k], counts_too=not said or lines is others and k > last)
         said = said or bool({"pour", "contre", "abstentions"} & (set(vote.facts) - before))
+        vote.said_by |= dict.fromkeys(set(vote.facts) - before, name)
     _outcome(vote, body)
     if any(WEIGHTED.search(u.folded) for u in body):
         for column in set(vote.facts) & {"pour", "contre", "abstentions"}:

@@ -132,6 +132,26 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("amount_eur", F64, "First amount in euros in the text, if any (`310 000 €` → 310000.0)."),
         ("page", I32, "Page of the decision."),
     ],
+    "restated_votes": [
+        _DOC,
+        ("seq", I32, "The deliberation whose vote is printed again (`deliberations.seq`)."),
+        ("item", I32, "1-based order of the restatement for that deliberation."),
+        ("kind", S, "Where the vote is printed again: `recap` (a line of a recap of the sitting's acts, "
+                    "\"RÉCAPITULATIF DES DÉLIBÉRATIONS\" / \"N° 2013-45 Statuts … Adoptée à l'unanimité\", matched "
+                    "by the act number it prints), `result_box` (a box under the decision, \"Résultat du vote\", "
+                    "while the item states its vote itself), `result_line` (a line stating the result again under a "
+                    "decision sentence that states the vote: \"Adoptée par 11 voix pour, 3 contre.\", \"Délibération "
+                    "adoptée à l'unanimité.\" above \"Pour extrait certifié conforme\"), `closing` (a sentence of the sitting, \"L'ensemble "
+                    "des délibérations ayant été adoptées à l'unanimité\", for every deliberation before it)."),
+        ("pour", I32, "Votes for, as printed there; null when not."),
+        ("contre", I32, "Votes against, as printed there."),
+        ("abstentions", I32, "Abstentions, as printed there."),
+        ("votants", I32, "Voters, as printed there."),
+        ("unanimite", B, "True when it says unanimity; null when it does not say."),
+        ("resultat", S, "`adopte` or `rejete` when it says so."),
+        ("page", I32, "Page of the restatement."),
+        ("text", S, "The line that restates the vote."),
+    ],
     "objectives": [
         _DOC,
         ("table_seq", I32, "1-based order of the objective table in the document."),
@@ -378,6 +398,9 @@ DESCRIPTIONS: dict[str, str] = {
     "attendance": "One row per member named in a deliberation's attendance: present or absent, excused, proxy.",
     "proxies": "One row per proxy of a deliberation: giver and holder.",
     "decisions": "One row per operative item of a deliberation (\"- D'APPROUVER …\").",
+    "restated_votes": ("One row per vote printed again elsewhere than under its deliberation (a recap of the "
+                       "sitting, a \"Résultat du vote\" box, a closing sentence): compared with the deliberation's "
+                       "own vote by `votes.restated`."),
     "objectives": "One row per row of an objective table.",
     "summaries": "One row per percentage statement summarising an objective table.",
     "fiches": "One row per fiche-action.",
@@ -398,6 +421,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "attendance": ("doc_id", "seq", "name"),
     "proxies": ("doc_id", "seq", "giver"),
     "decisions": ("doc_id", "seq", "item"),
+    "restated_votes": ("doc_id", "seq", "item"),
     "objectives": ("doc_id", "table_seq", "number"),
     "summaries": ("doc_id", "table_seq", "line"),
     "fiches": ("doc_id", "code"),

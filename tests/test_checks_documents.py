@@ -57,6 +57,14 @@ EXPECTED: dict[str, list[str]] = {
     "sitting_without_deliberation.txt": ["extraction.incomplete"],
     # minutes whose header count is wrong, inherited by 3 items: one finding (seqs 1-3)
     "votants_header_repeated.txt": ["attendance.votants"],
+    # a recap of the sitting's acts under the minutes: 2024-012 "11 | 1 | 2" against the item's
+    # "11 pour – 2 contre – 1 abstention" (the same recap agreeing trips nothing)
+    "restated_recap_mismatch.txt": ["votes.restated"],
+    "restated_recap_consistent.txt": [],
+    # "L'ensemble des délibérations ayant été adoptées à l'unanimité" after an item with 2 against;
+    # "Toutes les délibérations … à l'unanimité, sauf la deuxième" trips nothing
+    "restated_closing_mismatch.txt": ["votes.restated"],
+    "restated_closing_consistent.txt": [],
 }
 # Rules no document can trip through the current reader, with the test that trips them.
 GUARDS = {"value.out_of_range": "tests/test_faults.py::test_a_value_its_column_cannot_hold_is_left_empty_with_a_finding"}

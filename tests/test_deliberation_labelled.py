@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import counts, deliberation, entries, lexicon, members, names, nlp, segment, stream
+from extractors import counts, deliberation, entries, furniture, lexicon, members, names, nlp, segment, stream
 from extractors.stream import Unit, fold
 from pipeline.loaders import load, new_document
 from pipeline.loaders.text import load_text
@@ -83,7 +83,7 @@ def test_a_collection_of_extracts_is_one_block_each():
     """Three extracts in one file, each "EXTRAIT DU REGISTRE…" opening its own block with its
     act number (segmentation by evidence, extractors/segment.py)."""
     units = [u for u in stream.units(load(DATA / "40_collection_three_extracts.txt"))
-             if not deliberation._furniture(u)]
+             if not furniture.is_furniture(u)]
     blocks = segment.plan(units)
     assert [[i.heading.number for i in b.items] for b in blocks] == [["2024-021"], ["2024-022"], ["2024-023"]]
     assert all(i.evidence for b in blocks for i in b.items)

@@ -238,7 +238,7 @@ def test_coverage_rows_of_a_document_exactly():
         "fields_read": ["organe", "numero", "objet", "membres_en_exercice", "presents", "pouvoirs", "votants",
                         "pour", "contre", "abstentions", "unanimite", "resultat"],
         "fields_missing": ["session_date", "convocation_date"],
-        "checks_run": ["attendance.votants", "quorum.reached", "votes.votants_le_exercice"],
+        "checks_run": ["attendance.votants", "quorum.reached", "votes.votants_le_exercice", "votes.restated"],
         "checks_skipped": [
             "attendance.present_count: liste des présents non lue",
             "attendance.proxy_count: procurations non listées",
@@ -272,7 +272,7 @@ def test_every_checked_rule_is_run_or_skipped_with_a_reason(data):
     delib(resultat="adopte")(data)
     (row,) = [c for c in coverage(data) if c["scope"] == "deliberation"]
     assert row["status"] == "checked" and row["checks_skipped"] == []
-    assert len(row["checks_run"]) == 13
+    assert len(row["checks_run"]) == 14
     data["deliberations"][0]["contre"] = None
     (row,) = [c for c in coverage(data) if c["scope"] == "deliberation"]
     assert row["status"] == "partial"

@@ -110,9 +110,20 @@ def _prose(rights: list[str]) -> bool:
     letters, digits = sum(c.isalpha() for c in text), sum(c.isdigit() for c in text)
     guttered = sum(bool(starts(r)) for r in rights)
     running = sum(_goes_on(a, b) for a, b in zip(rights, rights[1:]))
-    return len(text.split()) >= 12 and letters >= 0.7 * chars and digits <= 0.1 * chars \
+    return len(text.split()) >= 12 and not _same_start(rights) and letters >= 0.7 * chars and digits <= 0.1 * chars \
         and guttered <= len(rights) / 3 and running * 2 >= len(rights) - 1
 
+
+
+def _same_start(lines: list[str]) -> bool:
+    """A table's column of results, most of its cells opening with one word of a result
+    ("Décision" / "Adoptée à l'unanimité" / "Adoptée (12 pour, 2 abst.)"): no running text."""
+    first = Counter(line.split()[0].lower() for line in lines if line.split())
+    word, count = first.most_common(1)[0] if first else ("", 0)
+    return len(lines) >= 3 and count * 2 > len(lines) and bool(RESULT.match(word))
+
+
+RESULT = re.compile(r"(?:adopt|approuv|rejet|unanim|favorable|d[ée]favorable)")
 
 
 def _two_texts(block: list[str], x: int) -> bool:

@@ -69,15 +69,18 @@ def unpipe(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         B2021-062   | Déchets – Marché de collecte des ordures   | Adoptée
                     | (lot 1) – Avenant n° 2 (+ 3,8 %)           | Pour : 14
 
-    A line whose first cell is empty goes on with the row above, cell by cell."""
+    A line whose first cell is empty goes on with the row above, cell by cell. Typed in a
+    proportional font, the pipes stand anywhere, but as many on each line under a header
+    without digits ("N° | Objet | Pour | Contre | Abst." / "2024-011 | Budget … | 14 | 0 | 0")."""
     lines = list(lines)
     k = 0
     while k < len(lines):
         # a Markdown table ("| N° | Objet |") is `text.piped`'s, its first cell never empty
         pipes = () if lines[k][1].lstrip().startswith("|") else _pipes(lines[k][1])
+        same = _same_pipes(lines[k][1], pipes)
         end = k
-        while pipes and end < len(lines) and (_pipes(lines[end][1]) == pipes or DASHES.match(lines[end][1])
-                                              and end + 1 < len(lines) and _pipes(lines[end + 1][1]) == pipes):
+        while pipes and end < len(lines) and (same(lines[end][1]) or DASHES.match(lines[end][1])
+                                              and end + 1 < len(lines) and same(lines[end + 1][1])):
             end += 1  # a rule under the header ("-----") is inside the table
         if end - k < 3:
             yield lines[k]
@@ -92,6 +95,14 @@ DASHES = re.compile(r"^\s*[-=_+]{3,}\s*$")
 
 def _pipes(line: str) -> tuple[int, ...]:
     return tuple(i for i, c in enumerate(line) if c == "|")
+
+
+def _same_pipes(head: str, pipes: tuple[int, ...]):
+    """Whether a line is a row of the table `head` opens: its pipes where the header's are,
+    or as many when the header is two pipes or more without a digit."""
+    counted = len(pipes) >= 2 and not re.search(r"\d", head)
+    return lambda line: _pipes(line) == pipes or counted and len(_pipes(line)) == len(pipes) \
+        and not line.lstrip().startswith("|")
 
 
 def _piped_rows(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
