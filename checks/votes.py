@@ -100,18 +100,18 @@ def _differences(tables: Tables, d: dict, r: dict) -> dict[str, tuple[Value, Any
     """column -> (the item's value, the restated one) where both are printed and differ;
     unanimity restated against the item's votes against."""
     out = {}
-    mine = {c: value(tables, d, c, as_int) for c in COUNTED}
-    again = {c: as_int(r.get(c)) for c in COUNTED}
+    printed = {c: value(tables, d, c, as_int) for c in COUNTED}
+    mine, again = dict(printed), {c: as_int(r.get(c)) for c in COUNTED}
     _complete(mine, again)
     for column in COUNTED:
         if mine[column] is not None and again[column] is not None and mine[column].value != again[column]:
             out[column] = (mine[column], again[column])
-    contre = value(tables, d, "contre", as_int)
+    contre = printed["contre"]
     if as_bool(r.get("unanimite")) and contre is not None and contre.value > 0 and "contre" not in out:
         out["contre"] = (contre, "unanimité")
-    said = value(tables, d, "unanimite", as_bool_or_none)  # "…, à l'exception de la n° 2021-33"
-    if as_bool_or_none(r.get("unanimite")) is False and said is not None and said.value and not said.derived \
-            and not any(v is not None and v.value for v in (contre, value(tables, d, "abstentions", as_int))):
+    said = value(tables, d, "unanimite", _bool_or_none)  # "…, à l'exception de la n° 2021-33"
+    if _bool_or_none(r.get("unanimite")) is False and said is not None and said.value and not said.derived \
+            and not any(v is not None and v.value for v in (contre, printed["abstentions"])):
         out["unanimite"] = (said, "non unanime")
     mine = value(tables, d, "resultat", str)
     if r.get("resultat") in RESULT_TEXT and mine is not None and mine.value in RESULT_TEXT and mine.value != r["resultat"]:
@@ -119,7 +119,7 @@ def _differences(tables: Tables, d: dict, r: dict) -> dict[str, tuple[Value, Any
     return out
 
 
-def as_bool_or_none(v: Any) -> bool | None:
+def _bool_or_none(v: Any) -> bool | None:
     return None if is_null(v) else bool(v)
 
 

@@ -31,7 +31,8 @@ from schemas.text import ends_sentence
 # "Le Conseil municipal, suivant l'avis de la commission … réunie le 3 juin, adopte … par 4 voix")
 OPINION = re.compile(r"\b(?:commission(?!\s+permanente)|comite\s+technique|comite\s+social(?:\s+territorial)?|bureau)\b"
                      r"[^.;]{0,120}\b(?:reunie?\s+le|(?:a|ont)\s+(?:emis|rendu|donne)\s+un\s+avis)\b")
-COUNCIL = r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b[^.;]{0,160}?"
+THE_COUNCIL = r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b"
+COUNCIL = THE_COUNCIL + r"[^.;]{0,160}?"
 DECIDES = r"\b(?:adopte|approuve|decide|rejette|refuse|accepte)\b"
 DELIBERATED = r"|\bapres\s+en\s+avoir\s+delibere"
 COUNCIL_DECIDES = re.compile(COUNCIL + DECIDES + DELIBERATED)
@@ -97,9 +98,11 @@ def _result_lines(body: list[Unit]) -> list[Unit]:
 
     after = body[decided[-1] + 2:]
     lines = [k for k, u in enumerate(after) if RESULT_LINE.search(u.folded)]
+    if not lines:
+        return []
     # the line closes the item: no decision after it ("Adoptée à la majorité : 16 pour, 2 contre." /
     # "○ APPROUVE la convention …" is a vote announcing its decisions, another item's, not a restatement)
-    if any(is_evidence(u) for u in after[lines[0] + 1:] if not RESULT_LINE.search(u.folded)) if lines else True:
+    if any(is_evidence(u) for u in after[lines[0] + 1:] if not RESULT_LINE.search(u.folded)):
         return []
     return [after[k] for k in lines]
 
@@ -129,7 +132,7 @@ def _without(units: list[Unit], opens: Callable[[str], bool]) -> list[Unit]:
     return out
 
 
-SUBJECT = re.compile(r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b")
+SUBJECT = re.compile(THE_COUNCIL)  # the council as the subject of a line
 
 
 WRAPS = 2  # lines a recital or a partial vote may wrap onto
