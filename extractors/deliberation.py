@@ -18,14 +18,14 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors import act_table, counts, furniture, lexicon, members, outline, restated, segment, sitting, stream, together, votes
+from extractors import act_numbers, act_table, counts, furniture, lexicon, members, outline, restated, segment, sitting, stream, together, votes
 from extractors.decisions import read_decisions
 from extractors.normalise import words_to_digits
 from extractors.members import Member
 from extractors.sitting import Fact, Reading
 from extractors.stream import Unit, fold, joined
 from schemas import Block as DocBlock, Document, Span
-from schemas.text import ends_sentence, find_person
+from schemas.text import find_person
 
 STAGE = "deliberation"
 SITTING_COLUMNS = ("collectivite", "organe", "session_date", "session_time", "lieu", "president",
@@ -194,9 +194,10 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
         facts["votants"] = replace(vote.facts["votants"], method="votants_item")
     if item.heading and item.heading.number:
         facts["numero"] = Fact(item.heading.number, ctx.units[item.heading.unit].span, "heading")
-        _act_in_title(ctx, item, facts)
+        act_numbers.in_title(ctx.units, item, facts)
+        act_numbers.closing(ctx.units, item, facts)
     if "numero" not in facts and ctx.single:
-        _act_in_header(units, facts)
+        act_numbers.in_header(units, facts)
     _from_running(ctx, facts, units)
     title = _title(ctx.units, item, own)
     if title:
@@ -280,51 +281,6 @@ def _from_running(ctx: Context, facts: dict[str, Fact], units: list[Unit]) -> No
         facts[c.column] = Fact(c.value, lines[c.unit].span, "running_header")
 
 
-def _act_in_title(ctx: Context, item: outline.Item, facts: dict[str, Fact]) -> None:
-    """An item of minutes that ends its title with the act's own number ("2. Rapport sur le
-    prix de l'eau (délibération 2024-41)", "… – avis – Délibération 2023-071", "(DCM
-    2023-51)"): the act's number is the deliberation's, the item's rank is not."""
-    h = item.heading
-    if h.family != "numbered" or not h.title:
-        return
-    at_start = segment.act_at_start(h.title)
-    if at_start:
-        facts["numero"] = Fact(at_start[0], ctx.units[h.unit].span, "act_in_title")
-        return
-    lines = [h.title] + [u.text for u in ctx.units[h.unit + 1:min(h.unit + 3, item.end)]]
-    for k, text in enumerate(lines):
-        number = _act_at_end(text)
-        if number:
-            facts["numero"] = Fact(number, ctx.units[h.unit + k].span, "act_in_title")
-            return
-        if ends_sentence(text):
-            return  # the title has ended: a number further down is another act's
-
-
-def _act_in_header(units: list[Unit], facts: dict[str, Fact]) -> None:
-    """An extract that prints its act's number at the end of a header line, beside the date
-    ("Séance du 14 février 2013          Délibération n° 2013/07", "Séance du 14 décembre 2023
-    – Délibération n° CC-2023-187"), not in a recital ("Vu la délibération n° 2012-45")."""
-    for u in units[:HEADER_LINES]:
-        number = _act_at_end(u.text)
-        if number and not u.folded.startswith("vu") and not segment.is_evidence(u):
-            facts["numero"] = Fact(number, u.span, "act_in_header")
-            return
-
-
-HEADER_LINES = 12  # an extract's letterhead, title and count box
-
-
-def _act_at_end(text: str) -> str | None:
-    """The act number ending a line ("… – Délibération n° CC-2023-187", "(DCM 2023-51)"), its
-    separators closed up ("2014 / 131" -> "2014/131")."""
-    m = outline.rx(outline.data()["act_in_title"]).search(fold(text).rstrip(" ."))
-    if not m:
-        return None
-    group = "num" if m.group("num") else "code"
-    return re.sub(r"\s*([-_/])\s*", r"\1", text[m.start(group):m.end(group)].strip())
-
-
 def _number(item: outline.Item) -> int | None:
     """The item's number as the ranges count them ("Questions 11 à 17"): 11 for "11"."""
     return outline.number_key(item.heading.number) if item.heading else None
@@ -377,7 +333,7 @@ def _objet_line(u: Unit) -> str | None:
 
 def _without_act(title: str) -> str:
     """``"Débat d'orientation budgétaire 2026 Acte n° 2026-001"`` -> the title alone (the
-    number, printed in the margin, is the act's: `_act_in_title`)."""
+    number, printed in the margin, is the act's: `act_numbers.in_title`)."""
     m = outline.rx(outline.data()["act_in_title"]).search(fold(title).rstrip(" ."))
     return title[:m.start()].rstrip(" –-(") if m and m.start() > 3 else title
 

@@ -9,7 +9,15 @@ from extractors import sitting, stream
 from extractors.stream import Unit
 from schemas import Document, Span
 
-FURNITURE = re.compile(r"\bprefecture\b|^id\s*:\s*\d|^page\s+\d+(?:\s*(?:/|sur)\s*\d+)?$|^\d+\s*/\s*\d+$|"
+# the stamp names the prefecture in a line of its own ("Reçu en préfecture le 25 juin 2012", "Préfecture –
+# Contrôle de légalité", "Accusé de réception en préfecture"); a line of the body may name it too ("POINT
+# N° 4 – Crise de l'eau – convention avec la Préfecture …", "Adoptée à l'unanimité et transmise en
+# Préfecture"): no council, decision or vote is ever in the stamp
+FURNITURE = re.compile(r"^(?!.*\b(?:conseil|decide|approuve|adoptee?|unanimite|majorite|voix|convention)\b)(?:"
+                       r"(?:[^.;:,]{0,40}\s|certifie\s+executoire\s*,?\s*)?(?:recue?s?|envoyee?s?|transmise?s?|deposee?s?|depot"
+                       r"|affichee?s?|publiee?s?|arrivee?s?|retour|reception)\s+(?:a\s+la\s+|en\s+)?(?:sous-)?prefecture\b"
+                       r"|(?:sous-)?prefecture\b|.*\blegalite\b.*\bprefecture\b|.*\bprefecture\b.*\blegalite\b)|"
+                       r"^id\s*:\s*\d|^page\s+\d+(?:\s*(?:/|sur)\s*\d+)?$|^\d+\s*/\s*\d+$|"
                        r"^-\s*\d+\s*-$|^accuse\s+de\s+reception|^date\s+de\s+(?:tele)?transmission|"
                        r"^\d{2,3}[ab]?-\d{9}-")
 

@@ -45,9 +45,12 @@ PROXY_SENTENCE = re.compile(r"^(?!(?:qui|lequel|laquelle|lesquel(?:le)?s)\s).{2,
                             r"|^(?!(?:le|la|les|il|elle|qui|lequel|laquelle|a|ont|ayant|avait)\s)(?:(?!maire|president|conseil)[^\s•;▪·]+\s+){1,7}"
                             r"(?:(?:a|ont)\s+donne|donnen?t?)\s+(?:pouvoir|procuration|mandat)(?:\s+de\s+vote)?\s+a\s+(?!signer)\S.*$")
 # "Ozillac Agglomération - Conseil Communautaire du jeudi 18 décembre 2025": an organ and a date
-RUNNING_HEADER = lexicon.rx(r"\b{body}\s+(?:du|le)\s+(?:{weekday}\s+)?\d{1,2}(?:er)?(?:\s+{month}\s+|[/.]\d{1,2}[/.])\d{2,4}\b")
+# "…, conseil communautaire, séance du lundi 22 octobre 2007"
+RUNNING_HEADER = lexicon.rx(r"\b{body},?\s+(?:(?:seance|reunion)\s+)?(?:du|le)\s+(?:{weekday}\s+)?\d{1,2}(?:er)?(?:\s+{month}\s+|[/.]\d{1,2}[/.])\d{2,4}\b")
 # a running header or footer ends with its page: "… – page 2", "… page 2 sur 3", "… 2/3", "Délibérations – p. 1"
 PAGE_MARK = re.compile(r"(?:(?:\bpage|[–—-]\s*(?:p\.|pg\.?)|\bfeuillet|\bfolio|\bf°)\s*\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?|[\s–-]\d{1,3}\s*/\s*\d{1,3})\s*$")
+# … or starts with it: "Page 1 sur 6 – Registre des délibérations"
+PAGE_FIRST = re.compile(r"(?:page|p\.)\s*\d{1,3}\s*(?:/|sur)\s*\d{1,3}\s*[–|-]\s")
 # "S. ARNAUD pouvoir à C. LECLERCQ" on its own line: a proxy, not more names of the list above
 PROXY_LINE = re.compile(r"^(?!.*\s[–-]\s)[^,;()]{2,40}?\s(?:(?:a\s+)?donne\s+)?(?:pouvoir|procuration|mandat)(?:\s+de\s+vote)?\s+"
                         r"(?:a|au)\s+[^,;()]{2,40}$")
@@ -243,7 +246,7 @@ OPEN_END = re.compile(rf"(?:(?<![\w.])(?i:{CIVILITY})(?:\s+[A-ZÀ-Ý][a-zà-ÿ'�
 # "S. VILLARD, tous formant la majorité des membres en exercice", "Mme Florine Toussaint, qui
 # forment la majorité des membres en exercice, le quorum étant ainsi atteint.": prose closing a list
 PROSE_TAIL = re.compile(r",\s+[a-zà-ÿ][^,;]*\.?\s*$|\s[–—-]\s+[a-zà-ÿ][a-zà-ÿ' ]*\.?\s*$")
-CLAUSES_TAIL = re.compile(r"(?:,\s+[a-zà-ÿ][^,;]*)+\.?\s*$")  # several clauses: only when they speak of the quorum
+CLAUSES_TAIL = re.compile(r"(?:[,;]\s+[a-zà-ÿ][^,;]*)+\.?\s*$")  # several clauses: only when they speak of the quorum
 # the members addressed before their names: "Mmes et MM. les membres", "les conseillers suivants"
 MEMBERS_PREAMBLE = lexicon.rx(r"\s*(?:(?:mesdames|messieurs|mmes|mm\.?)(?:\s*(?:,|et)\s*(?:mesdames|messieurs|mmes|mm\.?))?"
                               r"\s+)?les\s+{members}(?:\s+suivants)?\s*:?\s*")
@@ -267,16 +270,17 @@ def page_furniture(unit: Unit) -> bool:
     """A page number ("1", "Page 2 sur 4") or a running header naming the sitting or the body
     ("Conseil Communautaire du 24/05/2022"), as a text extraction leaves them mid-list."""
     folded = unit.folded.strip()
-    if re.fullmatch(r"[-–\s]*(?:(?:pages?|p\.|pg\.?|feuillet|folio|f°)\s*:?\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?[-–\s]*", folded):
-        return True  # "1", "- 1 -", "Page 2 sur 4", "p. 1", "Pages : 1/3"
+    if re.fullmatch(r"[-–\s]*(?:(?:pages?|p\.|pg\.?|feuillet|folio|f°)\s*:?\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?\.?[-–\s]*", folded):
+        return True  # "1", "1.", "- 1 -", "Page 2 sur 4", "p. 1", "Pages : 1/3"
     words = [w for w in folded.split() if re.search(r"\w", w)]  # dashes are no words
     if len(words) <= 6 and re.search(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded):
         return True  # "CM – 22.06.2017", "Séance publique – conseil communautaire – 17.09.2013"
-    if len(words) <= 14 and PAGE_MARK.search(folded):
-        return True  # "Conseil municipal – séance du 12 mars – page 2", "Compte rendu CM 2/3"
+    if len(words) <= 14 and (PAGE_MARK.search(folded) or PAGE_FIRST.match(folded)):
+        return True  # "Conseil municipal – séance du 12 mars – page 2", "Compte rendu CM 2/3", "Page 1 sur 6 – Registre …"
     # "AGGLOMÉRATION DU GRAND-VILLECOMTAL | conseil communautaire", "X / Délibérations / 29.01.2007"
     dated = re.search(r"[/–—-]\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded)
-    pieces = re.split(r"\s+[|/–—-]\s+" if dated else r"\s+[|–—-]\s+", folded)
+    # "COMMUNAUTÉ DE COMMUNES X :: Conseil communautaire" (one colon opens a group of names: "Commune d'Arles :")
+    pieces = re.split(r"\s+[|/–—-]\s+" if dated else r"\s+(?:[|–—-]|::)\s+", folded)
     # "PAYS DE MONTCAILLOU COMMUNAUTÉ" atop the next page; "Extrait du registre – Agglomération
     # du Grand X – 08.01.2021": the body in a piece of a dated header
     for head in pieces[:3 if dated else 1]:
@@ -324,9 +328,10 @@ def _one_per_line(pieces: list[tuple[str, int]]) -> bool:
     # "(procuration à …)" aside, and the mark of "CLERC, excusé, représenté par GAY"
     lines = [_prose_cut(re.sub(r"\s*\([^)]*\)?", "", MARK_BETWEEN.sub(r" (\1)", p))).strip() for p, _ in pieces[1:]]
     lines = [t for t in lines if t.strip("-–•·▪ ")]  # "R. BARBE" / "-" / "P. BLIN": a bullet cut from its name
-    if len(lines) < 2:
-        return False
-    alone = [t for i, t in enumerate(lines) if not re.search(r"[,;•·▪]|\s[–-]\s|-$|\s(?:à|a|au)\s", t) and
+    if len(lines) < 2:  # "ABS. EXC. :" / "VAILLANT, Yvonne": the list's one name, surname first
+        return len(lines) == 1 and not pieces[0][0].strip(" :") and bool(SURNAME_FIRST_LINE.fullmatch(lines[0]))
+    alone = [t for i, t in enumerate(lines) if SURNAME_FIRST_LINE.fullmatch(t) or
+             not re.search(r"[,;•·▪]|\s[–-]\s|-$|\s(?:à|a|au)\s", t) and
              (2 <= len(t.split()) <= 6 or _surname_line(t, lines[i - 1] if i else ""))]
     return len(alone) >= 0.8 * len(lines)
 
@@ -407,6 +412,13 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
 
 # two names printed surname first on one line of a list of proxies, their column gap lost
 SURNAME_FIRST = r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+){0,3},\s*[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
+# "AHAMADA, Berthe" / "AÏT-ALI, Kadiatou": a list printed surname first, a name a line
+# "Mesdames DAUPHIN, Farida" / "DEBRUYNE, Violaine": a civility may open a run of them
+SURNAME_FIRST_LINE = re.compile(rf"\s*(?:(?i:{CIVILITY})\s*)?{SURNAME_FIRST}\s*[.;]?\s*")
+SURNAME_FIRST_ENTRY = re.compile(rf"^(\s*(?:(?i:{CIVILITY})\s*)?)([A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+){{0,3}}),\s*"
+                                 r"(?!(?:Maire|Adjointe?|Secrétaire|Suppléante?|Trésorière?|Trésorier|Doyenne?|Présidente?|"
+                                 r"Vice-présidente?|Conseillère?|Conseiller|Déléguée?|Membre|Titulaire|Rapporteure?)\b)"
+                                 r"([A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?)(?=\s*(?:\(|[.;]?\s*$))")  # not "PETIT, Secrétaire"
 ARROW_ENTRY = re.compile(r"^[^→;,]{2,40}(?:,[^→;,]{2,30})?→[^→;]{2,60}$")
 # one mark says a member listed among the présents was not there: "(excusée)", "[absent]", "/ absent"
 ABSENCE_WORD = r"(?i:(?:absent|excus)[a-zé]*|abs\.(?:\s*exc\.)?)"  # "– abs. exc."
@@ -439,7 +451,7 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
     pieces = [pieces[0]] + [("; " + p + ";" if ARROW_ENTRY.match(p) or MARKED_ENTRY.match(p) else p, k)
                             for p, k in pieces[1:]]
     if label.kind != "proxies" and _one_per_line(pieces):  # "Aurélie André" / "Olivier Bernard" / …: a line, a name
-        pieces = [(p + ";", k) for p, k in pieces]
+        pieces = [(SURNAME_FIRST_ENTRY.sub(r"\1\3 \2", p) + ";", k) for p, k in pieces]
     # "… / Mesdames WEBER / ZIEGLER" / "CHÉNEAU-MARTY (pouvoir : SANTONI)": an entry a line (not
     # "Mme Corinne" / "DUBREUIL (pouvoir à M. Olivier NAUDIN)", a name cut after its first name)
     pieces = [pieces[0]] + [("; " + p if BRACKET_PROXY_LINE.match(p) and _entry_ended(above) else p, k)

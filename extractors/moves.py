@@ -152,6 +152,8 @@ def _mover(said: str) -> str | None:
             and not re.search(r"[A-ZÀ-Ý]{2,}", said[role.start("rest"):]):
         return PRESIDING  # not "M. le Maire remercie M. DURAND qui quitte la salle"
     said = TIME_FIRST.sub("", said)  # "20 h 30 — M. Antoine MARQUET quitte la séance"
+    # "Monsieur Benoît LAURENT (Rassemblement national)", "Mme SARTHOU Aurélie (Pujols)": a group, a commune
+    said = re.sub(r"\s*\([^()]{1,60}\)", "", said)
     parts = [p.strip() for p in said.split(",")]
     for candidate in dict.fromkeys([said, parts[0], parts[-1]]):
         name = entries.strip_civilities(candidate)

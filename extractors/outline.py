@@ -57,12 +57,39 @@ class Block:
     items: list[Item] = field(default_factory=list)
 
 
+SUB_NUMBER = re.compile(r"(\d{1,2})\.(\d{1,2})")  # "4.2 Compte administratif 2023", under "FINANCES"
+COMMITTEE = re.compile(r"(\d{1,3})\(\d{1,2}\)")  # "N° 3(2) – Aide aux éleveurs": a report's rank, its committee's
+
+
+def outline_key(number: str | None) -> tuple[int, ...] | None:
+    """The place of a number in an outline: "3" -> (3,), "4.2" -> (4, 2), "IV" -> (4,)."""
+    sub = SUB_NUMBER.fullmatch(number or "")
+    if sub:
+        return int(sub.group(1)), int(sub.group(2))
+    key = number_key(number)
+    return None if key is None else (key,)
+
+
+def outline_step(a: tuple[int, ...], b: tuple[int, ...]) -> int | None:
+    """How far `b` comes after `a` in an outline: 1 for the next heading (3 -> 4, 3 -> 4.1,
+    4.1 -> 4.2, 4.5 -> 5), 2 when one was skipped, negative or None when `b` does not follow;
+    not 2 -> 2.1, an item's own sections ("2. Projet de territoire" / "2.1 Le diagnostic")."""
+    if len(b) == 2 and b[1] == 1 and b[0] == a[0] + 1:
+        return 1
+    if len(a) == 2 and len(b) == 2:
+        return b[1] - a[1] if b[0] == a[0] else None
+    return None if len(b) == 2 else b[0] - a[0]
+
+
 def number_key(number: str | None) -> int | None:
     """The number that orders items: "12" -> 12, "IV" -> 4, "2018-24" -> 24."""
     if not number:
         return None
     if number.isdigit():
         return int(number)
+    committee = COMMITTEE.fullmatch(number)
+    if committee:  # "3(2)": the third report, of committee 2
+        return int(committee.group(1))
     low = number.lower()
     if not re.fullmatch(r"[ivxl]+", low):
         digits = re.findall(r"\d+", number)

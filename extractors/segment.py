@@ -27,9 +27,9 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from extractors import act_table, counts, lexicon, members, pages, restated, sitting, together
+from extractors import act_table, counts, lexicon, members, pages, pairing, restated, sitting, together
 from extractors.normalise import ordinal
-from extractors.outline import Block, Heading, Item, data, number_key, rx
+from extractors.outline import Block, Heading, Item, data, number_key, outline_key, outline_step, rx
 from extractors.stream import Unit, fold
 
 UNDECIDED_HEAD = 8  # units before an extract's header that stay with it when nothing is decided there
@@ -42,7 +42,18 @@ def is_evidence(u: Unit) -> bool:
     """A line that records a decision or a vote ("Le Conseil … DÉCIDE", "Pour : 16",
     "adopté à l'unanimité"), not a recital ("Vu la délibération … adoptée …")."""
     return any(_decides(fold(sentence).strip()) for sentence in SENTENCE.split(u.text)) or \
-        bool(counts.read([u], tuple(lexicon.get("vote_counts"))))
+        bool(counts.read([u], tuple(lexicon.get("vote_counts")))) or _decides(_after_act(u.folded.strip()))
+
+
+def _after_act(folded: str) -> str:
+    """What follows an act number opening the line: "DCC n° 2024-093 – Vote : unanimité des
+    présents et représentés" is a vote printed beside its act's number."""
+    for pattern in data()["headings"]["act"]:
+        m = rx(pattern).match(folded)
+        if m:  # a vote's words after it, not a title ("2017.03.06-14 VOTE D'UNE MOTION …")
+            title = (m.groupdict().get("title") or "").strip()
+            return title if pairing.RESULT_START.match(title) else ""
+    return ""
 
 
 # sentences of a line: a paragraph run on one line ("1. Vote des taux … M. le Maire propose de
@@ -68,10 +79,23 @@ def plan(units: list[Unit]) -> list[Block]:
 
 def _vote_tables(units: list[Unit]) -> list[int]:
     """The header row of a vote table ("Collège | Pour | Contre | Abstention" over "Élus | 9 |
-    0 | 0" … "Total | 14 | 0 | 1"): a vote recorded, though no single row says so."""
-    return [k for k, u in enumerate(units) if u.cells and not re.search(r"\d", u.text)
-            and k + 1 < len(units) and units[k + 1].cells and re.search(r"\b(?:pour|contre|abst)", u.folded)
-            and counts.read(units[k:k + 8], tuple(lexicon.get("vote_counts")))]
+    0 | 0" … "Total | 14 | 0 | 1"), or the first label of one flattened a cell a line ("Votants" /
+    "Pour" / "Contre" / "Abstention" / "41" / "40" / "0" / "1"): a vote recorded, though no single
+    line says so."""
+    return [k for k, u in enumerate(units) if (u.cells and k + 1 < len(units) and units[k + 1].cells
+                                               or FLAT_VOTE_LABEL.fullmatch(u.folded.strip()) and not _label_above(units, k))
+            and not re.search(r"\d", u.text) and re.search(r"\b(?:pour|contre|abst|votants)", u.folded)
+            and counts.read(units[k:k + 10], tuple(lexicon.get("vote_counts")))]
+
+
+FLAT_VOTE_LABEL = re.compile(r"(?:nombre\s+de\s+)?votants|pour")  # a flattened table's first label
+
+
+def _label_above(units: list[Unit], k: int) -> bool:
+    """"Délégués présents" / "Pouvoirs" / "Votants" / "Pour" / … / "8" / "6": the labels go on from
+    a sitting's count box above (an extract's head), not a vote's own table."""
+    above = units[k - 1].folded.strip() if k else ""
+    return bool(above) and not re.search(r"\d", above) and bool(lexicon.label_at_start("counts", above))
 
 
 def _blocks(units: list[Unit], evidence: list[bool]) -> list[tuple[int, int]]:
@@ -214,15 +238,15 @@ def _is_plain_title(units: list[Unit], k: int) -> bool:
 
 
 def _best_run(hs: list[Heading]) -> list[Heading]:
-    """Numbered headings: runs of consecutive numbers (1, 2, 3 / I, II, III; one number
-    may be missing, a heading the loader lost); the run spread over the most text."""
+    """Numbered headings: runs of consecutive numbers (1, 2, 3 / I, II, III / 3, 4.1, 4.2, 5;
+    one number may be missing, a heading the loader lost); the run spread over the most text."""
     runs: list[list[Heading]] = []
     for h in hs:
-        key = number_key(h.number)
-        step = {id(r): key - number_key(r[-1].number) for r in runs
-                if key is not None and number_key(r[-1].number) is not None}
+        key = outline_key(h.number)
+        step = {id(r): outline_step(outline_key(r[-1].number), key) for r in runs
+                if key is not None and outline_key(r[-1].number) is not None}
         # the same numbering style, one number possibly skipped; another style, the next number
-        fits = [r for r in runs if r[-1].style == h.style and 1 <= step.get(id(r), 0) <= 2] or \
+        fits = [r for r in runs if r[-1].style == h.style and 1 <= (step.get(id(r)) or 0) <= 2] or \
                [r for r in runs if step.get(id(r)) == 1]
         if fits:
             max(fits, key=len).append(h)
@@ -320,7 +344,7 @@ def _pull_heads(units: list[Unit], evidence: list[bool], items: list[Item]) -> l
 def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int, end: int) -> Block:
     """The items of a block under the heading family that explains the most decisions."""
     shared = together.lines(units, start, end)
-    found = _paired(headings(units, start, end, said, shared), evidence)
+    found = pairing.paired(units, headings(units, start, end, said, shared), evidence)
     lines = together.ranges(units, shared, found)
     decided = together.decided(evidence, found, lines)
     by_family = {f: _segments(found[f], decided, end, f) for f in data()["priority"]}
@@ -335,8 +359,43 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
         best = [Item(start, end, None, any(evidence[start:end]))]
     best = _with_table(units, start, end, [together.share(units, item, lines, evidence) for item in best], evidence)
     _number_from_neighbours(best, found)
+    best = _acts_only(units, evidence, best)
     _cut_last(units, evidence, best[-1])
     return Block(start, end, best[0].start if best[0].heading else start, _pull_heads(units, evidence, best))
+
+
+def _acts_only(units: list[Unit], evidence: list[bool], items: list[Item]) -> list[Item]:
+    """Minutes whose items print their act's number ("3. Tarifs 2025 (DCS n° 2024-41)"): an
+    item with none that only takes note ("1. Approbation du procès-verbal" / "Le procès-verbal
+    est approuvé sans remarque", "2. Débat d'orientation budgétaire" / "Le Comité prend acte")
+    is a record of the sitting, not one of its acts."""
+    numbered = [i for i in items if _act_numbered(i)]
+    if len(numbered) < 2 or 2 * len(numbered) < len(items):
+        return items
+    # an item voted with others ("Les rapports n° 3 à 5 sont adoptés …") has its vote elsewhere: kept
+    kept = [i for i in items if _act_numbered(i) or not _noted_only(units[i.start:i.end], evidence[i.start:i.end])]
+    return kept or items
+
+
+def _act_numbered(item: Item) -> bool:
+    """The item's act number is printed: as its heading, beside its rank, or ending its title."""
+    h = item.heading
+    return bool(h and (h.number and (h.family == "act" or h.rank)
+                       or h.title and rx(data()["act_in_title"]).search(fold(h.title).rstrip(" ."))))
+
+
+VOTED = re.compile(r"\b(?:unanimite|majorite|voix|vote\s*:|pour\s*:|contre\b|abstentions?\b|scrutin)")
+
+
+NOTED = re.compile(r"\b(?:prend|prennent|pris|donne)\s+acte\b|\bsans\s+(?:observation|remarque|vote)\b|"
+                   r"\baucun\s+vote\b|\bpas\s+l'objet\s+d'un\s+vote\b")
+
+
+def _noted_only(units: list[Unit], evidence: list[bool]) -> bool:
+    """What the item records is only taken note of ("Le Comité prend acte …", "Le procès-verbal est
+    approuvé sans remarque"), no vote and no other decision ("DÉSIGNE M. Luc PETIT délégué")."""
+    said = [u for u, e in zip(units, evidence) if e]
+    return bool(said) and all(NOTED.search(u.folded) and not VOTED.search(u.folded) for u in said)
 
 
 def _outnumbered(items: list[Item], by_family: dict[str, list[Item]]) -> bool:
@@ -363,44 +422,6 @@ def _ranks_holding_acts(by_family: dict[str, list[Item]], best: list[Item]) -> l
     ranked = [i.heading.unit for i in ranks if i.heading]
     held = all(i.heading and any(0 <= i.heading.unit - r <= reach for r in ranked) for i in best)
     return ranks if held else best
-
-
-RESULT = re.compile(r"(?:adoptee?s?|rejetee?s?|approuvee?s?|ajournee?s?|retiree?s?)\b")
-
-
-def _paired(found: dict[str, list[Heading]], evidence: list[bool]) -> dict[str, list[Heading]]:
-    """``"Point n° 2 – Débat sur la révision du PLU"`` / ``"– secteur de la Gaudinière"`` /
-    ``"Délibération n° 2024-012"``, ``"Rapport n° 1 - Compte administratif"`` / … /
-    ``"Délibération n° CA-2017-21 - ADOPTEE"``: the one act number standing alone (or with
-    its result) inside an item is that item's number, not an item of its own (items without
-    one keep their rank)."""
-    ranks = found["numbered"]
-    acts = [a for a in found["act"] if not a.title or RESULT.match(fold(a.title))]  # "… n° CA-2017-21 - ADOPTEE"
-    used: dict[int, Heading] = {}  # the act's unit -> the item's heading, numbered by it
-    numbered = []
-    for h, nxt in zip(ranks, [r.unit for r in ranks[1:]] + [len(evidence)]):
-        inside = [a for a in acts if h.unit < a.unit < nxt and _under(h, a, nxt, evidence)]
-        if len(inside) == 1:
-            h = used[inside[0].unit] = replace(h, number=inside[0].number, rank=h.number)
-        numbered.append(h)
-    if not used:
-        return found
-    ranks = {h.unit for h in numbered}
-    rest = [h for h in found["act"] if h.unit not in used]
-    if all(h.unit in ranks for h in rest):
-        acts_ = []  # every other act number sits on an item's rank line: the ranks are the items
-    else:  # "2." / "Délibération n° 2022-042" among "3. Délibération n° 2022-043 – …": all are acts
-        acts_ = sorted(rest + [replace(h, family="act") for h in used.values()], key=lambda h: h.unit)
-    return {**found, "numbered": numbered, "act": acts_}
-
-
-def _under(h: Heading, act: Heading, nxt: int, evidence: list[bool]) -> bool:
-    """An act number that is the item's own: right under its heading (a wrapped title between,
-    no decision), or closing it with its result; not one printed right above the next item's
-    heading ("Délibération n° 2024-023" / "3. Tarifs …": that item's)."""
-    if act.title:
-        return True  # "Délibération n° CA-2017-21 - ADOPTEE"
-    return act.unit - h.unit <= 2 and not any(evidence[h.unit:act.unit]) and act.unit + 1 != nxt
 
 
 def _with_table(units: list[Unit], start: int, end: int, items: list[Item], evidence: list[bool]) -> list[Item]:
@@ -488,7 +509,7 @@ def _segments(hs: list[Heading], evidence: list[bool], end: int, family: str) ->
     out: list[Item] = []
     pending: Heading | None = None
     for h, nxt in zip(hs, [x.unit for x in hs[1:]] + [end]):
-        has = any(evidence[h.unit:nxt])
+        has = any(evidence[h.unit:nxt]) and not (family != "act" and _reports_decisions(h))
         head = pending or h
         if family == "act" and not has and nxt == h.unit + 1 and nxt < end:
             pending = pending or h  # "Délibération n° CP-2024-02-031" / "Rapport n° 3.12 – …": one item
@@ -498,6 +519,12 @@ def _segments(hs: list[Heading], evidence: list[bool], end: int, family: str) ->
         elif family == "caps":
             pending = pending or h
     return out
+
+
+def _reports_decisions(h: Heading) -> bool:
+    """"8. Compte rendu des décisions du Président": decisions taken under delegation, of which
+    the council takes note; no deliberation of its own (patterns `reported_title`)."""
+    return bool(h.title) and any(rx(p).search(fold(h.title)) for p in data()["reported_title"])
 
 
 def _group(first: Heading, second: Heading) -> Heading:

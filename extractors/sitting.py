@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors import bodies, counts, entries, lexicon, members, nlp, roll_call
+from extractors import bodies, counts, entries, flattened, lexicon, members, nlp, roll_call
 from extractors.normalise import parse_date, parse_time, words_to_digits
 from extractors.moves import PRESIDING, Move, read_move  # noqa: F401  (the sitting's moves, re-exported)
 from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of, unbroken
@@ -73,7 +73,7 @@ def read(units: list[Unit], full: bool = True) -> Reading:
     """Everything the units say about the sitting. `full=False` (the body of an item of
     minutes) leaves out counts in prose ("les 15 présents"), which there are not headers."""
     r = Reading()
-    units = [piece for u in units for piece in split_flattened(u)]
+    units = [piece for u in units for flat in flattened.split(u) for piece in _opening_inside(flat)]
     k = 0
     while k < len(units):
         k = _read_unit(r, units, k)
@@ -84,56 +84,19 @@ def read(units: list[Unit], full: bool = True) -> Reading:
     return r
 
 
-# "Délégations de pouvoirs : …", "Compte rendu des absents : …": a label governed by a
-# preposition or an article is a word of a title, not a field of its own
-# "… par le membre qu'il représente :": a verb after its subject, no label either
-GOVERNED = re.compile(r"(?:^|\s|')(?:de|des|du|d'|la|le|les|l'|aux?|en|par|pour|sur|un|une"
-                      r"|il|elle|ils|elles|qui|que|on|se|ne|nous|vous)\s*$")  # "… d'un secrétaire de séance :"
-# "Excusés (pouvoir) : Mme MARCHETTI – pouvoir : M. CASTELLI ; …": after a name and a dash or a slash, a
-# singular "pouvoir :" is the entry's remark, its holder after it, not a list of its own
-ENTRY_REMARK = re.compile(r"[a-z)\]]\s*[–—/-]\s*$")  # "M. Revel Cyrille [excusé] / procuration : Mme Awa"
-REMARK_LABEL = re.compile(r"(?:pouvoir|procuration|mandat)\s*:")
-
-
-def split_flattened(u: Unit) -> list[Unit]:
-    """A line holding several labelled fields ("SECRETAIRE DE SEANCE : C. LEMAIRE Membres en
-    exercice : onze", "Absent(s) excusé(s) : Néant Étaient absents :") as one piece per label,
-    each with the line's span: a list or a field then ends where the next one starts."""
-    folded = u.folded
-    cuts = [lb.start for group in ("lists", "fields") for lb in lexicon.labels(group, folded)
-            if lb.start > 0 and folded[lb.start - 1] in " ;.–-" and not GOVERNED.search(folded[:lb.start])
-            and not _entry_remark(folded, lb.start)
-            and _labelled(u.text[lb.start:], group)]
-    if not cuts:
+def _opening_inside(u: Unit) -> list[Unit]:
+    """"Convocation du 8 février 2024. Le Conseil municipal s'est réuni à 20 h 30 …": a field
+    and the opening sentence run on one line, read as two lines (each with the line's span)."""
+    if "." not in u.text or _opens(u.text):
         return [u]
-    bounds = [0] + sorted(set(cuts)) + [len(u.text)]
-    return [Unit(u.text[a:b].strip(), u.span, u.index, u.bold, (), u.gap_before and a == 0)
-            for a, b in zip(bounds, bounds[1:]) if u.text[a:b].strip()]
+    for m in OPENING_AFTER.finditer(u.text):
+        if _opens(u.text[m.end():]):
+            head, rest = u.text[:m.end()].strip(), u.text[m.end():]
+            return [Unit(head, u.span, u.index, u.bold, (), u.gap_before), Unit(rest, u.span, u.index, u.bold)]
+    return [u]
 
 
-def _entry_remark(folded: str, at: int) -> bool:
-    """"Mme MARCHETTI – pouvoir : M. CASTELLI ;": the entry's own holder, one name up to the next
-    entry; not "Absent : M. FAURE – Pouvoir : Mme LEROY à M. PETIT", a list of proxies."""
-    m = REMARK_LABEL.match(folded, at)
-    if not m or not ENTRY_REMARK.search(folded[:at]):
-        return False
-    holder = re.split(r"[;,]|\s(?:et|ainsi\s+que)\s", folded[m.end():])[0]
-    return not re.search(r"\s(?:a|au|par)\s|→|->|donne", holder)
-
-
-def _labelled(text: str, group: str) -> bool:
-    """`text` opens with a label of `group` followed by its colon (a few lower-case words
-    may come between: "Absents excusés et représentés :", not "pouvoirs « Marchés » :")."""
-    if group == "lists":
-        label = members.list_label(text)
-        if label is None:
-            return False
-        between = text[lexicon.label_at_start("lists", fold(text)).end:label.offset]
-        counted = re.match(r"\s*\d", counts.digits(text[label.offset:]))  # "présents : dix": a count
-        head, colon, _ = between.partition(":")  # "présents : MM. et Mmes les élus": the label's words up to its colon
-        return bool(colon) and not re.search(r"[«\"A-Z]", head) and not counted
-    label = lexicon.label_at_start("fields", fold(text))
-    return bool(label) and bool(re.match(r"\s*(?:\(s\)\s*)?:", text[label.end:]))
+OPENING_AFTER = re.compile(r"(?<=[\w)][.;])\s+(?=[A-ZÀ-Ý])")  # a sentence's end, the next one starting
 
 
 def merge_members(found: list[tuple[members.Member, Span]]) -> list[tuple[members.Member, Span]]:
@@ -492,6 +455,10 @@ def _read_opening(r: Reading, units: list[Unit], k: int) -> int:
         text = unbroken([u.text for u in units[k:j]])
     span = span_of(units[k:j])
     read_opening_text(r, text, span)
+    whole = unbroken([u.text for u in units[k:j]])
+    m = lexicon.first("president_prose", fold(whole)) if "president" not in r.facts else None
+    if m:  # "… s'est réuni à l'Hôtel de Ville sous la prési-" / "dence de M. Bernard SABATIER, Maire."
+        r.set("president", _person(whole, m, "name"), span, "opening")
     return j
 
 

@@ -227,6 +227,8 @@ def _reported(body: list[Unit], k: int, nexts: list) -> bool:
 
 REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:deja\s+|d'ores\s+et\s+deja\s+)?(?:approuve|adopte|vote|decide|rejete|refuse)e?s?\b"
                       r"|\bs'est\s+(?:[a-z']+\s+){0,4}?prononcee?\b"
+                      # "la DM n° 1 de 2023 avait été adoptée « par 26 voix contre 7 »": a vote of the past
+                      r"|\b(?:avait|avaient)\s+ete\s+(?:approuvee?s?|adoptee?s?|votee?s?|rejetee?s?)\b"
                       # "… le rapport de la CLECT, adopté le 12 mai par 25 voix pour": a vote dated, another's
                       r"|\b(?:adoptee?s?|approuvee?s?|votee?s?)\s+(?:le\s+\d|en\s+(?:date|seance)|lors\s+d)[^.;]{0,60}?\bpar\s+\d")
 

@@ -32,6 +32,8 @@ def _fold_char(c: str) -> str:
         return "'"
     if c in DASHES:
         return "–"
+    if c == "º":
+        return "°"  # "Nº 2021/138": the ordinal indicator printed for the sign of "n°"
     if c in "œŒ":
         return "o"  # one character for one ("œuvre" -> "ouvre"): matching only
     base = unicodedata.normalize("NFD", c)[0].lower()

@@ -205,9 +205,10 @@ def test_represented_and_a_dash_then_the_holder():
 
 def test_a_running_header_with_dashes_mid_list():
     """"Séance publique – conseil communautaire – 17.09.2013" between two names, a page's
-    running header: the list goes on below it."""
+    running header: the list goes on below it; a name a line, surname first, is read first name
+    first."""
     assert read_list("Présents :", "Mme ORTEGA, Mai", "Séance publique – conseil communautaire – 17.09.2013",
-                     "M SCHOTT, Boris") == [("ORTEGA, Mai", None), ("SCHOTT, Boris", None)]
+                     "M SCHOTT, Boris") == [("Mai ORTEGA", None), ("Boris SCHOTT", None)]
 
 
 @pytest.mark.parametrize("line", ["Madame LEMESLE, Iris\tabsente", "Madame LEMESLE, Iris | absente"])

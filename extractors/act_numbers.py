@@ -1,0 +1,87 @@
+"""The act's own number, where minutes and extracts print it beside the item's rank, which it
+replaces as the deliberation's `numero`::
+
+    2. Rapport sur le prix de l'eau (délibération 2024-41)          at the end of the title
+    Adopté : Pour : 38 – Contre : 5. (Délibération DCM-2024-119)    after the item's vote
+    Séance du 14 février 2013          Délibération n° 2013/07      on an extract's header line
+
+Patterns: `act_in_title` and `act_at_title_start` (patterns/segments.json).
+"""
+from __future__ import annotations
+
+import re
+
+from extractors import segment
+from extractors.outline import Item, data, rx
+from extractors.sitting import Fact
+from extractors.stream import Unit, fold
+from schemas.text import ends_sentence
+
+
+def in_title(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:
+    """An item of minutes that ends its title with the act's own number ("2. Rapport sur le
+    prix de l'eau (délibération 2024-41)", "… – avis – Délibération 2023-071", "(DCM
+    2023-51)"): the act's number is the deliberation's, the item's rank is not."""
+    h = item.heading
+    if h.family != "numbered" or not h.title:
+        return
+    at_start = segment.act_at_start(h.title)
+    if at_start:
+        facts["numero"] = Fact(at_start[0], units[h.unit].span, "act_in_title")
+        return
+    # the title and the lines it may wrap onto; a decision is no title ("DÉCIDE d'abroger la
+    # délibération du 3 mars 2019 (DCM 2019-045).": an act it cites)
+    lines = [h.title]
+    for u in units[h.unit + 1:min(h.unit + 3, item.end)]:
+        if segment.is_evidence(u):
+            break
+        lines.append(u.text)
+    for k, text in enumerate(lines):
+        number = at_end(text)
+        if number:
+            facts["numero"] = Fact(number, units[h.unit + k].span, "act_in_title")
+            return
+        if ends_sentence(text):
+            return  # the title has ended: a number further down is another act's
+
+
+def closing(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:
+    """Minutes that print the act's number in brackets after the vote ("POINT N° 2 – …" / … /
+    "Adopté : Pour : 38 – Contre : 5 – Abstentions : 3. (Délibération DCM-2024-119)"): the act's
+    number is the deliberation's, the item's rank is not."""
+    if facts["numero"].method != "heading" or item.heading.family != "numbered":
+        return
+    body = units[item.heading.unit + 1:item.end]
+    said = [k for k, u in enumerate(body) if segment.is_evidence(u)]
+    # on the last vote's line or after it: not "DÉCIDE d'abroger la délibération du 3 mars 2019 (DCM
+    # 2019-045)", an act the decision cites
+    for u in body[said[-1]:] if said else []:
+        number = at_end(u.text) if u.text.rstrip(" .").endswith(")") else None
+        before = u.text[:u.text.rfind("(")].rstrip()  # "… 4 abstentions. (Délibération DCM-2024-118)"
+        if number and (not before or before.endswith(".") and segment.VOTED.search(fold(before))):
+            facts["numero"] = Fact(number, u.span, "act_closing")
+            return
+
+
+def in_header(units: list[Unit], facts: dict[str, Fact]) -> None:
+    """An extract that prints its act's number at the end of a header line, beside the date
+    ("Séance du 14 février 2013          Délibération n° 2013/07", "Séance du 14 décembre 2023
+    – Délibération n° CC-2023-187"), not in a recital ("Vu la délibération n° 2012-45")."""
+    for u in units[:HEADER_LINES]:
+        number = at_end(u.text)
+        if number and not u.folded.startswith("vu") and not segment.is_evidence(u):
+            facts["numero"] = Fact(number, u.span, "act_in_header")
+            return
+
+
+HEADER_LINES = 12  # an extract's letterhead, title and count box
+
+
+def at_end(text: str) -> str | None:
+    """The act number ending a line ("… – Délibération n° CC-2023-187", "(DCM 2023-51)"), its
+    separators closed up ("2014 / 131" -> "2014/131")."""
+    m = rx(data()["act_in_title"]).search(fold(text).rstrip(" ."))
+    if not m:
+        return None
+    group = "num" if m.group("num") else "code"
+    return re.sub(r"\s*([-_/])\s*", r"\1", text[m.start(group):m.end(group)].strip())
