@@ -28,9 +28,10 @@ ROLES = re.compile(r"(?<![\w'])(?:(?:premier|premiere|1er|1ere|\d+e|\d+eme)\s+)?
 # longest first; a civility ends at a full stop or before a non-letter ("Mmes MARTIN", "M.DUPONT")
 # "M.-C. DENIS", "J.-M. MARTIN": M. joined by a hyphen is an initial, not a civility
 CIVILITY = r"(?<!-)(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|mme|mm|mr|m)(?:\.(?!-)|(?![a-zà-ÿ.-]))"
-# A civility opens an entry unless it follows "à", "par" or an arrow (the holder of a proxy:
-# "M. Marc ABADIE → M. Émile DUCASSE", "-> M. X" in a list of proxies).
-CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s)(?<!\bvote\s)(?<!>\s)(?<![→⇒➔➜:]\s){CIVILITY}")
+# A civility opens an entry unless it follows "à", "par", "de" or an arrow (the holder of a proxy:
+# "M. Marc ABADIE → M. Émile DUCASSE", "-> M. X" in a list of proxies, "M. MBAYE au profit de Mme
+# GRAND-CLÉMENT", "… en faveur de M. X"; "M. X, suppléant de M. Y" is one entry too).
+CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s)(?<!\bde\s)(?<!\bvote\s)(?<!>\s)(?<![→⇒➔➜:]\s){CIVILITY}")
 AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*(?:et\s+|,\s*)?$")  # "Mesdames et Messieurs X"
 # "•", "▪", "|" (cells of a row read as a line), " · " (not "conseiller·ère"), "&" between names
 # "J.-J. LUCIANI (à H. KLEIN) G. ESTÈVE (à G. GUILLOU)": a bracket closed, then a capital, is a new entry

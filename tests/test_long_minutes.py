@@ -262,3 +262,11 @@ def test_members_grouped_by_commune_are_read():
 
 def test_a_role_after_a_surname_is_no_first_name():
     assert ("Secrétaire PETIT", None) not in read_list("Présents :", "DURAND, Paul", "PETIT, Secrétaire")
+
+
+@pytest.mark.parametrize("holder_phrase", ["au profit de", "en faveur de"])
+def test_a_proxy_given_to_a_civility_after_de(holder_phrase):
+    """"Pouvoirs : M. MBAYE au profit de Mme GRAND-CLÉMENT ; …" (the generator's fourth hand): before,
+    the civility after "de" opened an entry of its own, and the holder was read as a giver."""
+    assert read_list(f"Pouvoirs : M. MBAYE {holder_phrase} Mme GRAND-CLÉMENT ; Mme THÉVENIN {holder_phrase} M. KOWALSKI") == [
+        ("MBAYE", "GRAND-CLÉMENT"), ("THÉVENIN", "KOWALSKI")]
