@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extractors import segment
-from extractors.outline import Item, data, rx
+from extractors.outline import Item, act_at_end
 from extractors.sitting import Fact
 from extractors.stream import Unit, fold
 from schemas.text import ends_sentence
@@ -80,7 +80,7 @@ HEADER_LINES = 12  # an extract's letterhead, title and count box
 def at_end(text: str) -> str | None:
     """The act number ending a line ("… – Délibération n° CC-2023-187", "(DCM 2023-51)"), its
     separators closed up ("2014 / 131" -> "2014/131")."""
-    m = rx(data()["act_in_title"]).search(fold(text).rstrip(" ."))
+    m = act_at_end(text)
     if not m:
         return None
     group = "num" if m.group("num") else "code"

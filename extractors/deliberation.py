@@ -334,7 +334,7 @@ def _objet_line(u: Unit) -> str | None:
 def _without_act(title: str) -> str:
     """``"Débat d'orientation budgétaire 2026 Acte n° 2026-001"`` -> the title alone (the
     number, printed in the margin, is the act's: `act_numbers.in_title`)."""
-    m = outline.rx(outline.data()["act_in_title"]).search(fold(title).rstrip(" ."))
+    m = outline.act_at_end(title)
     return title[:m.start()].rstrip(" –-(") if m and m.start() > 3 else title
 
 

@@ -411,14 +411,16 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
 
 
 # two names printed surname first on one line of a list of proxies, their column gap lost
-SURNAME_FIRST = r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+){0,3},\s*[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
+CAPS_SURNAME = r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+){0,3}"
+FIRST_NAME = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
+SURNAME_FIRST = rf"{CAPS_SURNAME},\s*{FIRST_NAME}"
 # "AHAMADA, Berthe" / "AÏT-ALI, Kadiatou": a list printed surname first, a name a line
 # "Mesdames DAUPHIN, Farida" / "DEBRUYNE, Violaine": a civility may open a run of them
 SURNAME_FIRST_LINE = re.compile(rf"\s*(?:(?i:{CIVILITY})\s*)?{SURNAME_FIRST}\s*[.;]?\s*")
-SURNAME_FIRST_ENTRY = re.compile(rf"^(\s*(?:(?i:{CIVILITY})\s*)?)([A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+){{0,3}}),\s*"
+SURNAME_FIRST_ENTRY = re.compile(rf"^(\s*(?:(?i:{CIVILITY})\s*)?)({CAPS_SURNAME}),\s*"
                                  r"(?!(?:Maire|Adjointe?|Secrétaire|Suppléante?|Trésorière?|Trésorier|Doyenne?|Présidente?|"
                                  r"Vice-présidente?|Conseillère?|Conseiller|Déléguée?|Membre|Titulaire|Rapporteure?)\b)"
-                                 r"([A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?)(?=\s*(?:\(|[.;]?\s*$))")  # not "PETIT, Secrétaire"
+                                 rf"({FIRST_NAME})(?=\s*(?:\(|[.;]?\s*$))")  # not "PETIT, Secrétaire"
 ARROW_ENTRY = re.compile(r"^[^→;,]{2,40}(?:,[^→;,]{2,30})?→[^→;]{2,60}$")
 # one mark says a member listed among the présents was not there: "(excusée)", "[absent]", "/ absent"
 ABSENCE_WORD = r"(?i:(?:absent|excus)[a-zé]*|abs\.(?:\s*exc\.)?)"  # "– abs. exc."

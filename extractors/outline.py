@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors import act_table, lexicon
+from schemas.text import fold
 
 PATTERNS = Path(__file__).parent / "patterns" / "segments.json"
 
@@ -55,6 +56,12 @@ class Block:
     end: int
     header_end: int
     items: list[Item] = field(default_factory=list)
+
+
+def act_at_end(text: str) -> re.Match | None:
+    """The act number ending a line or a title ("… – Délibération n° CC-2023-187", "(DCM 2023-51)"),
+    matched on its folded copy (same offsets; pattern `act_in_title`)."""
+    return rx(data()["act_in_title"]).search(fold(text).rstrip(" ."))
 
 
 SUB_NUMBER = re.compile(r"(\d{1,2})\.(\d{1,2})")  # "4.2 Compte administratif 2023", under "FINANCES"

@@ -36,7 +36,7 @@ def paired(units: list[Unit], found: dict[str, list[Heading]], evidence: list[bo
     used: dict[int, Heading] = {}  # the act's unit -> the item's heading, numbered by it
     numbered = []
     closes = _acts_close_items(ranks, acts, evidence)
-    for h, nxt in zip(ranks, [r.unit for r in ranks[1:]] + [len(evidence)]):
+    for h, nxt in _reaches(ranks, len(evidence)):
         inside = [a for a in acts if h.unit < a.unit < nxt and (_under(h, a, nxt, evidence) or _closing(units, h, a, evidence, closes))]
         if len(inside) == 1:
             h = used[inside[0].unit] = replace(h, number=inside[0].number, rank=h.number)
@@ -50,6 +50,11 @@ def paired(units: list[Unit], found: dict[str, list[Heading]], evidence: list[bo
     else:  # "2." / "Délibération n° 2022-042" among "3. Délibération n° 2022-043 – …": all are acts
         acts_ = sorted(rest + [replace(h, family="act") for h in used.values()], key=lambda h: h.unit)
     return {**found, "numbered": numbered, "act": acts_}
+
+
+def _reaches(ranks: list[Heading], end: int) -> list[tuple[Heading, int]]:
+    """Each ranked heading with the unit where the next one starts (`end` after the last)."""
+    return list(zip(ranks, [r.unit for r in ranks[1:]] + [end]))
 
 
 def _result_title(title: str) -> bool:
@@ -74,7 +79,7 @@ def _acts_close_items(ranks: list[Heading], acts: list[Heading], evidence: list[
     if not acts or not ranks or any(ranks[0].unit - 3 <= a.unit < ranks[0].unit for a in acts):
         return False
     closed = []
-    for h, nxt in zip(ranks, [r.unit for r in ranks[1:]] + [len(evidence)]):
+    for h, nxt in _reaches(ranks, len(evidence)):
         first_vote = next((k for k in range(h.unit, nxt) if evidence[k]), None)
         if first_vote is not None:
             closed.append(any(first_vote < a.unit < nxt for a in acts))

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from extractors import act_table, counts, lexicon, members, pages, pairing, restated, sitting, together
 from extractors.normalise import ordinal
-from extractors.outline import Block, Heading, Item, data, number_key, outline_key, outline_step, rx
+from extractors.outline import Block, Heading, Item, act_at_end, data, number_key, outline_key, outline_step, rx
 from extractors.stream import Unit, fold
 
 UNDECIDED_HEAD = 8  # units before an extract's header that stay with it when nothing is decided there
@@ -42,18 +42,18 @@ def is_evidence(u: Unit) -> bool:
     """A line that records a decision or a vote ("Le Conseil … DÉCIDE", "Pour : 16",
     "adopté à l'unanimité"), not a recital ("Vu la délibération … adoptée …")."""
     return any(_decides(fold(sentence).strip()) for sentence in SENTENCE.split(u.text)) or \
-        bool(counts.read([u], tuple(lexicon.get("vote_counts")))) or _decides(_after_act(u.folded.strip()))
+        bool(counts.read([u], tuple(lexicon.get("vote_counts")))) or _vote_after_act(u.folded.strip())
 
 
-def _after_act(folded: str) -> str:
-    """What follows an act number opening the line: "DCC n° 2024-093 – Vote : unanimité des
-    présents et représentés" is a vote printed beside its act's number."""
+def _vote_after_act(folded: str) -> bool:
+    """A vote printed beside the act number opening the line: "DCC n° 2024-093 – Vote : unanimité
+    des présents et représentés"; not a title ("2017.03.06-14 VOTE D'UNE MOTION …")."""
     for pattern in data()["headings"]["act"]:
         m = rx(pattern).match(folded)
-        if m:  # a vote's words after it, not a title ("2017.03.06-14 VOTE D'UNE MOTION …")
+        if m:
             title = (m.groupdict().get("title") or "").strip()
-            return title if pairing.RESULT_START.match(title) else ""
-    return ""
+            return bool(pairing.RESULT_START.match(title)) and _decides(title)
+    return False
 
 
 # sentences of a line: a paragraph run on one line ("1. Vote des taux … M. le Maire propose de
@@ -381,7 +381,7 @@ def _act_numbered(item: Item) -> bool:
     """The item's act number is printed: as its heading, beside its rank, or ending its title."""
     h = item.heading
     return bool(h and (h.number and (h.family == "act" or h.rank)
-                       or h.title and rx(data()["act_in_title"]).search(fold(h.title).rstrip(" ."))))
+                       or h.title and act_at_end(h.title)))
 
 
 VOTED = re.compile(r"\b(?:unanimite|majorite|voix|vote\s*:|pour\s*:|contre\b|abstentions?\b|scrutin)")

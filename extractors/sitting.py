@@ -450,13 +450,13 @@ def _read_opening(r: Reading, units: list[Unit], k: int) -> int:
     while j < len(units) and not ends_sentence(units[j - 1].text) and j - k < 8 \
             and not members.list_label(units[j].text) and not lexicon.label_at_start("fields", units[j].folded):
         j += 1
-    text = joined([u.text for u in units[k:j]])
+    lines = [u.text for u in units[k:j]]
+    text, whole = joined(lines), unbroken(lines)
     if not _opens(text):  # "le Conseil munici-" / "pal, convoqué le 23 mai, s'est réuni …"
-        text = unbroken([u.text for u in units[k:j]])
+        text = whole
     span = span_of(units[k:j])
     read_opening_text(r, text, span)
-    whole = unbroken([u.text for u in units[k:j]])
-    m = lexicon.first("president_prose", fold(whole)) if "president" not in r.facts else None
+    m = lexicon.first("president_prose", fold(whole)) if "president" not in r.facts and whole != text else None
     if m:  # "… s'est réuni à l'Hôtel de Ville sous la prési-" / "dence de M. Bernard SABATIER, Maire."
         r.set("president", _person(whole, m, "name"), span, "opening")
     return j
