@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from checks.context import Source, Tables, as_int, by_deliberation, deliberations, where
-from checks.rules import ERROR, WARNING, Finding, check, finding
+from checks.context import Source, Tables, as_bool, as_int, by_deliberation, deliberations, where
+from checks import names
+from checks.rules import ERROR, NOTICE, WARNING, Finding, check, finding
 from checks.trust import compare, counted, value
 
 
@@ -47,9 +48,22 @@ def present_count(tables: Tables) -> Iterator[Finding]:
             continue
         row = c.finding("attendance.present_count", **where(tables, d, "presents"), expected=c["presents"], actual=listed)
         unreconciled = _lists_unreconciled(rows, as_int(d.get("membres_en_exercice")))
-        if unreconciled and row["severity"] == ERROR:  # the document disagrees with itself, which side is unsure
+        if listed + 1 == c["presents"] and _president_apart(d, rows) and row["severity"] != NOTICE:
+            row["severity"], row["message"] = NOTICE, row["message"] + PRESIDENT_APART.format(d["president"])
+        elif unreconciled and row["severity"] == ERROR:  # the document disagrees with itself, which side is unsure
             row["severity"], row["message"] = WARNING, row["message"] + " — à vérifier : " + unreconciled
         yield row
+
+
+PRESIDENT_APART = " — à vérifier : le président ({}), nommé à part, n'est pas dans la liste des présents"
+
+
+def _president_apart(d: dict, rows) -> bool:
+    """"Présidence : M. DENIS Thomas" above a list of présents without him, "Présents : 64" counting
+    him: one name short, and the one who presides is that name."""
+    president = d.get("president") if isinstance(d.get("president"), str) else None
+    listed = [r.get("name") or "" for r in rows]  # listed absent or giving a proxy: not the one short
+    return bool(president) and names.match_how(president, listed)[0] is None
 
 
 def _lists_unreconciled(rows, members: int | None) -> str | None:
@@ -72,7 +86,8 @@ def proxy_count(tables: Tables) -> Iterator[Finding]:
     for d in deliberations(tables):
         key = (d["doc_id"], as_int(d.get("seq")))
         listed = len(lists.get(key, ()))
-        if not listed and as_int(d.get("pouvoirs")) and not _everyone_listed(people.get(key) or (), d):
+        said_none = not listed and as_bool(d.get("pouvoirs_neant"))  # "Pouvoirs : néant" printed
+        if not listed and as_int(d.get("pouvoirs")) and not said_none and not _everyone_listed(people.get(key) or (), d):
             # "Pouvoirs : 3" with no list read (a list of presents alone says nothing of proxies)
             tables.skip("attendance.proxy_count", d["doc_id"], as_int(d.get("seq")), "procurations non listées")
             continue
@@ -82,7 +97,7 @@ def proxy_count(tables: Tables) -> Iterator[Finding]:
         if c is None or listed == c["pouvoirs"]:
             continue
         row = c.finding("attendance.proxy_count", **where(tables, d, "pouvoirs"), expected=c["pouvoirs"], actual=listed)
-        if not listed and row["severity"] == ERROR:  # none read may be a phrasing not read ("Délégations de vote :")
+        if not listed and not said_none and row["severity"] == ERROR:  # none read may be a phrasing not read ("Délégations de vote :")
             row["severity"], row["message"] = WARNING, row["message"] + NONE_READ
         yield row
 

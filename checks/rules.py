@@ -46,9 +46,10 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "Le nombre de noms listés parmi les présents est égal au nombre de présents indiqué "
          "(avertissement quand les listes des présents et des absents ne font pas les membres en "
          "exercice, ou qu'aucun nombre de membres en exercice n'est lu : la liste peut être la fautive)."),
-    Rule("attendance.proxy_count", ERROR, ("pouvoirs", "proxies"),
+    Rule("attendance.proxy_count", ERROR, ("pouvoirs", "proxies", "pouvoirs_neant"),
          "{actual} pouvoirs listés, mais pouvoirs = {expected}",
-         "Le nombre de pouvoirs listés est égal au nombre de pouvoirs indiqué ; quand les listes "
+         "Le nombre de pouvoirs listés est égal au nombre de pouvoirs indiqué ; une liste des pouvoirs "
+         "imprimée vide (« Pouvoirs : néant ») en liste zéro ; quand les listes "
          "nomment tous les membres en exercice (présents et absents) sans aucun pouvoir, zéro pouvoir "
          "est listé, un avertissement (un pouvoir peut être écrit d'une façon non lue) ; sinon, aucune "
          "liste lue, la règle est ignorée."),

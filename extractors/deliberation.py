@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors import act_numbers, act_table, counts, furniture, lexicon, members, outline, restated, segment, sitting, stream, together, votes
+from extractors import act_numbers, act_table, counts, furniture, lexicon, members, outline, restated, running, segment, sitting, stream, together, votes
 from extractors.decisions import read_decisions
 from extractors.normalise import words_to_digits
 from extractors.members import Member
@@ -30,7 +30,7 @@ from schemas.text import find_person
 STAGE = "deliberation"
 SITTING_COLUMNS = ("collectivite", "organe", "session_date", "session_time", "lieu", "president",
                    "convocation_date", "secretaire", "membres_en_exercice", "presents", "absents",
-                   "pouvoirs", "votants", "sans_quorum")
+                   "pouvoirs", "votants", "sans_quorum", "pouvoirs_neant")
 COUNT_COLUMNS = ("membres_en_exercice", "presents", "absents", "pouvoirs", "votants")
 VOTE_COLUMNS = ("pour", "contre", "abstentions", "non_votants", "unanimite", "resultat")
 COLUMNS = ("collectivite", "organe", "numero", "acte_id", "siren", "session_date", "session_time", "lieu",
@@ -54,6 +54,8 @@ class Context:
     recount: dict = field(default_factory=dict)  # counts printed under an earlier item's vote
     emitted: list = field(default_factory=list)  # the block's deliberations written (restated.Emitted)
     restated: list = field(default_factory=list)  # votes restated in a box under the decision
+    before: dict = field(default_factory=dict)  # the document's last deliberation written: its facts
+    weighted: bool = False  # the sitting's header says its votes are weighted ("Voix représentées : 675")
 
 
 def extract(doc: Document) -> Document:
@@ -62,7 +64,7 @@ def extract(doc: Document) -> Document:
     stamps = furniture.stamps(doc, stream.units(doc))
     running = [stream.Unit(stream.clean(f.text), f.span, -1) for f in doc.furniture]
     unread = any(lexicon.rx(lexicon.get("stamp_unread")).search(u.folded) for u in stream.units(doc) + running)
-    seq, inherited = 0, Reading()
+    seq, inherited, before = 0, Reading(), {}
     if not segment.states_sitting(units):
         return doc  # a strategy, a report: no sitting is recorded, so no deliberation
     for block in segment.plan(units):
@@ -80,7 +82,8 @@ def extract(doc: Document) -> Document:
             continue
         # a member who leaves or arrives before the first item ("À 20 h 15, Mme X rejoint la
         # séance" / "Présents : 19 – …" under the approval of the minutes) does so for every item
-        ctx = Context(doc, units, stamps, session, list(session.moves), len(block.items) == 1, running, unread)
+        ctx = Context(doc, units, stamps, session, list(session.moves), len(block.items) == 1, running, unread,
+                      before=before, weighted=votes.weighted(units[block.start:block.header_end]))
         last = block.header_end
         for item in block.items:
             # "X. Informations diverses" / "Départ de Mme X (présents : 15 …)": an item with no
@@ -123,6 +126,24 @@ def _from_furniture(session: Reading, doc: Document) -> None:
             session.facts.setdefault(column, found.facts[column])
 
 
+# what a register's first extract says of the sitting and the next ones of the same day leave out
+SITTING_WIDE = ("collectivite", "organe", "president")
+
+
+def _same_sitting(facts: dict[str, Fact], before: dict[str, Fact]) -> None:
+    """A register's extracts of one sitting ("Réunion du lundi 23 septembre 2024" atop each): the
+    body and the president the first one names hold for the next ones that do not name them,
+    of the same day and the same body (a CCAS's extract of the same day has its own president)."""
+    day = _value(facts, "session_date")
+    organe = _value(facts, "organe")
+    if day is not None and day == _value(before, "session_date") and organe in (None, _value(before, "organe")):
+        for column in SITTING_WIDE:
+            if column in before:
+                facts.setdefault(column, before[column])
+    before.clear()
+    before.update(facts)
+
+
 def _inherit(session: Reading, shared: Reading) -> None:
     for column, fact in shared.facts.items():
         session.facts.setdefault(column, fact)
@@ -139,6 +160,8 @@ def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> i
     # a row of a table of acts: its vote is read under the table's header (labels over values)
     row = item.row and [ctx.units[item.row.head], act_table.as_unit(ctx.units, item.row)]
     vote = votes.read(row or units if item.shared is None else [together.shared_unit(ctx.units, item)])
+    if ctx.weighted:
+        votes.weigh(vote)
     for c in counts.read(row, COUNT_COLUMNS) if row else []:  # "N° | Objet | Votants | Pour | …"
         own.set(c.column, c.value, row[1].span, c.method)
     decisions = read_decisions(stream.as_lines(units))
@@ -147,6 +170,7 @@ def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> i
         return seq
     seq += 1
     facts = _facts(ctx, item, own, vote, units, moves, item is not block.items[-1])
+    _same_sitting(facts, ctx.before)
     _non_voter_between(ctx, block, item, facts)
     people = _people(ctx, own, moves)
     _derive(facts, people)
@@ -298,7 +322,7 @@ def _title(units: list[Unit], item: outline.Item, own: Reading) -> Fact | None:
     title = act[1] if act else h.title  # "1. Délibération 2013-112 – Tarifs": the title after the number
     lines = [title] if title else []
     k = h.unit + 1
-    while not lines and k < item.end and members.page_furniture(units[k]):
+    while not lines and k < item.end and running.page_furniture(units[k]):
         k += 1  # "CP – Rapport n° 3" / "Pg 1" / "Département du … :: Commission permanente" / "Objet | …"
     under = _objet_line(units[k]) if not lines and k < item.end else None
     if under:  # "Point n°3 de l'ordre du jour" / "Objet | Convention de déneigement …"
@@ -410,8 +434,11 @@ def _moves(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote) -> 
     voted = _voted(vote)
     before = [m for m in own.moves if voted is None or m.span.order < voted]
     held = [m for m in ranged + ctx.moves + before if not _later(m, number)]
-    # one out for this vote only ("quitte la salle et ne prend pas part au vote") is back after it
-    ctx.moves += [m for m in own.moves if m not in ctx.moves and not m.for_vote]
+    # one out for this vote only ("quitte la salle et ne prend pas part au vote") is back after it;
+    # not one printed under the vote with the room's new counts ("Adopté à l'unanimité des 23 votants." /
+    # "X quitte la séance pendant l'examen de cette question (22 membres présents ; 22 votants)")
+    ctx.moves += [m for m in own.moves if m not in ctx.moves
+                  and (not m.for_vote or m.counts and voted is not None and m.span.order > voted)]
     return _once(held)
 
 
@@ -425,7 +452,10 @@ def _later(move: sitting.Move, number: int | None) -> bool:
 def _voted(vote: votes.Vote) -> int | None:
     """Where the item's vote is printed (its first figure; "X quitte la salle et ne prend pas
     part au vote" names a non-voter before the vote itself)."""
-    return min((f.span.order for c, f in vote.facts.items() if c != "non_votants"), default=None)
+    # an outcome derived from "à l'unanimité" points at the item's first line, one from the
+    # decision at the line before it ("X quitte la salle …" / "Le conseil … ACCORDE"): neither is where it is printed
+    return min((f.span.order for c, f in vote.facts.items()
+                if c != "non_votants" and not f.derived and f.method != "decision"), default=None)
 
 
 def _after_vote(own: sitting.Reading, vote: votes.Vote) -> set:
@@ -521,6 +551,17 @@ def _derive(facts: dict[str, Fact], people: list[tuple[Member, Span]]) -> None:
 
 # --- rows -------------------------------------------------------------------------------------
 
+def _none_given(facts: dict[str, Fact], units: list[Unit]) -> bool:
+    """"Pouvoirs : néant" holds for the count read beside it, not for one the item reads on
+    its own after a member left and gave a proxy ("… à l'unanimité (présents : 4, pouvoirs : 1,
+    votants : 5)" under an opening that said "néant")."""
+    if "pouvoirs_neant" not in facts:
+        return False
+    lines = {(u.span.page, u.span.line) for u in units}
+    inside = [(f.span.page, f.span.line) in lines for f in (facts["pouvoirs_neant"], facts.get("pouvoirs")) if f]
+    return len(set(inside)) == 1
+
+
 def _rows(ctx: Context, seq: int, facts: dict[str, Fact], people, decisions, units: list[Unit]) -> None:
     doc = ctx.doc
     pages = [u.span.page for u in units]
@@ -528,6 +569,7 @@ def _rows(ctx: Context, seq: int, facts: dict[str, Fact], people, decisions, uni
     for column in COLUMNS:
         row[column] = facts[column].value if column in facts else None
     row["sans_quorum"] = bool(facts["sans_quorum"].value) if "sans_quorum" in facts else False
+    row["pouvoirs_neant"] = True if _none_given(facts, units) else None
     row["page_start"], row["page_end"] = min(pages), max(pages)
     row["_prov"] = {c: f.span for c, f in facts.items() if c in COLUMNS}
     row["_how"] = {c: (f.method, f.derived) for c, f in facts.items() if c in COLUMNS}

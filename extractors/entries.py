@@ -38,7 +38,7 @@ AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*(?:et\s+|,\s*)?$")  # "Mes
 SEPARATORS = re.compile(r"\s*[,;•▪●|]\s*|(?<=\))\s+(?=[A-ZÀ-Ý])|\s+[–—·-]\s+|\s+-(?=\s)|\s+(?:et|ainsi\s+que|&)\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
 # the holder's whole name: two words at least, and not a civility and a first name alone ("à M.
 # Francis" / "LASSERRE" goes on below; "à M. DUPONT" ends its entry)
-HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par|[→⇒➔➜>]|-+>|=>)\s+"
+HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par|vers|[→⇒➔➜>]|-+>|=>)\s+"
                            r"(?!(?:M|MM|Mme|Mr|Mlle|Monsieur|Madame)\.?\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+\s*[.)]?\s*$)"
                            r"(?:[^\s,;]+\s+){1,3}[A-ZÀ-Ý][\w'’-]*[\w'’](?<!\bLE)(?<!\bLA)(?<!\bDE)(?<!\bDU)(?<!\bDES)"
                            r"(?<!\bVAN)(?<!\bVON)\s*[.)]?\s*$"  # not "à M. LE" / "BORGNE"
@@ -172,8 +172,9 @@ def _from_to(text: str) -> str:
     (a "de" before the "à" is a particle: "de Jean de LA ROCHE à …"). Offsets are kept."""
     if not FROM.match(text.lstrip()):
         return text
-    # "de Cassandre Millot vers Adrienne Jacob": "vers" says "à" (as wide, so offsets hold)
-    text = re.sub(r"(?<=\s)vers(?=\s)", "à   ", text)
+    # "de Cassandre Millot vers Adrienne Jacob": "vers" says "à" (as wide, so offsets hold; the
+    # "à" right before the holder, so that "vers Mme Y" opens no entry of its own)
+    text = re.sub(r"(?<=\s)vers(?=\s)", "   à", text)
     out, last = list(text), 0
     for m in FROM.finditer(text):
         if m.start() == len(text) - len(text.lstrip()) or TO.search(text, last, m.start()):

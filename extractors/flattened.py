@@ -17,7 +17,8 @@ from extractors.stream import Unit, fold
 # "Délégations de pouvoirs : …", "Compte rendu des absents : …": a label governed by a
 # preposition or an article is a word of a title, not a field of its own
 # "… par le membre qu'il représente :": a verb after its subject, no label either
-GOVERNED = re.compile(r"(?:^|\s|')(?:de|des|du|d'|la|le|les|l'|aux?|en|par|pour|sur|un|une"
+# "Étai(en)t excusé(s) et représenté(s) :": after "et", the label goes on
+GOVERNED = re.compile(r"(?:^|\s|')(?:de|des|du|d'|la|le|les|l'|aux?|en|et|par|pour|sur|un|une"
                       r"|il|elle|ils|elles|qui|que|on|se|ne|nous|vous)\s*$")  # "… d'un secrétaire de séance :"
 # "Excusés (pouvoir) : Mme MARCHETTI – pouvoir : M. CASTELLI ; …": after a name and a dash or a slash, a
 # singular "pouvoir :" is the entry's remark, its holder after it, not a list of its own

@@ -26,10 +26,10 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors import counts, lexicon
+from extractors.running import page_furniture
 from extractors.entries import (CAPS_WORD, CIVILITY, CIVILITY_START, HOLDER_AT_END, MARK_BETWEEN, TIMED_WORDS,
                                 TITLE_WORD, blank_roles, entries_and_doubt, strip_civilities)
 from extractors.names import parse_entry
-from extractors.normalise import words_to_digits
 from extractors.stream import Unit, fold, joined
 
 PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "del", "el", "ben",
@@ -44,13 +44,6 @@ PROXY_SENTENCE = re.compile(r"^(?!(?:qui|lequel|laquelle|lesquel(?:le)?s)\s).{2,
                             # (not "le Conseil donne pouvoir au Maire")
                             r"|^(?!(?:le|la|les|il|elle|qui|lequel|laquelle|a|ont|ayant|avait)\s)(?:(?!maire|president|conseil)[^\s•;▪·]+\s+){1,7}"
                             r"(?:(?:a|ont)\s+donne|donnen?t?)\s+(?:pouvoir|procuration|mandat)(?:\s+de\s+vote)?\s+a\s+(?!signer)\S.*$")
-# "Ozillac Agglomération - Conseil Communautaire du jeudi 18 décembre 2025": an organ and a date
-# "…, conseil communautaire, séance du lundi 22 octobre 2007"
-RUNNING_HEADER = lexicon.rx(r"\b{body},?\s+(?:(?:seance|reunion)\s+)?(?:du|le)\s+(?:{weekday}\s+)?\d{1,2}(?:er)?(?:\s+{month}\s+|[/.]\d{1,2}[/.])\d{2,4}\b")
-# a running header or footer ends with its page: "… – page 2", "… page 2 sur 3", "… 2/3", "Délibérations – p. 1"
-PAGE_MARK = re.compile(r"(?:(?:\bpage|[–—-]\s*(?:p\.|pg\.?)|\bfeuillet|\bfolio|\bf°)\s*\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?|[\s–-]\d{1,3}\s*/\s*\d{1,3})\s*$")
-# … or starts with it: "Page 1 sur 6 – Registre des délibérations"
-PAGE_FIRST = re.compile(r"(?:page|p\.)\s*\d{1,3}\s*(?:/|sur)\s*\d{1,3}\s*[–|-]\s")
 # "S. ARNAUD pouvoir à C. LECLERCQ" on its own line: a proxy, not more names of the list above
 PROXY_LINE = re.compile(r"^(?!.*\s[–-]\s)[^,;()]{2,40}?\s(?:(?:a\s+)?donne\s+)?(?:pouvoir|procuration|mandat)(?:\s+de\s+vote)?\s+"
                         r"(?:a|au)\s+[^,;()]{2,40}$")
@@ -61,6 +54,8 @@ BRACKET_PROXY_LINE = re.compile(r"^\s*[^\s,;/(][^,;/(]{1,60}\((?:(?:a|ayant)\s+d
 RANK_LINE = re.compile(r"\s*(?:\d{1,3}\s*[.)°–-]|[IVXL]{2,5}\s*[.)–-]|[IVXL]\s*[)–-])\s+\S")
 DOT_LEADER = re.compile(r"[^\W\d_]\s*(?:\.{4,}|…{2,})\s*[^\W\d_]")
 PROXY_WORDS = re.compile(r"\b(?:pouvoir|procuration|mandat|represente(?:e|s|es)?|delegation|donne|confiee?)\b")
+# an entry of a list of proxies with no proxy word: "de Laurine Vallet vers Lucette Ramos", "de X à Y"
+GIVER_TO_HOLDER = re.compile(r"^de\s+[^,;]{3,60}?\s(?:vers|a)\s+\S|^[^,;]{3,60}?\svers\s+\S")
 
 
 @dataclass
@@ -171,6 +166,11 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     return len(lower) <= max(1, len(words) // 4)
 
 
+def says_none(text: str) -> bool:
+    """The rest of a list's label line says the list is empty: "Néant (0)", "N/A", "Sans"."""
+    return bool(lexicon.rx(lexicon.get("empty_list")).match(fold(text).strip(" :")))
+
+
 def _titled(text: str) -> bool:
     """Words of a title after a rank, not a name ("1. Tarifs de la cantine", "2. BUDGET
     PRIMITIF", "3. Tarifs"): a name is a civility, or a surname in capitals with a first name
@@ -228,7 +228,8 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
             continue
         if not (continues(units[j], label.kind) or _entry_open(pieces[-1][0], units[j].text)) \
                 or (units[j].gap_before and not _names_line(units[j].text) and not _lone_name(pieces[-1][0], units[j].text)
-                    and not (label.kind == "proxies" and PROXY_WORDS.search(units[j].folded))) \
+                    and not (label.kind == "proxies" and (PROXY_WORDS.search(units[j].folded)
+                                                          or GIVER_TO_HOLDER.match(units[j].folded)))) \
                 or _ranked_after_stop(pieces[-1][0], units[j].text):
             break
         pieces.append((units[j].text, j))
@@ -246,7 +247,10 @@ OPEN_END = re.compile(rf"(?:(?<![\w.])(?i:{CIVILITY})(?:\s+[A-ZÀ-Ý][a-zà-ÿ'�
 # "S. VILLARD, tous formant la majorité des membres en exercice", "Mme Florine Toussaint, qui
 # forment la majorité des membres en exercice, le quorum étant ainsi atteint.": prose closing a list
 PROSE_TAIL = re.compile(r",\s+[a-zà-ÿ][^,;]*\.?\s*$|\s[–—-]\s+[a-zà-ÿ][a-zà-ÿ' ]*\.?\s*$")
-CLAUSES_TAIL = re.compile(r"(?:[,;]\s+[a-zà-ÿ][^,;]*)+\.?\s*$")  # several clauses: only when they speak of the quorum
+# several clauses, or a sentence after a dash: only when they speak of the quorum ("Adrienne
+# VOISIN – La majorité des membres en exercice est présente.")
+CLAUSES_TAIL = re.compile(r"(?:[,;]\s+[a-zà-ÿ][^,;]*)+\.?\s*$"  # (not "— LE GOFF Yann", "— La Rochefoucauld")
+                          r"|\s[–—]\s+(?:[Ll](?:a|e|es)\s+|[Ll]'\s*|(?:[Ii]ls?|[Ee]lles?|[Cc]e|[Cc]ette|[Qq]ui)\s+)[a-zà-ÿ][^,;–—]*\.?\s*$")
 # the members addressed before their names: "Mmes et MM. les membres", "les conseillers suivants"
 MEMBERS_PREAMBLE = lexicon.rx(r"\s*(?:(?:mesdames|messieurs|mmes|mm\.?)(?:\s*(?:,|et)\s*(?:mesdames|messieurs|mmes|mm\.?))?"
                               r"\s+)?les\s+{members}(?:\s+suivants)?\s*:?\s*")
@@ -264,38 +268,6 @@ def _entry_open(line: str, nxt: str) -> bool:
         return True  # "présidence de séance) ◦ …": the bracket closes below, before any other opens
     return bool(OPEN_END.search(line.rstrip())) or bool(SEPARATOR_END.search(line) and _names_line(nxt)
                                                         and CIVILITY_START.match(fold(nxt).strip()))
-
-
-def page_furniture(unit: Unit) -> bool:
-    """A page number ("1", "Page 2 sur 4") or a running header naming the sitting or the body
-    ("Conseil Communautaire du 24/05/2022"), as a text extraction leaves them mid-list."""
-    folded = unit.folded.strip()
-    if re.fullmatch(r"[-–\s]*(?:(?:pages?|p\.|pg\.?|feuillet|folio|f°)\s*:?\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?\.?[-–\s]*", folded):
-        return True  # "1", "1.", "- 1 -", "Page 2 sur 4", "p. 1", "Pages : 1/3"
-    words = [w for w in folded.split() if re.search(r"\w", w)]  # dashes are no words
-    if len(words) <= 6 and re.search(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded):
-        return True  # "CM – 22.06.2017", "Séance publique – conseil communautaire – 17.09.2013"
-    if len(words) <= 14 and (PAGE_MARK.search(folded) or PAGE_FIRST.match(folded)):
-        return True  # "Conseil municipal – séance du 12 mars – page 2", "Compte rendu CM 2/3", "Page 1 sur 6 – Registre …"
-    # "AGGLOMÉRATION DU GRAND-VILLECOMTAL | conseil communautaire", "X / Délibérations / 29.01.2007"
-    dated = re.search(r"[/–—-]\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}$", folded)
-    # "COMMUNAUTÉ DE COMMUNES X :: Conseil communautaire" (one colon opens a group of names: "Commune d'Arles :")
-    pieces = re.split(r"\s+[|/–—-]\s+" if dated else r"\s+(?:[|–—-]|::)\s+", folded)
-    # "PAYS DE MONTCAILLOU COMMUNAUTÉ" atop the next page; "Extrait du registre – Agglomération
-    # du Grand X – 08.01.2021": the body in a piece of a dated header
-    for head in pieces[:3 if dated else 1]:
-        body = lexicon.first("collectivite", head)
-        if body and body.start() == 0 and len(words) <= 14:
-            return True
-    dated = fold(words_to_digits(folded))
-    return len(words) <= 14 and (bool(lexicon.first("session_title", dated)) or bool(RUNNING_HEADER.search(dated)))
-
-
-def furniture_in_brackets(units: list[Unit]) -> set[int]:
-    """Running headers and page numbers inside a bracket that goes on below them ("… (20 membres
-    présents ; 21 membres" / "Séance du 29.10.2009" / "votants)."): not read with its counts."""
-    return {k for k in range(1, len(units)) if units[k - 1].text.count("(") > units[k - 1].text.count(")")
-            and page_furniture(units[k])}
 
 
 def stacked_lists(units: list[Unit], k: int, label: ListLabel) -> tuple[list, int] | None:
@@ -347,6 +319,10 @@ def proxy_sentence(text: str, unit: int) -> Member | None:
     the holder of the proxy (whether excused is not said)."""
     sentence = PROXY_SENTENCE.match(fold(text).strip())
     text = re.sub(r"\[([^\]]*)\]", r"(\1)", text.strip().rstrip("."))  # "[excusé]": a remark in brackets
+    # "Mme BIGOT Yveline, absente, a donné pouvoir à …": the remark between commas, as in brackets
+    # (one sentence: "X, absent, a donné pouvoir à Y ; Z, absente, …" is a list, read as one)
+    if ";" not in text and len(re.findall(r"\b(?:pouvoir|procuration|mandat)\b", fold(text))) == 1:
+        text = re.sub(rf",\s*({ABSENCE_WORD}(?:\s+{ABSENCE_WORD})?)\s*,", r" (\1)", text)
     if not sentence and not _proxy_entry_line(text):
         return None
     return _member(text, ListLabel("proxies", None, 0), unit)
@@ -421,6 +397,9 @@ SURNAME_FIRST_ENTRY = re.compile(rf"^(\s*(?:(?i:{CIVILITY})\s*)?)({CAPS_SURNAME}
                                  r"(?!(?:Maire|Adjointe?|Secrétaire|Suppléante?|Trésorière?|Trésorier|Doyenne?|Présidente?|"
                                  r"Vice-présidente?|Conseillère?|Conseiller|Déléguée?|Membre|Titulaire|Rapporteure?)\b)"
                                  rf"({FIRST_NAME})(?=\s*(?:\(|[.;]?\s*$))")  # not "PETIT, Secrétaire"
+# a proxy as two labelled fields: "Mandant : ADAM Muriel – Mandataire : MALET Mohamed"
+MANDATE_ENTRY = re.compile(r"^\s*(?i:mandant|donneur|d[ée]l[ée]gant)\s*:\s*(.+?)\s*[–—/|-]?\s*"
+                           r"(?i:mandataire|porteur|porteuse|d[ée]l[ée]gataire|b[ée]n[ée]ficiaire)\s*:\s*(.+?)\s*[.;]?\s*$")
 ARROW_ENTRY = re.compile(r"^[^→;,]{2,40}(?:,[^→;,]{2,30})?→[^→;]{2,60}$")
 # one mark says a member listed among the présents was not there: "(excusée)", "[absent]", "/ absent"
 ABSENCE_WORD = r"(?i:(?:absent|excus)[a-zé]*|abs\.(?:\s*exc\.)?)"  # "– abs. exc."
@@ -444,6 +423,8 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
         # "Marta Chron à Marc Baïetto" / "Nelly Maroni à …": a line, an entry (unless the
         # list separates its entries itself: "… à Mme JACQUET" / "Stéphanie ; M. RIVIÈRE …")
         pieces = [(p + ";" if HOLDER_AT_END.search(p) else p, k) for p, k in pieces]
+    if label.kind == "proxies":  # "Mandant : ADAM Muriel – Mandataire : MALET Mohamed": an entry a line
+        pieces = [(MANDATE_ENTRY.sub(r"\1 → \2;", p), k) for p, k in pieces]
     if label.kind == "proxies":  # "MBAYE, Eugénie	VAUTRIN, Kenza": giver and holder in two columns
         pieces = [(TWO_CIVIL.sub(r"\1 → \2;", TWO_NAMES.sub(r"\1 → \2;", p)), k) for p, k in pieces]
     # "Joachim CHASSAING / absent": the mark, in brackets as "[excusé]" is
@@ -559,9 +540,14 @@ def _holder_name(holder: str) -> tuple[str | None, str | None]:
     run together) is no one, and its list in doubt."""
     m = re.match(r"(?:[A-ZÀ-Ý][\w'’.-]*\s+|(?:de|du|des|le|la|d'|l')\s+){0,5}[A-ZÀ-Ý][\w'’.-]*", holder)
     rest = holder[m.end():] if m else holder
-    if m and looks_like_member(m.group(0)) and not PROXY_WORDS.search(fold(rest)):
+    if m and looks_like_member(m.group(0)) and (not PROXY_WORDS.search(fold(rest)) or PROXY_FORM.match(fold(rest))):
         return m.group(0), None
     return None, "list_partial"
+
+
+# how the proxy was given, after its holder: "(représentée par Mme CHAMPION, pouvoir écrit)"
+PROXY_FORM = re.compile(r"\s*[,;–-]?\s*(?:pouvoir|procuration|mandat)\s+(?:ecrite?|jointe?|remise?|deposee?|signee?|"
+                        r"transmise?|reguliere?|en\s+bonne\s+forme)\s*[.)]?\s*$")
 
 
 def _bare_holder(entry: str) -> tuple[str, str | None]:

@@ -103,8 +103,8 @@ def _for_vote(after: str) -> bool:
 
 # "Départ de M. Thierry LAMOTTE à 20 h 05, qui donne pouvoir à Mme Ginette VALLAT.": the holder
 # named later in the sentence
-HOLDER_AFTER = re.compile(r"^[^.;]*?\b(?:donne|donnant|a\s+donne|qui\s+donne)\s+(?:pouvoir|procuration|mandat)\s+(?:a|au)\s+"
-                          r"(?P<holder>[^,.;()]+)")
+HOLDER_AFTER = lexicon.rx(r"^[^.;]*?\b(?:donne|donnant|a\s+donne|qui\s+donne)\s+(?:pouvoir|procuration|mandat)\s+(?:a|au)\s+"
+                         r"(?P<holder>(?:{civ}\s*)?[^,.;()]+)")  # "… à 21 h 10 et donne pouvoir à M. Paul DURAND."
 
 
 def _holder_after(text: str, folded: str, end: int) -> str | None:
@@ -116,12 +116,13 @@ def _holder_after(text: str, folded: str, end: int) -> str | None:
 
 
 # "Mme le Maire présente le compte administratif puis quitte la salle": the one who presides,
-# named by the role (CGCT L2121-14: the mayor leaves while the accounts are voted)
+# named by the role (CGCT L2121-14: the mayor leaves while the accounts are voted), its article
+# maybe on the line above ("… des collectivités territoriales, le" / "Président quitte la salle")
 PRESIDING = "@president"
 # (not "Le Maire adjoint", "le maire délégué de X", "le président de la commission des finances",
 # "le Maire et son épouse")
-ROLE_MOVER = re.compile(r"^(?:(?:m|mme|mr|monsieur|madame)\.?\s+)?(?:le|la)\s+(?:maire|presidente?)\b"
-                        r"(?!\s*-?\s*(?:adjoint|delegu|d'|de\b|du\b|des\b|et\b))(?P<rest>.*)$")
+ROLE_MOVER = re.compile(r"^(?:(?:m|mme|mr|monsieur|madame)\.?\s+)?(?:(?:le|la)\s+)?(?:maire|presidente?)\b"
+                        r"(?!\s*-?\s*(?:adjoint|delegu|honoraire|d'|de\b|du\b|des\b|et\b))(?P<rest>.*)$")
 
 
 CIVIL_NAME = re.compile(r"\b(?:(?P<he>M\.|Monsieur)|Mme|Mlle|Madame)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*\.?(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})")
@@ -140,6 +141,26 @@ def _last_named(before: str, pronoun: str) -> str | None:
 TIME_FIRST = re.compile(r"^\s*(?:[àa]\s+)?\d{1,2}\s*h\s*(?:\d{2})?\s*[–—:,-]\s*", re.IGNORECASE)
 
 
+def _presiding(said: str) -> bool:
+    """"Le Maire", "Mme la Présidente": the one who presides, named by the role (not "M. le Maire
+    remercie M. DURAND qui quitte la salle")."""
+    role = ROLE_MOVER.match(fold(said).strip())
+    return bool(role) and not re.search(r"\b(?:m|mme|mr|monsieur|madame)\b|qui\s*$", role.group("rest")) \
+        and not re.search(r"[A-ZÀ-Ý]{2,}", said[role.start("rest"):])
+
+
+def _presiding_after_comma(said: str) -> bool:
+    """"Conformément à l'article L. 4132-13 du CGCT, le Président quitte la salle": the role,
+    with its article, after a comma when nobody is named before it (not "Mme Annaïg LE BRIS,
+    présidente, quitte la salle": the president of the association concerned)."""
+    *before, last = said.split(",")
+    if not before or not re.match(r"\s*(?:(?:m|mme|mr|monsieur|madame)\.?\s+)?(?:le|la)\s", fold(last)):
+        return False
+    named = any(re.search(r"\b(?:M|Mme|Mr|Monsieur|Madame)\b", p) or members.looks_like_member(entries.strip_civilities(p))
+                for p in before)
+    return not named and _presiding(last)
+
+
 def _mover(said: str) -> str | None:
     """Who moves, from what stands before the verb: the whole, else the part before a comma
     ("M. Alain LE DU, conseiller municipal, directement intéressé, quitte la salle"), else
@@ -147,10 +168,8 @@ def _mover(said: str) -> str | None:
     presides when named by the role with nobody else named before the verb."""
     if re.search(r"[^\W\d_]\s*:\s", said):
         return None  # "Madame DOYEN : Il réintègre quand, la commune ?": a speaker, not a move
-    role = ROLE_MOVER.match(fold(said).strip())
-    if role and not re.search(r"\b(?:m|mme|mr|monsieur|madame)\b|qui\s*$", role.group("rest")) \
-            and not re.search(r"[A-ZÀ-Ý]{2,}", said[role.start("rest"):]):
-        return PRESIDING  # not "M. le Maire remercie M. DURAND qui quitte la salle"
+    if _presiding(said) or _presiding_after_comma(said):
+        return PRESIDING
     said = TIME_FIRST.sub("", said)  # "20 h 30 — M. Antoine MARQUET quitte la séance"
     # "Monsieur Benoît LAURENT (Rassemblement national)", "Mme SARTHOU Aurélie (Pujols)": a group, a commune
     said = re.sub(r"\s*\([^()]{1,60}\)", "", said)

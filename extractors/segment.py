@@ -136,12 +136,49 @@ def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: 
             if k not in furniture:
                 found[family].append(h)
     found["numbered"] = _best_run(found["numbered"])
+    found["act"] = _month_shaped(found["act"], said)
     if found["plain"]:  # "Mairie de X" / "Réunion du conseil municipal du …" head the sitting
         opened = _opened(units, start, end)
         found["plain"] = [h for h in found["plain"] if opened is not None and h.unit > opened]
     toc = _toc_units(units, start, end)
     decided = [k for k in range(start, end) if said[k]]
     return {f: _untight([h for h in hs if h.unit not in toc], decided, shared) for f, hs in found.items()}
+
+
+MONTH_SHAPED = re.compile(r"(0?[1-9]|1[0-2])\s*/\s*((?:19|20)\d\d)")
+
+
+def _month_shaped(hs: list[Heading], said: list[bool]) -> list[Heading]:
+    """An act number shaped like a month ("01/2018 – Désignation d'un référent") numbers items
+    only as one of a pair: the next month's heading follows it with a decision between the two
+    ("02/2018 – Adhésion …"), and both titles start with a capital. A month on its own, or two
+    months with nothing decided between, are a calendar ("06/2024 – consultation des
+    entreprises" / "07/2024 – attribution des marchés")."""
+    style = _month_style()
+    months = [(h, _month_rank(h)) for h in hs if h.style == style and MONTH_SHAPED.fullmatch(h.number or "")]
+    paired: set[int] = set()
+    for (a, ra), (b, rb) in zip(months, months[1:]):
+        if rb == ra + 1 and any(said[a.unit:b.unit]) and all(_capital(h.title) for h in (a, b)):
+            paired |= {id(a), id(b)}
+    shaped = {id(h) for h, _ in months}
+    return [h for h in hs if id(h) not in shaped or id(h) in paired]
+
+
+def _month_rank(h: Heading) -> int:
+    m = MONTH_SHAPED.fullmatch(h.number)
+    return int(m.group(2)) * 12 + int(m.group(1))
+
+
+def _capital(title: str | None) -> bool:
+    return bool(title) and title.lstrip("«\"' ")[:1].isupper()
+
+
+@lru_cache(maxsize=None)
+def _month_style() -> int:
+    """The act pattern that reads a month as a number (segments.json): found by what it reads,
+    not by its place in the list."""
+    acts = data()["headings"]["act"]
+    return next(i for i, p in enumerate(acts) if (m := rx(p).match("01/2018 - designation")) and m.group("num") == "01/2018")
 
 
 def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
@@ -305,6 +342,8 @@ def _untight(hs: list[Heading], decided: list[int], shared: list[int] = ()) -> l
             and not any(hs[j].unit < k < nxt for k in shared)
         if not listed:
             keep += hs[i:j + 1]
+        elif hs[j].style != hs[i].style:  # a listing is written in one numbering: "N° 2014-3 : …" /
+            keep.append(hs[j])  # "N° 2014-4 : …" (decisions under delegation) over "78/2014 – Vente …"
         i = j + 1
     return keep
 

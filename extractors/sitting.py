@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors import bodies, counts, entries, flattened, lexicon, members, nlp, roll_call
+from extractors import bodies, counts, entries, flattened, lexicon, members, nlp, roll_call, running
 from extractors.normalise import parse_date, parse_time, words_to_digits
 from extractors.moves import PRESIDING, Move, read_move  # noqa: F401  (the sitting's moves, re-exported)
 from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of, unbroken
@@ -145,7 +145,7 @@ def _recounted(u: Unit) -> str:
 def _counts(r: Reading, units: list[Unit], full: bool) -> None:
     """The sitting's counts; those printed with a member's move ("X quitte la séance
     (16 présents, 17 votants)") are the move's, holding for the items after it."""
-    furniture = members.furniture_in_brackets(units)
+    furniture = running.furniture_in_brackets(units)
     if furniture:  # read as blank lines, so that every index holds
         units = [replace(u, text="") if k in furniture else u for k, u in enumerate(units)]
     found = counts.read(units, tuple(lexicon.get("sitting_counts")))
@@ -189,6 +189,8 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
         r.members += [(m, units[m.unit].span) for m in found]
         if label.kind == "present":
             _president_listed(r, units[k:j])
+        if label.kind == "proxies" and not found and members.says_none(u.text[label.offset:]):
+            r.set("pouvoirs_neant", True, u.span, "list_empty")  # "Pouvoir(s) donné(s) : Néant (0)"
         return j
     if is_opening(units, k):
         return _read_opening(r, units, k)
@@ -301,12 +303,17 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
     if re.match(r"^(?:a|à)\s", u.folded.strip()):
         _read_place(r, u.text, u.span)
     window = joined([x.text for x in units[k:k + 2]]) if k + 1 < len(units) else u.text
-    for text in (u.text, window):
+    # "… – SÉANCE DU DIX-NEUF JUIN DEUX MILLE" / "DOUZE": a year in words cut at the line's end
+    cut = WORDS_CUT.search(u.folded)
+    for text in (window, u.text) if cut else (u.text, window):
         if lexicon.first("session_title", fold(words_to_digits(fold(text))).strip()):
             r.set("session_date", parse_date(text), u.span, "session_title")
             if parse_date(text):
                 r.set("session_time", parse_time(text), u.span, "session_title")
             break
+
+
+WORDS_CUT = re.compile(r"\b(?:mil|mille|cent|(?:vingt|trente|quarante|cinquante|soixante)(?:\s*[-–]?\s*et)?)\s*[-–]?\s*$")
 
 
 def _name_goes_on(u: Unit, nxt: Unit, name: str | None) -> bool:
@@ -504,6 +511,10 @@ def _read_place(r: Reading, text: str, span: Span) -> None:
             return
 
 
+# "le vingt-deux mai", "le trente et un mai": the "deux" and "un" end a number in words
+TENS_BEFORE = re.compile(r"\b(?:vingt|trente)(?:[\s-]+et)?[\s-]*$")
+
+
 def _day_words(text: str) -> str:
     """``"le deux avril"`` -> ``"le 2 avril"`` (text2num leaves un, deux and premier);
     ``"le quatre du mois d'avril"`` -> ``"le quatre avril"``; ``"novembre de l'année deux mille
@@ -514,6 +525,8 @@ def _day_words(text: str) -> str:
     found = re.finditer(rf"\b(premier|un|deux)\b(?=\s+(?:{month})\b)|\s+du\s+mois\s+(?:de\s+|d'\s*)(?=(?:{month})\b)",
                         fold(text))
     for m in reversed(list(found)):
+        if m.group(1) and TENS_BEFORE.search(fold(text[:m.start()])):
+            continue  # "vingt-deux", "trente et un": text2num reads the whole number
         text = text[:m.start()] + words[m.group(1) or ""] + text[m.end():]
     # "du mois de novembre de l'année deux mille quinze": the year right after the month
     year = re.search(rf"\b(?:{month})(\s+de\s+l'\s*annee)\b", fold(text))

@@ -26,7 +26,10 @@ ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u00ad\ufeff]")
 # "Monsieur PERETTI ◦ Monsieur BENSALEM": rarer bullets read as the common one between names;
 # "Abgrall Cindy ‒ Ahamada Cindy": the figure dash and the horizontal bar read as the en dash
 # "№ 2007-130" is "N° 2007-130"; "Mme AUBIN ‖ Mme BELLET" separates names as a bullet does
-RARE_MARKS = str.maketrans({c: "•" for c in "◦‣⁃∙⦁‖"} | {c: "–" for c in "\u2012\u2015"} | {"№": "N°"})
+# ► and ▸ point from a proxy's giver to its holder ("Mme Lucie BLANC ► M. Jean DUPONT") as often
+# as they mark a list: an arrow, which reads both ways
+RARE_MARKS = str.maketrans({c: "•" for c in "◦‣⁃∙⦁‖■□▪◆◇✓✔❖"} | {c: "→" for c in "►▸"}
+                           | {c: "–" for c in "\u2012\u2015"} | {"№": "N°"})
 MIDDLE_DOTS = re.compile(r"·{3,}")
 # capitals spaced out for show, words three spaces apart: "E X T R A I T   D U   R E G I S T R E"
 LETTER_SPACED = re.compile(r"(?<![\w.'’])(?:[A-ZÀ-Ý] ){4,}[A-ZÀ-Ý](?![\w.'’])")  # five letters or more, not "J P L M"

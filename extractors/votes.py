@@ -65,7 +65,7 @@ def read(units: list[Unit]) -> Vote:
 
     it is `restated` (extractors/restated.py), a box completing only what the item leaves out;
     alone, the box is the item's vote ("Résultat du vote : ADOPTÉ À L'UNANIMITÉ")."""
-    body = _without(_without_recitals(units), _opinion)  # another body's opinion, wrapped lines too
+    body = _without(_without_recitals(units), _not_this_vote)  # another body's opinion, wrapped lines too
     whole = _without(body, lambda folded: bool(PART.search(folded)))  # an amendment's vote, a section's
     if len(whole) < len(body) and set(_read(whole).said_by.values()) - {"reported"}:
         body = whole
@@ -198,15 +198,26 @@ def _read(units: list[Unit]) -> Vote:
         said = said or bool({"pour", "contre", "abstentions"} & (set(vote.facts) - before))
         vote.said_by |= dict.fromkeys(set(vote.facts) - before, name)
     _outcome(vote, body)
-    if any(WEIGHTED.search(u.folded) for u in body):
-        for column in set(vote.facts) & {"pour", "contre", "abstentions"}:
-            vote.facts[column] = replace(vote.facts[column], method="weighted")
+    if weighted(body):
+        weigh(vote)
     return vote
 
 
-# votes that are not one a member: "Vote (en voix pondérées)", "Votants : 14 (41 voix)"
+def weighted(units: list[Unit]) -> bool:
+    return any(WEIGHTED.search(u.folded) for u in units)
+
+
+def weigh(vote: Vote) -> None:
+    """Counts in votes, not members: compared with the votants as "à vérifier" (checks/trust.py)."""
+    for column in set(vote.facts) & {"pour", "contre", "abstentions"}:
+        vote.facts[column] = replace(vote.facts[column], method="weighted")
+
+
+# votes that are not one a member: "Vote (en voix pondérées)", "Votants : 14 (41 voix)"; a
+# syndicat's box "Voix représentées : 675 sur 760", "Chaque délégué dispose d'un nombre de voix"
 WEIGHTED = re.compile(r"\bvoix\s+ponderees?\b|\bvotes?\s+ponderes?\b|\bponderation\s+des\s+voix\b"
-                      r"|\d\s*\(\s*\d+\s+voix\s*\)")  # not "la moyenne pondérée des consommations"
+                      r"|\d\s*\(\s*\d+\s+voix\s*\)|\bvoix\s+representees\b"
+                      r"|\bdispose\s+d'un\s+nombre\s+de\s+voix\b")  # not "la moyenne pondérée des consommations"
 
 
 def _decides(u: Unit, nxt: tuple[Unit, str] | None) -> bool:
@@ -254,6 +265,8 @@ def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = N
     # sentence ("0 non-votant" is not read across the two)
     goes_on = _goes_on(u, nxt)
     whole = text + " " + nxt[1] if goes_on else text
+    if counts_too:
+        _majority(vote, u, whole, len(text))
     for column in (*lexicon.get("vote_counts"), "votants") if counts_too else ():  # "à l'unanimité (32 votants)"
         vote.set(column, _said(whole, column, len(text)), u, "vote_prose")  # begun on this line: its own
     if lexicon.rx(lexicon.get("votes", "unanimity")).search(text):
@@ -262,6 +275,18 @@ def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = N
     named = _named_non_voters(u.text + " " + nxt[0].text if goes_on else u.text) if named is None else named
     if named:
         vote.set("non_votants", named, u, "non_voters_named", derived=True)
+
+
+def _majority(vote: Vote, u: Unit, prose: str, before: int) -> None:
+    """"adoptée par 12 voix contre 3": pour 12, contre 3; "la motion est rejetée à la majorité
+    de 3 voix contre 2": the winning side rejected it, contre 3, pour 2."""
+    m = lexicon.rx(lexicon.get("votes", "majority")).search(prose)
+    if not m or m.start() >= before or max(int(m.group(1)), int(m.group(2))) > lexicon.get("max_count"):
+        return
+    rejected = lexicon.rx(lexicon.get("votes", "rejected")).search(prose[:m.start()])
+    winner, loser = ("contre", "pour") if rejected else ("pour", "contre")
+    vote.set(winner, int(m.group(1)), u, "vote_prose")
+    vote.set(loser, int(m.group(2)), u, "vote_prose")
 
 
 def _said(prose: str, column: str, before: int | None = None) -> int | None:
@@ -316,9 +341,15 @@ def _named_non_voters(sentence: str) -> int | None:
     return len(clause) if clause and all(members.looks_like_member(p) for p in clause) else None
 
 
-def _opinion(folded: str) -> bool:
-    """Another body's opinion, its vote with it, and no decision of the council on the line."""
-    return bool(OPINION.search(folded)) and not COUNCIL_DECIDES.search(folded)
+# the secretary's designation in an extract's opening, its vote with it: "Secrétaire de séance :
+# Blanche Pineau, désignée à l'unanimité", "Mme X a été élue secrétaire de séance à l'unanimité"
+SECRETARY = re.compile(r"^\W*secretaire(?:\s+de\s+(?:la\s+)?seance)?\s*(?:\(e\)\s*)?:|\bsecretaire\s+de\s+(?:la\s+)?seance\b[^.;]{0,60}?\b(?:designee?|elue?|nommee?)\b"
+                       r"|\b(?:designee?|elue?|nommee?)\b[^.;]{0,40}?\bsecretaire\s+de\s+(?:la\s+)?seance\b")
+
+
+def _not_this_vote(folded: str) -> bool:
+    """Another body's opinion or the secretary's designation, no decision of the council on the line."""
+    return bool(OPINION.search(folded) or SECRETARY.search(folded)) and not COUNCIL_DECIDES.search(folded)
 
 
 def says_non_voters(u: Unit) -> bool:
@@ -347,8 +378,15 @@ def _listed_non_voters(line: str) -> int | None:
     names = line[m.start("names"):m.end("names")]
     if re.fullmatch(r"(?:neant|aucune?|personne)\.?", fold(names).strip()):
         return 0
-    parts = [entries.strip_civilities(p) for p in entries.SEPARATORS.split(names) if p.strip()]
+    raw = [p for p in entries.SEPARATORS.split(names) if p.strip()]
+    if len(raw) > 1 and raw[-1].strip()[:1].islower() and not CAPS_WORD.search(raw[-1]):  # "…, administrateurs de Gironde Habitat."
+        raw.pop()  # the apposition closing the names says who they are, it is no one more
+    parts = [entries.strip_civilities(p) for p in raw]
     return len(parts) if parts and all(members.looks_like_member(p) for p in parts) else None
+
+
+# a surname in capitals: "de BOISSIEU" is a name, "administrateurs de Gironde Habitat" who they are
+CAPS_WORD = re.compile(r"[A-ZÀ-Ý]{2,}")
 
 
 RECITAL = re.compile(r"^\s*(?:[-•*]\s*)?(?:vu|considerant|attendu|rappelant|par\s+deliberation)\b"

@@ -98,6 +98,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                         "else from pour and contre (derived); else `adopte` where the assembly's decision is "
                         "recorded (\"DÉCIDE\", \"APPROUVE\", method `decision`); null when nothing says."),
         ("sans_quorum", B, "True when the document says it sits without quorum (second convocation)."),
+        ("pouvoirs_neant", B, "True when the document prints its list of proxies and says there is none "
+                              "(\"Pouvoirs : néant\", \"Absents ayant donné mandat : Sans\"); null otherwise."),
         ("page_start", I32, "First page of the deliberation."),
         ("page_end", I32, "Last page of the deliberation."),
     ],

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import furniture, members, outline, sitting
+from extractors import furniture, outline, running, sitting
 from extractors.stream import Unit, fold
 from pipeline.stages import process
 from schemas import Span
@@ -209,7 +209,7 @@ def test_a_list_printed_surname_first_a_name_a_line():
                                   "Communauté d'agglomération Ouest de Bois-Breitenholtz :: Conseil communautaire",
                                   "Communauté d'agglomération de Port-Vallée, conseil communautaire, séance du lundi 22 octobre 2007"])
 def test_page_furniture_inside_a_list(line):
-    assert members.page_furniture(Unit(line, None, 0))
+    assert running.page_furniture(Unit(line, None, 0))
 
 
 def test_a_list_closed_by_the_quorum_after_a_semicolon():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import counts, members
+from extractors import counts, members, running
 from extractors.stream import Unit, clean
 from pipeline.stages import process
 from tests.test_phrasings import UNANIMITY, errors, sitting
@@ -299,7 +299,7 @@ def test_stacked_labels_with_absences_said_stay_as_before(tmp_path):
 ])
 def test_initials_and_page_references(line, expected):
     assert expected is None or clean(line) == expected
-    assert not members.page_furniture(Unit(clean(line), None, 0))
+    assert not running.page_furniture(Unit(clean(line), None, 0))
 
 
 def test_a_non_voter_counted_under_the_vote(tmp_path):

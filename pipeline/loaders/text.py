@@ -99,7 +99,55 @@ def load_lines(doc: Document, text: str) -> Document:
         pending_title = line
     doc.page_count = page
     doc.items = [x for item in doc.items for x in _letterhead(item)]
+    return running_headers(doc)
+
+
+def running_headers(doc: Document) -> Document:
+    """A line opening (or closing) several pages, the same on each, is a running header
+    (footer): "Conseil communautaire · 17.12.2012 · Communauté d'agglomération …" atop each
+    page, mid-list where the page broke; set aside in `doc.furniture`, but for the document's
+    first line. Top is compared with top and bottom with bottom, on three pages or half of
+    them at least; a line that decides or counts is never one ("Adopté à l'unanimité." closes
+    every extract of a register printed one per page)."""
+    pages = _pages(doc)
+    edges: dict[tuple, list[Line]] = {}
+    for lines in pages.values():
+        for edge, line in (("top", lines[0]), ("bottom", lines[-1])):
+            edges.setdefault((edge, _shape(line.text)), []).append(line)
+    # the document's first line keeps its place: it may be the only title naming the sitting
+    # ("Réunion du Samedi 20 Décembre 2014" atop every page)
+    first = next((id(x) for x in doc.items if isinstance(x, Line)), None)
+    least = min(3, max(2, (len(pages) + 1) // 2))
+    repeated = {id(x) for (_, shape), lines in edges.items() if shape and len(lines) >= least
+                for x in lines if id(x) != first}
+    doc.furniture += [x for x in doc.items if id(x) in repeated]
+    doc.items = [x for x in doc.items if id(x) not in repeated]
     return doc
+
+
+def _pages(doc: Document) -> dict[int, list[Line]]:
+    pages: dict[int, list[Line]] = {}
+    for item in doc.items:
+        if isinstance(item, Line):
+            pages.setdefault(item.span.page, []).append(item)
+    return pages
+
+
+# words of a decision, a vote or a count: such a line is the text, however often it repeats
+# ("Après en avoir délibéré, le conseil municipal, à l'unanimité :" opening two pages of minutes)
+DECIDES = re.compile(r"d[ée]lib[ée]r|adopt|unanim|approuv|d[ée]cide|rejet|\bvot|\bpour\b|\bcontre\b"
+                     r"|abstention|pr[ée]sents?\b|pouvoirs?\b|procuration|absents?\b|excus[ée]")
+
+
+def _shape(text: str) -> str:
+    """The line as compared with the other pages' (figures kept: "Délibération n° 2023/122" and
+    "Délibération n° 2023/125" opening two pages of a register are two acts' headings, not a
+    header; "Page 2 sur 4" is furniture by its own pattern); none for a line too long to be a
+    header or too short to tell apart ("1.", "Pour")."""
+    shape = " ".join(text.split()).lower()
+    if DECIDES.search(shape):
+        return ""
+    return shape if 12 <= len(shape) <= 160 and len(re.findall(r"[^\W\d_]", shape)) >= 8 else ""
 
 
 # a table written in Markdown (a conversion to text, a wiki): "| N° | Objet | Votants |" and

@@ -143,13 +143,20 @@ def _count_box(line: str, below: str, after: str) -> tuple[list[str], list[str]]
     table whose first row only is read, "Point  Pour  Contre" over "1  10  0" and "2  10  1",
     nor a box of other figures, "Inscrits  Présents  Absents" over "120  95  25")."""
     labels, values = [p for _, p in _pieces(line)], [p for _, p in _pieces(below)]
-    if len(labels) < 2 or len(values) != len(labels) or not all(re.fullmatch(r"\d{1,4}", v) for v in values):
+    if len(labels) < 2 or len(values) != len(labels) or not all(re.fullmatch(r"\d{1,4}", v) or
+                                                               NUMBER_WORDS.fullmatch(v) for v in values):
         return None
     if any(re.search(r"\d", p) or len(p.split()) > 7 or not p[:1].isupper() or not COUNT_WORD.search(p) for p in labels):
         return None
     if sum(bool(SITTING_WORD.search(p)) for p in labels) < 2 or re.fullmatch(r"[\d\s]+", after or "x"):
         return None
     return labels, values
+
+
+# a count written in words, "dix-sept", "vingt et un", "un" (the counts' reader turns it to digits)
+_UNITS = (r"z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+          r"|vingts?|trente|quarante|cinquante|soixante|cents?")
+NUMBER_WORDS = re.compile(rf"(?i)(?:{_UNITS})(?:(?:[- ]|\s+et\s+|-et-)(?:{_UNITS}))*")
 
 
 # the words of a sitting's count box: each label has one, and two labels at least a word of the
