@@ -77,23 +77,54 @@ def _column(cell: str, words: dict) -> str | None:
 
 
 def _rows_under(units: list[Unit], head: int, end: int, columns: dict[str, int]):
-    """The rows under a header, a wrapped row joined: it has fewer cells than the header
-    and, with the next row, exactly as many (the cut cell counted once)."""
+    """The rows under a header: a wrapped row joined, a row of one cell across the vote columns
+    ("| 2023-102 | Tarifs municipaux 2024 | Unanimité | Adoptée |") widened, a row with no
+    number under a numbered one ("|  | public de l'eau potable |  |") the object's end; an act
+    withdrawn ("Retiré de l'ordre du jour") is no row."""
     width = len(units[head].cells)
-    k = head + 1
+    k, last = head + 1, None
     while k < end and (units[k].cells or _stamp_inside(units, k, end, width)):
         if not units[k].cells:
             k += 1
             continue
-        cells, stop = list(units[k].cells), k + 1
-        if len(cells) < width and stop < end and len(cells) + len(units[stop].cells) - 1 == width:
-            nxt = units[stop].cells
-            cells = cells[:-1] + [f"{cells[-1]} {nxt[0]}"] + list(nxt[1:])
-            stop += 1
-        if len(cells) != width:
-            return
-        yield Row(head, k, stop, _cell(cells, columns, "numero"), _cell(cells, columns, "objet"), tuple(cells))
+        cells, stop = _row_cells(units, k, end, width, columns)
+        if cells is None:
+            break
+        if last is not None and "numero" in columns and not cells[columns["numero"]].strip():
+            last = _continued(last, cells, stop, columns)
+        else:
+            yield from [last] if last is not None and not _withdrawn(last, columns) else []
+            last = Row(head, k, stop, _cell(cells, columns, "numero"), _cell(cells, columns, "objet"), tuple(cells))
         k = stop
+    yield from [last] if last is not None and not _withdrawn(last, columns) else []
+
+
+def _row_cells(units: list[Unit], k: int, end: int, width: int, columns: dict[str, int]):
+    """units[k]'s cells as wide as the header (and where the row ends), or None: no row."""
+    cells, stop = list(units[k].cells), k + 1
+    if len(cells) < width and stop < end and len(cells) + len(units[stop].cells) - 1 == width:
+        nxt = units[stop].cells
+        cells = cells[:-1] + [f"{cells[-1]} {nxt[0]}"] + list(nxt[1:])
+        stop += 1
+    votes = sorted(i for c, i in columns.items() if c in lexicon.get("vote_counts"))
+    if len(cells) < width and votes and votes[0] < len(cells) - 1:
+        # one cell across the vote columns ("Unanimité", "Prend acte"): it stands in the first
+        cells = cells[:votes[0] + 1] + [""] * (width - len(cells)) + cells[votes[0] + 1:]
+    return (cells, stop) if len(cells) == width else (None, stop)
+
+
+def _continued(row: Row, cells: list[str], stop: int, columns: dict[str, int]) -> Row:
+    joined = tuple(f"{a} {b}".strip() for a, b in zip(row.cells, cells))
+    return replace(row, end=stop, cells=joined, title=_cell(list(joined), columns, "objet"))
+
+
+WITHDRAWN = re.compile(r"\bretire(?:e|s|es)?\b|\bajourne(?:e|s|es)?\b|\breporte(?:e|s|es)?\b")
+
+
+def _withdrawn(row: Row, columns: dict[str, int]) -> bool:
+    """"| 2023-106 | Vœu … | Retiré de l'ordre du jour |": no deliberation (its object aside)."""
+    said = [c for i, c in enumerate(row.cells) if i != columns.get("objet")]
+    return bool(WITHDRAWN.search(fold(" ".join(said))))
 
 
 def _stamp_inside(units: list[Unit], k: int, end: int, width: int) -> bool:

@@ -404,6 +404,8 @@ ARROW_ENTRY = re.compile(r"^[^→;,]{2,40}(?:,[^→;,]{2,30})?→[^→;]{2,60}$"
 # one mark says a member listed among the présents was not there: "(excusée)", "[absent]", "/ absent"
 ABSENCE_WORD = r"(?i:(?:absent|excus)[a-zé]*|abs\.(?:\s*exc\.)?)"  # "– abs. exc."
 MARKED_ENTRY = re.compile(rf"^[^;,()]{{2,40}}\(\s*{ABSENCE_WORD}[^;]{{0,60}}$")  # "Irène HUSSER (excusée) …"
+# "Y. DELCROIX – pouvoir : É. MANGIN" a line under "Excusés ayant délégué leur vote :": giver, dash, holder
+DASHED_PROXY = re.compile(r"^[^;,:()]{2,40}\s[–—-]\s*(?i:pouvoir|procuration|mandat)\s*(?::|(?i:à|a|donn[ée]e?\s+à))\s*[^;:]{2,60}$")
 LINE_MARK = re.compile(rf"\s+[/–—|-]\s*({ABSENCE_WORD})\s*$")  # "X / absent", "X | absente" (a cell)
 ABSENCE_MARK = re.compile(rf"\(\s*({ABSENCE_WORD})\s*\)")
 TWO_NAMES = re.compile(rf"^\s*({SURNAME_FIRST})\s+(?:\|\s+)?({SURNAME_FIRST})\s*$")  # or two cells of a row
@@ -431,8 +433,8 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
     pieces = [(LINE_MARK.sub(r" (\1)", p), k) for p, k in pieces]
     # "FERNANDES, Claudette [excusée] → RUIZ, Anatole", "Irène HUSSER [excusée]" under the last
     # line of présents: an entry a line
-    pieces = [pieces[0]] + [("; " + p + ";" if ARROW_ENTRY.match(p) or MARKED_ENTRY.match(p) else p, k)
-                            for p, k in pieces[1:]]
+    pieces = [pieces[0]] + [("; " + p + ";" if ARROW_ENTRY.match(p) or MARKED_ENTRY.match(p) or DASHED_PROXY.match(p)
+                             else p, k) for p, k in pieces[1:]]
     if label.kind != "proxies" and _one_per_line(pieces):  # "Aurélie André" / "Olivier Bernard" / …: a line, a name
         pieces = [(SURNAME_FIRST_ENTRY.sub(r"\1\3 \2", p) + ";", k) for p, k in pieces]
     # "… / Mesdames WEBER / ZIEGLER" / "CHÉNEAU-MARTY (pouvoir : SANTONI)": an entry a line (not

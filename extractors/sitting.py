@@ -189,7 +189,7 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
         r.members += [(m, units[m.unit].span) for m in found]
         if label.kind == "present":
             _president_listed(r, units[k:j])
-        if label.kind == "proxies" and not found and members.says_none(u.text[label.offset:]):
+        if label.kind == "proxies" and not found and _printed_empty(units, k, label):
             r.set("pouvoirs_neant", True, u.span, "list_empty")  # "Pouvoir(s) donné(s) : Néant (0)"
         return j
     if is_opening(units, k):
@@ -275,6 +275,15 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
     if conv:  # "Le comité syndical a été convoqué selon les règles en vigueur le 15-09-2020."
         r.set("convocation_date", parse_date(u.text[conv.start("date"):conv.end("date")]), u.span, "convocation_prose")
     return max(k, move.through) + 1 if move else k + 1  # a move read on into the next line: read once
+
+
+def _printed_empty(units: list[Unit], k: int, label) -> bool:
+    """A list of proxies printed empty: "Pouvoir(s) donné(s) : Néant (0)", or its label alone with
+    the next list's label right under it ("Pouvoir(s) donné(s) :" / "Excusés et non représentés : …")."""
+    rest = units[k].text[label.offset:]
+    if members.says_none(rest):
+        return True
+    return not rest.strip(" :.") and k + 1 < len(units) and members.list_label(units[k + 1].text) is not None
 
 
 def _read_heading(r: Reading, units: list[Unit], k: int) -> None:

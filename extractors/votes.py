@@ -409,14 +409,29 @@ def _outcome(vote: Vote, body: list[Unit]) -> None:
     pour, contre = vote.value("pour"), vote.value("contre")
     if "resultat" not in vote.facts and pour is not None and contre is not None and pour != contre:
         outcome = "adopte" if pour > contre else "rejete"
-        if decided is not None and outcome == "adopte":  # "DÉCIDE" and a vote for: as stated
-            vote.set("resultat", "adopte", decided, "decision")
+        if decided is not None and (outcome == "adopte" or not _says_no(body, decided, vote.facts["pour"].span)):
+            # "DÉCIDE" and a vote for: as stated; "par 4 voix pour, 6 voix contre et 0 abstention,
+            # décide :" / "✓ DÉCIDE de louer …": as stated too, the document contradicts itself
+            voted = decided.span == vote.facts["pour"].span
+            vote.set("resultat", "adopte", decided, "decision_voted" if voted else "decision")
         else:  # a decision beaten in the vote ("décide de ne pas…", 2 pour, 6 contre): from the counts
             vote.facts["resultat"] = Fact(outcome, vote.facts["pour"].span, "counts", True)
     if decided is not None:
         vote.set("resultat", "adopte", decided, "decision")
     if vote.value("unanimite") and "resultat" not in vote.facts and body:
         vote.set("resultat", "adopte", body[0], "unanimity", derived=True)
+
+
+# a decision that says no: "décide de ne pas donner suite", "n'approuve pas", "refuse"
+NEGATED = re.compile(r"\bne\s+pas\b|\bn'\w+\s+pas\b|\bne\s+\w+\s+pas\b|\brefus|\brejet|\bsursoit|\bajourne")
+
+
+def _says_no(body: list[Unit], decided: Unit, voted) -> bool:
+    """The decision, or the vote's sentence, says no, on its line or the next: "… par 4 voix
+    pour, 6 voix contre, décide :" / "– de ne pas donner suite", "décide de procéder à un vote à
+    main levée." / "Par 3 voix « Pour », 7 voix « Contre » …, décide … de ne pas répondre …"."""
+    at = [k for k, u in enumerate(body) if u is decided or u.span == voted]
+    return any(NEGATED.search(u.folded) for k in at for u in body[k:k + 2])
 
 
 def _decision(body: list[Unit]) -> Unit | None:

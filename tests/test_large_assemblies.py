@@ -289,3 +289,58 @@ def test_a_move_under_the_vote_with_the_rooms_new_counts_holds_on(tmp_path):
     got = [(d["numero"], d["presents"], d["votants"], d["pour"]) for d in rows["deliberations"]]
     assert got == [("8", 23, 23, 17), ("9", 22, 22, 22)]
     assert errors(rows) == []
+
+
+def test_proxies_a_line_each_giver_dash_holder(tmp_path):
+    # generated dev4 4000212: "X – pouvoir : Y" lines under "Excusés ayant délégué leur vote :",
+    # a dash standing for "none" and a count label with its value on a later line
+    rows = write(tmp_path, "COMMUNE DE PETIT-CORMOLAIN\nSéance du jeudi 27 mars 2008\n"
+                 "Présents : M. A. BOUVARD, M. J.-M. CAMARA, Mme É. MANGIN\nExcusés ayant délégué leur vote :\n"
+                 "Y. DELCROIX – pouvoir : É. MANGIN\nP. LACHAUD – pouvoir : É. MANGIN\n"
+                 "Absents sans justification : ---\nNbre présents :\n3\n"
+                 "Objet : Bail commercial\nLe conseil municipal, à l'unanimité, APPROUVE le bail.\n")
+    assert [(p["giver"], p["holder"]) for p in rows["proxies"]] == [("Y. DELCROIX", "É. MANGIN"), ("P. LACHAUD", "É. MANGIN")]
+    assert sorted(a["name"] for a in rows["attendance"] if a["status"] == "absent") == ["P. LACHAUD", "Y. DELCROIX"]
+    assert errors(rows) == ["proxy.one_per_holder"]
+
+
+def test_a_written_proxy_in_brackets():
+    # generated dev4 4000225
+    assert members.parse_entry("Monsieur Élie NAVARRO (pouvoir écrit à Madame Gwendoline SCHOTT)").holder == "Gwendoline SCHOTT"
+
+
+@pytest.mark.parametrize("vote, pour, contre", [
+    ("La Commission Permanente, après en avoir débattu,\nAPPROUVE le projet.\n"
+     "Résultat : adoption à la majorité – 13 voix favorables, 15 défavorables, 1 abstention.", 13, 15),  # dev4 4000204
+    ("Le Conseil Municipal, par 4 voix pour, 6 voix contre et 0 abstention, décide :\n"
+     "✓ DÉCIDE de louer le droit de chasse.", 4, 6),  # dev4 4000213
+])
+def test_adopted_with_more_against_than_for_is_an_error(tmp_path, vote, pour, contre):
+    rows = write(tmp_path, "COMMUNE DE SAINT-JULIEN\nSéance du conseil municipal du 2 mai 2013\n"
+                 "Délibération n° 8 – Location de la chasse\nVu le code général des collectivités territoriales ;\n"
+                 + vote + "\n")
+    d = rows["deliberations"][0]
+    assert (d["pour"], d["contre"], d["resultat"]) == (pour, contre, "adopte")
+    assert errors(rows) == ["votes.result_consistent"]
+
+
+def test_a_decision_not_to_do_beaten_in_the_vote_is_no_error(tmp_path):
+    rows = write(tmp_path, "COMMUNE DE SAINT-JULIEN\nSéance du conseil municipal du 2 mai 2013\n"
+                 "Délibération n° 8 – Location de la chasse\n"
+                 "Le Conseil Municipal, par 4 voix pour, 6 voix contre et 0 abstention, décide :\n"
+                 "– de ne pas louer le droit de chasse.\n")
+    assert errors(rows) == []
+
+
+def test_a_proxies_label_with_nothing_under_it_lists_none(tmp_path):
+    # generated dev5 5000270: "Pouvoir(s) donné(s) :" alone, the next list's label right under it
+    text = ("SYNDICAT DES EAUX DES BORDS DE VÈZE\nDate de la réunion : Mardi 26 mai 2015\n"
+            "Présents : Mme Jeanne-Marie HUARD, M. Paul DURAND, Mme Anne MARTIN\n"
+            "Pouvoir(s) donné(s) :\nExcusés et non représentés : Madame Gwladys CARPENTIER\n"
+            "Présents : 3 – Pouvoirs : {} – Votants : {}\n"
+            "№ 2015-037\nAffaire : Convention foncière\nLe Comité syndical, après en avoir délibéré, "
+            "à l'unanimité, APPROUVE la convention.\n")
+    rows = write(tmp_path, text.format(1, 4))
+    assert rows["deliberations"][0]["pouvoirs_neant"] is True
+    assert errors(rows) == ["attendance.proxy_count"]
+    assert errors(write(tmp_path, text.format(0, 3))) == []

@@ -20,6 +20,7 @@ import re
 from pipeline.loaders.ocr_text import repair
 from pipeline.loaders.text_columns import split_columns
 from pipeline.loaders.text_flat import unflatten
+from pipeline.loaders.text_acts import acts_tables
 from pipeline.loaders.text_grid import regrid, unpipe
 from schemas import Cell, Document, Line, Row, Span, Table
 
@@ -168,7 +169,7 @@ def piped(line: str) -> str:
 def _laid_out(lines: list[str]) -> list[tuple[int, str]]:
     """(index, line): tables laid out with spaces as tab rows first (their columns are
     still where the page put them), then two columns side by side read one after the other."""
-    grid = list(regrid(unpipe(enumerate(lines))))
+    grid = list(regrid(acts_tables(unpipe(enumerate(lines)))))
     return [(grid[i][0], piece) for i, piece in split_columns([line for _, line in grid])]
 
 

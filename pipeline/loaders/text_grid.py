@@ -122,12 +122,18 @@ def _row_of(index: int, rows: list[tuple[int, list[str]]]) -> int | None:
     return max((start for start, _ in rows if start <= index), default=None)
 
 
+ACTS_HEADER = re.compile(r"(?i)^\s*(?:(?:N°|N[o°]\.?|Numéro|Réf\.?)(?:\s(?:du\s|de\sla\s)?(?:rapport|délibération|acte))?"
+                         r"|Rapport|Délibération)\s{2,}(?:Objet|Intitulé)\s{2,}"
+                         r"(?:Votes?|Décisions?|Résultats?(?:\s+du\s+vote)?)(?:\s?/\s?(?:votes?|décision|résultat))?\s*$")
+
+
 def header(line: str) -> list[int] | None:
     """Where the columns start: ``"N°   Objet   Pour   Contre   Abst."`` (short capitalised
     cells, no digit)."""
     pieces = _columns(line)
-    # "N°  Objet  Pour  Contre": short, capitalised; not justified prose ("Monsieur   le  Maire")
-    if len(pieces) < MIN_COLUMNS or any(re.search(r"\d", p) or len(p.split()) > 4 or not p[:1].isupper()
+    # "N°  Objet  Pour  Contre": short, capitalised; not justified prose ("Monsieur   le  Maire");
+    # three when they are a list of acts' ("N°   Objet   Vote")
+    if len(pieces) < (3 if ACTS_HEADER.match(line) else MIN_COLUMNS) or any(re.search(r"\d", p) or len(p.split()) > 4 or not p[:1].isupper()
                                         for _, p in pieces):
         return None
     return [x for x, _ in pieces]

@@ -1,0 +1,122 @@
+"""A list of acts printed as a table whose columns a text extraction ran together, one space
+between cells and the rows wrapped where the page cut them::
+
+    N° délibération Rapport Pour Contre Abst. NPPV Décision
+    22CP-1402 Transition énergétique – Climaxion : aides à la rénovation énergétique des loge-
+    ments – affectations 40 0 9 0 Adopté
+    C2026-002 Budget annexe Transports - 53 53 0 0 Adoptée à
+    reprise anticipée des résultats 2025 l'unanimité        <- the object and the result, both wrapped
+
+The header says how many vote columns follow the object; each row starts with an act number
+of the first row's shape ("22CP-1401": two digits, letters, a dash, four digits) and ends where
+the next starts. Its text read whole, the last run of that many figures (or dashes) followed by
+words is the vote, what stands before it the object, what follows the result. The row is given
+back as one tab line under a tab header ("N°⇥Objet⇥Pour⇥…⇥Décision"), the form a ruled table
+takes in the text loader, so that it is read as any table of acts.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+VOTE_WORD = r"(?:Votants|Pour|Contre|Abst\.?|Abstentions?|NPPV|Exprimés|Blancs?)"
+# "N° délibération Rapport Pour Contre Abst. NPPV Décision", "N° Objet Votants Pour Contre Abst. Résultat"
+HEADER = re.compile(rf"(?i)^\s*(?:N°|N[o°]\.?|Numéro|Réf\.?)(?:\s+(?:de\s+la\s+)?(?:délibération|rapport|acte|objet|intitulé))*"
+                    rf"\s+(?P<votes>{VOTE_WORD}(?:\s+{VOTE_WORD}){{1,5}})"
+                    r"(?:\s+(?P<result>Décision|Résultat|Observations|Vote|Suite\s+donnée))?\s*$")
+NUMBER = re.compile(r"^\s*(?P<num>[A-Z]{0,5}\d[\w]*(?:[-/._]\w+){1,3})\s+\S")
+# the result of a row wrapped onto the object's next line: "… résultats 2025 l'unanimité"
+RESULT_TAIL = re.compile(r"(?i)(?:^|\s+)((?:à\s+)?l['’]unanimit[ée]\S*|unanimit[ée]\S*)\s*$")
+FIGURE = r"(?:\d{1,3}|[-–—])"
+
+
+def acts_tables(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(index, line) as given, each flattened list of acts as a tab header and tab rows."""
+    lines = list(lines)
+    k = 0
+    while k < len(lines):
+        # (a header whose words stand two spaces apart or more keeps its columns: text_grid's)
+        m = HEADER.match(lines[k][1]) if not re.search(r"\S\s{2,}\S", lines[k][1].strip()) else None
+        rows, end = _rows(lines, k + 1, len(m.group("votes").split()), bool(m.group("result"))) if m else ([], k + 1)
+        if len(rows) < 2:
+            yield lines[k]
+            k += 1
+            continue
+        names = ["N°", "Objet", *m.group("votes").split(), *([m.group("result")] if m.group("result") else [])]
+        yield lines[k][0], "\f" * lines[k][1].count("\f") + "\t".join(names)
+        yield from sorted(rows)
+        k = end
+
+
+def _rows(lines: list[tuple[int, str]], k: int, figures: int, result: bool) -> tuple[list[tuple[int, str]], int]:
+    """The rows under a header (index of their first line, tab line) and where the table ends."""
+    first = NUMBER.match(lines[k][1]) if k < len(lines) else None
+    if first is None:
+        return [], k
+    shape = _shape(first.group("num"))
+    rows, j = [], k
+    while j < len(lines) and not _starts(lines[j][1], shape) and j + 1 < len(lines) and rows \
+            and _starts(lines[j + 1][1], shape) or j < len(lines) and _starts(lines[j][1], shape):
+        if not _starts(lines[j][1], shape):  # a page's footer between two rows: a line of its own
+            rows.append(lines[j])
+            j += 1
+            continue
+        end = j + 1
+        while end < len(lines) and lines[end][1].strip() and not _starts(lines[end][1], shape) \
+                and _goes_on(lines[j:end], lines[end][1], figures, _before_row(lines, end + 1, shape)):
+            end += 1
+        cells = _cells([text for _, text in lines[j:end]], figures)
+        if cells is None:
+            break
+        cells = cells if result else cells[:-1]
+        breaks = "\f" * sum(text.count("\f") for _, text in lines[j:end])
+        rows.append((lines[j][0], breaks + "\t".join(cells)))
+        j = end
+    return rows, j
+
+
+def _shape(number: str) -> str:
+    return re.sub(r"[A-Za-z]", "A", re.sub(r"\d", "9", number))
+
+
+def _starts(line: str, shape: str) -> bool:
+    m = NUMBER.match(line)
+    return bool(m) and _shape(m.group("num")) == shape
+
+
+# a page's footer or header: "… Liste des délibérations CC 29/01/2026 1/2", "Page 2 sur 2"
+PAGE_MARK = re.compile(r"(?i)\b\d+\s*/\s*\d+\s*$|\bpage\s+\d+")
+
+
+def _goes_on(row: list[tuple[int, str]], line: str, figures: int, row_next: bool) -> bool:
+    """The next line is the row's (its object or result wrapped) while the row lacks its figures;
+    with them, when it starts in lower case ("l'unanimité", "ments – affectations") or is a
+    short end of the object right above the next row ("Gleizé - piscine"), not a page's footer."""
+    if _cells([text for _, text in row], figures) is None or line.strip()[:1].islower():
+        return True
+    return row_next and len(line.strip()) < 60 and not PAGE_MARK.search(line)
+
+
+def _before_row(lines: list[tuple[int, str]], k: int, shape: str) -> bool:
+    return k < len(lines) and _starts(lines[k][1], shape)
+
+
+def _cells(texts: list[str], figures: int) -> list[str] | None:
+    """number, object, the figures and the result of one row's lines, or None (not all there).
+    The figures may be cut across two lines ("… avenant n° 3 38 7" / "4 0 Adopté"); past the
+    line where they end, a line is the object's end but for the result's end it may close on
+    ("reprise anticipée des résultats 2025 l'unanimité")."""
+    lines = [" ".join(t.split()) for t in texts]
+    text = " ".join(lines)
+    row = re.match(rf"^(\S+)\s+(.+?)\s+({FIGURE}(?:\s+{FIGURE}){{{figures - 1}}})(?:\s+([^\d\s].*?))?$", text)
+    if row is None:
+        return None
+    ends = [len(" ".join(lines[:i + 1])) for i in range(len(lines))]
+    last = next(i for i, e in enumerate(ends) if e >= row.end(3))  # the line where the figures end
+    title, result = [row.group(2)], [text[row.end(3):ends[last]].strip()]
+    for line in lines[last + 1:]:
+        tail = RESULT_TAIL.search(line)
+        title.append(line[:tail.start()] if tail else line)
+        result.append(tail.group(1) if tail else "")
+    joined = re.sub(r"(?<=[^\W\d_])-\s+(?=[a-zà-ÿ])", "", " ".join(t for t in title if t))
+    return [row.group(1), joined, *row.group(3).split(), " ".join(r for r in result if r)]
