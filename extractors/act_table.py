@@ -90,7 +90,8 @@ def _rows_under(units: list[Unit], head: int, end: int, columns: dict[str, int])
         cells, stop = _row_cells(units, k, end, width, columns)
         if cells is None:
             break
-        if last is not None and "numero" in columns and not cells[columns["numero"]].strip():
+        if last is not None and "numero" in columns and not cells[columns["numero"]].strip() \
+                and not _says_vote(cells, columns):
             last = _continued(last, cells, stop, columns)
         else:
             yield from [last] if last is not None and not _withdrawn(last, columns) else []
@@ -107,7 +108,7 @@ def _row_cells(units: list[Unit], k: int, end: int, width: int, columns: dict[st
         cells = cells[:-1] + [f"{cells[-1]} {nxt[0]}"] + list(nxt[1:])
         stop += 1
     votes = sorted(i for c, i in columns.items() if c in lexicon.get("vote_counts"))
-    if len(cells) < width and votes and votes[0] < len(cells) - 1:
+    if len(cells) < width and votes and votes[0] < len(cells) - 1 and not re.fullmatch(r"\s*\d+\s*", cells[votes[0]]):
         # one cell across the vote columns ("Unanimité", "Prend acte"): it stands in the first
         cells = cells[:votes[0] + 1] + [""] * (width - len(cells)) + cells[votes[0] + 1:]
     return (cells, stop) if len(cells) == width else (None, stop)
@@ -118,13 +119,26 @@ def _continued(row: Row, cells: list[str], stop: int, columns: dict[str, int]) -
     return replace(row, end=stop, cells=joined, title=_cell(list(joined), columns, "objet"))
 
 
-WITHDRAWN = re.compile(r"\bretire(?:e|s|es)?\b|\bajourne(?:e|s|es)?\b|\breporte(?:e|s|es)?\b")
+# "Retiré de l'ordre du jour", "Ajourné", "Reporté" opening a cell of a row that holds no vote
+WITHDRAWN = re.compile(r"^\s*(?:retire|ajourne|reporte)(?:e|s|es)?\b|\bordre\s+du\s+jour\b")
 
 
 def _withdrawn(row: Row, columns: dict[str, int]) -> bool:
-    """"| 2023-106 | Vœu … | Retiré de l'ordre du jour |": no deliberation (its object aside)."""
-    said = [c for i, c in enumerate(row.cells) if i != columns.get("objet")]
-    return bool(WITHDRAWN.search(fold(" ".join(said))))
+    """"| 2023-106 | Vœu … | Retiré de l'ordre du jour |": no deliberation (not "Adoptée, crédits
+    reportés", "Rejetée, le vœu est retiré": a vote was held)."""
+    said = [fold(c) for i, c in enumerate(row.cells) if i != columns.get("objet")]
+    return not any(re.search(r"\d", c) for c in said[1:]) and any(WITHDRAWN.search(c) for c in said)
+
+
+RESULT_SAID = re.compile(r"adopt|rejet|unanim|approuv|\bacte\b|retir")
+
+
+def _says_vote(cells: list[str], columns: dict[str, int]) -> bool:
+    """A row with no number holding a vote or a result of its own is an act ("|  | Approbation du
+    procès-verbal | 32 | 0 | 0 | Adoptée |"), not the object's end (nor "|  | sur-Cher – avenant
+    n° 1 | 1 abstention |", a result's end)."""
+    counted = any(cells[i].strip() for c, i in columns.items() if c in lexicon.get("vote_counts"))
+    return counted or ("resultat" in columns and bool(RESULT_SAID.search(fold(cells[columns["resultat"]]))))
 
 
 def _stamp_inside(units: list[Unit], k: int, end: int, width: int) -> bool:

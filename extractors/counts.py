@@ -506,6 +506,8 @@ def _number_before_label(run: Run, pos: int) -> bool:
     """A label of the number-before families right after `pos` ("… 32 votants")."""
     rest = run.text[pos:pos + 60]
     found = lexicon.labels("counts", rest)
+    if found and "\n" in rest[:found[0].start] and re.match(r"\s*:", rest[found[0].end:]):
+        return False  # "… | votants 17" / "Présents : ROCHETTE Gilles, …": the next line's label opens its list
     # "… 32 votants", "| 0 membres absents" (one word between)
     return bool(found) and re.fullmatch(r"\s*(?:[a-z]+\s+)?", rest[:found[0].start]) is not None and \
         found[0].name in lexicon.get("number_before")

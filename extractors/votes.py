@@ -412,7 +412,9 @@ def _outcome(vote: Vote, body: list[Unit]) -> None:
         if decided is not None and (outcome == "adopte" or not _says_no(body, decided, vote.facts["pour"].span)):
             # "DÉCIDE" and a vote for: as stated; "par 4 voix pour, 6 voix contre et 0 abstention,
             # décide :" / "✓ DÉCIDE de louer …": as stated too, the document contradicts itself
-            voted = decided.span == vote.facts["pour"].span
+            # the decision said in the vote's sentence, what it decides under it ("…, décide :"):
+            # stated; "… 10 voix contre, décide de maintenir la parcelle" may be the motion's defeat
+            voted = decided.span == vote.facts["pour"].span and bool(DECIDES_BELOW.search(decided.folded))
             vote.set("resultat", "adopte", decided, "decision_voted" if voted else "decision")
         else:  # a decision beaten in the vote ("décide de ne pas…", 2 pour, 6 contre): from the counts
             vote.facts["resultat"] = Fact(outcome, vote.facts["pour"].span, "counts", True)
@@ -422,8 +424,10 @@ def _outcome(vote: Vote, body: list[Unit]) -> None:
         vote.set("resultat", "adopte", body[0], "unanimity", derived=True)
 
 
+DECIDES_BELOW = re.compile(r"\b(?:decide|decident|adopte|approuve)\s*:\s*$")
 # a decision that says no: "décide de ne pas donner suite", "n'approuve pas", "refuse"
-NEGATED = re.compile(r"\bne\s+pas\b|\bn'\w+\s+pas\b|\bne\s+\w+\s+pas\b|\brefus|\brejet|\bsursoit|\bajourne")
+NEGATED = re.compile(r"\bne\s+(?:\w+\s+)?(?:pas|plus|aucune?)\b|\bn'\w+\s+(?:\w+\s+)?pas\b|\baucune?\b|\brefus|\brejet"
+                     r"|\bsursoi|\bsurseoi|\bajourn|\bdefavorabl|\bs'oppose|\brenonc")
 
 
 def _says_no(body: list[Unit], decided: Unit, voted) -> bool:
@@ -431,7 +435,18 @@ def _says_no(body: list[Unit], decided: Unit, voted) -> bool:
     pour, 6 voix contre, décide :" / "– de ne pas donner suite", "décide de procéder à un vote à
     main levée." / "Par 3 voix « Pour », 7 voix « Contre » …, décide … de ne pas répondre …"."""
     at = [k for k, u in enumerate(body) if u is decided or u.span == voted]
-    return any(NEGATED.search(u.folded) for k in at for u in body[k:k + 2])
+    return any(NEGATED.search(u.folded) for k in at for u in _clause(body, k))
+
+
+def _clause(body: list[Unit], k: int) -> list[Unit]:
+    """The decision's clause: its line and those under it up to a blank line or a sentence's end
+    ("DÉCIDE :" / "Article 1 :" / "de ne pas donner suite …"), four lines at the most."""
+    out = body[k:k + 2]  # "Vote : 4 voix pour, 10 voix contre." / "La création n'est donc pas retenue."
+    for u in body[k + 2:k + 5]:
+        if u.gap_before or out[-1].text.rstrip().endswith("."):
+            break
+        out.append(u)
+    return out
 
 
 def _decision(body: list[Unit]) -> Unit | None:

@@ -96,7 +96,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                          "against or abstentions (derived, `split_vote`); null when it says neither."),
         ("resultat", S, "`adopte` or `rejete` as the document states it (the last statement of the item); "
                         "else `adopte` where the assembly's decision is recorded (\"DÉCIDE\", \"APPROUVE\", method "
-                        "`decision`; `decision_voted` when the decision stands in the vote's own sentence, \"par 4 voix "
+                        "`decision`; `decision_voted` when the decision verb closes the vote's own sentence, \"par 4 voix "
                         "pour, 6 voix contre, décide :\"), even against the counts (the check says so) unless it says no "
                         "(\"de ne pas\", \"refuse\"); else from pour and contre (derived); null when nothing says."),
         ("sans_quorum", B, "True when the document says it sits without quorum (second convocation)."),

@@ -235,6 +235,7 @@ def test_ocr_digits_inside_words_are_letters(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Point n° l - Décision modificative n° 2 (délibération 2Ol7-38)", "Point n° 1 - Décision modificative n° 2 (délibération 2017-38)"),
     ("l - Délibération 2Ol5-O4 : budget de l98 4OO €", "1 - Délibération 2015-04 : budget de 198 400 €"),
+    ("l. COMPTE ADMINISTRATIF 2018 (délibération n° 2019/14)", "1. COMPTE ADMINISTRATIF 2018 (délibération n° 2019/14)"),
     ("8 6 l 7", "8 6 1 7"), ("Pour | 12 | O | l", "Pour | 12 | O | l"),
     ("par lO voix pour, O voix contre et l abstention", "par 10 voix pour, 0 voix contre et 1 abstention"),
     ("Votants : l – Il pour la voix, POUR : l'unanimité", "Votants : 1 – Il pour la voix, POUR : l'unanimité"),

@@ -3,7 +3,9 @@
 together one space apart and rows wrapped where the page cut them (a Région's commission
 permanente, an agglomération's list published on its website), a Markdown table whose vote cells
 merge into one ("Unanimité") and whose object wraps onto a row of its own, a table of three
-columns ("N° / Objet / Vote") laid out with spaces, an act withdrawn from the agenda."""
+columns ("N° / Objet / Vote") laid out with spaces, an act withdrawn from the agenda; and three
+phrasings of the same sets beside them (a title "Délibération du Conseil municipal - séance du …",
+a count line ending "votants 17" above "Présents : …", an OCR'd "l." for an item's "1.")."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -92,3 +94,74 @@ def test_a_syndicats_acts_as_bullets_after_the_verb():
     assert votes_of("829.txt") == [("D.2013-14", 34, None, 1, False), ("D.2013-15", 36, 0, 0, True),
                                    ("D.2013-16", 30, 4, 2, False), ("D.2013-17", None, None, None, None),
                                    ("D.2013-18", 36, 0, 0, True)]
+
+
+def test_a_register_of_extracts_headed_by_their_sitting():
+    # 877: "Délibération du Conseil municipal - séance du 14 février 2019" / "Conseillers : en exercice
+    # 19 | présents 14 | représentés 3 | votants 17" / "Présents : ROCHETTE Gilles, …"
+    result = process(SECOND_HAND / "877.txt")
+    got = {(str(d["session_date"]), d["membres_en_exercice"], d["presents"], d["pouvoirs"], d["votants"])
+           for d in result.rows["deliberations"]}
+    assert got == {("2019-02-14", 19, 14, 3, 17)}
+
+
+def test_an_ocr_l_for_the_first_items_rank():
+    # 842: "l. COMPTE ADMINISTRATIF 2018 (délibération n° 2019/14)"
+    assert [n for n, *_ in votes_of("842.txt")] == ["2019/14", "2019/15", "2019/16", "2019/17", "2019/18"]
+
+
+# --- what a second reader found the round's change read worse (tests/data/second_reading) ------
+
+READING = Path(__file__).parent / "data" / "second_reading"
+
+
+def read(name: str) -> tuple[list[tuple], list[str]]:
+    result = process(READING / name)
+    assert result.ok, result.error
+    rows = [(d["numero"], d["pour"], d["contre"], d["resultat"]) for d in result.rows["deliberations"]]
+    return rows, sorted(f["check_id"] for f in result.rows["findings"] if f["severity"] == "error")
+
+
+@pytest.mark.parametrize("name, rows", [
+    # "Adoptée, crédits reportés": a vote was held, no act withdrawn
+    ("m04_credits_reportes.txt", [("2023-101", 27, 5, "adopte"), ("2023-102", 30, 2, "adopte"), ("2023-105", 32, 0, "adopte")]),
+    # a row with no number but a vote of its own is an act, not the object's end
+    ("m01_empty_num_new_act.txt", [("2023-101", 27, 5, "adopte"), (None, 32, 0, "adopte"), ("2023-105", 32, 0, "adopte")]),
+    # figures inside the object ("Cession des lots 12 14 16 et 18"): the last run of figures is the vote
+    ("t11_three_figs_in_object.txt", [("C2026-001", 53, 0, "adopte"), ("C2026-002", 50, 3, "adopte"), ("C2026-003", 53, 0, "adopte")]),
+    # act numbers growing a digit (2026-9, 2026-10): one table
+    ("t13_shape_change.txt", [("2026-8", 40, 9, "adopte"), ("2026-9", 53, 0, "adopte"), ("2026-10", 53, 0, "adopte"),
+                              ("2026-11", 50, 3, "adopte")]),
+])
+def test_rows_of_lists_of_acts_kept(name, rows):
+    assert read(name) == (rows, [])
+
+
+@pytest.mark.parametrize("name", ["v01_surseoir.txt", "v04_neplus.txt", "v14_vote_after.txt"])
+def test_a_decision_that_says_no_keeps_the_counts_outcome(name):
+    # "décide de surseoir à statuer", "décide de ne plus verser", "La création de poste n'est donc pas retenue."
+    rows, errors = read(name)
+    assert [r[3] for r in rows] == ["rejete"] and errors == []
+
+
+def test_a_date_pushed_back_is_no_rejection():
+    # "la date limite … est repoussée au 30 juin", 10 pour, 4 contre, APPROUVE
+    rows, errors = read("v19_repoussee_inline.txt")
+    assert rows[0][1:] == (10, 4, "adopte") and errors == []
+
+
+def test_favourable_opinions_of_an_inquiry_are_no_vote():
+    # "… dont 10 favorables et 2 défavorables" (a public inquiry), then a unanimous vote
+    rows, _ = read("v23_enquete_defavorables.txt")
+    assert rows[0][2] in (0, None)
+
+
+def test_the_mayors_decisions_listed_under_three_columns_are_no_acts():
+    rows, _ = read("g01_maire_decisions.txt")
+    assert [r[0] for r in rows] == ["2024-010", "2024-011"]
+
+
+def test_a_proxies_label_above_the_represented_list_is_not_empty():
+    result = process(READING / "s03_proxies_label_then_represented.txt")
+    assert [d["pouvoirs_neant"] for d in result.rows["deliberations"]] == [None]
+    assert len(result.rows["proxies"]) == 2

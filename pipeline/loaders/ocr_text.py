@@ -74,8 +74,9 @@ COUNT_ROW = re.compile(r"^(?=.*\d)[\s|]*(?:(?:\d{1,4}|[Ol]{1,2})[\s|]+){2,}(?:\d
 COUNTED = r"(?:voix|contre|pour|abstentions?|votants?|pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?)"
 LONE_COUNT = re.compile(rf"(?<![^\s(,;:])(?!Il\b)(?P<before>[lOI]{{1,2}})(?=\s+(?i:{COUNTED})\b)|"
                         rf"(?P<label>\b(?i:{COUNTED})\s*:\s*)(?P<after>[lOI]{{1,2}})(?![\w'’.])")
-# "n° l", and "l - Délibération" opening a line: a lone l for 1 (not "l) de fixer", a lettered item)
-LONE_L = re.compile(r"(\bn\s*°\s*|^\s*)l(?=\s*(?:[-–]\s|$))", re.MULTILINE)
+# "n° l", and "l - Délibération" or "l. COMPTE ADMINISTRATIF" opening a line: a lone l for 1 (not
+# "l) de fixer", a lettered item)
+LONE_L = re.compile(r"(\bn\s*°\s*|^\s*)l(?=\s*(?:[-–]\s|$)|\.\s+[A-ZÀ-Ý])", re.MULTILINE)
 
 
 def digit_letters(text: str) -> str:

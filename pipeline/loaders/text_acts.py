@@ -8,7 +8,7 @@ between cells and the rows wrapped where the page cut them::
     reprise anticipée des résultats 2025 l'unanimité        <- the object and the result, both wrapped
 
 The header says how many vote columns follow the object; each row starts with an act number
-of the first row's shape ("22CP-1401": two digits, letters, a dash, four digits) and ends where
+of the first row's shape ("22CP-1401": digits, letters, a dash, digits) and ends where
 the next starts. Its text read whole, the last run of that many figures (or dashes) followed by
 words is the vote, what stands before it the object, what follows the result. The row is given
 back as one tab line under a tab header ("N°⇥Objet⇥Pour⇥…⇥Décision"), the form a ruled table
@@ -76,7 +76,8 @@ def _rows(lines: list[tuple[int, str]], k: int, figures: int, result: bool) -> t
 
 
 def _shape(number: str) -> str:
-    return re.sub(r"[A-Za-z]", "A", re.sub(r"\d", "9", number))
+    """"22CP-1401" -> "9A-9": the runs of digits and letters, not their lengths (2026-9, 2026-10)."""
+    return re.sub(r"[A-Za-z]+", "A", re.sub(r"\d+", "9", number))
 
 
 def _starts(line: str, shape: str) -> bool:
@@ -108,7 +109,7 @@ def _cells(texts: list[str], figures: int) -> list[str] | None:
     ("reprise anticipée des résultats 2025 l'unanimité")."""
     lines = [" ".join(t.split()) for t in texts]
     text = " ".join(lines)
-    row = re.match(rf"^(\S+)\s+(.+?)\s+({FIGURE}(?:\s+{FIGURE}){{{figures - 1}}})(?:\s+([^\d\s].*?))?$", text)
+    row = re.match(rf"^(\S+)\s+(.+)\s+({FIGURE}(?:\s+{FIGURE}){{{figures - 1}}})(?:\s+([^\d\s].*?))?$", text)
     if row is None:
         return None
     ends = [len(" ".join(lines[:i + 1])) for i in range(len(lines))]

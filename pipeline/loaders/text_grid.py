@@ -47,7 +47,8 @@ def regrid(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         columns = header(lines[k][1])
         rows, passed, end = _rows(lines, k + 1, columns) if columns else ([], [], k + 1)
         if sum(len([c for c in cells if c]) >= 3 for _, cells in rows) < 2 or \
-                sum(any(re.search(r"\d", c) for c in cells[1:]) for _, cells in rows) < 2:
+                sum(any(re.search(r"\d", c) for c in cells[1:]) for _, cells in rows) < 2 or \
+                len(columns) == 3 and not _votes_said(rows):
             yield lines[k]  # a table holds numbers in its rows, not only in a footer
             k += 1
             continue
@@ -125,6 +126,15 @@ def _row_of(index: int, rows: list[tuple[int, list[str]]]) -> int | None:
 ACTS_HEADER = re.compile(r"(?i)^\s*(?:(?:N°|N[o°]\.?|Numéro|Réf\.?)(?:\s(?:du\s|de\sla\s)?(?:rapport|délibération|acte))?"
                          r"|Rapport|Délibération)\s{2,}(?:Objet|Intitulé)\s{2,}"
                          r"(?:Votes?|Décisions?|Résultats?(?:\s+du\s+vote)?)(?:\s?/\s?(?:votes?|décision|résultat))?\s*$")
+
+
+# a list of acts' third column says votes ("Adoptée – Pour : 33", "Adopté à l'unanimité", "Rejetée");
+# the mayor's decisions under delegation ("N°  Objet  Décision" / "Signature d'un avenant") do not
+VOTE_SAID = re.compile(r"(?i)adopt|unanim|rejet|pour\s*:|contre|abst|acte\b|approuv")
+
+
+def _votes_said(rows: list[tuple[int, list[str]]]) -> bool:
+    return 2 * sum(bool(VOTE_SAID.search(cells[-1])) for _, cells in rows) > len(rows)
 
 
 def header(line: str) -> list[int] | None:
