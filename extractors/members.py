@@ -397,6 +397,16 @@ SURNAME_FIRST_ENTRY = re.compile(rf"^(\s*(?:(?i:{CIVILITY})\s*)?)({CAPS_SURNAME}
                                  r"(?!(?:Maire|Adjointe?|Secrétaire|Suppléante?|Trésorière?|Trésorier|Doyenne?|Présidente?|"
                                  r"Vice-présidente?|Conseillère?|Conseiller|Déléguée?|Membre|Titulaire|Rapporteure?)\b)"
                                  rf"({FIRST_NAME})(?=\s*(?:\(|[.;]?\s*$))")  # not "PETIT, Secrétaire"
+# two givers, one holder: "MATHEVET Roger et CHAPOT Yvonne (pouvoirs à FAURE Bernard)"
+SHARED_HOLDER = re.compile(r"(?P<a>[^,;()]{3,60}?)\s+et\s+(?P<b>[^,;()]{3,60}?)\s*\(\s*(?P<w>(?i:pouvoirs|procurations))"
+                           r"\s+(?i:à|a|donnés\s+à|données\s+à)\s+(?P<h>[^()]{3,60}?)\s*\)")
+
+
+def _each_holds(m: re.Match) -> str:
+    word = m.group("w")[:-1]
+    return f"{m.group('a')} ({word} à {m.group('h')}), {m.group('b')} ({word} à {m.group('h')})"
+
+
 # a proxy as two labelled fields: "Mandant : ADAM Muriel – Mandataire : MALET Mohamed"
 MANDATE_ENTRY = re.compile(r"^\s*(?i:mandant|donneur|d[ée]l[ée]gant)\s*:\s*(.+?)\s*[–—/|-]?\s*"
                            r"(?i:mandataire|porteur|porteuse|d[ée]l[ée]gataire|b[ée]n[ée]ficiaire)\s*:\s*(.+?)\s*[.;]?\s*$")
@@ -431,6 +441,8 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
         pieces = [(TWO_CIVIL.sub(r"\1 → \2;", TWO_NAMES.sub(r"\1 → \2;", p)), k) for p, k in pieces]
     # "Joachim CHASSAING / absent": the mark, in brackets as "[excusé]" is
     pieces = [(LINE_MARK.sub(r" (\1)", p), k) for p, k in pieces]
+    # "MATHEVET Roger et CHAPOT Yvonne (pouvoirs à FAURE Bernard)": each gave the holder a proxy
+    pieces = [(SHARED_HOLDER.sub(_each_holds, p), k) for p, k in pieces]
     # "FERNANDES, Claudette [excusée] → RUIZ, Anatole", "Irène HUSSER [excusée]" under the last
     # line of présents: an entry a line
     pieces = [pieces[0]] + [("; " + p + ";" if ARROW_ENTRY.match(p) or MARKED_ENTRY.match(p) or DASHED_PROXY.match(p)

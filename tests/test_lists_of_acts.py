@@ -165,3 +165,12 @@ def test_a_proxies_label_above_the_represented_list_is_not_empty():
     result = process(READING / "s03_proxies_label_then_represented.txt")
     assert [d["pouvoirs_neant"] for d in result.rows["deliberations"]] == [None]
     assert len(result.rows["proxies"]) == 2
+
+
+def test_two_givers_one_holder():
+    # 877: "Représentés : MATHEVET Roger et CHAPOT Yvonne (pouvoirs à FAURE Bernard) ; POYET Luc"
+    # / "(pouvoir à DUMAS Josiane)." — the planted fault: one councillor holding two proxies in 2019
+    result = process(SECOND_HAND / "877.txt")
+    proxies = {(p["giver"], p["holder"]) for p in result.rows["proxies"] if p["seq"] == 1}
+    assert proxies == {("MATHEVET Roger", "FAURE Bernard"), ("CHAPOT Yvonne", "FAURE Bernard"), ("POYET Luc", "DUMAS Josiane")}
+    assert "proxy.one_per_holder" in {f["check_id"] for f in result.rows["findings"] if f["severity"] == "error"}
