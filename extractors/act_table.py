@@ -126,8 +126,8 @@ WITHDRAWN = re.compile(r"^\s*(?:retire|ajourne|reporte)(?:e|s|es)?\b|\bordre\s+d
 def _withdrawn(row: Row, columns: dict[str, int]) -> bool:
     """"| 2023-106 | Vœu … | Retiré de l'ordre du jour |": no deliberation (not "Adoptée, crédits
     reportés", "Rejetée, le vœu est retiré": a vote was held)."""
-    said = [fold(c) for i, c in enumerate(row.cells) if i != columns.get("objet")]
-    return not any(re.search(r"\d", c) for c in said[1:]) and any(WITHDRAWN.search(c) for c in said)
+    said = [fold(c) for i, c in enumerate(row.cells) if i not in (columns.get("objet"), columns.get("numero"))]
+    return not any(re.search(r"\d", c) for c in said) and any(WITHDRAWN.search(c) for c in said)
 
 
 RESULT_SAID = re.compile(r"adopt|rejet|unanim|approuv|\bacte\b|retir")
