@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors import act_numbers, act_table, counts, furniture, lexicon, members, outline, restated, running, segment, sitting, stream, together, votes
+from extractors import act_numbers, act_table, counts, furniture, lexicon, members, opening, outline, restated, running, segment, sitting, stream, together, votes
 from extractors.decisions import read_decisions
 from extractors.normalise import words_to_digits
 from extractors.members import Member
@@ -376,7 +376,7 @@ def _title_goes_on(lines: list[str], u: Unit, h: outline.Heading) -> bool:
         # unless that line says the sitting ("n° 2014 / 131" / "Séance publique du …": a box)
         return len(text.split()) <= 30 and not members.list_label(text) and \
             not lexicon.label_at_start("fields", u.folded) and not lexicon.first("session_title", u.folded.strip()) \
-            and not sitting.is_opening([u], 0)
+            and not opening.is_opening([u], 0)
     last = lines[-1]
     if re.search(r"[.:;]$", last):
         return False

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from extractors import lexicon, members, sitting
+from extractors import lexicon, members, opening
 from extractors.stream import Unit
 
 BARE = re.compile(r"^\d{1,3}\s*[.)]?$")  # "1.", "2)", "3": a number alone on its line
@@ -48,5 +48,5 @@ def running_header(units: list[Unit], k: int, seen: Counter) -> bool:
     if seen[units[k].folded.strip()] < 2:
         return False
     after = range(k + 1, min(k + 12, len(units)))
-    return not any(sitting.is_opening(units, j) or members.list_label(units[j].text)
+    return not any(opening.is_opening(units, j) or members.list_label(units[j].text)
                    or lexicon.first("session_title", units[j].folded.strip()) for j in after)

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from extractors import act_table, counts, lexicon, members, pages, pairing, restated, sitting, together
+from extractors import act_table, counts, lexicon, members, opening, pages, pairing, restated, sitting, together
 from extractors.normalise import ordinal
 from extractors.outline import Block, Heading, Item, act_at_end, data, number_key, outline_key, outline_step, rx
 from extractors.stream import Unit, fold
@@ -106,7 +106,7 @@ def _blocks(units: list[Unit], evidence: list[bool]) -> list[tuple[int, int]]:
     for k, u in enumerate(units):
         folded = u.folded.strip()
         header = any(rx(p).search(folded) for p in data()["extract_start"]) and not pages.running_header(units, k, seen)
-        if (header or (decided and sitting.is_opening(units, k))) and k - starts[-1] > 3:
+        if (header or (decided and opening.is_opening(units, k))) and k - starts[-1] > 3:
             # an undecided stretch this short is the act's own title printed above the
             # letterhead ("Objet : …" / "Délibération n° 2022-048" / "COMMUNE DE …"), not an act
             if decided or header and k - starts[-1] > UNDECIDED_HEAD:
@@ -248,7 +248,7 @@ def _is_title(u: Unit) -> bool:
 def _opened(units: list[Unit], start: int, end: int) -> int | None:
     """The first line that records the sitting itself: its opening sentence, a list of members
     or a count of them."""
-    return next((k for k in range(start, end) if sitting.is_opening(units, k) or members.list_label(units[k].text)
+    return next((k for k in range(start, end) if opening.is_opening(units, k) or members.list_label(units[k].text)
                  or counts.is_count_line(units[k].text)), None)
 
 
@@ -536,7 +536,7 @@ def states_sitting(units: list[Unit]) -> bool:
     like a sitting, a list of members or a count of members ("Présents : 29")."""
     for k, u in enumerate(units):
         folded = u.folded.strip()
-        if any(rx(p).search(folded) for p in data()["extract_start"]) or sitting.is_opening(units, k) \
+        if any(rx(p).search(folded) for p in data()["extract_start"]) or opening.is_opening(units, k) \
                 or members.list_label(u.text) or lexicon.first("session_title", folded):
             return True
     return bool(counts.read(units, tuple(lexicon.get("sitting_counts"))))

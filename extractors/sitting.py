@@ -14,7 +14,8 @@ and the body of one deliberation; it looks for each kind of fact wherever it is:
     Questions 11 à 17 : Départ de Monsieur Eric ROBERT (procuration à Bernadette
     CORVISIER) 31 présents 2 procurations 33 votants          counts for a range of items
 
-Counts come from extractors/counts.py, names from extractors/members.py, the phrasings
+Counts come from extractors/counts.py, names from extractors/members.py, the opening
+sentence ("L'an deux mille…") from extractors/opening.py, the phrasings
 from patterns/sitting.json. The first value read for a column is kept, with the span
 it was read from and the recogniser that read it (`Fact.method`).
 """
@@ -25,10 +26,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors import bodies, counts, entries, flattened, lexicon, members, nlp, roll_call, running
+from extractors import bodies, counts, entries, flattened, lexicon, members, nlp, opening, roll_call, running
 from extractors.normalise import parse_date, parse_time, words_to_digits
 from extractors.moves import PRESIDING, Move, read_move  # noqa: F401  (the sitting's moves, re-exported)
-from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of, unbroken
+from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of
 from schemas import Span
 from schemas.text import ends_sentence, find_person, name_key
 
@@ -73,7 +74,7 @@ def read(units: list[Unit], full: bool = True) -> Reading:
     """Everything the units say about the sitting. `full=False` (the body of an item of
     minutes) leaves out counts in prose ("les 15 présents"), which there are not headers."""
     r = Reading()
-    units = [piece for u in units for flat in flattened.split(u) for piece in _opening_inside(flat)]
+    units = [piece for u in units for flat in flattened.split(u) for piece in opening.split_inside(flat)]
     k = 0
     while k < len(units):
         k = _read_unit(r, units, k)
@@ -82,21 +83,6 @@ def read(units: list[Unit], full: bool = True) -> Reading:
     for column, fact in r.fallback.items():
         r.facts.setdefault(column, fact)
     return r
-
-
-def _opening_inside(u: Unit) -> list[Unit]:
-    """"Convocation du 8 février 2024. Le Conseil municipal s'est réuni à 20 h 30 …": a field
-    and the opening sentence run on one line, read as two lines (each with the line's span)."""
-    if "." not in u.text or _opens(u.text):
-        return [u]
-    for m in OPENING_AFTER.finditer(u.text):
-        if _opens(u.text[m.end():]):
-            head, rest = u.text[:m.end()].strip(), u.text[m.end():]
-            return [Unit(head, u.span, u.index, u.bold, (), u.gap_before), Unit(rest, u.span, u.index, u.bold)]
-    return [u]
-
-
-OPENING_AFTER = re.compile(r"(?<=[\w)][.;])\s+(?=[A-ZÀ-Ý])")  # a sentence's end, the next one starting
 
 
 def merge_members(found: list[tuple[members.Member, Span]]) -> list[tuple[members.Member, Span]]:
@@ -192,8 +178,8 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
         if label.kind == "proxies" and not found and _printed_empty(units, k, label):
             r.set("pouvoirs_neant", True, u.span, "list_empty")  # "Pouvoir(s) donné(s) : Néant (0)"
         return j
-    if is_opening(units, k):
-        return _read_opening(r, units, k)
+    if opening.is_opening(units, k):
+        return opening.read(r, units, k)
     m = lexicon.first("range", u.folded)
     if m:
         return _read_range(r, units, k, m)
@@ -249,18 +235,18 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
     both = _run_on(units, k)
     m = lexicon.first("secretary_prose", folded)
     if m:
-        r.set("secretaire", _person(u.text, m, "name"), u.span, "secretary_prose")
+        r.set("secretaire", opening.person(u.text, m, "name"), u.span, "secretary_prose")
     elif both:  # "… Mme X a été désignée pour" / "remplir cette fonction."
         m = lexicon.first("secretary_prose", fold(both))
-        r.set("secretaire", _person(both, m, "name") if m and m.start("name") < len(u.text) else None, u.span,
+        r.set("secretaire", opening.person(both, m, "name") if m and m.start("name") < len(u.text) else None, u.span,
               "secretary_prose")
     m = lexicon.first("president_prose", folded)
     if m:
-        r.set("president", _person(u.text, m, "name"), u.span, "president_prose")
+        r.set("president", opening.person(u.text, m, "name"), u.span, "president_prose")
     elif both:  # "… sous la présidence de" / "M. Marc BRIAULT, Président."
         m = lexicon.first("president_prose", fold(both))
         if m and m.start() < len(u.text.strip()) <= m.start("name"):
-            r.set("president", _person(both, m, "name"), u.span, "president_prose")
+            r.set("president", opening.person(both, m, "name"), u.span, "president_prose")
     move = read_move(u, k, units[k + 1] if k + 1 < len(units) else None)
     if move:
         r.moves += [move] + _more_moves(u, k, move)
@@ -271,7 +257,7 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
         r.set("sans_quorum", True, u.span, "sans_quorum")
     if lexicon.first("time_line", folded):
         r.set("session_time", parse_time(u.text), u.span, "time_line")
-    conv = _convocation(folded) if "convo" in folded and lexicon.first("convocation_subject", folded) else None
+    conv = opening.convocation(folded) if "convo" in folded and lexicon.first("convocation_subject", folded) else None
     if conv:  # "Le comité syndical a été convoqué selon les règles en vigueur le 15-09-2020."
         r.set("convocation_date", parse_date(u.text[conv.start("date"):conv.end("date")]), u.span, "convocation_prose")
     return max(k, move.through) + 1 if move else k + 1  # a move read on into the next line: read once
@@ -318,7 +304,7 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
         r.set("collectivite", name, u.span, "heading")
     _read_organe(r, u, body)
     if re.match(r"^(?:a|à)\s", u.folded.strip()):
-        _read_place(r, u.text, u.span)
+        opening.read_place(r, u.text, u.span)
     window = joined([x.text for x in units[k:k + 2]]) if k + 1 < len(units) else u.text
     # "… – SÉANCE DU DIX-NEUF JUIN DEUX MILLE" / "DOUZE": a year in words cut at the line's end
     cut = WORDS_CUT.search(u.folded)
@@ -424,16 +410,16 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
         rest, used = units[k + 1].text.strip(), k + 2  # "Date de l'avis de convocation :" / "8 septembre 2014"
     if label.name == "secretaire":
         m = lexicon.first("secretary_prose", fold(rest))
-        name = _person(rest, m, "name") if m else entries.strip_civilities(re.split(r"\s*[;,]\s*|\s+et\s+", rest)[0])
+        name = opening.person(rest, m, "name") if m else entries.strip_civilities(re.split(r"\s*[;,]\s*|\s+et\s+", rest)[0])
         r.set("secretaire", name if members.looks_like_member(name) else None, u.span, "field")
     elif label.name == "session_date":  # "Date de la séance : 31 août 2023"
         r.set("session_date", parse_date(rest), u.span, "field")
         r.set("session_time", parse_time(rest), u.span, "field")
     elif label.name == "convocation_date":
         r.set("convocation_date", parse_date(rest), u.span, "field")
-        _read_place(r, rest, u.span)  # "… pour la réunion qui se tiendra … dans la Salle du Conseil"
+        opening.read_place(r, rest, u.span)  # "… pour la réunion qui se tiendra … dans la Salle du Conseil"
     elif label.name == "president":
-        r.set("president", _person(rest, re.match(r"(?P<name>.+)", rest), "name"), u.span, "field")
+        r.set("president", opening.person(rest, re.match(r"(?P<name>.+)", rest), "name"), u.span, "field")
     elif label.name == "objet":  # "Objet : Attribution … Les Amis" / "du Lac": wrapped lines too
         lines = [rest]
         while used < len(units) and len(lines) < 4 and _wraps(lines[-1], units[used]):
@@ -451,103 +437,6 @@ def _fits(name: str, text: str) -> bool:
     if name in ("secretaire", "president"):  # "Mme Claire MARTIN, adjointe"
         return members.looks_like_member(entries.strip_civilities(re.split(r"\s*[,(]", text.strip())[0]))
     return True
-
-
-# --- the opening sentence -------------------------------------------------------------
-
-def is_opening(units: list[Unit], k: int) -> bool:
-    """The sentence that opens the record ("L'an deux mille…", "Le 17 septembre 2025 à
-    14h30, le Comité syndical … s'est réuni"), allowed to run over the next two lines."""
-    window = units[k:k + 1] if ends_sentence(units[k].text) else units[k:k + 3]
-    return _opens(joined([u.text for u in window])) or len(window) > 1 and _opens(unbroken([u.text for u in window]))
-
-
-def _opens(text: str) -> bool:
-    text = words_to_digits(fold(text))
-    return any(lexicon.rx(p).match(text) for key, p in lexicon.get("openings").items()
-               if not key.startswith("_"))
-
-
-def _read_opening(r: Reading, units: list[Unit], k: int) -> int:
-    """The opening sentence, to its full stop: date, time, body, place, president, convocation."""
-    j = k + 1
-    while j < len(units) and not ends_sentence(units[j - 1].text) and j - k < 8 \
-            and not members.list_label(units[j].text) and not lexicon.label_at_start("fields", units[j].folded):
-        j += 1
-    lines = [u.text for u in units[k:j]]
-    text, whole = joined(lines), unbroken(lines)
-    if not _opens(text):  # "le Conseil munici-" / "pal, convoqué le 23 mai, s'est réuni …"
-        text = whole
-    span = span_of(units[k:j])
-    read_opening_text(r, text, span)
-    m = lexicon.first("president_prose", fold(whole)) if "president" not in r.facts and whole != text else None
-    if m:  # "… s'est réuni à l'Hôtel de Ville sous la prési-" / "dence de M. Bernard SABATIER, Maire."
-        r.set("president", _person(whole, m, "name"), span, "opening")
-    return j
-
-
-def _convocation(folded: str) -> re.Match | None:
-    """``"… convoqué par lettre individuelle le 30 décembre 2007, s'est réuni …"``: the
-    convocation's date in a sentence (patterns `convocation_prose`, group "date")."""
-    return next((m for p in lexicon.get("convocation_prose") if (m := lexicon.rx(p).search(folded))), None)
-
-
-def read_opening_text(r: Reading, text: str, span: Span) -> None:
-    folded = fold(text)
-    conv = _convocation(folded)  # that date is not the sitting's
-    sitting = text[:conv.start()] + text[conv.end():] if conv else text
-    # "agissant par délégation (délibération n° 2020-087 du 16 juillet 2020), s'est réuni le
-    # 11 mars 2024": a date in brackets refers to another act
-    sitting = re.sub(r"\([^()]*\)", " ", sitting)
-    r.set("session_date", parse_date(_day_words(sitting)), span, "opening")
-    r.set("session_time", parse_time(sitting), span, "opening")
-    if conv:
-        r.set("convocation_date", parse_date(text[conv.start("date"):conv.end("date")]), span, "opening")
-    m = lexicon.rx(lexicon.get("organe")).search(folded)
-    if m:
-        r.set("organe", _slice(text, m, "name").capitalize(), span, "opening")
-    for pattern in lexicon.get("collectivite"):
-        m = lexicon.rx(pattern).search(folded)
-        if m and not pattern.startswith("^"):
-            r.set("collectivite", bodies.collectivite(_slice(text, m, "name")), span, "opening")
-            break
-    m = lexicon.first("president_prose", folded)
-    if m:
-        r.set("president", _person(text, m, "name"), span, "opening")
-    _read_place(r, text, span)
-
-
-def _read_place(r: Reading, text: str, span: Span) -> None:
-    """``"s'est réuni à la Mairie en salle du conseil"``, ``"à l'hôtel de ville"`` (a line of
-    the framed box), ``"… dans la Salle du Conseil Municipal de la Mairie"``."""
-    folded = fold(text).strip()
-    for pattern in lexicon.get("place"):
-        m = lexicon.rx(pattern).search(folded)
-        if m:
-            r.set("lieu", _slice(text.strip(), m, "name"), span, "place")
-            return
-
-
-# "le vingt-deux mai", "le trente et un mai": the "deux" and "un" end a number in words
-TENS_BEFORE = re.compile(r"\b(?:vingt|trente)(?:[\s-]+et)?[\s-]*$")
-
-
-def _day_words(text: str) -> str:
-    """``"le deux avril"`` -> ``"le 2 avril"`` (text2num leaves un, deux and premier);
-    ``"le quatre du mois d'avril"`` -> ``"le quatre avril"``; ``"novembre de l'année deux mille
-    quinze"`` -> ``"novembre deux mille quinze"``."""
-    month = lexicon.get("words", "month")
-    words = {"premier": "1", "un": "1", "deux": "2", "": " "}
-    # found on the folded text, which keeps offsets: "le deux août", "du mois de décembre"
-    found = re.finditer(rf"\b(premier|un|deux)\b(?=\s+(?:{month})\b)|\s+du\s+mois\s+(?:de\s+|d'\s*)(?=(?:{month})\b)",
-                        fold(text))
-    for m in reversed(list(found)):
-        if m.group(1) and TENS_BEFORE.search(fold(text[:m.start()])):
-            continue  # "vingt-deux", "trente et un": text2num reads the whole number
-        text = text[:m.start()] + words[m.group(1) or ""] + text[m.end():]
-    # "du mois de novembre de l'année deux mille quinze": the year right after the month
-    year = re.search(rf"\b(?:{month})(\s+de\s+l'\s*annee)\b", fold(text))
-    return text[:year.start(1)] + " " + text[year.end(1):] if year else text
 
 
 # --- ranges of items and moves ------------------------------------------------------
@@ -575,14 +464,6 @@ def _read_range(r: Reading, units: list[Unit], k: int, m: re.Match) -> int:
 
 
 # --- helpers -------------------------------------------------------------------------
-
-def _person(text: str, m: re.Match | None, group: str) -> str | None:
-    if m is None:
-        return None
-    # "Yann LE GOFF, maire." / "LEFEBVRE Jean-Claude, Maire" / "M. X (maire)": the name before its function
-    name = entries.strip_civilities(re.split(r"\s*(?:,|\(|\s[–-]\s)", _slice(text, m, group))[0])
-    return name if members.looks_like_member(name) else None
-
 
 def prose_person(text: str) -> str | None:
     """The first person fr_core_news_sm finds in a sentence no pattern reads."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import members, sitting, votes
+from extractors import members, opening, sitting, votes
 from extractors.normalise import parse_date
 from extractors.stream import Unit
 from pipeline.loaders import text as text_loader
@@ -49,7 +49,7 @@ BODY = ("\n1 – Tarifs de la cantine\nLe conseil municipal, après en avoir dé
     ("le premier mai 2015", "2015-05-01"),
 ])
 def test_days_in_words_ending_in_un_or_deux(said, day):
-    assert str(parse_date(sitting._day_words(said))) == day
+    assert str(parse_date(opening.day_words(said))) == day
 
 
 @pytest.mark.parametrize("title", [
@@ -70,8 +70,8 @@ def test_opening_after_the_convocation_sent():
     text = ("À la suite de la convocation adressée le vendredi 13 avril 2018, le conseil communautaire de cet EPCI "
             "s'est réuni en séance extraordinaire à la salle du conseil le mercredi 18 avril 2018 à 18H00, sous la "
             "présidence de Madame DOUCET, Présidente.")
-    assert sitting.is_opening([unit(text)], 0)
-    sitting.read_opening_text(r, text, Span(1, 1, None, text))
+    assert opening.is_opening([unit(text)], 0)
+    opening.read_opening_text(r, text, Span(1, 1, None, text))
     assert str(r.value("session_date")) == "2018-04-18" and str(r.value("convocation_date")) == "2018-04-13"
 
 

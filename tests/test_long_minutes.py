@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import furniture, outline, running, sitting
+from extractors import furniture, opening, outline, running, sitting
 from extractors.stream import Unit, fold
 from pipeline.stages import process
 from schemas import Span
@@ -166,7 +166,7 @@ def test_the_presidency_hyphenated_at_a_lines_end():
 def test_openings_with_abbreviations(text, president, convened):
     """A civility's full stop ("M.") or an abbreviation's ("C.D.") ends no sentence."""
     unit = Unit(text, Span(1, 1, None, text), 0)
-    assert sitting.is_opening([unit], 0)
+    assert opening.is_opening([unit], 0)
     facts = {c: f.value for c, f in sitting.read([unit]).facts.items()}
     assert (facts.get("president"), str(facts.get("convocation_date"))) == (president, str(convened))
 

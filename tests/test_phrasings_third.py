@@ -412,7 +412,7 @@ def test_a_proxy_called_a_delegation_of_vote_in_brackets():
 
 
 def test_a_body_named_after_the_verb_opens_a_sitting_only_after_its_date():
-    from extractors import sitting as reader
+    from extractors import opening as reader
 
     def opens(text: str) -> bool:
         return reader.is_opening([Unit(clean(text), None, 0)], 0)
