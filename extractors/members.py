@@ -397,11 +397,6 @@ SURNAME_FIRST_ENTRY = re.compile(rf"^(\s*(?:(?i:{CIVILITY})\s*)?)({CAPS_SURNAME}
                                  r"(?!(?:Maire|Adjointe?|Secrétaire|Suppléante?|Trésorière?|Trésorier|Doyenne?|Présidente?|"
                                  r"Vice-présidente?|Conseillère?|Conseiller|Déléguée?|Membre|Titulaire|Rapporteure?)\b)"
                                  rf"({FIRST_NAME})(?=\s*(?:\(|[.;]?\s*$))")  # not "PETIT, Secrétaire"
-# two givers, one holder: "MATHEVET Roger et CHAPOT Yvonne (pouvoirs à FAURE Bernard)"
-SHARED_HOLDER = re.compile(r"(?P<a>[^,;()]{3,60}?)\s+et\s+(?P<b>[^,;()]{3,60}?)\s*\(\s*(?P<w>(?i:pouvoirs|procurations))"
-                           r"\s+(?i:à|a|donnés\s+à|données\s+à)\s+(?P<h>[^()]{3,60}?)\s*\)")
-
-
 def _each_holds(m: re.Match) -> str:
     word = m.group("w")[:-1]
     return f"{m.group('a')} ({word} à {m.group('h')}), {m.group('b')} ({word} à {m.group('h')})"
@@ -442,7 +437,7 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
     # "Joachim CHASSAING / absent": the mark, in brackets as "[excusé]" is
     pieces = [(LINE_MARK.sub(r" (\1)", p), k) for p, k in pieces]
     # "MATHEVET Roger et CHAPOT Yvonne (pouvoirs à FAURE Bernard)": each gave the holder a proxy
-    pieces = [(SHARED_HOLDER.sub(_each_holds, p), k) for p, k in pieces]
+    pieces = [(lexicon.rx(lexicon.get("shared_holder")).sub(_each_holds, p), k) for p, k in pieces]
     # "FERNANDES, Claudette [excusée] → RUIZ, Anatole", "Irène HUSSER [excusée]" under the last
     # line of présents: an entry a line
     pieces = [pieces[0]] + [("; " + p + ";" if ARROW_ENTRY.match(p) or MARKED_ENTRY.match(p) or DASHED_PROXY.match(p)

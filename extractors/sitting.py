@@ -263,11 +263,6 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
     return max(k, move.through) + 1 if move else k + 1  # a move read on into the next line: read once
 
 
-# a proxy said in the lists under it ("X (pouvoir à Y)", "représentés : X par Y"; not "Excusés et non
-# représentés", "sans procuration")
-PROXY_SAID = re.compile(r"(?<!non\s)(?<!sans\s)(?<!ni\s)\b(?:pouvoirs?|procurations?|mandats?|representee?s?|delegation|donne)\b")
-
-
 def _printed_empty(units: list[Unit], k: int, label) -> bool:
     """A list of proxies printed empty: "Pouvoir(s) donné(s) : Néant (0)", or its label alone with
     the next list's label right under it ("Pouvoir(s) donné(s) :" / "Excusés et non représentés : …")."""
@@ -277,7 +272,7 @@ def _printed_empty(units: list[Unit], k: int, label) -> bool:
     below = members.list_label(units[k + 1].text) if k + 1 < len(units) else None
     # (not "Procurations :" / "Absents représentés : X par Y": the proxies are in the next list)
     return not rest.strip(" :.") and below is not None and below.kind != "proxies" and \
-        not any(PROXY_SAID.search(u.folded) and not counts.is_count_line(u.text) for u in units[k + 1:k + 4])
+        not any(lexicon.rx(lexicon.get("proxy_said")).search(u.folded) and not counts.is_count_line(u.text) for u in units[k + 1:k + 4])
 
 
 def _read_heading(r: Reading, units: list[Unit], k: int) -> None:

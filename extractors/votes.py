@@ -414,7 +414,7 @@ def _outcome(vote: Vote, body: list[Unit]) -> None:
             # décide :" / "✓ DÉCIDE de louer …": as stated too, the document contradicts itself
             # the decision said in the vote's sentence, what it decides under it ("…, décide :"):
             # stated; "… 10 voix contre, décide de maintenir la parcelle" may be the motion's defeat
-            voted = decided.span == vote.facts["pour"].span and bool(DECIDES_BELOW.search(decided.folded))
+            voted = decided.span == vote.facts["pour"].span and bool(lexicon.rx(lexicon.get("votes", "decides_below")).search(decided.folded))
             vote.set("resultat", "adopte", decided, "decision_voted" if voted else "decision")
         else:  # a decision beaten in the vote ("décide de ne pas…", 2 pour, 6 contre): from the counts
             vote.facts["resultat"] = Fact(outcome, vote.facts["pour"].span, "counts", True)
@@ -424,18 +424,12 @@ def _outcome(vote: Vote, body: list[Unit]) -> None:
         vote.set("resultat", "adopte", body[0], "unanimity", derived=True)
 
 
-DECIDES_BELOW = re.compile(r"\b(?:decide|decident|adopte|approuve)\s*:\s*$")
-# a decision that says no: "décide de ne pas donner suite", "n'approuve pas", "refuse"
-NEGATED = re.compile(r"\bne\s+(?:\w+\s+)?(?:pas|plus|aucune?)\b|\bn'\w+\s+(?:\w+\s+)?pas\b|\baucune?\b|\brefus|\brejet"
-                     r"|\bsursoi|\bsurseoi|\bajourn|\bdefavorabl|\bs'oppose|\brenonc")
-
-
 def _says_no(body: list[Unit], decided: Unit, voted) -> bool:
     """The decision, or the vote's sentence, says no, on its line or the next: "… par 4 voix
     pour, 6 voix contre, décide :" / "– de ne pas donner suite", "décide de procéder à un vote à
     main levée." / "Par 3 voix « Pour », 7 voix « Contre » …, décide … de ne pas répondre …"."""
     at = [k for k, u in enumerate(body) if u is decided or u.span == voted]
-    return any(NEGATED.search(u.folded) for k in at for u in _clause(body, k))
+    return any(lexicon.rx(lexicon.get("votes", "says_no")).search(u.folded) for k in at for u in _clause(body, k))
 
 
 def _clause(body: list[Unit], k: int) -> list[Unit]:
