@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extractors import segment
-from extractors.outline import Item, act_at_end
+from extractors.outline import Item, act_at_end, act_at_start
 from extractors.sitting import Fact
 from extractors.stream import Unit, fold
 from schemas.text import ends_sentence
@@ -25,7 +25,7 @@ def in_title(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:
     h = item.heading
     if h.family != "numbered" or not h.title:
         return
-    at_start = segment.act_at_start(h.title)
+    at_start = act_at_start(h.title)
     if at_start:
         facts["numero"] = Fact(at_start[0], units[h.unit].span, "act_in_title")
         return

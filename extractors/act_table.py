@@ -126,8 +126,14 @@ WITHDRAWN = re.compile(r"^\s*(?:retire|ajourne|reporte)(?:e|s|es)?\b|\bordre\s+d
 def _withdrawn(row: Row, columns: dict[str, int]) -> bool:
     """"| 2023-106 | Vœu … | Retiré de l'ordre du jour |": no deliberation (not "Adoptée, crédits
     reportés", "Rejetée, le vœu est retiré": a vote was held)."""
-    said = [fold(c) for i, c in enumerate(row.cells) if i not in (columns.get("objet"), columns.get("numero"))]
+    counted = {i for c, i in columns.items() if c in lexicon.get("vote_counts")}
+    # a report's rank in a column of its own ("— | 4 | Cession … | Retiré de l'ordre du jour") is no vote
+    said = [fold(c) for i, c in enumerate(row.cells) if i not in (columns.get("objet"), columns.get("numero"))
+            and (i in counted or not RANK_CELL.fullmatch(c))]
     return not any(re.search(r"\d", c) for c in said) and any(WITHDRAWN.search(c) for c in said)
+
+
+RANK_CELL = re.compile(r"\s*(?:\d{1,3}|[IVXL]{1,5})\s*[.)°]?\s*")
 
 
 RESULT_SAID = re.compile(r"adopt|rejet|unanim|approuv|\bacte\b|retir")

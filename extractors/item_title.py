@@ -26,7 +26,7 @@ def title(units: list[Unit], item: outline.Item, own: Reading) -> Fact | None:
     h = item.heading
     if h is None:
         return _title_before_rapporteur(units[item.start:item.end])
-    act = segment.act_at_start(h.title) if h.title and h.family == "numbered" else None
+    act = outline.act_at_start(h.title) if h.title and h.family == "numbered" else None
     title = act[1] if act else h.title  # "1. Délibération 2013-112 – Tarifs": the title after the number
     lines = [title] if title else []
     k = h.unit + 1

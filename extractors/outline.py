@@ -64,6 +64,18 @@ def act_at_end(text: str) -> re.Match | None:
     return rx(data()["act_in_title"]).search(fold(text).rstrip(" ."))
 
 
+def act_at_start(title: str) -> tuple[str, str] | None:
+    """A numbered item's title opening with the act's own number ("1. Délibération 2013-112 –
+    Tarifs municipaux 2014", "Point n° 1 – Décision B2019-031", "1 – DC-2014-052 – …"):
+    (the act number, the title after it)."""
+    m = rx(data()["act_at_title_start"]).match(fold(title))
+    if not m:
+        return None
+    group = "num" if m.group("num") else "code"
+    number = re.sub(r"\s*([-_/.])\s*", r"\1", title[m.start(group):m.end(group)].strip())
+    return number, title[m.end():].strip(" :–-")
+
+
 SUB_NUMBER = re.compile(r"(\d{1,2})\.(\d{1,2})")  # "4.2 Compte administratif 2023", under "FINANCES"
 COMMITTEE = re.compile(r"(\d{1,3})\(\d{1,2}\)")  # "N° 3(2) – Aide aux éleveurs": a report's rank, its committee's
 

@@ -43,7 +43,9 @@ def _number_words(line: str, below: str) -> tuple[str, str] | None:
 CUT_WORD = re.compile(r"([^\W\d_]{2,})-[ \t]*$")
 WORD_START = re.compile(r"^[ \t]*([^\W\d_]+)")
 LABEL_WORDS = re.compile(r"(?:presente?s?|representee?s?|votants?|exercice|procurations?|pouvoirs?|absente?s?|"
-                         r"excusee?s?|conseill(?:er|ere)s?|delegue(?:e)?s?|membres?|afferents?|suffrages?)")
+                         r"excusee?s?|conseill(?:er|ere)s?|delegue(?:e)?s?|membres?|afferents?|suffrages?|"
+                         # "sur 92 conseillers métr-" / "opolitains en exercice": the members' adjective
+                         r"municipa(?:l|ux)|communautaires?|metropolitains?|syndica(?:l|ux)|titulaires?)")
 
 
 def _cut_label(line: str, below: str) -> tuple[str, str] | None:

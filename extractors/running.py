@@ -45,6 +45,13 @@ def page_furniture(unit: Unit) -> bool:
     return len(words) <= 14 and (bool(lexicon.first("session_title", dated)) or bool(RUNNING_HEADER.search(dated)))
 
 
+def page_marked(unit: Unit) -> bool:
+    """A line that ends or starts with its page's number: "Délibération DEL-2024-094 - page 1/2",
+    "Page 1 sur 6 – Registre …" (a running footer, never an item's heading)."""
+    folded = unit.folded.strip()
+    return len(folded.split()) <= 14 and bool(PAGE_MARK.search(folded) or PAGE_FIRST.match(folded))
+
+
 def furniture_in_brackets(units: list[Unit]) -> set[int]:
     """Running headers and page numbers inside a bracket that goes on below them ("… (20 membres
     présents ; 21 membres" / "Séance du 29.10.2009" / "votants)."): not read with its counts."""

@@ -27,7 +27,8 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from extractors import act_table, counts, lexicon, members, opening, pages, pairing, restated, sitting, together
+from extractors import (acts_tabled, counts, lexicon, members, opening, outline, pages, pairing, restated, running, sitting,
+                        together)
 from extractors.normalise import ordinal
 from extractors.outline import Block, Heading, Item, act_at_end, data, number_key, outline_key, outline_step, rx
 from extractors.stream import Unit, fold
@@ -133,7 +134,7 @@ def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: 
     furniture = pages.page_numbers(units, start, end, said)
     for k in range(start, end):
         for family, h in _heading_at(units, k):
-            if k not in furniture:
+            if k not in furniture and not running.page_marked(units[k]):
                 found[family].append(h)
     found["numbered"] = _best_run(found["numbered"])
     found["act"] = _month_shaped(found["act"], said)
@@ -142,7 +143,8 @@ def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: 
         found["plain"] = [h for h in found["plain"] if opened is not None and h.unit > opened]
     toc = _toc_units(units, start, end)
     decided = [k for k in range(start, end) if said[k]]
-    return {f: _untight([h for h in hs if h.unit not in toc], decided, shared) for f, hs in found.items()}
+    tabled = acts_tabled.tabled(units, start, end, found["act"])
+    return {f: _untight([h for h in hs if h.unit not in toc], decided, shared, tabled) for f, hs in found.items()}
 
 
 MONTH_SHAPED = re.compile(r"(0?[1-9]|1[0-2])\s*/\s*((?:19|20)\d\d)")
@@ -219,18 +221,6 @@ def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
     return Heading(k, family, number, title or None, style)
 
 
-def act_at_start(title: str) -> tuple[str, str] | None:
-    """A numbered item's title opening with the act's own number ("1. Délibération 2013-112 –
-    Tarifs municipaux 2014", "Point n° 1 – Décision B2019-031", "1 – DC-2014-052 – …"):
-    (the act number, the title after it)."""
-    m = rx(data()["act_at_title_start"]).match(fold(title))
-    if not m:
-        return None
-    group = "num" if m.group("num") else "code"
-    number = re.sub(r"\s*([-_/.])\s*", r"\1", title[m.start(group):m.end(group)].strip())
-    return number, title[m.end():].strip(" :–-")
-
-
 def _is_title(u: Unit) -> bool:
     """A title printed in capitals ("COMPTE ADMINISTRATIF 2005 :") or all in bold, that
     is no label, no vote, no known section word ("ORDRE DU JOUR", "DECISION")."""
@@ -302,7 +292,10 @@ def _toc_units(units: list[Unit], start: int, end: int) -> set[int]:
     while k < end:
         if rx(data()["toc_heading"]).match(units[k].folded.strip()):
             j, last, family = k + 1, -1, None
-            while j < end and len(units[j].text.split()) <= 12 and not is_evidence(units[j]):
+            # a count or a list of members is the sitting's header, not an agenda's line ("LISTE DES
+            # DÉLIBÉRATIONS DU COMITÉ SYNDICAL" / "Présents : 27" / "Délibération CS-2025-01")
+            while j < end and len(units[j].text.split()) <= 12 and not is_evidence(units[j]) \
+                    and not counts.is_count_line(units[j].text) and not members.list_label(units[j].text):
                 number = _listed_number(units[j])
                 kind = next((f for f, _ in _heading_at(units, j) if f in ("act", "numbered")), None)
                 if (number is not None and number <= last) or (kind and family and kind != family):
@@ -328,10 +321,11 @@ def _listed_number(u: Unit) -> int | None:
     return None
 
 
-def _untight(hs: list[Heading], decided: list[int], shared: list[int] = ()) -> list[Heading]:
+def _untight(hs: list[Heading], decided: list[int], shared: list[int] = (), tabled: set[int] = frozenset()) -> list[Heading]:
     """Drop runs of three or more headings each at most TIGHT units from the next with no
     decision between them: an agenda, a table of contents, a closing recap (not the items
-    a vote right under them covers together: "Les points 3 à 5 sont adoptés …")."""
+    a vote right under them covers together: "Les points 3 à 5 sont adoptés …", nor items
+    whose votes a table further on gives, `_tabled`)."""
     keep, i = [], 0
     while i < len(hs):
         j = i
@@ -339,13 +333,22 @@ def _untight(hs: list[Heading], decided: list[int], shared: list[int] = ()) -> l
             j += 1
         nxt = hs[j + 1].unit if j + 1 < len(hs) else float("inf")
         listed = j - i + 1 >= 3 and not any(hs[i].unit < k < hs[j].unit for k in decided) \
-            and not any(hs[j].unit < k < nxt for k in shared)
+            and not any(hs[j].unit < k < nxt for k in shared) and not all(h.unit in tabled for h in hs[i:j + 1]) \
+            and not _numbering_goes_on(hs[i:j + 2])
         if not listed:
             keep += hs[i:j + 1]
         elif hs[j].style != hs[i].style:  # a listing is written in one numbering: "N° 2014-3 : …" /
             keep.append(hs[j])  # "N° 2014-4 : …" (decisions under delegation) over "78/2014 – Vente …"
         i = j + 1
     return keep
+
+
+def _numbering_goes_on(hs: list[Heading]) -> bool:
+    """Short items in a row whose numbering goes on into the next heading ("1. SECRÉTAIRE DE
+    SÉANCE" / "2. PROCÈS-VERBAL …" / "3. DÉBAT D'ORIENTATION …" / … / "4. BUDGET …"): the
+    sitting's first items, not an agenda (whose numbering starts again at the first item)."""
+    keys = [number_key(h.number) for h in hs]
+    return len(keys) >= 4 and None not in keys and all(b == a + 1 for a, b in zip(keys, keys[1:]))
 
 
 # --- items ------------------------------------------------------------------------------
@@ -396,9 +399,9 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
     best = _ranks_holding_acts(by_family, best)
     if not best:
         best = [Item(start, end, None, any(evidence[start:end]))]
-    best = _with_table(units, start, end, [together.share(units, item, lines, evidence) for item in best], evidence)
+    best = acts_tabled.with_table(units, start, end, [together.share(units, item, lines, evidence) for item in best], evidence)
     _number_from_neighbours(best, found)
-    best = _acts_only(units, evidence, best)
+    best = _acts_inside(units, evidence, _acts_only(units, evidence, best))
     _cut_last(units, evidence, best[-1])
     return Block(start, end, best[0].start if best[0].heading else start, _pull_heads(units, evidence, best))
 
@@ -414,6 +417,37 @@ def _acts_only(units: list[Unit], evidence: list[bool], items: list[Item]) -> li
     # an item voted with others ("Les rapports n° 3 à 5 sont adoptés …") has its vote elsewhere: kept
     kept = [i for i in items if _act_numbered(i) or not _noted_only(units[i.start:i.end], evidence[i.start:i.end])]
     return kept or items
+
+
+# "(D-2019-09)", "(délibération n° 2022-CC-118)": an act's number in brackets closing a sentence
+BRACKETED_ACT = re.compile(r"\((?:(?:d[ée]lib[ée]ration|DCM|DCC)\s+)?(?:n\s*°\s*)?([A-Z]{0,6}[-_ ]?\d{2,4}(?:[-_/.]\d{1,4}){1,3})\)")
+
+
+def _acts_inside(units: list[Unit], evidence: list[bool], items: list[Item]) -> list[Item]:
+    """A second act recorded in an item's text after the item's own decision, by a decision
+    naming its number in brackets ("1. COMPTE ADMINISTRATIF 2018 (D-2019-08)" / "Vote : 28 pour." /
+    "Le compte de gestion 2018 est approuvé à l'unanimité (D-2019-09)."): its own item from
+    that line, when its number is shaped like the item's and heads no other item (a row of a
+    recap's table restates it: restated.py)."""
+    headed = {fold(n) for i in items if i.heading for n in acts_tabled.numbers(i.heading) +
+              [m.group(1) for m in BRACKETED_ACT.finditer(i.heading.title or "")] if i.row is None}
+    out: list[Item] = []
+    for item in items:
+        h = item.heading
+        own = acts_tabled.numbers(h) + [m.group(1) for m in BRACKETED_ACT.finditer(h.title or "")] if h else []
+        found = next(((k, m.group(1)) for k in range(item.start + 1, item.end) if evidence[k]
+                      and any(evidence[item.start:k]) for m in BRACKETED_ACT.finditer(units[k].text)
+                      if own and _shape(m.group(1)) == _shape(own[-1]) and fold(m.group(1)) not in headed), None)
+        if found is None:
+            out.append(item)
+            continue
+        k, number = found
+        out += [replace(item, end=k), Item(k, item.end, Heading(k, "act", number, None), True)]
+    return out
+
+
+def _shape(number: str) -> str:
+    return re.sub(r"\d", "9", fold(number))
 
 
 def _act_numbered(item: Item) -> bool:
@@ -463,37 +497,6 @@ def _ranks_holding_acts(by_family: dict[str, list[Item]], best: list[Item]) -> l
     return ranks if held else best
 
 
-def _with_table(units: list[Unit], start: int, end: int, items: list[Item], evidence: list[bool]) -> list[Item]:
-    """A table of acts gives one item a row; items found by headings keep their place
-    outside it (the minutes approved above the relevé, cut where the table starts)."""
-    rows = act_table.rows(units, start, end, data()["act_table"])
-    if not rows:
-        return items
-    if _recap(rows, items):  # the last item ends where the summary starts
-        return [replace(i, end=min(i.end, rows[0].head)) for i in items]
-    first, last = rows[0].head, rows[-1].end
-    table = [Item(r.start, r.end, Heading(r.start, "act", r.number, r.title), True, r) for r in rows]
-    before = [replace(i, end=min(i.end, first)) for i in items  # a numbered item, not the header's title
-              if i.heading and i.heading.number and i.start < first and any(evidence[i.start:min(i.end, first)])]
-    after = [i for i in items if i.heading and i.start >= last and i.evidence]
-    return before + table + after
-
-
-def _recap(rows: list[act_table.Row], items: list[Item]) -> bool:
-    """A table of acts under the items that already record them ("RECAPITULATIF DES
-    DELIBERATIONS DE LA SEANCE" / "2009-031  Affectation du résultat 2008  18  0  0"): a
-    summary of the sitting, not more deliberations."""
-    above = {fold(n) for i in items if i.heading and i.evidence and i.start < rows[0].head for n in _numbers(i.heading)}
-    return bool(above) and all(r.number and fold(r.number) in above for r in rows)
-
-
-def _numbers(h: Heading) -> list[str]:
-    """An item heading's number and the act number its title opens with ("2°) Délibération
-    2009-031 : AFFECTATION DU RESULTAT 2008")."""
-    act = act_at_start(h.title) if h.title else None
-    return [n for n in (h.number, act[0] if act else None) if n]
-
-
 def _number_from_neighbours(items: list[Item], found: dict[str, list[Heading]]) -> None:
     """``"RAPPORT N° 3"`` / ``"Objet : Modification des statuts"``: an item found by its
     "Objet" takes the number printed on the line or two above it (and starts there), the
@@ -506,7 +509,7 @@ def _number_from_neighbours(items: list[Item], found: dict[str, list[Heading]]) 
         above = [n for n in numbered if 0 < h.unit - n.unit <= 2]
         if above:
             n = max(above, key=lambda x: x.unit)
-            act = act_at_start(n.title) if n.family == "numbered" and n.title else None
+            act = outline.act_at_start(n.title) if n.family == "numbered" and n.title else None
             # "RAPPORT N° 1 - CP-2024-03-07" / "Objet : …": the act's number, not the rank
             item.heading = Heading(n.unit, h.family, act[0] if act else n.number, h.title, h.style)
             item.start = min(item.start, n.unit)

@@ -177,6 +177,7 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
             _president_listed(r, units[k:j])
         if label.kind == "proxies" and not found and _printed_empty(units, k, label):
             r.set("pouvoirs_neant", True, u.span, "list_empty")  # "Pouvoir(s) donné(s) : Néant (0)"
+        _count_closing(r, units[j - 1], label.kind, len(found))
         return j
     if opening.is_opening(units, k):
         return opening.read(r, units, k)
@@ -187,6 +188,21 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
     if field_label:
         return _read_field(r, units, k, field_label)
     return _read_loose(r, units, k)
+
+
+# "…, Francis CAMBON, Jean-Marc BOURDETTE (26)": the list's count in brackets closing it
+CLOSING_COUNT = re.compile(r"\((\d{1,3})\)\s*[.;]?\s*$")
+LISTED_COUNT = {"present": "presents", "proxies": "pouvoirs"}
+
+
+def _count_closing(r: Reading, last: Unit, kind: str, listed: int) -> None:
+    """``"Présents : Vincent MOREAU, …, Jean-Marc BOURDETTE (26)"``, ``"Pouvoirs : X à Y, … (3)"``:
+    the figure printed after the last name is the list's count, taken when no count line says
+    it (a figure far from the names listed is something else: a département's number)."""
+    m = CLOSING_COUNT.search(last.text)
+    column = LISTED_COUNT.get(kind)
+    if m and column and listed and abs(int(m.group(1)) - listed) <= 2:
+        r.fallback.setdefault(column, Fact(int(m.group(1)), last.span, "list_count"))
 
 
 def _more_moves(u: Unit, k: int, first: Move) -> list[Move]:

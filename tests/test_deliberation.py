@@ -716,8 +716,8 @@ def test_the_president_named_by_the_role(said, mover):
 @pytest.mark.parametrize("title", ["Saison 2024-2025 : tarifs", "PEDT 2024-2027 – renouvellement",
                                    "Marché 2024-03 – avenant", "DM 2024-01 – budget", "CRTE 2021-2026"])
 def test_a_title_with_a_year_is_no_act_number(title):
-    from extractors import segment
-    assert segment.act_at_start(title) is None
+    from extractors import outline
+    assert outline.act_at_start(title) is None
 
 
 def test_labels_one_a_line_then_their_values_dates_among_them():

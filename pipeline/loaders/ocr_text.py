@@ -122,9 +122,17 @@ def rn_words(text: str) -> str:
 I_FOR_L = re.compile(r"(?<![\w.'-])(?<!Mme )(?<!Mlle )(?<!Madame )I(?=(?:a|e|es|ui|eur|eurs)\s+[^\W\d_]|['’][a-zà-ÿ])")
 
 
+# the same articles with a 1 for the l: "sous 1a présidence", "quitte 1a salle", "1e Président";
+# not a lot, a zone or a house lettered "1a" ("lot 1a et 1b", "zone 1a du PLU", "1a rue des Lilas")
+ONE_FOR_L = re.compile(r"(?<![\w.'’/-])(?<!lot )(?<!zone )(?<!article )(?<!annexe )(?<!secteur )(?<!tranche )"
+                       r"(?<!phase )(?<!parcelle )1(?=(?:a|e|es)\s+(?!(?:et|ou|rue|avenue|boulevard|all[ée]e|chemin|impasse|place|route|quai)\b)"
+                       r"[^\W\d_]{3,})")
+
+
 def i_for_l(text: str) -> str:
-    """"sous Ia présidence de", "Ie Maire", "I'unanimité" -> "la", "le", "l'unanimité"."""
-    return I_FOR_L.sub("l", text)
+    """"sous Ia présidence de", "Ie Maire", "I'unanimité", "ouvre 1a séance" -> "la", "le",
+    "l'unanimité", "la séance"."""
+    return ONE_FOR_L.sub("l", I_FOR_L.sub("l", text))
 
 
 def _key(word: str) -> str:
@@ -142,6 +150,39 @@ def l_in_capitals(text: str) -> str:
     return L_IN_CAPITALS.sub("I", text)
 
 
+# --- one letter misread in a label's long word: "en exercicc", "Membres en excrcice" ------------
+
+# long words of the labels a sitting is read by, which no other French word is one letter from
+# (not "présents": "présente"; "votants": "volants"; "représentés": "représenter"; "conseillers":
+# "conseillera")
+LABEL_WORDS = ("exercice", "procuration", "abstention", "délibération", "unanimité", "convocation")
+WORD = re.compile(r"(?<![\w-])[^\W\d_]{8,}(?![\w-])")
+
+
+def label_words(text: str) -> str:
+    """"Membres du Bureau en exercicc : 34" -> "… en exercice : 34": a word one letter off a
+    label's word (same length, plural kept), in the case it was printed."""
+    return WORD.sub(_label_word, text)
+
+
+def _label_word(m: re.Match) -> str:
+    word = m.group(0)
+    stem, plural = (word[:-1], word[-1]) if word[-1] in "sS" and fold(word[:-1]) not in _FOLDED else (word, "")
+    key = fold(stem)
+    if key in _FOLDED:
+        return word
+    right = next((w for w in LABEL_WORDS if len(fold(w)) == len(key) and
+                  sum(a != b for a, b in zip(fold(w), key)) == 1), None)
+    if right is None:
+        return word
+    capitals = 2 * sum(c.isupper() for c in stem) > len(stem)  # "DELIBERATlON": a word in capitals
+    right = right.upper() if capitals else right.capitalize() if stem[:1].isupper() else right
+    return right + plural
+
+
+_FOLDED = frozenset(fold(w) for w in LABEL_WORDS)
+
+
 def repair(text: str) -> str:
     """Every repair of this module, in order, on one line of a text file."""
-    return l_in_capitals(i_for_l(rn_words(digit_letters(letter_digits(text)))))
+    return label_words(l_in_capitals(i_for_l(rn_words(digit_letters(letter_digits(text))))))

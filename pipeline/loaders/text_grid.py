@@ -38,11 +38,16 @@ def regrid(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     lines = list(lines)
     k = 0
     while k < len(lines):
-        box = _count_box(lines[k][1], lines[k + 1][1] if k + 1 < len(lines) else "",
-                         lines[k + 2][1] if k + 2 < len(lines) else "")
+        ahead = [lines[k + i][1] if k + i < len(lines) else "" for i in range(1, 4)]
+        box = _count_box(lines[k][1], ahead[0], ahead[1])
         if box:
             yield from ((lines[k + i][0], "\t".join(cells)) for i, cells in enumerate(box))
             k += 2
+            continue
+        box = _count_box_wrapped(lines[k][1], *ahead)
+        if box:  # the header's two lines are one row: the second line's index is dropped
+            yield from ((lines[k + i][0], "\t".join(cells)) for i, cells in ((0, box[0]), (2, box[1])))
+            k += 3
             continue
         columns = header(lines[k][1])
         rows, passed, end = _rows(lines, k + 1, columns) if columns else ([], [], k + 1)
@@ -169,6 +174,28 @@ def _count_box(line: str, below: str, after: str) -> tuple[list[str], list[str]]
     return labels, values
 
 
+def _count_box_wrapped(line: str, second: str, below: str, after: str) -> tuple[list[str], list[str]] | None:
+    """A count box whose labels wrap onto a second line, each word under its column::
+
+        Conseillers     Conseillers     Pouvoirs     Votants
+        en exercice      présents
+            27              21             3            24
+
+    (read line by line, "Pouvoirs Votants" come before "en exercice présents" and the four
+    numbers go to the wrong labels): the two lines joined column by column, then read as a
+    box one row deep."""
+    top, under = _pieces(line), _pieces(second)
+    if not under or re.search(r"\d", second) or len(under) > len(top):
+        return None
+    labels = [text for _, text in top]
+    for x, text in under:  # each piece starts under one of the first line's, or within it
+        j = next((i for i, (x0, t) in enumerate(top) if x0 - SLACK <= x <= x0 + len(t)), None)
+        if j is None:
+            return None
+        labels[j] += " " + text
+    return _count_box("  ".join(f"{label}" for label in labels), below, after)
+
+
 # a count written in words, "dix-sept", "vingt et un", "un" (the counts' reader turns it to digits)
 _UNITS = (r"z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
           r"|vingts?|trente|quarante|cinquante|soixante|cents?")
@@ -211,7 +238,8 @@ def _place(line: str, columns: list[int]) -> dict[int, str] | None:
     while pieces:
         x, text = pieces.pop(0)
         j = max((i for i, c in enumerate(columns) if c <= x + SLACK), default=None)
-        if j is not None and j + 1 < len(columns) and x + len(text) > columns[j + 1]:
+        if j is not None and j + 1 < len(columns) and x + len(text) > columns[j + 1] and \
+                not _spans_rest(text, placed, pieces):
             # "2025-018 1. Compte …": an act's code one space from its title, in the first column
             # only; a footer or a sentence across the columns is never cut
             cut = None if alone or j != 0 else _cut(x, text, columns[j + 1])
@@ -223,6 +251,13 @@ def _place(line: str, columns: list[int]) -> dict[int, str] | None:
             return None
         placed[j] = text
     return placed
+
+
+def _spans_rest(text: str, placed: dict[int, str], pieces: list) -> bool:
+    """The last cell of a row written across the columns left of it, a merged cell: "2025-303
+    98  unanimité" under "N°  Votants  Pour  Contre  Abst.", "2025-304  prend acte" (a result in
+    words, short, no figure, after the row's first cell)."""
+    return bool(placed) and not pieces and len(text.split()) <= 4 and not re.search(r"\d", text)
 
 
 def _cut(x: int, text: str, column: int) -> int | None:

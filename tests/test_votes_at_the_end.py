@@ -1,0 +1,144 @@
+"""Minutes whose votes sit away from their items, and headers read as a person reads them
+(sixteenth round, 2026-12-04; texts of the round's second hand, tests/data/second_hand/dev
+881–920): votes only in a table at the end of the minutes ("TABLEAU DES VOTES", merged cells
+"unanimité" / "prend acte"), a second act recorded inside an item by its number in brackets, a
+count box whose labels wrap onto a second line, a list's count in brackets after its last name,
+a "LISTE DES DÉLIBÉRATIONS" heading over the sitting's counts, first items numbered on from
+an agenda-like run, "Accord unanime", a withdrawn row beside a column of ranks, and OCR damage
+in a text extraction ("sous 1a présidence", "en exercicc")."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.loaders.ocr_text import repair
+from pipeline.loaders.text_grid import regrid
+from pipeline.stages import process
+
+SECOND_HAND = Path(__file__).parent / "data" / "second_hand" / "dev"
+VOTE = ("numero", "pour", "contre", "abstentions", "unanimite")
+
+
+def read(name: str) -> dict:
+    result = process(SECOND_HAND / name)
+    assert result.ok, result.error
+    return result.rows
+
+
+def votes_of(rows: dict) -> list[tuple]:
+    return [tuple(d[c] for c in VOTE) for d in rows["deliberations"]]
+
+
+def errors_of(rows: dict) -> list[str]:
+    return [f["check_id"] for f in rows["findings"] if f["severity"] == "error"]
+
+
+def test_votes_only_in_a_table_at_the_end_of_the_minutes():
+    # 919: "2025-301 - Compte financier unique 2024 …" (no vote under it) … "TABLEAU DES VOTES" /
+    # "2025-301     97       71      18       8       1"; 306 to 308 are headings one after the other
+    rows = read("919.txt")
+    assert votes_of(rows) == [
+        ("2025-301", 71, 18, 8, False), ("2025-302", 72, 18, 8, False), ("2025-303", 98, 0, 0, True),
+        ("2025-304", None, None, None, None), ("2025-305", 80, 0, 18, False), ("2025-306", 70, 19, 8, False),
+        ("2025-307", 74, 16, 8, False), ("2025-308", 98, 0, 0, True)]
+    first = rows["deliberations"][0]
+    assert first["objet"].startswith("Compte financier unique 2024") and first["votants"] == 97
+    assert first["organe"].lower().startswith("conseil de") and first["president"] == "Alain BARRÈRE"
+    # the planted inconsistency: 2025-306, 70 + 19 + 8 = 97 against 98 votants
+    assert [f["message"] for f in rows["findings"] if f["check_id"] == "votes.breakdown"
+            and f["severity"] == "error"] == ["Pour (70) + contre (19) + abstentions (8) = 97 ≠ votants (98)"]
+
+
+def test_a_merged_cell_across_the_vote_columns_laid_out_with_spaces():
+    lines = ["N°         Votants   Pour   Contre   Abst.   NPPV",
+             "2025-301     97       71      18       8       1",
+             "2025-303     98       unanimité",
+             "2025-304     prend acte",
+             "2025-305     98       80       0      18       -"]
+    assert [text.split("\t") for _, text in regrid(enumerate(lines))][1:] == [
+        ["2025-301", "97", "71", "18", "8", "1"], ["2025-303", "98", "unanimité", "", "", ""],
+        ["2025-304", "prend acte", "", "", "", ""], ["2025-305", "98", "80", "0", "18", "-"]]
+
+
+def test_a_second_act_recorded_inside_an_item():
+    # 908: "1. COMPTE ADMINISTRATIF 2018 (D-2019-08)" / "Vote : 28 pour (…)" / "Le compte de gestion
+    # 2018 est approuvé à l'unanimité (D-2019-09)."; the recap at the end restates D-2019-11 otherwise
+    rows = read("908.txt")
+    assert votes_of(rows) == [
+        ("D-2019-08", 28, None, None, None), ("D-2019-09", 29, 0, 0, True), ("D-2019-10", 26, 1, 2, False),
+        ("D-2019-11", 24, 3, 2, False), ("D-2019-12", 29, 0, 0, True), ("D-2019-13", 27, 2, None, False)]
+    # "Présents : Vincent MOREAU, … Jean-Marc BOURDETTE (26)": the list's count
+    assert {d["presents"] for d in rows["deliberations"]} == {26}
+    assert errors_of(rows) == ["votes.restated"]
+
+
+def test_a_count_box_whose_labels_wrap_onto_a_second_line():
+    lines = ["  Conseillers     Conseillers     Pouvoirs     Votants", "  en exercice      présents",
+             "      27              21             3            24", ""]
+    assert [text for _, text in regrid(enumerate(lines))] == [
+        "Conseillers en exercice\tConseillers présents\tPouvoirs\tVotants", "27\t21\t3\t24", ""]
+    rows = read("881.txt")  # Lectoure, 18 June 2009: consistent, no error
+    d = rows["deliberations"][0]
+    assert (d["membres_en_exercice"], d["presents"], d["pouvoirs"], d["votants"]) == (27, 21, 3, 24)
+    assert errors_of(rows) == []
+
+
+def test_the_first_items_numbered_on_into_the_next_are_no_agenda():
+    # 882: "1. SECRÉTAIRE DE SÉANCE" / "2. PROCÈS-VERBAL …" / "3. DÉBAT D'ORIENTATION BUDGÉTAIRE
+    # 2020 - DCC 2019-118" two lines apart, then "4. BUDGET PRINCIPAL …": the DOB is the first act
+    assert [n for n, *_ in votes_of(read("882.txt"))] == [
+        "DCC 2019-118", "DCC 2019-119", "DCC 2019-120", "DCC 2019-121", "DCC 2019-122"]
+    # 902: "… 1 200 agents. Le" / "Conseil prend acte de la présentation du rapport d'activité 2021."
+    assert [n for n, *_ in votes_of(read("902.txt"))][:2] == ["2022-CC-118", "2022-CC-119"]
+
+
+def test_a_list_of_deliberations_over_the_sittings_counts():
+    # 903: "LISTE DES DÉLIBÉRATIONS DU COMITÉ SYNDICAL" / … / "Votants : 31" / "Délibération
+    # CS-2025-01": the counts end what could be a list of titles; "Approuvé : 30 pour (le Président …)"
+    rows = read("903.txt")
+    assert votes_of(rows)[:2] == [("CS-2025-01", None, None, None, None), ("CS-2025-02", 30, None, None, None)]
+    assert len(rows["deliberations"]) == 7 and rows["deliberations"][0]["votants"] == 31
+
+
+def test_a_regions_commission_permanente_with_ocr_damage():
+    # 914: "Sous 1a présidence de Mme Hélène CAMPAGNE", "Membres en excrcice : 45", "Rapport 01 -
+    # CP/2017-MAI/01.05 - Agriculture …", "Rapport 05 - … Rapport retiré de l'ordre du jour."
+    rows = read("914.txt")
+    assert [d["numero"] for d in rows["deliberations"]] == [
+        "CP/2017-MAI/01.05", "CP/2017-MAI/02.03", "CP/2017-MAI/03.11", "CP/2017-MAI/04.02",
+        "CP/2017-MAI/06.01", "CP/2017-MAI/07.04"]
+    d = rows["deliberations"][0]
+    assert (d["president"], d["membres_en_exercice"], d["presents"]) == ("Hélène CAMPAGNE", 45, 38)
+
+
+def test_a_withdrawn_row_beside_a_column_of_ranks():
+    # 884: "| — | 4 | Cession d'un terrain … | Retiré de l'ordre du jour |": no act
+    numbers = [n for n, *_ in votes_of(read("884.txt"))]
+    assert numbers[:5] == ["2021.112.CP", "2021.113.CP", "2021.114.CP", "2021.115.CP", "2021.116.CP"]
+    assert "—" not in numbers and len(numbers) == 8
+
+
+def test_accord_unanime():
+    # 909: "B 2017-05 - Recrutement d'un animateur … - Accord unanime." one line an act (no
+    # votants printed: unanimity gives contre and abstentions 0, derived, and no pour)
+    assert votes_of(read("909.txt")) == [
+        ("B 2017-05", None, 0, 0, True), ("B 2017-06", None, 0, 0, True),
+        ("B 2017-07", 8, None, 2, False), ("B 2017-08", None, 0, 0, True)]
+
+
+@pytest.mark.parametrize("printed, repaired", [
+    ("Sous 1a présidence de Mme Hélène CAMPAGNE", "Sous la présidence de Mme Hélène CAMPAGNE"),
+    ("1e Président quitte 1a salle", "le Président quitte la salle"),
+    ("Membres du Bureau en exercicc : 34", "Membres du Bureau en exercice : 34"),
+    ("Membres en excrcice : 45", "Membres en exercice : 45"),
+    ("Abstcntions : 2", "Abstentions : 2"),
+    # what typed text holds stays: a lot, a zone or a house lettered 1a, a plural, a word
+    # one letter from a label's that is a word of its own
+    ("lot 1a et 1b", "lot 1a et 1b"), ("zone 1a du PLU", "zone 1a du PLU"),
+    ("domicilié 1a rue des Lilas", "domicilié 1a rue des Lilas"),
+    ("les exercices 2023 et 2024", "les exercices 2023 et 2024"), ("Unanimite", "Unanimite"),
+    ("12 voix pour, 2 volants", "12 voix pour, 2 volants"),
+    ("de représenter le territoire", "de représenter le territoire")])
+def test_ocr_noise_in_a_text_extraction(printed, repaired):
+    assert repair(printed) == repaired
