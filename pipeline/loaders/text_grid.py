@@ -129,7 +129,7 @@ def _row_of(index: int, rows: list[tuple[int, list[str]]]) -> int | None:
 
 
 ACTS_HEADER = re.compile(r"(?i)^\s*(?:(?:N°|N[o°]\.?|Numéro|Réf\.?)(?:\s(?:du\s|de\sla\s)?(?:rapport|délibération|acte))?"
-                         r"|Rapport|Délibération)\s{2,}(?:Objet|Intitulé)\s{2,}"
+                         r"|(?:Rapport|Délibération)(?:\sn[o°]\.?)?)\s{2,}(?:Objet|Intitulé)\s{2,}"
                          r"(?:Votes?|Décisions?|Résultats?(?:\s+du\s+vote)?)(?:\s?/\s?(?:votes?|décision|résultat))?\s*$")
 
 

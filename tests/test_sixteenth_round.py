@@ -1,0 +1,31 @@
+"""Phrasings and layouts of the sixteenth round (2026-12-04; texts of the second hand,
+tests/data/second_hand/dev 921–960): a département's "Relevé des décisions" laid out as three
+columns with spaces under "Rapport n°   Objet   Décision", its result cell wrapping the word
+"unani-" / "mité"."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.loaders.text_grid import header
+from pipeline.stages import process
+
+SECOND_HAND = Path(__file__).parent / "data" / "second_hand" / "dev"
+
+
+def votes_of(name: str) -> list[tuple]:
+    result = process(SECOND_HAND / name)
+    assert result.ok, result.error
+    return [(d["numero"], d["pour"], d["contre"], d["abstentions"], d["unanimite"]) for d in result.rows["deliberations"]]
+
+
+def test_a_report_number_header_of_three_columns():
+    # "Rapport n°         Objet          Décision": the header of a list of acts, as "N°  Objet  Vote"
+    assert header("Rapport n°         Objet                  Décision") == [0, 19, 42]
+    assert header("Délibération n°    Intitulé               Vote") == [0, 19, 42]
+
+
+def test_a_departements_releve_with_unanimity_cut_by_a_hyphen():
+    # 939: "Adopté à l'unani-" / "mité" in the Décision column; "Adopté - 44 voix pour" says no unanimity
+    assert votes_of("939.txt") == [("21-CP-10-001", 44, 0, 0, True), ("21-CP-10-002", 44, 0, 0, True),
+                                   ("21-CP-10-003", 34, None, 10, False), ("21-CP-10-004", 44, 0, 0, True),
+                                   ("21-CP-10-005", 44, None, None, None)]
