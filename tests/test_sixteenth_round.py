@@ -29,3 +29,10 @@ def test_a_departements_releve_with_unanimity_cut_by_a_hyphen():
     assert votes_of("939.txt") == [("21-CP-10-001", 44, 0, 0, True), ("21-CP-10-002", 44, 0, 0, True),
                                    ("21-CP-10-003", 34, None, 10, False), ("21-CP-10-004", 44, 0, 0, True),
                                    ("21-CP-10-005", 44, None, None, None)]
+
+
+def test_items_ranked_with_a_dash_against_the_number():
+    # 960: "1- DESSERTE AÉRIENNE (délibération n° 2026-01)", as "1 - …"; "Vote : 8 voix pour, 2 abstentions"
+    # after "Présents : 7 - Représentés : 3 - Votants : 10" (a member left giving a proxy)
+    assert votes_of("960.txt") == [("2026-01", 10, 0, 0, True), ("2026-02", 10, 0, 0, True),
+                                   ("2026-03", 8, None, 2, False), ("2026-04", 10, 0, 0, True)]
