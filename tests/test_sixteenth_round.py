@@ -36,3 +36,9 @@ def test_items_ranked_with_a_dash_against_the_number():
     # after "Présents : 7 - Représentés : 3 - Votants : 10" (a member left giving a proxy)
     assert votes_of("960.txt") == [("2026-01", 10, 0, 0, True), ("2026-02", 10, 0, 0, True),
                                    ("2026-03", 8, None, 2, False), ("2026-04", 10, 0, 0, True)]
+
+
+def test_acts_coded_letters_year_number_head_their_items():
+    # 958: "CA-25-021 – Compte financier unique 2024" (a CCAS's conseil d'administration)
+    assert votes_of("958.txt") == [("CA-25-021", 13, 0, 0, True), ("CA-25-022", 12, None, 1, False),
+                                   ("CA-25-023", 13, 0, 0, True)]
