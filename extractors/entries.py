@@ -226,6 +226,8 @@ def _forename_follows(before: str, after: str, separator: str) -> bool:
 
 def _holder_follows(chunk: str, pos: int, proxies: bool) -> bool:
     """A separator inside "M. X, Adjoint, pouvoir donné à M. Y": the entry goes on."""
+    if proxies and re.match(r"[\s,]*à\s+(?=[A-ZÀ-Ý])", chunk[pos:pos + 60]):
+        return True  # "M. Alain POTTIER, Maire, Président, à Mme Nadine DUQUESNOY": the holder after the roles
     # "M. X, qui a donné procuration à M. Y", "Mme X, laquelle a donné pouvoir à …"
     # "M. Louis MOREL – arrivé à 20h40": the entry goes on with its time
     # "Mme X (Mazières-le-Bas), excusée, a donné pouvoir à M. Y": excused, then the proxy

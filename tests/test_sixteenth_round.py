@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractors.entries import entries
 from pipeline.loaders.text_grid import header
 from pipeline.stages import process
 
@@ -42,3 +43,14 @@ def test_acts_coded_letters_year_number_head_their_items():
     # 958: "CA-25-021 – Compte financier unique 2024" (a CCAS's conseil d'administration)
     assert votes_of("958.txt") == [("CA-25-021", 13, 0, 0, True), ("CA-25-022", 12, None, 1, False),
                                    ("CA-25-023", 13, 0, 0, True)]
+
+
+def test_a_proxy_whose_giver_carries_roles_before_the_holder():
+    # 958: "M. Alain POTTIER, Maire, Président, à Mme Nadine DUQUESNOY ; …": one entry, giver and holder
+    text = "M. Alain POTTIER, Maire, Président, à Mme Nadine DUQUESNOY ; Mme Yvette CARPENTIER à Mme Colette LEGRAND"
+    assert [" ".join(e.replace(",", " ").split()) for e, _ in entries(text, proxies=True)] == \
+        ["M. Alain POTTIER à Mme Nadine DUQUESNOY", "Mme Yvette CARPENTIER à Mme Colette LEGRAND"]
+    # and the count box's "Pouvoirs 2" against the three proxies named is an error, not a doubt
+    result = process(SECOND_HAND / "958.txt")
+    assert [(f["check_id"], f["severity"]) for f in result.rows["findings"]] == [("attendance.proxy_count", "error")]
+    assert ("Alain POTTIER", "Nadine DUQUESNOY") in {(p["giver"], p["holder"]) for p in result.rows["proxies"]}
