@@ -464,9 +464,17 @@ NOTED = re.compile(r"\b(?:prend|prennent|pris|donne)\s+acte\b|\bsans\s+(?:observ
                    r"\baucun\s+vote\b|\bpas\s+l'objet\s+d'un\s+vote\b")
 
 
+# the item says it is no deliberation: "Cette information ne donne pas lieu à délibération.",
+# "… ne donne pas lieu à un vote" (what it reports may quote another body's vote: "vote du comité
+# de programmation : 11 pour, 1 abstention")
+NOT_DELIBERATED = re.compile(r"\bne\s+(?:donne|donnent|donnera|donneront)\s+pas\s+lieu\s+a\s+(?:une?\s+)?(?:deliberation|vote)\b")
+
+
 def _noted_only(units: list[Unit], evidence: list[bool]) -> bool:
     """What the item records is only taken note of ("Le Comité prend acte …", "Le procès-verbal est
     approuvé sans remarque"), no vote and no other decision ("DÉSIGNE M. Luc PETIT délégué")."""
+    if any(NOT_DELIBERATED.search(u.folded) for u in units):
+        return True
     said = [u for u, e in zip(units, evidence) if e]
     return bool(said) and all(NOTED.search(u.folded) and not VOTED.search(u.folded) for u in said)
 

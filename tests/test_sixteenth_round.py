@@ -54,3 +54,9 @@ def test_a_proxy_whose_giver_carries_roles_before_the_holder():
     result = process(SECOND_HAND / "958.txt")
     assert [(f["check_id"], f["severity"]) for f in result.rows["findings"]] == [("attendance.proxy_count", "error")]
     assert ("Alain POTTIER", "Nadine DUQUESNOY") in {(p["giver"], p["holder"]) for p in result.rows["proxies"]}
+
+
+def test_an_information_that_says_it_is_no_deliberation():
+    # 940: "3. Programme LEADER – information" / "… (vote du comité de programmation : 11 pour,
+    # 1 abstention). Cette information ne donne pas lieu à délibération.": another body's vote, no act
+    assert [n for n, *_ in votes_of("940.txt")] == ["2018-12", "2018-13", "2018-14", "2018-15"]
