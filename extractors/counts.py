@@ -450,7 +450,22 @@ def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
     # "39 présents" alone on its line is a count line; "les 15 présents" in a sentence is weaker
     method = "count_line" if only_counts(run.text[start:end]) else "number_before"
     # "(28 présents, 28" / "votants)": the count belongs to the line its number is on
-    return _out_of(run, label, Count(label.name, int(m.group(1)), run.unit_at(start + m.start(1)), method), label.end)
+    count = Count(label.name, int(m.group(1)), run.unit_at(start + m.start(1)), method)
+    return _out_of_before(run, label, count, start + m.start(1)) or _out_of(run, label, count, label.end)
+
+
+# "dix-neuf délégués sur trente sont présents": the présents before "sur", the members in office after
+SAID_OUT_OF = re.compile(r"(?<![\w.,/])(\d{1,4})[ \t]+(?:(?:membres?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lue?s?)[ \t]+)?sur[ \t]+$", re.I)
+
+
+def _out_of_before(run: Run, label: lexicon.Label, count: Count, pos: int) -> list[Count]:
+    """``"19 délégués sur 30 sont présents"``: the number right before the présents label is
+    the members in office; the présents are the number before "sur"."""
+    m = SAID_OUT_OF.search(run.text[max(0, pos - 40):pos]) if label.name == "presents" else None
+    if not m or int(m.group(1)) > count.value or not _plausible(int(m.group(1))):
+        return []
+    present = Count("presents", int(m.group(1)), count.unit, count.method)
+    return [present, Count("membres_en_exercice", count.value, count.unit, "out_of")]
 
 
 def _in_bracket(run: Run, label: lexicon.Label) -> bool:

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractors import counts
 from extractors.entries import entries
+from extractors.stream import Unit
 from pipeline.loaders.text_grid import header
 from pipeline.stages import process
+from schemas import Span
 
 SECOND_HAND = Path(__file__).parent / "data" / "second_hand" / "dev"
 
@@ -60,3 +63,12 @@ def test_an_information_that_says_it_is_no_deliberation():
     # 940: "3. Programme LEADER – information" / "… (vote du comité de programmation : 11 pour,
     # 1 abstention). Cette information ne donne pas lieu à délibération.": another body's vote, no act
     assert [n for n, *_ in votes_of("940.txt")] == ["2018-12", "2018-13", "2018-14", "2018-15"]
+
+
+def test_presents_said_out_of_the_members_in_office():
+    # 940: "dix-neuf délégués sur trente sont présents": 19 présents, 30 in office (not 30 présents)
+    text = "Le Président constate que dix-neuf délégués sur trente sont présents et que deux pouvoirs ont été remis."
+    assert [(c.column, c.value) for c in counts.read([Unit(text, Span(1, 1), 0)])] == \
+        [("presents", 19), ("membres_en_exercice", 30), ("pouvoirs", 2)]
+    assert [(c.column, c.value) for c in counts.read([Unit("12 membres sur 15 étaient présents", Span(1, 1), 0)])] == \
+        [("presents", 12), ("membres_en_exercice", 15)]
