@@ -72,3 +72,8 @@ def test_presents_said_out_of_the_members_in_office():
         [("presents", 19), ("membres_en_exercice", 30), ("pouvoirs", 2)]
     assert [(c.column, c.value) for c in counts.read([Unit("12 membres sur 15 étaient présents", Span(1, 1), 0)])] == \
         [("presents", 12), ("membres_en_exercice", 15)]
+
+
+def test_adopted_by_votes_no_side_named():
+    # 940: "Le compte administratif 2017 est adopté par 20 voix." (the president withdrew): 20 pour
+    assert votes_of("940.txt")[1] == ("2018-13", 20, None, None, None)
