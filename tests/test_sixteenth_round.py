@@ -77,3 +77,9 @@ def test_presents_said_out_of_the_members_in_office():
 def test_adopted_by_votes_no_side_named():
     # 940: "Le compte administratif 2017 est adopté par 20 voix." (the president withdrew): 20 pour
     assert votes_of("940.txt")[1] == ("2018-13", 20, None, None, None)
+
+
+def test_acts_coded_letter_dot_number_slash_year():
+    # 925: "D.31/2010 – ENFOUISSEMENT DES RESEAUX RUE DE LA FONTAINE"
+    assert votes_of("925.txt") == [("D.31/2010", 13, 0, 0, True), ("D.32/2010", 9, 3, 2, False),
+                                   ("D.33/2010", 11, None, 2, False), ("D.34/2010", 13, 0, 0, True)]
