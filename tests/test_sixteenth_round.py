@@ -83,3 +83,8 @@ def test_acts_coded_letter_dot_number_slash_year():
     # 925: "D.31/2010 – ENFOUISSEMENT DES RESEAUX RUE DE LA FONTAINE"
     assert votes_of("925.txt") == [("D.31/2010", 13, 0, 0, True), ("D.32/2010", 9, 3, 2, False),
                                    ("D.33/2010", 11, None, 2, False), ("D.34/2010", 13, 0, 0, True)]
+
+
+def test_act_code_year_letters_number_closing_a_title():
+    # 953: "1. Compte de gestion 2022 (2023-DE-015)": the act's number, not the rank
+    assert [n for n, *_ in votes_of("953.txt")][:6] == [f"2023-DE-0{k}" for k in range(15, 21)]
