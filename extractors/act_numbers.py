@@ -34,6 +34,8 @@ def in_title(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:
     lines = [h.title]
     for u in units[h.unit + 1:min(h.unit + 3, item.end)]:
         if segment.is_evidence(u):
+            lead = LEADING_BRACKET.match(u.text)  # "(2023-DE-021) – unanimité.": the title's number, then the vote
+            lines += [lead.group(1)] if lead else []
             break
         lines.append(u.text)
     for k, text in enumerate(lines):
@@ -43,6 +45,11 @@ def in_title(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:
             return
         if ends_sentence(text):
             return  # the title has ended: a number further down is another act's
+
+
+# a bracket opening the line under a wrapped title, the vote after it: "7. Adhésion au service de
+# médecine préventive du Centre de gestion du Cantal" / "(2023-DE-021) – unanimité."
+LEADING_BRACKET = re.compile(r"^\s*(\([^()]{3,40}\))\s*[–—-]\s")
 
 
 def closing(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:

@@ -88,3 +88,9 @@ def test_acts_coded_letter_dot_number_slash_year():
 def test_act_code_year_letters_number_closing_a_title():
     # 953: "1. Compte de gestion 2022 (2023-DE-015)": the act's number, not the rank
     assert [n for n, *_ in votes_of("953.txt")][:6] == [f"2023-DE-0{k}" for k in range(15, 21)]
+
+
+def test_a_wrapped_title_whose_next_line_gives_the_number_then_the_vote():
+    # 953: "7. Adhésion au service de médecine préventive du Centre de gestion du Cantal" /
+    # "(2023-DE-021) – unanimité.": an item of its own, its number and its vote
+    assert votes_of("953.txt")[6:] == [("2023-DE-021", 14, 0, 0, True), ("2023-DE-022", 13, None, None, None)]
