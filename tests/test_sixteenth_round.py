@@ -94,3 +94,11 @@ def test_a_wrapped_title_whose_next_line_gives_the_number_then_the_vote():
     # 953: "7. Adhésion au service de médecine préventive du Centre de gestion du Cantal" /
     # "(2023-DE-021) – unanimité.": an item of its own, its number and its vote
     assert votes_of("953.txt")[6:] == [("2023-DE-021", 14, 0, 0, True), ("2023-DE-022", 13, None, None, None)]
+
+
+def test_the_mayor_leaving_named_by_role_after_who_presides():
+    # 937: "Sous la présidence de Mme Annick BOUILLER, 1re adjointe, M. le Maire ayant quitté la" /
+    # "salle, …" with "Présents : 16" above a list of 17: the count after a departure, no error
+    result = process(SECOND_HAND / "937.txt")
+    assert [f["check_id"] for f in result.rows["findings"] if f["severity"] == "error"] == []
+    assert [(d["presents"], d["votants"]) for d in result.rows["deliberations"]][:2] == [(16, 19), (17, 21)]
