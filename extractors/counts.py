@@ -446,6 +446,8 @@ def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
         return []
     if wrapped and re.search(r"[:=]\s*$", head[:m.start(1)]):
         return []  # "afférents au Conseil : 53" / "Délégués votants": 53 is the line above's value
+    if wrapped and re.match(r"[ \t]*:", run.text[label.end:]):
+        return []  # "… Gérard KIEFFER – soit 11 membres" / "Pouvoir : Éric BARTHÉLEMY → …": a label of its own line
     _, end = run.line_of(label.start)
     # "39 présents" alone on its line is a count line; "les 15 présents" in a sentence is weaker
     method = "count_line" if only_counts(run.text[start:end]) else "number_before"

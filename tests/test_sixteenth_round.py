@@ -102,3 +102,11 @@ def test_the_mayor_leaving_named_by_role_after_who_presides():
     result = process(SECOND_HAND / "937.txt")
     assert [f["check_id"] for f in result.rows["findings"] if f["severity"] == "error"] == []
     assert [(d["presents"], d["votants"]) for d in result.rows["deliberations"]][:2] == [(16, 19), (17, 21)]
+
+
+def test_a_count_ending_the_list_above_is_not_the_next_labels():
+    # 931: "Présents : … Gérard KIEFFER – soit 11 membres" / "Pouvoir : Éric BARTHÉLEMY → Philippe CLÉMENT"
+    lines = ["Présents : Catherine GÉHIN, Gérard KIEFFER – soit 11 membres", "Pouvoir : Éric BARTHÉLEMY → Philippe CLÉMENT"]
+    found = counts.read([Unit(t, Span(1, i + 1), i) for i, t in enumerate(lines)])
+    assert ("pouvoirs", 11) not in [(c.column, c.value) for c in found]
+    assert {d["pouvoirs"] for d in process(SECOND_HAND / "931.txt").rows["deliberations"]} == {1}
