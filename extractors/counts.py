@@ -494,6 +494,9 @@ def _counts_to_end(run: Run, pos: int) -> bool:
     """From `pos` to the end of its line, count labels and numbers only ("Vote : Pour 27,
     Contre 0"), after a break, not mid-phrase ("… de la traverse du bourg pour un")."""
     start, end = run.line_of(pos)
+    # "Vote : POUR 23 – CONTRE 4 (M. BLONDEL, Mme MARTEL, …)": who voted so, in a bracket after the counts
+    bracket = run.text.find("(", pos, end)
+    end = bracket if bracket > pos else end
     # "Vote : pour 21, contre 3, abstentions 2. Les statuts …" (not "Contre 1 | Abst. 0")
     sentence = re.search(r"(?<!\babst)(?<!\bnbre)(?<!\bnb)\.\s", run.text[pos:end])
     end = pos + sentence.start() if sentence else end

@@ -110,3 +110,10 @@ def test_a_count_ending_the_list_above_is_not_the_next_labels():
     found = counts.read([Unit(t, Span(1, i + 1), i) for i, t in enumerate(lines)])
     assert ("pouvoirs", 11) not in [(c.column, c.value) for c in found]
     assert {d["pouvoirs"] for d in process(SECOND_HAND / "931.txt").rows["deliberations"]} == {1}
+
+
+def test_counts_without_colons_before_a_bracket_of_names():
+    # 934: "Vote : POUR 23 – CONTRE 4 (M. BLONDEL, Mme MARTEL, M. DEMOL, M. DEBAS par pouvoir)."
+    text = "Vote : POUR 23 – CONTRE 4 (M. BLONDEL, Mme MARTEL, M. DEMOL, M. DEBAS par pouvoir)."
+    assert [(c.column, c.value) for c in counts.read([Unit(text, Span(1, 1), 0)])] == [("pour", 23), ("contre", 4)]
+    assert votes_of("934.txt")[1] == ("2025-002", 23, 4, None, False)
