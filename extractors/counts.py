@@ -18,12 +18,13 @@ A number is not a count when it is a year, an amount, a time or a percentage.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from extractors import lexicon
-from extractors.normalise import words_to_digits
+from extractors.count_grids import cell_rows, label_lines, total_cells
+from extractors.count_text import GLOSS, Count, digits, plausible  # noqa: F401  (counts.Count, counts.digits: read by many)
 from extractors.rejoin import rejoined
-from extractors.stream import Unit, fold
+from extractors.stream import Unit
 
 # A number as a count: not part of a larger number, an amount, a date or a time.
 # a count: digits not glued to a letter ("1O", OCR's 10, is no count of 1)
@@ -37,37 +38,6 @@ LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\)[ \t]*[.;,]?
 SEPARATOR = re.compile(r"^(?:[ \t]*(?:\(s\)|\(e\)s|\(es\))?[ \t]*(?:\.{2,}|…)|\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|→⇒]|_+|[–—-]>?(?=\s*\d)|"
                        r"(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|\((?=\s*\d{1,4}\s*\)\s*:)))[\s:=|._…]*")
 BETWEEN_LABELS = re.compile(r"^[\s:=|._…–—\-/▪•·●]*$")
-SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2"}
-# text2num leaves zéro, un and deux as words; they are counts only right after a label
-# or before a count word: "Contre : zéro", "deux abstentions"; or with their digits: "un (1)";
-# after an equals sign, always: "Représentés (procurations) = un   Excusés et absents = trois".
-SMALL_WORD = re.compile(r"(?<![\w'])(?:(zero)|(?:(?<=[=→]\s)|(?<=[=→]\s\|\s))(aucune?|une?|deux)(?!\s+(?:tiers|quarts?|cinquiemes?|fois|pour\s+cent))|(aucune?|une?|deux)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|\(\s*\d|"
-                        r"voix|abstentions?|pouvoirs?|procurations?|votants?|presents?|absents?|s'abstien|contre(?![\w-])|"
-                        r"votent\b)))(?![\w'])")  # "cinq contre et deux s'abstiennent"
-
-
-@dataclass(frozen=True)
-class Count:
-    """One count read: the column, the value, the unit (index in the run) and how."""
-
-    column: str
-    value: int
-    unit: int
-    method: str
-
-
-# a number said twice, in words then in figures: "quatorze (14) conseillers", "zéro (0) pouvoir"
-DOUBLED = re.compile(r"(?<![\d,.])(\d{1,4})[ \t]*\([ \t]*\1[ \t]*\)")
-
-
-def digits(text: str) -> str:
-    """Folded text with numbers in words as digits: "vingt-neuf présents" -> "29 presents",
-    "quatorze (14) membres" -> "14 membres"."""
-    converted = words_to_digits(fold(text))
-    converted = SMALL_WORD.sub(lambda m: SMALL[next(g for g in m.groups() if g)], converted)  # "zéro" anywhere is 0
-    return DOUBLED.sub(r"\1", converted)
-
-
 class Run:
     """Units read as one text, with the unit each character comes from."""
 
@@ -111,9 +81,9 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
     for i, label in enumerate(found):
         if i not in taken and label.name in lexicon.get("number_before"):
             out += _before(run, label, used)
-    cells, rows = _cell_rows(units)
-    paired, lines = _label_lines(units)
-    totals, listed = _total_cells(units)
+    cells, rows = cell_rows(units)
+    paired, lines = label_lines(units)
+    totals, listed = total_cells(units)
     out = [c for c in out if c.unit not in rows | lines | listed] + cells + paired + totals
     out.sort(key=lambda c: (c.unit, c.method != "label_value"))
     wanted = columns or tuple(lexicon.get("sitting_counts")) + tuple(lexicon.get("vote_counts"))
@@ -130,7 +100,6 @@ def _seats(out: list[Count]) -> list[Count]:
 
 
 # a label's gloss in brackets right after it: "Votants (présents et représentés)"
-GLOSS = re.compile(r"[ \t]*\([^()\n\d]*\)")
 
 
 def _without_glosses(text: str, found: list[lexicon.Label]) -> list[lexicon.Label]:
@@ -139,151 +108,6 @@ def _without_glosses(text: str, found: list[lexicon.Label]) -> list[lexicon.Labe
     its value past the bracket)."""
     spans = [m.span() for lb in found for m in [GLOSS.match(text, lb.end)] if m]
     return [lb for lb in found if not any(a <= lb.start < b for a, b in spans)]
-
-
-def _cell_rows(units: list[Unit]) -> tuple[list[Count], set[int]]:
-    """A table row of labels over a row of values, cell under cell ("En exercice | Présents |
-    … | Date de convocation" over "11 | 8 | … | 04/04/2024"): each count is the number under
-    its label, whatever the other columns hold. The rows read, to be read no other way."""
-    out, rows = [], set()
-    for k in range(len(units) - 1):
-        head = units[k].cells
-        body = _body(units, k)
-        if not head or not body:
-            continue
-        at = _total_row(units, body)
-        labels = list(map(_cell_label, head))
-        if sum(bool(label) for label in labels) < 2:
-            continue
-        rows |= {k, *body}
-        if at is None:
-            continue  # a row per group and no total: no count is the sitting's
-        values = [digits(v).strip() for v in units[at].cells]  # "trente-neuf (39)" -> "39"
-        found = [(label, v) for label, v in zip(labels, values) if label and re.fullmatch(r"\d{1,4}", v)]
-        if len(found) >= 2:
-            out += [Count(label, int(v), at, "table_cells") for label, v in found if _plausible(int(v))]
-    return out, rows
-
-
-def _body(units: list[Unit], k: int) -> list[int]:
-    """The rows of values under a header row, as wide as it."""
-    out, j = [], k + 1
-    while j < len(units) and len(units[j].cells) == len(units[k].cells) and len(units[k].cells):
-        if not any(re.fullmatch(r"\d{1,4}", digits(c).strip()) for c in units[j].cells):
-            break
-        out.append(j)
-        j += 1
-    return out
-
-
-def _total_row(units: list[Unit], body: list[int]) -> int | None:
-    """The row that counts for the whole: the only one, or the "Total" of a row per group
-    or college ("Élus | 9 | 0 | 0" / "Socioprofessionnels | 5 | 0 | 1" / "Total | 14 | 0 | 1")."""
-    if len(body) == 1:
-        return body[0]
-    totals = [j for j in body if re.match(r"(?:total|ensemble|resultat)\b", fold(units[j].cells[0]).strip())]
-    return totals[-1] if totals else None
-
-
-def _label_lines(units: list[Unit]) -> tuple[list[Count], set[int]]:
-    """Labels one a line, then their values one a line, in the same order ("Séance du :" /
-    "Date de convocation :" / "Présents :" / "Votants :" / "15 décembre 2020" / "4 décembre
-    2020" / "16" / "19"; a label may wrap, "Nombre de conseillers" / "en exercice :"): each
-    label paired with the value of its rank, dates among them. The lines read, to be read no
-    other way."""
-    out, lines, k = [], set(), 0
-    while k < len(units):
-        labels, j = _labels_from(units, k)
-        values = units[j:j + len(labels)]
-        if len(labels) >= 3 and len(values) == len(labels) and not any(_label_line(v.text) for v in values):
-            # values in words too ("cinquante-deux" / "cinquante et un" / "un")
-            found = [(_cell_label(label), digits(v.text).strip(), j + i) for i, (label, v) in enumerate(zip(labels, values))]
-            counted = [(c, v, at) for c, v, at in found if c and re.fullmatch(r"\d{1,4}", v) and _plausible(int(v))]
-            if len(counted) >= 2:
-                out += [Count(c, int(v), at, "label_block") for c, v, at in counted]
-                lines |= set(range(k, j + len(labels)))
-        k = max(j, k + 1)
-    return out, lines
-
-
-TOTAL = re.compile(r"total(?:\s+general)?\s*:?")
-
-
-def _total_cells(units: list[Unit]) -> tuple[list[Count], set[int]]:
-    """A vote table extracted one cell a line, a row per group then a Total row ("Groupe" /
-    "Pour" / "Contre" / "Abst." / "ME" / "36" / "0" / "0" / … / "Total" / "36" / "11" / "4"):
-    the counts are the Total's. The lines read, to be read no other way."""
-    out, lines, k = [], set(), 0
-    if not any(TOTAL.fullmatch(u.folded.strip()) for u in units):
-        return out, lines
-    while k < len(units):
-        j = k
-        while j < len(units) and not units[j].cells and _cell_label(units[j].text):
-            j += 1
-        labels = [_cell_label(u.text) for u in units[k:j]]
-        total = _total_line(units, j, len(labels)) if len(labels) >= 2 else None
-        values = units[total + 1:total + 1 + len(labels)] if total is not None else []
-        if values and len(values) == len(labels) and all(re.fullmatch(r"\d{1,4}", v.text.strip()) for v in values):
-            out += [Count(c, int(v.text), total + 1 + i, "total_cells") for i, (c, v) in enumerate(zip(labels, values))]
-            lines |= set(range(k, total + 1 + len(labels)))
-        k = max(j, k + 1)
-    return out, lines
-
-
-def _total_line(units: list[Unit], j: int, width: int) -> int | None:
-    """The "Total" line after a table's rows, one short cell a line (group names, numbers)."""
-    for t in range(j, min(len(units), j + 10 * (width + 1))):
-        text = units[t].folded.strip()
-        if TOTAL.fullmatch(text):
-            return t
-        if len(text.split()) > 3 or units[t].cells:
-            return None
-    return None
-
-
-def _labels_from(units: list[Unit], k: int) -> tuple[list[str], int]:
-    """The label lines from units[k] on (a wrapped one joined), and the index after them."""
-    labels, j = [], k
-    while j < len(units):
-        if labels and RULE_LINE.match(units[j].text):  # "Présents :" / "_____________" / "Pouvoirs :": a form's rule
-            j += 1
-        elif _label_line(units[j].text):
-            labels.append(units[j].text)
-            j += 1
-        elif j + 1 < len(units) and _label_line(units[j + 1].text) and _goes_on(units[j + 1].text):
-            labels.append(units[j].text + " " + units[j + 1].text)  # "Nombre de conseillers" / "en exercice :"
-            j += 2
-        else:
-            break
-    return labels, j
-
-
-def _goes_on(text: str) -> bool:
-    """A label's second line: "en exercice :", "+ pouvoirs) :" (not "Présents :", a label of its own)."""
-    first = text.strip()[:1]
-    return first.islower() or first in "+)&/"
-
-
-RULE_LINE = re.compile(r"^\s*[_.…=*–—-]{3,}\s*$")
-
-
-def _label_line(text: str) -> bool:
-    """``"Présents :"``: a short line ending with its colon (a bare label, "Présents", is read
-    by `_block`, values after labels)."""
-    # words of two letters at least: "conseiller.e.s municipaux.ales" is two
-    return bool(re.search(r":\s*$", text)) and len(re.findall(r"\w{2,}", text)) <= 9
-
-
-def _cell_label(cell: str) -> str | None:
-    """The count a header cell names, when the label is the whole cell ("Présents", "Total
-    (présents + pouvoirs)", or its gloss aside: "Votants (présents + pouvoirs)"); its value is
-    below it, as if after a colon ("Exercice" over "42" is "exercice : 42")."""
-    said = digits(cell)
-    for text in (said.strip(" :"), GLOSS.sub("", said).strip(" :")):
-        found = lexicon.labels("counts", text + " : 1")
-        if len(found) == 1 and len(text) - 2 <= found[0].end - found[0].start <= len(text) + 1:
-            return found[0].name
-    return None
 
 
 def _label_runs(text: str, found: list[lexicon.Label]) -> list[list[int]]:
@@ -328,7 +152,7 @@ def _block(run: Run, labels: list[lexicon.Label], taken: dict, indices: list[int
         return []  # four values under three labels read: one label was not, the columns do not line up
     out = []
     for label, index, (at, value) in zip(labels, indices, numbers):
-        if value is not None and _plausible(value):
+        if value is not None and plausible(value):
             taken[index] = at
             out.append(Count(label.name, value, run.unit_at(at), "label_block"))
     return out
@@ -363,7 +187,7 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     if alone and (_starts_line(run, label) or (_label_ends_line(run, label) and _in_bracket(run, label))):
         gap = alone.end()
     m = NUMBER.match(rest, gap)
-    if not m or not _plausible(int(m.group(1))):
+    if not m or not plausible(int(m.group(1))):
         return []
     if "\n" in rest[:m.start(1)] and not _label_ends_line(run, label):
         return []  # "LES EQUIPEMENTS pour :" / "88 004,30 €": a value below only under a label ending its line
@@ -425,7 +249,7 @@ OUT_OF = re.compile(r"[ \t]*(?:(?:membres?|conseill[eè]re?s?|d[ée]l[ée]gu[ée
 def _out_of(run: Run, label: lexicon.Label, count: Count, pos: int) -> list[Count]:
     """The présents count and, when "sur N" follows it, N members in office."""
     m = OUT_OF.match(run.text, pos) if label.name == "presents" else None
-    if not m or not _plausible(int(m.group(1))) or int(m.group(1)) < count.value:
+    if not m or not plausible(int(m.group(1))) or int(m.group(1)) < count.value:
         return [count]
     return [count, Count("membres_en_exercice", int(m.group(1)), count.unit, "out_of")]
 
@@ -442,7 +266,7 @@ def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
     # "19 membres élus présents": a word for members between
     m = re.search(r"(?<![\w.,/])(\d{1,4})\s*(?:\s(?:[ée]taient|[ée]tait|sont|est|furent)\s+|"
                   r"\s(?:membres?|conseill[eè]re?s?|[ée]lue?s?|d[ée]l[ée]gu[ée]e?s?)\s+)?$", head)
-    if not m or (start + m.start(1)) in used or not _plausible(int(m.group(1))):
+    if not m or (start + m.start(1)) in used or not plausible(int(m.group(1))):
         return []
     if wrapped and re.search(r"[:=]\s*$", head[:m.start(1)]):
         return []  # "afférents au Conseil : 53" / "Délégués votants": 53 is the line above's value
@@ -464,7 +288,7 @@ def _out_of_before(run: Run, label: lexicon.Label, count: Count, pos: int) -> li
     """``"19 délégués sur 30 sont présents"``: the number right before the présents label is
     the members in office; the présents are the number before "sur"."""
     m = SAID_OUT_OF.search(run.text[max(0, pos - 40):pos]) if label.name == "presents" else None
-    if not m or int(m.group(1)) > count.value or not _plausible(int(m.group(1))):
+    if not m or int(m.group(1)) > count.value or not plausible(int(m.group(1))):
         return []
     present = Count("presents", int(m.group(1)), count.unit, count.method)
     return [present, Count("membres_en_exercice", count.value, count.unit, "out_of")]
@@ -584,10 +408,6 @@ def _first_label(run: Run, start: int, end: int, before: int) -> tuple[int, int]
     found = [lb for lb in lexicon.labels("counts", run.text[start:end])
              if start + lb.start <= before and not lb.name.startswith("_")]
     return start, start + found[0].start if found else before
-
-
-def _plausible(value: int) -> bool:
-    return 0 <= value <= lexicon.get("max_count")
 
 
 def _starts_line(run: Run, label: lexicon.Label) -> bool:

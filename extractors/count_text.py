@@ -1,0 +1,50 @@
+"""What every reader of counts shares: a count read (`Count`), folded text with its numbers in
+words made digits (`digits`: "vingt-neuf présents" -> "29 presents", "quatorze (14) membres" ->
+"14 membres", "Contre : zéro" -> "Contre : 0") and the range a count can take (`plausible`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors import lexicon
+from extractors.normalise import words_to_digits
+from extractors.stream import fold
+
+SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux": "2"}
+# text2num leaves zéro, un and deux as words; they are counts only right after a label
+# or before a count word: "Contre : zéro", "deux abstentions"; or with their digits: "un (1)";
+# after an equals sign, always: "Représentés (procurations) = un   Excusés et absents = trois".
+SMALL_WORD = re.compile(r"(?<![\w'])(?:(zero)|(?:(?<=[=→]\s)|(?<=[=→]\s\|\s))(aucune?|une?|deux)(?!\s+(?:tiers|quarts?|cinquiemes?|fois|pour\s+cent))|(aucune?|une?|deux)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|\(\s*\d|"
+                        r"voix|abstentions?|pouvoirs?|procurations?|votants?|presents?|absents?|s'abstien|contre(?![\w-])|"
+                        r"votent\b)))(?![\w'])")  # "cinq contre et deux s'abstiennent"
+
+
+@dataclass(frozen=True)
+class Count:
+    """One count read: the column, the value, the unit (index in the run) and how."""
+
+    column: str
+    value: int
+    unit: int
+    method: str
+
+
+# a number said twice, in words then in figures: "quatorze (14) conseillers", "zéro (0) pouvoir"
+DOUBLED = re.compile(r"(?<![\d,.])(\d{1,4})[ \t]*\([ \t]*\1[ \t]*\)")
+
+
+def digits(text: str) -> str:
+    """Folded text with numbers in words as digits: "vingt-neuf présents" -> "29 presents",
+    "quatorze (14) membres" -> "14 membres"."""
+    converted = words_to_digits(fold(text))
+    converted = SMALL_WORD.sub(lambda m: SMALL[next(g for g in m.groups() if g)], converted)  # "zéro" anywhere is 0
+    return DOUBLED.sub(r"\1", converted)
+
+
+def plausible(value: int) -> bool:
+    return 0 <= value <= lexicon.get("max_count")
+
+
+# a gloss after a label: "Présents (P) :", "Votants (présents et représentés)", "(dont suppléants)"
+GLOSS = re.compile(r"[ \t]*\([^()\n\d]*\)")
