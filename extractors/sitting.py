@@ -190,19 +190,23 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
     return _read_loose(r, units, k)
 
 
-# "…, Francis CAMBON, Jean-Marc BOURDETTE (26)": the list's count in brackets closing it
-CLOSING_COUNT = re.compile(r"\((\d{1,3})\)\s*[.;]?\s*$")
+# "…, Francis CAMBON, Jean-Marc BOURDETTE (26)", "…, Gérard KIEFFER – soit 11 membres": the
+# list's count closing it
+CLOSING_COUNT = re.compile(r"(?:\((\d{1,3})\)|[,–—-]\s*soit\s+(\d{1,3})(?:\s+(?:membres?|conseill\w+|d[ée]l[ée]gu\w+|[ée]lu\w*))?)"
+                           r"\s*[.;]?\s*$")
 LISTED_COUNT = {"present": "presents", "proxies": "pouvoirs"}
 
 
 def _count_closing(r: Reading, last: Unit, kind: str, listed: int) -> None:
-    """``"Présents : Vincent MOREAU, …, Jean-Marc BOURDETTE (26)"``, ``"Pouvoirs : X à Y, … (3)"``:
+    """``"Présents : Vincent MOREAU, …, Jean-Marc BOURDETTE (26)"``, ``"Pouvoirs : X à Y, … (3)"``,
+    ``"Présents : …, Gérard KIEFFER – soit 11 membres"``:
     the figure printed after the last name is the list's count, taken when no count line says
     it (a figure far from the names listed is something else: a département's number)."""
     m = CLOSING_COUNT.search(last.text)
     column = LISTED_COUNT.get(kind)
-    if m and column and listed and abs(int(m.group(1)) - listed) <= 2:
-        r.fallback.setdefault(column, Fact(int(m.group(1)), last.span, "list_count"))
+    said = int(m.group(1) or m.group(2)) if m else None
+    if said is not None and column and listed and abs(said - listed) <= 2:
+        r.fallback.setdefault(column, Fact(said, last.span, "list_count"))
 
 
 def _more_moves(u: Unit, k: int, first: Move) -> list[Move]:

@@ -73,6 +73,11 @@ def test_a_second_act_recorded_inside_an_item():
     assert errors_of(rows) == ["votes.restated"]
 
 
+def test_a_lists_count_said_after_its_last_name():
+    # 931: "Présents : Philippe CLÉMENT (Président), …, Gérard KIEFFER – soit 11 membres"
+    assert {d["presents"] for d in read("931.txt")["deliberations"]} == {11}
+
+
 def test_a_count_box_whose_labels_wrap_onto_a_second_line():
     lines = ["  Conseillers     Conseillers     Pouvoirs     Votants", "  en exercice      présents",
              "      27              21             3            24", ""]
