@@ -287,9 +287,12 @@ SAID_OUT_OF = re.compile(r"(?<![\w.,/])(\d{1,4})[ \t]+(?:(?:membres?|conseill[e�
 def _out_of_before(run: Run, label: lexicon.Label, count: Count, pos: int) -> list[Count]:
     """``"19 délégués sur 30 sont présents"``: the number right before the présents label is
     the members in office; the présents are the number before "sur"."""
-    m = SAID_OUT_OF.search(run.text[max(0, pos - 40):pos]) if label.name == "presents" else None
+    before = run.text[max(0, pos - 40):pos]
+    m = SAID_OUT_OF.search(before) if label.name == "presents" else None
     if not m or int(m.group(1)) > count.value or not plausible(int(m.group(1))):
         return []
+    if before.rfind("(") > before.rfind(")"):
+        return []  # "(5 membres sur 5 présents)": another body's attendance, quoted in a bracket
     present = Count("presents", int(m.group(1)), count.unit, count.method)
     return [present, Count("membres_en_exercice", count.value, count.unit, "out_of")]
 

@@ -78,6 +78,14 @@ def test_a_lists_count_said_after_its_last_name():
     assert {d["presents"] for d in read("931.txt")["deliberations"]} == {11}
 
 
+def test_another_bodys_attendance_in_brackets_is_no_count_out_of():
+    # 656: "… offre classée première par la commission d'appel d'offres du 9 mai" / "(5 membres sur
+    # 5 présents)." inside an item of a Bureau of 21: not 5 members in office (a false error)
+    rows = read("656.txt")
+    assert {d["membres_en_exercice"] for d in rows["deliberations"]} == {21}
+    assert "votes.votants_le_exercice" not in errors_of(rows)
+
+
 def test_a_count_box_whose_labels_wrap_onto_a_second_line():
     lines = ["  Conseillers     Conseillers     Pouvoirs     Votants", "  en exercice      présents",
              "      27              21             3            24", ""]
