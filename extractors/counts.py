@@ -281,7 +281,7 @@ def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
 
 
 # "dix-neuf délégués sur trente sont présents": the présents before "sur", the members in office after
-SAID_OUT_OF = re.compile(r"(?<![\w.,/])(\d{1,4})[ \t]+(?:(?:membres?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lue?s?)[ \t]+)?sur[ \t]+$", re.I)
+SAID_OUT_OF = re.compile(r"(?<![\w.,/])(\d{1,4})[ \t]+(?:(membres?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lue?s?)[ \t]+)?sur[ \t]+$", re.I)
 
 
 def _out_of_before(run: Run, label: lexicon.Label, count: Count, pos: int) -> list[Count]:
@@ -294,6 +294,8 @@ def _out_of_before(run: Run, label: lexicon.Label, count: Count, pos: int) -> li
     if before.rfind("(") > before.rfind(")"):
         return []  # "(5 membres sur 5 présents)": another body's attendance, quoted in a bracket
     present = Count("presents", int(m.group(1)), count.unit, count.method)
+    if (m.group(2) or "").lower().startswith("membre"):
+        return [present]  # "14 membres sur 22 étaient présents": a commission's seats, maybe, not the body's
     return [present, Count("membres_en_exercice", count.value, count.unit, "out_of")]
 
 
@@ -322,8 +324,9 @@ def _counts_to_end(run: Run, pos: int) -> bool:
     Contre 0"), after a break, not mid-phrase ("… de la traverse du bourg pour un")."""
     start, end = run.line_of(pos)
     # "Vote : POUR 23 – CONTRE 4 (M. BLONDEL, Mme MARTEL, …)": who voted so, in a bracket after the counts
+    # (not a gloss between a label and its number: "Vote : pour (avis défavorable) 8 - contre 3")
     bracket = run.text.find("(", pos, end)
-    end = bracket if bracket > pos else end
+    end = bracket if bracket > pos and re.search(r"\d", run.text[pos:bracket]) else end
     # "Vote : pour 21, contre 3, abstentions 2. Les statuts …" (not "Contre 1 | Abst. 0")
     sentence = re.search(r"(?<!\babst)(?<!\bnbre)(?<!\bnb)\.\s", run.text[pos:end])
     end = pos + sentence.start() if sentence else end

@@ -59,9 +59,18 @@ class Block:
 
 
 def act_at_end(text: str) -> re.Match | None:
-    """The act number ending a line or a title ("… – Délibération n° CC-2023-187", "(DCM 2023-51)"),
-    matched on its folded copy (same offsets; pattern `act_in_title`)."""
-    return rx(data()["act_in_title"]).search(fold(text).rstrip(" ."))
+    """The act number ending a line or a title ("… – Délibération n° CC-2023-187", "(DCM 2023-51)",
+    "… TRAVAUX 2012 — N° 73/2011"), matched on its folded copy (same offsets; pattern `act_in_title`);
+    a bare "n°" after a title naming another act is that act's ("Abrogation de la délibération du
+    12 juin 2022 (n° 2022-31)")."""
+    folded = fold(text).rstrip(" .")
+    m = rx(data()["act_in_title"]).search(folded)
+    if m and re.match(r"[(–—-]?\s*n\s*[°o]", m.group(0)) and OTHER_ACT.search(folded[:m.start()]):
+        return None
+    return m
+
+
+OTHER_ACT = re.compile(r"\b(?:deliberations?|arretes?|decisions?|actes?|conventions?|marches?|avenants?|lots?)\b")
 
 
 def act_at_start(title: str) -> tuple[str, str] | None:

@@ -46,10 +46,15 @@ def page_furniture(unit: Unit) -> bool:
 
 
 def page_marked(unit: Unit) -> bool:
-    """A line that ends or starts with its page's number: "Délibération DEL-2024-094 - page 1/2",
+    """A line that ends or starts with its page's number said as one: "Délibération DEL-2024-094 - page 1/2",
     "Page 1 sur 6 – Registre …" (a running footer, never an item's heading)."""
     folded = unit.folded.strip()
-    return len(folded.split()) <= 14 and bool(PAGE_MARK.search(folded) or PAGE_FIRST.match(folded))
+    return len(folded.split()) <= 14 and bool(PAGE_WORD.search(folded) or PAGE_FIRST.match(folded))
+
+
+# "… – page 2", "… p. 1/2", "feuillet 3": a page said in words ("N° 2024-11-21/05", "parcelles ZC 4/5"
+# end with a fraction that is no page)
+PAGE_WORD = re.compile(r"(?:\bpage|[–—-]\s*(?:p\.|pg\.?)|\bfeuillet|\bfolio|\bf°)\s*\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?\s*$")
 
 
 def furniture_in_brackets(units: list[Unit]) -> set[int]:

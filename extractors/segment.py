@@ -427,7 +427,7 @@ def _acts_inside(units: list[Unit], evidence: list[bool], items: list[Item]) -> 
     """A second act recorded in an item's text after the item's own decision, by a decision
     naming its number in brackets ("1. COMPTE ADMINISTRATIF 2018 (D-2019-08)" / "Vote : 28 pour." /
     "Le compte de gestion 2018 est approuvé à l'unanimité (D-2019-09)."): its own item from
-    that line, when its number is shaped like the item's and heads no other item (a row of a
+    that line, when its number is the one after the item's and heads no other item (a row of a
     recap's table restates it: restated.py)."""
     headed = {fold(n) for i in items if i.heading for n in acts_tabled.numbers(i.heading) +
               [m.group(1) for m in BRACKETED_ACT.finditer(i.heading.title or "")] if i.row is None}
@@ -437,7 +437,7 @@ def _acts_inside(units: list[Unit], evidence: list[bool], items: list[Item]) -> 
         own = acts_tabled.numbers(h) + [m.group(1) for m in BRACKETED_ACT.finditer(h.title or "")] if h else []
         found = next(((k, m.group(1)) for k in range(item.start + 1, item.end) if evidence[k]
                       and any(evidence[item.start:k]) for m in BRACKETED_ACT.finditer(units[k].text)
-                      if own and _shape(m.group(1)) == _shape(own[-1]) and fold(m.group(1)) not in headed), None)
+                      if own and _next_act(m.group(1), own[-1]) and fold(m.group(1)) not in headed), None)
         if found is None:
             out.append(item)
             continue
@@ -446,8 +446,13 @@ def _acts_inside(units: list[Unit], evidence: list[bool], items: list[Item]) -> 
     return out
 
 
-def _shape(number: str) -> str:
-    return re.sub(r"\d", "9", fold(number))
+def _next_act(number: str, own: str) -> bool:
+    """The act after the item's own, in its numbering ("D-2019-09" after "D-2019-08"): not an
+    earlier act the decision abrogates or amends ("d'abroger la délibération du 12 juin 2022 (n°
+    2022-31)")."""
+    same = re.sub(r"\d", "9", fold(number)) == re.sub(r"\d", "9", fold(own))
+    return same and number_key(number) == (number_key(own) or -2) + 1 and \
+        re.sub(r"\d+$", "", number) == re.sub(r"\d+$", "", own)
 
 
 def _act_numbered(item: Item) -> bool:

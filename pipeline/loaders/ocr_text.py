@@ -122,17 +122,17 @@ def rn_words(text: str) -> str:
 I_FOR_L = re.compile(r"(?<![\w.'-])(?<!Mme )(?<!Mlle )(?<!Madame )I(?=(?:a|e|es|ui|eur|eurs)\s+[^\W\d_]|['’][a-zà-ÿ])")
 
 
-# the same articles with a 1 for the l: "sous 1a présidence", "quitte 1a salle", "1e Président";
-# not a lot, a zone or a house lettered "1a" ("lot 1a et 1b", "zone 1a du PLU", "1a rue des Lilas")
-ONE_FOR_L = re.compile(r"(?<![\w.'’/-])(?<!lot )(?<!zone )(?<!article )(?<!annexe )(?<!secteur )(?<!tranche )"
-                       r"(?<!phase )(?<!parcelle )1(?=(?:a|e|es)\s+(?!(?:et|ou|rue|avenue|boulevard|all[ée]e|chemin|impasse|place|route|quai)\b)"
-                       r"[^\W\d_]{3,})")
+# the article "la" with a 1 for the l, after a word that takes it: "sous 1a présidence", "quitte 1a
+# salle", "de 1a Métropole" (not "1e adjointe", an ordinal; not "lot n°1a", "tranche 1a", "situé 1a
+# Grande Rue": a lot, a house)
+ONE_FOR_L = re.compile(r"(?i)(\b(?:sous|de|à|a|par|dans|sur|pour|quitte|ouvre|lève|leve|clôt|clot|que|et|vers|avec|selon) )"
+                       r"1(?=a\s+[^\W\d_]{3,})")
 
 
 def i_for_l(text: str) -> str:
     """"sous Ia présidence de", "Ie Maire", "I'unanimité", "ouvre 1a séance" -> "la", "le",
     "l'unanimité", "la séance"."""
-    return ONE_FOR_L.sub("l", I_FOR_L.sub("l", text))
+    return ONE_FOR_L.sub(r"\1l", I_FOR_L.sub("l", text))
 
 
 def _key(word: str) -> str:
