@@ -15,14 +15,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors import act_table
-from extractors.outline import Heading, Item, act_at_start, data
-from extractors.stream import Unit, fold
+from extractors.outline import Heading, Item, act_at_start
+from extractors.stream import fold
 
 
-def with_table(units: list[Unit], start: int, end: int, items: list[Item], evidence: list[bool]) -> list[Item]:
-    """A table of acts gives one item a row; items found by headings keep their place
-    outside it (the minutes approved above the relevé, cut where the table starts)."""
-    rows = act_table.rows(units, start, end, data()["act_table"])
+def with_table(rows: list[act_table.Row], items: list[Item], evidence: list[bool]) -> list[Item]:
+    """A table of acts (its `rows`, act_table.rows) gives one item a row; items found by headings
+    keep their place outside it (the minutes approved above the relevé, cut where the table starts)."""
     if not rows:
         return items
     voted = _votes_at_end(rows, items)
@@ -73,12 +72,12 @@ def numbers(h: Heading) -> list[str]:
     return [n for n in (h.number, act[0] if act else None) if n]
 
 
-
-def tabled(units: list[Unit], start: int, end: int, acts: list[Heading]) -> set[int]:
+def tabled(rows: list[act_table.Row], acts: list[Heading]) -> set[int]:
     """Act headings with no vote under them whose votes are in a table of acts further on
     ("2025-306 - Aménagement …" / "2025-307 - …" / "2025-308 - …" / … / "TABLEAU DES VOTES" /
     "2025-306  98  70  19  8  -"): each heading's number printed once as a heading, once in a row."""
-    rows = act_table.rows(units, start, end, data()["act_table"]) if len(acts) > 2 else []
+    if len(acts) <= 2:
+        return set()
     named = {fold(r.number) for r in rows if r.number}
     heads = [fold(h.number) for h in acts if h.number]
     return {h.unit for h in acts if h.number and fold(h.number) in named and heads.count(fold(h.number)) == 1

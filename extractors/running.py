@@ -15,7 +15,8 @@ from extractors.stream import Unit, fold
 # "…, conseil communautaire, séance du lundi 22 octobre 2007"
 RUNNING_HEADER = lexicon.rx(r"\b{body},?\s+(?:(?:seance|reunion)\s+)?(?:du|le)\s+(?:{weekday}\s+)?\d{1,2}(?:er)?(?:\s+{month}\s+|[/.]\d{1,2}[/.])\d{2,4}\b")
 # a running header or footer ends with its page: "… – page 2", "… page 2 sur 3", "… 2/3", "Délibérations – p. 1"
-PAGE_MARK = re.compile(r"(?:(?:\bpage|[–—-]\s*(?:p\.|pg\.?)|\bfeuillet|\bfolio|\bf°)\s*\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?|[\s–-]\d{1,3}\s*/\s*\d{1,3})\s*$")
+PAGE_SAID = r"(?:\bpage|[–—-]\s*(?:p\.|pg\.?)|\bfeuillet|\bfolio|\bf°)\s*\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?"
+PAGE_MARK = re.compile(rf"(?:{PAGE_SAID}|[\s–-]\d{{1,3}}\s*/\s*\d{{1,3}})\s*$")
 # … or starts with it: "Page 1 sur 6 – Registre des délibérations"
 PAGE_FIRST = re.compile(r"(?:page|p\.)\s*\d{1,3}\s*(?:/|sur)\s*\d{1,3}\s*[–|-]\s")
 
@@ -54,7 +55,7 @@ def page_marked(unit: Unit) -> bool:
 
 # "… – page 2", "… p. 1/2", "feuillet 3": a page said in words ("N° 2024-11-21/05", "parcelles ZC 4/5"
 # end with a fraction that is no page)
-PAGE_WORD = re.compile(r"(?:\bpage|[–—-]\s*(?:p\.|pg\.?)|\bfeuillet|\bfolio|\bf°)\s*\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?\s*$")
+PAGE_WORD = re.compile(rf"{PAGE_SAID}\s*$")
 
 
 def furniture_in_brackets(units: list[Unit]) -> set[int]:

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from extractors import (acts_tabled, counts, lexicon, members, opening, outline, pages, pairing, restated, running, sitting,
+from extractors import (act_table, acts_inside, acts_tabled, counts, lexicon, members, opening, outline, pages, pairing, restated, running, sitting,
                         together)
 from extractors.normalise import ordinal
 from extractors.outline import Block, Heading, Item, act_at_end, data, number_key, outline_key, outline_step, rx
@@ -128,14 +128,17 @@ def _lead_in(units: list[Unit], evidence: list[bool], k: int, floor: int) -> int
 
 # --- headings -------------------------------------------------------------------------
 
-def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: list[int]) -> dict[str, list[Heading]]:
-    """Candidate headings of each family in units[start:end], lists of titles left out."""
+def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: list[int],
+             rows: list[act_table.Row] = ()) -> dict[str, list[Heading]]:
+    """Candidate headings of each family in units[start:end], lists of titles left out (`rows`:
+    the block's tables of acts, act_table.rows)."""
     found: dict[str, list[Heading]] = {f: [] for f in data()["priority"]}
     furniture = pages.page_numbers(units, start, end, said)
     for k in range(start, end):
+        if k in furniture or running.page_marked(units[k]):
+            continue
         for family, h in _heading_at(units, k):
-            if k not in furniture and not running.page_marked(units[k]):
-                found[family].append(h)
+            found[family].append(h)
     found["numbered"] = _best_run(found["numbered"])
     found["act"] = _month_shaped(found["act"], said)
     if found["plain"]:  # "Mairie de X" / "Réunion du conseil municipal du …" head the sitting
@@ -143,7 +146,7 @@ def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: 
         found["plain"] = [h for h in found["plain"] if opened is not None and h.unit > opened]
     toc = _toc_units(units, start, end)
     decided = [k for k in range(start, end) if said[k]]
-    tabled = acts_tabled.tabled(units, start, end, found["act"])
+    tabled = acts_tabled.tabled(rows, found["act"])
     return {f: _untight([h for h in hs if h.unit not in toc], decided, shared, tabled) for f, hs in found.items()}
 
 
@@ -386,7 +389,8 @@ def _pull_heads(units: list[Unit], evidence: list[bool], items: list[Item]) -> l
 def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int, end: int) -> Block:
     """The items of a block under the heading family that explains the most decisions."""
     shared = together.lines(units, start, end)
-    found = pairing.paired(units, headings(units, start, end, said, shared), evidence)
+    rows = act_table.rows(units, start, end, data()["act_table"])
+    found = pairing.paired(units, headings(units, start, end, said, shared, rows), evidence)
     lines = together.ranges(units, shared, found)
     decided = together.decided(evidence, found, lines)
     by_family = {f: _segments(found[f], decided, end, f) for f in data()["priority"]}
@@ -399,9 +403,9 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
     best = _ranks_holding_acts(by_family, best)
     if not best:
         best = [Item(start, end, None, any(evidence[start:end]))]
-    best = acts_tabled.with_table(units, start, end, [together.share(units, item, lines, evidence) for item in best], evidence)
+    best = acts_tabled.with_table(rows, [together.share(units, item, lines, evidence) for item in best], evidence)
     _number_from_neighbours(best, found)
-    best = _acts_inside(units, evidence, _acts_only(units, evidence, best))
+    best = acts_inside.split(units, evidence, _acts_only(units, evidence, best))
     _cut_last(units, evidence, best[-1])
     return Block(start, end, best[0].start if best[0].heading else start, _pull_heads(units, evidence, best))
 
@@ -417,42 +421,6 @@ def _acts_only(units: list[Unit], evidence: list[bool], items: list[Item]) -> li
     # an item voted with others ("Les rapports n° 3 à 5 sont adoptés …") has its vote elsewhere: kept
     kept = [i for i in items if _act_numbered(i) or not _noted_only(units[i.start:i.end], evidence[i.start:i.end])]
     return kept or items
-
-
-# "(D-2019-09)", "(délibération n° 2022-CC-118)": an act's number in brackets closing a sentence
-BRACKETED_ACT = re.compile(r"\((?:(?:d[ée]lib[ée]ration|DCM|DCC)\s+)?(?:n\s*°\s*)?([A-Z]{0,6}[-_ ]?\d{2,4}(?:[-_/.]\d{1,4}){1,3})\)")
-
-
-def _acts_inside(units: list[Unit], evidence: list[bool], items: list[Item]) -> list[Item]:
-    """A second act recorded in an item's text after the item's own decision, by a decision
-    naming its number in brackets ("1. COMPTE ADMINISTRATIF 2018 (D-2019-08)" / "Vote : 28 pour." /
-    "Le compte de gestion 2018 est approuvé à l'unanimité (D-2019-09)."): its own item from
-    that line, when its number is the one after the item's and heads no other item (a row of a
-    recap's table restates it: restated.py)."""
-    headed = {fold(n) for i in items if i.heading for n in acts_tabled.numbers(i.heading) +
-              [m.group(1) for m in BRACKETED_ACT.finditer(i.heading.title or "")] if i.row is None}
-    out: list[Item] = []
-    for item in items:
-        h = item.heading
-        own = acts_tabled.numbers(h) + [m.group(1) for m in BRACKETED_ACT.finditer(h.title or "")] if h else []
-        found = next(((k, m.group(1)) for k in range(item.start + 1, item.end) if evidence[k]
-                      and any(evidence[item.start:k]) for m in BRACKETED_ACT.finditer(units[k].text)
-                      if own and _next_act(m.group(1), own[-1]) and fold(m.group(1)) not in headed), None)
-        if found is None:
-            out.append(item)
-            continue
-        k, number = found
-        out += [replace(item, end=k), Item(k, item.end, Heading(k, "act", number, None), True)]
-    return out
-
-
-def _next_act(number: str, own: str) -> bool:
-    """The act after the item's own, in its numbering ("D-2019-09" after "D-2019-08"): not an
-    earlier act the decision abrogates or amends ("d'abroger la délibération du 12 juin 2022 (n°
-    2022-31)")."""
-    same = re.sub(r"\d", "9", fold(number)) == re.sub(r"\d", "9", fold(own))
-    return same and number_key(number) == (number_key(own) or -2) + 1 and \
-        re.sub(r"\d+$", "", number) == re.sub(r"\d+$", "", own)
 
 
 def _act_numbered(item: Item) -> bool:

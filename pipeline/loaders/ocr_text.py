@@ -171,8 +171,8 @@ def _label_word(m: re.Match) -> str:
     key = fold(stem)
     if key in _FOLDED:
         return word
-    right = next((w for w in LABEL_WORDS if len(fold(w)) == len(key) and
-                  sum(a != b for a, b in zip(fold(w), key)) == 1), None)
+    right = next((w for folded, w in _FOLDED_WORDS if len(folded) == len(key) and
+                  sum(a != b for a, b in zip(folded, key)) == 1), None)
     if right is None:
         return word
     capitals = 2 * sum(c.isupper() for c in stem) > len(stem)  # "DELIBERATlON": a word in capitals
@@ -180,7 +180,8 @@ def _label_word(m: re.Match) -> str:
     return right + plural
 
 
-_FOLDED = frozenset(fold(w) for w in LABEL_WORDS)
+_FOLDED_WORDS = tuple((fold(w), w) for w in LABEL_WORDS)  # folded once: every long word of every line is tried
+_FOLDED = frozenset(folded for folded, _ in _FOLDED_WORDS)
 
 
 def repair(text: str) -> str:

@@ -193,7 +193,7 @@ def _count_box_wrapped(line: str, second: str, below: str, after: str) -> tuple[
         if j is None:
             return None
         labels[j] += " " + text
-    return _count_box("  ".join(f"{label}" for label in labels), below, after)
+    return _count_box("  ".join(labels), below, after)
 
 
 # a count written in words, "dix-sept", "vingt et un", "un" (the counts' reader turns it to digits)
