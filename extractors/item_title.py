@@ -16,6 +16,7 @@ from extractors import lexicon, members, opening, outline, running, segment, str
 from extractors.normalise import words_to_digits
 from extractors.sitting import Fact, Reading
 from extractors.stream import Unit, fold, joined
+from schemas.text import ends_on_function_word
 
 
 def title(units: list[Unit], item: outline.Item, own: Reading) -> Fact | None:
@@ -89,7 +90,7 @@ def _title_goes_on(lines: list[str], u: Unit, h: outline.Heading) -> bool:
     if re.search(r"[.:;]$", last):
         return False
     caps = last.isupper() and text.isupper()
-    dangling = re.search(r"(?:\b(?:de|du|des|la|le|les|l'|d'|à|a|au|aux|et|en|pour|sur|avec)|[,–-])$", last)
+    dangling = ends_on_function_word(last) or re.search(r"[,–-]$", last)
     return bool(caps or dangling or text[:1].islower() or (u.all_bold and last))
 
 

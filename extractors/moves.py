@@ -63,9 +63,9 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
                 if m else None
             if name:
                 holder = entries.strip_civilities(_slice(text, m, "holder")) if m.groupdict().get("holder") else None
+                for_vote = kind == "leave" and (_for_vote(folded[m.end():]) or name == PRESIDING and _stand_in(folded))
                 return Move(kind, name, holder or (_holder_after(text, folded, m.end()) if kind == "leave" else None),
-                            u.span, k, for_vote=kind == "leave" and _for_vote(folded[m.end():]),
-                            from_item=_from_item(folded[m.end():]))
+                            u.span, k, for_vote=for_vote, from_item=_from_item(folded[m.end():]))
     return None
 
 
@@ -93,6 +93,18 @@ FOR_VOTE = re.compile(r"^[^.;]{0,40}?\b(?:ne\s+(?:prend|participe)\s+pas\s+(?:pa
 # … but not one who gives a proxy, does not come back, or leaves for what follows too
 FOR_GOOD = re.compile(r"\b(?:donne|donnant|a\s+donne)\s+(?:pouvoir|procuration)|ne\s+revient\s+pas|definitivement"
                       r"|(?:points?|questions?|dossiers?)\s+suivants?|jusqu'a\s+la\s+fin|fin\s+de\s+(?:la\s+)?seance")
+
+
+# the chair handed over in the same sentence: the one presiding is out for this item's accounts
+# and back after them, often unsaid (CGCT L2121-14): "Sous la présidence de Mme Annick BOUILLER,
+# 1re adjointe, M. le Maire ayant quitté la salle, le conseil municipal examine le compte administratif"
+STAND_IN = re.compile(r"\b(?:sous\s+la\s+presidence\s+de|presidee?\s+par|(?:prend|assure)\s+la\s+presidence"
+                      r"|presidence\s+(?:est\s+|etant\s+)?(?:assuree|confiee)|doyen(?:ne)?\s+d'age)\b")
+
+
+def _stand_in(folded: str) -> bool:
+    """"Sous la présidence de Mme X, 1re adjointe, M. le Maire ayant quitté la salle": for this item."""
+    return bool(STAND_IN.search(folded))
 
 
 def _for_vote(after: str) -> bool:

@@ -19,7 +19,7 @@ from extractors import bodies, entries, lexicon, members
 from extractors.normalise import parse_date, parse_time, words_to_digits
 from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of, unbroken
 from schemas import Span
-from schemas.text import ends_sentence
+from schemas.text import ends_on_function_word, ends_sentence
 
 if TYPE_CHECKING:  # the reading is sitting.py's; this module only fills it
     from extractors.sitting import Reading
@@ -56,8 +56,9 @@ def opens(text: str) -> bool:
 def read(r: Reading, units: list[Unit], k: int) -> int:
     """The opening sentence, to its full stop: date, time, body, place, president, convocation."""
     j = k + 1
-    while j < len(units) and not ends_sentence(units[j - 1].text) and j - k < 8 \
-            and not members.list_label(units[j].text) and not lexicon.label_at_start("fields", units[j].folded):
+    while j < len(units) and not ends_sentence(units[j - 1].text) and j - k < 8 and (
+            ends_on_function_word(units[j - 1].text)  # "…, sur la" / "convocation qui lui a été adressée …"
+            or not members.list_label(units[j].text) and not lexicon.label_at_start("fields", units[j].folded)):
         j += 1
     lines = [u.text for u in units[k:j]]
     text, whole = joined(lines), unbroken(lines)

@@ -260,14 +260,16 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
         m = lexicon.first("secretary_prose", fold(both))
         r.set("secretaire", opening.person(both, m, "name") if m and m.start("name") < len(u.text) else None, u.span,
               "secretary_prose")
-    m = lexicon.first("president_prose", folded)
+    move = read_move(u, k, units[k + 1] if k + 1 < len(units) else None)
+    # "Sous la présidence de Mme X, 1re adjointe, M. le Maire ayant quitté la salle": this item's chair
+    stand_in = bool(move and move.name == PRESIDING and move.for_vote)
+    m = lexicon.first("president_prose", folded) if not stand_in else None
     if m:
         r.set("president", opening.person(u.text, m, "name"), u.span, "president_prose")
-    elif both:  # "… sous la présidence de" / "M. Marc BRIAULT, Président."
+    elif both and not stand_in:  # "… sous la présidence de" / "M. Marc BRIAULT, Président."
         m = lexicon.first("president_prose", fold(both))
         if m and m.start() < len(u.text.strip()) <= m.start("name"):
             r.set("president", opening.person(both, m, "name"), u.span, "president_prose")
-    move = read_move(u, k, units[k + 1] if k + 1 < len(units) else None)
     if move:
         r.moves += [move] + _more_moves(u, k, move)
     proxy = members.proxy_sentence(u.text, k) if not move else None  # "Départ de X, qui donne pouvoir à Y": a move

@@ -57,6 +57,16 @@ def ends_sentence(text: str, marks: str = ".") -> bool:
     return bool(text) and text[-1] in marks and not (text.endswith(".") and ABBREVIATION_END.search(text))
 
 
+# a line cut before its sentence's next word: "… était réuni au siège du syndicat, sur la" /
+# "convocation qui lui a été adressée le 02.06.2017 ; …" (the next line is no label then)
+FUNCTION_WORD_END = re.compile(r"(?:^|[\s(])(?:de|du|des|la|le|les|l'|d'|à|a|au|aux|et|en|pour|sur|avec|par)$")
+
+
+def ends_on_function_word(text: str) -> bool:
+    """``"… réuni au siège du syndicat, sur la"``: the sentence goes on below."""
+    return bool(FUNCTION_WORD_END.search(text.rstrip()))
+
+
 def compact(text: str | None) -> str:
     """Folded, punctuation and runs of spaces made one space: a key to compare two texts."""
     return " ".join(re.sub(r"[^\w']+", " ", fold(text or "")).split())
