@@ -12,19 +12,20 @@ the items found by their headings.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from extractors import act_table
 from extractors.outline import Heading, Item, act_at_start
-from extractors.stream import fold
+from extractors.stream import Unit, fold
 
 
-def with_table(rows: list[act_table.Row], items: list[Item], evidence: list[bool]) -> list[Item]:
+def with_table(rows: list[act_table.Row], items: list[Item], evidence: list[bool], units: list[Unit] = ()) -> list[Item]:
     """A table of acts (its `rows`, act_table.rows) gives one item a row; items found by headings
     keep their place outside it (the minutes approved above the relevé, cut where the table starts)."""
     if not rows:
         return items
-    voted = _votes_at_end(rows, items)
+    voted = _votes_at_end(rows, items, {id(i) for i in items if _sees_table(units[i.start:i.end])} if units else set())
     if voted:
         return voted
     if _recap(rows, items):  # the last item ends where the summary starts
@@ -37,7 +38,17 @@ def with_table(rows: list[act_table.Row], items: list[Item], evidence: list[bool
     return before + table + after
 
 
-def _votes_at_end(rows: list[act_table.Row], items: list[Item]) -> list[Item] | None:
+# an item whose vote is said to be in the table: "Adoptée (voir tableau des votes).", "(cf. tableau
+# annexé)", "Le vote figure au tableau récapitulatif"
+SEE_TABLE = re.compile(r"\b(?:voir|cf\.?|se\s+reporter\s+au|figurant\s+(?:au|dans\s+le)|figure\s+(?:au|dans\s+le)"
+                       r"|report[ee]e?s?\s+(?:au|dans\s+le))\s+(?:le\s+)?tableau\b")
+
+
+def _sees_table(units: list[Unit]) -> bool:
+    return any(SEE_TABLE.search(u.folded) for u in units)
+
+
+def _votes_at_end(rows: list[act_table.Row], items: list[Item], see: set[int] = frozenset()) -> list[Item] | None:
     """Items headed by their act's number that print no vote, and a table after them naming
     those numbers ("Les votes sont retranscrits dans le tableau annexé" … "TABLEAU DES VOTES" /
     "2025-301  97  71  18  8  1"): each such item takes its row's vote; the table is no more
@@ -45,14 +56,15 @@ def _votes_at_end(rows: list[act_table.Row], items: list[Item]) -> list[Item] | 
     heads = {fold(n): i for i in items if i.heading and i.start < rows[0].head for n in numbers(i.heading)}
     named = {fold(r.number): r for r in rows if r.number and fold(r.number) in heads}
     if len(named) < 2 or len(named) < sum(bool(r.number) for r in rows) \
-            or all(heads[n].evidence for n in named):
+            or all(heads[n].evidence and id(heads[n]) not in see for n in named):
         return None
     out = []
     for i in items:
         if i.start >= rows[0].head:
             continue
         row = next((named[fold(n)] for n in numbers(i.heading) if fold(n) in named), None) if i.heading else None
-        mine = row if row is not None and not i.evidence else None  # an item's own vote stays its own
+        # an item's own vote stays its own, unless it says its figures are in the table ("Adoptée (voir tableau)")
+        mine = row if row is not None and (not i.evidence or id(i) in see) else None
         out.append(replace(i, end=min(i.end, rows[0].head), row=mine, evidence=i.evidence or mine is not None))
     return out
 

@@ -37,7 +37,8 @@ def cell_rows(units: list[Unit]) -> tuple[list[Count], set[int]]:
             continue  # a row per group and no total: no count is the sitting's
         values = [digits(v).strip() for v in units[at].cells]  # "trente-neuf (39)" -> "39"
         found = [(label, v) for label, v in zip(labels, values) if label and re.fullmatch(r"\d{1,4}", v)]
-        if len(found) >= 2:
+        # "2 | 33 | unanimité |": a vote table's row merged across its vote columns, its votants alone
+        if len(found) >= 2 or len(found) == 1 and any("unanim" in fold(c) for c in units[at].cells):
             out += [Count(label, int(v), at, "table_cells") for label, v in found if plausible(int(v))]
     return out, rows
 

@@ -526,7 +526,9 @@ def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
     parsed = parse_entry(entry)
     name, holder, substitute = (parsed.name, parsed.holder, parsed.substitute_for) if parsed else (entry, None, None)
     if label.kind == "proxies" and holder is None:
-        name, holder = _bare_holder(entry if re.search(r"\(\s*(?:à|a|au)\s", entry) else name)
+        # "ESTÈVE (à HUMBERT)", "M. Robert LAMY (Augy-sur-Aubois) à M. Claude BONNET": the whole entry
+        name, holder = _bare_holder(entry if re.search(r"\(\s*(?:à|a|au)\s|\)\s*(?:à|a|au)\s", entry) else name)
+        name = re.sub(r"\s*\([^()]*\)\s*$", "", name)  # the giver's commune in brackets
     name = strip_civilities(name)
     if not looks_like_member(name):
         return None

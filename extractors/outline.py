@@ -60,12 +60,17 @@ class Block:
 
 def act_at_end(text: str) -> re.Match | None:
     """The act number ending a line or a title ("… – Délibération n° CC-2023-187", "(DCM 2023-51)",
-    "… TRAVAUX 2012 — N° 73/2011"), matched on its folded copy (same offsets; pattern `act_in_title`);
+    "… TRAVAUX 2012 — N° 73/2011", a bare code at the margin "… 2018      D2019-088"), matched on its folded copy (same offsets; pattern `act_in_title`);
     a bare "n°" after a title naming another act is that act's ("Abrogation de la délibération du
     12 juin 2022 (n° 2022-31)")."""
     folded = fold(text).rstrip(" .")
     m = rx(data()["act_in_title"]).search(folded)
     if m and re.match(r"[(–—-]?\s*n\s*[°o]", m.group(0)) and OTHER_ACT.search(folded[:m.start()]):
+        return None
+    # a bare code at the right margin ("OBJET N° 1 - RAPPORT D'ACTIVITE 2018      D2019-088", its gap
+    # closed up by the loader), not the number of an act the title's last words name ("… du marché M2019-12")
+    if m and not re.match(r"[(–—-]|\s*(?:acte|deliberation|delib)", m.group(0)) and \
+            OTHER_ACT.search(" ".join(folded[:m.start()].split()[-3:])):
         return None
     return m
 
@@ -110,7 +115,7 @@ def outline_step(a: tuple[int, ...], b: tuple[int, ...]) -> int | None:
 
 
 def number_key(number: str | None) -> int | None:
-    """The number that orders items: "12" -> 12, "IV" -> 4, "2018-24" -> 24."""
+    """The number that orders items: "12" -> 12, "IV" -> 4, "2018-24" -> 24, "C" -> 3."""
     if not number:
         return None
     if number.isdigit():
@@ -119,6 +124,8 @@ def number_key(number: str | None) -> int | None:
     if committee:  # "3(2)": the third report, of committee 2
         return int(committee.group(1))
     low = number.lower()
+    if re.fullmatch(r"[a-z]", low) and low not in "ivxl":  # "A - COMPTE ADMINISTRATIF", "B - …": a letter's rank
+        return ord(low) - ord("a") + 1
     if not re.fullmatch(r"[ivxl]+", low):
         digits = re.findall(r"\d+", number)
         return int(digits[-1]) if digits else None

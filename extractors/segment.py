@@ -27,76 +27,25 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from extractors import (act_table, acts_inside, acts_tabled, counts, lexicon, members, opening, outline, pages, pairing, restated, running, sitting,
+from extractors import (act_table, acts_inside, acts_tabled, counts, evidence, lexicon, members, opening, outline, pages, pairing, restated,
+                        running, sitting,
                         together)
 from extractors.normalise import ordinal
 from extractors.outline import Block, Heading, Item, act_at_end, data, number_key, outline_key, outline_step, rx
 from extractors.stream import Unit, fold
+from extractors.evidence import is_evidence  # noqa: F401  (segment.is_evidence: read by many)
 
 UNDECIDED_HEAD = 8  # units before an extract's header that stay with it when nothing is decided there
 TIGHT = 2  # headings at most this many units apart, three or more in a row: a list of titles
 
 
-# --- evidence and blocks ------------------------------------------------------------
-
-def is_evidence(u: Unit) -> bool:
-    """A line that records a decision or a vote ("Le Conseil … DÉCIDE", "Pour : 16",
-    "adopté à l'unanimité"), not a recital ("Vu la délibération … adoptée …")."""
-    return any(_decides(fold(sentence).strip()) for sentence in SENTENCE.split(u.text)) or \
-        bool(counts.read([u], tuple(lexicon.get("vote_counts")))) or _vote_after_act(u.folded.strip())
-
-
-def _vote_after_act(folded: str) -> bool:
-    """A vote printed beside the act number opening the line: "DCC n° 2024-093 – Vote : unanimité
-    des présents et représentés"; not a title ("2017.03.06-14 VOTE D'UNE MOTION …")."""
-    for pattern in data()["headings"]["act"]:
-        m = rx(pattern).match(folded)
-        if m:
-            title = (m.groupdict().get("title") or "").strip()
-            return bool(pairing.RESULT_START.match(title)) and _decides(title)
-    return False
-
-
-# sentences of a line: a paragraph run on one line ("1. Vote des taux … M. le Maire propose de
-# maintenir les taux … Après en avoir délibéré, le Conseil Municipal adopte …") is judged
-# sentence by sentence, so that a proposal in one does not hide the decision in the next
-SENTENCE = re.compile(r"(?<=[^\W\d_]{3}[.;!?])\s+(?=[A-ZÀ-Ý])")
-
-
-def _decides(folded: str) -> bool:
-    if any(rx(p).search(folded) for p in data()["not_evidence"]):
-        return False
-    return any(rx(p).search(folded) for p in data()["evidence"])
-
+# --- blocks ---------------------------------------------------------------------
 
 def plan(units: list[Unit]) -> list[Block]:
     """The blocks of the document with their items."""
-    said = [is_evidence(u) for u in units]  # line by line; a vote table's header below
-    evidence = list(said)
-    for k in _vote_tables(units):
-        evidence[k] = True
-    return [_items(units, evidence, said, a, b) for a, b in _blocks(units, evidence)]
-
-
-def _vote_tables(units: list[Unit]) -> list[int]:
-    """The header row of a vote table ("Collège | Pour | Contre | Abstention" over "Élus | 9 |
-    0 | 0" … "Total | 14 | 0 | 1"), or the first label of one flattened a cell a line ("Votants" /
-    "Pour" / "Contre" / "Abstention" / "41" / "40" / "0" / "1"): a vote recorded, though no single
-    line says so."""
-    return [k for k, u in enumerate(units) if (u.cells and k + 1 < len(units) and units[k + 1].cells
-                                               or FLAT_VOTE_LABEL.fullmatch(u.folded.strip()) and not _label_above(units, k))
-            and not re.search(r"\d", u.text) and re.search(r"\b(?:pour|contre|abst|votants)", u.folded)
-            and counts.read(units[k:k + 10], tuple(lexicon.get("vote_counts")))]
-
-
-FLAT_VOTE_LABEL = re.compile(r"(?:nombre\s+de\s+)?votants|pour")  # a flattened table's first label
-
-
-def _label_above(units: list[Unit], k: int) -> bool:
-    """"Délégués présents" / "Pouvoirs" / "Votants" / "Pour" / … / "8" / "6": the labels go on from
-    a sitting's count box above (an extract's head), not a vote's own table."""
-    above = units[k - 1].folded.strip() if k else ""
-    return bool(above) and not re.search(r"\d", above) and bool(lexicon.label_at_start("counts", above))
+    said = evidence.said(units)  # line by line; a vote table's header below
+    recorded = evidence.with_vote_tables(units, said)
+    return [_items(units, recorded, said, a, b) for a, b in _blocks(units, recorded)]
 
 
 def _blocks(units: list[Unit], evidence: list[bool]) -> list[tuple[int, int]]:
@@ -201,6 +150,8 @@ def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
             m = rx(pattern).match(folded)
             if m:
                 h = _heading(u, k, family, m, style)
+                if _lower_letter(h) or _initial(u, h):
+                    continue  # "a) la création d'un poste …": a list's point; items are ranked "A - …"
                 if not (u.text.lstrip()[:1] in "–—" and h.title and h.title[:1].islower()):
                     out.append((family, h))  # "— Délibération 2020-18 : création d'un poste …": a recital's bullet
                 break
@@ -209,6 +160,22 @@ def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
     elif not out and _is_plain_title(units, k):
         out.append(("plain", Heading(k, "plain", None, u.text.strip())))
     return [(f, h) for f, h in out if not (h.title and any(rx(p).search(fold(h.title)) for p in data()["toc_title"]))]
+
+
+def _letter(h: Heading) -> bool:
+    """"B - COMPTE DE GESTION 2014": a rank in letters, never the next of "12. Questions diverses"."""
+    return bool(h.number) and len(h.number) == 1 and h.number.isalpha()
+
+
+def _initial(u: Unit, h: Heading) -> bool:
+    """"A. BONNIN", "R. BARBE": a member's initial in a list, not "A. GARDERIE PÉRISCOLAIRE — TARIFS
+    2012/2013" (a rank in letters before a title of three words or more)."""
+    return _letter(h) and u.text.lstrip()[1:].lstrip().startswith(".") and \
+        len(re.findall(r"[^\W\d_]{3,}", h.title or "")) < 3
+
+
+def _lower_letter(h: Heading) -> bool:
+    return _letter(h) and h.number.islower()
 
 
 def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
@@ -277,7 +244,7 @@ def _best_run(hs: list[Heading]) -> list[Heading]:
                 if key is not None and outline_key(r[-1].number) is not None}
         # the same numbering style, one number possibly skipped; another style, the next number
         fits = [r for r in runs if r[-1].style == h.style and 1 <= (step.get(id(r)) or 0) <= 2] or \
-               [r for r in runs if step.get(id(r)) == 1]
+               [r for r in runs if step.get(id(r)) == 1 and _letter(r[-1]) == _letter(h)]
         if fits:
             max(fits, key=len).append(h)
         else:
@@ -386,6 +353,20 @@ def _pull_heads(units: list[Unit], evidence: list[bool], items: list[Item]) -> l
     return items
 
 
+def _drop_recap(units: list[Unit], by_family: dict[str, list[Item]], start: int) -> None:
+    """A family all of whose items stand under a recap's heading ("Récapitulatif des votes" /
+    "2021-31 Taux de fiscalité 2021 …… unanimité") is the recap, when another family records
+    decisions above it ("1 – Délibération 2021-31 : Vote des taux …" / "… à l'unanimité, fixe les taux")."""
+    heads = [k for k in range(start, max((i.start for items in by_family.values() for i in items), default=start))
+             if restated.is_recap_heading(units, k)]
+    for family, items in by_family.items():
+        head = max((k for k in heads if items and k < items[0].start), default=None)
+        above = max((sum(i.evidence and i.end <= head for i in its) for other, its in by_family.items()
+                     if other != family), default=0) if head is not None else 0
+        if above >= max(2, sum(i.evidence for i in items) / 2):  # as many items recorded above it
+            by_family[family] = []
+
+
 def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int, end: int) -> Block:
     """The items of a block under the heading family that explains the most decisions."""
     shared = together.lines(units, start, end)
@@ -396,6 +377,7 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
     by_family = {f: _segments(found[f], decided, end, f) for f in data()["priority"]}
     if sum(i.evidence for i in by_family["plain"]) < 2:
         by_family["plain"] = []  # a lone line between blank lines above a decision is no item heading
+    _drop_recap(units, by_family, start)
     most = max(sum(i.evidence for i in items) for items in by_family.values())
     # the most specific family that explains at least half as many decisions as any
     best = next((items for items in by_family.values()
@@ -403,7 +385,7 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
     best = _ranks_holding_acts(by_family, best)
     if not best:
         best = [Item(start, end, None, any(evidence[start:end]))]
-    best = acts_tabled.with_table(rows, [together.share(units, item, lines, evidence) for item in best], evidence)
+    best = acts_tabled.with_table(rows, [together.share(units, item, lines, evidence) for item in best], evidence, units)
     _number_from_neighbours(best, found)
     best = acts_inside.split(units, evidence, _acts_only(units, evidence, best))
     _cut_last(units, evidence, best[-1])

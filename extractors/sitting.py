@@ -31,7 +31,7 @@ from extractors.normalise import parse_date, parse_time, words_to_digits
 from extractors.moves import PRESIDING, Move, read_move  # noqa: F401  (the sitting's moves, re-exported)
 from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of
 from schemas import Span
-from schemas.text import ends_sentence, find_person, name_key
+from schemas.text import ends_on_function_word, ends_sentence, find_person, name_key
 
 
 @dataclass
@@ -224,10 +224,11 @@ def _more_moves(u: Unit, k: int, first: Move) -> list[Move]:
 # with the role (not "Vice-Président", "Maire adjoint", "Maire délégué")
 # nor "Maire d'Allanche", "Président de la commission …" (a member's own title)
 # "M. Jean DUPONT, Maire, …" / "CARON Jean-Michel (Président), DUBOIS Annie, …" / "VIDALENC
-# Jean-Pierre (Thiézac), président ; …" (his commune in brackets)
+# Jean-Pierre (Thiézac), président ; …" (his commune in brackets), "BARDIN Jean-Michel (Président,
+# Saint-Eloy-les-Mines)" (his commune after the title)
 LISTED_PRESIDENT = re.compile(r"(?P<name>[^,;:()]+?)\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:maire|presidente?)\b"
                               r"(?!\s*-?\s*(?:adjoint|delegu|d'|de\b|du\b|des\b))"
-                              r"|\(\s*(?:maire|presidente?)(?:\s+de\s+(?:la\s+)?seance)?\s*\))")
+                              r"|\(\s*(?:maire|presidente?)(?:\s+de\s+(?:la\s+)?seance)?\s*(?:,\s*[^(),]{2,40})?\))")
 
 
 def _president_listed(r: Reading, units: list[Unit]) -> None:
@@ -302,6 +303,7 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
     u = units[k]
     if not _title_like(u):
         return
+    _named_over_type(r, units, k)
     own = bodies.before_organ(bodies.after_republique(u.text.strip()))
     body = lexicon.first("collectivite", fold(own).strip())
     name = bodies.collectivite(_slice(own, body, "name")) if body else None
@@ -389,6 +391,24 @@ def _wraps(last: str, u: Unit) -> bool:
     if last.isupper() and re.search(r"[^\W\d_]", text) and not text.isupper():
         return False  # "OBJET — ADOPTION DU PROCÈS-VERBAL … (SÉANCE DU 19 JUILLET 2022)" / "Madame X demande …"
     return text[:1].islower() or len(last) >= 70
+
+
+# a body's kind alone on its line: "Communauté d'agglomération", "Syndicat mixte", "Métropole"
+BARE_TYPE = re.compile(r"(?:communaute\s+(?:de\s+communes|d'agglomeration|urbaine)|syndicat(?:\s+(?:mixte|intercommunal))?"
+                       r"|metropole|pole\s+d'equilibre\s+territorial\s+et\s+rural|etablissement\s+public\s+territorial)")
+
+
+def _named_over_type(r: Reading, units: list[Unit], k: int) -> None:
+    """A body named by a brand over its kind ("BOURGES PLUS" / "Communauté d'agglomération",
+    "GRAND CHAMBÉRY" / "Agglomération"): the line above is the collectivité."""
+    above = units[k - 1].text.strip() if k > 0 else ""
+    goes_on = k + 1 < len(units) and re.match(r"(?:de|du|des|d')\b", units[k + 1].folded.strip())  # "… DE COMMUNES" / "DES MONTS …"
+    if "collectivite" in r.facts or not BARE_TYPE.fullmatch(units[k].folded.strip()) or not above or goes_on \
+            or re.search(r"\d|[.:;,]", above) or len(above.split()) > 5 or not above[:1].isupper() \
+            or ends_on_function_word(above) \
+            or lexicon.first("collectivite", fold(above).strip()) or lexicon.rx(lexicon.get("organe")).search(fold(above)):
+        return
+    r.set("collectivite", above, units[k - 1].span, "heading")
 
 
 def _title_like(u: Unit) -> bool:

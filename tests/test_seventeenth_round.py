@@ -72,3 +72,116 @@ def test_a_secretary_label_with_who_designated_them_before_its_colon():
     assert sitting_of("Secrétaire de séance (art. L. 2121-15 CGCT) : Mariama TER-MINASSIAN")["secretaire"] == \
         "Mariama TER-MINASSIAN"
     assert sitting_of("Madame C. KEITA remplit les fonctions de secrétaire.")["secretaire"] == "C. KEITA"
+
+
+def rows_of(name: str, *columns: str) -> list[tuple]:
+    result = process(SECOND_HAND / name)
+    assert result.ok, result.error
+    return [tuple(d[c] for c in columns) for d in result.rows["deliberations"]]
+
+
+def test_items_ranked_by_capital_letters():
+    # 977: "A - COMPTE ADMINISTRATIF 2014", "B - COMPTE DE GESTION 2014", … "H - DENOMINATION …"
+    assert [n for n, in rows_of("977.txt", "numero")] == list("ABCDEFGH")
+    assert rows_of("977.txt", "numero", "pour", "contre")[:3] == [("A", 21, 6), ("B", 28, 0), ("C", 22, 6)]
+    # a list's points in small letters stay inside their item ("a) la création d'un poste …")
+    from extractors.segment import _heading_at
+    units = [Unit("a) la création d'un poste d'adjoint technique", Span(1, 1), 0)]
+    assert _heading_at(units, 0) == []
+
+
+def test_an_objet_numbered_with_its_act_number_at_the_right_margin():
+    # 991: "OBJET N° 1 - RAPPORT D'ACTIVITE 2018          D2019-088", or the number alone on the
+    # line under a long title; the act's number is the numero, the title stops before it
+    assert rows_of("991.txt", "numero", "objet") == [
+        ("D2019-088", "RAPPORT D'ACTIVITE 2018"),
+        ("D2019-089", "MODIFICATION DES STATUTS - COMPETENCE EAU POTABLE AU 1er JANVIER 2020"),
+        ("D2019-090", "REDEVANCE INCITATIVE ORDURES MENAGERES - GRILLE TARIFAIRE 2020"),
+        ("D2019-091", "FONDS DE CONCOURS 2019 AUX COMMUNES"),
+        ("D2019-092", "DECISION MODIFICATIVE N° 3 - BUDGET PRINCIPAL")]
+    from extractors.outline import act_at_end
+    assert act_at_end("Avenant n° 2 au marché M2019-12") is None  # another act's number
+
+
+def test_votes_in_a_table_at_the_end_that_the_items_refer_to():
+    # 1000: "Adoptée (voir tableau des votes)." under each "Point n° 5 – …"; "TABLEAU DES VOTES" /
+    # "Point | Votants | Pour | Contre | Abstentions | Observations", rows of unanimity merged
+    # across the vote columns ("2     | 33      | unanimité                    |")
+    assert rows_of("1000.txt", "numero", "votants", "pour", "contre", "abstentions", "unanimite") == [
+        ("1", 32, 24, 8, 0, False), ("2", 33, 33, 0, 0, True), ("3", 33, 25, 8, 0, False),
+        ("4", 34, 26, 0, 8, False), ("5", 34, 34, 0, 0, True), ("6", 34, 26, 5, 3, False),
+        ("7", 34, 34, 0, 0, True), ("8", 34, 30, 4, 0, False)]
+
+
+def test_a_table_drawn_with_pipes_whose_row_merges_cells():
+    from pipeline.loaders.text_grid import unpipe
+    lines = ["Point | Votants | Pour | Contre | Abstentions", "1     | 32      | 24   | 8      | 0",
+             "2     | 33      | unanimité", "3     | 33      | 25   | 8      | 0"]
+    assert [line.split("\t") for _, line in unpipe(enumerate(lines))][2] == ["2", "33", "unanimité", "", ""]
+
+
+def test_a_spaced_table_whose_unanimity_spans_the_vote_columns_before_the_decision():
+    # 998: "2024-089  Accueil périscolaire : tarifs 2024-2025      unanimité          Adoptée" under
+    # "N°  Objet  Pour  Contre  Abst.  Décision": the row is one act, unanimous
+    assert rows_of("998.txt", "numero", "pour", "contre", "abstentions") == [
+        ("2024-088", 33, 4, 2), ("2024-089", 39, 0, 0), ("2024-090", 39, 0, 0), ("2024-091", 35, 2, 1),
+        ("2024-092", 39, 0, 0)]
+
+
+def test_a_recap_of_the_votes_under_the_items_is_no_family_of_items():
+    # 979: "1 – Délibération 2021-31 : Vote des taux …" … "Récapitulatif des votes" / "2021-32 Budget
+    # primitif 2021 …… 28 pour / 2 contre / 3 abstentions": the items are above, the recap restates
+    # (differently: the planted inconsistency)
+    result = process(SECOND_HAND / "979.txt")
+    assert [(d["numero"], d["pour"], d["contre"], d["abstentions"]) for d in result.rows["deliberations"]][:3] == \
+        [("2021-31", 33, 0, 0), ("2021-32", 28, 3, 2), ("2021-33", 31, 0, 3)]
+    assert [(f["check_id"], f["severity"]) for f in result.rows["findings"]] == [("votes.restated", "error")]
+
+
+def test_a_proxy_whose_giver_has_a_commune_in_brackets():
+    # 968: "Pouvoirs : M. Robert LAMY (Augy-sur-Aubois) à M. Claude BONNET ; …"; with the holders read,
+    # the box's 12 présents against the 11 named is an error, not a doubt
+    result = process(SECOND_HAND / "968.txt")
+    assert [(p["giver"], p["holder"]) for p in result.rows["proxies"]] == \
+        [("Robert LAMY", "Claude BONNET"), ("Michel BÉRAUD", "Paulette RAMEAU")]
+    assert ("attendance.present_count", "error") in {(f["check_id"], f["severity"]) for f in result.rows["findings"]}
+
+
+def test_a_decision_whose_sentence_is_cut_at_a_line_end_records_its_item():
+    # 962: "… de 24 à 15 heures hebdomadaires. Le conseil municipal, à" / "l'unanimité, adopte la motion
+    # annexée …": point 5 is a deliberation
+    assert rows_of("962.txt", "numero", "unanimite")[-1] == ("5", True)
+
+
+def test_initials_in_a_list_are_no_letter_ranks():
+    # "R. BARBE" / "P. BLIN" / "A. BONNIN" (a list of members by initial), "M. DUPONT Thierry
+    # interroge Madame la Maire" (a civility) are no items; "A. GARDERIE PÉRISCOLAIRE — TARIFS
+    # 2012/2013" is one (982)
+    from extractors.segment import _heading_at
+    for line in ("A. BONNIN", "R. BARBE", "M. DUPONT Thierry interroge Madame la Maire sur"):
+        assert [f for f, _ in _heading_at([Unit(line, Span(1, 1), 0)], 0)] in ([], ["caps"], ["plain"])
+    assert [n for n, in rows_of("982.txt", "numero")] == list("ABCDEG")
+
+
+def test_a_body_named_by_a_brand_over_its_kind_or_with_commas():
+    # 964: "BOURGES PLUS" / "Communauté d'agglomération"; 994: "Syndicat Intercommunal d'Énergies,
+    # d'Équipement et d'Environnement de la Nièvre"; 682: "Affiché le" over "COMMUNAUTÉ DE COMMUNES" /
+    # "DES MONTS DU FOREZ-SUD" is a stamp's line, the name goes on below
+    assert rows_of("964.txt", "collectivite")[0] == ("BOURGES PLUS",)
+    assert rows_of("994.txt", "collectivite")[0] == ("Syndicat Intercommunal d'Énergies, d'Équipement et "
+                                                    "d'Environnement de la Nièvre",)
+    assert rows_of("682.txt", "collectivite")[0] == ("COMMUNAUTÉ DE COMMUNES DES MONTS DU FOREZ-SUD",)
+    # 977: "VILLE DE SAINT-AMAND-MONTROND          Séance du 21/05/2015" (the gap closed up)
+    assert rows_of("977.txt", "collectivite")[0] == ("SAINT-AMAND-MONTROND",)
+
+
+def test_the_president_listed_with_his_title_and_commune_in_one_bracket():
+    # 969: "PRESENTS : BARDIN Jean-Michel (Président, Saint-Eloy-les-Mines), CHIRAT Marie-Paule …"
+    assert {p for p, in rows_of("969.txt", "president")} == {"BARDIN Jean-Michel"}
+
+
+def test_a_regions_table_with_unan_and_its_act_number_column():
+    # 993: "| N° de délibération | Objet | Pour | Contre | Abst. | Résultat |" / "| 23.05.11.42 | Lycées
+    # – … | | | | Unan. |" under "Légende des votes : Unan. = unanimité"
+    assert rows_of("993.txt", "numero", "unanimite")[:3] == [("23.05.11.42", True), ("23.05.11.43", True),
+                                                              ("23.05.21.17", False)]

@@ -107,20 +107,48 @@ def _same_pipes(head: str, pipes: tuple[int, ...]):
     """Whether a line is a row of the table `head` opens: its pipes where the header's are,
     or as many when the header is two pipes or more without a digit."""
     counted = len(pipes) >= 2 and not re.search(r"\d", head)
-    return lambda line: _pipes(line) == pipes or counted and len(_pipes(line)) == len(pipes) \
-        and not line.lstrip().startswith("|")
+    return lambda line: _pipes(line) == pipes or _merged(_pipes(line), pipes) or counted \
+        and len(_pipes(line)) == len(pipes) and not line.lstrip().startswith("|")
+
+
+def _merged(mine: tuple[int, ...], pipes: tuple[int, ...]) -> bool:
+    """A row some of whose cells span several columns, in a fixed font: its pipes are some of the
+    header's ("Point | Votants | Pour | Contre | Abstentions" / "2     | 33      | unanimité          |")."""
+    snapped = _snap(mine, pipes)
+    return len(mine) >= 2 and len(pipes) >= 3 and snapped is not None and len(set(snapped)) < len(pipes)
+
+
+def _snap(mine: tuple[int, ...], pipes: tuple[int, ...]) -> tuple[int, ...] | None:
+    """The header's pipes a row's pipes stand under, one character off at most (an accented
+    letter typed as two: "unanimité" pushes the pipe after it one place right)."""
+    near = [next((p for p in pipes if abs(p - m) <= 1), None) for m in mine]
+    return None if None in near else tuple(near)
 
 
 def _piped_rows(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     """The rows of a table drawn with pipes, its wrapped cells joined."""
     rows: list[tuple[int, list[str]]] = []
+    head = _pipes(lines[0][1]) if lines else ()
     for index, line in lines:
-        cells = [c.strip() for c in line.split("|")]
+        cells = _spread(line, head) if _merged(_pipes(line), head) else [c.strip() for c in line.split("|")]
         if rows and not cells[0]:
             rows[-1] = (rows[-1][0], [_join(a, b) for a, b in zip(rows[-1][1], cells)])
         else:
             rows.append((index, cells))
     yield from ((index, "\t".join(cells)) for index, cells in rows)
+
+
+def _spread(line: str, head: tuple[int, ...]) -> list[str]:
+    """A row with merged cells, one cell per header column: a cell spanning several columns is
+    the first one's, the others empty ("2 | 33 | unanimité |" -> "2", "33", "unanimité", "", "", "")."""
+    mine = _pipes(line)
+    at = dict(zip(_snap(mine, head), mine))  # a header pipe -> the row's own pipe under it
+    bounds = [-1, *mine, len(line)]
+    cells = []
+    for start in (-1, *head):
+        own = -1 if start == -1 else at.get(start)
+        cells.append(line[own + 1:bounds[bounds.index(own) + 1]].strip() if own is not None else "")
+    return cells
 
 
 def _row_of(index: int, rows: list[tuple[int, list[str]]]) -> int | None:
@@ -239,7 +267,7 @@ def _place(line: str, columns: list[int]) -> dict[int, str] | None:
         x, text = pieces.pop(0)
         j = max((i for i, c in enumerate(columns) if c <= x + SLACK), default=None)
         if j is not None and j + 1 < len(columns) and x + len(text) > columns[j + 1] and \
-                not _spans_rest(text, placed, pieces):
+                not _spans_rest(text, placed, pieces) and not _merged_cell(text, x, columns[j], placed):
             # "2025-018 1. Compte …": an act's code one space from its title, in the first column
             # only; a footer or a sentence across the columns is never cut
             cut = None if alone or j != 0 else _cut(x, text, columns[j + 1])
@@ -258,6 +286,13 @@ def _spans_rest(text: str, placed: dict[int, str], pieces: list) -> bool:
     98  unanimité" under "N°  Votants  Pour  Contre  Abst.", "2025-304  prend acte" (a result in
     words, short, no figure, after the row's first cell)."""
     return bool(placed) and not pieces and len(text.split()) <= 4 and not re.search(r"\d", text)
+
+
+def _merged_cell(text: str, x: int, column: int, placed: dict[int, str]) -> bool:
+    """A result in words written from a column's start across the next ones, more cells after
+    it: "2024-089  Accueil périscolaire …  unanimité   Adoptée" under "N°  Objet  Pour  Contre
+    Abst.  Décision" (short, no figure, after the row's first cell)."""
+    return bool(placed) and abs(x - column) <= SLACK and len(text.split()) <= 3 and not re.search(r"\d", text)
 
 
 def _cut(x: int, text: str, column: int) -> int | None:

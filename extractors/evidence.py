@@ -1,0 +1,94 @@
+"""Evidence that a line records a decision or a vote, read by extractors/segment.py::
+
+    LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CETTE PROPOSITION      a decision
+    Pour : 16 – Contre : 2 – Abstention : 1                              a vote's counts
+    DCC n° 2024-093 – Vote : unanimité des présents et représentés      a vote beside its act
+    … Le conseil municipal, à / l'unanimité, adopte la motion …          a sentence cut at a line's end
+    Votants / Pour / Contre / Abstention / 41 / 40 / 0 / 1               a vote table flattened a cell a line
+
+not a recital ("Vu la délibération … adoptée …"). Phrasings: patterns/segments.json
+("evidence", "not_evidence").
+"""
+from __future__ import annotations
+
+import re
+
+from extractors import counts, lexicon, pairing
+from extractors.outline import data, rx
+from extractors.stream import Unit, fold
+from schemas.text import ends_sentence
+
+
+def said(units: list[Unit]) -> list[bool]:
+    """Each line's evidence, a decision cut at the line's end read on the line where it ends."""
+    out = [is_evidence(u) for u in units]
+    return [s or k > 0 and _decided_across(units[k - 1], units[k]) for k, s in enumerate(out)]
+
+
+def with_vote_tables(units: list[Unit], said: list[bool]) -> list[bool]:
+    """The lines' evidence, and the header of each vote table (no single line of it says a vote)."""
+    out = list(said)
+    for k in _vote_tables(units):
+        out[k] = True
+    return out
+
+
+def is_evidence(u: Unit) -> bool:
+    """A line that records a decision or a vote ("Le Conseil … DÉCIDE", "Pour : 16",
+    "adopté à l'unanimité"), not a recital ("Vu la délibération … adoptée …")."""
+    return any(_decides(fold(sentence).strip()) for sentence in SENTENCE.split(u.text)) or \
+        bool(counts.read([u], tuple(lexicon.get("vote_counts")))) or _vote_after_act(u.folded.strip())
+
+
+def _decided_across(above: Unit, u: Unit) -> bool:
+    """A decision whose sentence is cut at a line's end: "… hebdomadaires. Le conseil municipal, à" /
+    "l'unanimité, adopte la motion annexée …" (the line where it ends records it)."""
+    if ends_sentence(above.text, ".;:!?") or not u.text[:1].islower():
+        return False
+    tail = SENTENCE.split(above.text)[-1]
+    head = SENTENCE.split(u.text)[0]
+    return _decides(fold(f"{tail} {head}").strip())
+
+
+def _vote_after_act(folded: str) -> bool:
+    """A vote printed beside the act number opening the line: "DCC n° 2024-093 – Vote : unanimité
+    des présents et représentés"; not a title ("2017.03.06-14 VOTE D'UNE MOTION …")."""
+    for pattern in data()["headings"]["act"]:
+        m = rx(pattern).match(folded)
+        if m:
+            title = (m.groupdict().get("title") or "").strip()
+            return bool(pairing.RESULT_START.match(title)) and _decides(title)
+    return False
+
+
+# sentences of a line: a paragraph run on one line ("1. Vote des taux … M. le Maire propose de
+# maintenir les taux … Après en avoir délibéré, le Conseil Municipal adopte …") is judged
+# sentence by sentence, so that a proposal in one does not hide the decision in the next
+SENTENCE = re.compile(r"(?:(?<=[^\W\d_]{3}[.;!?])|(?<=[\d%€)][.;!?]))\s+(?=[A-ZÀ-Ý])")  # "… de 2 %. Adoptés (voir …)"
+
+
+def _decides(folded: str) -> bool:
+    if any(rx(p).search(folded) for p in data()["not_evidence"]):
+        return False
+    return any(rx(p).search(folded) for p in data()["evidence"])
+
+
+def _vote_tables(units: list[Unit]) -> list[int]:
+    """The header row of a vote table ("Collège | Pour | Contre | Abstention" over "Élus | 9 |
+    0 | 0" … "Total | 14 | 0 | 1"), or the first label of one flattened a cell a line ("Votants" /
+    "Pour" / "Contre" / "Abstention" / "41" / "40" / "0" / "1"): a vote recorded, though no single
+    line says so."""
+    return [k for k, u in enumerate(units) if (u.cells and k + 1 < len(units) and units[k + 1].cells
+                                               or FLAT_VOTE_LABEL.fullmatch(u.folded.strip()) and not _label_above(units, k))
+            and not re.search(r"\d", u.text) and re.search(r"\b(?:pour|contre|abst|votants)", u.folded)
+            and counts.read(units[k:k + 10], tuple(lexicon.get("vote_counts")))]
+
+
+FLAT_VOTE_LABEL = re.compile(r"(?:nombre\s+de\s+)?votants|pour")  # a flattened table's first label
+
+
+def _label_above(units: list[Unit], k: int) -> bool:
+    """"Délégués présents" / "Pouvoirs" / "Votants" / "Pour" / … / "8" / "6": the labels go on from
+    a sitting's count box above (an extract's head), not a vote's own table."""
+    above = units[k - 1].folded.strip() if k else ""
+    return bool(above) and not re.search(r"\d", above) and bool(lexicon.label_at_start("counts", above))
