@@ -4,6 +4,7 @@ replaces as the deliberation's `numero`::
     2. Rapport sur le prix de l'eau (délibération 2024-41)          at the end of the title
     Adopté : Pour : 38 – Contre : 5. (Délibération DCM-2024-119)    after the item's vote
     Séance du 14 février 2013          Délibération n° 2013/07      on an extract's header line
+    Délibération n° 2021/09                                          alone under an extract's decision
 
 Patterns: `act_in_title` and `act_at_title_start` (patterns/segments.json).
 """
@@ -82,6 +83,23 @@ def in_header(units: list[Unit], facts: dict[str, Fact]) -> None:
 
 
 HEADER_LINES = 12  # an extract's letterhead, title and count box
+
+
+# an act number alone on its line: "Délibération n° 2021/09", "N° 2021/09", "Acte n° DL-2019-10-04/23"
+ALONE = re.compile(r"^(?:(?:deliberation|delib\.?|acte)\s*)?n\s*[°o]\.?\s*(?P<num>[a-z]{0,6}[-_ ]?\d{1,4}"
+                   r"(?:\s*[-_/.]\s*[a-z0-9]{1,6}){1,3})\s*$")
+
+
+def in_footer(units: list[Unit], facts: dict[str, Fact]) -> None:
+    """An extract that prints its act's number only under its decision, alone on its line
+    ("- AUTORISE le Maire à signer …" / "Délibération n° 2021/09" / "Pour extrait conforme")."""
+    said = [k for k, u in enumerate(units) if segment.is_evidence(u)]
+    for u in units[said[-1] + 1:] if said else []:
+        m = ALONE.match(u.folded.strip())
+        if m:
+            text = u.text.strip()
+            facts["numero"] = Fact(re.sub(r"\s*([-_/.])\s*", r"\1", text[m.start("num"):m.end("num")]), u.span, "act_footer")
+            return
 
 
 def at_end(text: str) -> str | None:

@@ -24,7 +24,7 @@ from extractors import lexicon
 from extractors.count_grids import cell_rows, label_lines, total_cells
 from extractors.count_text import GLOSS, Count, digits, plausible  # noqa: F401  (counts.Count, counts.digits: read by many)
 from extractors.rejoin import rejoined
-from extractors.stream import Unit
+from extractors.stream import Unit, fold
 
 # A number as a count: not part of a larger number, an amount, a date or a time.
 # a count: digits not glued to a letter ("1O", OCR's 10, is no count of 1)
@@ -81,6 +81,7 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
     for i, label in enumerate(found):
         if i not in taken and label.name in lexicon.get("number_before"):
             out += _before(run, label, used)
+    out += _quorum_out_of(run) if not any(c.column == "presents" for c in out) else []
     cells, rows = cell_rows(units)
     paired, lines = label_lines(units)
     totals, listed = total_cells(units)
@@ -88,6 +89,22 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
     out.sort(key=lambda c: (c.unit, c.method != "label_value"))
     wanted = columns or tuple(lexicon.get("sitting_counts")) + tuple(lexicon.get("vote_counts"))
     return [c for c in _seats(out) if c.column in wanted]
+
+
+# the quorum said with its figures in a bracket, no label inside: "Les conseillers présents forment
+# la majorité des membres en exercice (18 sur 23)", "le quorum étant atteint (14 sur 19)"
+QUORUM_OUT_OF = re.compile(r"(?:majorite\s+(?:absolue\s+)?des\s+(?:membres|conseillers|delegues)\s+en\s+exercice|"
+                           r"quorum\s+(?:etant\s+|est\s+)?atteint)\s*\(\s*(\d{1,3})\s+sur\s+(\d{1,3})\s*\)")
+
+
+def _quorum_out_of(run: Run) -> list[Count]:
+    """``"… forment la majorité des membres en exercice (18 sur 23)"``: présents, members in office."""
+    m = QUORUM_OUT_OF.search(fold(run.text))
+    if not m or int(m.group(1)) > int(m.group(2)):
+        return []
+    unit = run.unit_at(m.start(1))
+    return [Count("presents", int(m.group(1)), unit, "quorum_said"),
+            Count("membres_en_exercice", int(m.group(2)), unit, "quorum_said")]
 
 
 def _seats(out: list[Count]) -> list[Count]:

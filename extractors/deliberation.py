@@ -222,6 +222,8 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
         act_numbers.closing(ctx.units, item, facts)
     if "numero" not in facts and ctx.single:
         act_numbers.in_header(units, facts)
+    if "numero" not in facts and ctx.single:
+        act_numbers.in_footer(units, facts)
     _from_running(ctx, facts, units)
     title = item_title.title(ctx.units, item, own)
     if title:

@@ -69,8 +69,9 @@ def act_at_end(text: str) -> re.Match | None:
         return None
     # a bare code at the right margin ("OBJET N° 1 - RAPPORT D'ACTIVITE 2018      D2019-088", its gap
     # closed up by the loader), not the number of an act the title's last words name ("… du marché M2019-12")
-    if m and not re.match(r"[(–—-]|\s*(?:acte|deliberation|delib)", m.group(0)) and \
-            OTHER_ACT.search(" ".join(folded[:m.start()].split()[-3:])):
+    before = " ".join(folded[:m.start()].split()[-3:]) if m else ""
+    if m and not re.match(r"[(–—-]|\s*(?:acte|deliberation|delib)", m.group(0)) and OTHER_ACT.search(before) \
+            and not before.endswith("registre des deliberations"):  # "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS   DL-2019-10-04/23"
         return None
     return m
 

@@ -185,3 +185,16 @@ def test_a_regions_table_with_unan_and_its_act_number_column():
     # – … | | | | Unan. |" under "Légende des votes : Unan. = unanimité"
     assert rows_of("993.txt", "numero", "unanimite")[:3] == [("23.05.11.42", True), ("23.05.11.43", True),
                                                               ("23.05.21.17", False)]
+
+
+def test_act_numbers_alone_in_an_extracts_footer_or_beside_its_register_title():
+    # 967: "Délibération n° 2021/09" alone under the decision; 983: "EXTRAIT DU REGISTRE DES
+    # DELIBERATIONS          DL-2019-10-04/23"; 996: "N° 7/2008 - RESTAURATION SCOLAIRE : …"
+    assert rows_of("967.txt", "numero") == [("2021/09",)]
+    assert rows_of("983.txt", "numero") == [("DL-2019-10-04/23",)]
+    assert rows_of("996.txt", "numero") == [("7/2008",), ("8/2008",), ("9/2008",)]
+
+
+def test_the_quorum_said_with_its_figures_in_a_bracket():
+    # 982: "Les conseillers présents forment la majorité des membres en exercice (18 sur 23)."
+    assert set(rows_of("982.txt", "membres_en_exercice", "presents")) == {(23, 18)}
