@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors import segment
-from extractors.outline import Item, act_at_end, act_at_start
+from extractors.outline import Item, act_at_end, act_at_start, header_end
 from extractors.sitting import Fact
 from extractors.stream import Unit, fold
 from schemas.text import ends_sentence
@@ -76,7 +76,7 @@ def in_header(units: list[Unit], facts: dict[str, Fact]) -> None:
     ("Séance du 14 février 2013          Délibération n° 2013/07", "Séance du 14 décembre 2023
     – Délibération n° CC-2023-187"), not in a recital ("Vu la délibération n° 2012-45")."""
     for u in units[:HEADER_LINES]:
-        number = at_end(u.text)
+        number = at_end(u.text) or header_end(u.text)
         if number and not u.folded.startswith("vu") and not segment.is_evidence(u):
             facts["numero"] = Fact(number, u.span, "act_in_header")
             return

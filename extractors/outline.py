@@ -91,6 +91,28 @@ def act_at_start(title: str) -> tuple[str, str] | None:
     return number, title[m.end():].strip(" :–-")
 
 
+def header_end(text: str) -> str | None:
+    """The act's number printed at the right end of an extract's header line, after its "N°" or
+    with a code in capitals ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS          N° 2009/12", "Conseil
+    d'administration – Séance du 29 avril 2014          CA 2014/14", "… Délibération D-2011-019");
+    not a span of years ("Programme 2024-2026", "Budget PLU 2023-24") nor a date's month and year."""
+    m = HEADER_END.search(text.rstrip(" ."))
+    if not m or (m.group("code") or "").lower() in FUNCTION_WORDS:
+        return None
+    digits = re.sub(r"\s*([-_/])\s*", r"\1", m.group("num") or m.group("coded_num"))
+    first, second = (int(p) for p in re.split(r"[-_/]", digits))
+    # "Budget PLU 2023-24": two years, where "CA 2014/15" is the fifteenth act of 2014
+    if m.group("code") and "-" in digits and second in (first + 1, (first + 1) % 100):
+        return None
+    return digits if m.group("num") else m.group("code") + m.group("sep") + digits
+
+
+NUMBER_AT_END = r"(?:19|20)\d\d\s*[-_/]\s*(?!(?:19|20)\d\d\b)\d{1,4}|\d{2,4}\s*[-_/]\s*(?:19|20)\d\d"
+HEADER_END = re.compile(rf"(?:\b[Nn]\s*[°o]\.?\s*(?P<num>{NUMBER_AT_END})|(?<=\s)(?P<code>[A-Z]{{1,5}})(?P<sep>[ _-]?)"
+                        rf"(?P<coded_num>{NUMBER_AT_END}))$")
+FUNCTION_WORDS = {"du", "de", "des", "le", "la", "les", "au", "aux", "en", "et", "a"}
+
+
 SUB_NUMBER = re.compile(r"(\d{1,2})\.(\d{1,2})")  # "4.2 Compte administratif 2023", under "FINANCES"
 COMMITTEE = re.compile(r"(\d{1,3})\(\d{1,2}\)")  # "N° 3(2) – Aide aux éleveurs": a report's rank, its committee's
 

@@ -58,6 +58,19 @@ def key(number: str | None) -> str | None:
     return re.sub(r"[^0-9a-z]", "", text) or None
 
 
+def keys_of(numero: str | None) -> set[str]:
+    """The keys a recap may print an act's number by: its own ("CP 2018-11-19/1-01"), or the
+    report's number after the sitting's, "1-01" in "RÉCAPITULATIF DES VOTES" / "1-01   50   0   0
+    Adopté" under "Rapport CP 2018-11-19 / 1-01 — ÉCONOMIE — …" (a number of its own, never a
+    bare rank: "2019/14" is not "14")."""
+    own = key(numero)
+    tail = SHORT_FORM.search(numero or "")
+    return {k for k in (own, key(tail.group(1)) if tail else None) if k}
+
+
+SHORT_FORM = re.compile(r"/\s*(\d{1,3}[-_.]\d{1,3})\s*$")  # "… / 1-01": a report numbered within the sitting's
+
+
 def found(units: list[Unit], lo: int, hi: int, emitted: list[Emitted]) -> list[Restated]:
     """The votes of a block (units[lo:hi]) printed again in a recap or a closing sentence."""
     return recaps(units, lo, hi, emitted) + closing(units, lo, hi, emitted)
@@ -68,7 +81,7 @@ def repeats(units: list[Unit], lo: int, item, emitted: list[Emitted]) -> bool:
     ("SYNTHÈSE DES VOTES" / "2022-055 Convention Tricastin – adoptée (30 pour, 3 contre)"): a
     line of the recap, not a second row of that act."""
     h = item.heading
-    if h is None or not h.number or key(h.number) not in {key(e.numero) for e in emitted}:
+    if h is None or not h.number or key(h.number) not in {k for e in emitted for k in keys_of(e.numero)}:
         return False
     return any(is_recap_heading(units, k) for k in range(lo, item.start))
 
@@ -80,9 +93,9 @@ def recaps(units: list[Unit], lo: int, hi: int, emitted: list[Emitted]) -> list[
         mine = _sitting_of(emitted, k)
         if _another(units[k], mine):
             continue  # "RELEVÉ DES DÉCISIONS DU BUREAU", "… DE LA SÉANCE DU 14 MARS 2022" (the minutes approved)
-        keys = {key(e.numero) for e in mine} - {None}
+        keys = {k for e in mine for k in keys_of(e.numero)}
         for j, number, vote in _vertical(units, k + 1, hi, keys) or _lines(units, k + 1, hi):
-            match = [e for e in mine if key(e.numero) == number and not e.start <= j < e.end]
+            match = [e for e in mine if number in keys_of(e.numero) and not e.start <= j < e.end]
             if len(match) == 1 and vote.facts and _same_act(match[0], units[j]):
                 out.append(Restated(match[0].seq, "recap", _vote_facts(vote)))
     return out

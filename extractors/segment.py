@@ -31,7 +31,7 @@ from extractors import (act_table, acts_inside, acts_tabled, counts, evidence, l
                         running, sitting,
                         together)
 from extractors.normalise import ordinal
-from extractors.outline import Block, Heading, Item, act_at_end, data, number_key, outline_key, outline_step, rx
+from extractors.outline import Block, Heading, Item, act_at_end, data, header_end, number_key, outline_key, outline_step, rx
 from extractors.stream import Unit, fold
 from extractors.evidence import is_evidence  # noqa: F401  (segment.is_evidence: read by many)
 
@@ -68,11 +68,21 @@ def _blocks(units: list[Unit], evidence: list[bool]) -> list[tuple[int, int]]:
 
 def _lead_in(units: list[Unit], evidence: list[bool], k: int, floor: int) -> int:
     """A block opening at an opening sentence takes the headings printed right above it
-    ("DÉLIBÉRATION N° 2023-46" / "L'an deux mille vingt-trois…")."""
+    ("DÉLIBÉRATION N° 2023-46" / "L'an deux mille vingt-trois…"), or a header line ending with
+    the act's number ("Conseil d'administration – Séance du 29 avril 2014          CA 2014/15" /
+    "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS"), or the letterhead the file opened with, printed
+    again atop each extract ("S.I.V.O.M. DU CANTON DE BOURBOURG" / "Comité syndical du 18 juin
+    2009" / "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS N° 2009/13")."""
+    letterhead = {u.folded.strip() for u in units[:LETTERHEAD] if len(re.findall(r"[^\W\d_]", u.folded)) >= 8}
     j = k
-    while j - 1 > floor and not evidence[j - 1] and any(f == "act" for f, _ in _heading_at(units, j - 1)):
+    while j - 1 > floor and not evidence[j - 1] and (any(f == "act" for f, _ in _heading_at(units, j - 1))
+                                                      or header_end(units[j - 1].text)
+                                                      or units[j - 1].folded.strip() in letterhead):
         j -= 1
     return j
+
+
+LETTERHEAD = 4  # the first lines of a file: the body, the sitting, the title
 
 
 # --- headings -------------------------------------------------------------------------

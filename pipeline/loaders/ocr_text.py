@@ -141,12 +141,14 @@ def _key(word: str) -> str:
 
 # --- a small l read for a capital I inside a word in capitals: "DELlBERATION", "MUNlCIPAL" ------
 
-L_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý]{2})l(?=[A-ZÀ-Ý]{2})")
+# two capitals on each side, or one closing the word ("EXTRAlT DU REGISTRE"); not the word's last
+# letter, an L as often as an I ("CONSEIl MUNICIPAL")
+L_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý]{2})l(?=[A-ZÀ-Ý]{2}|[A-ZÀ-Ý](?![^\W\d_]))")
 
 
 def l_in_capitals(text: str) -> str:
-    """"DELlBERATION N° CP-14-04-37" -> "DELIBERATION N° …": typed capitals never hold a small
-    l between two capitals on each side."""
+    """"DELlBERATION N° CP-14-04-37", "EXTRAlT DU REGISTRE" -> "DELIBERATION N° …", "EXTRAIT …":
+    typed capitals never hold a small l between capitals."""
     return L_IN_CAPITALS.sub("I", text)
 
 

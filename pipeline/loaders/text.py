@@ -156,8 +156,20 @@ def _shape(text: str) -> str:
 PIPED_ROW = re.compile(r"^\s*\|(.*\|)\s*$")
 
 
+# the same table drawn with box characters: "┌──────┬──────┐" / "│ En exercice│ Présents │" /
+# "├──────┼──────┤" / "│   16   │   12   │"; a box of one or two columns ("│ Votants │ 40 │") is
+# read as its lines of text, as before
+BOX_RULE = re.compile(r"^\s*[┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪─━═\s]*[─━═]{3,}[┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪─━═\s]*$")
+BOX_SIDES = str.maketrans({c: "|" for c in "│┃║"})
+
+
 def piped(line: str) -> str:
-    """"| 2025-018 | Compte financier unique 2024 | 24 |" -> tab cells; its rule -> "---"."""
+    """"| 2025-018 | Compte financier unique 2024 | 24 |" -> tab cells; its rule -> "---"; the
+    same drawn with box characters, three columns or more."""
+    if BOX_RULE.match(line):
+        return "---"
+    if sum(line.count(c) for c in "│┃║") >= 4:
+        line = line.translate(BOX_SIDES)
     m = PIPED_ROW.match(line)
     if not m or line.count("|") < 3:
         return line
