@@ -31,7 +31,7 @@ from extractors import (act_table, acts_inside, acts_tabled, counts, evidence, l
                         running, sitting,
                         together)
 from extractors.normalise import ordinal
-from extractors.outline import Block, Heading, Item, act_at_end, data, header_end, number_key, outline_key, outline_step, rx
+from extractors.outline import Block, Heading, Item, act_at_end, act_at_start, data, header_end, number_key, outline_key, outline_step, rx
 from extractors.stream import Unit, fold
 from extractors.evidence import is_evidence  # noqa: F401  (segment.is_evidence: read by many)
 
@@ -416,16 +416,17 @@ def _acts_only(units: list[Unit], evidence: list[bool], items: list[Item]) -> li
 
 
 def _act_numbered(item: Item) -> bool:
-    """The item's act number is printed: as its heading, beside its rank, or ending its title."""
+    """The item's act number is printed: as its heading, beside its rank, or ending or opening its
+    title ("2. BS-2019-08 – Ressources humaines – …")."""
     h = item.heading
     return bool(h and (h.number and (h.family == "act" or h.rank)
-                       or h.title and act_at_end(h.title)))
+                       or h.title and (act_at_end(h.title) or act_at_start(h.title))))
 
 
 VOTED = re.compile(r"\b(?:unanimite|majorite|voix|vote\s*:|pour\s*:|contre\b|abstentions?\b|scrutin)")
 
 
-NOTED = re.compile(r"\b(?:prend|prennent|pris|donne)\s+acte\b|\bsans\s+(?:observation|remarque|vote)\b|"
+NOTED = re.compile(r"\b(?:prend|prennent|pris|donne)\s+acte\b|\b(?:prend|prennent|pris)\s+connaissance\b|\bsans\s+(?:observation|remarque|vote)\b|"
                    r"\baucun\s+vote\b|\bpas\s+l'objet\s+d'un\s+vote\b")
 
 
@@ -438,10 +439,17 @@ NOT_DELIBERATED = re.compile(r"\bne\s+(?:donne|donnent|donnera|donneront)\s+pas\
 def _noted_only(units: list[Unit], evidence: list[bool]) -> bool:
     """What the item records is only taken note of ("Le Comité prend acte …", "Le procès-verbal est
     approuvé sans remarque"), no vote and no other decision ("DÉSIGNE M. Luc PETIT délégué")."""
+    from extractors import votes
+
     if any(NOT_DELIBERATED.search(u.folded) for u in units):
         return True
     said = [u for u, e in zip(units, evidence) if e]
-    return bool(said) and all(NOTED.search(u.folded) and not VOTED.search(u.folded) for u in said)
+    # "1. Programme LEADER – information" / "Le comité de programmation du GAL, réuni le 28 mars
+    # 2019, a émis un avis favorable … par 14 voix pour et 1 abstention. Le Bureau en prend connaissance."
+    own = [u for u in said if not votes.another_bodys(u.folded)]
+    if said and not own:
+        return True
+    return bool(own) and all(NOTED.search(u.folded) and not VOTED.search(u.folded) for u in own)
 
 
 def _outnumbered(items: list[Item], by_family: dict[str, list[Item]]) -> bool:

@@ -303,7 +303,6 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
     u = units[k]
     if not _title_like(u):
         return
-    _named_over_type(r, units, k)
     own = bodies.before_organ(bodies.after_republique(u.text.strip()))
     body = lexicon.first("collectivite", fold(own).strip())
     name = bodies.collectivite(_slice(own, body, "name")) if body else None
@@ -321,6 +320,8 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
             r.set("collectivite", name, u.span, "heading")
     elif name:
         r.set("collectivite", name, u.span, "heading")
+    elif not body and k + 1 < len(units):
+        r.set("collectivite", _name_over_kind(u, units[k + 1]), u.span, "heading")
     _read_organe(r, u, body)
     if re.match(r"^(?:a|à)\s", u.folded.strip()):
         opening.read_place(r, u.text, u.span)
@@ -350,6 +351,25 @@ def _name_goes_on(u: Unit, nxt: Unit, name: str | None) -> bool:
         return False
     return name is None or bool(re.match(r"(?:de|du|des|d')\b", folded)) or \
         bool(re.search(r"\b(?:de|du|des|d'|la|le|les|l')$", u.folded.strip()))
+
+
+def _name_over_kind(u: Unit, nxt: Unit) -> str | None:
+    """A body's name printed over its kind, as a logo sets them: "CÔTE D'ÉMERAUDE" / "Communauté
+    de communes", "LE GRAND NARBONNE" / "COMMUNAUTÉ D'AGGLOMÉRATION" -> the kind, then the name."""
+    text = u.text.strip()
+    if nxt.gap_before or not KIND_ALONE.fullmatch(nxt.folded.strip()) or not _title_like(u) or re.search(r"\d", text):
+        return None
+    folded = u.folded.strip()
+    if lexicon.rx(lexicon.get("organe")).search(folded) or lexicon.rx(NOT_A_NAME).search(folded) or NOT_A_BODY.search(folded):
+        return None
+    return f"{nxt.text.strip()} {text}" if re.search(r"[^\W\d_]{3}", text) else None
+
+
+# the kind of a body printed alone under its name
+KIND_ALONE = re.compile(r"(?:la\s+)?(?:communaute\s+(?:de\s+communes|d'agglomeration|urbaine)|metropole|syndicat\s+mixte)")
+# a line above the kind that is no name: the state's motto, the département, a stamp
+NOT_A_BODY = re.compile(r"\b(?:liberte|egalite|fraternite|arrondissement|canton|prefecture|envoye|recu|publie|affiche|"
+                        r"president|presidente|bureau|siege|tel|courriel)\b|@|:")
 
 
 # the line under a body's heading that is a title of the page, not the rest of its name
@@ -391,24 +411,6 @@ def _wraps(last: str, u: Unit) -> bool:
     if last.isupper() and re.search(r"[^\W\d_]", text) and not text.isupper():
         return False  # "OBJET — ADOPTION DU PROCÈS-VERBAL … (SÉANCE DU 19 JUILLET 2022)" / "Madame X demande …"
     return text[:1].islower() or len(last) >= 70
-
-
-# a body's kind alone on its line: "Communauté d'agglomération", "Syndicat mixte", "Métropole"
-BARE_TYPE = re.compile(r"(?:communaute\s+(?:de\s+communes|d'agglomeration|urbaine)|syndicat(?:\s+(?:mixte|intercommunal))?"
-                       r"|metropole|pole\s+d'equilibre\s+territorial\s+et\s+rural|etablissement\s+public\s+territorial)")
-
-
-def _named_over_type(r: Reading, units: list[Unit], k: int) -> None:
-    """A body named by a brand over its kind ("BOURGES PLUS" / "Communauté d'agglomération",
-    "GRAND CHAMBÉRY" / "Agglomération"): the line above is the collectivité."""
-    above = units[k - 1].text.strip() if k > 0 else ""
-    goes_on = k + 1 < len(units) and re.match(r"(?:de|du|des|d')\b", units[k + 1].folded.strip())  # "… DE COMMUNES" / "DES MONTS …"
-    if "collectivite" in r.facts or not BARE_TYPE.fullmatch(units[k].folded.strip()) or not above or goes_on \
-            or re.search(r"\d|[.:;,]", above) or len(above.split()) > 5 or not above[:1].isupper() \
-            or ends_on_function_word(above) \
-            or lexicon.first("collectivite", fold(above).strip()) or lexicon.rx(lexicon.get("organe")).search(fold(above)):
-        return
-    r.set("collectivite", above, units[k - 1].span, "heading")
 
 
 def _title_like(u: Unit) -> bool:

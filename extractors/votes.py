@@ -29,7 +29,9 @@ from schemas.text import ends_sentence
 # 2018 (6 membres présents), a émis un avis favorable par 5 voix pour et 1 abstention."
 # (not the commission permanente, which deliberates; not a line where the council decides too:
 # "Le Conseil municipal, suivant l'avis de la commission … réunie le 3 juin, adopte … par 4 voix")
-OPINION = re.compile(r"\b(?:commission(?!\s+permanente)|comite\s+technique|comite\s+social(?:\s+territorial)?|bureau)\b"
+# "Le comité de programmation du GAL, réuni le 28 mars 2019, a émis un avis favorable … par 14 voix pour"
+OPINION = re.compile(r"\b(?:commission(?!\s+permanente)|comite\s+technique|comite\s+social(?:\s+territorial)?|bureau"
+                     r"|comite\s+(?:de\s+(?:programmation|pilotage|suivi)|consultatif)|conseil\s+(?:d'exploitation|de\s+developpement|d'ecole))\b"
                      r"[^.;]{0,120}\b(?:reunie?\s+le|(?:a|ont)\s+(?:emis|rendu|donne)\s+un\s+avis)\b")
 THE_COUNCIL = r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b"
 COUNCIL = THE_COUNCIL + r"[^.;]{0,160}?"
@@ -345,6 +347,11 @@ def _named_non_voters(sentence: str) -> int | None:
 # Blanche Pineau, désignée à l'unanimité", "Mme X a été élue secrétaire de séance à l'unanimité"
 SECRETARY = re.compile(r"^\W*secretaire(?:\s+de\s+(?:la\s+)?seance)?\s*(?:\(e\)\s*)?:|\bsecretaire\s+de\s+(?:la\s+)?seance\b[^.;]{0,60}?\b(?:designee?|elue?|nommee?)\b"
                        r"|\b(?:designee?|elue?|nommee?)\b[^.;]{0,40}?\bsecretaire\s+de\s+(?:la\s+)?seance\b")
+
+
+def another_bodys(folded: str) -> bool:
+    """Another body's opinion or vote reported, the council deciding nothing on the line."""
+    return bool(OPINION.search(folded)) and not COUNCIL_DECIDES.search(folded)
 
 
 def _not_this_vote(folded: str) -> bool:

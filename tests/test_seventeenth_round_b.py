@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractors import segment
+from extractors import lexicon, segment
 from extractors.outline import header_end
 from extractors.restated import keys_of
 from extractors.votes import _named_non_voters
@@ -92,3 +92,29 @@ def test_the_act_number_at_the_right_end_of_an_extract_header():
     assert header_end("Programme pluriannuel 2024-2026") is None
     assert l_in_capitals("EXTRAlT DU REGISTRE") == "EXTRAIT DU REGISTRE"
     assert l_in_capitals("CONSEIl MUNICIPAL") == "CONSEIl MUNICIPAL"  # a final l is as often an L
+
+
+def collectivites(name: str) -> set:
+    return {d["collectivite"] for d in process(SECOND_HAND / name).rows["deliberations"]}
+
+
+def test_a_body_named_over_its_kind_or_by_a_brand_or_a_dotted_acronym():
+    # 1002: "CÔTE D'ÉMERAUDE" / "Communauté de communes" / "1 esplanade des Équipages – …"
+    assert collectivites("1002.txt") == {"Communauté de communes CÔTE D'ÉMERAUDE"}
+    # 1020: "PORNIC AGGLO PAYS DE RETZ" / "BUREAU COMMUNAUTAIRE"
+    assert collectivites("1020.txt") == {"PORNIC AGGLO PAYS DE RETZ"}
+    # 1035: "S.I.V.O.M. DU CANTON DE BOURBOURG" / "Comité syndical du 18 juin 2OO9"
+    assert collectivites("1035.txt") == {"S.I.V.O.M. DU CANTON DE BOURBOURG"}
+    # a recital naming a body is no letterhead
+    assert lexicon.first("collectivite", "vu le contrat de territoire conclu avec la communaute de communes") is None
+
+
+def test_a_bureau_named_by_its_bare_word_in_the_title_and_an_item_reporting_another_bodys_vote():
+    # 1024: "RELEVÉ DE DÉCISIONS DU BUREAU DU 9 AVRIL 2019"; "1. Programme LEADER 2014-2020 –
+    # information" / "Le comité de programmation du GAL, réuni le 28 mars 2019, a émis un avis
+    # favorable à 6 projets … par 14 voix pour et 1 abstention. Le Bureau en prend connaissance.",
+    # then "2. BS-2019-08 – Ressources humaines – …" / "Le Bureau approuve à l'unanimité."
+    rows = process(SECOND_HAND / "1024.txt").rows["deliberations"]
+    assert [(d["numero"], str(d["session_date"]), d["unanimite"]) for d in rows] == \
+        [(n, "2019-04-09", True) for n in ("BS-2019-08", "BS-2019-09", "BS-2019-10")]
+    assert lexicon.first("session_title", "proces-verbal du comite du 9 avril 2019")
