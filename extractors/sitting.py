@@ -31,7 +31,7 @@ from extractors.normalise import parse_date, parse_time, words_to_digits
 from extractors.moves import PRESIDING, Move, read_move  # noqa: F401  (the sitting's moves, re-exported)
 from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of
 from schemas import Span
-from schemas.text import ends_on_function_word, ends_sentence, find_person, name_key
+from schemas.text import ends_sentence, find_person, name_key
 
 
 @dataclass

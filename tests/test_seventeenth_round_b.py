@@ -118,3 +118,13 @@ def test_a_bureau_named_by_its_bare_word_in_the_title_and_an_item_reporting_anot
     assert [(d["numero"], str(d["session_date"]), d["unanimite"]) for d in rows] == \
         [(n, "2019-04-09", True) for n in ("BS-2019-08", "BS-2019-09", "BS-2019-10")]
     assert lexicon.first("session_title", "proces-verbal du comite du 9 avril 2019")
+
+
+def test_members_counted_in_prose_and_the_councils_own_unanimous_accord():
+    # 1018: "Le conseil compte 7 membres ; 6 sont présents, 1 est représenté." and "6. Chapelle
+    # Saint-Envel – demande de subvention (D2023-10)" / "… Accord unanime du conseil."
+    rows = process(SECOND_HAND / "1018.txt").rows["deliberations"]
+    assert {(d["membres_en_exercice"], d["presents"], d["pouvoirs"]) for d in rows} == {(7, 6, 1)}
+    assert (rows[-1]["numero"], rows[-1]["unanimite"]) == ("D2023-10", True)
+    unanimity = lexicon.rx(lexicon.get("votes", "unanimity"))
+    assert not unanimity.search("avis favorable unanime du conseil d'ecole")  # another body's
