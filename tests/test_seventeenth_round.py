@@ -167,7 +167,7 @@ def test_a_body_named_by_a_brand_over_its_kind_or_with_commas():
     # 964: "BOURGES PLUS" / "Communauté d'agglomération"; 994: "Syndicat Intercommunal d'Énergies,
     # d'Équipement et d'Environnement de la Nièvre"; 682: "Affiché le" over "COMMUNAUTÉ DE COMMUNES" /
     # "DES MONTS DU FOREZ-SUD" is a stamp's line, the name goes on below
-    assert rows_of("964.txt", "collectivite")[0] == ("BOURGES PLUS",)
+    assert rows_of("964.txt", "collectivite")[0] == ("Communauté d'agglomération BOURGES PLUS",)
     assert rows_of("994.txt", "collectivite")[0] == ("Syndicat Intercommunal d'Énergies, d'Équipement et "
                                                     "d'Environnement de la Nièvre",)
     assert rows_of("682.txt", "collectivite")[0] == ("COMMUNAUTÉ DE COMMUNES DES MONTS DU FOREZ-SUD",)
