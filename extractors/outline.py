@@ -70,12 +70,15 @@ def act_at_end(text: str) -> re.Match | None:
     # a bare code at the right margin ("OBJET N° 1 - RAPPORT D'ACTIVITE 2018      D2019-088", its gap
     # closed up by the loader), not the number of an act the title's last words name ("… du marché M2019-12")
     before = " ".join(folded[:m.start()].split()[-3:]) if m else ""
+    if m and re.fullmatch(r"\(\s*(?:19|20)\d\d/\d{1,4}\s*\)?", m.group(0).strip()) and LAW.search(before):
+        return None  # "la directive (2008/98)": a year and a number in brackets after a text of law
     if m and not re.match(r"[(–—-]|\s*(?:acte|deliberation|delib)", m.group(0)) and OTHER_ACT.search(before) \
             and not before.endswith("registre des deliberations"):  # "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS   DL-2019-10-04/23"
         return None
     return m
 
 
+LAW = re.compile(r"\b(?:lois?|directives?|decrets?|reglements?|circulaires?|arretes?|ordonnances?|decisions?)\b")
 OTHER_ACT = re.compile(r"\b(?:deliberations?|arretes?|decisions?|actes?|conventions?|marches?|avenants?|lots?)\b")
 
 

@@ -198,3 +198,10 @@ def test_act_numbers_alone_in_an_extracts_footer_or_beside_its_register_title():
 def test_the_quorum_said_with_its_figures_in_a_bracket():
     # 982: "Les conseillers présents forment la majorité des membres en exercice (18 sur 23)."
     assert set(rows_of("982.txt", "membres_en_exercice", "presents")) == {(23, 18)}
+
+
+def test_a_year_and_number_in_brackets_closing_an_items_title():
+    # 878: "1. … (2024/078)" — the act's number; "la directive (2008/98)" is a text of law's
+    from extractors.outline import act_at_end
+    assert [n for n, in rows_of("878.txt", "numero")] == ["2024/078", "2024/079", "2024/080", "2024/081", "2024/082"]
+    assert act_at_end("Application de la directive (2008/98)") is None
