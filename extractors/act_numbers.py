@@ -16,7 +16,7 @@ from extractors import segment
 from extractors.outline import Item, act_at_end, act_at_start, header_end
 from extractors.sitting import Fact
 from extractors.stream import Unit, fold
-from schemas.text import ends_sentence
+from schemas.text import ends_on_function_word, ends_sentence
 
 
 def in_title(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:
@@ -75,9 +75,9 @@ def in_header(units: list[Unit], facts: dict[str, Fact]) -> None:
     """An extract that prints its act's number at the end of a header line, beside the date
     ("Séance du 14 février 2013          Délibération n° 2013/07", "Séance du 14 décembre 2023
     – Délibération n° CC-2023-187"), not in a recital ("Vu la délibération n° 2012-45")."""
-    for u in units[:HEADER_LINES]:
+    for k, u in enumerate(units[:HEADER_LINES]):
         number = at_end(u.text) or header_end(u.text)
-        if number and not u.folded.startswith("vu") and not segment.is_evidence(u):
+        if number and not u.folded.startswith("vu") and not segment.is_evidence(u) and not _cited(units, k):
             facts["numero"] = Fact(number, u.span, "act_in_header")
             return
 
@@ -90,13 +90,23 @@ ALONE = re.compile(r"^(?:(?:deliberation|delib\.?|acte)\s*)?n\s*[°o]\.?\s*(?P<n
                    r"(?:\s*[-_/.]\s*[a-z0-9]{1,6}){1,3})\s*$")
 
 
+def _cited(units: list[Unit], k: int) -> bool:
+    """The act a sentence above names, on a line of its own: "- DÉCIDE de retirer la délibération
+    ci-dessous référencée :" / "Délibération n° 2021/09", "… abroge et remplace la délibération" /
+    "n° 2014/32"."""
+    above = units[k - 1].text.rstrip() if k > 0 else ""
+    return above.endswith(":") and not units[k - 1].folded.startswith(("extrait", "registre")) \
+        or ends_on_function_word(above) or bool(re.search(r"(?i)d[ée]lib[ée]ration$", above))
+
+
 def in_footer(units: list[Unit], facts: dict[str, Fact]) -> None:
     """An extract that prints its act's number only under its decision, alone on its line
     ("- AUTORISE le Maire à signer …" / "Délibération n° 2021/09" / "Pour extrait conforme")."""
     said = [k for k, u in enumerate(units) if segment.is_evidence(u)]
-    for u in units[said[-1] + 1:] if said else []:
+    for k in range(said[-1] + 1, len(units)) if said else []:
+        u = units[k]
         m = ALONE.match(u.folded.strip())
-        if m:
+        if m and not _cited(units, k):
             text = u.text.strip()
             facts["numero"] = Fact(re.sub(r"\s*([-_/.])\s*", r"\1", text[m.start("num"):m.end("num")]), u.span, "act_footer")
             return

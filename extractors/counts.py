@@ -99,8 +99,12 @@ QUORUM_OUT_OF = re.compile(r"(?:majorite\s+(?:absolue\s+)?des\s+(?:membres|conse
 
 def _quorum_out_of(run: Run) -> list[Count]:
     """``"… forment la majorité des membres en exercice (18 sur 23)"``: présents, members in office."""
-    m = QUORUM_OUT_OF.search(fold(run.text))
-    if not m or int(m.group(1)) > int(m.group(2)):
+    folded = fold(run.text)
+    m = QUORUM_OUT_OF.search(folded)
+    # the members present said in the sentence ("Les conseillers présents forment …"), not a vote's
+    # result ("La liste … obtient la majorité absolue des membres en exercice (15 sur 23)")
+    sentence = folded[folded.rfind(".", 0, m.start()) + 1:m.start()] if m else ""
+    if not m or int(m.group(1)) > int(m.group(2)) or not re.search(r"\bpresents?\b|\bquorum\b", sentence + m.group(0)):
         return []
     unit = run.unit_at(m.start(1))
     return [Count("presents", int(m.group(1)), unit, "quorum_said"),

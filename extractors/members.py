@@ -565,10 +565,15 @@ def _bare_holder(entry: str) -> tuple[str, str | None]:
     """In a list of proxies, "Marta Chron à Marc Baïetto" or "ESTÈVE (à HUMBERT)": the giver,
     then the holder."""
     # "X À MME Y" in capitals; "Monsieur Félix Texier : Monsieur Fernand Barral"
-    m = re.search(r"\s+\(?(?:à|a|au)\s+(?=\S)|\s*:\s+(?=(?:M\.|MM\.|Mme|Monsieur|Madame|[A-ZÀ-Ý]))", entry, flags=re.IGNORECASE)
+    # the first "à" outside a bracket that is not the holder's: "Mme Léa HARDY (arrivée à 21 h) à Mme Annie CAILLAUD"
+    found = (m for m in re.finditer(r"\s+\(?(?:à|a|au)\s+(?=\S)|\s*:\s+(?=(?:M\.|MM\.|Mme|Monsieur|Madame|[A-ZÀ-Ý]))",
+                                    entry, flags=re.IGNORECASE)
+             if m.group(0).lstrip().startswith("(") or entry[:m.start()].count("(") <= entry[:m.start()].count(")"))
+    m = next(found, None)
     if not m:
         return entry, None
-    return entry[:m.start()], entry[m.end():].strip(" .,;)")
+    # "M. Pierre-Henri BERTRAND-FAURE (Saint-Julien-lès-Metz)": the holder's commune is no part of the name
+    return entry[:m.start()], re.sub(r"\s*\([^()]*\)?\s*$", "", entry[m.end():].strip(" .,;)")) or None
 
 
 def looks_like_member(name: str) -> bool:

@@ -100,7 +100,7 @@ def header_end(text: str) -> str | None:
     d'administration – Séance du 29 avril 2014          CA 2014/14", "… Délibération D-2011-019");
     not a span of years ("Programme 2024-2026", "Budget PLU 2023-24") nor a date's month and year."""
     m = HEADER_END.search(text.rstrip(" ."))
-    if not m or (m.group("code") or "").lower() in FUNCTION_WORDS:
+    if not m or (m.group("code") or "").lower() in FUNCTION_WORDS or _names_another(fold(text[:m.start()])):
         return None
     digits = re.sub(r"\s*([-_/])\s*", r"\1", m.group("num") or m.group("coded_num"))
     first, second = (int(p) for p in re.split(r"[-_/]", digits))
@@ -110,7 +110,18 @@ def header_end(text: str) -> str | None:
     return digits if m.group("num") else m.group("code") + m.group("sep") + digits
 
 
-NUMBER_AT_END = r"(?:19|20)\d\d\s*[-_/]\s*(?!(?:19|20)\d\d\b)\d{1,4}|\d{2,4}\s*[-_/]\s*(?:19|20)\d\d"
+NUMBER_AT_END = r"(?:19|20)\d\d\s*[-_/]\s*(?!(?:19|20)\d\d\b)\d{1,4}|(?!(?:19|20)\d\d\b)\d{2,4}\s*[-_/]\s*(?:19|20)\d\d"
+
+# what a line says of another act or a period than the extract's own: "OBJET : Avenant n° 2 au lot 3
+# du marché M2019-12", "… annule et remplace la DCM 2020/54" (not the title beside the number)
+ANOTHER = re.compile(r"^\s*objet\b|\b(?:remplace|abroge|annule|modifie|retire|vu)\b")
+
+
+NOT_AN_ACT = re.compile(r"\b(?:arretes?|conventions?|marches?|avenants?|lots?|contrats?)\b")  # "… du marché M2019-12"
+
+
+def _names_another(before: str) -> bool:
+    return bool(ANOTHER.search(before) or NOT_AN_ACT.search(" ".join(before.split()[-3:])))
 HEADER_END = re.compile(rf"(?:\b[Nn]\s*[°o]\.?\s*(?P<num>{NUMBER_AT_END})|(?<=\s)(?P<code>[A-Z]{{1,5}})(?P<sep>[ _-]?)"
                         rf"(?P<coded_num>{NUMBER_AT_END}))$")
 FUNCTION_WORDS = {"du", "de", "des", "le", "la", "les", "au", "aux", "en", "et", "a"}

@@ -225,10 +225,10 @@ def _more_moves(u: Unit, k: int, first: Move) -> list[Move]:
 # nor "Maire d'Allanche", "Président de la commission …" (a member's own title)
 # "M. Jean DUPONT, Maire, …" / "CARON Jean-Michel (Président), DUBOIS Annie, …" / "VIDALENC
 # Jean-Pierre (Thiézac), président ; …" (his commune in brackets), "BARDIN Jean-Michel (Président,
-# Saint-Eloy-les-Mines)" (his commune after the title)
+# Saint-Eloy-les-Mines)" (his commune after the title; not "DUPUIS Alain (Maire, Herry)", a delegate)
 LISTED_PRESIDENT = re.compile(r"(?P<name>[^,;:()]+?)\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:maire|presidente?)\b"
                               r"(?!\s*-?\s*(?:adjoint|delegu|d'|de\b|du\b|des\b))"
-                              r"|\(\s*(?:maire|presidente?)(?:\s+de\s+(?:la\s+)?seance)?\s*(?:,\s*[^(),]{2,40})?\))")
+                              r"|\(\s*(?:maire|presidente?)(?:\s+de\s+(?:la\s+)?seance)?\s*\)|\(\s*presidente?\s*,\s*[^(),]{2,40}\))")
 
 
 def _president_listed(r: Reading, units: list[Unit]) -> None:
@@ -321,7 +321,8 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
     elif name:
         r.set("collectivite", name, u.span, "heading")
     elif not body and k + 1 < len(units):
-        r.set("collectivite", _name_over_kind(u, units[k + 1]), u.span, "heading")
+        r.set("collectivite", _name_over_kind(u, units[k + 1], units[k + 2] if k + 2 < len(units) else None), u.span,
+              "heading")
     _read_organe(r, u, body)
     if re.match(r"^(?:a|à)\s", u.folded.strip()):
         opening.read_place(r, u.text, u.span)
@@ -353,11 +354,15 @@ def _name_goes_on(u: Unit, nxt: Unit, name: str | None) -> bool:
         bool(re.search(r"\b(?:de|du|des|d'|la|le|les|l')$", u.folded.strip()))
 
 
-def _name_over_kind(u: Unit, nxt: Unit) -> str | None:
+def _name_over_kind(u: Unit, nxt: Unit, after: Unit | None = None) -> str | None:
     """A body's name printed over its kind, as a logo sets them: "CÔTE D'ÉMERAUDE" / "Communauté
-    de communes", "LE GRAND NARBONNE" / "COMMUNAUTÉ D'AGGLOMÉRATION" -> the kind, then the name."""
+    de communes", "LE GRAND NARBONNE" / "COMMUNAUTÉ D'AGGLOMÉRATION" -> the kind, then the name;
+    not a département over a kind whose name goes on below ("HAUTE-SAVOIE" / "Communauté de
+    communes" / "des Sources du Lac d'Annecy")."""
     text = u.text.strip()
     if nxt.gap_before or not KIND_ALONE.fullmatch(nxt.folded.strip()) or not _title_like(u) or re.search(r"\d", text):
+        return None
+    if after is not None and re.match(r"(?:de|du|des|d')\b", after.folded.strip()):
         return None
     folded = u.folded.strip()
     if lexicon.rx(lexicon.get("organe")).search(folded) or lexicon.rx(NOT_A_NAME).search(folded) or NOT_A_BODY.search(folded):

@@ -205,3 +205,66 @@ def test_a_year_and_number_in_brackets_closing_an_items_title():
     from extractors.outline import act_at_end
     assert [n for n, in rows_of("878.txt", "numero")] == ["2024/078", "2024/079", "2024/080", "2024/081", "2024/082"]
     assert act_at_end("Application de la directive (2008/98)") is None
+
+
+# --- the second reading: texts written by a reviewer where the change first read worse ---------
+
+SECOND_READING = Path(__file__).parent / "data" / "second_reading"
+
+
+def reread(name: str, *columns: str) -> list[tuple]:
+    result = process(SECOND_READING / f"r17_{name}.txt")
+    assert result.ok, result.error
+    return [tuple(d[c] for c in columns) for d in result.rows["deliberations"]]
+
+
+def test_another_acts_number_near_the_head_or_under_the_decision_is_not_the_extracts():
+    # "OBJET : Avenant n° 2 au lot 3 du marché M2019-12", "… annule et remplace la DCM 2020/54",
+    # "programmation QPV 2020/2022"; "- DÉCIDE de retirer la délibération ci-dessous référencée :" /
+    # "Délibération n° 2021/09"; "… qui modifient ceux fixés par la délibération suivante :" /
+    # "N° 2019/45"; "La présente délibération abroge et remplace la délibération" / "n° 2014/32"
+    for name in ("p04_marche_code", "p21_header_codes2", "p20_header_codes", "p05_footer_other_act",
+                 "p06_footer_other_act2", "p32_convention_alone_footer"):
+        assert {n for n, in reread(name, "numero")} == {None}, name
+    # "1. Renouvellement du contrat enfance jeunesse CEJ-2019-2022": a period, the rank stays
+    assert [n for n, in reread("p16_title_code_end", "numero")] == ["1", "2", "3"]
+
+
+def test_a_majority_won_in_an_election_is_no_count_of_presents():
+    # "La liste … obtient la majorité absolue des membres en exercice (15 sur 23) et est proclamée élue."
+    assert {p for p, in reread("p10_majorite_absolue", "presents")} == {None}
+
+
+def test_a_delegate_who_is_mayor_of_his_commune_is_not_the_president():
+    # "DUPUIS Alain (Maire, Herry), …, HAMEL Luc (Président, Jussy-le-Chaudrier)"; "Sur convocation du
+    # Président, … sous sa présidence" names a role, the list names him
+    assert {p for p, in reread("p13_maire_commune_list", "president")} == {"HAMEL Luc"}
+    assert {p for p, in reread("p22_convocation_president", "president")} == {"Jacques BARDIN"}
+
+
+def test_a_departement_over_a_kind_whose_name_goes_on_below():
+    # "HAUTE-SAVOIE" / "Communauté de communes" / "des Sources du Lac d'Annecy"
+    assert {c for c, in reread("p09_kind_under_region", "collectivite")} == \
+        {"Communauté de communes des Sources du Lac d'Annecy"}
+
+
+def test_another_bodys_unanimous_opinion_after_l_avis():
+    # "Après l'avis favorable unanime du conseil d'administration." / "… par 22 voix pour et 7 contre"
+    assert reread("p14_avis_unanime_ca", "pour", "contre", "unanimite")[0] == (22, 7, False)
+
+
+def test_proxies_with_a_bracket_before_the_a():
+    # "Mme Léa HARDY (arrivée à 21 h) à Mme Annie CAILLAUD"; 781: "… à M. Pierre-Henri BERTRAND-FAURE
+    # (Saint-Julien-lès-Metz) ; …"
+    result = process(SECOND_READING / "r17_p15_proxies_forms.txt")
+    assert ("Léa HARDY", "Annie CAILLAUD") in {(p["giver"], p["holder"]) for p in result.rows["proxies"]}
+    result = process(SECOND_HAND / "781.txt")
+    assert ("Alice FRANÇOIS", "Pierre-Henri BERTRAND-FAURE") in {(p["giver"], p["holder"]) for p in result.rows["proxies"]}
+
+
+def test_the_president_of_the_establishment_names_no_collectivite():
+    # gen-dev3-3000086: "… s'est réuni à la salle des mariages, à 10h30, sous la" / "présidence de Mme Y.
+    # AUGER, Présidente de l'établissement."
+    facts = sitting_of("Le 3 mars 2016, le comité syndical s'est réuni à la salle des mariages, à 10h30, sous la",
+                       "présidence de Mme Yvette AUGER, Présidente de l'établissement.")
+    assert facts.get("collectivite") is None and facts["president"] == "Yvette AUGER"
