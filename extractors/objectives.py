@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from extractors.tablegrid import Grid, fold, grid, join_cell, load_patterns
-from schemas import Block, Document, Line, Row, Span, Table
+from schemas import Block, Document, Row, Span, Table
 
 STAGE = "objectives"
 NUMBER_CELL = re.compile(r"^(\d{1,4})\s*[.)]?$")
