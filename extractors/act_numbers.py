@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors import segment
-from extractors.outline import Item, act_at_end, act_at_start, header_end
+from extractors.outline import Item, act_at_start, header_end, number_at_end
 from extractors.sitting import Fact
 from extractors.stream import Unit, fold
 from schemas.text import ends_on_function_word, ends_sentence
@@ -40,7 +40,7 @@ def in_title(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:
             break
         lines.append(u.text)
     for k, text in enumerate(lines):
-        number = at_end(text)
+        number = number_at_end(text)
         if number:
             facts["numero"] = Fact(number, units[h.unit + k].span, "act_in_title")
             return
@@ -64,7 +64,7 @@ def closing(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:
     # on the last vote's line or after it: not "DÉCIDE d'abroger la délibération du 3 mars 2019 (DCM
     # 2019-045)", an act the decision cites
     for u in body[said[-1]:] if said else []:
-        number = at_end(u.text) if u.text.rstrip(" .").endswith(")") else None
+        number = number_at_end(u.text) if u.text.rstrip(" .").endswith(")") else None
         before = u.text[:u.text.rfind("(")].rstrip()  # "… 4 abstentions. (Délibération DCM-2024-118)"
         if number and (not before or before.endswith(".") and segment.VOTED.search(fold(before))):
             facts["numero"] = Fact(number, u.span, "act_closing")
@@ -76,7 +76,7 @@ def in_header(units: list[Unit], facts: dict[str, Fact]) -> None:
     ("Séance du 14 février 2013          Délibération n° 2013/07", "Séance du 14 décembre 2023
     – Délibération n° CC-2023-187"), not in a recital ("Vu la délibération n° 2012-45")."""
     for k, u in enumerate(units[:HEADER_LINES]):
-        number = at_end(u.text) or header_end(u.text)
+        number = number_at_end(u.text) or header_end(u.text)
         if number and not u.folded.startswith("vu") and not segment.is_evidence(u) and not _cited(units, k):
             facts["numero"] = Fact(number, u.span, "act_in_header")
             return
@@ -102,21 +102,11 @@ def _cited(units: list[Unit], k: int) -> bool:
 def in_footer(units: list[Unit], facts: dict[str, Fact]) -> None:
     """An extract that prints its act's number only under its decision, alone on its line
     ("- AUTORISE le Maire à signer …" / "Délibération n° 2021/09" / "Pour extrait conforme")."""
-    said = [k for k, u in enumerate(units) if segment.is_evidence(u)]
-    for k in range(said[-1] + 1, len(units)) if said else []:
-        u = units[k]
-        m = ALONE.match(u.folded.strip())
-        if m and not _cited(units, k):
-            text = u.text.strip()
-            facts["numero"] = Fact(re.sub(r"\s*([-_/.])\s*", r"\1", text[m.start("num"):m.end("num")]), u.span, "act_footer")
-            return
-
-
-def at_end(text: str) -> str | None:
-    """The act number ending a line ("… – Délibération n° CC-2023-187", "(DCM 2023-51)"), its
-    separators closed up ("2014 / 131" -> "2014/131")."""
-    m = act_at_end(text)
-    if not m:
-        return None
-    group = "num" if m.group("num") else "code"
-    return re.sub(r"\s*([-_/])\s*", r"\1", text[m.start(group):m.end(group)].strip())
+    alone = [(k, m) for k, u in enumerate(units) if (m := ALONE.match(u.folded.strip())) and not _cited(units, k)]
+    if not alone:
+        return  # most extracts: no line read for its evidence
+    last = max((k for k, u in enumerate(units) if segment.is_evidence(u)), default=None)
+    k, m = next(((k, m) for k, m in alone if last is not None and k > last), (None, None))
+    if m:
+        text = units[k].text.strip()
+        facts["numero"] = Fact(re.sub(r"\s*([-_/.])\s*", r"\1", text[m.start("num"):m.end("num")]), units[k].span, "act_footer")

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from extractors import act_table
-from extractors.outline import Heading, Item, act_at_end, act_at_start
+from extractors.outline import Heading, Item, act_at_start, number_at_end
 from extractors.stream import Unit, fold
 
 
@@ -82,8 +82,7 @@ def numbers(h: Heading) -> list[str]:
     2009-031 : AFFECTATION DU RESULTAT 2008") or closes with ("2. Port de plaisance – tarifs 2009
     (2008/42)")."""
     act = act_at_start(h.title) if h.title else None
-    end = act_at_end(h.title) if h.title and not act else None  # "2. Port de plaisance – tarifs 2009 (2008/42)"
-    closing = (end.group("num") or end.group("code")) if end else None
+    closing = number_at_end(h.title) if h.title and not act else None  # "2. Port de plaisance – tarifs 2009 (2008/42)"
     return [n for n in (h.number, act[0] if act else None, closing) if n]
 
 

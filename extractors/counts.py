@@ -99,6 +99,8 @@ QUORUM_OUT_OF = re.compile(r"(?:majorite\s+(?:absolue\s+)?des\s+(?:membres|conse
 
 def _quorum_out_of(run: Run) -> list[Count]:
     """``"… forment la majorité des membres en exercice (18 sur 23)"``: présents, members in office."""
+    if "(" not in run.text:
+        return []  # read for every line of every document (segment's evidence): most have no bracket
     folded = fold(run.text)
     m = QUORUM_OUT_OF.search(folded)
     # the members present said in the sentence ("Les conseillers présents forment …"), not a vote's

@@ -60,7 +60,8 @@ class Block:
 
 def act_at_end(text: str) -> re.Match | None:
     """The act number ending a line or a title ("… – Délibération n° CC-2023-187", "(DCM 2023-51)",
-    "… TRAVAUX 2012 — N° 73/2011", a bare code at the margin "… 2018      D2019-088"), matched on its folded copy (same offsets; pattern `act_in_title`);
+    "… TRAVAUX 2012 — N° 73/2011", a bare code at the margin "… 2018      D2019-088"), matched on its
+    folded copy (same offsets; pattern `act_in_title`);
     a bare "n°" after a title naming another act is that act's ("Abrogation de la délibération du
     12 juin 2022 (n° 2022-31)")."""
     folded = fold(text).rstrip(" .")
@@ -76,6 +77,16 @@ def act_at_end(text: str) -> re.Match | None:
             and not before.endswith("registre des deliberations"):  # "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS   DL-2019-10-04/23"
         return None
     return m
+
+
+def number_at_end(text: str) -> str | None:
+    """The act number ending a line ("… – Délibération n° CC-2023-187", "(DCM 2023-51)"), its
+    separators closed up ("2014 / 131" -> "2014/131")."""
+    m = act_at_end(text)
+    if not m:
+        return None
+    group = "num" if m.group("num") else "code"
+    return re.sub(r"\s*([-_/])\s*", r"\1", text[m.start(group):m.end(group)].strip())
 
 
 LAW = re.compile(r"\b(?:lois?|directives?|decrets?|reglements?|circulaires?|arretes?|ordonnances?|decisions?)\b")
@@ -111,20 +122,18 @@ def header_end(text: str) -> str | None:
 
 
 NUMBER_AT_END = r"(?:19|20)\d\d\s*[-_/]\s*(?!(?:19|20)\d\d\b)\d{1,4}|(?!(?:19|20)\d\d\b)\d{2,4}\s*[-_/]\s*(?:19|20)\d\d"
+HEADER_END = re.compile(rf"(?:\b[Nn]\s*[°o]\.?\s*(?P<num>{NUMBER_AT_END})|(?<=\s)(?P<code>[A-Z]{{1,5}})(?P<sep>[ _-]?)"
+                        rf"(?P<coded_num>{NUMBER_AT_END}))$")
+FUNCTION_WORDS = {"du", "de", "des", "le", "la", "les", "au", "aux", "en", "et", "a"}
 
 # what a line says of another act or a period than the extract's own: "OBJET : Avenant n° 2 au lot 3
 # du marché M2019-12", "… annule et remplace la DCM 2020/54" (not the title beside the number)
 ANOTHER = re.compile(r"^\s*objet\b|\b(?:remplace|abroge|annule|modifie|retire|vu)\b")
-
-
 NOT_AN_ACT = re.compile(r"\b(?:arretes?|conventions?|marches?|avenants?|lots?|contrats?)\b")  # "… du marché M2019-12"
 
 
 def _names_another(before: str) -> bool:
     return bool(ANOTHER.search(before) or NOT_AN_ACT.search(" ".join(before.split()[-3:])))
-HEADER_END = re.compile(rf"(?:\b[Nn]\s*[°o]\.?\s*(?P<num>{NUMBER_AT_END})|(?<=\s)(?P<code>[A-Z]{{1,5}})(?P<sep>[ _-]?)"
-                        rf"(?P<coded_num>{NUMBER_AT_END}))$")
-FUNCTION_WORDS = {"du", "de", "des", "le", "la", "les", "au", "aux", "en", "et", "a"}
 
 
 SUB_NUMBER = re.compile(r"(\d{1,2})\.(\d{1,2})")  # "4.2 Compte administratif 2023", under "FINANCES"
