@@ -14,14 +14,13 @@ import pytest
 
 from pipeline.loaders.text_acts import acts_tables
 from pipeline.stages import process
+from tests.rows import VOTE, columns_of
 
 SECOND_HAND = Path(__file__).parent / "data" / "second_hand" / "dev"
 
 
 def votes_of(name: str) -> list[tuple]:
-    result = process(SECOND_HAND / name)
-    assert result.ok, result.error
-    return [(d["numero"], d["pour"], d["contre"], d["abstentions"], d["unanimite"]) for d in result.rows["deliberations"]]
+    return columns_of(SECOND_HAND / name, *VOTE)
 
 
 def test_a_regions_list_run_together():

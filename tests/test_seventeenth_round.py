@@ -9,6 +9,7 @@ from pathlib import Path
 from extractors.moves import PRESIDING, read_move
 from extractors.stream import Unit
 from pipeline.stages import process
+from tests.rows import columns_of
 from schemas import Span
 
 SECOND_HAND = Path(__file__).parent / "data" / "second_hand" / "dev"
@@ -75,9 +76,7 @@ def test_a_secretary_label_with_who_designated_them_before_its_colon():
 
 
 def rows_of(name: str, *columns: str) -> list[tuple]:
-    result = process(SECOND_HAND / name)
-    assert result.ok, result.error
-    return [tuple(d[c] for c in columns) for d in result.rows["deliberations"]]
+    return columns_of(SECOND_HAND / name, *columns)
 
 
 def test_items_ranked_by_capital_letters():
@@ -213,9 +212,7 @@ SECOND_READING = Path(__file__).parent / "data" / "second_reading"
 
 
 def reread(name: str, *columns: str) -> list[tuple]:
-    result = process(SECOND_READING / f"r17_{name}.txt")
-    assert result.ok, result.error
-    return [tuple(d[c] for c in columns) for d in result.rows["deliberations"]]
+    return columns_of(SECOND_READING / f"r17_{name}.txt", *columns)
 
 
 def test_another_acts_number_near_the_head_or_under_the_decision_is_not_the_extracts():

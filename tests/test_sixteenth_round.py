@@ -11,15 +11,14 @@ from extractors.entries import entries
 from extractors.stream import Unit
 from pipeline.loaders.text_grid import header
 from pipeline.stages import process
+from tests.rows import VOTE, columns_of
 from schemas import Span
 
 SECOND_HAND = Path(__file__).parent / "data" / "second_hand" / "dev"
 
 
 def votes_of(name: str) -> list[tuple]:
-    result = process(SECOND_HAND / name)
-    assert result.ok, result.error
-    return [(d["numero"], d["pour"], d["contre"], d["abstentions"], d["unanimite"]) for d in result.rows["deliberations"]]
+    return columns_of(SECOND_HAND / name, *VOTE)
 
 
 def test_a_report_number_header_of_three_columns():
