@@ -40,7 +40,8 @@ def in_title(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:
             break
         lines.append(u.text)
     for k, text in enumerate(lines):
-        number = number_at_end(text)
+        under = act_at_start(text) if k else None  # "DEL2025-065 – Rapporteur : Thierry MOURIÈS" under the title
+        number = under[0] if under else number_at_end(text)
         if number:
             facts["numero"] = Fact(number, units[h.unit + k].span, "act_in_title")
             return

@@ -195,6 +195,11 @@ def _past_other_labels(run: Run, pos: int) -> int:
     return m.end()
 
 
+WITH_DEPUTIES = re.compile(r"[ \t]+(?:d[ée]l[ée]gu[ée]s[ \t]+)?titulaires?[ \t]*(?:et|\+|,)[ \t]*(\d{1,3})[ \t]+suppl[ée]ante?s?\b")
+# a vote side naming its voters before their number: "Contre : UVPT (11)", "Abst. : M. X, Mme Y (2)"
+NAMED_THEN_COUNT = re.compile(r"[^\W\d_][^\d():;=|\n]{0,80}?\((\d{1,4})\)")
+
+
 def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Count]:
     """``"Présents : 29"``; ``"Pour 9"`` (no separator) at the start of a line or on a line of counts;
     ``"Votants (présents et représentés) : 17"`` (a gloss between label and value)."""
@@ -210,6 +215,8 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     if alone and (_starts_line(run, label) or (_label_ends_line(run, label) and _in_bracket(run, label))):
         gap = alone.end()
     m = NUMBER.match(rest, gap)
+    if m is None and sep and label.name in VOTE_SIDES:  # "Pour : GEC, SA, ES (42)": who, then how many
+        m = NAMED_THEN_COUNT.match(rest, gap)
     if not m or not plausible(int(m.group(1))):
         return []
     if "\n" in rest[:m.start(1)] and not _label_ends_line(run, label):
@@ -225,6 +232,9 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
         return []  # "Sur 69 votants : 61 pour, 0 contre": 61 is the pour's, 69 (before) the votants'
     taken[index] = label.end + m.start(1)
     method = "label_value" if sep else "count_line"
+    deputies = WITH_DEPUTIES.match(rest, m.end()) if label.name == "presents" else None
+    if deputies:  # "Présents : 22 titulaires et 3 suppléants ayant voix délibérative": 25 sit and vote
+        return [Count(label.name, int(m.group(1)) + int(deputies.group(1)), run.unit_at(label.start), method)]
     if VARIES.match(rest[m.end():m.end() + 80]):
         method = "count_varies"  # "Présents : 17 (18 à partir de DEL_2012_042)": which one holds depends on the item
     return _out_of(run, label, Count(label.name, int(m.group(1)), run.unit_at(label.start), method), label.end + m.end())

@@ -199,6 +199,8 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
     later = _after_vote(own, vote) | (_recount(ctx, own, vote) if more else set())  # an extract's one item has none after
     kept = {c: f for c, f in own.facts.items() if f.span not in later}
     facts.update({c: f for c, f in kept.items() if c in mine})
+    if "president" in kept and "president" not in facts:  # "Président de séance : M. X" under an act's number
+        facts["president"] = kept["president"]
     if "votants" in kept and not {"presents", "pouvoirs"} & kept.keys() and not _full(ctx, item):
         # "Votants : 16" under an item, présents and pouvoirs only at the opening: someone may
         # have left or not voted without the minutes saying so in words read here

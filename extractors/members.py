@@ -576,6 +576,9 @@ def _bare_holder(entry: str) -> tuple[str, str | None]:
     return entry[:m.start()], re.sub(r"\s*\([^()]*\)?\s*$", "", entry[m.end():].strip(" .,;)")) or None
 
 
+BODY_WORDS = frozenset({"communaute", "commune", "syndicat", "departement", "region", "metropole", "agglomeration"})
+
+
 def looks_like_member(name: str) -> bool:
     """A person's name: a capitalised word, at most six words, no sentence in it
     ("formant la majorité des membres en exercice" is not one)."""
@@ -587,4 +590,6 @@ def looks_like_member(name: str) -> bool:
         return False
     if lexicon.rx("{members}").fullmatch(fold(name).strip()):
         return False  # "Élus", "Conseillers municipaux": the word for members, not a member
+    if fold(words[0]) in BODY_WORDS:
+        return False  # "CCB : Communauté de communes du Briançonnais": a legend under the list, no proxy
     return len(re.sub(r"[^\w]", "", name)) >= 2 and not re.fullmatch(r"[\d\W]+", name)

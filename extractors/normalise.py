@@ -65,7 +65,14 @@ def words_to_digits(text: str) -> str:
     from text_to_num import alpha2digit
 
     # "vingt quatre" is often written without its hyphen; text2num wants it joined.
-    return alpha2digit(text, "fr")
+    out = alpha2digit(text, "fr")
+    # "L'an deux mil vingt et un, le neuf février": text2num stops after "vingt et un," and leaves
+    # "neuf" as a word; a second pass reads it
+    return alpha2digit(out, "fr") if out != text and LEFT_WORD.search(out) else out
+
+
+LEFT_WORD = re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
+                       r"vingt|trente)\b", re.IGNORECASE)
 
 
 # text2num reads "troisième" as 3e but leaves the first two ordinals as words
@@ -119,7 +126,13 @@ def parse_date(text: str) -> dt.date | None:
     year = YEAR_FIRST.search(digits, 0, m.start() if m else len(digits))
     if year:
         return _dateparse(f"{year.group(2)} {year.group(3)} {year.group(1)}")
+    short = SHORT_YEAR.search(digits) if m is None else None
+    if short:  # "COMPTE-RENDU DE LA REUNION DU 18/05/17": a year of two digits, this century's
+        return _dateparse(f"{short.group(1)}/{short.group(2)}/20{short.group(3)}")
     return _dateparse(m.group(0)) if m else None
+
+
+SHORT_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.](\d{2})(?![\d/.-])")
 
 
 @lru_cache(maxsize=4096)

@@ -100,7 +100,16 @@ def read_opening_text(r: Reading, text: str, span: Span) -> None:
     m = lexicon.first("president_prose", folded)
     if m:
         r.set("president", person(text, m, "name"), span, "opening")
+    convener(r, text, span)
     read_place(r, text, span)
+
+
+def convener(r: Reading, text: str, span: Span) -> None:
+    """``"sur la convocation qui lui a été adressée le 9 mai 2024 par Madame Rolande RINGUET,
+    Maire"``: the maire or président who convened presides, unless something else says who
+    does (a fallback, pattern `convener`)."""
+    m = lexicon.first("convener", fold(text)) if "convo" in fold(text) else None
+    r.suppose("president", person(text, m, "name"), span, "convener")
 
 
 def read_place(r: Reading, text: str, span: Span) -> None:

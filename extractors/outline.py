@@ -141,10 +141,13 @@ COMMITTEE = re.compile(r"(\d{1,3})\(\d{1,2}\)")  # "N° 3(2) – Aide aux éleve
 
 
 def outline_key(number: str | None) -> tuple[int, ...] | None:
-    """The place of a number in an outline: "3" -> (3,), "4.2" -> (4, 2), "IV" -> (4,)."""
+    """The place of a number in an outline: "3" -> (3,), "4.2" -> (4, 2), "IV" -> (4,), "B2" -> (2, 2)."""
     sub = SUB_NUMBER.fullmatch(number or "")
     if sub:
         return int(sub.group(1)), int(sub.group(2))
+    lettered = re.fullmatch(r"([a-z])(\d{1,2})", (number or "").lower())
+    if lettered:  # "A1", "A2", "B1" under parts "A. ADMINISTRATION GÉNÉRALE", "B. FINANCES": as 1.1, 1.2, 2.1
+        return ord(lettered.group(1)) - ord("a") + 1, int(lettered.group(2))
     key = number_key(number)
     return None if key is None else (key,)
 

@@ -150,6 +150,9 @@ def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
     if len(u.cells) > 1 and counts.is_count_line(" | ".join(u.cells[1:])):
         # "N° 2024-041⇥En exercice : 15⇥Présents : 11⇥Votants : 13": the number heads a row of counts
         u = Unit(u.cells[0], u.span, u.index)
+    bullet = BULLET.match(u.text)
+    if bullet:  # "► Délibération n° 2013-028 – Approbation …": a glyph a template sets before each act
+        u = Unit(u.text[bullet.end():], u.span, u.index, u.bold, u.cells, u.gap_before)
     folded = u.folded.strip()
     if members.list_label(u.text) or lexicon.label_at_start("counts", folded) and counts.is_count_line(u.text) \
             or lexicon.first("range", folded):
@@ -189,16 +192,21 @@ def _lower_letter(h: Heading) -> bool:
 
 
 def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
-    text = u.text.strip()
-    offset = len(u.text) - len(u.text.lstrip())
+    text = u.text.strip()  # m was matched on the folded text stripped the same way: same offsets
     groups = m.groupdict()
-    number = text[m.start("num") - offset:m.end("num") - offset] if groups.get("num") else None
+    number = text[m.start("num"):m.end("num")] if groups.get("num") else None
     if number:  # "2014 / 131" -> "2014/131", "2014.09.15 - 1" -> "2014.09.15-1"
         number = re.sub(r"\s*([/._-])\s*", r"\1", re.sub(r"\s+", " ", number))
         rank = ordinal(number) if family == "numbered" else None
         number = str(rank) if rank else number  # "PREMIÈRE DÉLIBÉRATION" -> "1"
-    title = text[m.start("title") - offset:m.end("title") - offset].strip(" :–-") if groups.get("title") else None
+    title = text[m.start("title"):m.end("title")].strip(" :–-") if groups.get("title") else None
+    if title and RAPPORTEUR.match(fold(title)):
+        title = None  # "DEL2025-062 – Rapporteure : Catherine BONNEAU": who reports, the title is elsewhere
     return Heading(k, family, number, title or None, style)
+
+
+BULLET = re.compile(r"^\s*[►▶▸▹▪▫●■□◆◇◊➢➣➤➔➜→✓✔❖○◦]\s*")
+RAPPORTEUR = re.compile(r"(?:rapporte(?:ur|use)e?s?|rapp\.)\s*:")
 
 
 def _is_title(u: Unit) -> bool:
@@ -427,7 +435,7 @@ VOTED = re.compile(r"\b(?:unanimite|majorite|voix|vote\s*:|pour\s*:|contre\b|abs
 
 
 NOTED = re.compile(r"\b(?:prend|prennent|pris|donne)\s+acte\b|\b(?:prend|prennent|pris)\s+connaissance\b|\bsans\s+(?:observation|remarque|vote)\b|"
-                   r"\baucun\s+vote\b|\bpas\s+l'objet\s+d'un\s+vote\b")
+                   r"\baucun\s+vote\b|\bpas\s+l'objet\s+d'un\s+vote\b|\bpas\s+de\s+vote\b")
 
 
 # the item says it is no deliberation: "Cette information ne donne pas lieu à délibération.",
@@ -472,9 +480,13 @@ def _ranks_holding_acts(by_family: dict[str, list[Item]], best: list[Item]) -> l
     if not ranks or best not in (by_family["act"], by_family["objet"]) \
             or sum(i.evidence for i in ranks) <= sum(i.evidence for i in best):
         return best
-    reach = 0 if best is by_family["act"] else 2
+    # "AFFAIRE N° 5 – Tarifs … de la" / "rentrée 2025" / "DEL2025-065 – Rapporteur : X": an act
+    # number on its rank's line or on one of the two under it
+    reach = 2
     ranked = [i.heading.unit for i in ranks if i.heading]
-    held = all(i.heading and any(0 <= i.heading.unit - r <= reach for r in ranked) for i in best)
+    # (not "Délibération n° 2024-051" right above "2. Tarifs de la cantine": the next rank's number)
+    held = all(i.heading and i.heading.unit + 1 not in ranked and any(0 <= i.heading.unit - r <= reach for r in ranked)
+               for i in best)
     return ranks if held else best
 
 

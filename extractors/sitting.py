@@ -65,6 +65,11 @@ class Reading:
         if value is not None and value != "" and column not in self.facts:
             self.facts[column] = Fact(value, span, method, derived)
 
+    def suppose(self, column: str, value: Any, span: Span, method: str) -> None:
+        """A value taken only when nothing better is read (the first one supposed)."""
+        if value is not None and value != "" and column not in self.fallback:
+            self.fallback[column] = Fact(value, span, method)
+
     def value(self, column: str) -> Any:
         fact = self.facts.get(column)
         return fact.value if fact else None
@@ -263,19 +268,12 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
               "secretary_prose")
     move = read_move(u, k, units[k + 1] if k + 1 < len(units) else None)
     # "Sous la présidence de Mme X, 1re adjointe, M. le Maire ayant quitté la salle": this item's chair
-    stand_in = bool(move and move.name == PRESIDING and move.for_vote)
-    m = lexicon.first("president_prose", folded) if not stand_in else None
-    if m:
-        r.set("president", opening.person(u.text, m, "name"), u.span, "president_prose")
-    elif both and not stand_in:  # "… sous la présidence de" / "M. Marc BRIAULT, Président."
-        m = lexicon.first("president_prose", fold(both))
-        if m and m.start() < len(u.text.strip()) <= m.start("name"):
-            r.set("president", opening.person(both, m, "name"), u.span, "president_prose")
+    if not (move and move.name == PRESIDING and move.for_vote):
+        _read_president(r, units, k)
     if move:
         r.moves += [move] + _more_moves(u, k, move)
-    proxy = members.proxy_sentence(u.text, k) if not move else None  # "Départ de X, qui donne pouvoir à Y": a move
-    if proxy:
-        r.members.append((proxy, u.span))
+    if not move:  # "Départ de X, qui donne pouvoir à Y": a move
+        r.members += [(proxy, u.span) for proxy in _proxies_said(units, k)]
     if any(lexicon.rx(p).search(folded) for p in lexicon.get("sans_quorum")):
         r.set("sans_quorum", True, u.span, "sans_quorum")
     if lexicon.first("time_line", folded):
@@ -284,6 +282,38 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
     if conv:  # "Le comité syndical a été convoqué selon les règles en vigueur le 15-09-2020."
         r.set("convocation_date", parse_date(u.text[conv.start("date"):conv.end("date")]), u.span, "convocation_prose")
     return max(k, move.through) + 1 if move else k + 1  # a move read on into the next line: read once
+
+
+def _proxies_said(units: list[Unit], k: int) -> list[members.Member]:
+    """``"Mme Anne-Sophie MOUREY a donné pouvoir à M. Henri VUILLERMOZ ; M. Louis JEANNIN"`` / ``"a
+    également donné pouvoir à M. Henri VUILLERMOZ (…)"``: a proxy a clause, the last one going on
+    below when the next line opens on its verb."""
+    text = units[k].text
+    clauses = re.split(r"\s*;\s+", text) if text.count(";") and members.proxy_sentence(text, k) else [text]
+    nxt = units[k + 1].text.strip() if k + 1 < len(units) else ""
+    if len(clauses) > 1 and re.match(r"(?:a|ont)\s+(?:\w+\s+)?donn", fold(nxt)):
+        clauses[-1] = f"{clauses[-1]} {nxt}"
+    found = [members.proxy_sentence(clause, k) for clause in clauses]
+    return [m for m in found if m]
+
+
+def _read_president(r: Reading, units: list[Unit], k: int) -> None:
+    """"Séance présidée par M. X, Maire", "Le Président, M. Pierre GUIN, ouvre la séance", or
+    a sentence run on below ("… sous la présidence de" / "M. Marc BRIAULT, Président."); and
+    who convened the sitting, the president when nothing else names one ("sur la convocation
+    qui lui a été adressée le 20 juin 2024 par Madame Murielle BELLANCE, Maire")."""
+    u, both = units[k], _run_on(units, k)
+    m = lexicon.first("president_prose", u.folded)
+    # "… sous la présidence de M. Peio" / "ETCHEVERRY, Maire.": a name the line break cuts
+    # (not "… de M. Jean-Paul" / "Votants : 13" / "DUFFOURC, maire.": a count box's line between)
+    cut = m and both and not u.folded[m.end("name"):].strip() and not counts.is_count_line(units[k + 1].text)
+    if m and not cut:
+        r.set("president", opening.person(u.text, m, "name"), u.span, "president_prose")
+    elif both:
+        m = lexicon.first("president_prose", fold(both))
+        if m and m.start() < len(u.text.strip()) <= m.end("name"):
+            r.set("president", opening.person(both, m, "name"), u.span, "president_prose")
+    opening.convener(r, both or u.text, u.span)
 
 
 def _printed_empty(units: list[Unit], k: int, label) -> bool:
@@ -305,9 +335,12 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
         return
     own = bodies.before_organ(bodies.after_republique(u.text.strip()))
     body = lexicon.first("collectivite", fold(own).strip())
+    if body is None:  # "Ville de Rezé            Mis en ligne le 05/07/2023": a stamp set beside it
+        own = next((p for p in SIDE_BY_SIDE.split(own) if lexicon.first("collectivite", fold(p).strip())), own)
+        body = lexicon.first("collectivite", fold(own).strip())
     name = bodies.collectivite(_slice(own, body, "name")) if body else None
     if body and k + 1 < len(units) and _name_goes_on(u, units[k + 1], name):
-        both = joined([u.text.strip(), units[k + 1].text.strip()])
+        both = joined([u.text.strip(), SIDE_BY_SIDE.split(units[k + 1].text.strip())[0]])
         longer = lexicon.first("collectivite", fold(both).strip())
         name = bodies.collectivite(_slice(both, longer, "name")) if longer else name
     if name and re.match(r"(?:departement|region|collectivite|conseil\s+(?:general|departemental|regional))\b", fold(name)):
@@ -319,6 +352,8 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
         if "organe" in r.fallback and ASSEMBLY.match(fold(r.fallback["organe"].value)):
             r.set("collectivite", name, u.span, "heading")
     elif name:
+        if _spelt_out(r.facts.get("collectivite"), name):  # "CC des Coteaux du Lizon – … – PV – 1/3" above
+            del r.facts["collectivite"]
         r.set("collectivite", name, u.span, "heading")
     elif not body and k + 1 < len(units):
         r.set("collectivite", _name_over_kind(u, units[k + 1], units[k + 2] if k + 2 < len(units) else None), u.span,
@@ -337,6 +372,15 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
             break
 
 
+def _spelt_out(current: Fact | None, name: str) -> bool:
+    """``"COMMUNAUTÉ DE COMMUNES DES COTEAUX DU LIZON"`` under a running header's ``"CC des Coteaux
+    du Lizon"``, ``"CENTRE COMMUNAL D'ACTION SOCIALE DE MONTBÉLIARD"`` under ``"CCAS de
+    Montbéliard"``: the same body, its kind spelt out."""
+    m = re.match(r"(?:cc|ca|cu|cdc|ccas|cias|sivu|sivom|smictom|sdis)\s+(?=(?:de|du|des|d')\b)", fold(current.value)) if current else None
+    return bool(m) and fold(name).endswith(fold(current.value)[m.end():]) and len(name) > len(current.value)
+
+
+SIDE_BY_SIDE = re.compile(r"\s{5,}|\t+")  # a heading and a box printed beside it, on one extracted line
 WORDS_CUT = re.compile(r"\b(?:mil|mille|cent|(?:vingt|trente|quarante|cinquante|soixante)(?:\s*[-–]?\s*et)?)\s*[-–]?\s*$")
 
 
@@ -344,10 +388,10 @@ def _name_goes_on(u: Unit, nxt: Unit, name: str | None) -> bool:
     """A body's name wrapped in a heading: ``"CENTRE INTERCOMMUNAL D'ACTION SOCIALE"`` /
     ``"DES PORTES DU MORVAN"``, ``"Communauté de communes"`` / ``"Causses et Gorges du Tarnon"``
     (the first line alone names no body), never the next heading ("BUREAU COMMUNAUTAIRE")."""
-    text = nxt.text.strip()
+    text = SIDE_BY_SIDE.split(nxt.text.strip())[0]  # "VAL DE MORLÈNE           Affiché le 16/12/2022"
     if nxt.gap_before or not text or not _title_like(nxt) or re.search(r"\d", text) or text.endswith(":"):
         return False
-    folded = nxt.folded.strip()
+    folded = fold(text)
     if lexicon.rx(lexicon.get("organe")).search(folded) or lexicon.rx(NOT_A_NAME).search(folded):
         return False
     return name is None or bool(re.match(r"(?:de|du|des|d')\b", folded)) or \
@@ -462,6 +506,8 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
     elif label.name == "convocation_date":
         r.set("convocation_date", parse_date(rest), u.span, "field")
         opening.read_place(r, rest, u.span)  # "… pour la réunion qui se tiendra … dans la Salle du Conseil"
+    if label.name in ("convocation_date", "session_date"):  # "Convocation du 9 avril 2014 – Séance présidée par M. X"
+        _read_president(r, units, k)
     elif label.name == "president":
         r.set("president", opening.person(rest, re.match(r"(?P<name>.+)", rest), "name"), u.span, "field")
     elif label.name == "objet":  # "Objet : Attribution … Les Amis" / "du Lac": wrapped lines too

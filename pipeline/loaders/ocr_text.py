@@ -186,6 +186,28 @@ _FOLDED_WORDS = tuple((fold(w), w) for w in LABEL_WORDS)  # folded once: every l
 _FOLDED = frozenset(folded for folded, _ in _FOLDED_WORDS)
 
 
+# --- a month's name one letter off between a day and a year: "DU JEUDI 31 MAl 2007" ------------
+
+MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+               "octobre", "novembre", "décembre")
+DAY_MONTH_YEAR = re.compile(r"(?<![\w/.-])(?<=\d\s)(?<!\d\d\d\s)([^\W\d_]{3,9})(?=\s+(?:19|20)\d\d\b)")
+
+
+def month_words(text: str) -> str:
+    """"31 MAl 2007", "12 fevrler 2019" -> "31 MAI 2007", "12 février 2019": between a day and a
+    year only a month stands, so a word one letter off one (same length) is that month."""
+    return DAY_MONTH_YEAR.sub(_month, text)
+
+
+def _month(m: re.Match) -> str:
+    word, key = m.group(1), fold(m.group(1))
+    if any(fold(name) == key for name in MONTH_NAMES):
+        return word
+    right = next((name for name in MONTH_NAMES if len(fold(name)) == len(key) and
+                  sum(a != b for a, b in zip(fold(name), key)) == 1), None)
+    return word if right is None else right.upper() if word.isupper() or word[:-1].isupper() else right
+
+
 def repair(text: str) -> str:
     """Every repair of this module, in order, on one line of a text file."""
-    return label_words(l_in_capitals(i_for_l(rn_words(digit_letters(letter_digits(text))))))
+    return month_words(label_words(l_in_capitals(i_for_l(rn_words(digit_letters(letter_digits(text)))))))
