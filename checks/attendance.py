@@ -33,6 +33,17 @@ def votants(tables: Tables) -> Iterator[Finding]:
                         votants=c["votants"], presents=c["presents"], pouvoirs=c["pouvoirs"])
 
 
+@check("attendance.presents_le_exercice", needs=("deliberations",))
+def presents_le_exercice(tables: Tables) -> Iterator[Finding]:
+    """"Membres en exercice : 25" / "Membres présents : 26": more in the room than the body has."""
+    for d in deliberations(tables):
+        c = compare(tables, "attendance.presents_le_exercice", d, dict(presents=as_int, membres_en_exercice=as_int))
+        if c is None or c["presents"] <= c["membres_en_exercice"]:
+            continue
+        yield c.finding("attendance.presents_le_exercice", **where(tables, d, "presents", "membres_en_exercice"),
+                        expected=c["membres_en_exercice"], actual=c["presents"])
+
+
 @check("attendance.present_count", needs=("deliberations",))
 def present_count(tables: Tables) -> Iterator[Finding]:
     lists = by_deliberation(tables, "attendance")

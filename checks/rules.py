@@ -57,6 +57,10 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "Présents ({presents}) + absents ({absents}) = {actual} ≠ membres en exercice ({expected})",
          "Présents + absents = membres en exercice, quand le document liste des absents "
          "(avertissement : certains registres ne listent que les absents excusés)."),
+    Rule("attendance.presents_le_exercice", ERROR, ("presents", "membres_en_exercice"),
+         "Présents ({actual}) > membres en exercice ({expected})",
+         "Le nombre de présents ne dépasse pas le nombre de membres en exercice (un suppléant "
+         "siège à la place d'un titulaire absent)."),
     Rule("attendance.listed_twice", WARNING, ("attendance.name", "attendance.status", "attendance.also_listed"),
          "{name} figure à la fois parmi les présents et parmi les absents",
          "Un membre n'est listé qu'une fois, présent ou absent (sauf arrivée ou départ en cours de "
@@ -83,6 +87,10 @@ RULES: dict[str, Rule] = {r.id: r for r in [
     Rule("votes.votants_le_exercice", ERROR, ("votants", "membres_en_exercice"),
          "Votants ({actual}) > membres en exercice ({expected})",
          "Le nombre de votants ne dépasse pas le nombre de membres en exercice."),
+    Rule("votes.unanimity_against", ERROR, ("unanimite", "contre"),
+         "Délibération adoptée à l'unanimité avec contre = {actual}",
+         "Une délibération dite adoptée à l'unanimité n'a pas de voix contre (des abstentions, "
+         "oui : « unanimité des suffrages exprimés »)."),
     Rule("votes.result_consistent", ERROR, ("resultat", "pour", "contre"),
          "Délibération {resultat_text} avec pour = {pour} et contre = {contre}",
          "Une délibération adoptée a plus de voix pour que contre (majorité absolue des "

@@ -49,6 +49,27 @@ def votants_le_exercice(tables: Tables) -> Iterator[Finding]:
                         expected=c["membres_en_exercice"], actual=c["votants"])
 
 
+@check("votes.unanimity_against", needs=("deliberations",))
+def unanimity_against(tables: Tables) -> Iterator[Finding]:
+    """"ADOPTEE A L'UNANIMITE - Pour : 35 - Contre : 2": said unanimous, yet votes against."""
+    for d in deliberations(tables):
+        if as_bool(d.get("unanimite")) is not True:  # not said unanimous (null: said neither): nothing to compare
+            tables.ran("votes.unanimity_against", d["doc_id"], as_int(d.get("seq")))
+            continue
+        c = compare(tables, "votes.unanimity_against", d, dict(unanimite=as_bool, contre=as_int))
+        if c is None or not c["unanimite"] or not c["contre"] or not _one_line(tables, d, "unanimite", "contre"):
+            continue  # (not "CC Bastides de Lomagne : unanimité" quoted under a vote "contre : 1")
+        yield c.finding("votes.unanimity_against", **where(tables, d, "unanimite", "contre"), expected=0,
+                        actual=c["contre"])
+
+
+def _one_line(tables: Tables, d: dict, *columns: str) -> bool:
+    """The columns were read on one line (page and line of their provenance)."""
+    key = f"seq={as_int(d.get('seq'))}"
+    found = {(s.page, s.line) for s in (tables.locate(d["doc_id"], "deliberations", key, (c,)) for c in columns)}
+    return len(found) == 1 and None not in next(iter(found))
+
+
 RESULT_TEXT = {"adopte": "adoptée", "rejete": "rejetée"}
 
 

@@ -36,7 +36,7 @@ LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\)[ \t]*[.;,]?
 # a count in brackets between a list's label and its colon: "Étaient présents (12) : M. …"
 # (leaders only on the label's line: "1 ABSTENTION(S)" / "...4...", a page number below, is no value)
 SEPARATOR = re.compile(r"^(?:[ \t]*(?:\(s\)|\(e\)s|\(es\))?[ \t]*(?:\.{2,}|…)|\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|→⇒]|_+|[–—-]>?(?=\s*\d)|"
-                       r"(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|\((?=\s*\d{1,4}\s*\)\s*:)))[\s:=|._…]*")
+                       r"(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|(?:etant|est)\s+de\s(?=\s*\d)|\((?=\s*\d{1,4}\s*\)\s*:)))[\s:=|._…]*")
 BETWEEN_LABELS = re.compile(r"^[\s:=|._…–—\-/▪•·●]*$")
 class Run:
     """Units read as one text, with the unit each character comes from."""
@@ -219,7 +219,8 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
         m = NAMED_THEN_COUNT.match(rest, gap)
     if not m or not plausible(int(m.group(1))):
         return []
-    if "\n" in rest[:m.start(1)] and not _label_ends_line(run, label):
+    prose = bool(sep and re.search(r"\bde\s", sep.group(0)))  # "… en exercice étant de" / "33, …": a sentence goes on
+    if "\n" in rest[:m.start(1)] and not _label_ends_line(run, label) and not prose:
         return []  # "LES EQUIPEMENTS pour :" / "88 004,30 €": a value below only under a label ending its line
     if not sep and not alone and not (_starts_line(run, label) or _counts_to_end(run, label.start)):
         return []

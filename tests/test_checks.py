@@ -112,10 +112,10 @@ def data():
 CONTRACT = {
     "attendance.votants": ERROR, "votes.breakdown": ERROR, "attendance.present_count": ERROR,
     "attendance.proxy_count": ERROR, "attendance.members_total": WARNING,
-    "attendance.listed_twice": WARNING,
+    "attendance.listed_twice": WARNING, "attendance.presents_le_exercice": ERROR,
     "proxy.giver_absent": ERROR, "proxy.holder_present": ERROR, "proxy.one_per_holder": ERROR,
     "quorum.reached": ERROR, "dates.convocation_before_session": ERROR,
-    "votes.votants_le_exercice": ERROR, "votes.result_consistent": ERROR,
+    "votes.votants_le_exercice": ERROR, "votes.result_consistent": ERROR, "votes.unanimity_against": ERROR,
     "votes.restated": ERROR,
     "table.row_total": ERROR, "table.column_total": ERROR,
     "objectives.summary_percent": ERROR, "fiche.cost_matches_table": WARNING,
@@ -153,7 +153,13 @@ TRIPS = {
                ["attendance.present_count", "quorum.reached"]),
     "convocation": (delib(convocation_date=dt.date(2024, 4, 11)), ["dates.convocation_before_session"]),
     "votants_le_exercice": (delib(membres_en_exercice=40, absents=11), ["votes.votants_le_exercice"]),
+    "presents_le_exercice": (delib(membres_en_exercice=28, absents=0),
+                             ["attendance.members_total", "attendance.presents_le_exercice", "votes.votants_le_exercice"]),
     "result_adopted": (delib(pour=20, contre=21, resultat="adopte"), ["votes.result_consistent"]),
+    "unanimity_against": (lambda data: (delib(pour=39, contre=2, unanimite=True)(data), data["provenance"].extend(
+        dict(doc_id="d1", table="deliberations", record_key="seq=1", field=f, page=1, line=26,
+             text="Adopté à l'unanimité – Contre : 2") for f in ("unanimite", "contre"))),
+                          ["votes.unanimity_against"]),
     "result_rejected": (delib(resultat="rejete"), ["votes.result_consistent"]),
 }
 

@@ -41,7 +41,12 @@ EXPECTED: dict[str, list[str]] = {
     "convocation_after_session.txt": ["dates.convocation_before_session"],
     # votants = présents + pouvoirs ≤ présents + absents: the members total cannot add up either
     "votants_over_exercice.txt": ["attendance.members_total", "votes.votants_le_exercice"],
+    # the same with 7 members in office: 8 présents are more than the body has
+    "presents_over_exercice.txt": ["attendance.members_total", "attendance.presents_le_exercice",
+                                   "votes.votants_le_exercice"],
     "result_inconsistent.txt": ["votes.result_consistent"],
+    # "Pour : 10 / Contre : 1" above "Adoptée à l'unanimité."
+    "unanimity_against.txt": ["votes.unanimity_against"],
     # a wrong row total also breaks its Total column's sum: one cause, one finding naming the cell
     "table_row_total.txt": ["table.row_total"],
     "table_column_total.txt": ["table.column_total"],

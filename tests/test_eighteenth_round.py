@@ -196,3 +196,50 @@ def test_a_legend_of_acronyms_under_a_list_is_no_proxy():
     assert "error" not in {f["severity"] for f in result.rows["findings"]}
     # "COMPTE-RENDU DE LA REUNION DU 18/05/17": a year of two digits
     assert result.rows["deliberations"][0]["session_date"].isoformat() == "2017-05-18"
+
+
+# --- checks and counts in prose ------------------------------------------------------------
+
+def findings_of(name: str) -> set[tuple[str, str]]:
+    return {(f["check_id"], f["severity"]) for f in process(SECOND_HAND / name).rows["findings"]}
+
+
+def test_more_present_than_members_in_office_is_an_error():
+    # 1115 (Apatou): "Membres en exercice : 25" / "Membres présents : 26"
+    assert ("attendance.presents_le_exercice", "error") in findings_of("1115.txt")
+    # 1112: 22 titulaires and 3 suppléants of 36 members: no finding of it
+    assert not any(c == "attendance.presents_le_exercice" for c, _ in findings_of("1112.txt"))
+
+
+def test_a_unanimous_vote_with_votes_against_is_an_error():
+    # 1063 (Rillieux-la-Pape): "ADOPTEE A L'UNANIMITE - Pour : 35 - Contre : 2"
+    assert ("votes.unanimity_against", "error") in findings_of("1063.txt")
+    # 1048: "unanimité des suffrages exprimés" with abstentions, no vote against
+    assert not any(c == "votes.unanimity_against" for c, _ in findings_of("1048.txt"))
+
+
+def test_members_in_office_said_in_a_sentence():
+    # 1055 (Brignoles): "Le nombre des conseillers en exercice étant de" / "trente-trois, vingt-neuf …"
+    row = process(SECOND_HAND / "1055.txt").rows["deliberations"][0]
+    assert (row["membres_en_exercice"], row["presents"], row["pouvoirs"], row["votants"]) == (33, 29, 5, 34)
+    assert ("votes.votants_le_exercice", "warning") in findings_of("1055.txt")
+
+
+def test_councils_of_territories_and_communities_and_a_dotted_cias():
+    assert sitting_of("LISTE DES DELIBERATIONS EXAMINEES PAR LE CONSEIL DE TERRITOIRE")["organe"] == \
+        "Conseil de territoire"
+    assert sitting_of("C.I.A.S. DE LA HAUTE-SAINTONGE")["collectivite"] == "C.I.A.S. DE LA HAUTE-SAINTONGE"
+
+
+def test_an_act_number_said_under_the_title_wins_over_a_code_the_title_ends_on():
+    # 1044: "7. Création d'une autorisation de programme – … de la piscine" / "intercommunale de
+    # Noisy-le-Sec (AP 2021-03)" / "Délibération n° 2021-06-29-07"
+    assert columns_of(SECOND_HAND / "1044.txt", "numero")[6] == ("2021-06-29-07",)
+
+
+def test_a_table_of_acts_drawn_with_box_characters_its_cells_wrapped():
+    # 1066 (office de tourisme Serre-Ponçon): "│ CD-2024-01 │ Approbation du compte rendu du Comité de │
+    # Approuvé à │" / "│ │ direction du 11 décembre 2023 │ l'unanimité │", a rule between the acts
+    assert columns_of(SECOND_HAND / "1066.txt", *VOTE) == [
+        ("CD-2024-01", 13, 0, 0, True), ("CD-2024-02", 12, None, 1, False), ("CD-2024-03", 13, 0, 0, True),
+        ("CD-2024-04", 11, 1, 1, False), ("CD-2024-05", 10, 3, None, False)]

@@ -238,7 +238,8 @@ def test_coverage_rows_of_a_document_exactly():
         "fields_read": ["organe", "numero", "objet", "membres_en_exercice", "presents", "pouvoirs", "votants",
                         "pour", "contre", "abstentions", "unanimite", "resultat"],
         "fields_missing": ["session_date", "convocation_date"],
-        "checks_run": ["attendance.votants", "quorum.reached", "votes.votants_le_exercice", "votes.restated"],
+        "checks_run": ["attendance.votants", "attendance.presents_le_exercice", "quorum.reached",
+                       "votes.votants_le_exercice", "votes.restated"],
         "checks_skipped": [
             "attendance.present_count: liste des présents non lue",
             "attendance.proxy_count: procurations non listées",
@@ -249,6 +250,7 @@ def test_coverage_rows_of_a_document_exactly():
             "proxy.one_per_holder: aucune procuration listée",
             "dates.convocation_before_session: convocation_date non lu",
             "votes.breakdown: pour déduit de « à l'unanimité » : la comparaison ne peut pas échouer",
+            "votes.unanimity_against: contre déduit de « à l'unanimité » : la comparaison ne peut pas échouer",
             "votes.result_consistent: pour déduit de « à l'unanimité » : la comparaison ne peut pas échouer"],
         "status": "partial"}
     assert document["scope"] == "document" and document["status"] == "partial"
@@ -272,7 +274,7 @@ def test_every_checked_rule_is_run_or_skipped_with_a_reason(data):
     delib(resultat="adopte")(data)
     (row,) = [c for c in coverage(data) if c["scope"] == "deliberation"]
     assert row["status"] == "checked" and row["checks_skipped"] == []
-    assert len(row["checks_run"]) == 14
+    assert len(row["checks_run"]) == 16
     data["deliberations"][0]["contre"] = None
     (row,) = [c for c in coverage(data) if c["scope"] == "deliberation"]
     assert row["status"] == "partial"

@@ -78,21 +78,28 @@ def load_text(doc: Document, raw: bytes) -> Document:
 def load_lines(doc: Document, text: str) -> Document:
     """Fill `doc.items` from text in the seeds' form (also antiword's output of a .doc)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    page, table, pending_title, last, piece = 1, None, None, -1, 0
+    page, table, pending_title, last, piece, ruled = 1, None, None, -1, 0, False
     for index, raw_line in unflatten(_laid_out(text.split("\n"))):
         lineno = index + 1
         piece, last = (piece + 1 if index == last else 0), index  # pieces of one line, in reading order
         page += raw_line.count("\f")
         line_text, bold = clean(raw_line.replace("\f", ""))
+        boxed = "│" in line_text
         line_text = piped(line_text)
         if RULE.match(line_text):
+            ruled = True
             continue
         if not line_text.strip():
             continue  # blank lines neither end a table nor make an item
         span = Span(page, lineno, None, line_text, piece=piece)
         if "\t" in line_text:
             table = table or _new_table(doc, pending_title)
-            table.rows.append(Row([Cell(c.strip(), span) for c in line_text.split("\t")]))
+            cells = [Cell(c.strip(), span) for c in line_text.split("\t")]
+            if boxed and not ruled and _wraps_row(table, cells):
+                table.rows[-1] = Row([_joined_cell(a, b) for a, b in zip(table.rows[-1].cells, cells)])
+            else:
+                table.rows.append(Row(cells))
+            ruled = False
             continue
         table = None
         line = Line(line_text.strip(), span, bold)
@@ -101,6 +108,22 @@ def load_lines(doc: Document, text: str) -> Document:
     doc.page_count = page
     doc.items = [x for item in doc.items for x in _letterhead(item)]
     return running_headers(doc)
+
+
+def _wraps_row(table: Table, cells: list[Cell]) -> bool:
+    """A row of a table drawn with box characters, its first cell empty and no rule above it
+    ("│ CD-2024-01 │ Approbation du compte rendu du Comité de │ Approuvé à │" / "│ │ direction
+    du 11 décembre 2023 │ l'unanimité │"): the row above's cells going on."""
+    return bool(table.rows) and not cells[0].text and len(cells) == len(table.rows[-1].cells)
+
+
+def _joined_cell(a: Cell, b: Cell) -> Cell:
+    if not b.text:
+        return a
+    if not a.text:
+        return b
+    text = a.text[:-1] + b.text if a.text.endswith("-") and b.text[:1].islower() else f"{a.text} {b.text}"
+    return Cell(text, a.span)
 
 
 def running_headers(doc: Document) -> Document:
