@@ -243,3 +243,15 @@ def test_a_table_of_acts_drawn_with_box_characters_its_cells_wrapped():
     assert columns_of(SECOND_HAND / "1066.txt", *VOTE) == [
         ("CD-2024-01", 13, 0, 0, True), ("CD-2024-02", 12, None, 1, False), ("CD-2024-03", 13, 0, 0, True),
         ("CD-2024-04", 11, 1, 1, False), ("CD-2024-05", 10, 3, None, False)]
+
+
+def test_a_list_or_releve_of_deliberations_dated_in_its_title():
+    # 1078, 1116: "Liste des délibérations du Conseil municipal du 8 octobre 2020", "RELEVE DES
+    # DELIBERATIONS - SEANCE DU 7 DECEMBRE 2017", "Conseil municipal réuni le jeudi 8 octobre 2020 à 20 h 00"
+    assert sitting_of("Liste des délibérations du Conseil municipal du 8 octobre 2020")["session_date"].isoformat() \
+        == "2020-10-08"
+    assert sitting_of("RELEVE DES DELIBERATIONS - SEANCE DU 7 DECEMBRE 2017")["session_date"].isoformat() == "2017-12-07"
+    assert sitting_of("Conseil municipal réuni le jeudi 8 octobre 2020 à 20 h 00, salle du Conseil de "
+                      "l'Hôtel")["session_date"].isoformat() == "2020-10-08"
+    assert {d["session_date"].isoformat() for d in process(SECOND_HAND / "1116.txt").rows["deliberations"]} == \
+        {"2017-12-07"}
