@@ -28,11 +28,16 @@ SERVICE = re.compile(r"\s*\(collectivit[ée]\s+[ée]mettrice\)\s*$|\s+[–—·/
 FRAMED = re.compile(r"^\s*(?:\[\s*(.+?)\s*\]|\*+\s*(.+?)\s*\*+)\s*$")
 
 
+# the motto printed beside the body's name on one extracted line: "Syndicat des eaux du Causse Liberté – Égalité –
+# Fraternité"
+MOTTO_AFTER = re.compile(r"\s+libert[ée]\s*[·,.•–—-]?\s*[ée]galit[ée]\s*[·,.•–—-]?\s*fraternit[ée]\s*$", re.IGNORECASE)
+
+
 def after_republique(text: str) -> str:
     """The body's name in a heading, without the motto or the Republic around it nor the dashes
     framing it ("– SMICTOM DU HAUT-PAYS BRENNOIS –", "Agglo de X – République française")."""
     text = FRAMED.sub(lambda m: m.group(1) or m.group(2), text)  # "[COMMUNAUTÉ D'AGGLOMÉRATION X]", "* MAIRIE DE X *"
-    text = REPUBLIQUE.sub("", SERVICE.sub("", text))
+    text = REPUBLIQUE.sub("", SERVICE.sub("", MOTTO_AFTER.sub("", text)))
     text = re.sub(r"\s*[–—-]\s*r[ée]publique\s+fran[çc]aise\s*$", "", text, flags=re.IGNORECASE)
     return re.sub(r"^[–—-]\s+|\s+[–—-]$", "", text)
 
@@ -67,4 +72,4 @@ REFERRED = re.compile(r"\b(?:susvisee?s?|precitee?s?|sus-?mentionnee?s?|ci-dessu
 # "Président de l'intercommunalité", "le Conseil Municipal de cette" / "commune"
 GENERIC_BODY = (r"(?:(?:la|le|l'|ladite|ledit|cette|ce|notre|sa|son)\s*)?(?:(?:commune|ville|collectivite|"
                 r"intercommunalite|agglomeration|agglo|epci|groupement|cdc|c\.?c\.?|c\.?a\.?|{body_type})"
-                r"(?:\s+(?:mixte|intercommunal|nouvelle))?)?")
+                r"(?:\s+(?:mixte|intercommunal|nouvelle|territorial))?)?")

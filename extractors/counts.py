@@ -217,6 +217,8 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     m = NUMBER.match(rest, gap)
     if m is None and sep and label.name in VOTE_SIDES:  # "Pour : GEC, SA, ES (42)": who, then how many
         m = NAMED_THEN_COUNT.match(rest, gap)
+        # (not "Pour : groupe A (22) et groupe B (4)": two numbers, whose sum is not printed)
+        m = None if m and re.match(r"[^\n:;=|]{0,60}?\(\s*\d", rest[m.end():]) else m
     if not m or not plausible(int(m.group(1))):
         return []
     prose = bool(sep and re.search(r"\bde\s", sep.group(0)))  # "… en exercice étant de" / "33, …": a sentence goes on
@@ -234,6 +236,9 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     taken[index] = label.end + m.start(1)
     method = "label_value" if sep else "count_line"
     deputies = WITH_DEPUTIES.match(rest, m.end()) if label.name == "presents" else None
+    # (not "…, les suppléants assistant sans voix délibérative")
+    deputies = None if deputies and re.search(r"sans\s+voix|voix\s+consultative", rest[deputies.end():deputies.end() + 80]) \
+        else deputies
     if deputies:  # "Présents : 22 titulaires et 3 suppléants ayant voix délibérative": 25 sit and vote
         return [Count(label.name, int(m.group(1)) + int(deputies.group(1)), run.unit_at(label.start), method)]
     if VARIES.match(rest[m.end():m.end() + 80]):

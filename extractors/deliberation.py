@@ -199,7 +199,10 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
     later = _after_vote(own, vote) | (_recount(ctx, own, vote) if more else set())  # an extract's one item has none after
     kept = {c: f for c, f in own.facts.items() if f.span not in later}
     facts.update({c: f for c, f in kept.items() if c in mine})
-    if "president" in kept and "president" not in facts:  # "Président de séance : M. X" under an act's number
+    # "Président de séance : M. X" or an opening "… s'est réuni sous la présidence de M. X" under an act's
+    # number (not "la commission d'appel d'offres, réunie sous
+    # la présidence de M. Y", "au comité syndical, convoqué par M. Z, Président": another body's)
+    if "president" in kept and "president" not in facts and _own_chair(kept):
         facts["president"] = kept["president"]
     if "votants" in kept and not {"presents", "pouvoirs"} & kept.keys() and not _full(ctx, item):
         # "Votants : 16" under an item, présents and pouvoirs only at the opening: someone may
@@ -232,6 +235,16 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
         facts["objet"] = title
     _stamp(ctx, facts, units)
     return facts
+
+
+def _own_chair(kept: dict[str, Fact]) -> bool:
+    """A register's extract restating its sitting (its date or counts, "Séance du 14 février 2013, sous la
+    présidence de Mme X, Maire." / "Membres en exercice : 15. Présents : 13. …")
+    or its chair's field; not another body's meeting told in an item ("La commission d'appel d'offres,
+    réunie le 12 septembre sous la présidence de M. Y"), nor who convened a syndicat's comité."""
+    method = kept["president"].method
+    return method in ("field", "opening") or method == "president_prose" and bool(
+        {"session_date", "membres_en_exercice", "presents"} & kept.keys())
 
 
 def _non_voter_between(ctx: Context, block: outline.Block, item: outline.Item, facts: dict[str, Fact]) -> None:

@@ -127,8 +127,11 @@ def parse_date(text: str) -> dt.date | None:
     if year:
         return _dateparse(f"{year.group(2)} {year.group(3)} {year.group(1)}")
     short = SHORT_YEAR.search(digits) if m is None else None
-    if short:  # "COMPTE-RENDU DE LA REUNION DU 18/05/17": a year of two digits, this century's
-        return _dateparse(f"{short.group(1)}/{short.group(2)}/20{short.group(3)}")
+    if short and not re.search(r"(?:n\s*°|\bno|\bn\.)\s*$", digits[:short.start()], re.IGNORECASE):
+        # "COMPTE-RENDU DE LA REUNION DU 18/05/17": a year of two digits ("… DU 22/06/98": 1998); not
+        # a reference "délibération n° 12/05/18"
+        century = "19" if int(short.group(3)) > dt.date.today().year % 100 + 1 else "20"
+        return _dateparse(f"{short.group(1)}/{short.group(2)}/{century}{short.group(3)}")
     return _dateparse(m.group(0)) if m else None
 
 

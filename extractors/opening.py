@@ -109,7 +109,7 @@ def convener(r: Reading, text: str, span: Span) -> None:
     Maire"``: the maire or président who convened presides, unless something else says who
     does (a fallback, pattern `convener`)."""
     m = lexicon.first("convener", fold(text)) if "convo" in fold(text) else None
-    r.suppose("president", person(text, m, "name"), span, "convener")
+    r.suppose("_convener", person(text, m, "name"), span, "convener")
 
 
 def read_place(r: Reading, text: str, span: Span) -> None:

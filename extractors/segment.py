@@ -158,7 +158,7 @@ def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
             or lexicon.first("range", folded):
         return []  # "Présents : 16", "Questions 11 à 17 :" are no headings
     out = []
-    for family in ("act", "numbered", "objet", "decision"):
+    for family in ("act",) if bullet else ("act", "numbered", "objet", "decision"):  # "► 1. Section de …": a list's point
         for style, pattern in enumerate(data()["headings"][family]):
             m = rx(pattern).match(folded)
             if m:
@@ -168,6 +168,8 @@ def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
                 if not (u.text.lstrip()[:1] in "–—" and h.title and h.title[:1].islower()):
                     out.append((family, h))  # "— Délibération 2020-18 : création d'un poste …": a recital's bullet
                 break
+    if bullet and not out:
+        return []
     if _is_title(u) and not out:
         out.append(("caps", Heading(k, "caps", None, u.text.strip().rstrip(" :"))))
     elif not out and _is_plain_title(units, k):

@@ -87,6 +87,8 @@ def read(units: list[Unit], full: bool = True) -> Reading:
     r.members = merge_members(r.members)
     for column, fact in r.fallback.items():
         r.facts.setdefault(column, fact)
+    if "_convener" in r.facts:  # who convened presides only when nothing else (a list's "Président") says who does
+        r.facts.setdefault("president", replace(r.facts.pop("_convener"), method="convener"))
     return r
 
 
@@ -307,12 +309,11 @@ def _read_president(r: Reading, units: list[Unit], k: int) -> None:
     # "… sous la présidence de M. Peio" / "ETCHEVERRY, Maire.": a name the line break cuts
     # (not "… de M. Jean-Paul" / "Votants : 13" / "DUFFOURC, maire.": a count box's line between)
     cut = m and both and not u.folded[m.end("name"):].strip() and not counts.is_count_line(units[k + 1].text)
-    if m and not cut:
+    below = lexicon.first("president_prose", fold(both)) if both and (cut or not m) else None
+    if below and below.start() < len(u.text.strip()) <= below.end("name"):
+        r.set("president", opening.person(both, below, "name"), u.span, "president_prose")
+    if m:  # "Présidence de M. Jean-Claude FABRE" / "Secrétaire de séance : …": the line's own name
         r.set("president", opening.person(u.text, m, "name"), u.span, "president_prose")
-    elif both:
-        m = lexicon.first("president_prose", fold(both))
-        if m and m.start() < len(u.text.strip()) <= m.end("name"):
-            r.set("president", opening.person(both, m, "name"), u.span, "president_prose")
     opening.convener(r, both or u.text, u.span)
 
 
@@ -334,13 +335,11 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
     if not _title_like(u):
         return
     own = bodies.before_organ(bodies.after_republique(u.text.strip()))
+    own = STAMP_BESIDE.split(own)[0]  # "Ville de Rezé Mis en ligne le 05/07/2023": a stamp set beside the name
     body = lexicon.first("collectivite", fold(own).strip())
-    if body is None:  # "Ville de Rezé            Mis en ligne le 05/07/2023": a stamp set beside it
-        own = next((p for p in SIDE_BY_SIDE.split(own) if lexicon.first("collectivite", fold(p).strip())), own)
-        body = lexicon.first("collectivite", fold(own).strip())
     name = bodies.collectivite(_slice(own, body, "name")) if body else None
     if body and k + 1 < len(units) and _name_goes_on(u, units[k + 1], name):
-        both = joined([u.text.strip(), SIDE_BY_SIDE.split(units[k + 1].text.strip())[0]])
+        both = joined([u.text.strip(), STAMP_BESIDE.split(units[k + 1].text.strip())[0]])
         longer = lexicon.first("collectivite", fold(both).strip())
         name = bodies.collectivite(_slice(both, longer, "name")) if longer else name
     if name and re.match(r"(?:departement|region|collectivite|conseil\s+(?:general|departemental|regional))\b", fold(name)):
@@ -380,7 +379,10 @@ def _spelt_out(current: Fact | None, name: str) -> bool:
     return bool(m) and fold(name).endswith(fold(current.value)[m.end():]) and len(name) > len(current.value)
 
 
-SIDE_BY_SIDE = re.compile(r"\s{5,}|\t+")  # a heading and a box printed beside it, on one extracted line
+# a publication stamp printed beside a heading, on one extracted line: "… Mis en ligne le 05/07/2023",
+# "… Affiché le 16/12/2022"
+STAMP_BESIDE = re.compile(r"\s+(?=(?:mis\s+en\s+ligne|affich[ée]e?|publi[ée]e?|envoy[ée]e?|re[çc]ue?|transmise?)\s+"
+                          r"(?:le|en|sur)\b)", re.IGNORECASE)
 WORDS_CUT = re.compile(r"\b(?:mil|mille|cent|(?:vingt|trente|quarante|cinquante|soixante)(?:\s*[-–]?\s*et)?)\s*[-–]?\s*$")
 
 
@@ -388,7 +390,7 @@ def _name_goes_on(u: Unit, nxt: Unit, name: str | None) -> bool:
     """A body's name wrapped in a heading: ``"CENTRE INTERCOMMUNAL D'ACTION SOCIALE"`` /
     ``"DES PORTES DU MORVAN"``, ``"Communauté de communes"`` / ``"Causses et Gorges du Tarnon"``
     (the first line alone names no body), never the next heading ("BUREAU COMMUNAUTAIRE")."""
-    text = SIDE_BY_SIDE.split(nxt.text.strip())[0]  # "VAL DE MORLÈNE           Affiché le 16/12/2022"
+    text = STAMP_BESIDE.split(nxt.text.strip())[0]  # "VAL DE MORLÈNE Affiché le 16/12/2022"
     if nxt.gap_before or not text or not _title_like(nxt) or re.search(r"\d", text) or text.endswith(":"):
         return False
     folded = fold(text)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractors import sitting, votes
 from extractors.stream import Unit
 from pipeline.loaders.ocr_text import repair
@@ -87,19 +89,23 @@ def test_a_list_label_with_a_long_gloss_in_brackets_opens_the_list():
 # --- the body ---------------------------------------------------------------------------
 
 def test_a_body_named_beside_a_stamp_or_over_its_flattened_title():
-    assert sitting_of("Ville de Rezé                                                  Mis en ligne le "
-                      "05/07/2023")["collectivite"] == "Rezé"
+    # (the loader gives a line's wide gaps as one space)
+    assert sitting_of("Ville de Rezé Mis en ligne le 05/07/2023")["collectivite"] == "Rezé"
     assert sitting_of("COMMUNE DE SAINT-MAXIMIN-LA-BREDA (Isère) PROCES-VERBAL DU CONSEIL MUNICIPAL Séance du "
                       "jeudi 14 décembre 2017")["collectivite"] == "SAINT-MAXIMIN-LA-BREDA"
-    assert sitting_of("Communauté d'Agglomération", "VAL DE MORLÈNE                         Affiché le "
-                      "16/12/2022")["collectivite"] == "Communauté d'Agglomération VAL DE MORLÈNE"
+    assert sitting_of("Communauté d'Agglomération", "VAL DE MORLÈNE Affiché le 16/12/2022")["collectivite"] == \
+        "Communauté d'Agglomération VAL DE MORLÈNE"
+    assert {c for c, in columns_of(SECOND_HAND / "812.txt", "collectivite")} == {"Rezé"}
 
 
 def test_a_bodys_name_with_a_slash_or_a_dash():
     assert sitting_of("RÉGION OCCITANIE / PYRÉNÉES-MÉDITERRANÉE")["collectivite"] == \
         "RÉGION OCCITANIE / PYRÉNÉES-MÉDITERRANÉE"
+    # what follows a dash is left out, a pays or a département as often as the organ ("– Côtes d'Armor", 427)
     assert sitting_of("COMMUNAUTÉ DE COMMUNES DE L'ÎLE-ROUSSE – BALAGNE")["collectivite"] == \
-        "COMMUNAUTÉ DE COMMUNES DE L'ÎLE-ROUSSE – BALAGNE"
+        "COMMUNAUTÉ DE COMMUNES DE L'ÎLE-ROUSSE"
+    # not "COLLECTIVITÉ TERRITORIALE DE GUYANE – COMMUNE DE SAÜL" (960): the commune's papers name it after
+    assert "collectivite" not in sitting_of("COLLECTIVITÉ TERRITORIALE DE GUYANE – COMMUNE DE SAÜL")
     facts = sitting_of("Région Grand Est – Commission permanente du 8 juillet 2022          Page 1 sur 2")
     assert (facts["collectivite"], facts["organe"]) == ("Région Grand Est", "Commission permanente")
 
@@ -255,3 +261,64 @@ def test_a_list_or_releve_of_deliberations_dated_in_its_title():
                       "l'Hôtel")["session_date"].isoformat() == "2020-10-08"
     assert {d["session_date"].isoformat() for d in process(SECOND_HAND / "1116.txt").rows["deliberations"]} == \
         {"2017-12-07"}
+
+
+# --- the second reading: what the change first read worse (tests/data/second_reading/r18_*) ------
+
+SECOND_READING = Path(__file__).parent / "data" / "second_reading"
+
+
+def rows_of(name: str, *columns: str) -> list[tuple]:
+    return columns_of(SECOND_READING / name, *columns)
+
+
+@pytest.mark.parametrize("name, president", [
+    ("r18_01_convener_vs_listed.txt", "Claire MARTIN"),  # "Mme Claire MARTIN (Présidente de séance)" in the list
+    ("r18_29_installation_outgoing_convener.txt", "Michel HUET"),  # the outgoing maire convened, the doyen presides
+    ("r18_04_item_convoque_president.txt", None),  # "au comité syndical, convoqué par M. Hervé LE GALL, Président"
+    ("r18_05_item_cao_presidence.txt", None),  # "La commission d'appel d'offres, réunie … sous la présidence de"
+    ("r18_06_presidence_box_runon.txt", "Jean-Claude FABRE"),  # "Présidence de M. Jean-Claude FABRE" / a field
+])
+def test_who_presides_read_where_the_first_change_read_another(name, president):
+    assert {p for p, in rows_of(name, "president")} == {president}
+
+
+@pytest.mark.parametrize("name, body", [
+    ("r18_08_heading_dash_conseil.txt", "COMMUNAUTÉ DE COMMUNES DU GRAND PIC SAINT-LOUP"),  # "… – CONSEIL COMMUNAUTAIRE"
+    ("r18_09_heading_dash_pv.txt", "SYNDICAT MIXTE DU SCOT DU PAYS DE LAON"),  # "… – PROCÈS-VERBAL"
+    ("r18_10_heading_slash_comite.txt", "SIVOM de la Vallée de l'Ognon"),  # "… / Comité syndical"
+    ("r18_11_heading_beside_devise.txt", "Syndicat des eaux du Causse"),  # "… Liberté – Égalité – Fraternité"
+    ("r18_12_heading_dash_bureau.txt", "COMMUNAUTÉ DE COMMUNES DU PAYS DE GEX"),  # "… – RÉUNION DU BUREAU"
+])
+def test_a_bodys_name_without_what_is_printed_after_a_dash_or_beside_it(name, body):
+    assert {b for b, in rows_of(name, "collectivite")} == {body}
+
+
+@pytest.mark.parametrize("name, date", [
+    ("r18_13_month_abbrev_juil.txt", None),  # "15 juil 2021": an abbreviation, not "juin" misread (unread, as before)
+    ("r18_14_month_abbrev_mar.txt", None),  # "12 mar 2024": not "mai"
+    ("r18_15_short_year_1990s.txt", "1998-06-22"),  # "… DU 22/06/98"
+    ("r18_16_short_year_reference.txt", None),  # "délibération n° 12/05/18": a reference, no date of sitting
+])
+def test_dates_the_first_change_read_wrong(name, date):
+    assert {d and d.isoformat() for d, in rows_of(name, "session_date")} == {date}
+
+
+def test_items_the_first_change_read_wrong():
+    # "Jeudi 12/10 – Foire d'automne …" inside an item is no act number
+    assert [n for n, in rows_of("r18_18_agenda_in_act_numbered.txt", "numero")] == ["2023-061", "2023-062", "2023-063"]
+    # "Vu la délibération … n°" / "DEL-22-0415 relative à …": a reference, not an act's heading
+    assert rows_of("r18_25_act_ref_wrapped_sentence.txt", "numero", "pour", "contre", "abstentions") == \
+        [("DEL-24-0640", 101, 18, 6)]
+    # "► 1. Section de fonctionnement …", "► Point 3 – Extension du cimetière (reporté)" inside an item
+    for name in ("r18_27_bullet_sublist.txt", "r18_28_bullet_point_mention.txt"):
+        assert [n for n, in rows_of(name, "numero")] == ["1", "2", "3"]
+
+
+def test_counts_the_first_change_read_wrong():
+    # "Pour : groupe « Longwy Avenir » (22) et groupe « Ensemble pour Longwy » (4)": no sum printed, none read
+    assert rows_of("r18_20_named_then_count.txt", "pour", "contre") == [(None, 3)]
+    # "Présents : 22 titulaires et 3 suppléants, les suppléants assistant sans voix délibérative"
+    result = process(SECOND_READING / "r18_21_suppleants_sans_voix.txt")
+    assert {d["presents"] for d in result.rows["deliberations"]} == {22}
+    assert "error" not in {f["severity"] for f in result.rows["findings"]}

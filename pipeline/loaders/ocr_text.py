@@ -201,8 +201,8 @@ def month_words(text: str) -> str:
 
 def _month(m: re.Match) -> str:
     word, key = m.group(1), fold(m.group(1))
-    if any(fold(name) == key for name in MONTH_NAMES):
-        return word
+    if any(fold(name).startswith(key) for name in MONTH_NAMES):
+        return word  # the month itself, or its abbreviation: "15 juil 2021", "12 mar 2024"
     right = next((name for name in MONTH_NAMES if len(fold(name)) == len(key) and
                   sum(a != b for a, b in zip(fold(name), key)) == 1), None)
     return word if right is None else right.upper() if word.isupper() or word[:-1].isupper() else right
