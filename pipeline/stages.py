@@ -31,7 +31,7 @@ from pipeline.store import conform
 from schemas import Document, Span
 from schemas.tables import KEYS
 
-VERSION = "0.5.3"  # 0.5.3: items ranked by letters, votes in tables the items refer to, act numbers at the margin or under an extract (rows change, columns do not); 0.5.2: votes in a table at the end of minutes, acts inside an item, OCR in text files (rows change, columns do not); 0.5.1: lists of acts as tables, outcomes stated against the counts (rows change, columns do not); 0.5.0: deliberations.pouvoirs_neant (a re-run re-reads every document); 0.4.1: the reader of long minutes (rows change, columns do not); 0.4.0: restated_votes; 0.3.0: attendance.also_listed (a re-run re-reads every document); 0.2.0: findings per document
+VERSION = "0.5.4"  # 0.5.4: who presides said or supposed in more ways, ranks "A1." and act numbers "DEL-24-0612", bodies beside stamps, tables drawn with box characters; two new check ids (rows change, columns do not); 0.5.3: items ranked by letters, votes in tables the items refer to, act numbers at the margin or under an extract (rows change, columns do not); 0.5.2: votes in a table at the end of minutes, acts inside an item, OCR in text files (rows change, columns do not); 0.5.1: lists of acts as tables, outcomes stated against the counts (rows change, columns do not); 0.5.0: deliberations.pouvoirs_neant (a re-run re-reads every document); 0.4.1: the reader of long minutes (rows change, columns do not); 0.4.0: restated_votes; 0.3.0: attendance.also_listed (a re-run re-reads every document); 0.2.0: findings per document
 
 # Extractor modules, in order; each exposes extract(doc) -> doc.
 EXTRACTORS = ("extractors.deliberation", "extractors.objectives",
