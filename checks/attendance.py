@@ -36,12 +36,17 @@ def votants(tables: Tables) -> Iterator[Finding]:
 @check("attendance.presents_le_exercice", needs=("deliberations",))
 def presents_le_exercice(tables: Tables) -> Iterator[Finding]:
     """"Membres en exercice : 25" / "Membres présents : 26": more in the room than the body has."""
+    yield from over_members(tables, "attendance.presents_le_exercice", "presents")
+
+
+def over_members(tables: Tables, rule_id: str, column: str) -> Iterator[Finding]:
+    """A count (présents, votants) over the members in office."""
     for d in deliberations(tables):
-        c = compare(tables, "attendance.presents_le_exercice", d, dict(presents=as_int, membres_en_exercice=as_int))
-        if c is None or c["presents"] <= c["membres_en_exercice"]:
+        c = compare(tables, rule_id, d, {column: as_int, "membres_en_exercice": as_int})
+        if c is None or c[column] <= c["membres_en_exercice"]:
             continue
-        yield c.finding("attendance.presents_le_exercice", **where(tables, d, "presents", "membres_en_exercice"),
-                        expected=c["membres_en_exercice"], actual=c["presents"])
+        yield c.finding(rule_id, **where(tables, d, column, "membres_en_exercice"),
+                        expected=c["membres_en_exercice"], actual=c[column])
 
 
 @check("attendance.present_count", needs=("deliberations",))

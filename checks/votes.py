@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from checks.attendance import over_members
 from checks.context import Source, Tables, as_bool, as_int, deliberations, is_null, where
 from checks.rules import Finding, check
 from checks.trust import Value, compare, doubtful, value
@@ -41,12 +42,7 @@ def breakdown(tables: Tables) -> Iterator[Finding]:
 
 @check("votes.votants_le_exercice", needs=("deliberations",))
 def votants_le_exercice(tables: Tables) -> Iterator[Finding]:
-    for d in deliberations(tables):
-        c = compare(tables, "votes.votants_le_exercice", d, dict(votants=as_int, membres_en_exercice=as_int))
-        if c is None or c["votants"] <= c["membres_en_exercice"]:
-            continue
-        yield c.finding("votes.votants_le_exercice", **where(tables, d, "votants", "membres_en_exercice"),
-                        expected=c["membres_en_exercice"], actual=c["votants"])
+    yield from over_members(tables, "votes.votants_le_exercice", "votants")
 
 
 @check("votes.unanimity_against", needs=("deliberations",))
