@@ -195,7 +195,9 @@ def _past_other_labels(run: Run, pos: int) -> int:
     return m.end()
 
 
+# présents counted as titulaires and suppléants sitting for absent ones: "Présents : 22 titulaires et 3 suppléants"
 WITH_DEPUTIES = re.compile(r"[ \t]+(?:d[ée]l[ée]gu[ée]s[ \t]+)?titulaires?[ \t]*(?:et|\+|,)[ \t]*(\d{1,3})[ \t]+suppl[ée]ante?s?\b")
+
 # a vote side naming its voters before their number: "Contre : UVPT (11)", "Abst. : M. X, Mme Y (2)"
 NAMED_THEN_COUNT = re.compile(r"[^\W\d_][^\d():;=|\n]{0,80}?\((\d{1,4})\)")
 

@@ -199,9 +199,7 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
     later = _after_vote(own, vote) | (_recount(ctx, own, vote) if more else set())  # an extract's one item has none after
     kept = {c: f for c, f in own.facts.items() if f.span not in later}
     facts.update({c: f for c, f in kept.items() if c in mine})
-    # "Président de séance : M. X" or an opening "… s'est réuni sous la présidence de M. X" under an act's
-    # number (not "la commission d'appel d'offres, réunie sous
-    # la présidence de M. Y", "au comité syndical, convoqué par M. Z, Président": another body's)
+    # a register's chair said under an act's number (`_own_chair`), for the acts after it too
     if "president" in kept and "president" not in facts and _own_chair(kept):
         facts["president"] = kept["president"]
     if "votants" in kept and not {"presents", "pouvoirs"} & kept.keys() and not _full(ctx, item):

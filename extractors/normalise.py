@@ -130,11 +130,12 @@ def parse_date(text: str) -> dt.date | None:
     if short and not re.search(r"(?:n\s*°|\bno|\bn\.)\s*$", digits[:short.start()], re.IGNORECASE):
         # "COMPTE-RENDU DE LA REUNION DU 18/05/17": a year of two digits ("… DU 22/06/98": 1998); not
         # a reference "délibération n° 12/05/18"
-        century = "19" if int(short.group(3)) > dt.date.today().year % 100 + 1 else "20"
+        century = "19" if int(short.group(3)) > SHORT_YEAR_PIVOT else "20"
         return _dateparse(f"{short.group(1)}/{short.group(2)}/{century}{short.group(3)}")
     return _dateparse(m.group(0)) if m else None
 
 
+SHORT_YEAR_PIVOT = 40  # "…/17" is 2017, "…/98" 1998: fixed, so that a re-run reads a document the same any year
 SHORT_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.](\d{2})(?![\d/.-])")
 
 

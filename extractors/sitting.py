@@ -508,8 +508,6 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
     elif label.name == "convocation_date":
         r.set("convocation_date", parse_date(rest), u.span, "field")
         opening.read_place(r, rest, u.span)  # "… pour la réunion qui se tiendra … dans la Salle du Conseil"
-    if label.name in ("convocation_date", "session_date"):  # "Convocation du 9 avril 2014 – Séance présidée par M. X"
-        _read_president(r, units, k)
     elif label.name == "president":
         r.set("president", opening.person(rest, re.match(r"(?P<name>.+)", rest), "name"), u.span, "field")
     elif label.name == "objet":  # "Objet : Attribution … Les Amis" / "du Lac": wrapped lines too
@@ -518,6 +516,8 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
             lines.append(units[used].text.strip())
             used += 1
         r.set("objet", joined(lines).rstrip(" ;") or None, span_of(units[k:used]), "field")
+    if label.name in ("convocation_date", "session_date"):  # "Convocation du 9 avril 2014 – Séance présidée par M. X"
+        _read_president(r, units, k)
     return used if rest else k + 1
 
 

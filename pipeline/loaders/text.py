@@ -23,6 +23,7 @@ from pipeline.loaders.text_flat import unflatten
 from pipeline.loaders.text_acts import acts_tables
 from pipeline.loaders.text_grid import regrid, unpipe
 from schemas import Cell, Document, Line, Row, Span, Table
+from schemas.cells import merge_rows
 
 BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
 RULE = re.compile(r"^[\t\- ]*-{3,}[\t\- ]*$")  # "---\t--------------------"
@@ -96,7 +97,7 @@ def load_lines(doc: Document, text: str) -> Document:
             table = table or _new_table(doc, pending_title)
             cells = [Cell(c.strip(), span) for c in line_text.split("\t")]
             if boxed and not ruled and _wraps_row(table, cells):
-                table.rows[-1] = Row([_joined_cell(a, b) for a, b in zip(table.rows[-1].cells, cells)])
+                table.rows[-1] = merge_rows(table.rows[-1], Row(cells))
             else:
                 table.rows.append(Row(cells))
             ruled = False
@@ -115,15 +116,6 @@ def _wraps_row(table: Table, cells: list[Cell]) -> bool:
     ("│ CD-2024-01 │ Approbation du compte rendu du Comité de │ Approuvé à │" / "│ │ direction
     du 11 décembre 2023 │ l'unanimité │"): the row above's cells going on."""
     return bool(table.rows) and not cells[0].text and len(cells) == len(table.rows[-1].cells)
-
-
-def _joined_cell(a: Cell, b: Cell) -> Cell:
-    if not b.text:
-        return a
-    if not a.text:
-        return b
-    text = a.text[:-1] + b.text if a.text.endswith("-") and b.text[:1].islower() else f"{a.text} {b.text}"
-    return Cell(text, a.span)
 
 
 def running_headers(doc: Document) -> Document:
