@@ -322,10 +322,3 @@ def test_counts_the_first_change_read_wrong():
     result = process(SECOND_READING / "r18_21_suppleants_sans_voix.txt")
     assert {d["presents"] for d in result.rows["deliberations"]} == {22}
     assert "error" not in {f["severity"] for f in result.rows["findings"]}
-
-
-def test_a_framed_vote_line_under_the_decision_is_a_restatement():
-    # 1103: "par onze voix pour et trois absten-" / "tions," then "| VOTE : Pour : 12 Contre : 0 Abstentions : 2 |"
-    result = process(SECOND_HAND / "1103.txt")
-    assert result.rows["deliberations"][0]["pour"] == 11
-    assert ("votes.restated", "error") in {(f["check_id"], f["severity"]) for f in result.rows["findings"]}
