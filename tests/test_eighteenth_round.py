@@ -322,3 +322,11 @@ def test_counts_the_first_change_read_wrong():
     result = process(SECOND_READING / "r18_21_suppleants_sans_voix.txt")
     assert {d["presents"] for d in result.rows["deliberations"]} == {22}
     assert "error" not in {f["severity"] for f in result.rows["findings"]}
+
+
+def test_a_table_of_acts_cut_by_a_stamp_between_two_rules_goes_on_under_it():
+    # 1073 (Grenoble): "2026-DEL-005 …" / "────" / "Accusé de réception en préfecture" / "038-…-AU" / "Date de
+    # réception préfecture : 30/01/2026" / "────" / "2026-DEL-006    Tarifs des piscines …    Unanimité"
+    rows = columns_of(SECOND_HAND / "1073.txt", "numero", "pour", "contre", "abstentions")
+    assert [n for n, *_ in rows] == [f"2026-DEL-00{k}" for k in range(1, 10)]
+    assert rows[6] == ("2026-DEL-007", 45, None, 11)

@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 
 MIN_COLUMNS = 4
 SLACK = 2  # a piece may start this far left of its column (numbers set right)
-LOOKAHEAD = 3  # lines across the table (a stamp, a footer) skipped while looking for the next row
+LOOKAHEAD = 5  # lines across the table (a stamp between its rules, a footer) skipped while looking for the next row
 
 
 def regrid(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
