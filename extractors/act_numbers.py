@@ -39,26 +39,14 @@ def in_title(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:
             lines += [lead.group(1)] if lead else []
             break
         lines.append(u.text)
+    # the title ends at its first full stop: a number further down is another act's
+    title = lines[:next((k for k, text in enumerate(lines) if ends_sentence(text)), len(lines) - 1) + 1]
     # "DEL2025-065 – Rapporteur : Thierry MOURIÈS", "Délibération n° 2021-06-29-07" under the title:
     # the act's number said as such, before a code the title ends on ("… de Noisy-le-Sec (AP 2021-03)")
-    under = next(((k, found[0]) for k, text in enumerate(lines[:len(lines) - ends_at(lines)]) if k
-                  and (found := act_at_start(text))), None)
-    if under:
-        facts["numero"] = Fact(under[1], units[h.unit + under[0]].span, "act_in_title")
-        return
-    for k, text in enumerate(lines):
-        number = number_at_end(text)
-        if number:
-            facts["numero"] = Fact(number, units[h.unit + k].span, "act_in_title")
-            return
-        if ends_sentence(text):
-            return  # the title has ended: a number further down is another act's
-
-
-def ends_at(lines: list[str]) -> int:
-    """How many of the lines come after the first that ends a sentence (the title's end)."""
-    end = next((k for k, text in enumerate(lines) if ends_sentence(text)), len(lines) - 1)
-    return len(lines) - 1 - end
+    under = next(((k, act[0]) for k, text in enumerate(title) if k and (act := act_at_start(text))), None)
+    k, number = under or next(((k, n) for k, text in enumerate(title) if (n := number_at_end(text))), (None, None))
+    if number:
+        facts["numero"] = Fact(number, units[h.unit + k].span, "act_in_title")
 
 
 # a bracket opening the line under a wrapped title, the vote after it: "7. Adhésion au service de

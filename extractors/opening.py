@@ -108,7 +108,8 @@ def convener(r: Reading, text: str, span: Span) -> None:
     """``"sur la convocation qui lui a été adressée le 9 mai 2024 par Madame Rolande RINGUET,
     Maire"``: the maire or président who convened presides, unless something else says who
     does (a fallback, pattern `convener`)."""
-    m = lexicon.first("convener", fold(text)) if "convo" in fold(text) else None
+    folded = fold(text)
+    m = lexicon.first("convener", folded) if "convo" in folded else None
     r.suppose("_convener", person(text, m, "name"), span, "convener")
 
 

@@ -136,6 +136,7 @@ def _names_another(before: str) -> bool:
     return bool(ANOTHER.search(before) or NOT_AN_ACT.search(" ".join(before.split()[-3:])))
 
 
+LETTERED_RANK = re.compile(r"([a-z])(\d{1,2})")  # "B2": the second item of part B
 SUB_NUMBER = re.compile(r"(\d{1,2})\.(\d{1,2})")  # "4.2 Compte administratif 2023", under "FINANCES"
 COMMITTEE = re.compile(r"(\d{1,3})\(\d{1,2}\)")  # "N° 3(2) – Aide aux éleveurs": a report's rank, its committee's
 
@@ -145,7 +146,7 @@ def outline_key(number: str | None) -> tuple[int, ...] | None:
     sub = SUB_NUMBER.fullmatch(number or "")
     if sub:
         return int(sub.group(1)), int(sub.group(2))
-    lettered = re.fullmatch(r"([a-z])(\d{1,2})", (number or "").lower())
+    lettered = LETTERED_RANK.fullmatch((number or "").lower().strip())
     if lettered:  # "A1", "A2", "B1" under parts "A. ADMINISTRATION GÉNÉRALE", "B. FINANCES": as 1.1, 1.2, 2.1
         return ord(lettered.group(1)) - ord("a") + 1, int(lettered.group(2))
     key = number_key(number)

@@ -54,7 +54,7 @@ def key(number: str | None) -> str | None:
     """"N° 2013-45", "DEL 2019/14" and "2019-14" alike: the digits and letters after a prefix."""
     if not number:
         return None
-    if re.fullmatch(r"[a-z]\d{1,2}", number.lower().strip()):
+    if outline.LETTERED_RANK.fullmatch(number.lower().strip()):
         return number.lower().strip()  # "B1" under "B. FINANCES" is not "A1": the letter is the part
     text = re.sub(r"^(?:n\s*[°o]\.?|no\b|[a-z]{1,5}(?=[\s_-]*\d))[\s_-]*", "", number.lower().strip())
     return re.sub(r"[^0-9a-z]", "", text) or None

@@ -271,7 +271,7 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
     move = read_move(u, k, units[k + 1] if k + 1 < len(units) else None)
     # "Sous la présidence de Mme X, 1re adjointe, M. le Maire ayant quitté la salle": this item's chair
     if not (move and move.name == PRESIDING and move.for_vote):
-        _read_president(r, units, k)
+        _read_president(r, units, k, both)
     if move:
         r.moves += [move] + _more_moves(u, k, move)
     if not move:  # "Départ de X, qui donne pouvoir à Y": a move
@@ -299,12 +299,12 @@ def _proxies_said(units: list[Unit], k: int) -> list[members.Member]:
     return [m for m in found if m]
 
 
-def _read_president(r: Reading, units: list[Unit], k: int) -> None:
+def _read_president(r: Reading, units: list[Unit], k: int, both: str | None) -> None:
     """"Séance présidée par M. X, Maire", "Le Président, M. Pierre GUIN, ouvre la séance", or
     a sentence run on below ("… sous la présidence de" / "M. Marc BRIAULT, Président."); and
     who convened the sitting, the president when nothing else names one ("sur la convocation
     qui lui a été adressée le 20 juin 2024 par Madame Murielle BELLANCE, Maire")."""
-    u, both = units[k], _run_on(units, k)
+    u = units[k]  # `both`: the line and the next one, its sentence going on (`_run_on`)
     m = lexicon.first("president_prose", u.folded)
     # "… sous la présidence de M. Peio" / "ETCHEVERRY, Maire.": a name the line break cuts
     # (not "… de M. Jean-Paul" / "Votants : 13" / "DUFFOURC, maire.": a count box's line between)
@@ -517,7 +517,7 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
             used += 1
         r.set("objet", joined(lines).rstrip(" ;") or None, span_of(units[k:used]), "field")
     if label.name in ("convocation_date", "session_date"):  # "Convocation du 9 avril 2014 – Séance présidée par M. X"
-        _read_president(r, units, k)
+        _read_president(r, units, k, _run_on(units, k))
     return used if rest else k + 1
 
 
