@@ -91,6 +91,13 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "Délibération adoptée à l'unanimité avec contre = {actual}",
          "Une délibération dite adoptée à l'unanimité n'a pas de voix contre (des abstentions, "
          "oui : « unanimité des suffrages exprimés »)."),
+    Rule("votes.named_count", ERROR, ("pour", "contre", "abstentions", "pour_nommes", "contre_nommes",
+                                      "abstentions_nommes"),
+         "{side_label} : {expected}, mais {actual} membres nommés",
+         "Quand le document nomme ceux qui ont voté pour, contre ou se sont abstenus avec le décompte "
+         "de ce côté (« Contre : 7 (SOLER Yasmina, …) », « Ont voté contre (5) : M. X, … »), il en "
+         "nomme autant que le décompte ; une liste qui nomme un groupe n'est pas comptée ; ajoutée au "
+         "dix-neuvième tour."),
     Rule("votes.result_consistent", ERROR, ("resultat", "pour", "contre"),
          "Délibération {resultat_text} avec pour = {pour} et contre = {contre}",
          "Une délibération adoptée a plus de voix pour que contre (majorité absolue des "

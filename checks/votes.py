@@ -59,6 +59,24 @@ def unanimity_against(tables: Tables) -> Iterator[Finding]:
                         actual=c["contre"])
 
 
+SIDE_LABELS = {"pour": "Pour", "contre": "Contre", "abstentions": "Abstentions"}
+
+
+@check("votes.named_count", needs=("deliberations",))
+def named_count(tables: Tables) -> Iterator[Finding]:
+    """"Contre : 7 (SOLER Yasmina, LANGLOIS Sophie, … PRIGENT Monique)": six names for seven."""
+    for d in deliberations(tables):
+        for side, label in SIDE_LABELS.items():
+            if is_null(d.get(f"{side}_nommes")):  # names no voter: nothing to count, the rule holds
+                tables.ran("votes.named_count", d["doc_id"], as_int(d.get("seq")))
+                continue
+            c = compare(tables, "votes.named_count", d, {side: as_int, f"{side}_nommes": as_int})
+            if c is None or c[side] == c[f"{side}_nommes"] or not _one_line(tables, d, side, f"{side}_nommes"):
+                continue  # (a count read on another line may be another statement's)
+            yield c.finding("votes.named_count", **where(tables, d, side, f"{side}_nommes"), side_label=label,
+                            expected=c[side], actual=c[f"{side}_nommes"])
+
+
 def _one_line(tables: Tables, d: dict, *columns: str) -> bool:
     """The columns were read on one line (page and line of their provenance)."""
     key = f"seq={as_int(d.get('seq'))}"

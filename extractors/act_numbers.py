@@ -77,13 +77,15 @@ def in_header(units: list[Unit], facts: dict[str, Fact]) -> None:
     ("Séance du 14 février 2013          Délibération n° 2013/07", "Séance du 14 décembre 2023
     – Délibération n° CC-2023-187"), not in a recital ("Vu la délibération n° 2012-45")."""
     for k, u in enumerate(units[:HEADER_LINES]):
+        if segment.is_evidence(u):
+            return  # the decision: what follows is no header
         number = number_at_end(u.text) or header_end(u.text)
-        if number and not u.folded.startswith("vu") and not segment.is_evidence(u) and not _cited(units, k):
+        if number and not u.folded.startswith("vu") and not _cited(units, k):
             facts["numero"] = Fact(number, u.span, "act_in_header")
             return
 
 
-HEADER_LINES = 12  # an extract's letterhead, title and count box
+HEADER_LINES = 24  # an extract's letterhead, title, count box and lists of members, up to its decision
 
 
 # an act number alone on its line: "Délibération n° 2021/09", "N° 2021/09", "Acte n° DL-2019-10-04/23"

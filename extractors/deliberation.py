@@ -32,11 +32,12 @@ SITTING_COLUMNS = ("collectivite", "organe", "session_date", "session_time", "li
                    "convocation_date", "secretaire", "membres_en_exercice", "presents", "absents",
                    "pouvoirs", "votants", "sans_quorum", "pouvoirs_neant")
 COUNT_COLUMNS = ("membres_en_exercice", "presents", "absents", "pouvoirs", "votants")
-VOTE_COLUMNS = ("pour", "contre", "abstentions", "non_votants", "unanimite", "resultat")
+NAMED_COLUMNS = ("pour_nommes", "contre_nommes", "abstentions_nommes")
+VOTE_COLUMNS = ("pour", "contre", "abstentions", "non_votants", "unanimite", "resultat", *NAMED_COLUMNS)
 COLUMNS = ("collectivite", "organe", "numero", "acte_id", "siren", "session_date", "session_time", "lieu",
            "president", "convocation_date", "secretaire", "objet", "membres_en_exercice", "presents",
            "absents", "pouvoirs", "votants", "pour", "contre", "abstentions", "non_votants", "unanimite",
-           "resultat")
+           "resultat", *NAMED_COLUMNS)
 
 
 @dataclass
@@ -198,6 +199,8 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
     mine = SITTING_COLUMNS if _full(ctx, item) else COUNT_COLUMNS  # an item of minutes: its counts only
     later = _after_vote(own, vote) | (_recount(ctx, own, vote) if more else set())  # an extract's one item has none after
     kept = {c: f for c, f in own.facts.items() if f.span not in later}
+    if more:
+        _counts_above(ctx, item, kept)
     facts.update({c: f for c, f in kept.items() if c in mine})
     # a register's chair said under an act's number (`_own_chair`), for the acts after it too
     if "president" in kept and "president" not in facts and _own_chair(kept):
@@ -278,7 +281,8 @@ def _move_counts(facts: dict[str, Fact], moves: list[sitting.Move]) -> list[sitt
                 _put(facts, column, fact)
         elif move.kind == "leave" and move.counts:
             undo[move.name] = {c: facts.get(c) for c in move.counts}
-        facts.update(move.counts)
+        # not over a count printed after it ("Présents : 88" under a later departure, `_counts_above`)
+        facts.update({c: f for c, f in move.counts.items() if c not in facts or facts[c].span.order <= f.span.order})
     return away
 
 
@@ -406,6 +410,24 @@ def _recount(ctx: Context, own: sitting.Reading, vote: votes.Vote) -> set:
     return {f.span for f in later.values()}
 
 
+ONE_ITEM = re.compile(r"\bpour\s+(?:le\s+(?:point|vote|dossier|rapport)\s+suivant|ce\s+(?:point|vote|dossier)|cette\s+"
+                      r"(?:deliberation|question|affaire))\b|\bpendant\s+(?:le\s+vote|l'examen)\b")
+
+
+def _counts_above(ctx: Context, item: outline.Item, kept: dict[str, Fact]) -> None:
+    """The room counted again between two items, above this one's heading ("À 12 h 20, M. X …
+    quittent la séance." / "Présents : 78 – Pouvoirs : 15 – Votants : 93" / "Rapport 19AP.205 – …"):
+    the count holds for the items after it too, as one printed under the vote above (`_recount`)."""
+    said = ctx.units[max(0, item.start - 2):item.heading.unit + 1] if item.heading else []
+    if not said or any(ONE_ITEM.search(u.folded) for u in said):
+        return  # "Pour le point suivant, Mme X … ne prend pas part au vote (Présents : 18 …)": this item's only
+    top = ctx.units[item.heading.unit].span.order
+    above = {c: f for c, f in kept.items() if c in COUNT_COLUMNS and f.span.order < top}
+    if "presents" in above:  # this item's too: the lists of names are still the opening's
+        ctx.recount.update({c: replace(f, method="recount") for c, f in above.items()})
+        kept.update(ctx.recount)
+
+
 def _once(moves: list[sitting.Move]) -> list[sitting.Move]:
     """Each move once: one read in the header and again in an extract read whole is one move."""
     seen, out = set(), []
@@ -428,6 +450,9 @@ def _people(ctx: Context, own: Reading, moves: list[sitting.Move]) -> list[tuple
     if _presiding_out(moves):  # "Mme le Maire … quitte la salle": she is out, and the lists still say present
         for member, _ in people:
             member.doubt = member.doubt or "list_president_out"
+    if not (own.members or ctx.session.members):  # no list printed: who moved is all that is named
+        for member, _ in people:
+            member.doubt = member.doubt or "list_moves_only"
     return people if listed_present else [(m, s) for m, s in people if m.status != "present"]
 
 

@@ -27,7 +27,7 @@ ROLES = re.compile(r"(?<![\w'])(?:(?:premier|premiere|1er|1ere|\d+e|\d+eme)\s+)?
                    re.IGNORECASE)
 # longest first; a civility ends at a full stop or before a non-letter ("Mmes MARTIN", "M.DUPONT")
 # "M.-C. DENIS", "J.-M. MARTIN": M. joined by a hyphen is an initial, not a civility
-CIVILITY = r"(?<!-)(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|mme|mm|mr|m)(?:\.(?!-)|(?![a-zà-ÿ.-]))"
+CIVILITY = r"(?<!-)(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|mme|mm|mr|m)(?:\.(?!-)|(?![a-zà-ÿ.'’-]))"
 # A civility opens an entry unless it follows "à", "par", "de" or an arrow (the holder of a proxy:
 # "M. Marc ABADIE → M. Émile DUCASSE", "-> M. X" in a list of proxies, "M. MBAYE au profit de Mme
 # GRAND-CLÉMENT", "… en faveur de M. X"; "M. X, suppléant de M. Y" is one entry too).

@@ -41,11 +41,16 @@ def title(units: list[Unit], item: outline.Item, own: Reading) -> Fact | None:
     while k < item.end and len(lines) < 4 and _title_goes_on(lines, units[k], h):
         lines.append(units[k].text.strip())
         k += 1
-    text = _without_act(joined(lines).strip(" :–-"))
+    text = _without_act(LEADERS.sub("", joined(lines)).strip(" :–-"))
     span = stream.span_of(units[h.unit:k]) if k > h.unit else units[h.unit].span
     if not text:
         return _title_before_rapporteur(units[item.start:item.end])
     return Fact(text, span, "heading")
+
+
+# a relevé's dot leaders and what they lead to: "Budget communal : décision modificative n° 2
+# ...................... 21 POUR - 3 ABST." (the vote, read apart)
+LEADERS = re.compile(r"\s*(?:\.{4,}|…{2,}|(?:\. ){3,}).*$")
 
 
 # what parts "Objet" from the title on the line under a bare rank: a colon, a dash, leaders,

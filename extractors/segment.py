@@ -28,12 +28,13 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractors import (act_table, acts_inside, acts_tabled, counts, evidence, lexicon, members, opening, outline, pages, pairing, restated,
-                        running, sitting,
+                        running, sitting, undecided,
                         together)
 from extractors.normalise import ordinal
 from extractors.outline import Block, Heading, Item, act_at_end, act_at_start, data, header_end, number_key, outline_key, outline_step, rx
 from extractors.stream import Unit, fold
 from extractors.evidence import is_evidence  # noqa: F401  (segment.is_evidence: read by many)
+from extractors.undecided import VOTED  # noqa: F401  (segment.VOTED: read by act_numbers)
 
 UNDECIDED_HEAD = 8  # units before an extract's header that stay with it when nothing is decided there
 TIGHT = 2  # headings at most this many units apart, three or more in a row: a list of titles
@@ -265,13 +266,22 @@ def _best_run(hs: list[Heading]) -> list[Heading]:
         # the same numbering style, one number possibly skipped; another style, the next number
         fits = [r for r in runs if r[-1].style == h.style and 1 <= (step.get(id(r)) or 0) <= 2] or \
                [r for r in runs if step.get(id(r)) == 1 and _letter(r[-1]) == _letter(h)]
+        jumps = [r for r in runs if r[-1].style == h.style and _next_chapter(outline_key(r[-1].number), key)]
         if fits:
             max(fits, key=len).append(h)
+        elif jumps:  # a run of its own, the one jumped from kept: "4.1 - Voirie : 120 000 €" may be a
+            runs.append(max(jumps, key=len) + [h])  # line of 2.1's body, 3.1 the next item
         else:
             runs.append([h])
     runs = [r for r in runs if len(r) > 1]
     best = max(runs, key=lambda r: (r[-1].unit - r[0].unit, len(r)), default=[])
     return best
+
+
+def _next_chapter(a: tuple[int, ...] | None, b: tuple[int, ...] | None) -> bool:
+    """A report's code in a later chapter: "1.1 - Budget principal" … "5.2 - Tramway" … "9.1 - Plan
+    local d'urbanisme" (a métropole numbers its reports by chapter, most chapters absent)."""
+    return bool(a and b) and len(a) == len(b) == 2 and b[0] > a[0]
 
 
 def _toc_units(units: list[Unit], start: int, end: int) -> set[int]:
@@ -294,7 +304,9 @@ def _toc_units(units: list[Unit], start: int, end: int) -> set[int]:
                 family = family or kind
                 out.add(j)
                 j += 1
-            k = j
+            if j < end and is_evidence(units[j]) and j - 1 in out and _heading_at(units, j - 1):
+                out.discard(j - 1)  # "LISTE DES DÉLIBÉRATIONS" / "2016-11-145 Approbation du PV …" /
+            k = j                   # "→ adoptée à l'unanimité": the line above a decision heads it
         k += 1
     return out
 
@@ -407,7 +419,7 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
         best = [Item(start, end, None, any(evidence[start:end]))]
     best = acts_tabled.with_table(rows, [together.share(units, item, lines, evidence) for item in best], evidence, units)
     _number_from_neighbours(best, found)
-    best = acts_inside.split(units, evidence, _acts_only(units, evidence, best))
+    best = undecided.without(units, acts_inside.split(units, evidence, _acts_only(units, evidence, best)))
     _cut_last(units, evidence, best[-1])
     return Block(start, end, best[0].start if best[0].heading else start, _pull_heads(units, evidence, best))
 
@@ -433,7 +445,6 @@ def _act_numbered(item: Item) -> bool:
                        or h.title and (act_at_end(h.title) or act_at_start(h.title))))
 
 
-VOTED = re.compile(r"\b(?:unanimite|majorite|voix|vote\s*:|pour\s*:|contre\b|abstentions?\b|scrutin)")
 
 
 NOTED = re.compile(r"\b(?:prend|prennent|pris|donne)\s+acte\b|\b(?:prend|prennent|pris)\s+connaissance\b|\bsans\s+(?:observation|remarque|vote)\b|"
@@ -443,7 +454,8 @@ NOTED = re.compile(r"\b(?:prend|prennent|pris|donne)\s+acte\b|\b(?:prend|prennen
 # the item says it is no deliberation: "Cette information ne donne pas lieu à délibération.",
 # "… ne donne pas lieu à un vote" (what it reports may quote another body's vote: "vote du comité
 # de programmation : 11 pour, 1 abstention")
-NOT_DELIBERATED = re.compile(r"\bne\s+(?:donne|donnent|donnera|donneront)\s+pas\s+lieu\s+a\s+(?:une?\s+)?(?:deliberation|vote)\b")
+NOT_DELIBERATED = re.compile(r"\b(?:ne\s+(?:donne|donnent|donnera|donneront)|n'y\s+a)\s+pas\s+lieu\s+a\s+(?:une?\s+)?"
+                             r"(?:deliberation|vote)\b")  # "(il n'y a pas lieu à vote)"
 
 
 def _noted_only(units: list[Unit], evidence: list[bool]) -> bool:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from extractors import counts, entries, lexicon, outline
+from extractors import counts, entries, lexicon, named_votes, outline
 from extractors.sitting import Fact
 from extractors.stream import Unit, fold
 from schemas.text import ends_sentence
@@ -148,8 +148,12 @@ PART = lexicon.rx(lexicon.get("votes", "part"))
 
 def _wraps(previous: str, u: Unit) -> bool:
     """`u` goes on with the sentence of the line above: no mark closes it, no blank between,
-    and `u` starts in lower case or with a figure (not "Le Conseil, après en avoir délibéré")."""
-    return not u.gap_before and not ends_sentence(previous, ".:;,") and u.text[:1].islower() | u.text[:1].isdigit()
+    and `u` starts in lower case or with a figure (not "Le Conseil, après en avoir délibéré"); or a
+    bracket is left open ("… a émis un avis favorable (5 voix pour," / "1 abstention).")."""
+    if u.gap_before:
+        return False
+    return previous.count("(") > previous.count(")") or \
+        not ends_sentence(previous, ".:;,") and u.text[:1].islower() | u.text[:1].isdigit()
 
 
 def _says_its_vote(vote: Vote) -> bool:
@@ -199,10 +203,21 @@ def _read(units: list[Unit]) -> Vote:
             _read_prose(vote, body[k], proses[k], nexts[k], counts_too=not said or lines is others and k > last)
         said = said or bool({"pour", "contre", "abstentions"} & (set(vote.facts) - before))
         vote.said_by |= dict.fromkeys(set(vote.facts) - before, name)
+    _named(vote, body)
     _outcome(vote, body)
     if weighted(body):
         weigh(vote)
     return vote
+
+
+def _named(vote: Vote, body: list[Unit]) -> None:
+    """The members named on a side ("Contre : 7 (SOLER Yasmina, …)"), and the side's count where
+    only that statement gives it ("Ont voté pour (24) : M. LACOMBE, …")."""
+    for column, named, stated, k in named_votes.read(body):
+        if column not in vote.facts:
+            vote.set(column, stated, body[k], "named_votes")
+            vote.said_by[column] = "label"
+        vote.set(column + "_nommes", named, body[k], "named_votes")
 
 
 def weighted(units: list[Unit]) -> bool:
@@ -408,7 +423,7 @@ def _outcome(vote: Vote, body: list[Unit]) -> None:
         text = u.folded
         if RECITAL.search(text):  # "Par délibération du 8 février, le Conseil avait approuvé …"
             continue
-        if lexicon.rx(lexicon.get("votes", "rejected")).search(text):
+        if lexicon.rx(lexicon.get("votes", "rejected")).search(text) and not _another_motion(text, body):
             vote.set("resultat", "rejete", u, "result")
         elif lexicon.rx(lexicon.get("votes", "adopted")).search(text) and is_evidence(u):
             vote.set("resultat", "adopte", u, "result")
@@ -429,6 +444,19 @@ def _outcome(vote: Vote, body: list[Unit]) -> None:
         vote.set("resultat", "adopte", decided, "decision")
     if vote.value("unanimite") and "resultat" not in vote.facts and body:
         vote.set("resultat", "adopte", body[0], "unanimity", derived=True)
+
+
+def _another_motion(text: str, body: list[Unit]) -> bool:
+    """"La demande [de report] est rejetée." above the item's own vote; not when the item is that
+    request or motion ("2. Demande de remise gracieuse …" / "la demande est rejetée à l'unanimité")."""
+    m = lexicon.rx(lexicon.get("votes", "rejected_other")).search(text)
+    return bool(m) and (m.group("noun").split()[0] not in " ".join(u.folded for u in body[:2])
+                        or any(ADJOURN.search(u.folded) for u in body))
+
+
+# "M. RAFFESTIN … demande le report de la délibération": the request is to put the item off
+ADJOURN = re.compile(r"\b(?:demande|demandent|propose|proposent|sollicite)\s+(?:le|un|son)\s+(?:report|renvoi|retrait|ajournement)\b"
+                     r"|\bdemande\s+(?:de\s+)?(?:report|renvoi|retrait|suspension|ajournement)\b")
 
 
 def _says_no(body: list[Unit], decided: Unit, voted) -> bool:

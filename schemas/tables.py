@@ -104,6 +104,14 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                               "(\"Pouvoirs : néant\", \"Absents ayant donné mandat : Sans\"); null otherwise."),
         ("page_start", I32, "First page of the deliberation."),
         ("page_end", I32, "Last page of the deliberation."),
+        ("pour_nommes", I32, "Members the document names as voting for, where it lists them with that count "
+                             "(\"Ont voté pour (24) : M. LACOMBE, …\"): one per name, a proxy's voice under its "
+                             "giver's name; null when it lists no names, or a group (`votes.named_count`; added in "
+                             "the nineteenth round)."),
+        ("contre_nommes", I32, "Members named as voting against, as `pour_nommes` (\"Contre : 7 (SOLER Yasmina, "
+                               "LANGLOIS Sophie, …)\")."),
+        ("abstentions_nommes", I32, "Members named as abstaining, as `pour_nommes` (\"Abstentions : 2 (Mmes "
+                                    "DEFERT et NOLOT)\")."),
     ],
     "attendance": [
         _DOC,

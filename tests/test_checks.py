@@ -116,7 +116,7 @@ CONTRACT = {
     "proxy.giver_absent": ERROR, "proxy.holder_present": ERROR, "proxy.one_per_holder": ERROR,
     "quorum.reached": ERROR, "dates.convocation_before_session": ERROR,
     "votes.votants_le_exercice": ERROR, "votes.result_consistent": ERROR, "votes.unanimity_against": ERROR,
-    "votes.restated": ERROR,
+    "votes.named_count": ERROR, "votes.restated": ERROR,
     "table.row_total": ERROR, "table.column_total": ERROR,
     "objectives.summary_percent": ERROR, "fiche.cost_matches_table": WARNING,
     "value.out_of_range": WARNING,
@@ -161,6 +161,10 @@ TRIPS = {
              text="Adopté à l'unanimité – Contre : 2") for f in ("unanimite", "contre"))),
                           ["votes.unanimity_against"]),
     "result_rejected": (delib(resultat="rejete"), ["votes.result_consistent"]),
+    "named_count": (lambda data: (delib(pour=38, contre=3, contre_nommes=2)(data), data["provenance"].extend(
+        dict(doc_id="d1", table="deliberations", record_key="seq=1", field=f, page=1, line=30,
+             text="Contre : 3 (M. Hervé MICHEL, Mme Gisèle LAURENT)") for f in ("contre", "contre_nommes"))),
+                    ["votes.named_count"]),
 }
 
 

@@ -239,7 +239,7 @@ def test_coverage_rows_of_a_document_exactly():
                         "pour", "contre", "abstentions", "unanimite", "resultat"],
         "fields_missing": ["session_date", "convocation_date"],
         "checks_run": ["attendance.votants", "attendance.presents_le_exercice", "quorum.reached",
-                       "votes.votants_le_exercice", "votes.restated"],
+                       "votes.votants_le_exercice", "votes.named_count", "votes.restated"],
         "checks_skipped": [
             "attendance.present_count: liste des présents non lue",
             "attendance.proxy_count: procurations non listées",
@@ -274,7 +274,7 @@ def test_every_checked_rule_is_run_or_skipped_with_a_reason(data):
     delib(resultat="adopte")(data)
     (row,) = [c for c in coverage(data) if c["scope"] == "deliberation"]
     assert row["status"] == "checked" and row["checks_skipped"] == []
-    assert len(row["checks_run"]) == 16
+    assert len(row["checks_run"]) == 17
     data["deliberations"][0]["contre"] = None
     (row,) = [c for c in coverage(data) if c["scope"] == "deliberation"]
     assert row["status"] == "partial"

@@ -85,7 +85,7 @@ def load_lines(doc: Document, text: str) -> Document:
         piece, last = (piece + 1 if index == last else 0), index  # pieces of one line, in reading order
         page += raw_line.count("\f")
         line_text, bold = clean(raw_line.replace("\f", ""))
-        boxed = "│" in line_text
+        boxed, markdown = "│" in line_text, line_text.lstrip().startswith("|")
         line_text = piped(line_text)
         if RULE.match(line_text):
             ruled = True
@@ -96,7 +96,7 @@ def load_lines(doc: Document, text: str) -> Document:
         if "\t" in line_text:
             table = table or _new_table(doc, pending_title)
             cells = [Cell(c.strip(), span) for c in line_text.split("\t")]
-            if boxed and not ruled and _wraps_row(table, cells):
+            if (boxed or markdown and _part_row(cells)) and not ruled and _wraps_row(table, cells):
                 table.rows[-1] = merge_rows(table.rows[-1], Row(cells))
             else:
                 table.rows.append(Row(cells))
@@ -114,8 +114,20 @@ def load_lines(doc: Document, text: str) -> Document:
 def _wraps_row(table: Table, cells: list[Cell]) -> bool:
     """A row of a table drawn with box characters, its first cell empty and no rule above it
     ("│ CD-2024-01 │ Approbation du compte rendu du Comité de │ Approuvé à │" / "│ │ direction
-    du 11 décembre 2023 │ l'unanimité │"): the row above's cells going on."""
-    return bool(table.rows) and not cells[0].text and len(cells) == len(table.rows[-1].cells)
+    du 11 décembre 2023 │ l'unanimité │"): the row above's cells going on; a Markdown row may drop
+    its last empty cells ("|   | M. Pierre-Olivier DARNAUD, 1er adjoint) |   |" under four columns)."""
+    return bool(table.rows) and not cells[0].text and 1 < len(cells) <= len(table.rows[-1].cells)
+
+
+def _part_row(cells: list[Cell]) -> bool:
+    """A Markdown row that goes on with the row above leaves a cell empty besides the first
+    ("|   | budget principal et budgets annexes |   | Contre : 15"); one filling them all, or
+    ending on a result of its own, is an act with no number ("|   | Approbation du procès-verbal
+    | 32 | 0 | 0 | Adoptée |", "|  | Approbation du procès-verbal … | 22 | 0 |  | Adopté |")."""
+    return any(not c.text for c in cells[1:]) and not OWN_RESULT.match(cells[-1].text)
+
+
+OWN_RESULT = re.compile(r"(?:Adopt|Rejet|Approuv|Retir|Unanim|ADOPT|REJET|APPROUV|RETIR|UNANIM)")
 
 
 def running_headers(doc: Document) -> Document:
@@ -167,8 +179,9 @@ def _shape(text: str) -> str:
 
 
 # a table written in Markdown (a conversion to text, a wiki): "| N° | Objet | Votants |" and
-# its rule "|----|-------|"
-PIPED_ROW = re.compile(r"^\s*\|(.*\|)\s*$")
+# its rule "|----|-------|"; a row may leave its last side open ("| 25-301 | Budget … | Pour : 52"),
+# its last cell running to the end of the line
+PIPED_ROW = re.compile(r"^\s*\|(.*?)\|?\s*$")
 
 
 # the same table drawn with box characters: "┌──────┬──────┐" / "│ En exercice│ Présents │" /
@@ -190,7 +203,7 @@ def piped(line: str) -> str:
         return line
     if not re.sub(r"[|\-:\s]", "", line) and "---" in line:  # not "| - | - |", a row of empty cells
         return "---"
-    return "\t".join(cell.strip() for cell in m.group(1).split("|")[:-1])
+    return "\t".join(cell.strip() for cell in m.group(1).split("|"))
 
 
 def _laid_out(lines: list[str]) -> list[tuple[int, str]]:

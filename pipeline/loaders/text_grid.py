@@ -57,14 +57,35 @@ def regrid(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
             yield lines[k]  # a table holds numbers in its rows, not only in a footer
             k += 1
             continue
+        names, passed = _header_wrapped(lines[k][1], columns, passed, rows[0][0])
         kept = {i for i, _ in passed}  # lines passed over stay lines, their page breaks with them
         breaks = dict.fromkeys((index for index, _ in rows), "")
         for i, text in lines[k + 1:end]:
             if i not in kept and "\f" in text:
                 breaks[_row_of(i, rows)] += "\f" * text.count("\f")  # a page break inside a row is the row's
-        yield lines[k][0], "\f" * lines[k][1].count("\f") + "\t".join(name for _, name in _columns(lines[k][1]))
-        yield from sorted([(index, breaks[index] + "\t".join(cells)) for index, cells in rows] + passed)
+        # a line between the header and the first row ("FINANCES", a section's title) is read above
+        # the header, which stays on its rows
+        yield from sorted(p for p in passed if p[0] < rows[0][0])
+        yield lines[k][0], "\f" * lines[k][1].count("\f") + "\t".join(names)
+        yield from sorted([(index, breaks[index] + "\t".join(cells)) for index, cells in rows] +
+                          [p for p in passed if p[0] > rows[0][0]])
         k = end
+
+
+def _header_wrapped(line: str, columns: list[int], passed: list[tuple[int, str]], first: int):
+    """The header's names, with what its cells wrap onto above the first row ("N° de la      Objet
+    Vote" / "délibération"); the lines passed over less those."""
+    names = [name for _, name in _columns(line)]
+    under = [(i, _place(text, columns)) for i, text in passed if i < first and not RULE_LINE.match(text)]
+    # a word going on in lower case ("délibération"); not a section's title ("FINANCES") above the rows
+    if not all(placed and all(v[:1].islower() for v in placed.values()) for _, placed in under):
+        return names, passed
+    for _, placed in under:
+        names = [_join(name, placed.get(j, "")) for j, name in enumerate(names)]
+    return names, [p for p in passed if p[0] >= first or RULE_LINE.match(p[1])]
+
+
+RULE_LINE = re.compile(r"^\s*[-–—_=]{3,}\s*$")  # "-------" under a header: no text of the header
 
 
 def unpipe(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
@@ -156,8 +177,10 @@ def _row_of(index: int, rows: list[tuple[int, list[str]]]) -> int | None:
     return max((start for start, _ in rows if start <= index), default=None)
 
 
-ACTS_HEADER = re.compile(r"(?i)^\s*(?:(?:N°|N[o°]\.?|Numéro|Réf\.?)(?:\s(?:du\s|de\sla\s)?(?:rapport|délibération|acte))?"
-                         r"|(?:Rapport|Délibération)(?:\sn[o°]\.?)?)\s{2,}(?:Objet|Intitulé)\s{2,}"
+# "N° DCP   Rapport / Objet   Décision", "N° de la   Objet   Vote" (its "délibération" wrapped below)
+ACTS_HEADER = re.compile(r"(?i)^\s*(?:(?:N°|N[o°]\.?|Numéro|Réf\.?)(?:\s(?:du\s|de\sla\s)?(?:rapport|délibération|acte)"
+                         r"|\sde\sla|\s[A-Z]{2,5})?"
+                         r"|(?:Rapport|Délibération)(?:\sn[o°]\.?)?)\s{2,}(?:(?:Rapport|Dossier)\s?/\s?)?(?:Objet|Intitulé)\s{2,}"
                          r"(?:Votes?|Décisions?|Résultats?(?:\s+du\s+vote)?)(?:\s?/\s?(?:votes?|décision|résultat))?\s*$")
 
 
@@ -249,7 +272,8 @@ def _words(x: int, piece: str) -> list[tuple[int, str]]:
     # "Pour", "Abst.", "NPPV": capitalised words or short acronyms, not a title in capitals
     # ("EXTRAIT DU REGISTRE DES DELIBERATIONS")
     column = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ.°]*|[A-ZÀ-Ý.°]{1,4}")
-    return words if len(words) > 1 and all(column.fullmatch(w) for _, w in words) else [(x, piece)]
+    numbered = words[0][1] in ("N°", "Nº", "No", "N°.")  # "N° DCP": the number's column, named
+    return words if len(words) > 1 and not numbered and all(column.fullmatch(w) for _, w in words) else [(x, piece)]
 
 
 def _pieces(line: str) -> list[tuple[int, str]]:

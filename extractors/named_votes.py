@@ -1,0 +1,139 @@
+"""How many members a vote names on a side, where it names them with that side's count::
+
+    Contre : 7 (SOLER Yasmina, LANGLOIS Sophie, MASSON Josiane, ARNAUD Peio, HENRY Charlotte, PRIGENT
+    Monique)
+    Le Conseil municipal adopte … par 27 voix pour et 5 voix contre
+    (Mme BARRÈRE, M. JOURDAN, Mme VIDAL, M. DUBOSC, Mme LABORDE et M. LACAZE).
+    Ont voté contre (5) : M. VEYSSIÈRE, Mme LAFON, M. DEBORD, Mme TARDIEU (pouvoir à M. VEYSSIÈRE), M. MAZEAU.
+    Ont voté contre : DUMOLLARD, TROUILLOUD (pouvoir), RIONDET, MAGNIN, soit 4 voix.
+
+The number of names is `contre_nommes` (`pour_nommes`, `abstentions_nommes`), set on the line of
+the count; `votes.named_count` compares it with the side's count read on that line. A list that
+names a group ("groupe « Agir »", "RN"), voices that are not one per name ("GIUDICELLI (+ pouvoir
+TOMASI)", "pouvoir de …"), or a list not closed within a few lines gives nothing: its names would
+not count the voices. Phrasings: patterns/sitting.json ("votes", `named_*`).
+"""
+from __future__ import annotations
+
+import re
+
+from extractors import entries, lexicon
+from extractors.stream import Unit, fold
+from schemas.text import ABBREVIATION_END
+
+REACH = 4  # lines a list of names may wrap onto
+SIDE = {"pour": "pour", "contre": "contre"}  # the rest say an abstention
+PLURAL_CIVILITIES = {"mm", "mmes", "messieurs", "mesdames"}  # "Mmes DEFERT et NOLOT": both women
+# a line opening another statement ends a list that has no closing full stop
+NEXT_STATEMENT = re.compile(r"^\W*(?:pour|contre|abstentions?|ont\s+vote|se\s+sont|s'est|adoptee?|rejetee?|vote|"
+                            r"le\s+conseil|la\s+deliberation|[ivx]+\s*[.–-]|\d+\s*[.)–-])\b")
+INITIALS = r"(?:[A-ZÀ-Ý]\.(?:-?[A-ZÀ-Ý]\.)?\s*)"
+# a name without civility: a forename or initials and a surname in capitals, either order ("Yann
+# KIEFFER", "SOLER Yasmina", "P.-M. FERRANDI"); never words in title case alone ("Villeneuve Demain": a group)
+FORENAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*"
+CAPS_WORD = r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+"
+NAMED = re.compile(rf"^(?:(?:{FORENAME_WORD}\s+|{INITIALS})+{CAPS_WORD}(?:\s+{CAPS_WORD})*"
+                   rf"|{CAPS_WORD}(?:\s+{CAPS_WORD})*\s+{FORENAME_WORD}(?:\s+{FORENAME_WORD})?)$")
+SURNAME = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ -]*[A-ZÀ-Ý]$")  # "DUMOLLARD", "LE FUR"
+# a surname alone, four letters or more: "LR", "RN", "UDC" alone are groups
+BARE_SURNAME = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,}[A-ZÀ-Ý]$")
+ASIDE = re.compile(r"\([^()]*\)")  # "(pouvoir à M. VEYSSIÈRE)", "(pouvoir)": the named member's own voice
+CAPITALISED = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*\s*)+$")  # after "Mme": "Ouali", "BERGÉ Camille"
+BY_PROXY = re.compile(r"\s+(?:par|avec)\s+(?:procuration|pouvoir|mandat)$")  # "Mme LEPETIT par pouvoir"
+
+
+def read(units: list[Unit]) -> list[tuple[str, int, int | None, int]]:
+    """(column, names, count stated, unit index) of each side listed by name, first statement kept."""
+    found: dict[str, tuple[str, int, int | None, int]] = {}
+    for k in range(len(units)):
+        for side, names, stated in _statements(units, k):
+            column = SIDE.get(side, "abstentions")
+            found.setdefault(column, (column, names, stated, k))
+    return list(found.values())
+
+
+def _statements(units: list[Unit], k: int):
+    text = _wrapped(units, k)
+    folded, first = fold(text), len(units[k].text)
+    for pattern in lexicon.get("votes", "named_bracket"):
+        for m in lexicon.rx(pattern).finditer(folded):
+            names = _bracketed(text, m.end()) if m.start() < first else None
+            named = _count(names, bare=False) if names else None
+            if _judged(named, int(m.group("n"))):
+                yield m.group("side"), named, int(m.group("n"))
+    for pattern in lexicon.get("votes", "named_colon"):
+        m = lexicon.rx(pattern).search(folded)
+        if m and m.start() < first:
+            names, stated = _counted_after(_to_sentence_end(text[m.end():]), m.group("n"))
+            named = _count(names, bare=True)
+            if stated is not None and _judged(named, stated):
+                yield m.group("side"), named, stated
+
+
+def _judged(named: int | None, stated: int) -> bool:
+    """A list worth comparing: "Pour : 20 (dont M. X par procuration)" or "Abstentions : 0 (M. X
+    ne prend pas part au vote)" name someone beside the count, not the side's voters."""
+    return bool(named) and stated > 0 and (named > 1 or stated == 1)
+
+
+def _wrapped(units: list[Unit], k: int) -> str:
+    """The line and those its statement wraps onto (until a line opens another statement)."""
+    lines = [units[k].text]
+    for u in units[k + 1:k + 1 + REACH]:
+        if NEXT_STATEMENT.search(u.folded) or _closed(lines[-1]):
+            break
+        lines.append(u.text)
+    return " ".join(lines)
+
+
+def _closed(line: str) -> bool:
+    line = line.rstrip()
+    return line.endswith((".", ")", ";")) and not ABBREVIATION_END.search(line)
+
+
+def _bracketed(text: str, at: int) -> str | None:
+    """The text inside the bracket opened at `at`, brackets inside it kept; None if unclosed."""
+    depth = 0
+    for i in range(at, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return text[at + 1:i]
+    return None
+
+
+def _to_sentence_end(text: str) -> str:
+    for m in re.finditer(r"[.;](?=\s|$)", text):
+        if not ABBREVIATION_END.search(text[:m.end()]):
+            return text[:m.start()]
+    return text
+
+
+def _counted_after(names: str, before: str | None) -> tuple[str, int | None]:
+    """The names and the count, said before them "(5) :" or after "(2)", ", soit 4 voix"."""
+    m = lexicon.rx(lexicon.get("votes", "named_count_after")).search(fold(names))
+    if not m:
+        return names, int(before) if before else None
+    after = int(m.group("n") or m.group("n2"))
+    return names[:m.start()], int(before) if before else after
+
+
+def _count(names: str, bare: bool) -> int | None:
+    """Members a list names, one voice each; None when it names anything else. `bare`: the
+    statement says members voted ("Ont voté contre : DUMOLLARD, …"), so a surname alone is one."""
+    if lexicon.rx(lexicon.get("votes", "named_not_persons")).search(fold(names)):
+        return None
+    parts = [e.strip(" .") for e, _ in entries.entries(ASIDE.sub("", names))]
+    parts = [p for p in parts if p and not p[0].islower()]  # "non inscrite", "par procuration": appositions
+    plural, short = False, 0
+    for p in parts:
+        p = BY_PROXY.sub("", p)
+        civility = entries.CIVILITY_START.match(fold(p))
+        if civility:  # the name after it, never "M. le Président" or "Mme X ne prenant pas part au vote"
+            plural = civility.group(0).rstrip(". ") in PLURAL_CIVILITIES
+            if not CAPITALISED.match(p[civility.end():].strip()):
+                return None
+        elif bare and SURNAME.match(p) and not BARE_SURNAME.match(p):
+            short += 1  # "REY" among sixteen surnames; "LR, RN" alone are groups
+        elif not (NAMED.match(p) or plural and SURNAME.match(p) or bare and BARE_SURNAME.match(p)):
+            return None  # "UDC", "Écologistes": not a member's name
+    return len(parts) if parts and (not short or len(parts) >= 3 and 5 * short <= len(parts)) else None
