@@ -288,10 +288,16 @@ def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = N
         vote.set(column, _said(whole, column, len(text)), u, "vote_prose")  # begun on this line: its own
     if lexicon.rx(lexicon.get("votes", "unanimity")).search(text):
         vote.set("unanimite", True, u, "unanimity")
+    elif BY_MAJORITY.search(text):  # "Adoptée à la majorité.": said not unanimous
+        vote.set("unanimite", False, u, "majority")
     named = _listed_non_voters(u.text)  # "Ne participe(nt) pas au vote : M. X (1)": the line alone
     named = _named_non_voters(u.text + " " + nxt[0].text if goes_on else u.text) if named is None else named
     if named:
         vote.set("non_votants", named, u, "non_voters_named", derived=True)
+
+
+# not an election's "majorité absolue", nor a rule's "majorité qualifiée des deux tiers"
+BY_MAJORITY = re.compile(r"\ba\s+la\s+majorite\b(?!\s+(?:absolue|relative|qualifiee|renforcee|simple\s+des\s+membres|des\s+(?:deux|2|trois|3)))")
 
 
 def _majority(vote: Vote, u: Unit, prose: str, before: int) -> None:

@@ -92,8 +92,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("abstentions", I32, "Abstentions."),
         ("non_votants", I32, "Members who took no part in the vote: as printed (\"2 non-votants\"), or counted "
                              "on the names of a sentence \"X ne prend pas part au vote\" (derived)."),
-        ("unanimite", B, "True when the document says the vote was unanimous; False when it records votes "
-                         "against or abstentions (derived, `split_vote`); null when it says neither."),
+        ("unanimite", B, "True when the document says the vote was unanimous; False when it says \"à la "
+                         "majorité\" (method `majority`) or records votes against or abstentions (derived, "
+                         "`split_vote`); null when it says neither."),
         ("resultat", S, "`adopte` or `rejete` as the document states it (the last statement of the item); "
                         "else `adopte` where the assembly's decision is recorded (\"DÉCIDE\", \"APPROUVE\", method "
                         "`decision`; `decision_voted` when the decision verb closes the vote's own sentence, \"par 4 voix "

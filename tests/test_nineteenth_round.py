@@ -132,6 +132,8 @@ def test_list_titled_over_two_lines_and_its_first_act(read):
     ds = read("1158")["deliberations"]
     assert [d["numero"] for d in ds] == [f"2016-11-1{n}" for n in range(45, 52)]
     assert str(ds[0]["session_date"]) == "2016-11-22" and ds[0]["unanimite"] is True
+    # "→ adoptée à la majorité": said not unanimous; "→ adoptée": neither said
+    assert [d["unanimite"] for d in ds] == [True, False, False, True, False, True, None]
     assert ds[0]["president"] == "Philippe RAVEL"
 
 
