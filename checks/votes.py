@@ -66,10 +66,10 @@ SIDE_LABELS = {"pour": "Pour", "contre": "Contre", "abstentions": "Abstentions"}
 def named_count(tables: Tables) -> Iterator[Finding]:
     """"Contre : 7 (SOLER Yasmina, LANGLOIS Sophie, … PRIGENT Monique)": six names for seven."""
     for d in deliberations(tables):
-        for side, label in SIDE_LABELS.items():
-            if is_null(d.get(f"{side}_nommes")):  # names no voter: nothing to count, the rule holds
-                tables.ran("votes.named_count", d["doc_id"], as_int(d.get("seq")))
-                continue
+        sides = {side: label for side, label in SIDE_LABELS.items() if not is_null(d.get(f"{side}_nommes"))}
+        if not sides:  # names no voter: nothing to count, the rule holds
+            tables.ran("votes.named_count", d["doc_id"], as_int(d.get("seq")))
+        for side, label in sides.items():
             c = compare(tables, "votes.named_count", d, {side: as_int, f"{side}_nommes": as_int})
             if c is None or c[side] == c[f"{side}_nommes"] or not _one_line(tables, d, side, f"{side}_nommes"):
                 continue  # (a count read on another line may be another statement's)

@@ -425,7 +425,7 @@ def _counts_above(ctx: Context, item: outline.Item, kept: dict[str, Fact]) -> No
     above = {c: f for c, f in kept.items() if c in COUNT_COLUMNS and f.span.order < top}
     if "presents" in above:  # this item's too: the lists of names are still the opening's
         ctx.recount.update({c: replace(f, method="recount") for c, f in above.items()})
-        kept.update(ctx.recount)
+        kept.update({c: ctx.recount[c] for c in above})
 
 
 def _once(moves: list[sitting.Move]) -> list[sitting.Move]:

@@ -22,11 +22,10 @@ from extractors.stream import Unit, fold
 from schemas.text import ABBREVIATION_END
 
 REACH = 4  # lines a list of names may wrap onto
-SIDE = {"pour": "pour", "contre": "contre"}  # the rest say an abstention
 PLURAL_CIVILITIES = {"mm", "mmes", "messieurs", "mesdames"}  # "Mmes DEFERT et NOLOT": both women
 # a line opening another statement ends a list that has no closing full stop
-NEXT_STATEMENT = re.compile(r"^\W*(?:pour|contre|abstentions?|ont\s+vote|se\s+sont|s'est|adoptee?|rejetee?|vote|"
-                            r"le\s+conseil|la\s+deliberation|[ivx]+\s*[.–-]|\d+\s*[.)–-])\b")
+NEXT_STATEMENT = re.compile(r"^\W*(?:(?:pour|contre|abstentions?|ont\s+vote|se\s+sont|s'est|adoptee?|rejetee?|vote|"
+                            r"le\s+conseil|la\s+deliberation)\b|(?:[ivx]+|\d+)\s*[.)–-]\s)")  # "2. Budget …"
 INITIALS = r"(?:[A-ZÀ-Ý]\.(?:-?[A-ZÀ-Ý]\.)?\s*)"
 # a name without civility: a forename or initials and a surname in capitals, either order ("Yann
 # KIEFFER", "SOLER Yasmina", "P.-M. FERRANDI"); never words in title case alone ("Villeneuve Demain": a group)
@@ -47,7 +46,7 @@ def read(units: list[Unit]) -> list[tuple[str, int, int | None, int]]:
     found: dict[str, tuple[str, int, int | None, int]] = {}
     for k in range(len(units)):
         for side, names, stated in _statements(units, k):
-            column = SIDE.get(side, "abstentions")
+            column = side if side in ("pour", "contre") else "abstentions"  # "abstention(s)", "se sont abstenus"
             found.setdefault(column, (column, names, stated, k))
     return list(found.values())
 
@@ -62,10 +61,10 @@ def _statements(units: list[Unit], k: int):
             if _judged(named, int(m.group("n"))):
                 yield m.group("side"), named, int(m.group("n"))
     for pattern in lexicon.get("votes", "named_colon"):
-        m = lexicon.rx(pattern).search(folded)
-        if m and m.start() < first:
-            names, stated = _counted_after(_to_sentence_end(text[m.end():]), m.group("n"))
-            named = _count(names, bare=True)
+        for m in lexicon.rx(pattern).finditer(folded):  # "Ont voté pour (24) : … . Ont voté contre (3) : …"
+            names, stated = _counted_after(_to_sentence_end(text[m.end():]), m.group("n")) if m.start() < first \
+                else ("", None)
+            named = _count(names, bare=True) if names else None
             if stated is not None and _judged(named, stated):
                 yield m.group("side"), named, stated
 

@@ -456,8 +456,8 @@ def _another_motion(text: str, body: list[Unit]) -> bool:
     """"La demande [de report] est rejetée." above the item's own vote; not when the item is that
     request or motion ("2. Demande de remise gracieuse …" / "la demande est rejetée à l'unanimité")."""
     m = lexicon.rx(lexicon.get("votes", "rejected_other")).search(text)
-    return bool(m) and (m.group("noun").split()[0] not in " ".join(u.folded for u in body[:2])
-                        or any(ADJOURN.search(u.folded) for u in body))
+    title = body[0].folded if body and body[0].folded != text else ""  # the item's heading, not the line itself
+    return bool(m) and (m.group("noun").split()[0] not in title or any(ADJOURN.search(u.folded) for u in body))
 
 
 # "M. RAFFESTIN … demande le report de la délibération": the request is to put the item off

@@ -259,3 +259,17 @@ def test_second_reading_probe(stem):
     if "inconsistency" in label:
         errors = [f["message"] for f in rows.get("findings", []) if f["severity"] == "error"]
         assert bool(errors) == (label["inconsistency"] is not None), errors
+
+
+def test_two_roll_calls_on_one_line():
+    """The second reading of the code: "Ont voté pour (24) : … . Ont voté contre (3) : …" on one
+    line gave the first statement only."""
+    lines = units("Ont voté pour (2) : M. LACOMBE, Mme FABRE. Ont voté contre (3) : M. DUPONT, Mme DURAND.")
+    assert named_votes.read(lines) == [("pour", 2, 2, 0), ("contre", 2, 3, 0)]
+
+
+def test_a_roll_call_ends_at_the_next_item():
+    """"Ont voté contre (3) : M. DUPONT, Mme DURAND, M. MARTIN" / "2. Budget primitif 2024": the
+    list ends at the next item's rank."""
+    lines = units("Ont voté contre (3) : M. DUPONT, Mme DURAND, M. MARTIN", "2. Budget primitif 2024")
+    assert named_votes.read(lines) == [("contre", 3, 3, 0)]

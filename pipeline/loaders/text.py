@@ -127,7 +127,7 @@ def _part_row(cells: list[Cell]) -> bool:
     return any(not c.text for c in cells[1:]) and not OWN_RESULT.match(cells[-1].text)
 
 
-OWN_RESULT = re.compile(r"(?:Adopt|Rejet|Approuv|Retir|Unanim|ADOPT|REJET|APPROUV|RETIR|UNANIM)")
+OWN_RESULT = re.compile(r"(?i)adopt|rejet|approuv|retir|unanim")
 
 
 def running_headers(doc: Document) -> Document:

@@ -59,20 +59,21 @@ def regrid(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
             continue
         names, passed = _header_wrapped(lines[k][1], columns, passed, rows[0][0])
         kept = {i for i, _ in passed}  # lines passed over stay lines, their page breaks with them
-        breaks = dict.fromkeys((index for index, _ in rows), "")
+        breaks = dict.fromkeys([None, *(index for index, _ in rows)], "")
         for i, text in lines[k + 1:end]:
-            if i not in kept and "\f" in text:
-                breaks[_row_of(i, rows)] += "\f" * text.count("\f")  # a page break inside a row is the row's
+            if i not in kept and "\f" in text:  # a page break inside a row is the row's; in the header's
+                breaks[_row_of(i, rows)] += "\f" * text.count("\f")  # wrapped line ("délibération"), the header's
         # a line between the header and the first row ("FINANCES", a section's title) is read above
         # the header, which stays on its rows
         yield from sorted(p for p in passed if p[0] < rows[0][0])
-        yield lines[k][0], "\f" * lines[k][1].count("\f") + "\t".join(names)
+        yield lines[k][0], "\f" * lines[k][1].count("\f") + breaks.pop(None, "") + "\t".join(names)
         yield from sorted([(index, breaks[index] + "\t".join(cells)) for index, cells in rows] +
                           [p for p in passed if p[0] > rows[0][0]])
         k = end
 
 
-def _header_wrapped(line: str, columns: list[int], passed: list[tuple[int, str]], first: int):
+def _header_wrapped(line: str, columns: list[int], passed: list[tuple[int, str]],
+                    first: int) -> tuple[list[str], list[tuple[int, str]]]:
     """The header's names, with what its cells wrap onto above the first row ("N° de la      Objet
     Vote" / "délibération"); the lines passed over less those."""
     names = [name for _, name in _columns(line)]
