@@ -410,16 +410,12 @@ def _recount(ctx: Context, own: sitting.Reading, vote: votes.Vote) -> set:
     return {f.span for f in later.values()}
 
 
-ONE_ITEM = re.compile(r"\bpour\s+(?:le\s+(?:point|vote|dossier|rapport)\s+suivant|ce\s+(?:point|vote|dossier)|cette\s+"
-                      r"(?:deliberation|question|affaire))\b|\bpendant\s+(?:le\s+vote|l'examen)\b")
-
-
 def _counts_above(ctx: Context, item: outline.Item, kept: dict[str, Fact]) -> None:
     """The room counted again between two items, above this one's heading ("À 12 h 20, M. X …
     quittent la séance." / "Présents : 78 – Pouvoirs : 15 – Votants : 93" / "Rapport 19AP.205 – …"):
     the count holds for the items after it too, as one printed under the vote above (`_recount`)."""
     said = ctx.units[max(0, item.start - 2):item.heading.unit + 1] if item.heading else []
-    if not said or any(ONE_ITEM.search(u.folded) for u in said):
+    if not said or any(lexicon.rx(lexicon.get("votes", "one_item")).search(u.folded) for u in said):
         return  # "Pour le point suivant, Mme X … ne prend pas part au vote (Présents : 18 …)": this item's only
     top = ctx.units[item.heading.unit].span.order
     above = {c: f for c, f in kept.items() if c in COUNT_COLUMNS and f.span.order < top}

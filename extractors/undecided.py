@@ -8,7 +8,7 @@
 
 An act number keeps an item that records no vote ("2016-11-146 Budget principal …"): these say
 themselves that no vote was held, or are the mayor's own decisions. Phrasings: patterns/segments.json
-(`withdrawn`, `reported_title`) and UNVOTED below.
+(`withdrawn`, `unvoted`, `reported_title`).
 """
 from __future__ import annotations
 
@@ -19,8 +19,6 @@ from extractors.stream import Unit
 
 # a vote said: what keeps an item that also says "sans vote" somewhere ("Informations (sans vote) : …")
 VOTED = re.compile(r"\b(?:unanimite|majorite|voix|vote\s*:|pour\s*:|contre\b|abstentions?\b|scrutin)")
-UNVOTED = re.compile(r"\(\s*sans\s+vote\s*\)|\bsans\s+vote\s*\.|\baucun\s+vote\b(?!\s+contraire)"
-                     r"|\bpas\s+lieu\s+a\s+(?:un\s+)?vote\b|\bne\s+donne\s+pas\s+lieu\s+a\s+(?:un\s+)?vote\b")
 # the council deciding: "(sans vote)" then said of something else ("… présenté à la commission des
 # marchés du 2 mars (sans vote)." / "Le Conseil municipal, après en avoir délibéré, APPROUVE …")
 DECIDES = re.compile(r"\b(?:approuve|approuvent|adopte|adoptent|decide|decident|autorise|accepte|fixe|designe|elit|"
@@ -42,7 +40,7 @@ def _withdrawn(lines: list[Unit]) -> bool:
 
 def _unvoted(lines: list[Unit]) -> bool:
     """"(sans vote)", "(il n'y a pas lieu à vote)", and no vote or decision said."""
-    return any(UNVOTED.search(u.folded) for u in lines) and \
+    return any(rx(data()["unvoted"]).search(u.folded) for u in lines) and \
         not any(VOTED.search(u.folded) or DECIDES.search(u.folded) for u in lines)
 
 

@@ -288,16 +288,12 @@ def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = N
         vote.set(column, _said(whole, column, len(text)), u, "vote_prose")  # begun on this line: its own
     if lexicon.rx(lexicon.get("votes", "unanimity")).search(text):
         vote.set("unanimite", True, u, "unanimity")
-    elif BY_MAJORITY.search(text):  # "Adoptée à la majorité.": said not unanimous
+    elif lexicon.rx(lexicon.get("votes", "by_majority")).search(text):  # "Adoptée à la majorité.": said not unanimous
         vote.set("unanimite", False, u, "majority")
     named = _listed_non_voters(u.text)  # "Ne participe(nt) pas au vote : M. X (1)": the line alone
     named = _named_non_voters(u.text + " " + nxt[0].text if goes_on else u.text) if named is None else named
     if named:
         vote.set("non_votants", named, u, "non_voters_named", derived=True)
-
-
-# not an election's "majorité absolue", nor a rule's "majorité qualifiée des deux tiers"
-BY_MAJORITY = re.compile(r"\ba\s+la\s+majorite\b(?!\s+(?:absolue|relative|qualifiee|renforcee|simple\s+des\s+membres|des\s+(?:deux|2|trois|3)))")
 
 
 def _majority(vote: Vote, u: Unit, prose: str, before: int) -> None:
@@ -457,12 +453,8 @@ def _another_motion(text: str, body: list[Unit]) -> bool:
     request or motion ("2. Demande de remise gracieuse …" / "la demande est rejetée à l'unanimité")."""
     m = lexicon.rx(lexicon.get("votes", "rejected_other")).search(text)
     title = body[0].folded if body and body[0].folded != text else ""  # the item's heading, not the line itself
-    return bool(m) and (m.group("noun").split()[0] not in title or any(ADJOURN.search(u.folded) for u in body))
+    return bool(m) and (m.group("noun").split()[0] not in title or any(lexicon.rx(lexicon.get("votes", "adjourn")).search(u.folded) for u in body))
 
-
-# "M. RAFFESTIN … demande le report de la délibération": the request is to put the item off
-ADJOURN = re.compile(r"\b(?:demande|demandent|propose|proposent|sollicite)\s+(?:le|un|son)\s+(?:report|renvoi|retrait|ajournement)\b"
-                     r"|\bdemande\s+(?:de\s+)?(?:report|renvoi|retrait|suspension|ajournement)\b")
 
 
 def _says_no(body: list[Unit], decided: Unit, voted) -> bool:

@@ -180,7 +180,7 @@ def _row_of(index: int, rows: list[tuple[int, list[str]]]) -> int | None:
 
 # "N° DCP   Rapport / Objet   Décision", "N° de la   Objet   Vote" (its "délibération" wrapped below)
 ACTS_HEADER = re.compile(r"(?i)^\s*(?:(?:N°|N[o°]\.?|Numéro|Réf\.?)(?:\s(?:du\s|de\sla\s)?(?:rapport|délibération|acte)"
-                         r"|\sde\sla|\s[A-Z]{2,5})?"
+                         r"|\sde\sla|\s(?-i:[A-Z]{2,5}))?"
                          r"|(?:Rapport|Délibération)(?:\sn[o°]\.?)?)\s{2,}(?:(?:Rapport|Dossier)\s?/\s?)?(?:Objet|Intitulé)\s{2,}"
                          r"(?:Votes?|Décisions?|Résultats?(?:\s+du\s+vote)?)(?:\s?/\s?(?:votes?|décision|résultat))?\s*$")
 
