@@ -573,7 +573,7 @@ def _segments(hs: list[Heading], evidence: list[bool], end: int, family: str) ->
 def _reports_decisions(h: Heading) -> bool:
     """"8. Compte rendu des décisions du Président": decisions taken under delegation, of which
     the council takes note; no deliberation of its own (patterns `reported_title`)."""
-    return bool(h.title) and any(rx(p).search(fold(h.title)) for p in data()["reported_title"])
+    return bool(h.title) and undecided.reports_decisions(fold(h.title))
 
 
 def _group(first: Heading, second: Heading) -> Heading:

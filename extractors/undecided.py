@@ -28,7 +28,8 @@ DECIDES = re.compile(r"\b(?:approuve|approuvent|adopte|adoptent|decide|decident|
 def without(units: list[Unit], items: list[Item]) -> list[Item]:
     """`items` less those taken off the agenda (unless voted), said not voted, or listed under a
     line reporting the mayor's decisions; all of them if none would be left."""
-    reported = next((k for k in range(items[0].start, items[-1].end) if _reports(units[k])), None) if items else None
+    reported = next((k for k in range(items[0].start, items[-1].end)
+                     if reports_decisions(re.sub(r"^\W+", "", units[k].folded))), None) if items else None
     kept = [i for i in items if not _unvoted(units[i.start:i.end]) and (i.evidence or not (
         reported is not None and i.start > reported or _withdrawn(units[i.start:i.end])))]
     return kept or items
@@ -44,7 +45,7 @@ def _unvoted(lines: list[Unit]) -> bool:
         not any(VOTED.search(u.folded) or DECIDES.search(u.folded) for u in lines)
 
 
-def _reports(u: Unit) -> bool:
-    """"Décisions prises par le Maire en vertu de l'article L.2122-22 du CGCT", a bullet or none."""
-    folded = re.sub(r"^\W+", "", u.folded)
+def reports_decisions(folded: str) -> bool:
+    """The mayor's decisions reported, not taken: "Décisions prises par le Maire en vertu de l'article
+    L.2122-22 du CGCT" (a line, its bullet taken off), "8. Compte rendu des décisions du Président" (a title)."""
     return any(rx(p).search(folded) for p in data()["reported_title"])
