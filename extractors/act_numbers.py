@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from extractors import segment
+from extractors import segment, undecided
 from extractors.outline import Item, act_at_start, header_end, number_at_end
 from extractors.sitting import Fact
 from extractors.stream import Unit, fold
@@ -67,7 +67,7 @@ def closing(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:
     for u in body[said[-1]:] if said else []:
         number = number_at_end(u.text) if u.text.rstrip(" .").endswith(")") else None
         before = u.text[:u.text.rfind("(")].rstrip()  # "… 4 abstentions. (Délibération DCM-2024-118)"
-        if number and (not before or before.endswith(".") and segment.VOTED.search(fold(before))):
+        if number and (not before or before.endswith(".") and undecided.vote_said(fold(before))):
             facts["numero"] = Fact(number, u.span, "act_closing")
             return
 

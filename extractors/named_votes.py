@@ -23,9 +23,6 @@ from schemas.text import ABBREVIATION_END
 
 REACH = 4  # lines a list of names may wrap onto
 PLURAL_CIVILITIES = {"mm", "mmes", "messieurs", "mesdames"}  # "Mmes DEFERT et NOLOT": both women
-# a line opening another statement ends a list that has no closing full stop
-NEXT_STATEMENT = re.compile(r"^\W*(?:(?:pour|contre|abstentions?|ont\s+vote|se\s+sont|s'est|adoptee?|rejetee?|vote|"
-                            r"le\s+conseil|la\s+deliberation)\b|(?:[ivx]+|\d+)\s*[.)–-]\s)")  # "2. Budget …"
 INITIALS = r"(?:[A-ZÀ-Ý]\.(?:-?[A-ZÀ-Ý]\.)?\s*)"
 # a name without civility: a forename or initials and a surname in capitals, either order ("Yann
 # KIEFFER", "SOLER Yasmina", "P.-M. FERRANDI"); never words in title case alone ("Villeneuve Demain": a group)
@@ -79,7 +76,7 @@ def _wrapped(units: list[Unit], k: int) -> str:
     """The line and those its statement wraps onto (until a line opens another statement)."""
     lines = [units[k].text]
     for u in units[k + 1:k + 1 + REACH]:
-        if NEXT_STATEMENT.search(u.folded) or _closed(lines[-1]):
+        if lexicon.rx(lexicon.get("votes", "next_statement")).search(u.folded) or _closed(lines[-1]):
             break
         lines.append(u.text)
     return " ".join(lines)

@@ -34,7 +34,6 @@ from extractors.normalise import ordinal
 from extractors.outline import Block, Heading, Item, act_at_end, act_at_start, data, header_end, number_key, outline_key, outline_step, rx
 from extractors.stream import Unit, fold
 from extractors.evidence import is_evidence  # noqa: F401  (segment.is_evidence: read by many)
-from extractors.undecided import VOTED  # noqa: F401  (segment.VOTED: read by act_numbers)
 
 UNDECIDED_HEAD = 8  # units before an extract's header that stay with it when nothing is decided there
 TIGHT = 2  # headings at most this many units apart, three or more in a row: a list of titles
@@ -447,23 +446,14 @@ def _act_numbered(item: Item) -> bool:
 
 
 
-NOTED = re.compile(r"\b(?:prend|prennent|pris|donne)\s+acte\b|\b(?:prend|prennent|pris)\s+connaissance\b|\bsans\s+(?:observation|remarque|vote)\b|"
-                   r"\baucun\s+vote\b|\bpas\s+l'objet\s+d'un\s+vote\b|\bpas\s+de\s+vote\b")
-
-
-# the item says it is no deliberation: "Cette information ne donne pas lieu à délibération.",
-# "… ne donne pas lieu à un vote" (what it reports may quote another body's vote: "vote du comité
-# de programmation : 11 pour, 1 abstention")
-NOT_DELIBERATED = re.compile(r"\b(?:ne\s+(?:donne|donnent|donnera|donneront)|n'y\s+a)\s+pas\s+lieu\s+a\s+(?:une?\s+)?"
-                             r"(?:deliberation|vote)\b")  # "(il n'y a pas lieu à vote)"
-
-
 def _noted_only(units: list[Unit], evidence: list[bool]) -> bool:
     """What the item records is only taken note of ("Le Comité prend acte …", "Le procès-verbal est
     approuvé sans remarque"), no vote and no other decision ("DÉSIGNE M. Luc PETIT délégué")."""
     from extractors import votes
 
-    if any(NOT_DELIBERATED.search(u.folded) for u in units):
+    # "Cette information ne donne pas lieu à délibération." (what it reports may quote another
+    # body's vote: "vote du comité de programmation : 11 pour, 1 abstention"); patterns/segments.json
+    if any(rx(data()["not_deliberated"]).search(u.folded) for u in units):
         return True
     said = [u for u, e in zip(units, evidence) if e]
     # "1. Programme LEADER – information" / "Le comité de programmation du GAL, réuni le 28 mars
@@ -471,7 +461,7 @@ def _noted_only(units: list[Unit], evidence: list[bool]) -> bool:
     own = [u for u in said if not votes.another_bodys(u.folded)]
     if said and not own:
         return True
-    return bool(own) and all(NOTED.search(u.folded) and not VOTED.search(u.folded) for u in own)
+    return bool(own) and all(rx(data()["noted"]).search(u.folded) and not undecided.vote_said(u.folded) for u in own)
 
 
 def _outnumbered(items: list[Item], by_family: dict[str, list[Item]]) -> bool:

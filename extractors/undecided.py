@@ -8,7 +8,7 @@
 
 An act number keeps an item that records no vote ("2016-11-146 Budget principal …"): these say
 themselves that no vote was held, or are the mayor's own decisions. Phrasings: patterns/segments.json
-(`withdrawn`, `unvoted`, `reported_title`).
+(`withdrawn`, `unvoted`, `vote_said`, `decides`, `reported_title`).
 """
 from __future__ import annotations
 
@@ -16,14 +16,6 @@ import re
 
 from extractors.outline import Item, data, rx
 from extractors.stream import Unit
-
-# a vote said: what keeps an item that also says "sans vote" somewhere ("Informations (sans vote) : …")
-VOTED = re.compile(r"\b(?:unanimite|majorite|voix|vote\s*:|pour\s*:|contre\b|abstentions?\b|scrutin)")
-# the council deciding: "(sans vote)" then said of something else ("… présenté à la commission des
-# marchés du 2 mars (sans vote)." / "Le Conseil municipal, après en avoir délibéré, APPROUVE …")
-DECIDES = re.compile(r"\b(?:approuve|approuvent|adopte|adoptent|decide|decident|autorise|accepte|fixe|designe|elit|"
-                     r"attribue|valide|sollicite|emet|refuse|rejette)\b")
-
 
 def without(units: list[Unit], items: list[Item]) -> list[Item]:
     """`items` less those taken off the agenda (unless voted), said not voted, or listed under a
@@ -42,7 +34,13 @@ def _withdrawn(lines: list[Unit]) -> bool:
 def _unvoted(lines: list[Unit]) -> bool:
     """"(sans vote)", "(il n'y a pas lieu à vote)", and no vote or decision said."""
     return any(rx(data()["unvoted"]).search(u.folded) for u in lines) and \
-        not any(VOTED.search(u.folded) or DECIDES.search(u.folded) for u in lines)
+        not any(vote_said(u.folded) or rx(data()["decides"]).search(u.folded) for u in lines)
+
+
+def vote_said(folded: str) -> bool:
+    """A vote said ("à l'unanimité", "Pour : 12", "par 3 voix"): what keeps an item that also says
+    "sans vote" somewhere ("Informations (sans vote) : …")."""
+    return bool(rx(data()["vote_said"]).search(folded))
 
 
 def reports_decisions(folded: str) -> bool:

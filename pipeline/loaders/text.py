@@ -96,7 +96,7 @@ def load_lines(doc: Document, text: str) -> Document:
         if "\t" in line_text:
             table = table or _new_table(doc, pending_title)
             cells = [Cell(c.strip(), span) for c in line_text.split("\t")]
-            if (boxed or markdown and _part_row(cells)) and not ruled and _wraps_row(table, cells):
+            if (boxed or markdown and _part_row(cells)) and not ruled and _wraps_row(table, cells, markdown):
                 table.rows[-1] = merge_rows(table.rows[-1], Row(cells))
             else:
                 table.rows.append(Row(cells))
@@ -111,12 +111,13 @@ def load_lines(doc: Document, text: str) -> Document:
     return running_headers(doc)
 
 
-def _wraps_row(table: Table, cells: list[Cell]) -> bool:
+def _wraps_row(table: Table, cells: list[Cell], markdown: bool) -> bool:
     """A row of a table drawn with box characters, its first cell empty and no rule above it
     ("│ CD-2024-01 │ Approbation du compte rendu du Comité de │ Approuvé à │" / "│ │ direction
     du 11 décembre 2023 │ l'unanimité │"): the row above's cells going on; a Markdown row may drop
     its last empty cells ("|   | M. Pierre-Olivier DARNAUD, 1er adjoint) |   |" under four columns)."""
-    return bool(table.rows) and not cells[0].text and 1 < len(cells) <= len(table.rows[-1].cells)
+    above = len(table.rows[-1].cells) if table.rows else 0
+    return bool(above) and not cells[0].text and (1 < len(cells) <= above if markdown else len(cells) == above)
 
 
 def _part_row(cells: list[Cell]) -> bool:

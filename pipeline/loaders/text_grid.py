@@ -51,25 +51,37 @@ def regrid(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
             continue
         columns = header(lines[k][1])
         rows, passed, end = _rows(lines, k + 1, columns) if columns else ([], [], k + 1)
-        if sum(len([c for c in cells if c]) >= 3 for _, cells in rows) < 2 or \
-                sum(any(re.search(r"\d", c) for c in cells[1:]) for _, cells in rows) < 2 or \
-                len(columns) == 3 and not _votes_said(rows):
+        if not _holds_figures(columns, rows):
             yield lines[k]  # a table holds numbers in its rows, not only in a footer
             k += 1
             continue
-        names, passed = _header_wrapped(lines[k][1], columns, passed, rows[0][0])
-        kept = {i for i, _ in passed}  # lines passed over stay lines, their page breaks with them
-        breaks = dict.fromkeys([None, *(index for index, _ in rows)], "")
-        for i, text in lines[k + 1:end]:
-            if i not in kept and "\f" in text:  # a page break inside a row is the row's; in the header's
-                breaks[_row_of(i, rows)] += "\f" * text.count("\f")  # wrapped line ("délibération"), the header's
-        # a line between the header and the first row ("FINANCES", a section's title) is read above
-        # the header, which stays on its rows
-        yield from sorted(p for p in passed if p[0] < rows[0][0])
-        yield lines[k][0], "\f" * lines[k][1].count("\f") + breaks.pop(None, "") + "\t".join(names)
-        yield from sorted([(index, breaks[index] + "\t".join(cells)) for index, cells in rows] +
-                          [p for p in passed if p[0] > rows[0][0]])
+        yield from _table_lines(lines, k, end, columns, rows, passed)
         k = end
+
+
+def _holds_figures(columns: list[int], rows: list[tuple[int, list[str]]]) -> bool:
+    """Two rows of three cells or more, two with a figure past the first cell; three columns only
+    when a vote is said in them (else a list laid out in columns)."""
+    return sum(len([c for c in cells if c]) >= 3 for _, cells in rows) >= 2 and \
+        sum(any(re.search(r"\d", c) for c in cells[1:]) for _, cells in rows) >= 2 and \
+        (len(columns) != 3 or _votes_said(rows))
+
+
+def _table_lines(lines: list[tuple[int, str]], k: int, end: int, columns: list[int],
+                 rows: list[tuple[int, list[str]]], passed: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """The header at `k` and its rows as tab lines, the lines passed over kept in their place."""
+    names, passed = _header_wrapped(lines[k][1], columns, passed, rows[0][0])
+    kept = {i for i, _ in passed}  # lines passed over stay lines, their page breaks with them
+    breaks = dict.fromkeys([None, *(index for index, _ in rows)], "")
+    for i, text in lines[k + 1:end]:
+        if i not in kept and "\f" in text:  # a page break inside a row is the row's; in the header's
+            breaks[_row_of(i, rows)] += "\f" * text.count("\f")  # wrapped line ("délibération"), the header's
+    # a line between the header and the first row ("FINANCES", a section's title) is read above
+    # the header, which stays on its rows
+    yield from sorted(p for p in passed if p[0] < rows[0][0])
+    yield lines[k][0], "\f" * lines[k][1].count("\f") + breaks.pop(None, "") + "\t".join(names)
+    yield from sorted([(index, breaks[index] + "\t".join(cells)) for index, cells in rows] +
+                      [p for p in passed if p[0] > rows[0][0]])
 
 
 def _header_wrapped(line: str, columns: list[int], passed: list[tuple[int, str]],
