@@ -56,6 +56,7 @@ class Context:
     emitted: list = field(default_factory=list)  # the block's deliberations written (restated.Emitted)
     restated: list = field(default_factory=list)  # votes restated in a box under the decision
     before: dict = field(default_factory=dict)  # the document's last deliberation written: its facts
+    out_for_vote: set = field(default_factory=set)  # members out of the room for one vote: their return is no arrival
     weighted: bool = False  # the sitting's header says its votes are weighted ("Voix représentées : 675")
 
 
@@ -363,12 +364,16 @@ def _moves(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote) -> 
     ranged = [m for rg in ctx.session.ranges if number is not None and rg.first <= number for m in rg.moves]
     # "X quitte la salle et ne prend pas part au vote" names a non-voter before the vote itself
     voted = _voted(vote)
-    before = [m for m in own.moves if voted is None or m.span.order < voted]
+    # "Le Président quitte la salle … et ne prend pas part au vote" / "Le Président ayant regagné la
+    # séance, …": back in the room, not one more member
+    own_moves = [m for m in own.moves if not (m.kind == "arrive" and m.name in ctx.out_for_vote and not m.counts)]
+    ctx.out_for_vote |= {m.name for m in own_moves if m.kind == "leave" and m.for_vote}
+    before = [m for m in own_moves if voted is None or m.span.order < voted]
     held = [m for m in ranged + ctx.moves + before if not _later(m, number)]
     # one out for this vote only ("quitte la salle et ne prend pas part au vote") is back after it;
     # not one printed under the vote with the room's new counts ("Adopté à l'unanimité des 23 votants." /
     # "X quitte la séance pendant l'examen de cette question (22 membres présents ; 22 votants)")
-    ctx.moves += [m for m in own.moves if m not in ctx.moves
+    ctx.moves += [m for m in own_moves if m not in ctx.moves
                   and (not m.for_vote or m.counts and voted is not None and m.span.order > voted)]
     return _once(held)
 

@@ -41,7 +41,7 @@ def title(units: list[Unit], item: outline.Item, own: Reading) -> Fact | None:
     while k < item.end and len(lines) < 4 and _title_goes_on(lines, units[k], h):
         lines.append(units[k].text.strip())
         k += 1
-    text = _without_act(LEADERS.sub("", joined(lines)).strip(" :–-"))
+    text = _without_act(OUTCOME.sub("", LEADERS.sub("", joined(lines))).strip(" :–-"))
     span = stream.span_of(units[h.unit:k]) if k > h.unit else units[h.unit].span
     if not text:
         return _title_before_rapporteur(units[item.start:item.end])
@@ -51,6 +51,13 @@ def title(units: list[Unit], item: outline.Item, own: Reading) -> Fact | None:
 # a relevé's dot leaders and what they lead to: "Budget communal : décision modificative n° 2
 # ...................... 21 POUR - 3 ABST." (the vote, read apart)
 LEADERS = re.compile(r"\s*(?:\.{4,}|…{2,}|(?:\. ){3,}).*$")
+
+
+# a relevé's outcome closing the title's line: "Compte de gestion 2014 du receveur : unanimité.",
+# "Budget principal – Décision modificative n° 2 – adoptée", "Affectation du résultat 2014 : pour
+# 19, abstentions 6." (the vote, read apart)
+OUTCOME = re.compile(r"(?i)\s+[:–—-]\s*(?:(?:adopt|approuv|rejet)[ée]e?s?(?:\s+à\s+l['’]unanimit[ée]|\s+à\s+la\s+majorit[ée])?"
+                     r"|(?:à\s+l['’])?unanimit[ée]|pour\s*:?\s*\d{1,3}\b.*)\s*\.?\s*$")
 
 
 # what parts "Objet" from the title on the line under a bare rank: a colon, a dash, leaders,

@@ -31,7 +31,8 @@ from extractors import (act_table, acts_inside, acts_tabled, counts, evidence, l
                         running, sitting, undecided,
                         together)
 from extractors.normalise import ordinal
-from extractors.outline import Block, Heading, Item, act_at_end, act_at_start, data, header_end, number_key, outline_key, outline_step, rx
+from extractors.outline import (Block, Heading, Item, act_at_end, act_at_start, data, header_end, number_at_end, number_key,
+                               outline_key, outline_step, rx)
 from extractors.stream import Unit, fold
 from extractors.evidence import is_evidence  # noqa: F401  (segment.is_evidence: read by many)
 
@@ -153,6 +154,9 @@ def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
     bullet = BULLET.match(u.text)
     if bullet:  # "► Délibération n° 2013-028 – Approbation …": a glyph a template sets before each act
         u = Unit(u.text[bullet.end():], u.span, u.index, u.bold, u.cells, u.gap_before)
+    ranked = EXTRACT_RANK.match(u.folded)
+    if ranked:  # "EXTRAIT N° 2 – DCM n° 2022/068": the extract's rank in the register, then the act's number
+        u = Unit(u.text[ranked.end():], u.span, u.index, u.bold, u.cells, u.gap_before)
     folded = u.folded.strip()
     if members.list_label(u.text) or lexicon.label_at_start("counts", folded) and counts.is_count_line(u.text) \
             or lexicon.first("range", folded):
@@ -172,6 +176,8 @@ def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
         return []
     if _is_title(u) and not out:
         out.append(("caps", Heading(k, "caps", None, u.text.strip().rstrip(" :"))))
+    elif not out and _act_titled(u):
+        out.append(("act", Heading(k, "act", number_at_end(u.text), u.text[:act_at_end(u.text).start()].strip(" –-"))))
     elif not out and _is_plain_title(units, k):
         out.append(("plain", Heading(k, "plain", None, u.text.strip())))
     return [(f, h) for f, h in out if not (h.title and any(rx(p).search(fold(h.title)) for p in data()["toc_title"]))]
@@ -207,6 +213,7 @@ def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
     return Heading(k, family, number, title or None, style)
 
 
+EXTRACT_RANK = re.compile(r"^\s*extrait\s+n\s*[°o]\.?\s*\d{1,3}\s*[–:-]\s*(?=\S)")
 BULLET = re.compile(r"^\s*[►▶▸▹▪▫●■□◆◇◊➢➣➤➔➜→✓✔❖○◦]\s*")
 RAPPORTEUR = re.compile(r"(?:rapporte(?:ur|use)e?s?|rapp\.)\s*:")
 
@@ -230,6 +237,15 @@ def _opened(units: list[Unit], start: int, end: int) -> int | None:
     or a count of them."""
     return next((k for k in range(start, end) if opening.is_opening(units, k) or members.list_label(units[k].text)
                  or counts.is_count_line(units[k].text)), None)
+
+
+def _act_titled(u: Unit) -> bool:
+    """A title after a blank line ending on its act number in brackets, in ordinary case: "Élection
+    du maire (délibération n° 2026-001)" / "M. Marcel AUDIBERT, doyen d'âge, prend la présidence …"."""
+    text = u.text.strip()
+    m = act_at_end(text) if u.gap_before and text[:1].isupper() and len(text.split()) <= 20 else None
+    return bool(m) and m.group(0).lstrip().startswith("(") and m.start() > 0 and not is_evidence(u) \
+        and not re.search(r"[.;:!?]\s*\(", text[:m.start() + 1])
 
 
 # the words a sentence of the report starts with, never a title's

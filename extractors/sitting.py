@@ -337,6 +337,10 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
     own = bodies.before_organ(bodies.after_republique(u.text.strip()))
     own = STAMP_BESIDE.split(own)[0]  # "Ville de Rezé Mis en ligne le 05/07/2023": a stamp set beside the name
     body = lexicon.first("collectivite", fold(own).strip())
+    if not body and k + 1 < len(units) and re.search(r"\b(?:de|du|des|d')\s*$", fold(own)):
+        # "Commune de" / "RUPT-DEVANT-SAINT-MIHIEL": a letterhead's side cut before the name
+        own = own.rstrip() + ("" if own.rstrip().endswith("'") else " ") + units[k + 1].text.strip()
+        body = lexicon.first("collectivite", fold(own).strip())
     name = bodies.collectivite(_slice(own, body, "name")) if body else None
     if body and k + 1 < len(units) and _name_goes_on(u, units[k + 1], name):
         both = joined([u.text.strip(), STAMP_BESIDE.split(units[k + 1].text.strip())[0]])

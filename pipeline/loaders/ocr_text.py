@@ -208,6 +208,17 @@ def _month(m: re.Match) -> str:
     return word if right is None else right.upper() if word.isupper() or word[:-1].isupper() else right
 
 
+# an item's rank whose 1 OCR read as l: "l) DCM 2015-017 - …", "l0) DCM 2015-026 - …"; not a
+# lettered point ("l) de fixer …", "l) Le conseil …"): a rank of l and digits, or a lone l before
+# a word in capitals or a code with digits
+RANK_L = re.compile(r"^(\s*)l(?=\d{1,2}[).]\s)|^(\s*)l(?=[).]\s+(?:[A-ZÀ-Ý]{2,}\b|[A-Za-z]{0,4}\s?\d))")
+
+
+def rank_l(text: str) -> str:
+    """"l0) DCM 2015-026" -> "10) DCM 2015-026"."""
+    return RANK_L.sub(lambda m: (m.group(1) or m.group(2) or "") + "1", text)
+
+
 def repair(text: str) -> str:
     """Every repair of this module, in order, on one line of a text file."""
-    return month_words(label_words(l_in_capitals(i_for_l(rn_words(digit_letters(letter_digits(text)))))))
+    return month_words(label_words(l_in_capitals(i_for_l(rn_words(digit_letters(letter_digits(rank_l(text))))))))

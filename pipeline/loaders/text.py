@@ -21,7 +21,7 @@ from pipeline.loaders.ocr_text import repair
 from pipeline.loaders.text_columns import split_columns
 from pipeline.loaders.text_flat import unflatten
 from pipeline.loaders.text_acts import acts_tables
-from pipeline.loaders.text_grid import regrid, unpipe
+from pipeline.loaders.text_grid import markdown_wrapped, regrid, unpipe
 from schemas import Cell, Document, Line, Row, Span, Table
 from schemas.cells import merge_rows
 
@@ -210,7 +210,7 @@ def piped(line: str) -> str:
 def _laid_out(lines: list[str]) -> list[tuple[int, str]]:
     """(index, line): tables laid out with spaces as tab rows first (their columns are
     still where the page put them), then two columns side by side read one after the other."""
-    grid = list(regrid(acts_tables(unpipe(enumerate(lines)))))
+    grid = list(regrid(acts_tables(unpipe(markdown_wrapped(enumerate(lines))))))
     return [(grid[i][0], piece) for i, piece in split_columns([line for _, line in grid])]
 
 

@@ -42,7 +42,7 @@ def split_columns(lines: list[str]) -> list[tuple[int, str]]:
     column first; a piece keeps the index of the line it was cut from."""
     out, i = [], 0
     while i < len(lines):
-        run = _run(lines, i)
+        run = _run(lines, i) or (_letterhead(lines, i) if i < TOP else None)
         if run:
             x, end = run
             out += [(k, lines[k][:x].strip()) for k in range(i, end) if lines[k][:x].strip()]
@@ -57,8 +57,10 @@ def split_columns(lines: list[str]) -> list[tuple[int, str]]:
 def _run(lines: list[str], i: int) -> tuple[int, int] | None:
     """(column, end) of a two-column run starting at line i, or None. The run stops at a
     blank line (the box's last lines, "Date d'affichage :" / "18/01/2024", are its own)."""
-    if not starts(lines[i]):
-        return None  # no gutter on the first line (most lines): no run starts here
+    if not starts(lines[i]) or len(starts(lines[i])) >= 3:
+        # no gutter on the first line (most lines): no run starts here; nor on a row of three
+        # gutters or more ("Membres en exercice : 17      Présents : 11      Procurations : 3      Votants : 14")
+        return None
     window = [ln for ln in lines[i:i + 12] if ln.strip()]
     votes = Counter(x for ln in window for x in starts(ln))
     for x, _ in votes.most_common(3):
@@ -69,12 +71,44 @@ def _run(lines: list[str], i: int) -> tuple[int, int] | None:
             end += 1
         block = lines[i:end]
         both = [ln for ln in block if _both(ln, x)]
-        if len(both) < MIN_LINES:
+        # an item's heading beside its count box may hold three lines ("Délibération n° 2012-042
+        # Nombre de conseillers en exercice : 33" / "COMPTE ADMINISTRATIF 2011 -   Présents : 25" / …)
+        if len(both) < MIN_LINES and not (len(both) >= 3 and _heading([ln[:x] for ln in block])
+                                          and _box([ln[x:] for ln in block])):
             continue
         cut = min(min(s for s in starts(ln) if abs(s - x) <= 1) for ln in both)  # before the leftmost start
-        if not _labels_and_values(block, cut) and _two_texts(block, cut):
+        if not _labels_and_values(block, cut) and not _numbering(block, cut) and _two_texts(block, cut):
             return cut, end
     return None
+
+
+TOP = 3  # a letterhead's two sides stand on the document's first lines
+WIDE = re.compile(r" {8,}(?=\S)")  # a letterhead's sides stand far apart
+
+
+def _letterhead(lines: list[str], i: int) -> tuple[int, int] | None:
+    """(column, end) of a letterhead of two or three lines printed side by side at the top, the
+    body's name on the left and the sitting on the right::
+
+        CENTRE INTERCOMMUNAL D'ACTION SOCIALE                    Séance du Conseil d'Administration
+        DE L'ATREBATIE (Pas-de-Calais)                           du jeudi 24 mai 2012
+
+    Read line by line, the name and the date run into each other. The left side holds no figure
+    nor a label ending it (not a count box: "Membres en exercice : 21      Présents : 15"; not a list:
+    "Présents :        Mme Anne DURAND, …")."""
+    gaps = [[m.end() for m in WIDE.finditer(ln)] for ln in lines[i:i + 4]]
+    if len(gaps[0]) != 1:
+        return None
+    x, end = gaps[0][0], i
+    while end < min(len(lines), i + 4) and len(gaps[end - i]) == 1 and abs(gaps[end - i][0] - x) <= 1 \
+            and _words(lines[end][:x]) and _words(lines[end][x - 1:]) and not re.search(r"\d|:\s*$", lines[end][:x]):
+        end += 1
+    return (min(g[0] for g in gaps[:end - i]), end) if end - i >= 2 else None
+
+
+def _words(side: str) -> bool:
+    side = side.strip()
+    return bool(side) and sum(c.isalpha() for c in side) >= 0.6 * len(side.replace(" ", ""))
 
 
 def _fits(line: str, x: int) -> bool:
@@ -99,6 +133,14 @@ def _labels_and_values(block: list[str], x: int) -> bool:
     return sum(left.endswith(":") for left in lefts) >= 0.8 * len(lefts)
 
 
+def _numbering(block: list[str], x: int) -> bool:
+    """"D2025_087   Approbation du procès-verbal … – adoptée": each line's act number, then its
+    title, not two columns (the left side one code with a digit on most lines)."""
+    lefts = [ln[:x].split() for ln in block if ln[:x].strip()]
+    coded = sum(len(left) == 1 and any(c.isdigit() for c in left[0]) for left in lefts)
+    return coded >= 0.8 * len(lefts)
+
+
 def _prose(rights: list[str]) -> bool:
     """The right-hand column is one text running from line to line ("… le vingt-cinq jan-" /
     "vier, à vingt heures, le Conseil municipal de la"): letters, few digits, no gutter of
@@ -110,7 +152,8 @@ def _prose(rights: list[str]) -> bool:
     letters, digits = sum(c.isalpha() for c in text), sum(c.isdigit() for c in text)
     guttered = sum(bool(starts(r)) for r in rights)
     running = sum(_goes_on(a, b) for a, b in zip(rights, rights[1:]))
-    return len(text.split()) >= 12 and not _same_start(rights) and letters >= 0.7 * chars and digits <= 0.1 * chars \
+    return len(text.split()) >= 12 and not _same_start(rights) and not _results(rights) \
+        and letters >= 0.7 * chars and digits <= 0.1 * chars \
         and guttered <= len(rights) / 3 and running * 2 >= len(rights) - 1
 
 
@@ -123,20 +166,40 @@ def _same_start(lines: list[str]) -> bool:
     return len(lines) >= 3 and count * 2 > len(lines) and bool(RESULT.match(word))
 
 
+def _results(lines: list[str]) -> bool:
+    """A table's column of results read as lines ("ADOPTEE" / "(47 pour - 4 abstentions)" /
+    "ADOPTEE A L'UNANIMITE" / "REJETE" / "(9 pour - 38 contre -"): most lines open on an outcome
+    or a bracketed count, whichever outcome it is."""
+    opened = sum(bool(RESULT.match(line.lower()) or re.match(r"\(\s*\d", line)) for line in lines)
+    return len(lines) >= 3 and opened * 2 > len(lines)
+
+
 RESULT = re.compile(r"(?:adopt|approuv|rejet|unanim|favorable|d[ée]favorable)")
 
 
 def _two_texts(block: list[str], x: int) -> bool:
-    """Prose on the right, or prose on the left with a side box on the right."""
+    """Prose on the right, or prose or an item's heading on the left with a side box on the right."""
     lefts, rights = [ln[:x] for ln in block], [ln[x:] for ln in block]
-    return _prose(rights) or (_prose(lefts) and _box(rights))
+    return _prose(rights) or ((_prose(lefts) or _heading(lefts)) and _box(rights))
+
+
+def _heading(lefts: list[str]) -> bool:
+    """An item's number and title beside its count box ("Délibération n° 2012-041" / "COMPTE DE
+    GESTION 2011 DU" / "RECEVEUR MUNICIPAL - BUDGET", "Présents : 26" on the right): words, no label."""
+    lefts = [left.strip() for left in lefts if left.strip()]
+    text = "".join(lefts).replace(" ", "")
+    # one number on top, the title under it: not a list of acts beside their votes ("2022/028
+    # Approbation du procès-verbal …      ADOPTE" / "2022/029 Compte administratif …   Pour : 29")
+    numbered = [left for left in lefts[1:] if re.search(r"\d", left.split()[0])]
+    return len(lefts) >= 2 and not any(":" in left or "|" in left for left in lefts) and bool(re.search(r"\d", lefts[0])) \
+        and not numbered and sum(c.isalpha() for c in text) >= 0.7 * len(text)  # (a table's cells are drawn with "|")
 
 
 def _box(rights: list[str]) -> bool:
     """A side box on the right of the prose ("| Nombre de conseillers" / "| en exercice : l9" /
     "| presents : l4"): short lines, most of them a label with its colon."""
     rights = [r.strip(" |") for r in rights if r.strip(" |")]
-    short = all(len(r.split()) <= 6 for r in rights)
+    short = all(len(r.split()) <= 8 for r in rights)  # "Nombre de conseillers en exercice : 33"
     labelled = sum(":" in r for r in rights)  # "en exercice : l9"; a column of amounts has none
     return bool(rights) and short and labelled * 2 >= len(rights)
 

@@ -130,6 +130,60 @@ def unpipe(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         k = end
 
 
+def markdown_wrapped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(index, line) as given, a Markdown row whose cells a PDF extraction wrapped onto lines
+    without a leading "|" joined back into one line::
+
+        | 24-07-CP-0381 | LYCEES - Dotations complémentaires … aux établissements publics lo-
+        caux d'enseignement | Pour : 43 - Adopté à l'unanimité |
+        | 24-07-CP-0384 | CULTURE - … Subvention de fonctionnement 2024 (solde) |
+        Adopté à l'unanimité |
+
+    A line goes on with the row when the row is open (no closing "|") and a "|" comes within
+    `WRAP_REACH` lines, or when the line itself holds the row's next cells ("… | Adopté |")."""
+    lines = list(lines)
+    k = 0
+    while k < len(lines):
+        index, row = lines[k]
+        # a Markdown row opens on its "|" ("          | (dans la limite …) |" is a fixed-font
+        # table's row going on, its pipes in columns: `unpipe`'s)
+        n = _wrapped_lines(lines, k) if row.replace("\f", "").startswith("|") else 0
+        for _, more in lines[k + 1:k + 1 + n]:
+            row = _dehyphenated(row, more)
+        yield index, row
+        k += 1 + n
+
+
+WRAP_REACH = 3
+
+
+def _wrapped_lines(lines: list[tuple[int, str]], k: int) -> int:
+    """How many lines after the Markdown row at `k` are its cells going on."""
+    ahead = []
+    for _, text in lines[k + 1:k + 1 + WRAP_REACH]:
+        if not text.strip() or text.lstrip().startswith("|"):
+            break
+        ahead.append(text)
+        if "|" in text:
+            break
+    if not ahead or "|" not in ahead[-1] or not re.search(r"\s\|\s|\|\s*$", ahead[-1]):
+        return 0
+    opened = not lines[k][1].rstrip().endswith("|")
+    return len(ahead) if opened or len(ahead) == 1 else 0
+
+
+def _dehyphenated(row: str, more: str) -> str:
+    """"… publics lo-" + "caux d'enseignement" -> "… publics locaux d'enseignement"; "Saint-" +
+    "Paul" keeps its hyphen; a page break in the line wrapped onto stays the row's."""
+    breaks, more = "\f" * more.count("\f"), more.replace("\f", "").strip()
+    row = row.rstrip()
+    if re.search(r"[a-zà-ÿ]-$", row) and more[:1].islower():
+        return breaks + row[:-1] + more
+    if row.endswith("-") and more[:1].isalpha():
+        return breaks + row + more
+    return breaks + row + " " + more
+
+
 DASHES = re.compile(r"^\s*[-=_+]{3,}\s*$")
 
 
