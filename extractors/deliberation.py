@@ -56,7 +56,8 @@ class Context:
     emitted: list = field(default_factory=list)  # the block's deliberations written (restated.Emitted)
     restated: list = field(default_factory=list)  # votes restated in a box under the decision
     before: dict = field(default_factory=dict)  # the document's last deliberation written: its facts
-    out_for_vote: set = field(default_factory=set)  # members out of the room for one vote: their return is no arrival
+    out_for_vote: set = field(default_factory=set)  # out of the room for the last item's vote: their return is no arrival
+    movers: list | None = None  # the names a line of the block moves (`_movers`), read when first asked
     weighted: bool = False  # the sitting's header says its votes are weighted ("Voix représentées : 675")
 
 
@@ -215,6 +216,7 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
         if number is not None and rg.first <= number <= rg.last:
             facts.update(rg.counts)
     _stale(facts, away)
+    _timed(facts, ctx)
     facts.update({c: f for c, f in vote.facts.items() if c in VOTE_COLUMNS})
     if "votants" in vote.facts and "votants" not in kept:  # "adoptée à l'unanimité (32 votants)"
         alone = not {"presents", "pouvoirs"} & kept.keys() and not _full(ctx, item)
@@ -302,6 +304,28 @@ def _stale(facts: dict[str, Fact], away: list[sitting.Move]) -> None:
             facts[column] = Fact(fact.value, fact.span, "before_move")
 
 
+def _timed(facts: dict[str, Fact], ctx: Context) -> None:
+    """"Absents : SOULIÉ Kevin, GASC Martine (arrivée au point 2)": a member came or went when a
+    list says, no line of the minutes moving them: the opening's counts may not describe this
+    item's room, marked `before_move` like a count printed before a move. Not when a line moves
+    them ("À 19 h 05, … M. Sébastien PERNOLLET rejoint la séance"): the moves read say when."""
+    timed = {m.name for m, _ in ctx.session.members if m.timed}
+    if not timed or all(find_person(name, _movers(ctx)) is not None for name in timed):
+        return
+    for column in ("presents", "absents", "pouvoirs", "votants"):
+        fact = facts.get(column)
+        if fact is not None and not fact.derived and fact is ctx.session.facts.get(column):
+            facts[column] = Fact(fact.value, fact.span, "before_move")
+
+
+def _movers(ctx: Context) -> list[str]:
+    """The names of the members a line of the document moves (read once per block)."""
+    if ctx.movers is None:
+        moves = (sitting.read_move(u, k) for k, u in enumerate(ctx.units))
+        ctx.movers = [m.name for m in moves if m is not None]
+    return ctx.movers
+
+
 def _put(facts: dict[str, Fact], column: str, fact: Fact | None) -> None:
     if fact is None:
         facts.pop(column, None)
@@ -367,7 +391,8 @@ def _moves(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote) -> 
     # "Le Président quitte la salle … et ne prend pas part au vote" / "Le Président ayant regagné la
     # séance, …": back in the room, not one more member
     own_moves = [m for m in own.moves if not (m.kind == "arrive" and m.name in ctx.out_for_vote and not m.counts)]
-    ctx.out_for_vote |= {m.name for m in own_moves if m.kind == "leave" and m.for_vote}
+    # out for the item before this one or this one only: a later arrival is one
+    ctx.out_for_vote = {m.name for m in own_moves if m.kind == "leave" and m.for_vote}
     before = [m for m in own_moves if voted is None or m.span.order < voted]
     held = [m for m in ranged + ctx.moves + before if not _later(m, number)]
     # one out for this vote only ("quitte la salle et ne prend pas part au vote") is back after it;

@@ -55,9 +55,11 @@ LEADERS = re.compile(r"\s*(?:\.{4,}|…{2,}|(?:\. ){3,}).*$")
 
 # a relevé's outcome closing the title's line: "Compte de gestion 2014 du receveur : unanimité.",
 # "Budget principal – Décision modificative n° 2 – adoptée", "Affectation du résultat 2014 : pour
-# 19, abstentions 6." (the vote, read apart)
-OUTCOME = re.compile(r"(?i)\s+[:–—-]\s*(?:(?:adopt|approuv|rejet)[ée]e?s?(?:\s+à\s+l['’]unanimit[ée]|\s+à\s+la\s+majorit[ée])?"
-                     r"|(?:à\s+l['’])?unanimit[ée]|pour\s*:?\s*\d{1,3}\b.*)\s*\.?\s*$")
+# 19, abstentions 6.", "… : 16 voix pour, 1 abstention.", "… : adoptée par 17 voix pour et 4 contre."
+# (the vote, read apart)
+OUTCOME = re.compile(r"(?i)\s+[:–—-]\s*(?:(?:adopt|approuv|rejet)[ée]e?s?(?:\s+à\s+l['’]unanimit[ée]|\s+à\s+la\s+majorit[ée]|\s+par\s+\d.*)?"
+                     r"|(?:à\s+l['’])?unanimit[ée]|pour\s*:?\s*\d{1,3}\b(?=.*\b(?:contre|abst|voix))(?!\s*%).*"
+                     r"|\d{1,3}\s+voix\s+pour\s*(?:[,;.]|et\b|$).*)\s*\.?\s*$")
 
 
 # what parts "Objet" from the title on the line under a bare rank: a colon, a dash, leaders,
@@ -91,7 +93,11 @@ def _says_sitting(units: list[Unit]) -> bool:
 def _title_goes_on(lines: list[str], u: Unit, h: outline.Heading) -> bool:
     """A wrapped title line: same case as the title, or the title ends mid-phrase."""
     text = u.text.strip()
-    if u.gap_before and lines or segment.is_evidence(u) or (lines and len(text.split()) > 16):
+    # "… au sein des commissions" / "municipales et des organismes extérieurs - adoptée": the
+    # title's end and its outcome, the outcome cut (`OUTCOME`); a line that is a decision stops it
+    said = segment.is_evidence(u) and not (lines and OUTCOME.search(text) and not segment.is_evidence(
+        Unit(OUTCOME.sub("", text), u.span, u.index)))
+    if u.gap_before and lines or said or (lines and len(text.split()) > 16):
         return False
     if not lines:  # a bare number ("2014.09.15 - 5", "1."): its title is the line below,
         # unless that line says the sitting ("n° 2014 / 131" / "Séance publique du …": a box)

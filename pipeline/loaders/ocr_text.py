@@ -209,9 +209,9 @@ def _month(m: re.Match) -> str:
 
 
 # an item's rank whose 1 OCR read as l: "l) DCM 2015-017 - …", "l0) DCM 2015-026 - …"; not a
-# lettered point ("l) de fixer …", "l) Le conseil …"): a rank of l and digits, or a lone l before
-# a word in capitals or a code with digits
-RANK_L = re.compile(r"^(\s*)l(?=\d{1,2}[).]\s)|^(\s*)l(?=[).]\s+(?:[A-ZÀ-Ý]{2,}\b|[A-Za-z]{0,4}\s?\d))")
+# lettered point ("l) de fixer …", "l) DE FIXER …", "l) du 1er janvier"): a rank of l and digits,
+# or a lone l before an act's code and its year
+RANK_L = re.compile(r"^(\s*)l(?=\d{1,2}[).]\s)|^(\s*)l(?=[).]\s+[A-Za-z]{0,5}\s?(?:19|20)\d\d)")
 
 
 def rank_l(text: str) -> str:

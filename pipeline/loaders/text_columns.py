@@ -57,9 +57,9 @@ def split_columns(lines: list[str]) -> list[tuple[int, str]]:
 def _run(lines: list[str], i: int) -> tuple[int, int] | None:
     """(column, end) of a two-column run starting at line i, or None. The run stops at a
     blank line (the box's last lines, "Date d'affichage :" / "18/01/2024", are its own)."""
-    if not starts(lines[i]) or len(starts(lines[i])) >= 3:
-        # no gutter on the first line (most lines): no run starts here; nor on a row of three
-        # gutters or more ("Membres en exercice : 17      Présents : 11      Procurations : 3      Votants : 14")
+    if not starts(lines[i]) or len(COUNT_CELL.findall(lines[i])) >= 3:
+        # no gutter on the first line (most lines): no run starts here; nor on a row of counts
+        # ("Membres en exercice : 17      Présents : 11      Procurations : 3      Votants : 14")
         return None
     window = [ln for ln in lines[i:i + 12] if ln.strip()]
     votes = Counter(x for ln in window for x in starts(ln))
@@ -73,8 +73,7 @@ def _run(lines: list[str], i: int) -> tuple[int, int] | None:
         both = [ln for ln in block if _both(ln, x)]
         # an item's heading beside its count box may hold three lines ("Délibération n° 2012-042
         # Nombre de conseillers en exercice : 33" / "COMPTE ADMINISTRATIF 2011 -   Présents : 25" / …)
-        if len(both) < MIN_LINES and not (len(both) >= 3 and _heading([ln[:x] for ln in block])
-                                          and _box([ln[x:] for ln in block])):
+        if len(both) < MIN_LINES and not (len(both) >= 3 and _heading_box(block, x)):
             continue
         cut = min(min(s for s in starts(ln) if abs(s - x) <= 1) for ln in both)  # before the leftmost start
         if not _labels_and_values(block, cut) and not _numbering(block, cut) and _two_texts(block, cut):
@@ -82,6 +81,7 @@ def _run(lines: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
+COUNT_CELL = re.compile(r"[^\W\d_][^:|]{0,40}:\s*[0-9lO]{1,3}(?=\s{3,}|\s*$)")  # "Présents : 11" before a gutter
 TOP = 3  # a letterhead's two sides stand on the document's first lines
 WIDE = re.compile(r" {8,}(?=\S)")  # a letterhead's sides stand far apart
 
@@ -180,7 +180,16 @@ RESULT = re.compile(r"(?:adopt|approuv|rejet|unanim|favorable|d[ée]favorable)")
 def _two_texts(block: list[str], x: int) -> bool:
     """Prose on the right, or prose or an item's heading on the left with a side box on the right."""
     lefts, rights = [ln[:x] for ln in block], [ln[x:] for ln in block]
-    return _prose(rights) or ((_prose(lefts) or _heading(lefts)) and _box(rights))
+    return _prose(rights) or (_prose(lefts) and _box(rights)) or _heading_box(block, x)
+
+
+def _heading_box(block: list[str], x: int) -> bool:
+    """An item's heading on the left, its count box on the right, each label once ("Présents : 25"
+    / "Pouvoirs : 5"; not a vote a row: "Compte administratif 2023   Pour : 20" / "Budget annexe
+    eau   Pour : 18")."""
+    rights = [ln[x:].strip(" |") for ln in block if ln[x:].strip(" |")]
+    labels = [r.split(":")[0].strip().lower() for r in rights if ":" in r]
+    return _heading([ln[:x] for ln in block]) and _box(rights) and len(set(labels)) == len(labels)
 
 
 def _heading(lefts: list[str]) -> bool:

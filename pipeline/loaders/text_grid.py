@@ -168,20 +168,20 @@ def _wrapped_lines(lines: list[tuple[int, str]], k: int) -> int:
             break
     if not ahead or "|" not in ahead[-1] or not re.search(r"\s\|\s|\|\s*$", ahead[-1]):
         return 0
-    opened = not lines[k][1].rstrip().endswith("|")
-    return len(ahead) if opened or len(ahead) == 1 else 0
+    if not lines[k][1].rstrip().endswith("|"):
+        return len(ahead)  # an open row goes on
+    # a closed row takes the next cells only ("Adopté à l'unanimité |"), not a footer with a bar
+    # ("Conseil municipal du 3 mars 2024 | page 2")
+    return 1 if len(ahead) == 1 and ahead[0].rstrip().endswith("|") else 0
 
 
 def _dehyphenated(row: str, more: str) -> str:
-    """"… publics lo-" + "caux d'enseignement" -> "… publics locaux d'enseignement"; "Saint-" +
-    "Paul" keeps its hyphen; a page break in the line wrapped onto stays the row's."""
+    """"… publics lo-" + "caux d'enseignement" -> "… publics lo-caux d'enseignement": a word cut at
+    the line's end is rejoined, its hyphen kept ("procès-" / "verbal" cannot be told from "lo-" /
+    "caux" without a vocabulary: extractors/stream.joined); a page break in the line goes first."""
     breaks, more = "\f" * more.count("\f"), more.replace("\f", "").strip()
     row = row.rstrip()
-    if re.search(r"[a-zà-ÿ]-$", row) and more[:1].islower():
-        return breaks + row[:-1] + more
-    if row.endswith("-") and more[:1].isalpha():
-        return breaks + row + more
-    return breaks + row + " " + more
+    return breaks + row + ("" if re.search(r"[^\W\d_]-$", row) and more[:1].isalpha() else " ") + more
 
 
 DASHES = re.compile(r"^\s*[-=_+]{3,}\s*$")
