@@ -15,17 +15,6 @@ from pipeline.stages import process
 DEV = Path(__file__).parent / "data" / "second_hand" / "dev"
 
 
-@pytest.fixture(scope="module")
-def read():
-    cache: dict[str, dict] = {}
-
-    def rows(stem: str) -> dict:
-        if stem not in cache:
-            cache[stem] = process(DEV / f"{stem}.txt").rows
-        return cache[stem]
-    return rows
-
-
 def units(*lines: str) -> list[Unit]:
     return [Unit(t, Span(1, k + 1, None, t), k) for k, t in enumerate(lines)]
 

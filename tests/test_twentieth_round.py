@@ -5,25 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from pipeline.loaders.ocr_text import repair
 from pipeline.loaders.text_columns import split_columns
 from pipeline.loaders.text_grid import markdown_wrapped
 from pipeline.stages import process
-
-DEV = Path(__file__).parent / "data" / "second_hand" / "dev"
-
-
-@pytest.fixture(scope="module")
-def read():
-    cache: dict[str, dict] = {}
-
-    def rows(stem: str) -> dict:
-        if stem not in cache:
-            cache[stem] = process(DEV / f"{stem}.txt").rows
-        return cache[stem]
-    return rows
 
 
 def numbers(rows: dict) -> list[str]:
@@ -282,3 +267,12 @@ def test_a_title_wrapped_onto_its_outcome(read):
     organismes extérieurs - adoptée": the title's end, its outcome cut."""
     assert read("1192")["deliberations"][0]["objet"] == ("Désignation des délégués de la commune au sein des "
                                                         "commissions municipales et des organismes extérieurs")
+
+
+def test_a_number_and_a_title_in_capitals_without_a_dash(read):
+    """1264: "N° 2023-31  APPROBATION DU COMPTE RENDU DU COMITE SYNDICAL DU 29 JUIN 2023" / "Vote :
+    UNANIMITE"; item 2023-34 "Vote : Pour 12 - Contre 14 - Abstentions 3" / "ADOPTEE" is the planted
+    inconsistency (not "N° 2022-09 Tarifs de la cantine Adoptée à l'unanimité", a recap's line)."""
+    rows = read("1264")
+    assert numbers(rows) == [f"2023-{n}" for n in range(31, 37)]
+    assert errors(rows) == [("votes.result_consistent", 4)]
