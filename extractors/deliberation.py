@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors import (act_numbers, act_table, counts, furniture, item_title, lexicon, outline, restated, segment, sitting,
+from extractors import (act_numbers, act_table, counts, furniture, heading_line, item_title, lexicon, outline, restated, segment, sitting,
                         stream, together, votes)
 from extractors.decisions import read_decisions
 from extractors.members import Member
@@ -340,7 +340,7 @@ def _from_running(ctx: Context, facts: dict[str, Fact], units: list[Unit]) -> No
     page = units[0].span.page
     lines = [u for u in ctx.running if u.span.page == page]
     for u in lines:
-        for family, h in segment._heading_at(lines, lines.index(u)):
+        for family, h in heading_line.heading_at(lines, lines.index(u)):
             if family == "act" and h.number and "numero" not in facts:
                 facts["numero"] = Fact(h.number, u.span, "running_header")
     if any(facts[c].span.page == page for c in COUNT_COLUMNS if c in facts):

@@ -99,7 +99,7 @@ FOR_GOOD = re.compile(r"\b(?:donne|donnant|a\s+donne)\s+(?:pouvoir|procuration)|
 # and back after them, often unsaid (CGCT L2121-14): "Sous la présidence de Mme Annick BOUILLER,
 # 1re adjointe, M. le Maire ayant quitté la salle, le conseil municipal examine le compte administratif"
 STAND_IN = re.compile(r"\b(?:sous\s+la\s+presidence\s+de|presidee?\s+par|(?:prend|assure)\s+la\s+presidence"
-                      r"|presidence\s+(?:est\s+|etant\s+)?(?:assuree|confiee)|doyen(?:ne)?\s+d'age"
+                      r"|presidence\s+(?:est\s+|etant\s+)?(?:assuree|confiee)|doyen(?:ne)?\s+(?:d'age|de\s+l'assemblee)"
                       r"|(?:fait|font)\s+proceder\s+au\s+vote)\b")  # "Mme X, 1ère adjointe, fait procéder au vote"
 
 

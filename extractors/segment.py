@@ -30,9 +30,9 @@ from functools import lru_cache
 from extractors import (act_table, acts_inside, acts_tabled, counts, evidence, lexicon, members, opening, outline, pages, pairing, restated,
                         running, sitting, undecided,
                         together)
-from extractors.normalise import ordinal
-from extractors.outline import (Block, Heading, Item, act_at_end, act_at_start, data, header_end, number_at_end, number_key,
+from extractors.outline import (Block, Heading, Item, act_at_end, act_at_start, data, header_end, number_key,
                                outline_key, outline_step, rx)
+from extractors.heading_line import heading_at as _heading_at, letter as _letter
 from extractors.stream import Unit, fold
 from extractors.evidence import is_evidence  # noqa: F401  (segment.is_evidence: read by many)
 
@@ -146,130 +146,11 @@ def _month_style() -> int:
     return next(i for i, p in enumerate(acts) if (m := rx(p).match("01/2018 - designation")) and m.group("num") == "01/2018")
 
 
-def _heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
-    u = units[k]
-    if len(u.cells) > 1 and counts.is_count_line(" | ".join(u.cells[1:])):
-        # "N° 2024-041⇥En exercice : 15⇥Présents : 11⇥Votants : 13": the number heads a row of counts
-        u = Unit(u.cells[0], u.span, u.index)
-    bullet = BULLET.match(u.text)
-    if bullet:  # "► Délibération n° 2013-028 – Approbation …": a glyph a template sets before each act
-        u = Unit(u.text[bullet.end():], u.span, u.index, u.bold, u.cells, u.gap_before)
-    ranked = EXTRACT_RANK.match(u.folded)
-    if ranked:  # "EXTRAIT N° 2 – DCM n° 2022/068": the extract's rank in the register, then the act's number
-        u = Unit(u.text[ranked.end():], u.span, u.index, u.bold, u.cells, u.gap_before)
-    folded = u.folded.strip()
-    if members.list_label(u.text) or lexicon.label_at_start("counts", folded) and counts.is_count_line(u.text) \
-            or lexicon.first("range", folded):
-        return []  # "Présents : 16", "Questions 11 à 17 :" are no headings
-    out = []
-    for family in ("act",) if bullet else ("act", "numbered", "objet", "decision"):  # "► 1. Section de …": a list's point
-        for style, pattern in enumerate(data()["headings"][family]):
-            m = rx(pattern).match(folded)
-            if m:
-                h = _heading(u, k, family, m, style)
-                if _lower_letter(h) or _initial(u, h):
-                    continue  # "a) la création d'un poste …": a list's point; items are ranked "A - …"
-                if not (u.text.lstrip()[:1] in "–—" and h.title and h.title[:1].islower()):
-                    out.append((family, h))  # "— Délibération 2020-18 : création d'un poste …": a recital's bullet
-                break
-    if bullet and not out:
-        return []
-    if _is_title(u) and not out:
-        out.append(("caps", Heading(k, "caps", None, u.text.strip().rstrip(" :"))))
-    elif not out and _act_titled(u):
-        out.append(("act", Heading(k, "act", number_at_end(u.text), u.text[:act_at_end(u.text).start()].strip(" –-"))))
-    elif not out and _is_plain_title(units, k):
-        out.append(("plain", Heading(k, "plain", None, u.text.strip())))
-    return [(f, h) for f, h in out if not (h.title and any(rx(p).search(fold(h.title)) for p in data()["toc_title"]))]
-
-
-def _letter(h: Heading) -> bool:
-    """"B - COMPTE DE GESTION 2014": a rank in letters, never the next of "12. Questions diverses"."""
-    return bool(h.number) and len(h.number) == 1 and h.number.isalpha()
-
-
-def _initial(u: Unit, h: Heading) -> bool:
-    """"A. BONNIN", "R. BARBE": a member's initial in a list, not "A. GARDERIE PÉRISCOLAIRE — TARIFS
-    2012/2013" (a rank in letters before a title of three words or more)."""
-    return _letter(h) and u.text.lstrip()[1:].lstrip().startswith(".") and \
-        len(re.findall(r"[^\W\d_]{3,}", h.title or "")) < 3
-
-
-def _lower_letter(h: Heading) -> bool:
-    return _letter(h) and h.number.islower()
-
-
-def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
-    text = u.text.strip()  # m was matched on the folded text stripped the same way: same offsets
-    groups = m.groupdict()
-    number = text[m.start("num"):m.end("num")] if groups.get("num") else None
-    if number:  # "2014 / 131" -> "2014/131", "2014.09.15 - 1" -> "2014.09.15-1"
-        number = re.sub(r"\s*([/._-])\s*", r"\1", re.sub(r"\s+", " ", number))
-        rank = ordinal(number) if family == "numbered" else None
-        number = str(rank) if rank else number  # "PREMIÈRE DÉLIBÉRATION" -> "1"
-    title = text[m.start("title"):m.end("title")].strip(" :–-") if groups.get("title") else None
-    if title and RAPPORTEUR.match(fold(title)):
-        title = None  # "DEL2025-062 – Rapporteure : Catherine BONNEAU": who reports, the title is elsewhere
-    return Heading(k, family, number, title or None, style)
-
-
-EXTRACT_RANK = re.compile(r"^\s*extrait\s+n\s*[°o]\.?\s*\d{1,3}\s*[–:-]\s*(?=\S)")
-BULLET = re.compile(r"^\s*[►▶▸▹▪▫●■□◆◇◊➢➣➤➔➜→✓✔❖○◦]\s*")
-RAPPORTEUR = re.compile(r"(?:rapporte(?:ur|use)e?s?|rapp\.)\s*:")
-
-
-def _is_title(u: Unit) -> bool:
-    """A title printed in capitals ("COMPTE ADMINISTRATIF 2005 :") or all in bold, that
-    is no label, no vote, no known section word ("ORDRE DU JOUR", "DECISION")."""
-    text = u.text.strip()
-    letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", text)
-    words = text.split()
-    if len(letters) < 5 or len(words) > 14 or re.search(r"[.;,]\s*$", text) or text.count(",") > 1:
-        return False  # "MARTEAU, PELLARIN, MM. LEROY, …": a list of names in capitals
-    caps = letters.isupper() or (u.all_bold and text[:1].isupper())
-    folded = fold(text).strip(" -–•*ø")
-    return caps and not rx(data()["caps_stop"]).match(folded) and not is_evidence(u) \
-        and not lexicon.label_at_start("fields", folded)
-
-
 def _opened(units: list[Unit], start: int, end: int) -> int | None:
     """The first line that records the sitting itself: its opening sentence, a list of members
     or a count of them."""
     return next((k for k in range(start, end) if opening.is_opening(units, k) or members.list_label(units[k].text)
                  or counts.is_count_line(units[k].text)), None)
-
-
-def _act_titled(u: Unit) -> bool:
-    """A title after a blank line ending on its act number in brackets, in ordinary case ("Élection
-    du maire (délibération n° 2026-001)"); not a citation ("Vu la délibération du 10 juillet 2020
-    (délibération n° 2020-045)", "Le conseil municipal, par délibération du … (…)")."""
-    text = u.text.strip()
-    m = act_at_end(text) if u.gap_before and text[:1].isupper() and len(text.split()) <= 20 \
-        and not NOT_PLAIN.match(fold(text)) and not re.match(r"(?:(?:le|la|l')\s*(?:conseil|commission|comite|bureau|assemblee)|par|en)\b", fold(text)) else None
-    return bool(m) and m.group(0).lstrip().startswith("(") and m.start() > 0 and not is_evidence(u) \
-        and not re.search(r"[.;:!?]\s*\(", text[:m.start() + 1])
-
-
-# the words a sentence of the report starts with, never a title's
-NOT_PLAIN = re.compile(r"(?:sur\s+(?:la\s+)?(?:proposition|rapport|avis)|oui\b|vu\b|considerant|apres\b|(?:le|la|l')\s*(?:maire|president)"
-                       r"|m\.|mme\b|mm\.|monsieur|madame|messieurs|mesdames)")
-
-
-def _is_plain_title(units: list[Unit], k: int) -> bool:
-    """A title in ordinary case standing alone between blank lines, as a small commune's
-    minutes print their items ("" / "Travaux de l'église – choix de l'entreprise" / "" /
-    "Trois devis ont été reçus …"): a few words, no sentence's end, no label, no vote."""
-    u = units[k]
-    text = u.text.strip()
-    words = text.split()
-    if not (u.gap_before and k + 1 < len(units) and units[k + 1].gap_before) or not 2 <= len(words) <= 14:
-        return False
-    folded = fold(text)
-    if re.search(r"[:€]|\beuros?\b", text) or NOT_PLAIN.match(folded) or sitting.read_move(u, k):
-        return False  # "Loyer proposé : 450 euros", "Ouï l'exposé du Maire", "M. X revient en séance"
-    return text[:1].isupper() and not re.search(r"[.,;!?]$", text) and not is_evidence(u) \
-        and not members.list_label(u.text) and not counts.is_count_line(u.text) \
-        and not lexicon.label_at_start("fields", folded) and not rx(data()["caps_stop"]).match(folded)
 
 
 def _best_run(hs: list[Heading]) -> list[Heading]:

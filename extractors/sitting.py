@@ -334,33 +334,7 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
     u = units[k]
     if not _title_like(u):
         return
-    own = bodies.before_organ(bodies.after_republique(u.text.strip()))
-    own = STAMP_BESIDE.split(own)[0]  # "Ville de Rezé Mis en ligne le 05/07/2023": a stamp set beside the name
-    body = lexicon.first("collectivite", fold(own).strip())
-    if not body and k + 1 < len(units) and re.search(r"\b(?:de|du|des|d')\s*$", fold(own)):
-        # "Commune de" / "RUPT-DEVANT-SAINT-MIHIEL": a letterhead's side cut before the name
-        own = own.rstrip() + ("" if own.rstrip().endswith("'") else " ") + units[k + 1].text.strip()
-        body = lexicon.first("collectivite", fold(own).strip())
-    name = bodies.collectivite(_slice(own, body, "name")) if body else None
-    if body and k + 1 < len(units) and _name_goes_on(u, units[k + 1], name):
-        both = joined([u.text.strip(), STAMP_BESIDE.split(units[k + 1].text.strip())[0]])
-        longer = lexicon.first("collectivite", fold(both).strip())
-        name = bodies.collectivite(_slice(both, longer, "name")) if longer else name
-    if name and re.match(r"(?:departement|region|collectivite|conseil\s+(?:general|departemental|regional))\b", fold(name)):
-        # "DÉPARTEMENT DE LA MANCHE" / "COMMUNE DE X": the commune's papers name its département
-        # first; under or over its own assembly's heading ("CONSEIL GÉNÉRAL"), it is the body
-        current = r.fallback.get("collectivite")  # "CONSEIL GÉNÉRAL DU X" / "DÉPARTEMENT DU X": the body
-        if current is None or (fold(current.value).startswith("conseil") and not fold(name).startswith("conseil")):
-            r.fallback["collectivite"] = Fact(name, u.span, "heading")
-        if "organe" in r.fallback and ASSEMBLY.match(fold(r.fallback["organe"].value)):
-            r.set("collectivite", name, u.span, "heading")
-    elif name:
-        if _spelt_out(r.facts.get("collectivite"), name):  # "CC des Coteaux du Lizon – … – PV – 1/3" above
-            del r.facts["collectivite"]
-        r.set("collectivite", name, u.span, "heading")
-    elif not body and k + 1 < len(units):
-        r.set("collectivite", _name_over_kind(u, units[k + 1], units[k + 2] if k + 2 < len(units) else None), u.span,
-              "heading")
+    body = _read_body(r, units, k)
     _read_organe(r, u, body)
     if re.match(r"^(?:a|à)\s", u.folded.strip()):
         opening.read_place(r, u.text, u.span)
@@ -373,6 +347,50 @@ def _read_heading(r: Reading, units: list[Unit], k: int) -> None:
             if parse_date(text):
                 r.set("session_time", parse_time(text), u.span, "session_title")
             break
+
+
+def _read_body(r: Reading, units: list[Unit], k: int) -> re.Match | None:
+    """The body a heading names ("COMMUNE D'ILLATS", "Commune de" / "RUPT-DEVANT-SAINT-MIHIEL"),
+    set as the collectivité; the match of its pattern, which the organ's reading uses."""
+    u = units[k]
+    own, body = _heading_body(units, k)
+    name = bodies.collectivite(_slice(own, body, "name")) if body else None
+    if body and k + 1 < len(units) and _name_goes_on(u, units[k + 1], name):
+        both = joined([u.text.strip(), STAMP_BESIDE.split(units[k + 1].text.strip())[0]])
+        longer = lexicon.first("collectivite", fold(both).strip())
+        name = bodies.collectivite(_slice(both, longer, "name")) if longer else name
+    if name and re.match(r"(?:departement|region|collectivite|conseil\s+(?:general|departemental|regional))\b", fold(name)):
+        _read_departement(r, u, name)
+    elif name:
+        if _spelt_out(r.facts.get("collectivite"), name):  # "CC des Coteaux du Lizon – … – PV – 1/3" above
+            del r.facts["collectivite"]
+        r.set("collectivite", name, u.span, "heading")
+    elif not body and k + 1 < len(units):
+        r.set("collectivite", _name_over_kind(u, units[k + 1], units[k + 2] if k + 2 < len(units) else None), u.span,
+              "heading")
+    return body
+
+
+def _heading_body(units: list[Unit], k: int) -> tuple[str, re.Match | None]:
+    """The heading's text less what surrounds the body's name, and the body pattern it matches."""
+    own = bodies.before_organ(bodies.after_republique(units[k].text.strip()))
+    own = STAMP_BESIDE.split(own)[0]  # "Ville de Rezé Mis en ligne le 05/07/2023": a stamp set beside the name
+    body = lexicon.first("collectivite", fold(own).strip())
+    if not body and k + 1 < len(units) and re.search(r"\b(?:de|du|des|d')\s*$", fold(own)):
+        # "Commune de" / "RUPT-DEVANT-SAINT-MIHIEL": a letterhead's side cut before the name
+        own = own.rstrip() + ("" if own.rstrip().endswith("'") else " ") + units[k + 1].text.strip()
+        body = lexicon.first("collectivite", fold(own).strip())
+    return own, body
+
+
+def _read_departement(r: Reading, u: Unit, name: str) -> None:
+    """"DÉPARTEMENT DE LA MANCHE" / "COMMUNE DE X": the commune's papers name its département
+    first; under or over its own assembly's heading ("CONSEIL GÉNÉRAL"), it is the body."""
+    current = r.fallback.get("collectivite")  # "CONSEIL GÉNÉRAL DU X" / "DÉPARTEMENT DU X": the body
+    if current is None or (fold(current.value).startswith("conseil") and not fold(name).startswith("conseil")):
+        r.fallback["collectivite"] = Fact(name, u.span, "heading")
+    if "organe" in r.fallback and ASSEMBLY.match(fold(r.fallback["organe"].value)):
+        r.set("collectivite", name, u.span, "heading")
 
 
 def _spelt_out(current: Fact | None, name: str) -> bool:

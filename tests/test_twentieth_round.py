@@ -248,7 +248,7 @@ def test_a_footer_with_a_bar_is_no_row_going_on():
 def test_a_citation_is_no_title():
     """"Vu la délibération du conseil municipal du 10 juillet 2020 (délibération n° 2020-045)" after
     a blank line cites an act; it heads no item."""
-    from extractors.segment import _act_titled
+    from extractors.heading_line import _act_titled
     from extractors.stream import Span, Unit
     said = Unit("Vu la délibération du conseil municipal du 10 juillet 2020 (délibération n° 2020-045)",
                 Span(1, 1, None, ""), 0, gap_before=True)
@@ -276,3 +276,11 @@ def test_a_number_and_a_title_in_capitals_without_a_dash(read):
     rows = read("1264")
     assert numbers(rows) == [f"2023-{n}" for n in range(31, 37)]
     assert errors(rows) == [("votes.result_consistent", 4)]
+
+
+def test_the_chair_withdraws_for_the_accounts():
+    """"Mme la Présidente se retire. M. Bernard JOLIVET, doyen de l'assemblée, fait procéder au vote."
+    then 33 + 0 + 2 = 35 votes for the 36 counted at the opening: "à vérifier", no error."""
+    rows = probe("p26_presidente_out_one_item")
+    assert [(d["pour"], d["abstentions"], d["votants"]) for d in rows["deliberations"]] == [(36, 0, 36), (33, 2, 36), (36, 0, 36)]
+    assert [f["severity"] for f in rows["findings"] if f["check_id"] == "votes.breakdown"] == ["notice"]
