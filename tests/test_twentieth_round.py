@@ -284,3 +284,11 @@ def test_the_chair_withdraws_for_the_accounts():
     rows = probe("p26_presidente_out_one_item")
     assert [(d["pour"], d["abstentions"], d["votants"]) for d in rows["deliberations"]] == [(36, 0, 36), (33, 2, 36), (36, 0, 36)]
     assert [f["severity"] for f in rows["findings"] if f["check_id"] == "votes.breakdown"] == ["notice"]
+
+
+def test_a_lone_side_in_brackets():
+    """"2021-042     Création d'un poste …     ADOPTEE" / "territorial principal     (27 pour)": the
+    votes for, alone in brackets, as "(24 pour - 3 contre)" beside it."""
+    ds = probe("p11_results_column")["deliberations"]
+    assert [(d["numero"], d["pour"], d["contre"]) for d in ds] == [
+        ("2021-041", 24, 3), ("2021-042", 27, None), ("2021-043", 10, 15), ("2021-044", 25, None)]
