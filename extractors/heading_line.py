@@ -43,7 +43,7 @@ def _heading_text(u: Unit) -> tuple[Unit, bool]:
     bullet = BULLET.match(u.text)
     if bullet:  # "► Délibération n° 2013-028 – Approbation …": a glyph a template sets before each act
         u = Unit(u.text[bullet.end():], u.span, u.index, u.bold, u.cells, u.gap_before)
-    ranked = EXTRACT_RANK.match(u.folded)
+    ranked = rx(data()["extract_rank"]).match(u.folded)
     if ranked:  # "EXTRAIT N° 2 – DCM n° 2022/068": the extract's rank in the register, then the act's number
         u = Unit(u.text[ranked.end():], u.span, u.index, u.bold, u.cells, u.gap_before)
     return u, bool(bullet)
@@ -95,7 +95,6 @@ def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
     return Heading(k, family, number, title or None, style)
 
 
-EXTRACT_RANK = re.compile(r"^\s*extrait\s+n\s*[°o]\.?\s*\d{1,3}\s*[–:-]\s*(?=\S)")
 BULLET = re.compile(r"^\s*[►▶▸▹▪▫●■□◆◇◊➢➣➤➔➜→✓✔❖○◦]\s*")
 RAPPORTEUR = re.compile(r"(?:rapporte(?:ur|use)e?s?|rapp\.)\s*:")
 

@@ -41,7 +41,7 @@ def title(units: list[Unit], item: outline.Item, own: Reading) -> Fact | None:
     while k < item.end and len(lines) < 4 and _title_goes_on(lines, units[k], h):
         lines.append(units[k].text.strip())
         k += 1
-    text = _without_act(OUTCOME.sub("", LEADERS.sub("", joined(lines))).strip(" :–-"))
+    text = _without_act(without_outcome(LEADERS.sub("", joined(lines))).strip(" :–-"))
     span = stream.span_of(units[h.unit:k]) if k > h.unit else units[h.unit].span
     if not text:
         return _title_before_rapporteur(units[item.start:item.end])
@@ -53,13 +53,12 @@ def title(units: list[Unit], item: outline.Item, own: Reading) -> Fact | None:
 LEADERS = re.compile(r"\s*(?:\.{4,}|…{2,}|(?:\. ){3,}).*$")
 
 
-# a relevé's outcome closing the title's line: "Compte de gestion 2014 du receveur : unanimité.",
-# "Budget principal – Décision modificative n° 2 – adoptée", "Affectation du résultat 2014 : pour
-# 19, abstentions 6.", "… : 16 voix pour, 1 abstention.", "… : adoptée par 17 voix pour et 4 contre."
-# (the vote, read apart)
-OUTCOME = re.compile(r"(?i)\s+[:–—-]\s*(?:(?:adopt|approuv|rejet)[ée]e?s?(?:\s+à\s+l['’]unanimit[ée]|\s+à\s+la\s+majorit[ée]|\s+par\s+\d.*)?"
-                     r"|(?:à\s+l['’])?unanimit[ée]|pour\s*:?\s*\d{1,3}\b(?=.*\b(?:contre|abst|voix))(?!\s*%).*"
-                     r"|\d{1,3}\s+voix\s+pour\s*(?:[,;.]|et\b|$).*)\s*\.?\s*$")
+def without_outcome(text: str) -> str:
+    """The title less a relevé's outcome closing its line ("Compte de gestion 2014 du receveur :
+    unanimité." -> "Compte de gestion 2014 du receveur"; pattern `title_outcome`, matched on the
+    folded copy: same offsets)."""
+    m = outline.rx(outline.data()["title_outcome"]).search(fold(text))
+    return text[:m.start()] if m else text
 
 
 # what parts "Objet" from the title on the line under a bare rank: a colon, a dash, leaders,
@@ -94,9 +93,9 @@ def _title_goes_on(lines: list[str], u: Unit, h: outline.Heading) -> bool:
     """A wrapped title line: same case as the title, or the title ends mid-phrase."""
     text = u.text.strip()
     # "… au sein des commissions" / "municipales et des organismes extérieurs - adoptée": the
-    # title's end and its outcome, the outcome cut (`OUTCOME`); a line that is a decision stops it
-    said = segment.is_evidence(u) and not (lines and OUTCOME.search(text) and not segment.is_evidence(
-        Unit(OUTCOME.sub("", text), u.span, u.index)))
+    # title's end and its outcome, the outcome cut (`without_outcome`); a line that is a decision stops it
+    bare = without_outcome(text)
+    said = segment.is_evidence(u) and not (lines and bare != text and not segment.is_evidence(Unit(bare, u.span, u.index)))
     if u.gap_before and lines or said or (lines and len(text.split()) > 16):
         return False
     if not lines:  # a bare number ("2014.09.15 - 5", "1."): its title is the line below,

@@ -343,8 +343,6 @@ def _act_numbered(item: Item) -> bool:
                        or h.title and (act_at_end(h.title) or act_at_start(h.title))))
 
 
-
-
 def _noted_only(units: list[Unit], evidence: list[bool]) -> bool:
     """What the item records is only taken note of ("Le Comité prend acte …", "Le procès-verbal est
     approuvé sans remarque"), no vote and no other decision ("DÉSIGNE M. Luc PETIT délégué")."""

@@ -17,6 +17,7 @@ import re
 from extractors.outline import Item, data, rx
 from extractors.stream import Unit
 
+
 def without(units: list[Unit], items: list[Item]) -> list[Item]:
     """`items` less those taken off the agenda (unless voted), said not voted, or listed under a
     line reporting the mayor's decisions; all of them if none would be left."""

@@ -456,7 +456,6 @@ def _another_motion(text: str, body: list[Unit]) -> bool:
     return bool(m) and (m.group("noun").split()[0] not in title or any(lexicon.rx(lexicon.get("votes", "adjourn")).search(u.folded) for u in body))
 
 
-
 def _says_no(body: list[Unit], decided: Unit, voted) -> bool:
     """The decision, or the vote's sentence, says no, on its line or the next: "… par 4 voix
     pour, 6 voix contre, décide :" / "– de ne pas donner suite", "décide de procéder à un vote à

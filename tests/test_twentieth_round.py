@@ -257,9 +257,9 @@ def test_a_citation_is_no_title():
 
 
 def test_a_title_with_pour_and_a_figure_keeps_it():
-    from extractors.item_title import OUTCOME
-    assert OUTCOME.sub("", "Convention – pour 3 ans avec la CAF") == "Convention – pour 3 ans avec la CAF"
-    assert OUTCOME.sub("", "Garantie d'emprunt - Pour 50 % du prêt") == "Garantie d'emprunt - Pour 50 % du prêt"
+    from extractors.item_title import without_outcome
+    assert without_outcome("Convention – pour 3 ans avec la CAF") == "Convention – pour 3 ans avec la CAF"
+    assert without_outcome("Garantie d'emprunt - Pour 50 % du prêt") == "Garantie d'emprunt - Pour 50 % du prêt"
 
 
 def test_a_title_wrapped_onto_its_outcome(read):

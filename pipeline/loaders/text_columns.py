@@ -107,6 +107,8 @@ def _letterhead(lines: list[str], i: int) -> tuple[int, int] | None:
 
 
 def _words(side: str) -> bool:
+    """One side of a letterhead's line is words ("DE L'ATREBATIE (Pas-de-Calais)", "du jeudi 24 mai
+    2012"), not figures."""
     side = side.strip()
     return bool(side) and sum(c.isalpha() for c in side) >= 0.6 * len(side.replace(" ", ""))
 
@@ -152,24 +154,17 @@ def _prose(rights: list[str]) -> bool:
     letters, digits = sum(c.isalpha() for c in text), sum(c.isdigit() for c in text)
     guttered = sum(bool(starts(r)) for r in rights)
     running = sum(_goes_on(a, b) for a, b in zip(rights, rights[1:]))
-    return len(text.split()) >= 12 and not _same_start(rights) and not _results(rights) \
+    return len(text.split()) >= 12 and not _results(rights) \
         and letters >= 0.7 * chars and digits <= 0.1 * chars \
         and guttered <= len(rights) / 3 and running * 2 >= len(rights) - 1
 
 
 
-def _same_start(lines: list[str]) -> bool:
-    """A table's column of results, most of its cells opening with one word of a result
-    ("Décision" / "Adoptée à l'unanimité" / "Adoptée (12 pour, 2 abst.)"): no running text."""
-    first = Counter(line.split()[0].lower() for line in lines if line.split())
-    word, count = first.most_common(1)[0] if first else ("", 0)
-    return len(lines) >= 3 and count * 2 > len(lines) and bool(RESULT.match(word))
-
-
 def _results(lines: list[str]) -> bool:
     """A table's column of results read as lines ("ADOPTEE" / "(47 pour - 4 abstentions)" /
-    "ADOPTEE A L'UNANIMITE" / "REJETE" / "(9 pour - 38 contre -"): most lines open on an outcome
-    or a bracketed count, whichever outcome it is."""
+    "ADOPTEE A L'UNANIMITE" / "REJETE" / "(9 pour - 38 contre -"; "Décision" / "Adoptée à
+    l'unanimité" / "Adoptée (12 pour, 2 abst.)"): most lines open on an outcome or a bracketed
+    count, whichever outcome it is; no running text."""
     opened = sum(bool(RESULT.match(line.lower()) or re.match(r"\(\s*\d", line)) for line in lines)
     return len(lines) >= 3 and opened * 2 > len(lines)
 

@@ -166,7 +166,7 @@ def _wrapped_lines(lines: list[tuple[int, str]], k: int) -> int:
         ahead.append(text)
         if "|" in text:
             break
-    if not ahead or "|" not in ahead[-1] or not re.search(r"\s\|\s|\|\s*$", ahead[-1]):
+    if not ahead or not re.search(r"\s\|\s|\|\s*$", ahead[-1]):
         return 0
     if not lines[k][1].rstrip().endswith("|"):
         return len(ahead)  # an open row goes on
