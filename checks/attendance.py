@@ -115,10 +115,15 @@ def proxy_count(tables: Tables) -> Iterator[Finding]:
         row = c.finding("attendance.proxy_count", **where(tables, d, "pouvoirs"), expected=c["pouvoirs"], actual=listed)
         if not listed and not said_none and row["severity"] == ERROR:  # none read may be a phrasing not read ("Délégations de vote :")
             row["severity"], row["message"] = WARNING, row["message"] + NONE_READ
+        elif 0 < listed * 2 <= c["pouvoirs"] and row["severity"] == ERROR:
+            # "Pouvoirs : 9" and one proxy read from "X, excusée, qui a donné pouvoir à Y - M. Z, …": a
+            # list read short, not a clerk's slip of one or two
+            row["severity"], row["message"] = WARNING, row["message"] + SHORT_READ
         yield row
 
 
 NONE_READ = " — à vérifier : aucun pouvoir lu à côté des membres listés, qui font les membres en exercice"
+SHORT_READ = " — à vérifier : la moitié des pouvoirs au plus a été lue, la liste n'a sans doute pas été lue entière"
 
 
 def _everyone_listed(rows, d: dict) -> bool:

@@ -57,6 +57,9 @@ def match_how(name: str, candidates: Iterable[str]) -> tuple[str | None, str | N
         return None, None
     if key in pool:
         return pool[key], EXACT
+    glued = {k.replace(" ", ""): c for k, c in pool.items()}
+    if "-" in name and key.replace(" ", "") in glued:  # "MOU-GIN": "M. MOU-" / "GIN" cut at a line's end
+        return glued[key.replace(" ", "")], EXACT
     best = process.extractOne(key, list(pool), scorer=fuzz.token_sort_ratio,
                               score_cutoff=FUZZY_THRESHOLD)
     if best:

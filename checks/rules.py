@@ -51,8 +51,9 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "Le nombre de pouvoirs listés est égal au nombre de pouvoirs indiqué ; une liste des pouvoirs "
          "imprimée vide (« Pouvoirs : néant ») en liste zéro ; quand les listes "
          "nomment tous les membres en exercice (présents et absents) sans aucun pouvoir, zéro pouvoir "
-         "est listé, un avertissement (un pouvoir peut être écrit d'une façon non lue) ; sinon, aucune "
-         "liste lue, la règle est ignorée."),
+         "est listé, un avertissement (un pouvoir peut être écrit d'une façon non lue) ; la moitié des "
+         "pouvoirs indiqués ou moins lue, un avertissement (la liste n'a sans doute pas été lue entière) ; "
+         "sinon, aucune liste lue, la règle est ignorée."),
     Rule("attendance.members_total", WARNING, ("presents", "absents", "membres_en_exercice"),
          "Présents ({presents}) + absents ({absents}) = {actual} ≠ membres en exercice ({expected})",
          "Présents + absents = membres en exercice, quand le document liste des absents "

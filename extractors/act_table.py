@@ -38,6 +38,25 @@ def as_unit(units: list[Unit], row: Row) -> Unit:
     return replace(units[row.start], text=" | ".join(row.cells), cells=row.cells)
 
 
+# a header naming the vote columns by their initials, "N° | OBJET | P | C | A" (under a key "P = pour /
+# C = contre / A = abstention"): read as the words, when the pour's and the contre's are both there
+INITIALS = {"p": "Pour", "c": "Contre", "a": "Abstentions"}
+
+
+def header_unit(units: list[Unit], row: Row) -> Unit:
+    """The header over the row, its vote columns' initials spelt out."""
+    u = units[row.head]
+    cells = _spelt(u.cells)
+    return u if cells == u.cells else replace(u, text=" | ".join(cells), cells=cells)
+
+
+def _spelt(cells: tuple[str, ...]) -> tuple[str, ...]:
+    folded = [fold(c).strip(" .:") for c in cells]
+    if not {"p", "c"} <= set(folded):
+        return cells
+    return tuple(INITIALS.get(f, c) for f, c in zip(folded, cells))
+
+
 def rows(units: list[Unit], start: int, end: int, words: dict) -> list[Row]:
     """Every row of every table of acts in units[start:end]."""
     out: list[Row] = []
@@ -58,7 +77,7 @@ def _header(u: Unit, words: dict) -> dict[str, int] | None:
     if len(u.cells) < 3:
         return None
     columns: dict[str, int] = {}
-    for i, cell in enumerate(u.cells):
+    for i, cell in enumerate(_spelt(u.cells)):
         name = _column(fold(cell).strip(" :"), words)
         if name and name not in columns:
             columns[name] = i

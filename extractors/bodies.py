@@ -25,6 +25,12 @@ SERVICE = re.compile(r"\s*\(collectivit[ée]\s+[ée]mettrice\)\s*$|\s+[–—·/
                      r"secr[ée]tariat)\b[^–—]*$|\s+/\s+d[ée]lib[ée]rations?\b.*$", re.IGNORECASE)
 
 
+# "Arrondissement de Langres – Commune de" / "BOURBONNE-LES-BAINS", "DÉPARTEMENT DU JURA - CANTON DE
+# MOREZ - MAIRIE DE X": the state's divisions a commune's letterhead names before the commune itself
+DIVISIONS = re.compile(r"^(?:(?:d[ée]partement|arrondissement|canton|r[ée]gion)\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
+                       r"\S.{0,40}?\s+[–—-]\s+)+(?=(?:commune|ville|mairie|village)\b)", re.IGNORECASE)
+
+
 FRAMED = re.compile(r"^\s*(?:\[\s*(.+?)\s*\]|\*+\s*(.+?)\s*\*+)\s*$")
 
 
@@ -37,7 +43,7 @@ def after_republique(text: str) -> str:
     """The body's name in a heading, without the motto or the Republic around it nor the dashes
     framing it ("– SMICTOM DU HAUT-PAYS BRENNOIS –", "Agglo de X – République française")."""
     text = FRAMED.sub(lambda m: m.group(1) or m.group(2), text)  # "[COMMUNAUTÉ D'AGGLOMÉRATION X]", "* MAIRIE DE X *"
-    text = REPUBLIQUE.sub("", SERVICE.sub("", MOTTO_AFTER.sub("", text)))
+    text = DIVISIONS.sub("", REPUBLIQUE.sub("", SERVICE.sub("", MOTTO_AFTER.sub("", text))))
     text = re.sub(r"\s*[–—-]\s*r[ée]publique\s+fran[çc]aise\s*$", "", text, flags=re.IGNORECASE)
     return re.sub(r"^[–—-]\s+|\s+[–—-]$", "", text)
 

@@ -226,7 +226,8 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     prose = bool(sep and re.search(r"\bde\s", sep.group(0)))  # "… en exercice étant de" / "33, …": a sentence goes on
     if "\n" in rest[:m.start(1)] and not _label_ends_line(run, label) and not prose:
         return []  # "LES EQUIPEMENTS pour :" / "88 004,30 €": a value below only under a label ending its line
-    if not sep and not alone and not (_starts_line(run, label) or _counts_to_end(run, label.start)):
+    if not sep and not alone and not (_starts_line(run, label) or _counts_to_end(run, label.start)
+                                      or _verb_led(run, label, rest, m)):
         return []
     if not sep and not alone and _number_before_label(run, label.end + m.end()) and not _label_first(run, label):
         return []  # "3 procurations 32 votants": 32 is the votants (not so for "Votants" / "18" / "Présents")
@@ -235,6 +236,7 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
         return []  # "19 élus présents | 0 pouvoir(s)", "19 pour — 2 abstentions": each number before its label
     if label.name not in VOTE_SIDES and VOTE_SIDE_NEXT.match(rest, m.end()):
         return []  # "Sur 69 votants : 61 pour, 0 contre": 61 is the pour's, 69 (before) the votants'
+    m = _total_column(run, label, rest, m)
     taken[index] = label.end + m.start(1)
     method = "label_value" if sep else "count_line"
     deputies = WITH_DEPUTIES.match(rest, m.end()) if label.name == "presents" else None
@@ -246,6 +248,33 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     if VARIES.match(rest[m.end():m.end() + 80]):
         method = "count_varies"  # "Présents : 17 (18 à partir de DEL_2012_042)": which one holds depends on the item
     return _out_of(run, label, Count(label.name, int(m.group(1)), run.unit_at(label.start), method), label.end + m.end())
+
+
+ROW_OF_NUMBERS = re.compile(r"(?:[ \t]+\d{1,4}){2,}[ \t]*$")
+TOTAL_REACH = 8  # rows of counts looked up through for their header
+
+
+def _total_column(run: Run, label: lexicon.Label, rest: str, m: re.Match) -> re.Match:
+    """"Élus    Socioprofessionnels    Total" / "Présents    6    4    10": a row of numbers under a
+    header ending on its total, the last number is the count (not the first college's)."""
+    line = rest[:rest.find("\n")] if "\n" in rest else rest
+    k = run.unit_at(label.start)
+    if not ROW_OF_NUMBERS.fullmatch(line):
+        return m
+    for j in range(k - 1, max(k - 1 - TOTAL_REACH, -1), -1):
+        above = run.text[run.starts[j]:run.starts[j + 1] - 1]
+        if lexicon.first("total_header", above):
+            return list(NUMBER.finditer(line))[-1]
+        if not ROW_OF_NUMBERS.search(above):
+            break
+    return m
+
+
+def _verb_led(run: Run, label: lexicon.Label, rest: str, m: re.Match) -> bool:
+    """The verb of a sentence opens the label, its value after it with the members it counts:
+    "…, étaient présents 23 conseillers, …", "sont présents 12 membres"."""
+    return bool(lexicon.rx(r"(?:{list_verb})\s").match(run.text, label.start)) and not rest[:m.start(1)].strip() and \
+        bool(lexicon.rx(r"\s+{members}\b").match(rest, m.end(1)))
 
 
 def _lone_number_above(run: Run, label: lexicon.Label, taken: dict) -> bool:

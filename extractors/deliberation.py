@@ -139,8 +139,12 @@ def _same_sitting(facts: dict[str, Fact], before: dict[str, Fact]) -> None:
     of the same day and the same body (a CCAS's extract of the same day has its own president)."""
     day = _value(facts, "session_date")
     organe = _value(facts, "organe")
-    if day is not None and day == _value(before, "session_date") and organe in (None, _value(before, "organe")):
-        for column in SITTING_WIDE:
+    # "Commune de X" / "Séance du 4 octobre 2018" atop a register, then extracts that name neither
+    # the day nor the body: the register's sitting
+    undated = day is None and _value(facts, "collectivite") is None and _value(facts, "president") is None \
+        and "session_date" in before  # (an extract with its own chair is another sitting's)
+    if (undated or day is not None and day == _value(before, "session_date")) and organe in (None, _value(before, "organe")):
+        for column in ("session_date", *SITTING_WIDE):
             if column in before:
                 facts.setdefault(column, before[column])
     before.clear()
@@ -161,7 +165,7 @@ def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> i
         return seq
     own = sitting.read(units, full=_full(ctx, item))
     # a row of a table of acts: its vote is read under the table's header (labels over values)
-    row = item.row and [ctx.units[item.row.head], act_table.as_unit(ctx.units, item.row)]
+    row = item.row and [act_table.header_unit(ctx.units, item.row), act_table.as_unit(ctx.units, item.row)]
     vote = votes.read(row or units if item.shared is None else [together.shared_unit(ctx.units, item)])
     if ctx.weighted:
         votes.weigh(vote)

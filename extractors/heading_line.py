@@ -22,16 +22,31 @@ def heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
     if members.list_label(u.text) or lexicon.label_at_start("counts", folded) and counts.is_count_line(u.text) \
             or lexicon.first("range", folded):
         return []  # "Présents : 16", "Questions 11 à 17 :" are no headings
-    out = _patterned(u, k, folded, bullet)
+    out = [(f, h) for f, h in _patterned(u, k, folded, bullet) if not _cited(units, k, h)]
     if bullet and not out:
         return []
     if _is_title(u) and not out:
         out.append(("caps", Heading(k, "caps", None, u.text.strip().rstrip(" :"))))
     elif not out and _act_titled(u):
         out.append(("act", Heading(k, "act", number_at_end(u.text), u.text[:act_at_end(u.text).start()].strip(" –-"))))
+    elif not out and _voted_bullet(units, k):
+        out.append(("plain", Heading(k, "plain", None, _bullet_title(u.text))))
     elif not out and _is_plain_title(units, k):
         out.append(("plain", Heading(k, "plain", None, u.text.strip())))
     return [(f, h) for f, h in out if not (h.title and any(rx(p).search(fold(h.title)) for p in data()["toc_title"]))]
+
+
+def _cited(units: list[Unit], k: int, h: Heading) -> bool:
+    """An act's number alone on a line inside a sentence, a citation the page wrapped: "… rappelle
+    les termes de l'" / "EXTRAIT N° 2      Délibération n° 2024-072" / "du 24 juin 2024, …": the
+    line above goes on into it and the line below goes on from it (an act's heading is followed
+    by its title, not by "du 24 juin")."""
+    if h.family != "act" or h.title or k + 1 >= len(units) or k == 0:
+        return False
+    above, below = units[k - 1].text.rstrip(), units[k + 1].text.lstrip()
+    # (the line above ends on a word, the one below opens on one: not "Abstentions : 3" / … / "p. 2")
+    return bool(re.search(r"[^\W\d_]['’]?$", above)) and bool(re.match(r"[a-zà-ÿ]{2,}\b(?!\.)", below)) \
+        and not units[k].gap_before
 
 
 def _heading_text(u: Unit) -> tuple[Unit, bool]:
@@ -93,6 +108,35 @@ def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
     if title and RAPPORTEUR.match(fold(title)):
         title = None  # "DEL2025-062 – Rapporteure : Catherine BONNEAU": who reports, the title is elsewhere
     return Heading(k, family, number, title or None, style)
+
+
+# a relevé's decisions one a dashed line, each with its own vote: "– Taxe d'aménagement : le taux communal
+# est maintenu à 3 % … Adopté à l'unanimité." (segments.json `voted_line`); not a decision's own points
+# ("- d'approuver …": no vote), nor one act's sub-votes under its heading ("Délibération n° 2024-012 –
+# Subventions" / "– Comité des fêtes : 1 500 €, adopté à l'unanimité.")
+DASHED = re.compile(r"^\s*[–—-]\s+(?=\S)")
+ABOVE = 40  # lines looked back for the act's heading the dashed lines would belong to
+
+
+def _voted_bullet(units: list[Unit], k: int) -> bool:
+    """A dashed line stating its vote, beside another one, under no act's heading."""
+    def voted(j: int) -> bool:
+        return 0 <= j < len(units) and bool(DASHED.match(units[j].text)) and \
+            bool(rx(data()["voted_line"]).search(units[j].folded))
+    return voted(k) and (voted(k - 1) or voted(k + 1)) and \
+        not any(f in ("act", "objet") for j in range(max(0, k - ABOVE), k) if not voted(j)
+                for f, _ in _patterned(*_folded_at(units, j)))
+
+
+def _folded_at(units: list[Unit], j: int) -> tuple[Unit, int, str, bool]:
+    u, bullet = _heading_text(units[j])
+    return u, j, u.folded.strip(), bullet
+
+
+def _bullet_title(text: str) -> str:
+    """The decision's subject: the dashed line's words before its colon or its first full stop."""
+    text = DASHED.sub("", text).strip()
+    return re.split(r"\s*:\s|(?<=\D)\.(?:\s|$)", text, maxsplit=1)[0].strip()
 
 
 BULLET = re.compile(r"^\s*[►▶▸▹▪▫●■□◆◇◊➢➣➤➔➜→✓✔❖○◦]\s*")

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from schemas import Document, Line, Span, Table
-from schemas.text import fold  # noqa: F401  (the stream's fold, re-exported for its readers)
+from schemas.text import fold, joined  # noqa: F401  (the stream's fold and joined, re-exported for its readers)
 
 PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 ODD_SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200a\t]")
@@ -93,27 +93,6 @@ def _gap(last: Span | None, span: Span) -> bool:
         return span.line - last.line > 1
     height = max(1.0, last.bbox.bottom - last.bbox.top)
     return span.bbox.top - last.bbox.bottom > 0.9 * height
-
-
-def joined(texts: list[str], whole_words: bool = False) -> str:
-    """Lines read as one text: a word cut by a hyphen at a line end is rejoined
-    (``"Jean-"`` + ``"Claude GROSS"`` -> ``"Jean-Claude GROSS"``), other lines meet at a space.
-    The hyphen stays: without the document's vocabulary, "procès-" / "verbal" and
-    "munici-" / "pal" cannot be told apart, and a hyphen too many damages no value read.
-    `whole_words`: a hyphen before a lower-case letter is dropped (``"le Conseil munici-"`` +
-    ``"pal, convoqué …"`` -> ``"le Conseil municipal, convoqué …"``), a second reading only
-    ("procès-verbal" is broken by it)."""
-    out = ""
-    for text in texts:
-        if not text:
-            continue
-        if whole_words and re.search(r"[^\W\d_]{2}-$", out) and text[:1].islower():
-            out = out[:-1] + text
-        elif re.search(r"[^\W\d_]-$", out) and text[:1].isalpha():
-            out += text
-        else:
-            out += (" " if out else "") + text
-    return out
 
 
 def unbroken(texts: list[str]) -> str:

@@ -96,6 +96,8 @@ def same_person(a: str, b: str, threshold: float = SAME_PERSON) -> bool:
         return False
     if ka == kb:
         return True
+    if "-" in a + b and ka.replace(" ", "") == kb.replace(" ", ""):
+        return True  # "M. MOU-" / "GIN, …": a surname cut at a line's end, rejoined with its hyphen
     return " " in ka and " " in kb and fuzz.token_sort_ratio(ka, kb) >= threshold
 
 
@@ -138,3 +140,24 @@ def _initials_fit(short: list[str], full: list[str]) -> bool:
     rest = [w for w in full if w not in words]
     return bool(initials) and bool(words) and all(w in full for w in words) and \
         all(any(f.startswith(i) for f in rest) for i in initials)
+
+
+def joined(texts: list[str], whole_words: bool = False) -> str:
+    """Lines read as one text: a word cut by a hyphen at a line end is rejoined
+    (``"Jean-"`` + ``"Claude GROSS"`` -> ``"Jean-Claude GROSS"``), other lines meet at a space.
+    The hyphen stays: without the document's vocabulary, "procès-" / "verbal" and
+    "munici-" / "pal" cannot be told apart, and a hyphen too many damages no value read.
+    `whole_words`: a hyphen before a lower-case letter is dropped (``"le Conseil munici-"`` +
+    ``"pal, convoqué …"`` -> ``"le Conseil municipal, convoqué …"``), a second reading only
+    ("procès-verbal" is broken by it)."""
+    out = ""
+    for text in texts:
+        if not text:
+            continue
+        if whole_words and re.search(r"[^\W\d_]{2}-$", out) and text[:1].islower():
+            out = out[:-1] + text
+        elif re.search(r"[^\W\d_]-$", out) and text[:1].isalpha():
+            out += text
+        else:
+            out += (" " if out else "") + text
+    return out

@@ -13,3 +13,13 @@ def columns_of(path: Path, *columns: str) -> list[tuple]:
     result = process(path)
     assert result.ok, result.error
     return [tuple(d[c] for c in columns) for d in result.rows["deliberations"]]
+
+
+def numbers(rows: dict) -> list[str]:
+    """The act numbers (or ranks) of the deliberations, in order."""
+    return [d["numero"] for d in rows["deliberations"]]
+
+
+def errors(rows: dict) -> list[tuple[str, int]]:
+    """(check id, deliberation) of each finding of severity error."""
+    return [(f["check_id"], f["seq"]) for f in rows.get("findings", []) if f["severity"] == "error"]

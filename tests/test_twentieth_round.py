@@ -9,14 +9,7 @@ from pipeline.loaders.ocr_text import repair
 from pipeline.loaders.text_columns import split_columns
 from pipeline.loaders.text_grid import markdown_wrapped
 from pipeline.stages import process
-
-
-def numbers(rows: dict) -> list[str]:
-    return [d["numero"] for d in rows["deliberations"]]
-
-
-def errors(rows: dict) -> list[tuple[str, int]]:
-    return [(f["check_id"], f["seq"]) for f in rows.get("findings", []) if f["severity"] == "error"]
+from tests.rows import errors, numbers
 
 
 # --- text as it arrives ------------------------------------------------------------------

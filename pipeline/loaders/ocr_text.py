@@ -20,8 +20,9 @@ from schemas.text import fold
 # --- letters read as digits inside a word: "P0UV0IR", "EXERC1CE", "De1iberation" ------------
 
 # A word of letters, or a compound of such words ("VERN0UILLET-SUR-AIZE", repaired part by
-# part); a compound with a part of digits only is a code ("UA1a-2", "A0B-12") and left alone.
-TOKEN = re.compile(r"(?<![\w-])\w+(?:-\w+)*(?![\w-])")
+# part); a compound with a part of digits only is a code ("UA1a-2", "A0B-12") and left alone; a
+# word cut at the line's end keeps its hyphen ("M. M0U-" / "GIN").
+TOKEN = re.compile(r"(?<![\w-])\w+(?:-\w+)*(?:-(?=\s*$))?(?![\w-])")
 FRAMED = re.compile(r"(?<=[^\W\d_])[01]+(?=[^\W\d_])")
 IN_WORD = str.maketrans({"0": "O", "1": "I"})
 
@@ -45,7 +46,10 @@ def _ocr_word(token: str) -> bool:
     "0km", "0HT")."""
     leading = bool(re.match(r"0[^\W\d_]", token)) and sum(c.isalpha() for c in token) >= 4  # "0CT0BRE"
     digits = sum(c.isdigit() for c in token)
-    framed = sum(len(run) for run in FRAMED.findall(token)) + leading
+    framed = sum(len(run) for run in FRAMED.findall(token))
+    # "GI0RDAN0": a 0 ending a word that holds one framed already (not "DEL0", "RN10")
+    trailing = bool(framed) and bool(re.search(r"[^\W\d_]0$", token))
+    framed += leading + trailing
     return digits > 0 and framed == digits and sum(c.isalpha() for c in token) >= 2
 
 
@@ -69,6 +73,11 @@ AS_DIGITS = str.maketrans({"O": "0", "l": "1", "I": "1"})
 DIGIT_RUN = re.compile(r"(?<![^\W\d_])(?=[-/0-9Ol]*\d)(?=[-/0-9]*[Ol])[0-9Ol]+(?:[-/][0-9Ol]+)*(?<![0-9]{2}l)(?![^\W\d_])")
 # A row of counts under its labels, "8 6 l 7": its lone l or O are figures (an I stays Roman).
 COUNT_ROW = re.compile(r"^(?=.*\d)[\s|]*(?:(?:\d{1,4}|[Ol]{1,2})[\s|]+){2,}(?:\d{1,4}|[Ol]{1,2})?[\s|]*$")
+# A table's row whose count cells stand between gutters, "2O23-O41  Approbation du PV   7O     O      O     O
+# Adoptée": a lone l or O in a gutter right after a count cell is a figure too (not between pipes: "Pour | 12
+# | O | l" may be letters; not a box's rule OCR read as l around a count: "Présents     l  15  l").
+AFTER_COUNT = re.compile(r"(?<=\d)(\s{2,})([Ol]{1,2})(?=\s{2,}|\s*$)")
+RULE_AROUND = re.compile(r"(?<!\S)[Ol]\s+\d")
 # A lone l, O or I (or two: "lO") counting votes or members: "par lO voix pour, l voix
 # contre", "O contre", "Votants : l"; not "Il pour …", not an initial ("Présents : I. MARTIN").
 COUNTED = r"(?:voix|contre|pour|abstentions?|votants?|pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?)"
@@ -85,8 +94,19 @@ def digit_letters(text: str) -> str:
     text = DIGIT_RUN.sub(lambda m: m.group(0).translate(AS_DIGITS), text)
     if COUNT_ROW.match(text):
         text = re.sub(r"(?<!\S)[Ol]{1,2}(?!\S)", lambda m: m.group(0).translate(AS_DIGITS), text)
+    elif not RULE_AROUND.search(text):
+        text = _after_counts(text)
     text = LONE_COUNT.sub(_lone_count, text)
     return LONE_L.sub(r"\g<1>1", text)
+
+
+def _after_counts(text: str) -> str:
+    """"70     O      O     O" -> "70     0      0     0": each figure after the one before it."""
+    while True:
+        fixed = AFTER_COUNT.sub(lambda m: m.group(1) + m.group(2).translate(AS_DIGITS), text)
+        if fixed == text:
+            return text
+        text = fixed
 
 
 def _lone_count(m: re.Match) -> str:
@@ -219,6 +239,12 @@ def rank_l(text: str) -> str:
     return RANK_L.sub(lambda m: (m.group(1) or m.group(2) or "") + "1", text)
 
 
+def in_place(text: str) -> str:
+    """The repairs that keep each character where it stands (a table's columns found after them
+    are still the page's): "2O23-O41  …  7O     O      O" -> "2023-041  …  70     0      0"."""
+    return digit_letters(letter_digits(rank_l(text)))
+
+
 def repair(text: str) -> str:
     """Every repair of this module, in order, on one line of a text file."""
-    return month_words(label_words(l_in_capitals(i_for_l(rn_words(digit_letters(letter_digits(rank_l(text))))))))
+    return month_words(label_words(l_in_capitals(i_for_l(rn_words(in_place(text))))))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.loaders.ocr_text import repair
+from pipeline.loaders.ocr_text import in_place, repair
 from pipeline.loaders.text_columns import split_columns
 from pipeline.loaders.text_flat import unflatten
 from pipeline.loaders.text_acts import acts_tables
@@ -210,6 +210,7 @@ def piped(line: str) -> str:
 def _laid_out(lines: list[str]) -> list[tuple[int, str]]:
     """(index, line): tables laid out with spaces as tab rows first (their columns are
     still where the page put them), then two columns side by side read one after the other."""
+    lines = [in_place(line) for line in lines]  # "7O     O      O": OCR's figures read before the columns are found
     grid = list(regrid(acts_tables(unpipe(markdown_wrapped(enumerate(lines))))))
     return [(grid[i][0], piece) for i, piece in split_columns([line for _, line in grid])]
 

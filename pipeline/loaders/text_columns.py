@@ -64,21 +64,40 @@ def _run(lines: list[str], i: int) -> tuple[int, int] | None:
     window = [ln for ln in lines[i:i + 12] if ln.strip()]
     votes = Counter(x for ln in window for x in starts(ln))
     for x, _ in votes.most_common(3):
-        if not _both(lines[i], x):
-            continue
-        end = i
-        while end < len(lines) and lines[end].strip() and _fits(lines[end], x):
-            end += 1
-        block = lines[i:end]
-        both = [ln for ln in block if _both(ln, x)]
-        # an item's heading beside its count box may hold three lines ("Délibération n° 2012-042
-        # Nombre de conseillers en exercice : 33" / "COMPTE ADMINISTRATIF 2011 -   Présents : 25" / …)
-        if len(both) < MIN_LINES and not (len(both) >= 3 and _heading_box(block, x)):
-            continue
-        cut = min(min(s for s in starts(ln) if abs(s - x) <= 1) for ln in both)  # before the leftmost start
-        if not _labels_and_values(block, cut) and not _numbering(block, cut) and _two_texts(block, cut):
-            return cut, end
+        if _both(lines[i], x) and (run := _run_at(lines, i, x)):
+            return run
     return None
+
+
+def _run_at(lines: list[str], i: int, x: int) -> tuple[int, int] | None:
+    """(column, end) of the run from line i whose right column starts near x, when its lines
+    read as two texts side by side (not labels over values, not a numbering before titles)."""
+    end = i
+    while end < len(lines) and lines[end].strip() and _fits(lines[end], x):
+        end += 1
+    block = lines[i:end]
+    both = [ln for ln in block if _both(ln, x)]
+    # an item's heading beside its count box may hold three lines ("Délibération n° 2012-042
+    # Nombre de conseillers en exercice : 33" / "COMPTE ADMINISTRATIF 2011 -   Présents : 25" / …)
+    if len(both) < MIN_LINES and not (len(both) >= 3 and (_heading_box(block, x) or _letterhead_box(block, x))):
+        return None
+    cut = min(min(s for s in starts(ln) if abs(s - x) <= 1) for ln in both)  # before the leftmost start
+    if not _labels_and_values(block, cut) and not _numbering(block, cut) and \
+            (_two_texts(block, cut) or _two_lists(block, cut)):
+        return cut, end
+    return None
+
+
+LISTED = re.compile(r"^\s*(?:(?:m|mm|mme|mmes|mlle|monsieur|madame)\.?\s+[A-ZÀ-Ý]|[^\W\d_][^:]{2,40}:\s*$)", re.IGNORECASE)
+
+
+def _two_lists(block: list[str], x: int) -> bool:
+    """Two lists side by side, every line a label or a name: "Excusés ayant donné pouvoir :      Absents
+    excusés :" / "M. Yannick TOURNEUX à Mme Gaëlle ROLLAND          M. Sébastien LE GUEN"."""
+    lefts = [ln[:x].strip() for ln in block if ln[:x].strip()]
+    rights = [ln[x:].strip(" |") for ln in block if ln[x:].strip(" |")]
+    return len(rights) >= 2 and all(LISTED.match(side) for side in lefts + rights) and \
+        any(side.endswith(":") for side in lefts) and any(side.endswith(":") for side in rights)
 
 
 COUNT_CELL = re.compile(r"[^\W\d_][^:|]{0,40}:\s*[0-9lO]{1,3}(?=\s{3,}|\s*$)")  # "Présents : 11" before a gutter
@@ -175,7 +194,15 @@ RESULT = re.compile(r"(?:adopt|approuv|rejet|unanim|favorable|d[ée]favorable)")
 def _two_texts(block: list[str], x: int) -> bool:
     """Prose on the right, or prose or an item's heading on the left with a side box on the right."""
     lefts, rights = [ln[:x] for ln in block], [ln[x:] for ln in block]
-    return _prose(rights) or (_prose(lefts) and _box(rights)) or _heading_box(block, x)
+    return _prose(rights) or (_prose(lefts) and _box(rights)) or _heading_box(block, x) or _letterhead_box(block, x)
+
+
+def _letterhead_box(block: list[str], x: int) -> bool:
+    """The state's and the body's names in capitals on the left ("DEPARTEMENT DU BAS-RHIN" /
+    "ARRONDISSEMENT DE SELESTAT-ERSTEIN" / "COMMUNE DE MARCKOLSHEIM"), a count box beside them."""
+    lefts = [ln[:x].strip() for ln in block if ln[:x].strip()]
+    return len(lefts) >= 2 and _box([ln[x:] for ln in block]) and \
+        all(left.isupper() and not re.search(r"[\d:]", left) and len(left.split()) <= 8 for left in lefts)
 
 
 def _heading_box(block: list[str], x: int) -> bool:

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+from schemas.text import joined
+
 MIN_COLUMNS = 4
 SLACK = 2  # a piece may start this far left of its column (numbers set right)
 LOOKAHEAD = 5  # lines across the table (a stamp between its rules, a footer) skipped while looking for the next row
@@ -177,11 +179,10 @@ def _wrapped_lines(lines: list[tuple[int, str]], k: int) -> int:
 
 def _dehyphenated(row: str, more: str) -> str:
     """"… publics lo-" + "caux d'enseignement" -> "… publics lo-caux d'enseignement": a word cut at
-    the line's end is rejoined, its hyphen kept ("procès-" / "verbal" cannot be told from "lo-" /
-    "caux" without a vocabulary: extractors/stream.joined); a page break in the line goes first."""
+    the line's end is rejoined, its hyphen kept (schemas.text.joined); a page break in the line
+    goes first."""
     breaks, more = "\f" * more.count("\f"), more.replace("\f", "").strip()
-    row = row.rstrip()
-    return breaks + row + ("" if re.search(r"[^\W\d_]-$", row) and more[:1].isalpha() else " ") + more
+    return breaks + joined([row.rstrip(), more])
 
 
 DASHES = re.compile(r"^\s*[-=_+]{3,}\s*$")
@@ -196,7 +197,13 @@ def _same_pipes(head: str, pipes: tuple[int, ...]):
     or as many when the header is two pipes or more without a digit."""
     counted = len(pipes) >= 2 and not re.search(r"\d", head)
     return lambda line: _pipes(line) == pipes or _merged(_pipes(line), pipes) or counted \
-        and len(_pipes(line)) == len(pipes) and not line.lstrip().startswith("|")
+        and len(_pipes(line)) == len(pipes) and (not line.lstrip().startswith("|") or _under_first(line, pipes))
+
+
+def _under_first(line: str, pipes: tuple[int, ...]) -> bool:
+    """A wrapped cell's line, its first cell empty ("          | adhésion 2012-2015   |    |"): its
+    first pipe under the header's, away from the margin (a Markdown row opens on its pipe)."""
+    return pipes[0] > 0 and abs(_pipes(line)[0] - pipes[0]) <= 1
 
 
 def _merged(mine: tuple[int, ...], pipes: tuple[int, ...]) -> bool:
@@ -245,7 +252,7 @@ def _row_of(index: int, rows: list[tuple[int, list[str]]]) -> int | None:
 
 
 # "N° DCP   Rapport / Objet   Décision", "N° de la   Objet   Vote" (its "délibération" wrapped below)
-ACTS_HEADER = re.compile(r"(?i)^\s*(?:(?:N°|N[o°]\.?|Numéro|Réf\.?)(?:\s(?:du\s|de\sla\s)?(?:rapport|délibération|acte)"
+ACTS_HEADER = re.compile(r"(?i)^\s*(?:(?:N°|N[o°]\.?|Numéro|Réf\.?)(?:\s(?:du\s|de\sla\s|de\s)?(?:rapport|délibération|acte)"
                          r"|\sde\sla|\s(?-i:[A-Z]{2,5}))?"
                          r"|(?:Rapport|Délibération)(?:\sn[o°]\.?)?)\s{2,}(?:(?:Rapport|Dossier)\s?/\s?)?(?:Objet|Intitulé)\s{2,}"
                          r"(?:Votes?|Décisions?|Résultats?(?:\s+du\s+vote)?)(?:\s?/\s?(?:votes?|décision|résultat))?\s*$")
@@ -263,6 +270,8 @@ def _votes_said(rows: list[tuple[int, list[str]]]) -> bool:
 def header(line: str) -> list[int] | None:
     """Where the columns start: ``"N°   Objet   Pour   Contre   Abst."`` (short capitalised
     cells, no digit)."""
+    if "\t" in line:
+        return None  # a table already cut into cells (a Markdown or a pipe table's row)
     pieces = _columns(line)
     # "N°  Objet  Pour  Contre": short, capitalised; not justified prose ("Monsieur   le  Maire");
     # three when they are a list of acts' ("N°   Objet   Vote")
@@ -357,6 +366,9 @@ def _place(line: str, columns: list[int]) -> dict[int, str] | None:
     while pieces:
         x, text = pieces.pop(0)
         j = max((i for i, c in enumerate(columns) if c <= x + SLACK), default=None)
+        if j is not None and j in placed and _early(x, text, j, columns):
+            j += 1  # "N° de délibération   Objet" over "25-C-0201   ADMINISTRATION …": the header's
+            #         first word wider than the codes under it, the title starts before "Objet"
         if j is not None and j + 1 < len(columns) and x + len(text) > columns[j + 1] and \
                 not _spans_rest(text, placed, pieces) and not _merged_cell(text, x, columns[j], placed):
             # "2025-018 1. Compte …": an act's code one space from its title, in the first column
@@ -370,6 +382,12 @@ def _place(line: str, columns: list[int]) -> dict[int, str] | None:
             return None
         placed[j] = text
     return placed
+
+
+def _early(x: int, text: str, j: int, columns: list[int]) -> bool:
+    """A piece after the first column's, starting before the second column and ending before the
+    third: the second column's cell (never further right: "800 €" before "Pour" is no vote)."""
+    return j == 0 and len(columns) > 1 and x < columns[1] and (len(columns) == 2 or x + len(text) < columns[2])
 
 
 def _spans_rest(text: str, placed: dict[int, str], pieces: list) -> bool:
