@@ -110,7 +110,7 @@ def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
     return Heading(k, family, number, title or None, style)
 
 
-# a relevé's decisions one a dashed line, each with its own vote: "– Taxe d'aménagement : le taux communal
+# a relevé's decisions on a dashed line each, with its own vote: "– Taxe d'aménagement : le taux communal
 # est maintenu à 3 % … Adopté à l'unanimité." (segments.json `voted_line`); not a decision's own points
 # ("- d'approuver …": no vote), nor one act's sub-votes under its heading ("Délibération n° 2024-012 –
 # Subventions" / "– Comité des fêtes : 1 500 €, adopté à l'unanimité.")
