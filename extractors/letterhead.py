@@ -40,8 +40,9 @@ def read_heading(r: Reading, units: list[Unit], k: int) -> None:
     for text in (window, u.text) if cut else (u.text, window):
         if lexicon.first("session_title", fold(words_to_digits(fold(text))).strip()):
             text = _the_sitting(text)
-            r.set("session_date", parse_date(text), u.span, "session_title")
-            if parse_date(text):
+            day = parse_date(text)  # (dateparser: once a line)
+            r.set("session_date", day, u.span, "session_title")
+            if day:
                 r.set("session_time", parse_time(text), u.span, "session_title")
             break
 
