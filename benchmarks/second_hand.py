@@ -35,7 +35,7 @@ SITTING = ("collectivite", "organe", "session_date", "membres_en_exercice", "pre
            "votants", "president")
 OWN = ("numero", "pour", "contre", "abstentions", "unanimite")
 TEXTS = ("collectivite", "organe", "president")
-SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19")
+SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20")
 COMMUNE = re.compile(r"^(?:commune|ville) (?:de |d'|du )")  # "Commune d'Esclauzac" and "ESCLAUZAC"
 
 
@@ -67,9 +67,13 @@ def outcome(name: str, want, got, derived: bool) -> str:
 
 def _plain(value) -> str:
     """Lower case without accents: "Comité syndical" and "COMITE SYNDICAL" (a capitalised heading),
-    "Cœur de Savoie" and "COEUR DE SAVOIE" (a ligature no decomposition takes apart)."""
+    "Cœur de Savoie" and "COEUR DE SAVOIE" (a ligature no decomposition takes apart), "S.I.V.U." and "SIVU"."""
     text = unicodedata.normalize("NFKD", str(value).lower().replace("’", "'").replace("œ", "oe").replace("æ", "ae"))
+    text = ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)  # "S.I.V.U." is "SIVU"
     return "".join(c for c in text if not unicodedata.combining(c))
+
+
+ACRONYM = re.compile(r"(?<![\w.])(?:\w\.){2,}")
 
 
 def _number(value) -> str:

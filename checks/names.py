@@ -9,32 +9,15 @@ through a match other than exact makes it a notice (checks/proxies.py).
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
-# Civilities and mandates written before a name ("M.", "Mme", "Monsieur le Maire").
-CIVILITIES = ["monsieur", "madame", "mademoiselle", "mme", "mlle", "mr", "m", "me", "dr"]
-PARENTHESIS = re.compile(r"\([^)]*\)")  # "(en remplacement de Thierry MATHIEU)"
-NON_LETTERS = re.compile(r"[^a-z ]+")
-OCR_DIGIT = re.compile(r"(?<=[a-z])[01](?=[a-z])")  # a 1 or 0 inside a word of letters is OCR's l or o
-# Two different people of one family share the surname ("Karine BATIFOULIER" and
-# "Vivien BATIFOULIER" score ~70): a near match must be very near.
-FUZZY_THRESHOLD = 90
+from schemas.text import SAME_PERSON, cut_and_rejoined, name_key
 
-
-def normalise(name: str) -> str:
-    """'Mme Danièle  MAJOREL-Dupont (suppléante)' → 'daniele majorel dupont'."""
-    text = PARENTHESIS.sub(" ", name or "")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = OCR_DIGIT.sub(lambda m: {"1": "l", "0": "o"}[m.group(0)], text)  # "Nico1e": OCR's l
-    text = text.replace("rn", "m")  # "Jérôrne": OCR's m, written the same way on both sides compared
-    words = NON_LETTERS.sub(" ", text).split()
-    while len(words) > 1 and words[0] in CIVILITIES:
-        words = words[1:]
-    return " ".join(words)
+# The one key of a name, shared with the extractors (schemas.text.name_key): accents, case,
+# civilities, hyphens and OCR's confusions undone.
+normalise = name_key
 
 
 EXACT, FUZZY, PARTIAL, AMBIGUOUS = "exact", "fuzzy", "partial", "ambiguous"
@@ -57,11 +40,11 @@ def match_how(name: str, candidates: Iterable[str]) -> tuple[str | None, str | N
         return None, None
     if key in pool:
         return pool[key], EXACT
-    glued = {k.replace(" ", ""): c for k, c in pool.items()}
-    if "-" in name and key.replace(" ", "") in glued:  # "MOU-GIN": "M. MOU-" / "GIN" cut at a line's end
-        return glued[key.replace(" ", "")], EXACT
+    rejoined = next((c for c in pool.values() if cut_and_rejoined(name, c)), None)
+    if rejoined:
+        return rejoined, EXACT
     best = process.extractOne(key, list(pool), scorer=fuzz.token_sort_ratio,
-                              score_cutoff=FUZZY_THRESHOLD)
+                              score_cutoff=SAME_PERSON)
     if best:
         return pool[best[0]], FUZZY
     fits = [c for k, c in pool.items() if _fits(key.split(), k.split()) or _fits(k.split(), key.split())]

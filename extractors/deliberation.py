@@ -397,7 +397,9 @@ def _moves(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote) -> 
     own_moves = [m for m in own.moves if not (m.kind == "arrive" and m.name in ctx.out_for_vote and not m.counts)]
     # out for the item before this one or this one only: a later arrival is one
     ctx.out_for_vote = {m.name for m in own_moves if m.kind == "leave" and m.for_vote}
-    before = [m for m in own_moves if voted is None or m.span.order < voted]
+    # (one out for this vote, said on the vote's own line, is out for it: "Adopté. Le Président ayant
+    # quitté la salle au moment du vote, … Pour : 59 - Contre : 0 - Abst. : 6", a table's cell)
+    before = [m for m in own_moves if voted is None or m.span.order < voted or (m.for_vote and m.span.order == voted)]
     held = [m for m in ranged + ctx.moves + before if not _later(m, number)]
     # one out for this vote only ("quitte la salle et ne prend pas part au vote") is back after it;
     # not one printed under the vote with the room's new counts ("Adopté à l'unanimité des 23 votants." /
@@ -435,7 +437,10 @@ def _recount(ctx: Context, own: sitting.Reading, vote: votes.Vote) -> set:
     / "Deuxième séance – mardi 17 décembre" / "Présents : 31 – Pouvoirs : 6 – Votants : 37"):
     it holds for the items that follow, kept in `ctx.recount`; the spans left out of this item
     (not under the last item's vote: a recap of the sitting's counts, "Membres en exercice : onze")."""
-    done = max((f.span.order for c, f in vote.facts.items() if c != "non_votants"), default=None)  # the vote's last line
+    # the vote's last line (not an outcome read from a decision verb: "Départs, après le vote du point
+    # n° 7 : … Présents : 66 – pouvoirs : 17 – votants : 83" says no outcome of its own)
+    done = max((f.span.order for c, f in vote.facts.items() if c != "non_votants" and f.method != "decision"),
+               default=None)
     later = {c: f for c, f in own.facts.items()
              if c in COUNT_COLUMNS and done is not None and f.span.order > done}
     if "presents" not in later:

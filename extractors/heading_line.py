@@ -55,6 +55,9 @@ def _heading_text(u: Unit) -> tuple[Unit, bool]:
     if len(u.cells) > 1 and counts.is_count_line(" | ".join(u.cells[1:])):
         # "N° 2024-041⇥En exercice : 15⇥Présents : 11⇥Votants : 13": the number heads a row of counts
         u = Unit(u.cells[0], u.span, u.index)
+    stray = STRAY.match(u.text)
+    if stray:
+        u = Unit(u.text[stray.end():], u.span, u.index, u.bold, u.cells, u.gap_before)
     bullet = BULLET.match(u.text)
     if bullet:  # "► Délibération n° 2013-028 – Approbation …": a glyph a template sets before each act
         u = Unit(u.text[bullet.end():], u.span, u.index, u.bold, u.cells, u.gap_before)
@@ -65,10 +68,12 @@ def _heading_text(u: Unit) -> tuple[Unit, bool]:
 
 
 def _patterned(u: Unit, k: int, folded: str, bullet: bool) -> list[tuple[str, Heading]]:
-    """The first heading pattern of each family (segments.json `headings`) the line matches."""
+    """The first heading pattern of each family (segments.json `headings`, and `act_in_capitals` on a
+    line in capitals) the line matches."""
     out = []
     for family in ("act",) if bullet else ("act", "numbered", "objet", "decision"):  # "► 1. Section de …": a list's point
-        for style, pattern in enumerate(data()["headings"][family]):
+        patterns = data()["headings"][family] + (data()["act_in_capitals"] if family == "act" and _capitals(u.text) else [])
+        for style, pattern in enumerate(patterns):
             m = rx(pattern).match(folded)
             if m:
                 h = _heading(u, k, family, m, style)
@@ -78,6 +83,11 @@ def _patterned(u: Unit, k: int, folded: str, bullet: bool) -> list[tuple[str, He
                     out.append((family, h))  # "— Délibération 2020-18 : création d'un poste …": a recital's bullet
                 break
     return out
+
+
+def _capitals(text: str) -> bool:
+    letters = re.sub(r"[^\w]|[\d_]", "", text)
+    return bool(letters) and letters.isupper()
 
 
 def letter(h: Heading) -> bool:
@@ -107,6 +117,8 @@ def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
     title = text[m.start("title"):m.end("title")].strip(" :–-") if groups.get("title") else None
     if title and RAPPORTEUR.match(fold(title)):
         title = None  # "DEL2025-062 – Rapporteure : Catherine BONNEAU": who reports, the title is elsewhere
+    if title and u.span and u.span.text and rx(data()["result_column"]).search(fold(u.span.text)):
+        title = re.sub(r"\s+\S+\s*\.?\s*$", "", title)  # "… au SIDEN-SIAN             ADOPTEE": the outcome's column
     return Heading(k, family, number, title or None, style)
 
 
@@ -139,7 +151,8 @@ def _bullet_title(text: str) -> str:
     return re.split(r"\s*:\s|(?<=\D)\.(?:\s|$)", text, maxsplit=1)[0].strip()
 
 
-BULLET = re.compile(r"^\s*[►▶▸▹▪▫●■□◆◇◊➢➣➤➔➜→✓✔❖○◦]\s*")
+BULLET = re.compile(r"^\s*[►▶▸▹▪▫●■□◆◇◊➢➣➤➔➜→✓✔❖○◦·]\s*")
+STRAY = re.compile(r"^\s*[¦~]\s+")  # "¦ III - RESTAURANT SCOLAIRE": a scan's speck, not a bullet
 RAPPORTEUR = re.compile(r"(?:rapporte(?:ur|use)e?s?|rapp\.)\s*:")
 
 

@@ -229,7 +229,8 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
             pieces[-1] = (pieces[-1][0] + f" ({units[j].text.strip()})", pieces[-1][1])
             j += 1
             continue
-        if not (continues(units[j], label.kind) or _entry_open(pieces[-1][0], units[j].text)) \
+        if not (continues(units[j], label.kind) or _entry_open(pieces[-1][0], units[j].text)
+                or _first_under(pieces, units[j], label)) \
                 or (units[j].gap_before and not _names_line(units[j].text) and not _lone_name(pieces[-1][0], units[j].text)
                     and not (label.kind == "proxies" and (PROXY_WORDS.search(units[j].folded)
                                                           or GIVER_TO_HOLDER.match(units[j].folded)))) \
@@ -241,6 +242,14 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
     for member in found:
         member.list_at = k
     return found, j
+
+
+def _first_under(pieces: list[tuple[str, int]], unit: Unit, label: ListLabel) -> bool:
+    """``"Tous les conseillers … étaient présents à l'exception de :"`` / ``"Mme Karima BELHADJ,
+    excusée, qui a donné pouvoir à M. Olivier DEVOS - M. Julien"``: the first line under a label
+    of absents alone on its line is the list's, though it reads as a proxy's sentence."""
+    return (len(pieces) == 1 and not pieces[0][0].strip(" :") and label.kind != "present"
+            and bool(PROXY_SENTENCE.match(unit.folded.strip())))
 
 
 OPEN_END = re.compile(rf"(?:(?<![\w.])(?i:{CIVILITY})(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?"
@@ -269,6 +278,10 @@ def _entry_open(line: str, nxt: str) -> bool:
         return False
     if line.count("(") > line.count(")") and ")" in nxt.split("(")[0]:  # "Monsieur VIBERT (Maire," /
         return True  # "présidence de séance) ◦ …": the bracket closes below, before any other opens
+    if re.search(r"[a-zà-ÿ]-$", line.rstrip()) and re.match(r"\s*[a-zà-ÿ]", nxt):
+        return True  # "… M. CHARLES donne pou-" / "voir à M. JEANNIN | …": a word cut at the line's end
+    if lexicon.rx(lexicon.get("proxy_verb_first")).match(fold(nxt)) and not SEPARATOR_END.search(line):
+        return True  # "… | M. GUYON" / "donne pouvoir à M. RENAUD | …": the giver above, the verb below
     return bool(OPEN_END.search(line.rstrip())) or bool(SEPARATOR_END.search(line) and _names_line(nxt)
                                                         and CIVILITY_START.match(fold(nxt).strip()))
 
@@ -451,7 +464,9 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
     # "Mme Corinne" / "DUBREUIL (pouvoir à M. Olivier NAUDIN)", a name cut after its first name)
     pieces = [pieces[0]] + [("; " + p if BRACKET_PROXY_LINE.match(p) and _entry_ended(above) else p, k)
                             for (above, _), (p, k) in zip(pieces, pieces[1:])]
-    text = joined([p for p, _ in pieces])
+    # "Mme Pascale LEMAIRE, pou-" / "voir à M. Frédéric CAUDRON": a word cut at a line's end; a
+    # name's second part starts with a capital ("Jean-" / "Claude"), so its hyphen stays
+    text = joined([p for p, _ in pieces], whole_words=True)
     starts, pos = [], 0
     for piece, k in pieces:
         at = text.find(piece[:12].strip(), pos) if piece.strip() else pos

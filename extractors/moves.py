@@ -38,7 +38,7 @@ class Move:
 
 
 
-FRAME = " \t–—-*•"  # fold keeps each character in its place, so one cut serves both texts
+FRAME = " \t–—-*•→►▪"  # "→ Le Président s'étant retiré …": a bullet; fold keeps each character in its place, so one cut serves both texts
 
 
 def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
@@ -51,6 +51,8 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
         if move:
             move.through = k + 1
             return move
+    if len(u.cells) > 1:
+        return _in_cells(u, k)
     # "— 19 h 20 : départ de M. Brieuc SOW (32 votants dont 31 présents) —": a move framed by dashes
     lead = len(u.text) - len(u.text.lstrip(FRAME))
     text = u.text[lead:].rstrip(FRAME)
@@ -66,6 +68,18 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
                 for_vote = kind == "leave" and (_for_vote(folded[m.end():]) or name == PRESIDING and _stand_in(folded))
                 return Move(kind, name, holder or (_holder_after(text, folded, m.end()) if kind == "leave" else None),
                             u.span, k, for_vote=for_vote, from_item=_from_item(folded[m.end():]))
+    return None
+
+
+def _in_cells(u: Unit, k: int) -> Move | None:
+    """A row of a table of acts, its decision cell saying who left: "C 2017-03-041 | FINANCES -
+    Compte administratif 2016 | Adopté. Le Président ayant quitté la salle au moment du vote, …":
+    each cell's sentences read alone."""
+    for cell in u.cells:
+        for sentence in re.split(r"(?<=[\w)][.;])\s+(?=[A-ZÀ-Ý])", cell):
+            move = read_move(Unit(sentence, u.span, u.index), k)
+            if move:
+                return move
     return None
 
 
@@ -87,7 +101,7 @@ def _from_item(after: str) -> str | None:
 # salle et ne prend pas part au vote.", "… se retire pendant le vote", "… pour ce point"
 FOR_VOTE = re.compile(r"^[^.;]{0,40}?\b(?:ne\s+(?:prend|participe)\s+pas\s+(?:part\s+)?(?:au|a\s+ce)\s+vote"
                       r"|pour\s+(?:ce|le)\s+(?:vote|point|dossier)|pendant\s+(?:le\s+vote|l'examen|la\s+deliberation|le\s+debat)"
-                      r"|lors\s+du\s+vote|le\s+temps\s+du\s+vote|durant\s+le\s+vote)\b")
+                      r"|lors\s+du\s+vote|le\s+temps\s+du\s+vote|durant\s+le\s+vote|au\s+moment\s+du\s+vote)\b")
 
 
 # … but not one who gives a proxy, does not come back, or leaves for what follows too
@@ -100,7 +114,11 @@ FOR_GOOD = re.compile(r"\b(?:donne|donnant|a\s+donne)\s+(?:pouvoir|procuration)|
 # 1re adjointe, M. le Maire ayant quitté la salle, le conseil municipal examine le compte administratif"
 STAND_IN = re.compile(r"\b(?:sous\s+la\s+presidence\s+de|presidee?\s+par|(?:prend|assure)\s+la\s+presidence"
                       r"|presidence\s+(?:est\s+|etant\s+)?(?:assuree|confiee)|doyen(?:ne)?\s+(?:d'age|de\s+l'assemblee)"
-                      r"|(?:fait|font)\s+proceder\s+au\s+vote)\b")  # "Mme X, 1ère adjointe, fait procéder au vote"
+                      r"|(?:fait|font)\s+proceder\s+au\s+vote"  # "Mme X, 1ère adjointe, fait procéder au vote"
+                      # "Le Maire s'étant retiré, le Conseil approuve le compte administratif": the clause of a
+                      # decision (not "… ayant quitté la séance à 22 h 10, le Conseil municipal poursuit …")
+                      r"|(?:ayant\s+quitte|s'etant\s+retiree?)\s+(?:la\s+(?:salle|seance))?\s*,\s*(?:le|la|l')\s*"
+                      r"(?:conseil|comite|assemblee|bureau)(?:\s+[a-z]+)?\s*,?\s+(?:approuve|adopte|arrete|vote|valide))\b")
 
 
 def _stand_in(folded: str) -> bool:

@@ -13,13 +13,14 @@ line opens and keeps the first value read for each column.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from extractors import bodies, entries, lexicon, members
 from extractors.normalise import parse_date, parse_time, words_to_digits
 from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of, unbroken
 from schemas import Span
-from schemas.text import ends_on_function_word, ends_sentence
+from schemas.text import ends_on_function_word, ends_sentence, line_cuts, uncut
 
 if TYPE_CHECKING:  # the reading is sitting.py's; this module only fills it
     from extractors.sitting import Reading
@@ -66,10 +67,21 @@ def read(r: Reading, units: list[Unit], k: int) -> int:
         text = whole
     span = span_of(units[k:j])
     read_opening_text(r, text, span)
+    _uncut_names(r, lines, span)
     m = lexicon.first("president_prose", fold(whole)) if "president" not in r.facts and whole != text else None
     if m:  # "… s'est réuni à l'Hôtel de Ville sous la prési-" / "dence de M. Bernard SABATIER, Maire."
         r.set("president", person(whole, m, "name"), span, "opening")
     return j
+
+
+def _uncut_names(r: Reading, lines: list[str], span: Span) -> None:
+    """"… sous la présidence de M. Ibra-" / "him SAÏD ALI, Maire", "… de la Commune de Has-" /
+    "parren, dûment convoqué …": a name the opening read across a word cut at a line's end, rejoined."""
+    cuts = line_cuts(lines)
+    for column in ("president", "collectivite") if cuts else ():
+        fact = r.facts.get(column)
+        if fact is not None and fact.span == span and isinstance(fact.value, str):
+            r.facts[column] = replace(fact, value=uncut(fact.value, cuts))
 
 
 def convocation(folded: str) -> re.Match | None:

@@ -52,18 +52,24 @@ def plan(units: list[Unit]) -> list[Block]:
 def _blocks(units: list[Unit], evidence: list[bool]) -> list[tuple[int, int]]:
     """Block starts: an extract header ("EXTRAIT DU REGISTRE…"), or an opening sentence
     met after a decision of the previous block (a file holding several sittings)."""
-    starts, decided = [0], False
+    starts, decided, boxed, sat = [0], False, 0, False
     seen = Counter(u.folded.strip() for u in units)
     for k, u in enumerate(units):
         folded = u.folded.strip()
         header = any(rx(p).search(folded) for p in data()["extract_start"]) and not pages.running_header(units, k, seen)
-        if (header or (decided and opening.is_opening(units, k))) and k - starts[-1] > 3:
+        is_opening = (decided or not sat) and opening.is_opening(units, k)  # read only when it may matter
+        if (header or (decided and is_opening)) and k - starts[-1] > 3:
             # an undecided stretch this short is the act's own title printed above the
             # letterhead ("Objet : …" / "Délibération n° 2022-048" / "COMMUNE DE …"), not an act
             if decided or header and k - starts[-1] > UNDECIDED_HEAD:
                 starts.append(_lead_in(units, evidence, k, starts[-1]))
-                decided = False
-        decided = decided or evidence[k]
+                decided, boxed, sat = False, 0, header
+        # "Nombre de membres présents : 5" / "VOTES : Pour : 6  Contre : 0" / "L'an deux mille dix-sept …":
+        # the one vote of a count box above the sitting's opening (or list, or header) is the act's own,
+        # not a decision before it
+        sat = sat or is_opening or bool(members.list_label(u.text))
+        boxed += evidence[k] and counts.is_count_line(u.text)
+        decided = decided or evidence[k] and (sat or boxed != 1 or not counts.is_count_line(u.text))
     return [(a, b) for a, b in zip(starts, starts[1:] + [len(units)]) if b > a]
 
 

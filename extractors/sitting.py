@@ -276,7 +276,8 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
         r.moves += [move] + _more_moves(u, k, move)
     if not move:  # "Départ de X, qui donne pouvoir à Y": a move
         r.members += [(proxy, u.span) for proxy in _proxies_said(units, k)]
-    if any(lexicon.rx(p).search(folded) for p in lexicon.get("sans_quorum")):
+    # "… et délibère valablement ce jour sans" / "condition de quorum.": the sentence read on
+    if any(lexicon.rx(p).search(folded) or both and lexicon.rx(p).search(fold(both)) for p in lexicon.get("sans_quorum")):
         r.set("sans_quorum", True, u.span, "sans_quorum")
     if lexicon.first("time_line", folded):
         r.set("session_time", parse_time(u.text), u.span, "time_line")

@@ -282,6 +282,7 @@ def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = N
     # sentence ("0 non-votant" is not read across the two)
     goes_on = _goes_on(u, nxt)
     whole = text + " " + nxt[1] if goes_on else text
+    counts_too = counts_too and not _contradicts(vote, whole, len(text))
     if counts_too:
         _majority(vote, u, whole, len(text))
     for column in (*lexicon.get("vote_counts"), "votants") if counts_too else ():  # "à l'unanimité (32 votants)"
@@ -294,6 +295,16 @@ def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = N
     named = _named_non_voters(u.text + " " + nxt[0].text if goes_on else u.text) if named is None else named
     if named:
         vote.set("non_votants", named, u, "non_voters_named", derived=True)
+
+
+def _contradicts(vote: Vote, prose: str, before: int) -> bool:
+    """"Pour : 15     Contre : 3" read, then "… par 14 voix pour, 3 voix contre et 1 abstention" (or
+    "… par 14 voix contre 4"): a sentence giving a side another count is another statement of the
+    vote, and completes none of its sides (15 pour, 3 contre and 1 abstention were never voted together)."""
+    m = lexicon.rx(lexicon.get("votes", "majority")).search(prose)
+    majority = {"pour": int(m.group(1)), "contre": int(m.group(2))} if m and m.start() < before else {}
+    return any(vote.value(side) is not None and (_said(prose, side, before) or majority.get(side)) not in (None, vote.value(side))
+               for side in ("pour", "contre", "abstentions"))
 
 
 def _majority(vote: Vote, u: Unit, prose: str, before: int) -> None:
@@ -388,13 +399,21 @@ def says_non_voters(u: Unit) -> bool:
     return any(c.value for c in counts.read([u], ("non_votants",)))
 
 
+# "… Abstentions : 3      Non participation au vote : M. le Maire": the label after the vote's counts too
+NON_VOTERS_ANYWHERE = lexicon.rx(lexicon.get("votes", "non_voters_listed").removeprefix("^"))
+
+
 def _listed_non_voters(line: str) -> int | None:
     """"Ne participe(nt) pas au vote : Jeannine CAZENAVE (1)", "Non-votants : M. X, Mme Y": the
     label first, then the names (the count in brackets, when printed, is taken as printed);
     "néant" or "aucun" is zero."""
     from extractors import members
 
-    m = lexicon.rx(lexicon.get("votes", "non_voters_listed")).match(fold(line))
+    folded = fold(line)
+    # "Pour : 46      Contre : 17      Abstentions : 3      Non participation au vote : M. le Maire":
+    # the label opening the line, or after the vote's last count
+    m = next((m for m in NON_VOTERS_ANYWHERE.finditer(folded)
+              if m.start() == 0 or re.search(r"\d\s*[|;,–-]?\s*$", folded[:m.start()])), None)
     if not m:
         return None
     if m.group("n"):
@@ -405,8 +424,12 @@ def _listed_non_voters(line: str) -> int | None:
     raw = [p for p in entries.SEPARATORS.split(names) if p.strip()]
     if len(raw) > 1 and raw[-1].strip()[:1].islower() and not CAPS_WORD.search(raw[-1]):  # "…, administrateurs de Gironde Habitat."
         raw.pop()  # the apposition closing the names says who they are, it is no one more
-    parts = [entries.strip_civilities(p) for p in raw]
-    return len(parts) if parts and all(members.looks_like_member(p) for p in parts) else None
+    parts = [p for p in raw if not ONE_FUNCTION.fullmatch(fold(p).strip(" ."))]  # "M. le Maire": one member
+    parts = [entries.strip_civilities(p) for p in parts]
+    if not all(members.looks_like_member(p) for p in parts):
+        return None
+    return len(raw) if raw else None
+
 
 
 # a surname in capitals: "de BOISSIEU" is a name, "administrateurs de Gironde Habitat" who they are

@@ -25,6 +25,7 @@ CIVILITIES = {"monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "mm
 # Two people of one family share the surname ("Karine BATIFOULIER" / "Vivien BATIFOULIER"
 # score about 70): a near match must be very near.
 SAME_PERSON = 90
+OCR_IN_WORD = re.compile(r"(?<=[a-z])[01](?=[a-z])")  # "Nico1e", "Le0n": OCR's l and o among letters
 
 
 def _fold_char(c: str) -> str:
@@ -79,11 +80,40 @@ def body_key(name: str | None) -> str:
 
 
 def name_key(name: str) -> str:
-    """``"Mme Danièle  MAJOREL-Dupont (suppléante)"`` -> ``"daniele majorel dupont"``."""
-    words = re.sub(r"[^a-z]+", " ", fold(re.sub(r"\([^)]*\)", " ", name or ""))).split()
+    """``"Mme Danièle  MAJOREL-Dupont (suppléante)"`` -> ``"daniele majorel dupont"``. OCR's
+    confusions are undone the same way on both names compared: a 1 or 0 between letters is
+    an l or an o ("Nico1e"), "rn" is read "m" ("Jérôrne")."""
+    text = OCR_IN_WORD.sub(lambda m: "l" if m.group(0) == "1" else "o", fold(re.sub(r"\([^)]*\)", " ", name or "")))
+    words = re.sub(r"[^a-z]+", " ", text.replace("rn", "m")).split()
     while len(words) > 1 and words[0] in CIVILITIES:
         words = words[1:]
     return " ".join(words)
+
+
+def line_cuts(lines: list[str]) -> dict[str, str]:
+    """Words cut by a hyphen at a line's end, the next line going on in lower case, as joined ->
+    whole: ``["… présidence de M. Ibra-", "him SAÏD ALI, Maire."]`` -> ``{"Ibra-him": "Ibrahim"}``.
+    Only these: "Marie-josé", "Mont-près-Chambord" or "Entre-deux-Guiers" printed on one line keep
+    their hyphen."""
+    cuts = {}
+    for line, nxt in zip(lines, lines[1:]):
+        head, tail = re.search(r"(\w+)-\s*$", line), re.match(r"\s*([a-zà-ÿ]\w*)", nxt)
+        if head and tail:
+            cuts[f"{head.group(1)}-{tail.group(1)}"] = head.group(1) + tail.group(1)
+    return cuts
+
+
+def uncut(text: str, cuts: dict[str, str]) -> str:
+    """`text` with the words `line_cuts` found rejoined: ``"Ibra-him SAÏD ALI"`` -> ``"Ibrahim SAÏD ALI"``."""
+    for joined_form, whole in cuts.items():
+        text = re.sub(rf"(?<![\w-]){re.escape(joined_form)}(?![\w-])", whole, text)
+    return text
+
+
+def cut_and_rejoined(a: str, b: str) -> bool:
+    """``"M. MOU-GIN"`` and ``"Marc MOUGIN"`` are not; ``"MOU-GIN"`` and ``"MOUGIN"`` are one
+    name: "M. MOU-" / "GIN, …", a surname cut at a line's end and rejoined with its hyphen."""
+    return "-" in a + b and name_key(a).replace(" ", "") == name_key(b).replace(" ", "")
 
 
 def same_person(a: str, b: str, threshold: float = SAME_PERSON) -> bool:
@@ -96,8 +126,8 @@ def same_person(a: str, b: str, threshold: float = SAME_PERSON) -> bool:
         return False
     if ka == kb:
         return True
-    if "-" in a + b and ka.replace(" ", "") == kb.replace(" ", ""):
-        return True  # "M. MOU-" / "GIN, …": a surname cut at a line's end, rejoined with its hyphen
+    if cut_and_rejoined(a, b):
+        return True
     return " " in ka and " " in kb and fuzz.token_sort_ratio(ka, kb) >= threshold
 
 

@@ -80,9 +80,11 @@ AFTER_COUNT = re.compile(r"(?<=\d)(\s{2,})([Ol]{1,2})(?=\s{2,}|\s*$)")
 RULE_AROUND = re.compile(r"(?<!\S)[Ol]\s+\d")
 # A lone l, O or I (or two: "lO") counting votes or members: "par lO voix pour, l voix
 # contre", "O contre", "Votants : l"; not "Il pour …", not an initial ("Présents : I. MARTIN").
-COUNTED = r"(?:voix|contre|pour|abstentions?|votants?|pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?)"
+# "Nombre de conseillers en exercice : ll", "Vote : pour 7, contre 0, abstention l.": after its label
+COUNTED = r"(?:voix|contre|pour|abstentions?|votants?|pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?|exercice)"
 LONE_COUNT = re.compile(rf"(?<![^\s(,;:])(?!Il\b)(?P<before>[lOI]{{1,2}})(?=\s+(?i:{COUNTED})\b)|"
-                        rf"(?P<label>\b(?i:{COUNTED})\s*:\s*)(?P<after>[lOI]{{1,2}})(?![\w'’.])")
+                        rf"(?P<label>\b(?i:{COUNTED})\s*:\s*)(?P<after>[lOI]{{1,2}})(?![\w'’.])|"
+                        r"(?P<side>\b(?:contre|abstentions?),?\s+)(?P<last>[lOI])(?=\s*[.;]?\s*$)")
 # "n° l", and "l - Délibération" or "l. COMPTE ADMINISTRATIF" opening a line: a lone l for 1 (not
 # "l) de fixer", a lettered item)
 LONE_L = re.compile(r"(\bn\s*°\s*|^\s*)l(?=\s*(?:[-–]\s|$)|\.\s+[A-ZÀ-Ý])", re.MULTILINE)
@@ -110,7 +112,8 @@ def _after_counts(text: str) -> str:
 
 
 def _lone_count(m: re.Match) -> str:
-    return (m.group("label") or "") + (m.group("before") or m.group("after")).translate(AS_DIGITS)
+    return (m.group("label") or m.group("side") or "") + \
+        (m.group("before") or m.group("after") or m.group("last")).translate(AS_DIGITS)
 
 
 # --- "rn" read for "m": "Cornrnune", "Mrne", "unanirnite" ------------------------------------
