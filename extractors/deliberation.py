@@ -399,7 +399,8 @@ def _moves(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote) -> 
     ctx.out_for_vote = {m.name for m in own_moves if m.kind == "leave" and m.for_vote}
     # (one out for this vote, said on the vote's own line, is out for it: "Adopté. Le Président ayant
     # quitté la salle au moment du vote, … Pour : 59 - Contre : 0 - Abst. : 6", a table's cell)
-    before = [m for m in own_moves if voted is None or m.span.order < voted or (m.for_vote and m.span.order == voted)]
+    before = [m for m in own_moves
+              if voted is None or m.span.order < voted or (m.for_vote and m.span.order == voted)]
     held = [m for m in ranged + ctx.moves + before if not _later(m, number)]
     # one out for this vote only ("quitte la salle et ne prend pas part au vote") is back after it;
     # not one printed under the vote with the room's new counts ("Adopté à l'unanimité des 23 votants." /

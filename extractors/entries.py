@@ -66,8 +66,8 @@ REPRESENTED_DASH = re.compile(r"(?i)(représentée?s?)\s[–—-]\s")
 # "CLERC, excusé, représenté par GAY": the entry's mark between commas, bracketed (same length)
 # so that the commas cut neither it nor the proxy after it from the name
 # "M. Julien VANDAMME, excusé, pouvoir à Mme Sandrine HOUZET": the mark in brackets, the giver's name alone
-MARK_BETWEEN = re.compile(r"(?i),\s(excusée?s?|absente?s?)\s?,(?=\s*(?:représentée?s?\s+par|ayant\s+donné|a\s+donné|qui\s+a\s+donné"
-                          r"|(?:pouvoir|procuration|mandat)\s+(?:donnée?\s+)?(?:à|au)\s))")
+MARK_BETWEEN = re.compile(r"(?i),\s(excusée?s?|absente?s?)\s?,(?=\s*(?:représentée?s?\s+par|ayant\s+donné|a\s+donné"
+                          r"|qui\s+a\s+donné|(?:pouvoir|procuration|mandat)\s+(?:donnée?\s+)?(?:à|au)\s))")
 
 
 def entries_and_doubt(text: str, proxies: bool) -> tuple[list[tuple[str, int]], bool]:

@@ -72,7 +72,8 @@ def _patterned(u: Unit, k: int, folded: str, bullet: bool) -> list[tuple[str, He
     line in capitals) the line matches."""
     out = []
     for family in ("act",) if bullet else ("act", "numbered", "objet", "decision"):  # "► 1. Section de …": a list's point
-        patterns = data()["headings"][family] + (data()["act_in_capitals"] if family == "act" and _capitals(u.text) else [])
+        capitals = data()["act_in_capitals"] if family == "act" and _capitals(u.text) else []
+        patterns = data()["headings"][family] + capitals
         for style, pattern in enumerate(patterns):
             m = rx(pattern).match(folded)
             if m:
@@ -118,7 +119,8 @@ def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
     if title and RAPPORTEUR.match(fold(title)):
         title = None  # "DEL2025-062 – Rapporteure : Catherine BONNEAU": who reports, the title is elsewhere
     if title and u.span and u.span.text and rx(data()["result_column"]).search(fold(u.span.text)):
-        title = re.sub(r"\s+\S+\s*\.?\s*$", "", title)  # "… au SIDEN-SIAN             ADOPTEE": the outcome's column
+        # "… au SIDEN-SIAN             ADOPTEE": the outcome's column, not the title's last word
+        title = re.sub(r"\s+(?i:adopt|approuv|rejet)\w*\s*\.?\s*$", "", title)
     return Heading(k, family, number, title or None, style)
 
 

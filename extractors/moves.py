@@ -38,7 +38,9 @@ class Move:
 
 
 
-FRAME = " \t–—-*•→►▪"  # "→ Le Président s'étant retiré …": a bullet; fold keeps each character in its place, so one cut serves both texts
+# a frame or a bullet ("→ Le Président s'étant retiré …"); fold keeps each character in its place,
+# so one cut serves both texts
+FRAME = " \t–—-*•→►▪"
 
 
 def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
@@ -118,7 +120,8 @@ STAND_IN = re.compile(r"\b(?:sous\s+la\s+presidence\s+de|presidee?\s+par|(?:pren
                       # "Le Maire s'étant retiré, le Conseil approuve le compte administratif": the clause of a
                       # decision (not "… ayant quitté la séance à 22 h 10, le Conseil municipal poursuit …")
                       r"|(?:ayant\s+quitte|s'etant\s+retiree?)\s+(?:la\s+(?:salle|seance))?\s*,\s*(?:le|la|l')\s*"
-                      r"(?:conseil|comite|assemblee|bureau)(?:\s+[a-z]+)?\s*,?\s+(?:approuve|adopte|arrete|vote|valide))\b")
+                      r"(?:conseil|comite|assemblee|bureau)(?:\s+[a-z]+)?\s*,?\s+"
+                      r"(?:approuve|adopte|arrete|vote|valide))\b")
 
 
 def _stand_in(folded: str) -> bool:

@@ -277,7 +277,8 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
     if not move:  # "Départ de X, qui donne pouvoir à Y": a move
         r.members += [(proxy, u.span) for proxy in _proxies_said(units, k)]
     # "… et délibère valablement ce jour sans" / "condition de quorum.": the sentence read on
-    if any(lexicon.rx(p).search(folded) or both and lexicon.rx(p).search(fold(both)) for p in lexicon.get("sans_quorum")):
+    said = [folded, fold(both)] if both else [folded]
+    if any(lexicon.rx(p).search(text) for p in lexicon.get("sans_quorum") for text in said):
         r.set("sans_quorum", True, u.span, "sans_quorum")
     if lexicon.first("time_line", folded):
         r.set("session_time", parse_time(u.text), u.span, "time_line")

@@ -303,8 +303,8 @@ def _contradicts(vote: Vote, prose: str, before: int) -> bool:
     vote, and completes none of its sides (15 pour, 3 contre and 1 abstention were never voted together)."""
     m = lexicon.rx(lexicon.get("votes", "majority")).search(prose)
     majority = {"pour": int(m.group(1)), "contre": int(m.group(2))} if m and m.start() < before else {}
-    return any(vote.value(side) is not None and (_said(prose, side, before) or majority.get(side)) not in (None, vote.value(side))
-               for side in ("pour", "contre", "abstentions"))
+    said = {side: _said(prose, side, before) or majority.get(side) for side in ("pour", "contre", "abstentions")}
+    return any(vote.value(side) is not None and count not in (None, vote.value(side)) for side, count in said.items())
 
 
 def _majority(vote: Vote, u: Unit, prose: str, before: int) -> None:
@@ -429,7 +429,6 @@ def _listed_non_voters(line: str) -> int | None:
     if not all(members.looks_like_member(p) for p in parts):
         return None
     return len(raw) if raw else None
-
 
 
 # a surname in capitals: "de BOISSIEU" is a name, "administrateurs de Gironde Habitat" who they are

@@ -81,7 +81,8 @@ RULE_AROUND = re.compile(r"(?<!\S)[Ol]\s+\d")
 # A lone l, O or I (or two: "lO") counting votes or members: "par lO voix pour, l voix
 # contre", "O contre", "Votants : l"; not "Il pour …", not an initial ("Présents : I. MARTIN").
 # "Nombre de conseillers en exercice : ll", "Vote : pour 7, contre 0, abstention l.": after its label
-COUNTED = r"(?:voix|contre|pour|abstentions?|votants?|pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?|exercice)"
+COUNTED = (r"(?:voix|contre|pour|abstentions?|votants?|pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?"
+           r"|exercice)")
 LONE_COUNT = re.compile(rf"(?<![^\s(,;:])(?!Il\b)(?P<before>[lOI]{{1,2}})(?=\s+(?i:{COUNTED})\b)|"
                         rf"(?P<label>\b(?i:{COUNTED})\s*:\s*)(?P<after>[lOI]{{1,2}})(?![\w'’.])|"
                         r"(?P<side>\b(?:contre|abstentions?),?\s+)(?P<last>[lOI])(?=\s*[.;]?\s*$)")
