@@ -23,11 +23,11 @@ from schemas.text import ends_sentence
 def said(units: list[Unit]) -> list[bool]:
     """Each line's evidence, a decision cut at the line's end read on the line where it ends."""
     leads = Counter(_lead(u) for u in units)
-    out = [_said(u) or _result_column(u) and leads[_lead(u)] == 1 for u in units]
+    out = [_said(u) or result_column(u) and leads[_lead(u)] == 1 for u in units]
     return [s or k > 0 and _decided_across(units[k - 1], units[k]) for k, s in enumerate(out)]
 
 
-def _result_column(u: Unit) -> bool:
+def result_column(u: Unit) -> bool:
     """"2020-44  Désignation des délégués de la commune au SIDEN-SIAN             ADOPTEE": a relevé's
     column of outcomes, on the raw line (its gap of spaces). Not a line whose act number opens another
     line too: a summary of the acts above their minutes ("2024-08  Cession du terrain …   Rejetée" /
@@ -50,7 +50,7 @@ def with_vote_tables(units: list[Unit], said: list[bool]) -> list[bool]:
 def is_evidence(u: Unit) -> bool:
     """A line that records a decision or a vote ("Le Conseil … DÉCIDE", "Pour : 16",
     "adopté à l'unanimité", a relevé's "…   ADOPTEE"), not a recital ("Vu la délibération … adoptée …")."""
-    return _said(u) or _result_column(u)
+    return _said(u) or result_column(u)
 
 
 def _said(u: Unit) -> bool:

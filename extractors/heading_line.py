@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from extractors import counts, lexicon, members, sitting
-from extractors.evidence import is_evidence
+from extractors.evidence import is_evidence, result_column
 from extractors.normalise import ordinal
 from extractors.outline import Heading, act_at_end, data, number_at_end, rx
 from extractors.stream import Unit, fold
@@ -118,7 +118,7 @@ def _heading(u: Unit, k: int, family: str, m: re.Match, style: int) -> Heading:
     title = text[m.start("title"):m.end("title")].strip(" :–-") if groups.get("title") else None
     if title and RAPPORTEUR.match(fold(title)):
         title = None  # "DEL2025-062 – Rapporteure : Catherine BONNEAU": who reports, the title is elsewhere
-    if title and u.span and u.span.text and rx(data()["result_column"]).search(fold(u.span.text)):
+    if title and result_column(u):
         # "… au SIDEN-SIAN             ADOPTEE": the outcome's column, not the title's last word
         title = re.sub(r"\s+(?i:adopt|approuv|rejet)\w*\s*\.?\s*$", "", title)
     return Heading(k, family, number, title or None, style)

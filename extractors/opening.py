@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 
 from extractors import bodies, entries, lexicon, members
 from extractors.normalise import parse_date, parse_time, words_to_digits
+from extractors.rejoin import line_cuts, uncut
 from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of, unbroken
 from schemas import Span
-from schemas.text import ends_on_function_word, ends_sentence, line_cuts, uncut
+from schemas.text import ends_on_function_word, ends_sentence
 
 if TYPE_CHECKING:  # the reading is sitting.py's; this module only fills it
     from extractors.sitting import Reading

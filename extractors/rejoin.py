@@ -6,7 +6,8 @@
     sents | 6 représentés | 32 votants           | 6 représentés | 32 votants
 
 Only a number in words and the words of the count labels are joined: "Saint-" / "Martin",
-"vingt-" / "deux" read as they are elsewhere.
+"vingt-" / "deux" read as they are elsewhere. `line_cuts` and `uncut` find the same cuts for a
+name the opening sentence read across one ("M. Ibra-" / "him SAÏD ALI").
 """
 from __future__ import annotations
 
@@ -46,6 +47,26 @@ LABEL_WORDS = re.compile(r"(?:presente?s?|representee?s?|votants?|exercice|procu
                          r"excusee?s?|conseill(?:er|ere)s?|delegue(?:e)?s?|membres?|afferents?|suffrages?|"
                          # "sur 92 conseillers métr-" / "opolitains en exercice": the members' adjective
                          r"municipa(?:l|ux)|communautaires?|metropolitains?|syndica(?:l|ux)|titulaires?)")
+
+
+def line_cuts(lines: list[str]) -> dict[str, str]:
+    """Words cut by a hyphen at a line's end, the next line going on in lower case, as joined ->
+    whole: ``["… présidence de M. Ibra-", "him SAÏD ALI, Maire."]`` -> ``{"Ibra-him": "Ibrahim"}``.
+    Only these: "Marie-josé", "Mont-près-Chambord" or "Entre-deux-Guiers" printed on one line keep
+    their hyphen."""
+    cuts = {}
+    for line, below in zip(lines, lines[1:]):
+        cut, head = CUT_WORD.search(line), WORD_START.match(below)
+        if cut and head and head.group(1)[:1].islower():
+            cuts[f"{cut.group(1)}-{head.group(1)}"] = cut.group(1) + head.group(1)
+    return cuts
+
+
+def uncut(text: str, cuts: dict[str, str]) -> str:
+    """`text` with the words `line_cuts` found rejoined: ``"Ibra-him SAÏD ALI"`` -> ``"Ibrahim SAÏD ALI"``."""
+    for joined_form, whole in cuts.items():
+        text = re.sub(rf"(?<![\w-]){re.escape(joined_form)}(?![\w-])", whole, text)
+    return text
 
 
 def _cut_label(line: str, below: str) -> tuple[str, str] | None:

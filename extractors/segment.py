@@ -68,8 +68,9 @@ def _blocks(units: list[Unit], evidence: list[bool]) -> list[tuple[int, int]]:
         # the one vote of a count box above the sitting's opening (or list, or header) is the act's own,
         # not a decision before it
         sat = sat or is_opening or bool(members.list_label(u.text))
-        boxed += evidence[k] and counts.is_count_line(u.text)
-        decided = decided or evidence[k] and (sat or boxed != 1 or not counts.is_count_line(u.text))
+        box_vote = evidence[k] and counts.is_count_line(u.text)
+        boxed += box_vote
+        decided = decided or evidence[k] and (sat or boxed != 1 or not box_vote)
     return [(a, b) for a, b in zip(starts, starts[1:] + [len(units)]) if b > a]
 
 

@@ -90,26 +90,6 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-def line_cuts(lines: list[str]) -> dict[str, str]:
-    """Words cut by a hyphen at a line's end, the next line going on in lower case, as joined ->
-    whole: ``["… présidence de M. Ibra-", "him SAÏD ALI, Maire."]`` -> ``{"Ibra-him": "Ibrahim"}``.
-    Only these: "Marie-josé", "Mont-près-Chambord" or "Entre-deux-Guiers" printed on one line keep
-    their hyphen."""
-    cuts = {}
-    for line, nxt in zip(lines, lines[1:]):
-        head, tail = re.search(r"(\w+)-\s*$", line), re.match(r"\s*([a-zà-ÿ]\w*)", nxt)
-        if head and tail:
-            cuts[f"{head.group(1)}-{tail.group(1)}"] = head.group(1) + tail.group(1)
-    return cuts
-
-
-def uncut(text: str, cuts: dict[str, str]) -> str:
-    """`text` with the words `line_cuts` found rejoined: ``"Ibra-him SAÏD ALI"`` -> ``"Ibrahim SAÏD ALI"``."""
-    for joined_form, whole in cuts.items():
-        text = re.sub(rf"(?<![\w-]){re.escape(joined_form)}(?![\w-])", whole, text)
-    return text
-
-
 def cut_and_rejoined(a: str, b: str) -> bool:
     """``"M. MOU-GIN"`` and ``"Marc MOUGIN"`` are not; ``"MOU-GIN"`` and ``"MOUGIN"`` are one
     name: "M. MOU-" / "GIN, …", a surname cut at a line's end and rejoined with its hyphen."""

@@ -94,7 +94,7 @@ def test_the_checks_compare_names_by_the_extractors_key():
 def test_a_commune_cut_at_a_line_s_end_is_rejoined(read):
     """1277: "le Conseil Municipal de la Commune de Has-" / "parren"; only a word cut at a line's end:
     "Mont-près-Chambord" and "Marie-josé" printed on one line keep their hyphen (the review's probes)."""
-    from schemas.text import line_cuts, uncut
+    from extractors.rejoin import line_cuts, uncut
     assert read("1277")["deliberations"][0]["collectivite"] == "Hasparren"
     assert uncut("Ibra-him SAÏD ALI", line_cuts(["… de M. Ibra-", "him SAÏD ALI, Maire."])) == "Ibrahim SAÏD ALI"
     assert probe("rv_commune_pres")["deliberations"][0]["collectivite"] == "Mont-près-Chambord"  # guard
