@@ -30,6 +30,8 @@ def in_title(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:
     if at_start:
         facts["numero"] = Fact(at_start[0], units[h.unit].span, "act_in_title")
         return
+    if _opening_body(units, item, facts):
+        return
     # the title and the lines it may wrap onto; a decision is no title ("DÉCIDE d'abroger la
     # délibération du 3 mars 2019 (DCM 2019-045).": an act it cites)
     lines = [h.title]
@@ -49,9 +51,22 @@ def in_title(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:
         facts["numero"] = Fact(number, units[h.unit + k].span, "act_in_title")
 
 
+def _opening_body(units: list[Unit], item: Item, facts: dict[str, Fact]) -> bool:
+    """"1 - APPROBATION DU PROCES-VERBAL …" / "Délibération n° 2019-38. Le procès-verbal est adopté à
+    l'unanimité.": the act's number opening the body's first sentence."""
+    below = units[item.heading.unit + 1] if item.heading.unit + 1 < item.end else None
+    act = LEADING_ACT.match(below.text) if below else None
+    if act:
+        facts["numero"] = Fact(act.group(1), below.span, "act_in_title")
+    return bool(act)
+
+
 # a bracket opening the line under a wrapped title, the vote after it: "7. Adhésion au service de
 # médecine préventive du Centre de gestion du Cantal" / "(2023-DE-021) – unanimité."
 LEADING_BRACKET = re.compile(r"^\s*(\([^()]{3,40}\))\s*[–—-]\s")
+# the act's number opening the body's first sentence (`_opening_body`)
+LEADING_ACT = re.compile(r"^\s*(?i:d[ée]lib[ée]ration|d[ée]lib\.|acte)\s+n\s*[°o]\.?\s*"
+                         r"([A-Za-z]{0,6}[-_ ]?\d{2,4}(?:[-_./][A-Za-z0-9]{1,5}){1,3})\s*[.:–—-]\s")
 
 
 def closing(units: list[Unit], item: Item, facts: dict[str, Fact]) -> None:

@@ -38,6 +38,17 @@ def as_unit(units: list[Unit], row: Row) -> Unit:
     return replace(units[row.start], text=" | ".join(row.cells), cells=row.cells)
 
 
+def object_closed(units: list[Unit], row: Row) -> list[Unit]:
+    """The row's units, its object's cell closed by " ;", so that the object's last word is no
+    label of the next cell's figure: "2020-122 | Dotation de solidarité … entre les communes
+    membres | 40 | 0 | 5" counts no members in office, "… de la ZA des Prés | 53" no présents (a
+    full stop would make "Prés." one); what the cell says stays ("(le Maire s'est retiré lors du vote)")."""
+    def closed(u: Unit) -> Unit:
+        cells = tuple(c + " ;" if c == row.title else c for c in u.cells)
+        return replace(u, text=" | ".join(cells), cells=cells)
+    return [closed(u) if row.title in u.cells else u for u in units]
+
+
 # a header naming the vote columns by their initials, "N° | OBJET | P | C | A" (under a key "P = pour /
 # C = contre / A = abstention"): read as the words, when the pour's and the contre's are both there
 INITIALS = {"p": "Pour", "c": "Contre", "a": "Abstentions"}

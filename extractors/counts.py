@@ -82,13 +82,43 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
         if i not in taken and label.name in lexicon.get("number_before"):
             out += _before(run, label, used)
     out += _quorum_out_of(run) if not any(c.column == "presents" for c in out) else []
+    out = _with_grids(units, out)
+    out.sort(key=lambda c: (c.unit, c.method != "label_value"))
+    wanted = columns or tuple(lexicon.get("sitting_counts")) + tuple(lexicon.get("vote_counts"))
+    return [c for c in _seats(_with_deputies(run, out)) if c.column in wanted]
+
+
+def _with_grids(units: list[Unit], out: list[Count]) -> list[Count]:
+    """The counts read line by line, those of table rows and label lines replaced by what their
+    grids read; but a row's non-voters said in its object's cell ("… intercommunal (2 NPPV : M. X,
+    Mme Y) | 43 | 0 | 0"), under a header with no column of them, stay."""
     cells, rows = cell_rows(units)
     paired, lines = label_lines(units)
     totals, listed = total_cells(units)
-    out = [c for c in out if c.unit not in rows | lines | listed] + cells + paired + totals
-    out.sort(key=lambda c: (c.unit, c.method != "label_value"))
-    wanted = columns or tuple(lexicon.get("sitting_counts")) + tuple(lexicon.get("vote_counts"))
-    return [c for c in _seats(out) if c.column in wanted]
+    kept = [c for c in out if c.unit not in rows | lines | listed or c.column == "non_votants" and c.unit in rows
+            and not any(x.column == "non_votants" for x in cells)]
+    return kept + cells + paired + totals
+
+
+def _with_deputies(run: Run, out: list[Count]) -> list[Count]:
+    """"Titulaires présents : 41" / "Suppléants présents avec voix délibérative : 3", "Titulaires
+    présents : 42 – Suppléants : 3 – Pouvoirs : 8 – Votants : 53": the suppléants sitting for absent
+    members vote, and count among the présents (44, 45); not "Suppléants sans voix délibérative : 2",
+    not "Présents : 21, dont titulaires : 18 et suppléants : 3" (counted already), and where the
+    votants are printed, only when they add up with the suppléants."""
+    deputies = [c for c in out if c.column == "_suppleants"]
+    present = next((c for c in out if c.column == "presents"), None)
+    if len(deputies) != 1 or present is None or abs(deputies[0].unit - present.unit) > 3:
+        return out
+    said = fold(run.units[deputies[0].unit].text)
+    if re.search(r"sans\s+voix|voix\s+consultative|\bdont\b", said):
+        return out
+    side = {c.column: c.value for c in out if c.column in ("pouvoirs", "votants")}
+    if len(side) == 2:
+        adds = present.value + deputies[0].value + side["pouvoirs"] == side["votants"]
+    else:
+        adds = "voix deliberative" in said or "titulaires presents" in fold(run.units[present.unit].text)
+    return [replace(c, value=c.value + deputies[0].value) if c is present and adds else c for c in out]
 
 
 # the quorum said with its figures in a bracket, no label inside: "Les conseillers présents forment
@@ -487,8 +517,13 @@ def _first_label(run: Run, start: int, end: int, before: int) -> tuple[int, int]
 
 
 def _starts_line(run: Run, label: lexicon.Label) -> bool:
+    """The label opens its line, after a bullet or a lead naming the vote ("Vote : Pour 56 –
+    unanimité des votants.", "Résultat du vote : Pour 12 Contre 3")."""
     start, _ = run.line_of(label.start)
-    return not re.sub(r"^[\s\-–•*·>|]+", "", run.text[start:label.start])
+    return not VOTE_LEAD.sub("", re.sub(r"^[\s\-–•*·>|]+", "", run.text[start:label.start]))
+
+
+VOTE_LEAD = re.compile(r"(?i)^(?:vote|votes|r[ée]sultats?\s+du\s+vote|scrutin)\s*:\s*")
 
 
 def _count_line(run: Run, pos: int) -> bool:

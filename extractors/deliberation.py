@@ -84,8 +84,11 @@ def extract(doc: Document) -> Document:
                 inherited = header
             continue
         # a member who leaves or arrives before the first item ("À 20 h 15, Mme X rejoint la
-        # séance" / "Présents : 19 – …" under the approval of the minutes) does so for every item
-        ctx = Context(doc, units, stamps, session, list(session.moves), len(block.items) == 1, running, unread,
+        # séance" / "Présents : 19 – …" under the approval of the minutes) does so for every item; one
+        # out for one vote ("Point 1 – … Mme le Maire quitte la salle pour le vote", a narrative above
+        # a table of acts) for none of several
+        held = [m for m in session.moves if not (m.for_vote and len(block.items) > 1)]
+        ctx = Context(doc, units, stamps, session, held, len(block.items) == 1, running, unread,
                       before=before, weighted=votes.weighted(units[block.start:block.header_end]))
         last = block.header_end
         for item in block.items:
@@ -163,7 +166,7 @@ def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> i
     units = ctx.units[block.start if ctx.single else item.start:item.end]
     if not units:
         return seq
-    own = sitting.read(units, full=_full(ctx, item))
+    own = sitting.read(act_table.object_closed(units, item.row) if item.row else units, full=_full(ctx, item))
     # a row of a table of acts: its vote is read under the table's header (labels over values)
     row = item.row and [act_table.header_unit(ctx.units, item.row), act_table.as_unit(ctx.units, item.row)]
     vote = votes.read(row or units if item.shared is None else [together.shared_unit(ctx.units, item)])

@@ -19,6 +19,7 @@ FURNITURE = re.compile(r"^(?!.*\b(?:conseil|decide|approuve|adoptee?|unanimite|m
                        r"|(?:sous-)?prefecture\b|.*\blegalite\b.*\bprefecture\b|.*\bprefecture\b.*\blegalite\b)|"
                        r"^id\s*:\s*\d|^page\s+\d+(?:\s*(?:/|sur)\s*\d+)?$|^\d+\s*/\s*\d+$|"
                        r"^-\s*\d+\s*-$|^accuse\s+de\s+reception|^date\s+de\s+(?:tele)?transmission|"
+                       r"^recue?\s+le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$|"  # "Reçu le 02/07/2025", a stamp's last line
                        r"^\d{2,3}[ab]?-\d{9}-")
 
 

@@ -13,6 +13,7 @@ from extractors.evidence import is_evidence, result_column
 from extractors.normalise import ordinal
 from extractors.outline import Heading, act_at_end, data, number_at_end, rx
 from extractors.stream import Unit, fold
+from schemas.text import ends_on_function_word
 
 
 def heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
@@ -40,13 +41,27 @@ def _cited(units: list[Unit], k: int, h: Heading) -> bool:
     """An act's number alone on a line inside a sentence, a citation the page wrapped: "… rappelle
     les termes de l'" / "EXTRAIT N° 2      Délibération n° 2024-072" / "du 24 juin 2024, …": the
     line above goes on into it and the line below goes on from it (an act's heading is followed
-    by its title, not by "du 24 juin")."""
+    by its title, not by "du 24 juin"); with its title, a line a sentence above goes on into
+    (`_goes_on_into`)."""
+    if h.family == "act" and h.title and k > 0 and not units[k].gap_before and _goes_on_into(units[k - 1]):
+        return True
     if h.family != "act" or h.title or k + 1 >= len(units) or k == 0:
         return False
     above, below = units[k - 1].text.rstrip(), units[k + 1].text.lstrip()
     # (the line above ends on a word, the one below opens on one: not "Abstentions : 3" / … / "p. 2")
     return bool(re.search(r"[^\W\d_]['’]?$", above)) and bool(re.match(r"[a-zà-ÿ]{2,}\b(?!\.)", below)) \
         and not units[k].gap_before
+
+
+def _goes_on_into(above: Unit) -> bool:
+    """"Le Conseil Municipal apporte son soutien à la" / "motion n° 2024-03 adoptée par le congrès …",
+    "Vu la délibération du conseil municipal du 12 décembre 2023" / "n° 2023-087 modification du
+    tableau …": a sentence ending on a function word, or a recital left open, goes on below."""
+    text = above.text.rstrip()
+    return ends_on_function_word(text) or bool(RECITAL.match(above.folded)) and not re.search(r"[.;:!?)]$", text)
+
+
+RECITAL = re.compile(r"\s*(?:[-•*]\s*)?(?:vu|considerant|attendu)\b")
 
 
 def _heading_text(u: Unit) -> tuple[Unit, bool]:
@@ -179,7 +194,10 @@ def _act_titled(u: Unit) -> bool:
     text = u.text.strip()
     m = act_at_end(text) if u.gap_before and text[:1].isupper() and len(text.split()) <= 20 \
         and not NOT_PLAIN.match(fold(text)) and not re.match(r"(?:(?:le|la|l')\s*(?:conseil|commission|comite|bureau|assemblee)|par|en)\b", fold(text)) else None
+    # (its bracket closed on the line: "… par délégation du conseil communautaire (délibération n°
+    # 2017-045" / "du 26 janvier 2017 modifiée)." is a sentence going on)
     return bool(m) and m.group(0).lstrip().startswith("(") and m.start() > 0 and not is_evidence(u) \
+        and text.rstrip(" .;,").endswith(")") \
         and not re.search(r"[.;:!?]\s*\(", text[:m.start() + 1])
 
 

@@ -29,6 +29,7 @@ from extractors import counts, lexicon
 from extractors.running import page_furniture
 from extractors.entries import (CAPS_WORD, CIVILITY, CIVILITY_START, HOLDER_AT_END, MARK_BETWEEN, TIMED_WORDS,
                                 TITLE_WORD, blank_roles, entries_and_doubt, strip_civilities)
+from extractors.list_labels import ListLabel, count_label, labelled, list_label, names_line, unmarked
 from extractors.names import parse_entry
 from extractors.stream import Unit, fold, joined
 
@@ -47,7 +48,11 @@ PROXY_SENTENCE = re.compile(r"^(?!(?:qui|lequel|laquelle|lesquel(?:le)?s)\s).{2,
 # "S. ARNAUD pouvoir à C. LECLERCQ" on its own line: a proxy, not more names of the list above
 PROXY_LINE = re.compile(r"^(?!.*\s[–-]\s)[^,;()]{2,40}?\s(?:(?:a\s+)?donne\s+)?(?:pouvoir|procuration|mandat)(?:\s+de\s+vote)?\s+"
                         r"(?:a|au)\s+[^,;()]{2,40}$")
-ITEM_START = re.compile(r"(?:n\s*[°o]\.?\s*\d|(?:deliberation|delib\.?|acte)\s+n\s*[°o]|(?:19|20)\d\d\s*[-/_.]\s*\d{1,4}\b)")
+# "POINT 1 - DESIGNATION DU SECRETAIRE DE SEANCE" under the last absent: an item, in capitals as names are
+ITEM_START = re.compile(r"(?:n\s*[°o]\.?\s*\d|(?:deliberation|delib\.?|acte)\s+n\s*[°o]|(?:19|20)\d\d\s*[-/_.]\s*\d{1,4}\b"
+                        r"|(?:point|question|affaire|dossier|rapport)\s+(?:n\s*[°o]\.?\s*)?\d{1,3}\s*[-–:.)])")
+TABLE_HEAD = frozenset({"n°", "no", "objet", "pour", "contre", "abst", "abstention", "abstentions", "resultat",
+                        "decision", "vote", "votes"})
 BRACKET_PROXY_LINE = re.compile(r"^\s*[^\s,;/(][^,;/(]{1,60}\((?:(?:a|ayant)\s+donn[ée]\s+)?(?:pouvoir|procuration|mandat|repr[ée]sent)[^)]*\)\s*[.;,]?\s*$",
                                 re.IGNORECASE)
 # an item's rank opening a line; a lone Roman letter and a full stop is an initial ("X. DE LA ROCHE")
@@ -75,72 +80,20 @@ class Member:
     timed: bool = False  # its entry says when it arrived or left: "X (arrivé à 20h30)"
 
 
-@dataclass(frozen=True)
-class ListLabel:
-    kind: str  # present | absent | absent_excused | absent_unexcused | proxies
-    excused: bool | None
-    offset: int  # where the names start in the unit's text
-
-
-# a word's gender and number marks: "Étai(en)t présent(s)", "Excusé·e·s", "absent(e)s"
-MARKED_WORD = re.compile(r"[a-z]+(?:(?:\((?:e|s|es|en|ent|nt)\)|·(?:e|es|s))[a-z]*)+")
-
-
-def unmarked(folded: str) -> str:
-    """Folded text with the marks taken out of each word, padded to the same length
-    ("etai(en)t present(s) :" -> "etaient   presents   :"), so one label reads every spelling."""
-    if "(" not in folded and "·" not in folded:
-        return folded  # most lines: nothing to take out (list_label reads every line)
-
-    def plain(m: re.Match) -> str:
-        word = re.sub(r"[()·]", "", m.group())
-        return word + " " * (len(m.group()) - len(word))
-    return MARKED_WORD.sub(plain, folded)
-
-
-def _labelled(folded: str) -> tuple[re.Match, re.Match] | None:
-    """A list label and its end opening a folded line (its marks taken out: `unmarked`),
-    whatever follows: "Excusé·e·s : Aucun" is a label before a count of nobody, and no name of
-    the list above it."""
-    label = lexicon.label_at_start("lists", folded)
-    end = re.match(lexicon.get("list_end"), folded[label.end:]) if label else None
-    return (label, end) if end else None
-
-
-def list_label(text: str) -> ListLabel | None:
-    """The list label opening `text` (``"Étaient absents excusés : …"`` -> absent_excused)."""
-    folded = unmarked(fold(text))
-    found = _labelled(folded)
-    if found is None:
-        return None
-    label, end = found
-    offset = label.end + end.end()
-    said_to = MEMBERS_PREAMBLE.match(folded, offset)  # "Présents : Mmes et MM. les membres R. AUBIN ‖ …"
-    offset = said_to.end() if said_to else offset
-    rest = text[offset:]
-    if re.match(r"\s*\d", counts.digits(rest)) and not _names_line(rest):
-        return None  # "Présents : 38 - Représcntés : 1": a count, not a list of names
-    if _count_label(fold(rest).strip()):
-        return None  # "Pouvoirs : Votants :" / "38 31 4 35": labels, values below (not "Pour la commune de X :")
-    said = folded[label.start:label.end]  # "Absents excusés", "Abs. exc.", "Ont présenté leurs excuses", "Empêchés"
-    excused = True if label.name == "absent_excused" or re.search(r"excus|\bexc\.", said) else None
-    if label.name == "absent_unexcused":
-        excused = False
-    return ListLabel(label.name, excused, offset)
-
-
 def continues(unit: Unit, kind: str = "present") -> bool:
     """A line that goes on listing names: mostly capitalised words once roles are set
     aside, not a label, a heading ("ORDRE DU JOUR") nor a sentence."""
     folded = fold(unit.text).strip()
-    if _labelled(unmarked(folded)) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded) \
-            or lexicon.first("range", folded) or _count_label(folded):
+    if labelled(unmarked(folded)) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded) \
+            or lexicon.first("range", folded) or count_label(folded):
         return False
     body = lexicon.first("collectivite", folded)
     if body and body.start() == 0:  # "COMMUNAUTÉ DE COMMUNES PLATEAU DES MILLE SOURCES": a heading
         return False
     if ITEM_START.match(folded):  # "N° 146-2013", "Acte n° 2011.033": the first item ("Intitulé :" is a field above)
         return False
+    if len(unit.cells) > 2 and {fold(c).strip(" .:") for c in unit.cells} & TABLE_HEAD:
+        return False  # "N° | OBJET | POUR | CONTRE | ABST. | RESULTAT": a table of acts under the last proxy
     rank = RANK_LINE.match(unit.text)
     if rank and _titled(unit.text[rank.end() - 1:]):  # "1. Tarifs de la cantine", not "1. DUPONT Jean"
         return False
@@ -190,17 +143,6 @@ def _ranked_after_stop(above: str, line: str) -> bool:
     return above.rstrip().endswith(".") and bool(RANK_LINE.match(line))
 
 
-def _count_label(folded: str) -> bool:
-    """"VOTANTS :" under "PROCURATION :", "Votants :" after "Pouvoirs :": labels of a count box
-    (not "présents : 11 Françoise GARDÈRES, M. …", a box squashed into the list's lines)."""
-    label = lexicon.label_at_start("counts", folded)
-    if label and not folded[label.end:].strip(" :="):
-        return True  # "Votants" alone under "Pouvoirs": labels one a line, their values below
-    sep = re.match(r"\s*[:=|]", folded[label.end:]) if label else None  # "Membres en exercice | Présents | Pouvoirs"
-    rest = folded[label.end + sep.end():] if sep else ""
-    return bool(sep) and (not re.search(r"[^\W\d_]", rest) or _count_label(rest.strip()))
-
-
 def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member], int]:
     """The members of the list opening at units[k], and the index of the unit after it."""
     pieces = [(units[k].text[label.offset:], k)]
@@ -230,8 +172,8 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
             j += 1
             continue
         if not (continues(units[j], label.kind) or _entry_open(pieces[-1][0], units[j].text)
-                or _first_under(pieces, units[j], label)) \
-                or (units[j].gap_before and not _names_line(units[j].text) and not _lone_name(pieces[-1][0], units[j].text)
+                or _first_under(pieces, units, j, label)) \
+                or (units[j].gap_before and not names_line(units[j].text) and not _lone_name(pieces[-1][0], units[j].text)
                     and not (label.kind == "proxies" and (PROXY_WORDS.search(units[j].folded)
                                                           or GIVER_TO_HOLDER.match(units[j].folded)))) \
                 or _ranked_after_stop(pieces[-1][0], units[j].text):
@@ -244,12 +186,16 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
     return found, j
 
 
-def _first_under(pieces: list[tuple[str, int]], unit: Unit, label: ListLabel) -> bool:
+def _first_under(pieces: list[tuple[str, int]], units: list[Unit], j: int, label: ListLabel) -> bool:
     """``"Tous les conseillers … étaient présents à l'exception de :"`` / ``"Mme Karima BELHADJ,
     excusée, qui a donné pouvoir à M. Olivier DEVOS - M. Julien"``: the first line under a label
-    of absents alone on its line is the list's, though it reads as a proxy's sentence."""
+    of absents alone on its line is the list's, though it reads as a proxy's sentence. Not the
+    line's own second label: ``"Absent(e)s représenté(e)s : M. HADDAD … donne procuration à …"``
+    is cut into two units, one line."""
+    above = units[pieces[0][1]].span
     return (len(pieces) == 1 and not pieces[0][0].strip(" :") and label.kind != "present"
-            and bool(PROXY_SENTENCE.match(unit.folded.strip())))
+            and (above.page, above.line) != (units[j].span.page, units[j].span.line)
+            and bool(PROXY_SENTENCE.match(units[j].folded.strip())))
 
 
 OPEN_END = re.compile(rf"(?:(?<![\w.])(?i:{CIVILITY})(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?"
@@ -263,9 +209,6 @@ PROSE_TAIL = re.compile(r",\s+[a-zà-ÿ][^,;]*\.?\s*$|\s[–—-]\s+[a-zà-ÿ][a
 # VOISIN – La majorité des membres en exercice est présente.")
 CLAUSES_TAIL = re.compile(r"(?:[,;]\s+[a-zà-ÿ][^,;]*)+\.?\s*$"  # (not "— LE GOFF Yann", "— La Rochefoucauld")
                           r"|\s[–—]\s+(?:[Ll](?:a|e|es)\s+|[Ll]'\s*|(?:[Ii]ls?|[Ee]lles?|[Cc]e|[Cc]ette|[Qq]ui)\s+)[a-zà-ÿ][^,;–—]*\.?\s*$")
-# the members addressed before their names: "Mmes et MM. les membres", "les conseillers suivants"
-MEMBERS_PREAMBLE = lexicon.rx(r"\s*(?:(?:mesdames|messieurs|mmes|mm\.?)(?:\s*(?:,|et)\s*(?:mesdames|messieurs|mmes|mm\.?))?"
-                              r"\s+)?les\s+{members}(?:\s+suivants)?\s*:?\s*")
 SEPARATOR_END = re.compile(r"[,;•▪·]\s*$")
 
 
@@ -274,7 +217,7 @@ def _entry_open(line: str, nxt: str) -> bool:
     "D’Almeida qui a donné pouvoir …"): the next line goes on with it, whatever it looks like;
     after a separator ("… Robert Bouzid •" / "Madame …") only with a name (not "… ROCHE," /
     "formant la majorité des membres en exercice.")."""
-    if _labelled(unmarked(fold(nxt).strip())):
+    if labelled(unmarked(fold(nxt).strip())):
         return False
     if line.count("(") > line.count(")") and ")" in nxt.split("(")[0]:  # "Monsieur VIBERT (Maire," /
         return True  # "présidence de séance) ◦ …": the bracket closes below, before any other opens
@@ -282,7 +225,7 @@ def _entry_open(line: str, nxt: str) -> bool:
         return True  # "… M. CHARLES donne pou-" / "voir à M. JEANNIN | …": a word cut at the line's end
     if lexicon.rx(lexicon.get("proxy_verb_first")).match(fold(nxt)) and not SEPARATOR_END.search(line):
         return True  # "… | M. GUYON" / "donne pouvoir à M. RENAUD | …": the giver above, the verb below
-    return bool(OPEN_END.search(line.rstrip())) or bool(SEPARATOR_END.search(line) and _names_line(nxt)
+    return bool(OPEN_END.search(line.rstrip())) or bool(SEPARATOR_END.search(line) and names_line(nxt)
                                                         and CIVILITY_START.match(fold(nxt).strip()))
 
 
@@ -369,11 +312,6 @@ def _lone_name(above: str, line: str) -> bool:
     return bool(name.fullmatch(line.strip(" ,;")) and (plural or bare) and len(above.split()) <= 6)
 
 
-def _names_line(text: str) -> bool:
-    """A surname in capitals ("M. GIRAUD"), or a name after a civility ("Mme Virginie Nicolas")."""
-    return bool(re.search(r"[A-ZÀ-Ý]{2,}", text) or CIVILITY_START.match(fold(text).strip()))
-
-
 def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
     """Entries of the joined list text, each attributed to the line it starts on; all of
     them in doubt when one did not read as a name, when one speaks of a proxy not read as one,
@@ -389,7 +327,7 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
         if member:
             out.append(member)
             unread += [entry.strip()] if member.doubt else []  # its holder did not read as a name
-        elif _names_line(strip_civilities(entry)):
+        elif names_line(strip_civilities(entry)):
             unread.append(entry.strip())  # "RENARD Cédric ct BLANCHARD Gilles": someone, not read
     odd = _odd_ones(out)
     out, unread = [m for m in out if m not in odd], unread + [m.name for m in odd]
@@ -488,7 +426,7 @@ NOT_A_GROUP = re.compile(r"\d|\b(?:arriv|depart|parti|quitt|point|jusqu|partir|r
 def _ungrouped(line: str) -> str:
     """A line of a list without the group it opens with (not a label: "Absents : …")."""
     m = GROUP.match(line)
-    if not m or m.group("group") and (_labelled(unmarked(fold(m.group(0)))) or counts.is_count_line(m.group(0))
+    if not m or m.group("group") and (labelled(unmarked(fold(m.group(0)))) or counts.is_count_line(m.group(0))
                                       or NOT_A_GROUP.search(fold(m.group("group")))):
         return line
     return line[m.end():]

@@ -67,7 +67,8 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
                 if m else None
             if name:
                 holder = entries.strip_civilities(_slice(text, m, "holder")) if m.groupdict().get("holder") else None
-                for_vote = kind == "leave" and (_for_vote(folded[m.end():]) or name == PRESIDING and _stand_in(folded))
+                for_vote = kind == "leave" and (_for_vote(folded[m.end():]) or name == PRESIDING and _stand_in(folded)
+                                                and not FOR_GOOD.search(folded[m.end():]))
                 return Move(kind, name, holder or (_holder_after(text, folded, m.end()) if kind == "leave" else None),
                             u.span, k, for_vote=for_vote, from_item=_from_item(folded[m.end():]))
     return None
@@ -78,7 +79,8 @@ def _in_cells(u: Unit, k: int) -> Move | None:
     Compte administratif 2016 | Adopté. Le Président ayant quitté la salle au moment du vote, …":
     each cell's sentences read alone."""
     for cell in u.cells:
-        for sentence in re.split(r"(?<=[\w)][.;])\s+(?=[A-ZÀ-Ý])", cell):
+        # "Compte administratif 2020 (le Maire s'est retiré lors du vote)": a bracket is a sentence too
+        for sentence in re.split(r"(?<=[\w)][.;])\s+(?=[A-ZÀ-Ý])", cell) + re.findall(r"\(([^()]{6,})\)", cell):
             move = read_move(Unit(sentence, u.span, u.index), k)
             if move:
                 return move
@@ -108,13 +110,15 @@ FOR_VOTE = re.compile(r"^[^.;]{0,40}?\b(?:ne\s+(?:prend|participe)\s+pas\s+(?:pa
 
 # … but not one who gives a proxy, does not come back, or leaves for what follows too
 FOR_GOOD = re.compile(r"\b(?:donne|donnant|a\s+donne)\s+(?:pouvoir|procuration)|ne\s+revient\s+pas|definitivement"
-                      r"|(?:points?|questions?|dossiers?)\s+suivants?|jusqu'a\s+la\s+fin|fin\s+de\s+(?:la\s+)?seance")
+                      r"|(?:points?|questions?|dossiers?)\s+suivants?|jusqu'a\s+(?:la\s+fin|son\s+terme|la\s+(?:cloture|levee))"
+                      r"|fin\s+de\s+(?:la\s+)?seance")
 
 
 # the chair handed over in the same sentence: the one presiding is out for this item's accounts
 # and back after them, often unsaid (CGCT L2121-14): "Sous la présidence de Mme Annick BOUILLER,
 # 1re adjointe, M. le Maire ayant quitté la salle, le conseil municipal examine le compte administratif"
 STAND_IN = re.compile(r"\b(?:sous\s+la\s+presidence\s+de|presidee?\s+par|(?:prend|assure)\s+la\s+presidence"
+                      r"|preside\s+(?:la\s+seance|le\s+vote|les\s+debats)"  # "Mme X, première adjointe, préside la séance"
                       r"|presidence\s+(?:est\s+|etant\s+)?(?:assuree|confiee)|doyen(?:ne)?\s+(?:d'age|de\s+l'assemblee)"
                       r"|(?:fait|font)\s+proceder\s+au\s+vote"  # "Mme X, 1ère adjointe, fait procéder au vote"
                       # "Le Maire s'étant retiré, le Conseil approuve le compte administratif": the clause of a
@@ -195,6 +199,9 @@ def _presiding_after_comma(said: str) -> bool:
     return not named and _presiding(last)
 
 
+SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿ][a-zà-ÿ])|(?<=[\d€)]))\.\s+(?=[A-ZÀ-Ý])")
+
+
 def _mover(said: str) -> str | None:
     """Who moves, from what stands before the verb: the whole, else the part before a comma
     ("M. Alain LE DU, conseiller municipal, directement intéressé, quitte la salle"), else
@@ -202,6 +209,13 @@ def _mover(said: str) -> str | None:
     presides when named by the role with nobody else named before the verb."""
     if re.search(r"[^\W\d_]\s*:\s", said):
         return None  # "Madame DOYEN : Il réintègre quand, la commune ?": a speaker, not a move
+    name = _named_mover(said)
+    # "… recettes 12 960,00 €. Le Président quitte la salle": a name across a sentence's end is the
+    # last sentence's subject (not "M. Jean DURAND, trésorier de l'assoc. Les Amis de l'Orgue")
+    return _named_mover(SENTENCE_END.split(said)[-1]) if name and SENTENCE_END.search(name) else name
+
+
+def _named_mover(said: str) -> str | None:
     if _presiding(said) or _presiding_after_comma(said):
         return PRESIDING
     said = TIME_FIRST.sub("", said)  # "20 h 30 — M. Antoine MARQUET quitte la séance"

@@ -32,7 +32,9 @@ from schemas.text import ends_sentence
 # "Le comité de programmation du GAL, réuni le 28 mars 2019, a émis un avis favorable … par 14 voix pour"
 OPINION = re.compile(r"\b(?:commission(?!\s+permanente)|comite\s+technique|comite\s+social(?:\s+territorial)?|bureau"
                      r"|comite\s+(?:de\s+(?:programmation|pilotage|suivi)|consultatif)|conseil\s+(?:d'exploitation|de\s+developpement|d'ecole))\b"
-                     r"[^.;]{0,120}\b(?:reunie?\s+le|(?:a|ont)\s+(?:emis|rendu|donne)\s+un\s+avis)\b")
+                     # "Le Comité social territorial … a été consulté le" / "3 juin 2024 et a émis un avis favorable"
+                     r"[^.;]{0,120}\b(?:reunie?\s+le|(?:a|ont)\s+(?:emis|rendu|donne)\s+un\s+avis"
+                     r"|(?:a|ont)\s+ete\s+(?:consulte|saisi)e?s?)\b")
 THE_COUNCIL = r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b"
 COUNCIL = THE_COUNCIL + r"[^.;]{0,160}?"
 DECIDES = r"\b(?:adopte|approuve|decide|rejette|refuse|accepte)\b"
@@ -152,8 +154,9 @@ def _wraps(previous: str, u: Unit) -> bool:
     bracket is left open ("… a émis un avis favorable (5 voix pour," / "1 abstention).")."""
     if u.gap_before:
         return False
+    # ("Vu l'avis de la Commission … réunie le 10 mai 2016" / "(Pour : 9 — Abstention : 2),": a bracket goes on too)
     return previous.count("(") > previous.count(")") or \
-        not ends_sentence(previous, ".:;,") and u.text[:1].islower() | u.text[:1].isdigit()
+        not ends_sentence(previous, ".:;,") and u.text[:1].islower() | u.text[:1].isdigit() | u.text.startswith("(")
 
 
 def _says_its_vote(vote: Vote) -> bool:
@@ -189,6 +192,17 @@ def _read(units: list[Unit]) -> Vote:
         if c.column != "votants" or c.unit == first:
             vote.set(c.column, c.value, body[c.unit], c.method)
     vote.said_by = dict.fromkeys(vote.facts, "label")
+    _read_sentences(vote, body)
+    _named(vote, body)
+    _outcome(vote, body)
+    if weighted(body):
+        weigh(vote)
+    return vote
+
+
+def _read_sentences(vote: Vote, body: list[Unit]) -> None:
+    """The vote said in sentences: the council's decision, then the other lines, last what the
+    item reports (once the decision gives counts, only the lines after it complete them)."""
     proses = [_prose(u.text) for u in body]  # numbers in words as digits, once a line
     nexts = [(body[k + 1], proses[k + 1]) if k + 1 < len(body) else None for k in range(len(body))]
     reported = {k for k in range(len(body)) if _reported(body, k, nexts)}
@@ -196,18 +210,17 @@ def _read(units: list[Unit]) -> Vote:
                        for j in (k, k + 1)[:1 + _goes_on(u, nexts[k])]} - reported)  # the sentence's lines
     others = [k for k in range(len(body)) if k not in deciding and k not in reported]
     said, last = False, max(deciding, default=len(body))
-    passes = {"deciding": deciding, "others": others, "reported": sorted(reported)}
-    for name, lines in passes.items():  # the council's decision, then the rest, last what it reports
+    for name, lines in {"deciding": deciding, "others": others, "reported": sorted(reported)}.items():
         before = set(vote.facts)
-        for k in lines:  # once the decision gives counts, only the lines after it complete them
-            _read_prose(vote, body[k], proses[k], nexts[k], counts_too=not said or lines is others and k > last)
+        # (another body's vote reported gives no count to a decision said unanimous: "… le Groupe
+        # d'action locale a approuvé le projet (17 voix pour, 1 abstention)" / "… approuve l'avenant à
+        # l'unanimité des 12 votants"; the council's own, in the past tense, does)
+        unanimous = name == "reported" and vote.value("unanimite") is True
+        for k in lines:
+            counts_too = not (said or unanimous and not SUBJECT.search(body[k].folded)) or lines is others and k > last
+            _read_prose(vote, body[k], proses[k], nexts[k], counts_too=counts_too)
         said = said or bool({"pour", "contre", "abstentions"} & (set(vote.facts) - before))
         vote.said_by |= dict.fromkeys(set(vote.facts) - before, name)
-    _named(vote, body)
-    _outcome(vote, body)
-    if weighted(body):
-        weigh(vote)
-    return vote
 
 
 def _named(vote: Vote, body: list[Unit]) -> None:

@@ -35,6 +35,14 @@ def join_cell(a: str, b: str) -> str:
     return f"{a} {b}"
 
 
+def code_cut(above: str, cell: str) -> bool:
+    """An act's code wrapped in a narrow first column: ``"23-"`` over ``"042"``, ``"CS-2025-"`` over
+    ``"001"``, ``"DCM"`` over ``"2011-092"`` (its letters over its figures): the cell below goes on."""
+    # (not "PV" over "1", a row of its own, nor a section "II" over an item "3": the figures are a code's)
+    return bool(re.fullmatch(r"[\w./-]{1,12}[-/_]", above) and re.fullmatch(r"\w[\w./-]{0,9}", cell)
+                or re.fullmatch(r"(?![IVXL]+\b)[A-Z]{2,6}\.?", above) and re.fullmatch(r"\d{2,4}[-/_.]\d{1,4}", cell))
+
+
 def merge_rows(prev: Row, row: Row) -> Row:
     """`row`, the tail of `prev` cut by a page break, joined into it cell by cell."""
     cells = list(prev.cells)

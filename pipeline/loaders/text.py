@@ -23,7 +23,7 @@ from pipeline.loaders.text_flat import unflatten
 from pipeline.loaders.text_acts import acts_tables
 from pipeline.loaders.text_grid import markdown_wrapped, regrid, unpipe
 from schemas import Cell, Document, Line, Row, Span, Table
-from schemas.cells import merge_rows
+from schemas.cells import code_cut, merge_rows
 
 BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
 RULE = re.compile(r"^[\t\- ]*-{3,}[\t\- ]*$")  # "---\t--------------------"
@@ -96,7 +96,7 @@ def load_lines(doc: Document, text: str) -> Document:
         if "\t" in line_text:
             table = table or _new_table(doc, pending_title)
             cells = [Cell(c.strip(), span) for c in line_text.split("\t")]
-            if (boxed or markdown and _part_row(cells)) and not ruled and _wraps_row(table, cells, markdown):
+            if (boxed or markdown and _part_row(table, cells)) and not ruled and _wraps_row(table, cells, markdown):
                 table.rows[-1] = merge_rows(table.rows[-1], Row(cells))
             else:
                 table.rows.append(Row(cells))
@@ -112,19 +112,28 @@ def load_lines(doc: Document, text: str) -> Document:
 
 
 def _wraps_row(table: Table, cells: list[Cell], markdown: bool) -> bool:
-    """A row of a table drawn with box characters, its first cell empty and no rule above it
+    """A row of a table drawn with box characters, its first cell empty (or going on with an act's
+    code cut in a narrow column: "| 23-  | Compte administratif 2022 |" / "| 042  | (le Maire …) |")
+    and no rule above it
     ("│ CD-2024-01 │ Approbation du compte rendu du Comité de │ Approuvé à │" / "│ │ direction
     du 11 décembre 2023 │ l'unanimité │"): the row above's cells going on; a Markdown row may drop
     its last empty cells ("|   | M. Pierre-Olivier DARNAUD, 1er adjoint) |   |" under four columns)."""
     above = len(table.rows[-1].cells) if table.rows else 0
-    return bool(above) and not cells[0].text and (1 < len(cells) <= above if markdown else len(cells) == above)
+    first = not cells[0].text or code_cut(table.rows[-1].cells[0].text, cells[0].text) if above else False
+    return bool(above) and first and (1 < len(cells) <= above if markdown else len(cells) == above)
 
 
-def _part_row(cells: list[Cell]) -> bool:
+def _part_row(table: Table, cells: list[Cell]) -> bool:
     """A Markdown row that goes on with the row above leaves a cell empty besides the first
-    ("|   | budget principal et budgets annexes |   | Contre : 15"); one filling them all, or
-    ending on a result of its own, is an act with no number ("|   | Approbation du procès-verbal
-    | 32 | 0 | 0 | Adoptée |", "|  | Approbation du procès-verbal … | 22 | 0 |  | Adopté |")."""
+    ("|   | budget principal et budgets annexes |   | Contre : 15"), each of its cells goes on
+    in lower case ("|     | départementale | l'unanimité |"), or its first cell goes on with an
+    act's code ("| 23-  | Fonds de concours … de |" / "| 044  | communes pour … | 2 abstentions |");
+    one filling them all, or ending on a result of its own, is an act with no number ("|   |
+    Approbation du procès-verbal | 32 | 0 | 0 | Adoptée |", "|  | … | 22 | 0 |  | Adopté |")."""
+    if table.rows and table.rows[-1].cells and code_cut(table.rows[-1].cells[0].text, cells[0].text):
+        return True
+    if not cells[0].text and all(c.text[:1].islower() for c in cells[1:]):
+        return True
     return any(not c.text for c in cells[1:]) and not OWN_RESULT.match(cells[-1].text)
 
 
@@ -190,12 +199,14 @@ PIPED_ROW = re.compile(r"^\s*\|(.*?)\|?\s*$")
 # read as its lines of text, as before
 BOX_RULE = re.compile(r"^\s*[┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪─━═\s]*[─━═]{3,}[┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪─━═\s]*$")
 BOX_SIDES = str.maketrans({c: "|" for c in "│┃║"})
+# the same drawn in ASCII: "+------+--------+-------+" (or "+======+") between the "| … |" rows
+ASCII_RULE = re.compile(r"^\s*\+[-=+]*[-=]{3,}[-=+]*\+\s*$")
 
 
 def piped(line: str) -> str:
     """"| 2025-018 | Compte financier unique 2024 | 24 |" -> tab cells; its rule -> "---"; the
     same drawn with box characters, three columns or more."""
-    if BOX_RULE.match(line):
+    if BOX_RULE.match(line) or ASCII_RULE.match(line):
         return "---"
     if sum(line.count(c) for c in "│┃║") >= 4:
         line = line.translate(BOX_SIDES)

@@ -154,10 +154,14 @@ def _labels_and_values(block: list[str], x: int) -> bool:
     return sum(left.endswith(":") for left in lefts) >= 0.8 * len(lefts)
 
 
+NUMBER_SIGN = re.compile(r"^(?i:n\s*°|no\.?(?=\s)|num[ée]ro\b)\s*")  # not the "No" of "Nombre", "Nous"
+
+
 def _numbering(block: list[str], x: int) -> bool:
     """"D2025_087   Approbation du procès-verbal … – adoptée": each line's act number, then its
-    title, not two columns (the left side one code with a digit on most lines)."""
-    lefts = [ln[:x].split() for ln in block if ln[:x].strip()]
+    title, not two columns (the left side one code with a digit on most lines, after its "N°":
+    "N° 2014-48   Approbation du procès-verbal …" / "             Adoptée à l'unanimité")."""
+    lefts = [NUMBER_SIGN.sub("", ln[:x].strip()).split() for ln in block if ln[:x].strip()]
     coded = sum(len(left) == 1 and any(c.isdigit() for c in left[0]) for left in lefts)
     return coded >= 0.8 * len(lefts)
 

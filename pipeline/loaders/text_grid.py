@@ -28,11 +28,12 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+from schemas.cells import code_cut
 from schemas.text import joined
 
 MIN_COLUMNS = 4
 SLACK = 2  # a piece may start this far left of its column (numbers set right)
-LOOKAHEAD = 5  # lines across the table (a stamp between its rules, a footer) skipped while looking for the next row
+LOOKAHEAD = 7  # lines across the table (a stamp of four lines between its rules, a footer) skipped while looking for the next row
 
 
 def regrid(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
@@ -251,11 +252,12 @@ def _row_of(index: int, rows: list[tuple[int, list[str]]]) -> int | None:
     return max((start for start, _ in rows if start <= index), default=None)
 
 
-# "N° DCP   Rapport / Objet   Décision", "N° de la   Objet   Vote" (its "délibération" wrapped below)
-ACTS_HEADER = re.compile(r"(?i)^\s*(?:(?:N°|N[o°]\.?|Numéro|Réf\.?)(?:\s(?:du\s|de\sla\s|de\s)?(?:rapport|délibération|acte)"
-                         r"|\sde\sla|\s(?-i:[A-Z]{2,5}))?"
-                         r"|(?:Rapport|Délibération)(?:\sn[o°]\.?)?)\s{2,}(?:(?:Rapport|Dossier)\s?/\s?)?(?:Objet|Intitulé)\s{2,}"
-                         r"(?:Votes?|Décisions?|Résultats?(?:\s+du\s+vote)?)(?:\s?/\s?(?:votes?|décision|résultat))?\s*$")
+# "N° DCP   Rapport / Objet   Décision", "N° de la   Objet   Vote" (its "délibération" wrapped below),
+# "N°   DIRECTION / OBJET   SUITE DONNEE" (a département's list of reports)
+ACTS_HEADER = re.compile(r"(?i)^\s*(?:(?:N°|N[o°]\.?|Num[ée]ro|R[ée]f\.?)(?:\s(?:du\s|de\sla\s|de\s)?(?:rapport|d[ée]lib[ée]ration|acte)"
+                         r"|\sde(?:\sla)?|\s(?-i:[A-Z]{2,5}))?"
+                         r"|(?:Rapport|D[ée]lib[ée]ration)(?:\sn[o°]\.?)?)\s{2,}(?:(?:Rapport|Dossier|Direction|Service)\s?/\s?)?(?:Objet|Intitul[ée])\s{2,}"
+                         r"(?:Votes?|D[ée]cisions?|R[ée]sultats?(?:\s+du\s+vote)?|Suite\s+donn[ée]e)(?:\s?/\s?(?:votes?|d[ée]cision|r[ée]sultat))?\s*$")
 
 
 # a list of acts' third column says votes ("Adoptée – Pour : 33", "Adopté à l'unanimité", "Rejetée");
@@ -378,6 +380,9 @@ def _place(line: str, columns: list[int]) -> dict[int, str] | None:
                 return None
             pieces[:0] = [(x, text[:cut].rstrip()), (x + cut + 1, text[cut + 1:])]
             continue
+        if j is not None and j in placed and j == len(columns) - 1 and not alone:
+            placed[j] += " " + text  # "Pour : 32  Abst. : 5" under "DECISION / VOTE": the last cell's
+            continue  # words two spaces apart
         if j is None or j in placed:
             return None
         placed[j] = text
@@ -419,7 +424,11 @@ def _rows(lines: list[tuple[int, str]], k: int, columns: list[int]):
     passed: list[tuple[int, str]] = []
     while k < len(lines) and lines[k][1].strip():
         placed = _place(lines[k][1], columns)
-        if placed and _starts_row(placed):
+        if STAMP.search(lines[k][1]) and not (placed and 0 in placed):
+            passed.append(lines[k])  # inside one column, as "Reçu le …" under an object: no cell's
+        elif placed and rows and 0 in placed and code_cut(rows[-1][1][0], placed[0]):
+            rows[-1] = (rows[-1][0], [_join(a, placed.get(j, "")) for j, a in enumerate(rows[-1][1])])
+        elif placed and _starts_row(placed):
             rows.append((lines[k][0], [placed.get(j, "") for j in range(len(columns))]))
         elif placed and 0 not in placed and rows:
             rows[-1] = (rows[-1][0], [_join(a, placed.get(j, "")) for j, a in enumerate(rows[-1][1])])
@@ -432,13 +441,20 @@ def _rows(lines: list[tuple[int, str]], k: int, columns: list[int]):
     return rows, passed, k
 
 
+# a prefecture's stamp printed inside the table: "ACCUSE DE RECEPTION EN PREFECTURE" /
+# "062-226200012-20100906-CP2010_0905-DE" / "Date de réception : 10/09/2010"
+STAMP = re.compile(r"(?i)accus[ée]\s+de\s+r[ée]ception|\b\d{3}-\d{9}-\d{8}-\S+-[a-z]{2}\b"
+                   r"|r[ée]ception\s+(?:en\s+)?pr[ée]fecture|^\s*(?:date\s+de\s+)?r[ée]ception\s*:|^\s*re[çc]u\s+le\b")
+
+
 def _starts_row(placed: dict[int, str]) -> bool:
     """A row starts where its first column is written, beside at least one other cell."""
     return 0 in placed and len(placed) >= 2
 
 
 def _join(a: str, b: str) -> str:
-    """A cell's wrapped lines: ``"Région Nouvelle-"`` + ``"Aquitaine"`` keeps its hyphen."""
+    """A cell's wrapped lines: ``"Région Nouvelle-"`` + ``"Aquitaine"`` keeps its hyphen, a code
+    ``"2024/"`` + ``"098"`` is one."""
     if not a or not b:
         return a or b
-    return a + b if re.search(r"[^\W\d_]-$", a) else f"{a} {b}"
+    return a + b if re.search(r"[^\W\d_]-$|\d[-/_]$", a) else f"{a} {b}"
