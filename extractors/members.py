@@ -49,7 +49,8 @@ PROXY_SENTENCE = re.compile(r"^(?!(?:qui|lequel|laquelle|lesquel(?:le)?s)\s).{2,
 PROXY_LINE = re.compile(r"^(?!.*\s[–-]\s)[^,;()]{2,40}?\s(?:(?:a\s+)?donne\s+)?(?:pouvoir|procuration|mandat)(?:\s+de\s+vote)?\s+"
                         r"(?:a|au)\s+[^,;()]{2,40}$")
 # "POINT 1 - DESIGNATION DU SECRETAIRE DE SEANCE" under the last absent: an item, in capitals as names are
-ITEM_START = re.compile(r"(?:n\s*[°o]\.?\s*\d|(?:deliberation|delib\.?|acte)\s+n\s*[°o]|(?:19|20)\d\d\s*[-/_.]\s*\d{1,4}\b"
+ITEM_START = re.compile(r"(?:n\s*[°o]\.?\s*\d|(?:deliberation|delib\.?|acte)\s+n\s*[°o]"
+                        r"|(?:19|20)\d\d\s*[-/_.]\s*\d{1,4}\b"
                         r"|(?:point|question|affaire|dossier|rapport)\s+(?:n\s*[°o]\.?\s*)?\d{1,3}\s*[-–:.)])")
 TABLE_HEAD = frozenset({"n°", "no", "objet", "pour", "contre", "abst", "abstention", "abstentions", "resultat",
                         "decision", "vote", "votes"})

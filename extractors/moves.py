@@ -110,7 +110,8 @@ FOR_VOTE = re.compile(r"^[^.;]{0,40}?\b(?:ne\s+(?:prend|participe)\s+pas\s+(?:pa
 
 # … but not one who gives a proxy, does not come back, or leaves for what follows too
 FOR_GOOD = re.compile(r"\b(?:donne|donnant|a\s+donne)\s+(?:pouvoir|procuration)|ne\s+revient\s+pas|definitivement"
-                      r"|(?:points?|questions?|dossiers?)\s+suivants?|jusqu'a\s+(?:la\s+fin|son\s+terme|la\s+(?:cloture|levee))"
+                      r"|(?:points?|questions?|dossiers?)\s+suivants?"
+                      r"|jusqu'a\s+(?:la\s+fin|son\s+terme|la\s+(?:cloture|levee))"
                       r"|fin\s+de\s+(?:la\s+)?seance")
 
 
@@ -118,7 +119,8 @@ FOR_GOOD = re.compile(r"\b(?:donne|donnant|a\s+donne)\s+(?:pouvoir|procuration)|
 # and back after them, often unsaid (CGCT L2121-14): "Sous la présidence de Mme Annick BOUILLER,
 # 1re adjointe, M. le Maire ayant quitté la salle, le conseil municipal examine le compte administratif"
 STAND_IN = re.compile(r"\b(?:sous\s+la\s+presidence\s+de|presidee?\s+par|(?:prend|assure)\s+la\s+presidence"
-                      r"|preside\s+(?:la\s+seance|le\s+vote|les\s+debats)"  # "Mme X, première adjointe, préside la séance"
+                      # "M. le Maire quitte la salle. Mme X, première adjointe, préside la séance pour le vote."
+                      r"|preside\s+(?:la\s+seance|le\s+vote|les\s+debats)"
                       r"|presidence\s+(?:est\s+|etant\s+)?(?:assuree|confiee)|doyen(?:ne)?\s+(?:d'age|de\s+l'assemblee)"
                       r"|(?:fait|font)\s+proceder\s+au\s+vote"  # "Mme X, 1ère adjointe, fait procéder au vote"
                       # "Le Maire s'étant retiré, le Conseil approuve le compte administratif": the clause of a

@@ -76,9 +76,11 @@ def act_at_end(text: str) -> re.Match | None:
     if m and not re.match(r"[(–—-]|\s*(?:acte|deliberation|delib)", m.group(0)) and OTHER_ACT.search(before) \
             and not before.endswith("registre des deliberations"):  # "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS   DL-2019-10-04/23"
         return None
+    # "… Délibération 2025-017" at the margin, in capitals; not "Rectification erreur matérielle
+    # délibération 2024-018", an act the title cites
     if m and re.match(r"\s*(?:acte|deliberation|delib)\b(?!\.?\s*n\s*[°o])", m.group(0)) \
             and not text[m.start():].lstrip()[:1].isupper():
-        return None  # "… Délibération 2025-017" at the margin, not "Rectification erreur matérielle délibération 2024-018"
+        return None
     return m
 
 

@@ -32,7 +32,7 @@ from schemas.text import ends_sentence
 # "Le comité de programmation du GAL, réuni le 28 mars 2019, a émis un avis favorable … par 14 voix pour"
 OPINION = re.compile(r"\b(?:commission(?!\s+permanente)|comite\s+technique|comite\s+social(?:\s+territorial)?|bureau"
                      r"|comite\s+(?:de\s+(?:programmation|pilotage|suivi)|consultatif)|conseil\s+(?:d'exploitation|de\s+developpement|d'ecole))\b"
-                     # "Le Comité social territorial … a été consulté le" / "3 juin 2024 et a émis un avis favorable"
+                     # "Le Comité social territorial … a été consulté le" / "3 juin 2024 et a émis un avis …"
                      r"[^.;]{0,120}\b(?:reunie?\s+le|(?:a|ont)\s+(?:emis|rendu|donne)\s+un\s+avis"
                      r"|(?:a|ont)\s+ete\s+(?:consulte|saisi)e?s?)\b")
 THE_COUNCIL = r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b"
@@ -154,7 +154,8 @@ def _wraps(previous: str, u: Unit) -> bool:
     bracket is left open ("… a émis un avis favorable (5 voix pour," / "1 abstention).")."""
     if u.gap_before:
         return False
-    # ("Vu l'avis de la Commission … réunie le 10 mai 2016" / "(Pour : 9 — Abstention : 2),": a bracket goes on too)
+    # ("Vu l'avis de la Commission … réunie le 10 mai 2016" / "(Pour : 9 — Abstention : 2),": a bracket
+    # goes on too)
     return previous.count("(") > previous.count(")") or \
         not ends_sentence(previous, ".:;,") and u.text[:1].islower() | u.text[:1].isdigit() | u.text.startswith("(")
 

@@ -33,7 +33,9 @@ from schemas.text import joined
 
 MIN_COLUMNS = 4
 SLACK = 2  # a piece may start this far left of its column (numbers set right)
-LOOKAHEAD = 7  # lines across the table (a stamp of four lines between its rules, a footer) skipped while looking for the next row
+# lines across the table (a stamp of four lines between its rules, a footer) skipped while looking
+# for the next row
+LOOKAHEAD = 7
 
 
 def regrid(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
@@ -380,9 +382,9 @@ def _place(line: str, columns: list[int]) -> dict[int, str] | None:
                 return None
             pieces[:0] = [(x, text[:cut].rstrip()), (x + cut + 1, text[cut + 1:])]
             continue
-        if j is not None and j in placed and j == len(columns) - 1 and not alone:
+        if j is not None and j in placed and j == len(columns) - 1 and not alone and re.search(r"[^\W\d_]", text):
             placed[j] += " " + text  # "Pour : 32  Abst. : 5" under "DECISION / VOTE": the last cell's
-            continue  # words two spaces apart
+            continue  # words two spaces apart (not two figures set right: a column misplaced)
         if j is None or j in placed:
             return None
         placed[j] = text
