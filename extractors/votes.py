@@ -154,10 +154,11 @@ def _wraps(previous: str, u: Unit) -> bool:
     bracket is left open ("… a émis un avis favorable (5 voix pour," / "1 abstention).")."""
     if u.gap_before:
         return False
-    # ("Vu l'avis de la Commission … réunie le 10 mai 2016" / "(Pour : 9 — Abstention : 2),": a bracket
-    # goes on too)
-    return previous.count("(") > previous.count(")") or \
-        not ends_sentence(previous, ".:;,") and u.text[:1].islower() | u.text[:1].isdigit() | u.text.startswith("(")
+    # a bracket goes on too, unless a full stop or a colon closed the line above ("Vu l'avis de la
+    # commission urbanisme du 14 mai 2024," / "(vote de la commission : 5 pour, 1 contre)")
+    return previous.count("(") > previous.count(")") \
+        or u.text.startswith("(") and not ends_sentence(previous, ".:") \
+        or not ends_sentence(previous, ".:;,") and u.text[:1].islower() | u.text[:1].isdigit()
 
 
 def _says_its_vote(vote: Vote) -> bool:

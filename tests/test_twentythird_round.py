@@ -304,3 +304,19 @@ def test_review_probes_of_counts_votes_and_moves():
     assert probe("rv_11")["deliberations"][0]["pour"] == 12
     for stem in ("rv_12", "rv_14"):
         assert errors(probe(stem)) == []
+
+
+def test_a_commission_s_vote_in_a_bracket_under_its_recital_ending_on_a_comma():
+    """"Vu l'avis de la commission urbanisme du 14 mai 2024," / "(vote de la commission : 5 pour, 1
+    contre)" / "… par 14 voix pour, 2 contre et" / "1 abstention, approuve la convention.": 14 / 2 / 1."""
+    rows = probe("commission_vote_bracketed")
+    d = rows["deliberations"][0]
+    assert (d["pour"], d["contre"], d["abstentions"]) == (14, 2, 1)
+    assert errors(rows) == []
+
+
+def test_the_mayor_withdrawn_and_the_chair_handed_in_one_sentence():
+    """"Le Maire s'étant retiré, le conseil siège sous la présidence de M. Yvon CHAPUIS," / "adjoint aux
+    finances." / "Pour : 17 - Contre : 2 - Abstentions : 2" (21 of 22 votants: the mayor out for this
+    vote, no error)."""
+    assert errors(probe("mayor_withdrawn_chair_handed")) == []
