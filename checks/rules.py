@@ -40,7 +40,8 @@ RULES: dict[str, Rule] = {r.id: r for r in [
     Rule("votes.breakdown", ERROR, ("pour", "contre", "abstentions", "votants", "non_votants"),
          "Pour ({pour}) + contre ({contre}) + abstentions ({abstentions}) = {actual} ≠ votants ({votants}{non_votants_text})",
          "Pour + contre + abstentions = votants, ou votants − non-votants quand le document "
-         "compte les non-votants parmi les votants. Ignoré si l'un des décomptes n'est pas indiqué."),
+         "compte les non-votants parmi les votants. Si l'un des décomptes n'est pas indiqué, seuls les "
+         "deux autres qui dépassent déjà les votants sont signalés."),
     Rule("attendance.present_count", ERROR, ("presents", "attendance.status"),
          "{actual} noms listés comme présents, mais présents = {expected}",
          "Le nombre de noms listés parmi les présents est égal au nombre de présents indiqué "

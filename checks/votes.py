@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 from checks.attendance import over_members
 from checks.context import Source, Tables, as_bool, as_int, deliberations, is_null, where
-from checks.rules import Finding, check
+from checks.rules import ERROR, WARNING, Finding, check
 from checks.trust import Value, compare, doubtful, value
 
 
@@ -25,7 +25,8 @@ def breakdown(tables: Tables) -> Iterator[Finding]:
         c = compare(tables, "votes.breakdown", d, dict(pour=as_int, contre=as_int, abstentions=as_int,
                                                        votants=as_int), optional=dict(non_votants=as_int))
         if c is None:
-            continue  # "Contre" not stated: the sum cannot be judged
+            yield from _sides_over(tables, d)  # a side not stated: only a sum already too large is judged
+            continue
         pour, contre, abst, votants = c["pour"], c["contre"], c["abstentions"], c["votants"]
         non_votants = c["non_votants"] or 0
         total = pour + contre + abst
@@ -38,6 +39,29 @@ def breakdown(tables: Tables) -> Iterator[Finding]:
                         abstentions=abst, votants=votants,
                         non_votants_text=f", ou {votants - non_votants} sans les {non_votants} non-votants"
                         if non_votants else "")
+
+
+def _sides_over(tables: Tables, d: dict) -> Iterator[Finding]:
+    """"Pour : 18 - Contre : 8" for 25 votants, abstentions not printed: the two sides stated
+    already exceed the votants (an unstated side is no negative number); a warning, not an error,
+    since the votants read for the item may be another count than its vote's."""
+    for missing in ("abstentions", "contre"):
+        sides = [x for x in ("pour", "contre", "abstentions") if x != missing]
+        if value(tables, d, missing, as_int) is not None:
+            continue
+        read = [value(tables, d, x, as_int) for x in (*sides, "votants")]
+        if None in read or read[0].value + read[1].value <= read[2].value:
+            return  # nothing to judge: the rule stays skipped for this deliberation (coverage)
+        c = compare(tables, "votes.breakdown", d, {**dict.fromkeys(sides, as_int), "votants": as_int})
+        if c is not None and c[sides[0]] + c[sides[1]] > c["votants"]:
+            total = c[sides[0]] + c[sides[1]]
+            row = c.finding("votes.breakdown", **where(tables, d, "pour", "votants"), expected=str(c["votants"]),
+                            actual=total, pour=c["pour"], contre=c.values.get("contre", "—"),
+                            abstentions=c.values.get("abstentions", "—"), votants=c["votants"], non_votants_text="")
+            if row["severity"] == ERROR:  # a side unprinted: the item's votants may be another count
+                row["severity"], row["message"] = WARNING, row["message"] + f" — à vérifier : {missing} non indiqué(e)s"
+            yield row
+        return
 
 
 @check("votes.votants_le_exercice", needs=("deliberations",))

@@ -15,8 +15,9 @@ SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux"
 # text2num leaves zéro, un and deux as words; they are counts only right after a label
 # or before a count word: "Contre : zéro", "deux abstentions"; or with their digits: "un (1)";
 # after an equals sign, always: "Représentés (procurations) = un   Excusés et absents = trois"; not
-# what one member holds: "Mme le Maire ne détenant aucun pouvoir, 20 conseillers présents …".
-SMALL_WORD = re.compile(r"(?<![\w'])(?:(zero)|(?:(?<=[=→]\s)|(?<=[=→]\s\|\s))(aucune?|une?|deux)(?!\s+(?:tiers|quarts?|cinquiemes?|fois|pour\s+cent))|(?<!detenant\s)(?<!detient\s)(?<!porteur\sde\s)(?<!porteuse\sde\s)(aucune?|une?|deux)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|\(\s*\d|"
+# what one member holds: "Mme le Maire ne détenant aucun pouvoir, 20 conseillers présents …", "Le
+# Maire ne détenait aucune procuration."
+SMALL_WORD = re.compile(r"(?<![\w'])(?:(zero)|(?:(?<=[=→]\s)|(?<=[=→]\s\|\s))(aucune?|une?|deux)(?!\s+(?:tiers|quarts?|cinquiemes?|fois|pour\s+cent))|(?<!detenant\s)(?<!detient\s)(?<!detenait\s)(?<!porteur\sde\s)(?<!porteuse\sde\s)(aucune?|une?|deux)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|\(\s*\d|"
                         r"voix|abstentions?|pouvoirs?|procurations?|votants?|presents?|absents?|s'abstien|contre(?![\w-])|"
                         r"votent\b)))(?![\w'])")  # "cinq contre et deux s'abstiennent"
 

@@ -85,7 +85,22 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
     out = _with_grids(units, out)
     out.sort(key=lambda c: (c.unit, c.method != "label_value"))
     wanted = columns or tuple(lexicon.get("sitting_counts")) + tuple(lexicon.get("vote_counts"))
-    return [c for c in _seats(_with_deputies(run, out)) if c.column in wanted]
+    return [c for c in _seats(_restated_totals(run, _with_deputies(run, out))) if c.column in wanted]
+
+
+RESTATES = re.compile(r"^\W*(?:soit|au\s+total|en\s+tout)\b(?!.*\b(?:a\s+compter|a\s+partir|apres|jusqu|des\s+l|point|question|deliberation)\b)")
+
+
+def _restated_totals(run: Run, out: list[Count]) -> list[Count]:
+    """"Délégués titulaires présents …… 15" / "Délégués suppléants siégeant avec voix délibérative
+    …… 3" / "Soit présents …… 18": a line opening on "soit" ("au total") restates the count of a
+    line a few above, which it replaces; not "Soit 16 présents et 18 votants à compter du point n° 3"."""
+    drop = set()
+    for c in out:
+        if RESTATES.match(run.units[c.unit].folded):
+            drop |= {id(x) for x in out if x.column == c.column and 0 < c.unit - x.unit <= 4
+                     and not RESTATES.match(run.units[x.unit].folded)}
+    return [c for c in out if id(c) not in drop]
 
 
 def _with_grids(units: list[Unit], out: list[Count]) -> list[Count]:
@@ -363,9 +378,11 @@ def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
         start, _ = run.line_of(start - 1)
     head = run.text[start:label.start]
     # not "19h30"; "13 étaient présents et 1 était représenté": a copula between number and label
-    # "19 membres élus présents": a word for members between
+    # "19 membres élus présents": a word for members between; "3 dont 2 avec procuration", "dont 2
+    # ayant donné pouvoir": the absents represented
+    given = r"|\s(?:avec|ayant\s+donn[ée])\s+" if label.name == "pouvoirs" else ""
     m = re.search(r"(?<![\w.,/])(\d{1,4})\s*(?:\s(?:[ée]taient|[ée]tait|sont|est|furent)\s+|"
-                  r"\s(?:membres?|conseill[eè]re?s?|[ée]lue?s?|d[ée]l[ée]gu[ée]e?s?)\s+)?$", head)
+                  r"\s(?:membres?|conseill[eè]re?s?|[ée]lue?s?|d[ée]l[ée]gu[ée]e?s?)\s+" + given + r")?$", head)
     if not m or (start + m.start(1)) in used or not plausible(int(m.group(1))):
         return []
     if wrapped and re.search(r"[:=]\s*$", head[:m.start(1)]):

@@ -482,10 +482,11 @@ def _people(ctx: Context, own: Reading, moves: list[sitting.Move]) -> list[tuple
     """The item's lists if it prints its own, else the session's; then who left or came.
     Without a list of présents ("La liste d'émargement … est annexée"), one who arrives is
     left out rather than made the only member present: the rows are the lists printed."""
-    people = copy.deepcopy(own.members or ctx.session.members)
+    listed = own.members or ctx.session.members
+    people = copy.deepcopy(listed)
     listed_present = any(m.status == "present" for m, _ in people)
     for move in moves:
-        _apply(people, move)
+        _apply(people, move, listed)
     if _presiding_out(moves):  # "Mme le Maire … quitte la salle": she is out, and the lists still say present
         for member, _ in people:
             member.doubt = member.doubt or "list_president_out"
@@ -503,9 +504,10 @@ def _presiding_out(moves: list[sitting.Move]) -> bool:
     return out
 
 
-def _apply(people: list[tuple[Member, Span]], move) -> None:
+def _apply(people: list[tuple[Member, Span]], move, listed: list[tuple[Member, Span]]) -> None:
     """A member's move on the lists: out is absent (with the proxy given on leaving), in is
-    present; one not listed is added."""
+    present; one not listed is added. The proxies a member held lapse while they are out and
+    hold again when they are back ("M. LE GALL regagne la salle")."""
     if move.name == sitting.PRESIDING:  # "Mme le Maire … quitte la salle": the counts go stale (_stale),
         return  # the lists stay as printed (her return is often unsaid: "Mme le Maire reprend la présidence")
     found = find_person(move.name, [m.name for m, _ in people])
@@ -521,6 +523,11 @@ def _apply(people: list[tuple[Member, Span]], move) -> None:
         for other, _ in people:
             if other.holder and find_person(move.name, [other.holder]) is not None:
                 other.holder, other.gave_proxy = None, False
+        return
+    for (other, _), (printed, _) in zip(people, listed):  # `people` is a copy of `listed`, only ever appended to
+        if printed.holder and other.holder is None and other.status == "absent" \
+                and find_person(move.name, [printed.holder]) is not None:
+            other.holder, other.gave_proxy = printed.holder, printed.gave_proxy
 
 
 def _derive(facts: dict[str, Fact], people: list[tuple[Member, Span]]) -> None:

@@ -35,7 +35,7 @@ CIVILITY_START = re.compile(rf"(?<![\w.])(?<!\ba\s)(?<!\bpar\s)(?<!\bau\s)(?<!\b
 AFTER_CIVILITY = re.compile(rf"(?<![\w.]){CIVILITY}\s*(?:et\s+|,\s*)?$")  # "Mesdames et Messieurs X"
 # "•", "▪", "|" (cells of a row read as a line), " · " (not "conseiller·ère"), "&" between names
 # "J.-J. LUCIANI (à H. KLEIN) G. ESTÈVE (à G. GUILLOU)": a bracket closed, then a capital, is a new entry
-SEPARATORS = re.compile(r"\s*[,;•▪●|]\s*|(?<=\))\s+(?=[A-ZÀ-Ý])|\s+[–—·-]\s+|\s+-(?=\s)|\s+(?:et|ainsi\s+que|&)\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*/\s*")
+SEPARATORS = re.compile(r"\s*[,;•▪●|]\s*|(?<=\))\s+(?=[A-ZÀ-Ý])|\s+[–—·-]\s+|\s+-(?=\s)|\s+(?:et|ainsi\s+que|&)\s+(?=[A-ZÀ-Ý]|(?:m\.|mme|mr)\b)|\s*(?<![a-zà-ÿ] [A-ZÀ-Ý])/\s*")  # not "Joëlle K/BIDI" (a Réunion surname), but "ARNAUD C/BERTHIER R/…"
 # the holder's whole name: two words at least, and not a civility and a first name alone ("à M.
 # Francis" / "LASSERRE" goes on below; "à M. DUPONT" ends its entry)
 HOLDER_AT_END = re.compile(r"\s(?:à|a|au|par|vers|[→⇒➔➜>]|-+>|=>)\s+"

@@ -31,7 +31,7 @@ from extractors.entries import (CAPS_WORD, CIVILITY, CIVILITY_START, HOLDER_AT_E
                                 TITLE_WORD, blank_roles, entries_and_doubt, strip_civilities)
 from extractors.list_labels import ListLabel, count_label, labelled, list_label, names_line, unmarked
 from extractors.names import parse_entry
-from extractors.stream import Unit, fold, joined
+from extractors.stream import Unit, fold, gutters, joined
 
 PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "del", "el", "ben",
              "d'", "l'", "y", "e", "et", "mc", "mac", "st", "ste"}
@@ -146,7 +146,7 @@ def _ranked_after_stop(above: str, line: str) -> bool:
 
 def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member], int]:
     """The members of the list opening at units[k], and the index of the unit after it."""
-    pieces = [(units[k].text[label.offset:], k)]
+    pieces = [(gutters(units[k], label.offset), k)]
     j = k + 1
     while j < len(units):
         if counts.is_count_line(units[j].text):
@@ -179,7 +179,7 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
                                                           or GIVER_TO_HOLDER.match(units[j].folded)))) \
                 or _ranked_after_stop(pieces[-1][0], units[j].text):
             break
-        pieces.append((units[j].text, j))
+        pieces.append((gutters(units[j]), j))
         j += 1
     found = _members(pieces, label)
     for member in found:
@@ -321,8 +321,11 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
     proxies = label.kind == "proxies"
     found, cased = entries_and_doubt(text, proxies)
     out, unread, proxied = [], [], []
-    for entry, offset in found:
-        member = _member(entry, label, max((k for s, k in starts if s <= offset), default=pieces[0][1]))
+    read = [_member(entry, label, max((k for s, k in starts if s <= offset), default=pieces[0][1]))
+            for entry, offset in found]
+    if proxies:
+        _shared_holders(text, found, read)
+    for (entry, offset), member in zip(found, read):
         if member and not member.holder and not member.gave_proxy and PROXY_WORDS.search(fold(entry)):
             proxied.append(member)  # "Mme SANTONI (pouvoir : M. FERREIRA)": a proxy not understood
         if member:
@@ -339,6 +342,17 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
         member.doubt = "list_partial" if unread else "list_proxy_unread" if proxied else \
             "list_cased" if cased else "list_holder_unread"
     return out
+
+
+def _shared_holders(text: str, found: list[tuple[str, int]], read: list[Member | None]) -> None:
+    """"Alain PAGES et Odile CAUSSE à Catherine BERTRAND - …" in a list of proxies: a giver
+    joined by "et" to the next one shares its holder (two proxies each, 2020-2022)."""
+    for i in range(len(found) - 1, 0, -1):
+        a, b = read[i - 1], read[i]
+        between = text[found[i - 1][1] + len(found[i - 1][0]):found[i][1]]
+        if a and b and a.holder is None and b.holder and re.fullmatch(r"[\s,]*et\s+", between) \
+                and "(" not in found[i][0]:  # not "M. ROY et Mme ROUSSEL (pouvoir à M. SIMON)": hers alone
+            a.holder = b.holder
 
 
 # two names printed surname first on one line of a list of proxies, their column gap lost

@@ -43,13 +43,14 @@ class Move:
 FRAME = " \t–—-*•→►▪"
 
 
-def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
+def read_move(u: Unit, k: int, nxt: Unit | None = None, whole: bool = True) -> Move | None:
     """``"Départ de Monsieur Eric ROBERT (procuration à Bernadette CORVISIER)"``,
     ``"Arrivée de Monsieur Jean-Yves CALLAC"``, ``"M. X quitte la séance et donne pouvoir à Y"``;
     a sentence cut at the line's end is read on into `nxt` ("M. Alain LE DU, conseiller
-    municipal," / "quitte la salle et ne prend pas part au vote (17 votants).")."""
+    municipal," / "quitte la salle et ne prend pas part au vote (17 votants)."); `whole`: the
+    line as printed, whose later sentences may hold the move (`_in_sentences`)."""
     if nxt is not None and not ends_sentence(u.text, ".;:!?)") and not nxt.gap_before:
-        move = read_move(Unit(u.text.rstrip() + " " + nxt.text.strip(), u.span, u.index), k)
+        move = read_move(Unit(u.text.rstrip() + " " + nxt.text.strip(), u.span, u.index), k, whole=False)
         if move:
             move.through = k + 1
             return move
@@ -71,7 +72,26 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None) -> Move | None:
                                                 and not FOR_GOOD.search(folded[m.end():]))
                 return Move(kind, name, holder or (_holder_after(text, folded, m.end()) if kind == "leave" else None),
                             u.span, k, for_vote=for_vote, from_item=_from_item(folded[m.end():]))
+    return _in_sentences(u, k) if whole else None
+
+
+def _in_sentences(u: Unit, k: int) -> Move | None:
+    """An item flattened into one line, a departure in one of its sentences and the item's vote
+    after it: "3) Délibération n° 2023/033 - Compte administratif 2022 … est élue présidente de
+    séance pour ce point. Le Maire quitte la salle. Présents : 25 - … Vote : 24 pour, …" (each
+    sentence after the first read alone; out for that vote, unless for good). Not an arrival nor a
+    departure in a paragraph with no vote ("M. GARNIER a quitté la salle des fêtes avant la fin")."""
+    sentences = SENTENCE_START.split(u.text)
+    for i, sentence in enumerate(sentences[1:] if len(sentences) > 1 else (), start=1):
+        move = read_move(Unit(sentence, u.span, u.index), k, whole=False)
+        if move and move.kind == "leave" and VOTED.search(fold(" ".join(sentences[i:]))):
+            move.for_vote = move.for_vote or not FOR_GOOD.search(fold(sentence))
+            return move
     return None
+
+
+SENTENCE_START = re.compile(r"(?<=[\w)][.;])\s+(?=(?:Le|La|Les|M\.|Mme|MM\.|Monsieur|Madame)\s)")
+VOTED = re.compile(r"\b(?:pour\s*:?\s*\d|\d+\s+(?:voix\s+)?pour|adoptee?s?|unanimite|rejetee?s?)\b")
 
 
 def _in_cells(u: Unit, k: int) -> Move | None:

@@ -33,7 +33,8 @@ from __future__ import annotations
 import re
 
 from extractors.normalise import YEAR
-from extractors.table_model import Arithmetic, Num, TableInput, analyse
+from extractors.table_figures import Arithmetic, Num, TableInput
+from extractors.table_model import analyse
 from extractors.tablegrid import (Grid, fold, grid, is_broken_number, is_numeric, load_patterns,
                                   read_number, span_of)
 from schemas import Block, Document, Row, Table

@@ -132,6 +132,8 @@ def read_place(r: Reading, text: str, span: Span) -> None:
     folded = fold(text).strip()
     for pattern in lexicon.get("place"):
         m = lexicon.rx(pattern).search(folded)
+        if m and lexicon.rx(lexicon.get("place_usual")).match(m.group("name")):
+            continue  # "dans la salle ordinaire de ses délibérations": the usual room, not named
         if m:
             r.set("lieu", _slice(text.strip(), m, "name"), span, "place")
             return

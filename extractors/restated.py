@@ -56,6 +56,8 @@ def key(number: str | None) -> str | None:
         return None
     if outline.LETTERED_RANK.fullmatch(number.lower().strip()):
         return number.lower().strip()  # "B1" under "B. FINANCES" is not "A1": the letter is the part
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}", number.strip()):
+        return number.strip()  # "1.2", a chapter's item, is not the rank "12" of a recap
     text = re.sub(r"^(?:n\s*[°o]\.?|no\b|[a-z]{1,5}(?=[\s_-]*\d))[\s_-]*", "", number.lower().strip())
     return re.sub(r"[^0-9a-z]", "", text) or None
 
@@ -123,7 +125,7 @@ def _same_act(e: Emitted, row: Unit) -> bool:
     """A row numbered by rank ("3 – Tarifs … 16 pour") names the item of that rank only when
     they share a word of their titles: a relevé may number the deliberations alone."""
     if not e.numero or not re.fullmatch(r"\w{1,4}", key(e.numero) or ""):
-        return True  # an act number ("2013-45") is the act's
+        return True  # an act number ("2013-45"), a chapter's item ("3.2"), is the act's
     words = lambda text: {w for w in re.findall(r"[a-z]{5,}", fold(text or ""))}
     return bool(words(e.objet) & words(row.text))
 

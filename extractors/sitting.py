@@ -135,6 +135,12 @@ def _recounted(u: Unit) -> str:
     return u.text[m.end():] if m else u.text
 
 
+def _said_of_move(u: Unit) -> bool:
+    """A sentence under a move, in its paragraph, on the mover or the proxy they held or gave."""
+    return not u.gap_before and not counts.is_count_line(u.text) and bool(
+        re.match(r"(?:il|elle)\s", u.folded) or re.search(r"\b(?:pouvoir|procuration|mandat)\b", u.folded))
+
+
 def _counts(r: Reading, units: list[Unit], full: bool) -> None:
     """The sitting's counts; those printed with a member's move ("X quitte la séance
     (16 présents, 17 votants)") are the move's, holding for the items after it."""
@@ -148,10 +154,14 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
         if (text.count("(") > text.count(")") or m.through > m.unit) and m.unit + 1 < len(units):
             moved.setdefault(m.unit + 1 + (m.unit + 1 in furniture), m)
         after = max(m.unit, m.through) + 1  # "… quitte la séance et donne pouvoir à M. Y." / "(Présents : 12 – …)"
+        if after + 1 < len(units) and _said_of_move(units[after]):
+            after += 1  # "Il était porteur du pouvoir de Mme PERROS, qui ne peut … être exercé." / "Présents : 23 – …"
         if after < len(units) and counts.is_count_line(_recounted(units[after])):
             moved.setdefault(after, m)
     labelled = {c.column for c in found if c.method != "number_before" and c.unit not in moved}
-    for c in found:
+    # "… les deux pouvoirs dont il était porteur ne peuvent plus être exercés. Présents : 14 - Pouvoirs :
+    # 10": with a move, a label's count goes before a number that merely precedes the word
+    for c in sorted(found, key=lambda c: c.unit in moved and c.method == "number_before"):
         if c.unit in moved:  # a member's move changes who is in the room, never the members in office
             if c.column != "membres_en_exercice":
                 moved[c.unit].counts.setdefault(c.column, Fact(c.value, units[c.unit].span, "move_counts"))
@@ -384,7 +394,10 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
         r.set("president", opening.person(rest, re.match(r"(?P<name>.+)", rest), "name"), u.span, "field")
     elif label.name == "objet":  # "Objet : Attribution … Les Amis" / "du Lac": wrapped lines too
         lines = [rest]
-        while used < len(units) and len(lines) < 4 and _wraps(lines[-1], units[used]):
+        # "OBJET DE LA DÉLIBÉRATION : Mise à disposition … Harmonie municipale" / "Le mardi 28 avril
+        # 2009, … le Conseil Communautaire … s'est réuni …": the sitting's opening is no title's end
+        while used < len(units) and len(lines) < 4 and _wraps(lines[-1], units[used]) \
+                and not opening.is_opening(units, used):
             lines.append(units[used].text.strip())
             used += 1
         r.set("objet", joined(lines).rstrip(" ;") or None, span_of(units[k:used]), "field")

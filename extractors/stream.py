@@ -46,6 +46,7 @@ class Unit:
     bold: tuple[str, ...] = ()
     cells: tuple[str, ...] = ()
     gap_before: bool = False  # a blank line, a page break or a rule before it
+    gutters: tuple[int, ...] = ()  # where a wide gap before a capital was closed (see `gutters`)
 
     @cached_property
     def folded(self) -> str:  # read by every recogniser, many times a line: folded once
@@ -59,10 +60,78 @@ class Unit:
 
 def clean(text: str) -> str:
     """One line as a recogniser should see it (see the module's docstring)."""
+    return _cleaned(text)[0]
+
+
+# "MMES et MM. BOULANGER  BOUZID  LE CORRE", "Huguette Couderc  Jean-Michel Debrabant": a
+# table's cells laid on one line, its gutters left as wide spaces before a capital
+GUTTER = re.compile(r"(?<=[^\W\d_]) {2,}(?=[A-ZÀ-Ý])")
+MARK = "\x00"
+
+
+def _cleaned(text: str) -> tuple[str, tuple[int, ...]]:
+    """The clean line, and where in it a gutter between two capitals was closed to one space."""
     text = ZERO_WIDTH.sub("", PRIVATE_USE.sub(" ", ODD_SPACES.sub(" ", text))).translate(RARE_MARKS)
     text = MIDDLE_DOTS.sub("…", text)  # "Votants ce jour ·········· 26": a leader of middle dots
     text = LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "P R É S E N T S :"
-    return re.sub(r" {2,}", " ", text).strip()
+    text = re.sub(r" {2,}", " ", GUTTER.sub(MARK, text.replace(MARK, " "))).strip()
+    return text.replace(MARK, " "), tuple(k for k, c in enumerate(text) if c == MARK)
+
+
+def gutters(unit: Unit, start: int = 0) -> str:
+    """The unit's text from `start`, with a comma for each gutter closed before a capital,
+    in a line without figures or separators whose pieces read as names: two gutters or more,
+    each piece between them a whole name (a surname in capitals, or two words; the line's
+    first and last pieces may be a name cut by the line's end), or one gutter between two
+    names of two words ("Quentin Chéneau-Marty  Sabine Delattre"). A row of names, not
+    "Approuvé  à l'unanimité" justified nor "Mme Anne-Marie  ARNAUD" spaced out. Offsets are kept."""
+    cuts = [k for k in unit.gutters if k > start]
+    # "Mme Anne-Marie  ARNAUD,  M. Christian  AUBERT": a list that parts its names itself
+    if not cuts or re.search(r"[\d,;•/]", CIVILITIES_PARTED.sub("", unit.text[start:])):
+        return unit.text[start:]
+    pieces = [unit.text[a:b].split() for a, b in zip([start] + cuts, cuts + [len(unit.text)])]
+    if len(cuts) == 1 and (not all(len(_uncivil(p)) >= 2 and _whole_name(p) for p in pieces) or _surname_first(pieces)) \
+            or any(len(p) > 5 or not _whole_name(p) for p in pieces[1:-1]):
+        return unit.text[start:]
+    text = "".join("," if k in cuts else c for k, c in enumerate(unit.text))[start:]
+    # "… Thibault Mallet  Maria" / "Mansouri  Karim Mattei": the line's end is a gutter too,
+    # unless its last piece is a name cut there
+    return text + "," if _whole_name(pieces[-1]) else text
+
+
+CIVILITY_WORD = re.compile(r"(?i)(?:m|mm|mme|mmes|mlle|mr|monsieur|madame|messieurs|mesdames)\.?")
+
+
+def _uncivil(words: list[str]) -> list[str]:
+    return [w for w in words if not CIVILITY_WORD.fullmatch(w)]
+
+
+def _surname_first(pieces: list[list[str]]) -> bool:
+    """"DA SILVA         Marie Claire": a surname in capitals, its first names in the next column
+    (one person, a "NOM   Prénom" table's row)."""
+    first, second = (_uncivil(p) for p in pieces)
+    return all(w.isupper() for w in first) and not any(w.isupper() for w in second)
+
+
+TO = ("à", "a", "au", "→", "->")  # a proxy's giver to its holder
+PARTICLE = re.compile(r"(?i)(?:de|du|des|le|la|les|van|von|d[’']|l[’'])$")
+
+
+CIVILITIES_PARTED = re.compile(r"(?i)\b(?:mesdames|messieurs|mmes|mm)\.?\s*,")  # "Mesdames, Messieurs X  Y"
+
+
+def _whole_name(words: list[str]) -> bool:
+    """"Thibault Mallet", "BOUZID", "Christine MARCHAND à Marie DURAND" (a proxy, in its list): a
+    whole name; not "Maria" / "Mansouri", "Madame DU" / "PLESSIS" (cut by the line's end), nor "TRAN
+    ainsi" / "que VANDENBERGHE"."""
+    if words and words[0] not in TO and words[-1] not in TO:
+        words = [w for w in words if w not in TO]
+    if any(CIVILITY_WORD.fullmatch(w) for w in words[1:]):
+        return False  # "FAURE  M. Jean": a gap closed inside two names ("Mme Odile  FAURE  M. Jean  MARTIN")
+    words = _uncivil(words)
+    if not words or not all(w[:1].isupper() for w in words) or PARTICLE.match(words[-1]):
+        return False
+    return len(words) >= 2 or bool(re.search(r"[A-ZÀ-Ý]{2}", words[0]))
 
 
 def units(doc: Document) -> list[Unit]:
@@ -75,12 +144,12 @@ def units(doc: Document) -> list[Unit]:
         rows = [(tuple(clean(c.text) for c in r.cells), r.span) for r in item.rows] \
             if isinstance(item, Table) else [((), item.span)]
         for cells, span in rows:
-            text = " | ".join(c for c in cells if c) if cells else clean(item.text)
+            text, wide = (" | ".join(c for c in cells if c), ()) if cells else _cleaned(item.text)
             if not text or RULE_ONLY.match(text):
                 rule = rule or len(text) > 2  # a lone "–" or "•" between two names is the list's separator
                 continue
             bold = () if cells else item.bold
-            out.append(Unit(text, span, index, bold, cells, rule or _gap(last, span)))
+            out.append(Unit(text, span, index, bold, cells, rule or _gap(last, span), wide))
             last, rule = span, False
     return out
 

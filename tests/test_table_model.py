@@ -17,7 +17,8 @@ import pytest
 import checks
 from checks.tables import table_coverage
 from extractors import numeric_tables, objectives
-from extractors.table_model import Num, TableInput, analyse
+from extractors.table_figures import Num, TableInput
+from extractors.table_model import analyse
 from pipeline.loaders import load
 from schemas import Cell, Table
 

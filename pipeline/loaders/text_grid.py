@@ -298,11 +298,18 @@ def _count_box(line: str, below: str, after: str) -> tuple[list[str], list[str]]
     if len(labels) < 2 or len(values) != len(labels) or not all(re.fullmatch(r"\d{1,4}", v) or
                                                                NUMBER_WORDS.fullmatch(v) for v in values):
         return None
-    if any(re.search(r"\d", p) or len(p.split()) > 7 or not p[:1].isupper() or not COUNT_WORD.search(p) for p in labels):
+    if re.fullmatch(r"[\d\s]+", after or "x"):
         return None
-    if sum(bool(SITTING_WORD.search(p)) for p in labels) < 2 or re.fullmatch(r"[\d\s]+", after or "x"):
+    if all(VOTE_LABEL.fullmatch(p) for p in labels):
+        return labels, values  # "Pour   Contre   Abstention" over "74   12   4": a vote's box
+    if any(re.search(r"\d", p) or len(p.split()) > 10 or not p[:1].isupper() or not COUNT_WORD.search(p) for p in labels):
+        return None
+    if sum(bool(SITTING_WORD.search(p)) for p in labels) < 2:
         return None
     return labels, values
+
+
+VOTE_LABEL = re.compile(r"(?i)pour|contre|abst(?:entions?|\.)?|votants?|nppv|exprim[ée]s|suffrages\s+exprim[ée]s")
 
 
 def _count_box_wrapped(line: str, second: str, below: str, after: str) -> tuple[list[str], list[str]] | None:
@@ -336,9 +343,12 @@ NUMBER_WORDS = re.compile(rf"(?i)(?:{_UNITS})(?:(?:[- ]|\s+et\s+|-et-)(?:{_UNITS
 # the words of a sitting's count box: each label has one, and two labels at least a word of the
 # sitting's attendance ("Membres de la commission  Présents  Excusés" in a report is not one);
 # the extractors' lexicon reads the labels, these words only tell a box's shape
+# ("Assistant à la séance" says présents; "Conseillères et conseillers communautaires ayant pris
+# part au vote", nine words, says votants)
 COUNT_WORD = re.compile(r"(?i)pr[ée]s|pouvoir|procuration|mandat|repr[ée]sent|votant|vote|suffrage|exercice|"
-                        r"absen|excus|membre|conseill|d[ée]l[ée]gu|[ée]lu|effectif|si[èe]ge|quorum|aff[ée]rent|total")
-SITTING_WORD = re.compile(r"(?i)pr[ée]sent|votant|pouvoir|procuration|repr[ée]sent|exercice|mandat|suffrage")
+                        r"absen|excus|membre|conseill|d[ée]l[ée]gu|[ée]lu|effectif|si[èe]ge|quorum|aff[ée]rent|total|assist")
+SITTING_WORD = re.compile(r"(?i)pr[ée]sent|votant|pouvoir|procuration|repr[ée]sent|exercice|mandat|suffrage|"
+                          r"part\s+au\s+vote|assist\w*\s+[àa]\s+la\s+s[ée]ance")
 
 
 def _columns(line: str) -> list[tuple[int, str]]:
@@ -353,7 +363,13 @@ def _words(x: int, piece: str) -> list[tuple[int, str]]:
     # ("EXTRAIT DU REGISTRE DES DELIBERATIONS")
     column = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ.°]*|[A-ZÀ-Ý.°]{1,4}")
     numbered = words[0][1] in ("N°", "Nº", "No", "N°.")  # "N° DCP": the number's column, named
-    return words if len(words) > 1 and not numbered and all(column.fullmatch(w) for _, w in words) else [(x, piece)]
+    columns = all(column.fullmatch(w) for _, w in words) or all(VOTE_HEAD.fullmatch(w) for _, w in words)
+    return words if len(words) > 1 and not numbered and columns else [(x, piece)]
+
+
+# a vote table's header in capitals, one space apart: "VOTANTS POUR CONTRE ABST. DECISION" (every
+# word of it: "RESULTAT DU VOTE" is one column)
+VOTE_HEAD = re.compile(r"VOTANTS|POUR|CONTRE|ABST\.?|ABSTENTIONS?|D[EÉ]CISION|R[EÉ]SULTAT|EXPRIM[EÉ]S|PR[EÉ]SENTS|POUVOIRS")
 
 
 def _pieces(line: str) -> list[tuple[int, str]]:
@@ -424,7 +440,13 @@ def _rows(lines: list[tuple[int, str]], k: int, columns: list[int]):
     inside the table, and where the table ends."""
     rows: list[tuple[int, list[str]]] = []
     passed: list[tuple[int, str]] = []
-    while k < len(lines) and lines[k][1].strip():
+    while k < len(lines):
+        if not lines[k][1].strip():
+            resume = _after_stamp(lines, k, columns)
+            if resume is None:
+                break
+            passed += [line for line in lines[k:resume] if line[1].strip()]
+            k = resume
         placed = _place(lines[k][1], columns)
         if STAMP.search(lines[k][1]) and not (placed and 0 in placed):
             passed.append(lines[k])  # inside one column, as "Reçu le …" under an object: no cell's
@@ -441,6 +463,22 @@ def _rows(lines: list[tuple[int, str]], k: int, columns: list[int]):
             passed.append(lines[k])
         k += 1
     return rows, passed, k
+
+
+def _after_stamp(lines: list[tuple[int, str]], k: int, columns: list[int]) -> int | None:
+    """A prefecture's stamp between blank lines inside the table ("" / "Accusé de réception en
+    préfecture" / "078-…-CC_19_06_27_06-DE" / "Date de télétransmission : 03/07/2019" / "" /
+    the next row): where the rows go on, or None (a blank line ends the table)."""
+    j = k
+    while j < len(lines) and not lines[j][1].strip():
+        j += 1
+    end = next((e for e in range(j, min(len(lines), j + 6)) if not lines[e][1].strip()), None)
+    if end is None or not any(STAMP.search(text) for _, text in lines[j:end]):
+        return None
+    while end < len(lines) and not lines[end][1].strip():
+        end += 1
+    placed = _place(lines[end][1], columns) if end < len(lines) else None
+    return end if placed and _starts_row(placed) else None
 
 
 # a prefecture's stamp printed inside the table: "ACCUSE DE RECEPTION EN PREFECTURE" /
