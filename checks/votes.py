@@ -59,7 +59,8 @@ def _sides_over(tables: Tables, d: dict) -> Iterator[Finding]:
                             actual=total, pour=c["pour"], contre=c.values.get("contre", "—"),
                             abstentions=c.values.get("abstentions", "—"), votants=c["votants"], non_votants_text="")
             if row["severity"] == ERROR:  # a side unprinted: the item's votants may be another count
-                row["severity"], row["message"] = WARNING, row["message"] + f" — à vérifier : {missing} non indiqué(e)s"
+                row["severity"] = WARNING
+                row["message"] += f" — à vérifier : {missing} non indiqué(e)s"
             yield row
         return
 

@@ -88,7 +88,8 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
     return [c for c in _seats(_restated_totals(run, _with_deputies(run, out))) if c.column in wanted]
 
 
-RESTATES = re.compile(r"^\W*(?:soit|au\s+total|en\s+tout)\b(?!.*\b(?:a\s+compter|a\s+partir|apres|jusqu|des\s+l|point|question|deliberation)\b)")
+RESTATES = re.compile(r"^\W*(?:soit|au\s+total|en\s+tout)\b"
+                      r"(?!.*\b(?:a\s+compter|a\s+partir|apres|jusqu|des\s+l|point|question|deliberation)\b)")
 
 
 def _restated_totals(run: Run, out: list[Count]) -> list[Count]:

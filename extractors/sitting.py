@@ -155,7 +155,8 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
             moved.setdefault(m.unit + 1 + (m.unit + 1 in furniture), m)
         after = max(m.unit, m.through) + 1  # "… quitte la séance et donne pouvoir à M. Y." / "(Présents : 12 – …)"
         if after + 1 < len(units) and _said_of_move(units[after]):
-            after += 1  # "Il était porteur du pouvoir de Mme PERROS, qui ne peut … être exercé." / "Présents : 23 – …"
+            # "Il était porteur du pouvoir de Mme PERROS, qui ne peut … être exercé." / "Présents : 23 – …"
+            after += 1
         if after < len(units) and counts.is_count_line(_recounted(units[after])):
             moved.setdefault(after, m)
     labelled = {c.column for c in found if c.method != "number_before" and c.unit not in moved}

@@ -70,7 +70,7 @@ MARK = "\x00"
 
 
 def _cleaned(text: str) -> tuple[str, tuple[int, ...]]:
-    """The clean line, and where in it a gutter between two capitals was closed to one space."""
+    """The clean line, and where in it a gutter before a capital was closed to one space."""
     text = ZERO_WIDTH.sub("", PRIVATE_USE.sub(" ", ODD_SPACES.sub(" ", text))).translate(RARE_MARKS)
     text = MIDDLE_DOTS.sub("…", text)  # "Votants ce jour ·········· 26": a leader of middle dots
     text = LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "P R É S E N T S :"
@@ -90,8 +90,9 @@ def gutters(unit: Unit, start: int = 0) -> str:
     if not cuts or re.search(r"[\d,;•/]", CIVILITIES_PARTED.sub("", unit.text[start:])):
         return unit.text[start:]
     pieces = [unit.text[a:b].split() for a, b in zip([start] + cuts, cuts + [len(unit.text)])]
-    if len(cuts) == 1 and (not all(len(_uncivil(p)) >= 2 and _whole_name(p) for p in pieces) or _surname_first(pieces)) \
-            or any(len(p) > 5 or not _whole_name(p) for p in pieces[1:-1]):
+    one = len(cuts) == 1 and (_surname_first(pieces)
+                              or not all(len(_uncivil(p)) >= 2 and _whole_name(p) for p in pieces))
+    if one or any(len(p) > 5 or not _whole_name(p) for p in pieces[1:-1]):
         return unit.text[start:]
     text = "".join("," if k in cuts else c for k, c in enumerate(unit.text))[start:]
     # "… Thibault Mallet  Maria" / "Mansouri  Karim Mattei": the line's end is a gutter too,
@@ -115,8 +116,6 @@ def _surname_first(pieces: list[list[str]]) -> bool:
 
 TO = ("à", "a", "au", "→", "->")  # a proxy's giver to its holder
 PARTICLE = re.compile(r"(?i)(?:de|du|des|le|la|les|van|von|d[’']|l[’'])$")
-
-
 CIVILITIES_PARTED = re.compile(r"(?i)\b(?:mesdames|messieurs|mmes|mm)\.?\s*,")  # "Mesdames, Messieurs X  Y"
 
 

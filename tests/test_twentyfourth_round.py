@@ -344,3 +344,19 @@ def test_the_review_probes_read_as_before():
         rows = probe(f"rv_{stem}")
         assert holds(rows), stem
         assert errors(rows) == [], stem
+
+
+def test_a_vote_box_with_a_dash_for_none():
+    """"Vote :" / "Pour       Contre       Abstention" / "17           -             2": 17 / 0 / 2
+    (both trees read no vote; a second reader's probe)."""
+    assert votes_of(probe("vote_box_dash")) == [("2014-007", 17, 0, 2)]
+
+
+def test_the_mayor_withdrawn_said_with_a_comma():
+    """"Monsieur le Maire, s'étant retiré au moment du vote, la présidence est assurée par M. GIRAUD,
+    premier adjoint, …" and "par 12 voix pour, 0 voix contre et 1 abstention" for the 15 votants of
+    the opening: the chair out for this vote (with the proxy he held), no false error (a second
+    reader's probe, its vote sentence given its "0 voix contre")."""
+    rows = probe("mayor_withdrawn_comma")
+    assert errors(rows) == []
+    assert [f["severity"] for f in rows["findings"] if f["check_id"] == "votes.breakdown"] == ["notice"]

@@ -295,6 +295,8 @@ def _count_box(line: str, below: str, after: str) -> tuple[list[str], list[str]]
     table whose first row only is read, "Point  Pour  Contre" over "1  10  0" and "2  10  1",
     nor a box of other figures, "Inscrits  Présents  Absents" over "120  95  25")."""
     labels, values = [p for _, p in _pieces(line)], [p for _, p in _pieces(below)]
+    if labels and all(VOTE_LABEL.fullmatch(p) for p in labels):
+        values = ["0" if re.fullmatch(r"[-–—]", v) else v for v in values]  # "17   -   2": a dash for none
     if len(labels) < 2 or len(values) != len(labels) or not all(re.fullmatch(r"\d{1,4}", v) or
                                                                NUMBER_WORDS.fullmatch(v) for v in values):
         return None
@@ -302,7 +304,8 @@ def _count_box(line: str, below: str, after: str) -> tuple[list[str], list[str]]
         return None
     if all(VOTE_LABEL.fullmatch(p) for p in labels):
         return labels, values  # "Pour   Contre   Abstention" over "74   12   4": a vote's box
-    if any(re.search(r"\d", p) or len(p.split()) > 10 or not p[:1].isupper() or not COUNT_WORD.search(p) for p in labels):
+    if any(re.search(r"\d", p) or len(p.split()) > 10 or not p[:1].isupper() or not COUNT_WORD.search(p)
+           for p in labels):
         return None
     if sum(bool(SITTING_WORD.search(p)) for p in labels) < 2:
         return None
@@ -346,7 +349,8 @@ NUMBER_WORDS = re.compile(rf"(?i)(?:{_UNITS})(?:(?:[- ]|\s+et\s+|-et-)(?:{_UNITS
 # ("Assistant à la séance" says présents; "Conseillères et conseillers communautaires ayant pris
 # part au vote", nine words, says votants)
 COUNT_WORD = re.compile(r"(?i)pr[ée]s|pouvoir|procuration|mandat|repr[ée]sent|votant|vote|suffrage|exercice|"
-                        r"absen|excus|membre|conseill|d[ée]l[ée]gu|[ée]lu|effectif|si[èe]ge|quorum|aff[ée]rent|total|assist")
+                        r"absen|excus|membre|conseill|d[ée]l[ée]gu|[ée]lu|effectif|si[èe]ge|quorum|aff[ée]rent|"
+                        r"total|assist")
 SITTING_WORD = re.compile(r"(?i)pr[ée]sent|votant|pouvoir|procuration|repr[ée]sent|exercice|mandat|suffrage|"
                           r"part\s+au\s+vote|assist\w*\s+[àa]\s+la\s+s[ée]ance")
 
@@ -369,7 +373,8 @@ def _words(x: int, piece: str) -> list[tuple[int, str]]:
 
 # a vote table's header in capitals, one space apart: "VOTANTS POUR CONTRE ABST. DECISION" (every
 # word of it: "RESULTAT DU VOTE" is one column)
-VOTE_HEAD = re.compile(r"VOTANTS|POUR|CONTRE|ABST\.?|ABSTENTIONS?|D[EÉ]CISION|R[EÉ]SULTAT|EXPRIM[EÉ]S|PR[EÉ]SENTS|POUVOIRS")
+VOTE_HEAD = re.compile(r"VOTANTS|POUR|CONTRE|ABST\.?|ABSTENTIONS?|D[EÉ]CISION|R[EÉ]SULTAT|EXPRIM[EÉ]S|"
+                       r"PR[EÉ]SENTS|POUVOIRS")
 
 
 def _pieces(line: str) -> list[tuple[int, str]]:
