@@ -45,24 +45,22 @@ def _sides_over(tables: Tables, d: dict) -> Iterator[Finding]:
     """"Pour : 18 - Contre : 8" for 25 votants, abstentions not printed: the two sides stated
     already exceed the votants (an unstated side is no negative number); a warning, not an error,
     since the votants read for the item may be another count than its vote's."""
-    for missing in ("abstentions", "contre"):
-        sides = [x for x in ("pour", "contre", "abstentions") if x != missing]
-        if value(tables, d, missing, as_int) is not None:
-            continue
-        read = [value(tables, d, x, as_int) for x in (*sides, "votants")]
-        if None in read or read[0].value + read[1].value <= read[2].value:
-            return  # nothing to judge: the rule stays skipped for this deliberation (coverage)
-        c = compare(tables, "votes.breakdown", d, {**dict.fromkeys(sides, as_int), "votants": as_int})
-        if c is not None and c[sides[0]] + c[sides[1]] > c["votants"]:
-            total = c[sides[0]] + c[sides[1]]
-            row = c.finding("votes.breakdown", **where(tables, d, "pour", "votants"), expected=str(c["votants"]),
-                            actual=total, pour=c["pour"], contre=c.values.get("contre", "—"),
-                            abstentions=c.values.get("abstentions", "—"), votants=c["votants"], non_votants_text="")
-            if row["severity"] == ERROR:  # a side unprinted: the item's votants may be another count
-                row["severity"] = WARNING
-                row["message"] += f" — à vérifier : {missing} non indiqué(e)s"
-            yield row
+    missing = next((x for x in ("abstentions", "contre") if value(tables, d, x, as_int) is None), None)
+    sides = [x for x in ("pour", "contre", "abstentions") if x != missing]
+    read = [value(tables, d, x, as_int) for x in (*sides, "votants")] if missing else [None]
+    if None in read or read[0].value + read[1].value <= read[2].value:
+        return  # nothing to judge: the rule stays skipped for this deliberation (coverage)
+    c = compare(tables, "votes.breakdown", d, {**dict.fromkeys(sides, as_int), "votants": as_int})
+    total = c and c[sides[0]] + c[sides[1]]
+    if c is None or total <= c["votants"]:
         return
+    row = c.finding("votes.breakdown", **where(tables, d, "pour", "votants"), expected=str(c["votants"]),
+                    actual=total, pour=c["pour"], contre=c.values.get("contre", "—"),
+                    abstentions=c.values.get("abstentions", "—"), votants=c["votants"], non_votants_text="")
+    if row["severity"] == ERROR:  # a side unprinted: the item's votants may be another count
+        row["severity"] = WARNING
+        row["message"] += f" — à vérifier : {missing} non indiqué(e)s"
+    yield row
 
 
 @check("votes.votants_le_exercice", needs=("deliberations",))

@@ -96,11 +96,9 @@ def _restated_totals(run: Run, out: list[Count]) -> list[Count]:
     """"Délégués titulaires présents …… 15" / "Délégués suppléants siégeant avec voix délibérative
     …… 3" / "Soit présents …… 18": a line opening on "soit" ("au total") restates the count of a
     line a few above, which it replaces; not "Soit 16 présents et 18 votants à compter du point n° 3"."""
-    drop = set()
-    for c in out:
-        if RESTATES.match(run.units[c.unit].folded):
-            drop |= {id(x) for x in out if x.column == c.column and 0 < c.unit - x.unit <= 4
-                     and not RESTATES.match(run.units[x.unit].folded)}
+    restating = {c.unit for c in out if RESTATES.match(run.units[c.unit].folded)}
+    drop = {id(x) for c in out if c.unit in restating for x in out
+            if x.column == c.column and 0 < c.unit - x.unit <= 4 and x.unit not in restating}
     return [c for c in out if id(c) not in drop]
 
 

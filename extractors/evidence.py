@@ -74,9 +74,10 @@ def _vote_after_act(folded: str) -> bool:
     for pattern in data()["headings"]["act"]:
         m = rx(pattern).match(folded)
         if m:
-            title = (m.groupdict().get("title") or "").strip()
+            printed = m.groupdict().get("title")
+            title = (printed or "").strip()
             # "N° 2021-044  Taxe de séjour - Tarifs … 2022 . Adopté": the outcome after the title
-            tail = folded[m.end("title"):].strip(" .…") if m.groupdict().get("title") else ""
+            tail = folded[m.end("title"):].strip(" .…") if printed else ""
             return (bool(pairing.RESULT_START.match(title)) and _decides(title)) or (bool(tail) and _decides(tail))
     return False
 

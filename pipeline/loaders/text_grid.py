@@ -295,14 +295,15 @@ def _count_box(line: str, below: str, after: str) -> tuple[list[str], list[str]]
     table whose first row only is read, "Point  Pour  Contre" over "1  10  0" and "2  10  1",
     nor a box of other figures, "Inscrits  Présents  Absents" over "120  95  25")."""
     labels, values = [p for _, p in _pieces(line)], [p for _, p in _pieces(below)]
-    if labels and all(VOTE_LABEL.fullmatch(p) for p in labels):
+    votes = bool(labels) and all(VOTE_LABEL.fullmatch(p) for p in labels)  # "Pour   Contre   Abstention"
+    if votes:
         values = ["0" if re.fullmatch(r"[-–—]", v) else v for v in values]  # "17   -   2": a dash for none
     if len(labels) < 2 or len(values) != len(labels) or not all(re.fullmatch(r"\d{1,4}", v) or
                                                                NUMBER_WORDS.fullmatch(v) for v in values):
         return None
     if re.fullmatch(r"[\d\s]+", after or "x"):
         return None
-    if all(VOTE_LABEL.fullmatch(p) for p in labels):
+    if votes:
         return labels, values  # "Pour   Contre   Abstention" over "74   12   4": a vote's box
     if any(re.search(r"\d", p) or len(p.split()) > 10 or not p[:1].isupper() or not COUNT_WORD.search(p)
            for p in labels):
@@ -455,12 +456,11 @@ def _rows(lines: list[tuple[int, str]], k: int, columns: list[int]):
         placed = _place(lines[k][1], columns)
         if STAMP.search(lines[k][1]) and not (placed and 0 in placed):
             passed.append(lines[k])  # inside one column, as "Reçu le …" under an object: no cell's
-        elif placed and rows and 0 in placed and code_cut(rows[-1][1][0], placed[0]):
+        elif placed and rows and (0 not in placed or code_cut(rows[-1][1][0], placed[0])):
+            # the row above going on: a line without a first cell, or a code cut in the first column
             rows[-1] = (rows[-1][0], [_join(a, placed.get(j, "")) for j, a in enumerate(rows[-1][1])])
         elif placed and _starts_row(placed):
             rows.append((lines[k][0], [placed.get(j, "") for j in range(len(columns))]))
-        elif placed and 0 not in placed and rows:
-            rows[-1] = (rows[-1][0], [_join(a, placed.get(j, "")) for j, a in enumerate(rows[-1][1])])
         else:
             ahead = [_place(text, columns) for _, text in lines[k + 1:k + 1 + LOOKAHEAD] if text.strip()]
             if not any(p and _starts_row(p) for p in ahead):
