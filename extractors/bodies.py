@@ -14,9 +14,12 @@ from extractors.stream import fold
 
 
 # "RÉPUBLIQUE FRANÇAISE – SIAEP DE LA CHAMPAGNE ARMANÇONNAISE": the body after the state's name
+# "REPUBLIQUE FRANCAISE   COMMUNE DE X" (two sides of a letterhead, the gutter closed),
 # "RÉPUBLIQUE FRANÇAISE – COMMUNE DE X", "RF – VILLE DE X", "Liberté · Égalité · Fraternité – MAIRIE DE X", "Collectivité : X", "Émetteur : X"
 REPUBLIQUE = re.compile(r"^(?:r[ée]publique\s+fran[çc]aise|RF|libert[ée]\s*[·,.•-]?\s*[ée]galit[ée]\s*[·,.•-]?\s*"
-                        r"fraternit[ée])\s*[–—:|-]\s*(?=\S)|^(?:(?:nom\s+de\s+la\s+)?collectivit[ée](?:\s+[ée]mettrice)?|[ée]metteur|exp[ée]diteur|organisme|entit[ée])"
+                        r"fraternit[ée])(?:\s*[–—:|-]\s*|\s+)(?=\S)"
+                        r"|^(?:(?:nom\s+de\s+la\s+)?collectivit[ée](?:\s+[ée]mettrice)?|[ée]metteur|exp[ée]diteur"
+                        r"|organisme|entit[ée])"
                         r"\s*:\s*(?=\S)", re.IGNORECASE)
 # "Département du Haut-Kirchbach – Service des séances (collectivité émettrice)": the body,
 # without the department of its administration that prints the register
@@ -31,7 +34,7 @@ DIVISIONS = re.compile(r"^(?:(?:d[ée]partement|arrondissement|canton|r[ée]gion
                        r"\S.{0,40}?\s+[–—-]\s+)+(?=(?:commune|ville|mairie|village)\b)", re.IGNORECASE)
 
 
-FRAMED = re.compile(r"^\s*(?:\[\s*(.+?)\s*\]|\*+\s*(.+?)\s*\*+)\s*$")
+FRAMED = re.compile(r"^\s*(?:\[\s*(.+?)\s*\]|[*■□◆◇●○▪▫★☆•]+\s*(.+?)\s*[*■□◆◇●○▪▫★☆•]+)\s*$")
 
 
 # the motto printed beside the body's name on one extracted line: "Syndicat des eaux du Causse Liberté – Égalité –
@@ -42,7 +45,8 @@ MOTTO_AFTER = re.compile(r"\s+libert[ée]\s*[·,.•–—-]?\s*[ée]galit[ée]\
 def after_republique(text: str) -> str:
     """The body's name in a heading, without the motto or the Republic around it nor the dashes
     framing it ("– SMICTOM DU HAUT-PAYS BRENNOIS –", "Agglo de X – République française")."""
-    text = FRAMED.sub(lambda m: m.group(1) or m.group(2), text)  # "[COMMUNAUTÉ D'AGGLOMÉRATION X]", "* MAIRIE DE X *"
+    # "[COMMUNAUTÉ D'AGGLOMÉRATION X]", "* MAIRIE DE X *", "■ COMMUNAUTE D'AGGLOMERATION X ■"
+    text = FRAMED.sub(lambda m: m.group(1) or m.group(2), text)
     text = DIVISIONS.sub("", REPUBLIQUE.sub("", SERVICE.sub("", MOTTO_AFTER.sub("", text))))
     text = re.sub(r"\s*[–—-]\s*r[ée]publique\s+fran[çc]aise\s*$", "", text, flags=re.IGNORECASE)
     return re.sub(r"^[–—-]\s+|\s+[–—-]$", "", text)

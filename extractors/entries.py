@@ -28,6 +28,18 @@ ROLES = re.compile(r"(?<![\w'])(?:(?:premier|premiere|1er|1ere|\d+e|\d+eme)\s+)?
 # longest first; a civility ends at a full stop or before a non-letter ("Mmes MARTIN", "M.DUPONT")
 # "M.-C. DENIS", "J.-M. MARTIN": M. joined by a hyphen is an initial, not a civility
 CIVILITY = r"(?<!-)(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|mme|mm|mr|m)(?:\.(?!-)|(?![a-zà-ÿ.'’-]))"
+# an initial's full stop is the name's ("M. Z. CAMBON", "Mme M.-D. DIJOUX"), a leader's dots are not
+INITIAL_DOT = r"(?<=\b[A-ZÀ-Ý])\.(?!\.)"
+# a roster's line, one member and a whole word of attendance after a tab, a slash, a bar or a dash
+# ("PAOLI Max – abs. non exc.", "M. AILLAUD, Tugdual / absent"), then the proxy if any ("/ procuration :
+# X", "– mandataire : X", "[pvr X]", "…… pouvoir à X"); read by roll_call.py
+STATUS = r"(?:pr[ée]sente?|pr[ée]s\.|absente?(?:\s+(?:non\s+)?excus[ée]e?)?|excus[ée]e?|abs\.?\s*(?:non\s+)?exc\.?)"
+GIVEN = r"(?:pouvoir\s+(?:à|a|au)|procuration\s*(?::|à|a|au)?|pvr|mandataire\s*:|mandat\s+(?:à|a|au))"
+ROSTER_LINE = re.compile(rf"^\s*(?P<name>(?:(?:{CIVILITY})\s*)?(?:[^\t/…:;\[\]().|]|{INITIAL_DOT}){{2,60}}?)"
+                         rf"(?:\t+|\s+[/|]\s+|\s+[–—-]\s+)(?P<mark>{STATUS})"
+                         rf"(?:\s*(?:/|\||[–—-]|\.{{2,}}|…+|\[|\()\s*{GIVEN}"
+                         rf"\s*(?P<holder>[^\]\)\t]{{2,60}}?)\s*[\]\)]?)?\s*$",
+                         re.IGNORECASE)
 # A civility opens an entry unless it follows "à", "par", "de" or an arrow (the holder of a proxy:
 # "M. Marc ABADIE → M. Émile DUCASSE", "-> M. X" in a list of proxies, "M. MBAYE au profit de Mme
 # GRAND-CLÉMENT", "… en faveur de M. X"; "M. X, suppléant de M. Y" is one entry too).
@@ -138,10 +150,17 @@ def _bracket_substitute(m: re.Match) -> str:
 PERSON = re.compile(r"(?:(?:M|Mme|MM|Mr|Monsieur|Madame)\.?\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)+$")
 
 
+# a list grouped by member commune or political group, each group's name before its members:
+# "- Commune d'Anzy : M. BERTHIER (titulaire), Mme CLERC" / "Groupe Agir ensemble : Mme X, M. Y"
+GROUP_HEAD = re.compile(r"(?<![\w'])(?:pour\s+la\s+|de\s+la\s+)?(?:commune|ville|groupe|liste|college|canton|secteur)"
+                        r"\b[^:;,()]{1,50}?\s*:\s*(?=(?:m|mm|mme|mmes|mr|monsieur|madame)\b)")
+
+
 def blank_roles(text: str) -> str:
-    """Roles in a list replaced by spaces (matched on the folded text: "délégué")."""
+    """Roles in a list, and the groups' names heading its members, replaced by spaces (matched on
+    the folded text: "délégué")."""
     folded = fold(text)
-    for m in ROLES.finditer(folded):
+    for m in [*ROLES.finditer(folded), *GROUP_HEAD.finditer(folded)]:
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     return text
 

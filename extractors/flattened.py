@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from extractors import counts, lexicon, members
+from extractors.entries import ROSTER_LINE
 from extractors.stream import Unit, fold
 
 # "Délégations de pouvoirs : …", "Compte rendu des absents : …": a label governed by a
@@ -31,6 +32,8 @@ def split(u: Unit) -> list[Unit]:
     exercice : onze", "Absent(s) excusé(s) : Néant Étaient absents :") as one piece per label,
     each with the line's span: a list or a field then ends where the next one starts."""
     folded = u.folded
+    if ROSTER_LINE.match(u.text):  # "ROMERO Fernando | excusé / procuration : X": one member, no two fields
+        return [u]
     cuts = [lb.start for group in ("lists", "fields") for lb in lexicon.labels(group, folded)
             if lb.start > 0 and folded[lb.start - 1] in " ;.–-" and not GOVERNED.search(folded[:lb.start])
             and not _entry_remark(folded, lb.start)

@@ -29,6 +29,7 @@ def read_heading(r: Reading, units: list[Unit], k: int) -> None:
     """``"COMMUNE D'ILLATS"``; ``"COMPTE-RENDU DU CONSEIL MUNICIPAL"`` / ``"DU 13 DECEMBRE 2018"``."""
     u = units[k]
     if not title_like(u):
+        _read_clause(r, u)
         return
     body = _read_body(r, units, k)
     _read_organe(r, u, body)
@@ -47,14 +48,39 @@ def read_heading(r: Reading, units: list[Unit], k: int) -> None:
             break
 
 
+# "Séance ordinaire du 11 décembre 2017, convoquée le 4 décembre 2017, sous la présidence de …":
+# a sentence led by the sitting's title; only a clause that starts with the sitting itself, not
+# "Lors de la séance du 12 mars 2020, le conseil avait …" (an earlier sitting recalled)
+SITTING_CLAUSE = re.compile(r"^(?:seance|reunion|session)\b[^,;:]{0,60}$")
+# "Séance du 12 décembre 2023, ajournée faute de quorum.", "Réunion du 14 novembre reportée au 21
+# novembre": a sitting that did not take place, not this one
+NOT_HELD = re.compile(r"\b(?:ajourn|report|annul|remise?\b|differ|faute\s+de\s+quorum|n'a\s+pu)")
+
+
+def _read_clause(r: Reading, u: Unit) -> None:
+    """The sitting's date leading a sentence: "Séance ordinaire du 11 décembre 2017, convoquée le 4
+    décembre 2017, sous la présidence de M. Guy BONIN, Maire." (the clause before the first comma)."""
+    clause = re.split(r"[,;]", u.text.strip(), maxsplit=1)[0]
+    folded = fold(words_to_digits(fold(clause))).strip()
+    if NOT_HELD.search(u.folded):
+        return
+    if SITTING_CLAUSE.match(folded) and lexicon.first("session_title", folded):
+        day = parse_date(clause)
+        r.set("session_date", day, u.span, "session_title")
+        if day:
+            r.set("session_time", parse_time(clause), u.span, "session_title")
+
+
 # "Réunion des 25 et 26 juillet 2019 – séance du jeudi 25 juillet 2019 (matin)": a session of two
 # days, the sitting's own day said last
-SITTING_OF_SESSION = re.compile(r"(?i)\s[–—-]\s*(?=s[ée]ance\s+du\s)")
+# "ASSEMBLÉE PLÉNIÈRE DES 12 ET 13 OCTOBRE 2023" / "REGISTRE DES DÉLIBÉRATIONS – SÉANCE DU JEUDI 12 OCTOBRE
+# 2023": the sitting's own day said after the dash
+SITTING_OF_SESSION = re.compile(r"(?i)\s[–—-]\s*(?=(?:s[ée]ance|r[ée]union|session)\b[^–—]{0,40}?\bdu\s)")
 
 
 def _the_sitting(text: str) -> str:
     parts = SITTING_OF_SESSION.split(text)
-    return parts[-1] if len(parts) > 1 and re.match(r"(?i)(?:r[ée]union|session)s?\s+des\s", text.strip()) else text
+    return parts[-1] if len(parts) > 1 else text
 
 
 def _read_body(r: Reading, units: list[Unit], k: int) -> re.Match | None:

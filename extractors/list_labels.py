@@ -71,6 +71,15 @@ def list_label(text: str) -> ListLabel | None:
     return ListLabel(label.name, excused, offset)
 
 
+COUNTED = re.compile(r"\(\s*\d{1,3}\s*\)\s*:\s*$")
+
+
+def counted_list(text: str) -> bool:
+    """"Délégués présents (3) :", the names on the lines below: a list's label with its count, no
+    count line of a box."""
+    return bool(COUNTED.search(text)) and list_label(text) is not None
+
+
 def count_label(folded: str) -> bool:
     """"VOTANTS :" under "PROCURATION :", "Votants :" after "Pouvoirs :": labels of a count box
     (not "présents : 11 Françoise GARDÈRES, M. …", a box squashed into the list's lines)."""

@@ -27,9 +27,9 @@ from dataclasses import dataclass, replace
 
 from extractors import counts, lexicon
 from extractors.running import page_furniture
-from extractors.entries import (CAPS_WORD, CIVILITY, CIVILITY_START, HOLDER_AT_END, MARK_BETWEEN, TIMED_WORDS,
-                                TITLE_WORD, blank_roles, entries_and_doubt, strip_civilities)
-from extractors.list_labels import ListLabel, count_label, labelled, list_label, names_line, unmarked
+from extractors.entries import (CAPS_WORD, CIVILITY, CIVILITY_START, HOLDER_AT_END, MARK_BETWEEN, ROSTER_LINE,
+                                TIMED_WORDS, TITLE_WORD, blank_roles, entries_and_doubt, strip_civilities)
+from extractors.list_labels import ListLabel, count_label, counted_list, labelled, list_label, names_line, unmarked
 from extractors.names import parse_entry
 from extractors.stream import Unit, fold, gutters, joined
 
@@ -144,13 +144,29 @@ def _ranked_after_stop(above: str, line: str) -> bool:
     return above.rstrip().endswith(".") and bool(RANK_LINE.match(line))
 
 
+def _roster_run(units: list[Unit], j: int) -> bool:
+    """Two lines of a roster from units[j] on, each a member and a word of attendance."""
+    return j + 1 < len(units) and all(ROSTER_LINE.match(u.text) for u in units[j:j + 2])
+
+
+def _roster_entry(text: str) -> str | None:
+    """"Madame LEMESLE, Iris | absente" under the présents, a roster's one line: the entry as a list
+    writes it ("Madame LEMESLE, Iris (absente)"), its proxy after it."""
+    roster = ROSTER_LINE.match(text)
+    if not roster or roster["mark"].lower().startswith("pr"):
+        return None
+    given = f" pouvoir à {roster['holder']}" if roster["holder"] else ""
+    return f"{roster['name'].strip(' ,')} ({roster['mark']}){given}"
+
+
 def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member], int]:
     """The members of the list opening at units[k], and the index of the unit after it."""
     pieces = [(gutters(units[k], label.offset), k)]
     j = k + 1
     while j < len(units):
         if counts.is_count_line(units[j].text):
-            if units[j].gap_before:  # "… SARRAUTE" / "" / "Effectif de l'assemblée : 19 …": a box of its own
+            if units[j].gap_before or counted_list(units[j].text):  # "Effectif de l'assemblée : 19 …": a box of
+                # its own; "Délégués excusés (2) :": the next list
                 break
             j += 1  # "Elus en exercice : 29" (a side box) between two lines of the list
             continue
@@ -167,7 +183,15 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
         if lexicon.first("list_section", units[j].folded.strip()):
             j += 1  # "MEMBRES NOMMES PAR LE MAIRE": a college's heading, its names under it
             continue
-        if label.kind == "present" and re.fullmatch(rf"{ABSENCE_WORD}\.?", units[j].text.strip()):
+        if label.kind == "present" and _roster_run(units, j):
+            break  # "Maes Yolande⇥excusée [pvr Bouvard Norbert]" / "Gaudry Doris⇥excusée …": roll_call.py's
+        if label.kind == "present" and (entry := _roster_entry(units[j].text)):
+            pieces.append((entry, j))
+            j += 1
+            continue
+        # (not "EXCUSÉS", the header of the column beside the list, read after it)
+        if label.kind == "present" and re.fullmatch(rf"{ABSENCE_WORD}\.?", units[j].text.strip()) \
+                and not units[j].text.strip().isupper():
             # "Madame LEMESLE, Iris⇥absente": the mark, cut into a line of its own, is the name's above
             pieces[-1] = (pieces[-1][0] + f" ({units[j].text.strip()})", pieces[-1][1])
             j += 1
@@ -490,8 +514,6 @@ def _odd_ones(found: list[Member]) -> list[Member]:
     return [m for m in found if m not in caps and len(m.name.split()) == 1]
 
 
-
-
 def _member(entry: str, label: ListLabel, unit: int) -> Member | None:
     entry = re.sub(r"^\s*et\s+", "", entry)  # "… à Colette CARRÉ" / "et Jean MULLER à Hugo GAUTIER"
     parsed = parse_entry(entry)
@@ -554,7 +576,8 @@ def looks_like_member(name: str) -> bool:
     """A person's name: a capitalised word, at most six words, no sentence in it
     ("formant la majorité des membres en exercice" is not one)."""
     words = name.split()
-    if not words or len(words) > 6 or not re.search(r"[A-ZÀ-Ý]", name):
+    # "(Ontex-le-Haut)" after "M. André CURTET, Président": the member's commune, cut from him by the role
+    if not words or len(words) > 6 or not re.search(r"[A-ZÀ-Ý]", name) or re.fullmatch(r"\([^()]*\)", name.strip()):
         return False
     lower = [w for w in words if w[:1].islower() and fold(w) not in PARTICLES]
     if lower or PROXY_WORDS.search(fold(name)):

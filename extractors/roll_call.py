@@ -12,7 +12,16 @@ two columns a line, the legend of the marks above it::
     M. Max GALLO ........ excusé (vote confié à M. Gurvan BAUDOIN)
 
 The dot leader is what makes a line a roll call (a name then a letter alone is too often
-an initial). A proxy's holder printed on the next line, one per column, goes to the
+an initial). Without one, a line holds a member only when a whole word of attendance ends it,
+after a tab, a bar, a slash or a dash (a roster one member a line, no header; entries.ROSTER_LINE)::
+
+    SUSINI Doris        excusée
+    M. AILLAUD, Tugdual / absent
+    PAOLI Max – abs. non exc.
+    ROMERO Fernando     excusé / procuration : VAN HOUTTE Octave
+    Mme MOREIRA, Lise / excusée ........ pouvoir à Mme BONIFAY, Maryse
+
+A proxy's holder printed on the next line, one per column, goes to the
 entries of the line above still waiting for theirs, left to right. A mark not in the
 legend nor in MARKS leaves the member out: better no row than a wrong status.
 """
@@ -20,24 +29,26 @@ from __future__ import annotations
 
 import re
 
-from extractors.entries import CIVILITY, strip_civilities
+from extractors.entries import CIVILITY, INITIAL_DOT, ROSTER_LINE, strip_civilities
 from extractors.members import Member, looks_like_member
 from extractors.names import parse_entry
 from extractors.stream import Unit, fold
 
 # marks and the status they give (absent, excused), when no legend says the document's own
-MARKS = {"p": ("present", None), "present": ("present", None), "presente": ("present", None),
+MARKS = {"p": ("present", None), "present": ("present", None), "presente": ("present", None), "pres": ("present", None),
          "a": ("absent", None), "absent": ("absent", None), "absente": ("absent", None),
          "e": ("absent", True), "ae": ("absent", True), "excuse": ("absent", True), "excusee": ("absent", True),
-         "absent excuse": ("absent", True), "absente excusee": ("absent", True)}
-NAME = rf"(?:{CIVILITY})\s*[^.…:;]{{2,60}}?"
+         "absent excuse": ("absent", True), "absente excusee": ("absent", True),
+         "abs exc": ("absent", True), "abs non exc": ("absent", False),
+         "absent non excuse": ("absent", False), "absente non excusee": ("absent", False)}
+NAME = rf"(?:{CIVILITY})\s*(?:[^.…:;]|{INITIAL_DOT}){{2,60}}?"
 LEADER = r"\s*(?:\.{2,}|…+)[.…\s]*"
 PROXY = r"(?:pouvoir|procuration|mandat)\s+(?:a|à|au)\b"
 # "M. X ..... P", "M. X ..... pouvoir à" (holder below) or "… pouvoir à M. Y", "… arrivé à 18 h 45"
 ENTRY = re.compile(rf"(?P<name>{NAME}){LEADER}(?P<mark>{PROXY}(?:\s+(?P<holder>{NAME}))?(?=\s+(?:{CIVILITY})\s|\s*$)"
                    rf"|(?:arrivée?|parti(?:e)?)\s+(?:a|à)\s+[\dh ]+|[A-Za-zÀ-ÿ]+(?:\s+excusée?)?)"
                    rf"(?P<tail>\s*\([^)]*\)|\s*(?:→|->)\s*{NAME}(?=\s+(?:{CIVILITY})\s|\s*$))?", re.IGNORECASE)
-MAY_OPEN = re.compile(r"\.\.|…|[=:]")
+MAY_OPEN = re.compile(r"\.\.|…|[=:\t]|\s[/|]\s|\s[–—-]\s")
 LEGEND = re.compile(r"\b(?P<code>[A-Z]{1,2})\s*[=:]\s*(?P<word>(?:absente?\s+excusée?|[a-zà-ÿ]+))", re.IGNORECASE)
 
 
@@ -49,14 +60,19 @@ def legend(text: str) -> dict[str, tuple[str, bool | None] | None]:
 
 
 def entries(text: str) -> list[re.Match]:
-    """The roll-call entries of a line, left to right ("M. X ..... P  Mme Y ..... A")."""
+    """The roll-call entries of a line, left to right ("M. X ..... P  Mme Y ..... A"), or the
+    line's one member of a roster ("PAOLI Max – abs. non exc.")."""
+    ruled = ROSTER_LINE.match(text)  # the whole line, the one member: "Mme X, Josette / excusée ..... pouvoir à Mme Y"
+    if ruled and looks_like_member(strip_civilities(ruled["name"].strip(" ,"))):
+        return [ruled]
     return list(ENTRY.finditer(text))
 
 
 def opens(units: list[Unit], k: int) -> bool:
-    """A roll call starts at units[k]: two lines of entries, or a legend over one. Called on
-    every line a sitting's reader reads: a line with neither a dot leader nor a "=" or ":"
-    (which entries and a legend need) is ruled out before any pattern runs."""
+    """A roll call starts at units[k]: two lines of entries (within three lines), or a legend over
+    one. Called on every line a sitting's reader reads: a line with no dot leader, "=", ":", tab,
+    nor a bar, slash or dash between spaces (which entries and a legend need) is ruled out before
+    any pattern runs."""
     first = units[k].text
     if not MAY_OPEN.search(first) or not (entries(first) or legend(first)):
         return False
@@ -88,8 +104,8 @@ def _entries(text: str, j: int, marks: dict, found: list[Member]) -> list[Member
     """The members of one line; those whose holder is on the next line, returned."""
     waiting = []
     for m in entries(text):
-        name = strip_civilities(m["name"].strip())
-        mark = fold(m["mark"]).strip()
+        name = strip_civilities(m["name"].strip(" ,"))
+        mark = re.sub(r"\s+", " ", fold(m["mark"]).replace(".", " ")).strip()
         if not looks_like_member(name):
             continue
         if re.match(PROXY, mark):
@@ -98,6 +114,10 @@ def _entries(text: str, j: int, marks: dict, found: list[Member]) -> list[Member
             waiting += [member] if holder is None else []
         elif re.match(r"(?:arrivee?|partie?)\s", mark):  # came late or left early: absent at one time
             member = Member(name, "absent" if mark.startswith("arriv") else "present", j, timed=True)
+        elif m.re is ROSTER_LINE and marks.get(mark):  # a roster's line: the proxy, if any, in its own group
+            holder = strip_civilities(m["holder"].strip(" ,")) if m["holder"] else None
+            status, excused = marks[mark]
+            member = Member(name, status, j, excused, holder, gave_proxy=bool(holder))
         elif marks.get(mark):
             status, excused = marks[mark]
             # "… excusée → M. Octave ÇELIK", "… excusé (vote confié à M. Gurvan BAUDOIN)": a proxy

@@ -27,9 +27,8 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from extractors import (act_table, acts_inside, acts_tabled, counts, evidence, lexicon, members, opening, outline, pages, pairing, restated,
-                        running, sitting, undecided,
-                        together)
+from extractors import (act_shapes, act_table, acts_inside, acts_tabled, counts, evidence, lexicon, members, opening,
+                        outline, pages, pairing, restated, running, sitting, undecided, together)
 from extractors.outline import (Block, Heading, Item, act_at_end, act_at_start, data, header_end, number_key,
                                outline_key, outline_step, rx)
 from extractors.heading_line import heading_at as _heading_at, letter as _letter
@@ -107,6 +106,8 @@ def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: 
         for family, h in _heading_at(units, k):
             found[family].append(h)
     found["numbered"] = _best_run(found["numbered"])
+    skip = furniture | {k for k in range(start, end) if running.page_marked(units[k])}
+    found["act"] = sorted(found["act"] + act_shapes.shaped(units, start, end, skip, found, said), key=lambda h: h.unit)
     found["act"] = _month_shaped(found["act"], said)
     if found["plain"]:  # "Mairie de X" / "Réunion du conseil municipal du …" head the sitting
         opened = _opened(units, start, end)
@@ -319,7 +320,7 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
     # the most specific family that explains at least half as many decisions as any
     best = next((items for items in by_family.values()
                  if most and sum(i.evidence for i in items) >= max(1, most / 2) and not _outnumbered(items, by_family)), [])
-    best = _ranks_holding_acts(by_family, best)
+    best = _decided_above(evidence, _ranks_holding_acts(by_family, best), found)
     if not best:
         best = [Item(start, end, None, any(evidence[start:end]))]
     best = acts_tabled.with_table(rows, [together.share(units, item, lines, evidence) for item in best], evidence, units)
@@ -327,6 +328,23 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
     best = undecided.without(units, acts_inside.split(units, evidence, _acts_only(units, evidence, best)))
     _cut_last(units, evidence, best[-1])
     return Block(start, end, best[0].start if best[0].heading else start, _pull_heads(units, evidence, best))
+
+
+def _decided_above(evidence: list[bool], best: list[Item], found: dict[str, list[Heading]]) -> list[Item]:
+    """Minutes whose acts stand under ranked chapters, the first chapter a decision of its own
+    without an act number: "I - APPROBATION DU PROCES-VERBAL …" / "Adopté à l'unanimité." above "II -
+    FINANCES" / "DEL-2024-045 Budget principal …". A rank above the first act, a decision recorded
+    under it before the next rank, is an item; not the last rank above the first act (its chapter),
+    nor ranks that do not go on among the acts (an agenda: "3. Mobilités" / "… approuve l'ordre du
+    jour à l'unanimité")."""
+    if not best or not best[0].heading or best[0].heading.family != "act" or not best[0].heading.title:
+        return best  # "Délibération DCM-2024-018." alone closes the item above it: the decision is its own
+    ranks = [h for h in found["numbered"] if h.unit < best[0].start]
+    if not any(h.unit > best[0].start for h in found["numbered"]):
+        return best
+    bounds = [r.unit for r in ranks[1:]]
+    above = [Item(r.unit, nxt, r, True) for r, nxt in zip(ranks, bounds) if any(evidence[r.unit + 1:nxt])]
+    return above + best
 
 
 def _acts_only(units: list[Unit], evidence: list[bool], items: list[Item]) -> list[Item]:

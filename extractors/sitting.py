@@ -26,7 +26,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors import counts, entries, flattened, letterhead, lexicon, members, nlp, opening, roll_call, running
+from extractors import (attendance_table, counts, entries, flattened, letterhead, lexicon, members,
+                        nlp, opening, roll_call, running)
 from extractors.normalise import parse_date, parse_time
 from extractors.moves import PRESIDING, Move, read_move  # noqa: F401  (the sitting's moves, re-exported)
 from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of
@@ -187,8 +188,12 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
         found, j = roll_call.read(units, k)
         r.members += [(m, units[m.unit].span) for m in found]
         return j
+    if attendance_table.opens(units, k):  # "NOM Prénom | Présent | Absent excusé | Pouvoir donné à"
+        found, j = attendance_table.read(units, k)
+        r.members += [(m, units[m.unit].span) for m in found]
+        return j
     label = members.list_label(u.text)
-    if label and not counts.is_count_line(u.text):
+    if label and (not counts.is_count_line(u.text) or members.counted_list(u.text)):
         found, j = members.stacked_lists(units, k, label) or members.read_list(units, k, label)
         r.members += [(m, units[m.unit].span) for m in found]
         if label.kind == "present":
@@ -327,6 +332,9 @@ def _read_president(r: Reading, units: list[Unit], k: int, both: str | None) -> 
         r.set("president", opening.person(both, below, "name"), u.span, "president_prose")
     if m:  # "Présidence de M. Jean-Claude FABRE" / "Secrétaire de séance : …": the line's own name
         r.set("president", opening.person(u.text, m, "name"), u.span, "president_prose")
+    interim = lexicon.first("president_interim", u.folded)  # the eldest, until a mayor is elected
+    if interim:
+        r.suppose("president", opening.person(u.text, interim, "name"), u.span, "president_interim")
     opening.convener(r, both or u.text, u.span)
 
 

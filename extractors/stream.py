@@ -145,7 +145,10 @@ def units(doc: Document) -> list[Unit]:
         for cells, span in rows:
             text, wide = (" | ".join(c for c in cells if c), ()) if cells else _cleaned(item.text)
             if not text or RULE_ONLY.match(text):
-                rule = rule or len(text) > 2  # a lone "–" or "•" between two names is the list's separator
+                # a lone "–" or "•" between two names is the list's separator, no rule nor gap
+                # ("Alfred Ramos" / "–" / "Michaël Massé")
+                rule = rule or len(text) > 2
+                last = span if text and len(text) <= 2 else last
                 continue
             bold = () if cells else item.bold
             out.append(Unit(text, span, index, bold, cells, rule or _gap(last, span), wide))

@@ -226,6 +226,9 @@ def _laid_out(lines: list[str]) -> list[tuple[int, str]]:
     return [(grid[i][0], piece) for i, piece in split_columns([line for _, line in grid])]
 
 
+ATTENDANCE_WORD = re.compile(r"(?i)(?:pr[ée]sente?|pr[ée]s\.|absente?|excus[ée]e?|abs\.)(?![\w-])")
+
+
 def _letterhead(item):
     """A lone line of words cut by tabs ("Commune de Ponthaut\t\t\tDépartement de la
     Côte-d'Or", a letterhead's two sides) is lines of text, not a table of one row; a label
@@ -237,6 +240,8 @@ def _letterhead(item):
         return [Line(f"{cells[0].text} {cells[1].text}", cells[0].span)]
     if any(re.search(r"\d", c.text) for c in cells):
         return [item]
+    if len(cells) >= 2 and ATTENDANCE_WORD.match(cells[1].text):  # "SUSINI Doris⇥excusée", "NOM⇥excusé⇥pouvoir à X":
+        return [Line(" | ".join(c.text for c in cells), cells[0].span)]  # a roster's row, one line as its neighbours'
     if any(re.fullmatch(r"[:=→|]", c.text.strip()) for c in cells):  # "Prés.⇥=⇥trente-cinq   Représentés …",
         return [Line(" ".join(c.text.strip() for c in cells), cells[0].span)]  # "Secrétaire de séance⇥:⇥Mme X": one line
     return [Line(c.text, c.span) for c in cells]

@@ -89,15 +89,23 @@ def _run_at(lines: list[str], i: int, x: int) -> tuple[int, int] | None:
 
 
 LISTED = re.compile(r"^\s*(?:(?:m|mm|mme|mmes|mlle|monsieur|madame)\.?\s+[A-ZÀ-Ý]|[^\W\d_][^:]{2,40}:\s*$)", re.IGNORECASE)
+# a list's header in capitals over its column, no colon: "PRÉSENTS", "ABSENTS EXCUSÉS / POUVOIRS"
+HEADER = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ /,-]{2,40}$")
 
 
 def _two_lists(block: list[str], x: int) -> bool:
     """Two lists side by side, every line a label or a name: "Excusés ayant donné pouvoir :      Absents
-    excusés :" / "M. Yannick TOURNEUX à Mme Gaëlle ROLLAND          M. Sébastien LE GUEN"."""
+    excusés :" / "M. Yannick TOURNEUX à Mme Gaëlle ROLLAND          M. Sébastien LE GUEN"; or headed in
+    capitals: "PRÉSENTS            ABSENTS EXCUSÉS / POUVOIRS" / "M. Alain TESSIER    Mme Laure BRUNET
+    (pouvoir à M. TESSIER)"."""
     lefts = [ln[:x].strip() for ln in block if ln[:x].strip()]
     rights = [ln[x:].strip(" |") for ln in block if ln[x:].strip(" |")]
-    return len(rights) >= 2 and all(LISTED.match(side) for side in lefts + rights) and \
-        any(side.endswith(":") for side in lefts) and any(side.endswith(":") for side in rights)
+    heads = (block[0][:x].strip(), block[0][x:].strip(" |"))
+    headed = all(heads) and all(HEADER.match(side) for side in heads)  # headers in capitals, first line only
+    body = [side for ln in block[1:] if headed for side in (ln[:x].strip(), ln[x:].strip(" |")) if side]
+    if len(rights) < 2 or not lefts or not all(LISTED.match(side) for side in (body if headed else lefts + rights)):
+        return False
+    return headed or any(side.endswith(":") for side in lefts) and any(side.endswith(":") for side in rights)
 
 
 COUNT_CELL = re.compile(r"[^\W\d_][^:|]{0,40}:\s*[0-9lO]{1,3}(?=\s{3,}|\s*$)")  # "Présents : 11" before a gutter

@@ -1,0 +1,75 @@
+"""Act numbers known by their shape repeating down a list, whatever the council's code::
+
+    CP/2016-OCT/01.04 Lycées - dotations complémentaires de fonctionnement 2016 …
+    CP/2016-OCT/02.11 Transports - conventions de financement des pôles d'échanges …
+    CP/2016-OCT/03.02 Culture - aides aux festivals …
+
+Each council numbers its acts its own way; the patterns of `patterns/segments.json` know the
+common ones. A code no pattern knows still numbers acts when three lines or more of one block
+open with a code of the same shape (letters and figures in the same order, parted by the same
+marks): "CP/2016-OCT/01.04" and "CP/2016-OCT/02.11" are both "A/9-A/9.9", and each records its own
+decision before the next one (a list of the mayor's decisions "DEC/2023/041 …", a budget's
+operations "OP/2024/01 Voirie … 150 000,00", a contract's lots "MP-24-01 Lot 1 – …" inside one
+deliberation decide nothing each). A date ("12/03/2024"), a period ("2023-2024") or a section
+number ("2.1.3") is no act's code: a code holds a letter, or a year and another figure.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.outline import Heading
+from extractors.stream import Unit
+
+# a code opening a line, after its "N°" or not: letters and figures parted by "-", "/", "." or "_",
+# a figure in it
+CODE = re.compile(r"^\s*(?:[Nn]\s*[°o]\.?\s*)?(?P<num>(?=\S*\d)[A-Za-z0-9]+(?:[-/._][A-Za-z0-9]+){1,4})"
+                  r"(?:\s*[:–—-]\s+|\s+)(?P<title>[^\W\d_«\"'(].{2,})$")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+DATE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$|^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}$"
+                  r"|^(?:19|20)\d\d[-/](?:19|20)?\d\d$")  # "2023-2024", "2021/26": a period
+CIVILITY = re.compile(r"(?:M|MM|Mme|Mmes|Mlle|Monsieur|Madame)\.?\s")
+# a budget's line ends on its amount: "… + 5 000 €", "… 150 000,00", "… 412 500,00 HT"
+AMOUNT = re.compile(r"(?:\d\s*(?:€|euros?)|\d,\d\d)(?:\s*(?:€|euros?))?(?:\s*(?:TTC|HT))?\s*$", re.IGNORECASE)
+REPEATS = 3  # lines of one shape that make it a numbering
+SHAPED = 100  # the headings' style: a numbering of its own, apart from the patterns' styles
+
+
+def shape(code: str) -> str:
+    """"CP/2016-OCT/01.04" -> "A/9-A/9.9"."""
+    return re.sub(r"[A-Za-z]+", "A", re.sub(r"\d+", "9", code))
+
+
+def _is_code(code: str, title: str) -> bool:
+    """Two groups of figures, three figures at least, and a letter ("CP/2016-OCT/01.04") or a year
+    ("2016/01.04"); not a date, a place's name before its members ("Quimper-1 : Mme Stéphanie …"),
+    nor a budget's account ("D-6411 : Personnel titulaire ......... + 5 000 €")."""
+    groups = re.findall(r"\d+", code)
+    if DATE.match(code) or len(groups) < 2 or sum(map(len, groups)) < 3:
+        return False
+    if CIVILITY.match(title) or AMOUNT.search(title):
+        return False
+    return bool(re.search(r"[A-Za-z]", code)) or bool(YEAR.search(code))
+
+
+def shaped(units: list[Unit], start: int, end: int, skip: set[int], found: dict[str, list[Heading]],
+           said: list[bool]) -> list[Heading]:
+    """The headings of units[start:end] opened by a code whose shape opens REPEATS lines or more
+    that each record a decision (`said`) before the next (a page's furniture, `skip`, left out), a
+    title after the code; none where a heading was found already, nor of a shape the patterns read
+    already (a recap's rows under acts they numbered: "2025-304 prend acte" under "2025-304 - Eau -
+    Rapport annuel …")."""
+    have = {h.unit for hs in found.values() for h in hs}
+    known = {shape(h.number) for h in found["act"] if h.number}
+    coded = [(k, m) for k in range(start, end) if k not in skip and (m := CODE.match(units[k].text))
+             and _is_code(m["num"], m["title"])]
+    lines: dict[str, list[int]] = {}
+    for k, m in coded:
+        lines.setdefault(shape(m["num"]), []).append(k)
+    numbering = {s for s, ks in lines.items() if s not in known and _decided(ks, end, said) >= REPEATS}
+    return [Heading(k, "act", m["num"], m["title"].strip(" :–-"), SHAPED) for k, m in coded
+            if shape(m["num"]) in numbering and k not in have]
+
+
+def _decided(lines: list[int], end: int, said: list[bool]) -> int:
+    """How many of the coded lines record a decision on their line or below it, before the next one."""
+    return sum(any(said[a:b]) for a, b in zip(lines, lines[1:] + [end]))
