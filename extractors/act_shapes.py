@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.entries import CIVILITY
 from extractors.outline import Heading
 from extractors.stream import Unit
 
@@ -27,7 +28,7 @@ CODE = re.compile(r"^\s*(?:[Nn]\s*[°o]\.?\s*)?(?P<num>(?=\S*\d)[A-Za-z0-9]+(?:[
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 DATE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$|^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}$"
                   r"|^(?:19|20)\d\d[-/](?:19|20)?\d\d$")  # "2023-2024", "2021/26": a period
-CIVILITY = re.compile(r"(?:M|MM|Mme|Mmes|Mlle|Monsieur|Madame)\.?\s")
+PERSON = re.compile(rf"(?i){CIVILITY}\s*[A-ZÀ-Ý]")  # "Mme Stéphanie …": a name, no title
 # a budget's line ends on its amount: "… + 5 000 €", "… 150 000,00", "… 412 500,00 HT"
 AMOUNT = re.compile(r"(?:\d\s*(?:€|euros?)|\d,\d\d)(?:\s*(?:€|euros?))?(?:\s*(?:TTC|HT))?\s*$", re.IGNORECASE)
 REPEATS = 3  # lines of one shape that make it a numbering
@@ -46,7 +47,7 @@ def _is_code(code: str, title: str) -> bool:
     groups = re.findall(r"\d+", code)
     if DATE.match(code) or len(groups) < 2 or sum(map(len, groups)) < 3:
         return False
-    if CIVILITY.match(title) or AMOUNT.search(title):
+    if PERSON.match(title) or AMOUNT.search(title):
         return False
     return bool(re.search(r"[A-Za-z]", code)) or bool(YEAR.search(code))
 

@@ -32,7 +32,8 @@ CIVILITY = r"(?<!-)(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|
 INITIAL_DOT = r"(?<=\b[A-ZÀ-Ý])\.(?!\.)"
 # a roster's line, one member and a whole word of attendance after a tab, a slash, a bar or a dash
 # ("PAOLI Max – abs. non exc.", "M. AILLAUD, Tugdual / absent"), then the proxy if any ("/ procuration :
-# X", "– mandataire : X", "[pvr X]", "…… pouvoir à X"); read by roll_call.py
+# X", "– mandataire : X", "[pvr X]", "…… pouvoir à X"): roll_call.py reads a roster of them, members.py
+# ends a list of présents where one starts, flattened.py cuts no field out of one
 STATUS = r"(?:pr[ée]sente?|pr[ée]s\.|absente?(?:\s+(?:non\s+)?excus[ée]e?)?|excus[ée]e?|abs\.?\s*(?:non\s+)?exc\.?)"
 GIVEN = r"(?:pouvoir\s+(?:à|a|au)|procuration\s*(?::|à|a|au)?|pvr|mandataire\s*:|mandat\s+(?:à|a|au))"
 ROSTER_LINE = re.compile(rf"^\s*(?P<name>(?:(?:{CIVILITY})\s*)?(?:[^\t/…:;\[\]().|]|{INITIAL_DOT}){{2,60}}?)"

@@ -342,7 +342,7 @@ def _decided_above(evidence: list[bool], best: list[Item], found: dict[str, list
     ranks = [h for h in found["numbered"] if h.unit < best[0].start]
     if not any(h.unit > best[0].start for h in found["numbered"]):
         return best
-    bounds = [r.unit for r in ranks[1:]]
+    bounds = [r.unit for r in ranks[1:]]  # each rank up to the next: the last rank, the acts' chapter, has none
     above = [Item(r.unit, nxt, r, True) for r, nxt in zip(ranks, bounds) if any(evidence[r.unit + 1:nxt])]
     return above + best
 
