@@ -52,6 +52,7 @@ def read_heading(r: Reading, units: list[Unit], k: int) -> None:
 # a sentence led by the sitting's title; only a clause that starts with the sitting itself, not
 # "Lors de la séance du 12 mars 2020, le conseil avait …" (an earlier sitting recalled)
 SITTING_CLAUSE = re.compile(r"^(?:seance|reunion|session)\b[^,;:]{0,60}$")
+SITTING_WORD = re.compile(r"(?:seance|reunion|session)\b")  # the clause's first word, tested first
 # "Séance du 12 décembre 2023, ajournée faute de quorum.", "Réunion du 14 novembre reportée au 21
 # novembre": a sitting that did not take place, not this one
 NOT_HELD = re.compile(r"\b(?:ajourn|report|annul|remise?\b|differ|faute\s+de\s+quorum|n'a\s+pu)")
@@ -60,10 +61,10 @@ NOT_HELD = re.compile(r"\b(?:ajourn|report|annul|remise?\b|differ|faute\s+de\s+q
 def _read_clause(r: Reading, u: Unit) -> None:
     """The sitting's date leading a sentence: "Séance ordinaire du 11 décembre 2017, convoquée le 4
     décembre 2017, sous la présidence de M. Guy BONIN, Maire." (the clause before the first comma)."""
+    if not SITTING_WORD.match(u.folded.lstrip()) or NOT_HELD.search(u.folded):
+        return  # read on every line that is no title: most lines are ruled out here, before any folding
     clause = re.split(r"[,;]", u.text.strip(), maxsplit=1)[0]
     folded = fold(words_to_digits(fold(clause))).strip()
-    if NOT_HELD.search(u.folded):
-        return
     if SITTING_CLAUSE.match(folded) and lexicon.first("session_title", folded):
         day = parse_date(clause)
         r.set("session_date", day, u.span, "session_title")

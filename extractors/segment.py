@@ -99,14 +99,13 @@ def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: 
     """Candidate headings of each family in units[start:end], lists of titles left out (`rows`:
     the block's tables of acts, act_table.rows)."""
     found: dict[str, list[Heading]] = {f: [] for f in data()["priority"]}
-    furniture = pages.page_numbers(units, start, end, said)
+    skip = pages.page_numbers(units, start, end, said) | {k for k in range(start, end) if running.page_marked(units[k])}
     for k in range(start, end):
-        if k in furniture or running.page_marked(units[k]):
+        if k in skip:
             continue
         for family, h in _heading_at(units, k):
             found[family].append(h)
     found["numbered"] = _best_run(found["numbered"])
-    skip = furniture | {k for k in range(start, end) if running.page_marked(units[k])}
     found["act"] = sorted(found["act"] + act_shapes.shaped(units, start, end, skip, found, said), key=lambda h: h.unit)
     found["act"] = _month_shaped(found["act"], said)
     if found["plain"]:  # "Mairie de X" / "Réunion du conseil municipal du …" head the sitting

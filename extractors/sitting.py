@@ -28,6 +28,7 @@ from typing import Any
 
 from extractors import (attendance_table, counts, entries, flattened, letterhead, lexicon, members,
                         nlp, opening, roll_call, running)
+from extractors.list_labels import counted_list
 from extractors.normalise import parse_date, parse_time
 from extractors.moves import PRESIDING, Move, read_move  # noqa: F401  (the sitting's moves, re-exported)
 from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of
@@ -193,7 +194,7 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
         r.members += [(m, units[m.unit].span) for m in found]
         return j
     label = members.list_label(u.text)
-    if label and (not counts.is_count_line(u.text) or members.counted_list(u.text)):
+    if label and (not counts.is_count_line(u.text) or counted_list(u.text)):
         found, j = members.stacked_lists(units, k, label) or members.read_list(units, k, label)
         r.members += [(m, units[m.unit].span) for m in found]
         if label.kind == "present":
