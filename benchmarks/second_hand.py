@@ -38,7 +38,7 @@ TEXTS = ("collectivite", "organe", "president")
 SPLITS = (
     "dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
     "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18",
-    "test19", "test20", "test21", "test22", "test23")
+    "test19", "test20", "test21", "test22", "test23", "test24")
 COMMUNE = re.compile(r"^(?:commune|ville) (?:de |d'|du )")  # "Commune d'Esclauzac" and "ESCLAUZAC"
 
 
@@ -80,7 +80,8 @@ ACRONYM = re.compile(r"(?<![\w.])(?:\w\.){2,}")
 
 
 def _number(value) -> str:
-    text = re.sub(r"^(?:n\s*°|no\b|[a-z]{1,4}\s+(?=\w*\d))\s*", "", str(value).lower().strip())
+    # "DCM n° 21/018" is "DCM 21/018": the prefix, then its "n°"
+    text = re.sub(r"^(?:[a-z]{1,4}\s+(?=(?:n\s*°\s*)?\w*\d))?(?:n\s*°|no\b)?\s*", "", str(value).lower().strip())
     return re.sub(r"[^0-9a-z]", "", text)
 
 

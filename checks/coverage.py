@@ -15,6 +15,7 @@ warning per document and per kind of gap, with the deliberations concerned in `s
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterator
 
@@ -36,10 +37,10 @@ GAPS = {"date de séance": ("session_date",),
 CONTENT = ("deliberations", "attendance", "proxies", "decisions", "objectives", "summaries", "fiches",
            "table_cells", "stamps")  # tables whose rows mean something was read
 SITTING_EVIDENCE = ("documents", "sitting")  # provenance (table, field) of the line stating a sitting
-# Rules that check no value of the document: this module's own, and `value.out_of_range`, which
+# Rules that check no value of the document: this module's two, and `value.out_of_range`, which
 # carries over the findings written with the rows (it would count as run only where a document
 # already has findings: after `registre check`, not in the worker).
-NOT_COVERED = ("extraction.incomplete", "value.out_of_range")
+NOT_COVERED = ("extraction.incomplete", "extraction.stage_error", "value.out_of_range")
 
 
 def deliberation_rules() -> list[str]:
@@ -78,6 +79,7 @@ def _document_row(tables: Tables, doc: dict, delibs: list[dict], table_rows: lis
     skipped = _skipped_summary(delibs, run) + [s for t in table_rows for s in t["checks_skipped"]
                                                if s.split(":")[0] not in run]
     missing = ["deliberations"] if not delibs and _sitting_evidence(tables, doc_id) else []
+    skipped += [f"{stage}: étape interrompue" for stage, _ in _stage_errors(doc)]
     status = "unread" if doc.get("status") == "failed" or not read else _status(run, skipped + missing)
     if status == "checked" and any(r["status"] != "checked" for r in delibs + table_rows):
         status = "partial"
@@ -134,6 +136,30 @@ def incomplete(tables: Tables) -> Iterator[Finding]:
                           page=as_int(evidence.get("page")), line=as_int(evidence.get("line")),
                           quote=None if is_null(evidence.get("text")) else evidence["text"])
         yield from _gaps(tables, doc_id, delibs)
+
+
+# "deliberation: ValueError: … (segment.py:88) | fiches: KeyError: 'E.1' (fiches.py:40)": pipeline/stages.py
+# joins one "stage: message" per stage; a stage that raised names the exception and where it was raised
+# (not "load: pages … sans couche texte", a loader's remark, nor "Pour: 12" inside a message)
+STAGE_ERROR = re.compile(r"(?:^| \| )(\w+): ([A-Z][A-Za-z]*\b.*? \([\w.]+\.py:\d+\))(?= \| |$)")
+
+
+@check("extraction.stage_error", needs=("documents",))
+def stage_error(tables: Tables) -> Iterator[Finding]:
+    """One warning per stage that raised on a document still read (status ok): the cause of
+    the rows missing, which `extraction.incomplete` can only call "non lu"."""
+    for doc in tables.get("documents") or []:
+        for stage, message in _stage_errors(doc):
+            yield finding("extraction.stage_error", doc_id=doc["doc_id"], subject=f"document stage {stage}",
+                          expected="lecture sans erreur", actual=message, stage=stage)
+
+
+def _stage_errors(doc: dict) -> list[tuple[str, str]]:
+    """(stage, message) of each stage that raised on a document read (a failed file's error
+    is the loader's, said by its status)."""
+    if doc.get("status") == "failed" or is_null(doc.get("error")):
+        return []
+    return STAGE_ERROR.findall(str(doc["error"]))
 
 
 def _gaps(tables: Tables, doc_id: str, delibs: list[dict]) -> Iterator[Finding]:

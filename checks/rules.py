@@ -142,6 +142,13 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "sans date de séance ou sans décompte des présents ni des votants : ce qui manque est nommé, "
          "une seule fois pour toutes les délibérations à qui il manque la même chose (`seqs`). Voir la "
          "table `coverage`."),
+    Rule("extraction.stage_error", WARNING, ("documents.error",),
+         "Étape « {stage} » interrompue ({actual}) : ce qu'elle lit manque à ce document ; les "
+         "contrôles qui en dépendent n'ont pas été faits",
+         "Une étape de lecture (délibérations, objectifs, fiches, tableaux chiffrés) a levé une erreur sur "
+         "ce document : les autres étapes l'ont lu (succès partiel, `documents.status` = ok) et l'erreur "
+         "est dans `documents.error`. Le rapport le dit ici : sans cela, le seul signe en serait des "
+         "lignes manquantes."),
     Rule("fiche.cost_matches_table", WARNING, ("fiches.cout_total_ttc", "table_cells.value"),
          "Fiche {code} : coût total {actual} € TTC, mais {expected} € dans le tableau {table_id}",
          "Le coût total TTC d'une fiche est égal au total de sa ligne dans le tableau des coûts annuels."),

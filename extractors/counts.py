@@ -33,10 +33,13 @@ NUMBER = re.compile(r"(\d{1,4})(?![\d])(?![^\W\d_])(?!\s*(?:[.,/]\d|€|%|euros?
 # "Votants" / "51"; "(présents 10 / votants" / "11).": the number alone on the next line
 LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\)[ \t]*[.;,]?[ \t]*)?(?:\n|$))")
 # a separator, or a verb saying the count changed ("le nombre de présents est porté à 22")
-# a count in brackets between a list's label and its colon: "Étaient présents (12) : M. …"
+# a count in brackets between a list's label and its colon: "Étaient présents (12) : M. …", or ending
+# the label's line, the names below: "PRÉSENTS (11)" / "Membres élus : Mme …"
 # (leaders only on the label's line: "1 ABSTENTION(S)" / "...4...", a page number below, is no value)
 SEPARATOR = re.compile(r"^(?:[ \t]*(?:\(s\)|\(e\)s|\(es\))?[ \t]*(?:\.{2,}|…)|\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|→⇒]|_+|[–—-]>?(?=\s*\d)|"
-                       r"(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|(?:etant|est)\s+de\s(?=\s*\d)|\((?=\s*\d{1,4}\s*\)\s*:)))[\s:=|._…]*")
+                       r"(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|(?:etant|est)\s+de\s(?=\s*\d)|"
+                       r"\((?=\s*\d{1,4}\s*\)\s*:)|\((?=[ \t]*\d{1,4}[ \t]*\)[ \t]*(?:\n|$))))[\s:=|._…]*")
+BRACKET_ENDS_LINE = re.compile(r"[ \t]*\([ \t]*(\d{1,4})[ \t]*\)[ \t]*(?:\n|$)")  # "PRÉSENTS (11)" / names below
 BETWEEN_LABELS = re.compile(r"^[\s:=|._…–—\-/▪•·●]*$")
 class Run:
     """Units read as one text, with the unit each character comes from."""
@@ -253,6 +256,8 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     label = lexicon.Label(label.name, label.start, gloss.end()) if gloss else label
     rest = run.text[label.end:]
     sep = SEPARATOR.match(rest)
+    if sep and BRACKET_ENDS_LINE.match(rest) and not _counted_label(run, label, rest):
+        return []
     gap = sep.end() if sep else len(rest) - len(rest.lstrip(" "))
     alone = None if sep else LONE_NUMBER_BELOW.match(rest)
     # "Délégués votants" / "51": a bare label, its number below; "(présents 10 / votants" / "11)."
@@ -530,6 +535,18 @@ def _first_label(run: Run, start: int, end: int, before: int) -> tuple[int, int]
     found = [lb for lb in lexicon.labels("counts", run.text[start:end])
              if start + lb.start <= before and not lb.name.startswith("_")]
     return start, start + found[0].start if found else before
+
+
+def _counted_label(run: Run, label: lexicon.Label, rest: str) -> bool:
+    """"PRÉSENTS (11)" alone on its line, the names below: the label's count. Not "Unanimité des votants
+    (64)" (an item's figure in a sentence), "Commission | Titulaires | Présents (12)" (a table's header),
+    nor "CONSEILLERS PRÉSENTS (1)" over a note "(1) liste d'émargement annexée" (a footnote's call)."""
+    number = BRACKET_ENDS_LINE.match(rest).group(1)
+    table = bool(run.units[run.unit_at(label.start)].cells)
+    note = re.search(rf"(?:^|\s)\(\s*{number}\s*\)\s+[^\W\d_]", run.text[label.end + len(rest.split("\n")[0]):])
+    calls = [int(n) for n in re.findall(r"\((\d{1,2})\)[ \t]*(?:\n|$)", run.text)]  # "(1)", "(2)": notes' calls
+    footnotes = len(calls) >= 2 and calls == list(range(1, len(calls) + 1))
+    return _starts_line(run, label) and not table and not note and not footnotes
 
 
 def _starts_line(run: Run, label: lexicon.Label) -> bool:

@@ -18,12 +18,12 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors import (act_numbers, act_table, counts, furniture, heading_line, item_title, lexicon, outline, restated, segment, sitting,
-                        stream, together, votes)
+from extractors import (act_numbers, act_table, counts, furniture, heading_line, item_title, lexicon, outline, restated,
+                        room, segment, sitting, stream, together, votes)
 from extractors.decisions import read_decisions
 from extractors.members import Member
 from extractors.sitting import Fact, Reading
-from extractors.stream import Unit
+from extractors.stream import Unit, fold
 from schemas import Block as DocBlock, Document, Span
 from schemas.text import find_person
 
@@ -146,12 +146,34 @@ def _same_sitting(facts: dict[str, Fact], before: dict[str, Fact]) -> None:
     # the day nor the body: the register's sitting
     undated = day is None and _value(facts, "collectivite") is None and _value(facts, "president") is None \
         and "session_date" in before  # (an extract with its own chair is another sitting's)
-    if (undated or day is not None and day == _value(before, "session_date")) and organe in (None, _value(before, "organe")):
+    same = (undated or day is not None and day == _value(before, "session_date")) \
+        and organe in (None, _value(before, "organe"))
+    if same:
         for column in ("session_date", *SITTING_WIDE):
             if column in before:
                 facts.setdefault(column, before[column])
+    # one extract's own chair is not carried to the next ("Sous la présidence de M. X, premier adjoint,
+    # désigné président de séance pour l'examen du compte administratif"): the chair before it is
+    # (a chair who stays, "le Maire ayant quitté définitivement la séance", is carried)
+    chair = before.get("president") if same and _chairs_one_item(facts.get("president"), facts.get("objet")) else None
     before.clear()
     before.update(facts)
+    if chair is not None:
+        before["president"] = chair
+
+
+ONE_ITEM_CHAIR = re.compile(r"\bpour\s+(?:l'examen|le\s+vote|ce\s+(?:point|vote)|cette\s+(?:question|affaire))|"
+                            r"\bcompte\s+(?:administratif|financier)|\bl\.?\s*2121-14\b")
+ACCOUNTS = re.compile(r"\bcompte\s+(?:administratif|financier)")  # the one act the mayor may not chair
+
+
+def _chairs_one_item(chair: Fact | None, title: Fact | None) -> bool:
+    """The chair's sentence says it holds for this act only, or chairs the act on the accounts
+    ("Présidence : M. Jean-Yves GUILLERM, Premier Adjoint" over "COMPTE ADMINISTRATIF 2011")."""
+    if chair is None or chair.method not in ("president_prose", "field"):
+        return False
+    return bool(ONE_ITEM_CHAIR.search(fold(chair.span.text))
+                or title is not None and ACCOUNTS.search(fold(str(title.value))))
 
 
 def _inherit(session: Reading, shared: Reading) -> None:
@@ -204,7 +226,7 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
     """The session's values, then the counts stated with a move, the item's own, those of
     its range, then its vote."""
     facts = {c: f for c, f in ctx.session.facts.items() if c in SITTING_COLUMNS} | ctx.recount
-    away = _move_counts(facts, moves)
+    away = room.move_counts(facts, moves)
     mine = SITTING_COLUMNS if _full(ctx, item) else COUNT_COLUMNS  # an item of minutes: its counts only
     later = _after_vote(own, vote) | (_recount(ctx, own, vote) if more else set())  # an extract's one item has none after
     kept = {c: f for c, f in own.facts.items() if f.span not in later}
@@ -222,7 +244,7 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
     for rg in ctx.session.ranges + own.ranges:
         if number is not None and rg.first <= number <= rg.last:
             facts.update(rg.counts)
-    _stale(facts, away)
+    room.stale(facts, away, _voted(vote))
     _timed(facts, ctx)
     facts.update({c: f for c, f in vote.facts.items() if c in VOTE_COLUMNS})
     if "votants" in vote.facts and "votants" not in kept:  # "adoptée à l'unanimité (32 votants)"
@@ -272,45 +294,6 @@ def _non_voter_between(ctx: Context, block: outline.Block, item: outline.Item, f
         facts["votants"] = replace(facts["votants"], method="non_voter_beside")
 
 
-def _move_counts(facts: dict[str, Fact], moves: list[sitting.Move]) -> list[sitting.Move]:
-    """The counts printed with the moves held ("quitte la salle et ne prend pas part au vote
-    (17 votants)"), until the member comes back ("M. LE DU rejoint la séance"); the moves
-    of those who are not where the opening put them."""
-    away: list[sitting.Move] = []
-    undo: dict[str, dict[str, Fact | None]] = {}  # a leave's counts, until its member comes back
-    for move in moves:
-        opposite = [m for m in away if m.kind != move.kind]
-        back = find_person(move.name, [m.name for m in opposite])
-        if back is None:
-            away.append(move)
-        else:  # back where the opening put them: "quitte la séance", then "rejoint la séance"
-            away.remove(opposite[back])
-        k = find_person(move.name, list(undo))
-        if move.kind == "arrive" and k is not None and not move.counts:
-            for column, fact in undo.pop(list(undo)[k]).items():
-                _put(facts, column, fact)
-        elif move.kind == "leave" and move.counts:
-            undo[move.name] = {c: facts.get(c) for c in move.counts}
-        # not over a count printed after it ("Présents : 88" under a later departure, `_counts_above`)
-        facts.update({c: f for c, f in move.counts.items() if c not in facts or facts[c].span.order <= f.span.order})
-    return away
-
-
-def _stale(facts: dict[str, Fact], away: list[sitting.Move]) -> None:
-    """While someone is out (or in) since the opening, a count printed before that move and
-    not with it no longer describes the room: marked `before_move`, so that a check
-    comparing it says "à vérifier" rather than an error."""
-    if not away:
-        return
-    last = max(m.span.order for m in away)
-    for column in ("presents", "absents", "pouvoirs", "votants"):
-        fact = facts.get(column)
-        # counts printed with an earlier move are stale too ("arrivée de Mme X" / "Présents : 22",
-        # then "M. Y quitte la séance" with no count): only a move after them is compared
-        if fact is not None and not fact.derived and fact.span.order < last:
-            facts[column] = Fact(fact.value, fact.span, "before_move")
-
-
 def _timed(facts: dict[str, Fact], ctx: Context) -> None:
     """"Absents : SOULIÉ Kevin, GASC Martine (arrivée au point 2)": a member came or went when a
     list says, no line of the minutes moving them: the opening's counts may not describe this
@@ -331,13 +314,6 @@ def _movers(ctx: Context) -> list[str]:
         moves = (sitting.read_move(u, k) for k, u in enumerate(ctx.units))
         ctx.movers = [m.name for m in moves if m is not None]
     return ctx.movers
-
-
-def _put(facts: dict[str, Fact], column: str, fact: Fact | None) -> None:
-    if fact is None:
-        facts.pop(column, None)
-    else:
-        facts[column] = fact
 
 
 def _from_running(ctx: Context, facts: dict[str, Fact], units: list[Unit]) -> None:
@@ -410,7 +386,7 @@ def _moves(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote) -> 
     # "X quitte la séance pendant l'examen de cette question (22 membres présents ; 22 votants)")
     ctx.moves += [m for m in own_moves if m not in ctx.moves
                   and (not m.for_vote or m.counts and voted is not None and m.span.order > voted)]
-    return _once(held)
+    return room.once(held)
 
 
 def _later(move: sitting.Move, number: int | None) -> bool:
@@ -467,17 +443,6 @@ def _counts_above(ctx: Context, item: outline.Item, kept: dict[str, Fact]) -> No
         kept.update({c: ctx.recount[c] for c in above})
 
 
-def _once(moves: list[sitting.Move]) -> list[sitting.Move]:
-    """Each move once: one read in the header and again in an extract read whole is one move."""
-    seen, out = set(), []
-    for m in moves:
-        key = (m.kind, m.name, m.span.page, m.span.line)
-        if key not in seen:
-            seen.add(key)
-            out.append(m)
-    return out
-
-
 def _people(ctx: Context, own: Reading, moves: list[sitting.Move]) -> list[tuple[Member, Span]]:
     """The item's lists if it prints its own, else the session's; then who left or came.
     Without a list of présents ("La liste d'émargement … est annexée"), one who arrives is
@@ -486,48 +451,14 @@ def _people(ctx: Context, own: Reading, moves: list[sitting.Move]) -> list[tuple
     people = copy.deepcopy(listed)
     listed_present = any(m.status == "present" for m, _ in people)
     for move in moves:
-        _apply(people, move, listed)
-    if _presiding_out(moves):  # "Mme le Maire … quitte la salle": she is out, and the lists still say present
+        room.apply(people, move, listed)
+    if room.presiding_out(moves):  # "Mme le Maire … quitte la salle": she is out, and the lists still say present
         for member, _ in people:
             member.doubt = member.doubt or "list_president_out"
     if not (own.members or ctx.session.members):  # no list printed: who moved is all that is named
         for member, _ in people:
             member.doubt = member.doubt or "list_moves_only"
     return people if listed_present else [(m, s) for m, s in people if m.status != "present"]
-
-
-def _presiding_out(moves: list[sitting.Move]) -> bool:
-    """The one who presides, named by the role, has left and not come back."""
-    out = False
-    for move in moves:
-        out = move.kind == "leave" if move.name == sitting.PRESIDING else out
-    return out
-
-
-def _apply(people: list[tuple[Member, Span]], move, listed: list[tuple[Member, Span]]) -> None:
-    """A member's move on the lists: out is absent (with the proxy given on leaving), in is
-    present; one not listed is added. The proxies a member held lapse while they are out and
-    hold again when they are back ("M. LE GALL regagne la salle")."""
-    if move.name == sitting.PRESIDING:  # "Mme le Maire … quitte la salle": the counts go stale (_stale),
-        return  # the lists stay as printed (her return is often unsaid: "Mme le Maire reprend la présidence")
-    found = find_person(move.name, [m.name for m, _ in people])
-    if found is None:
-        people.append((Member(move.name, "absent", 0), move.span))
-        found = len(people) - 1
-    member, _ = people[found]
-    member.also_listed = None  # present and absent at different times, as the move says
-    member.status = "absent" if move.kind == "leave" else "present"
-    member.excused = None
-    member.holder = move.holder if move.kind == "leave" else None
-    if move.kind == "leave":  # "… quitte la séance ; la procuration de M. X, qu'il détenait, devient sans objet"
-        for other, _ in people:
-            if other.holder and find_person(move.name, [other.holder]) is not None:
-                other.holder, other.gave_proxy = None, False
-        return
-    for (other, _), (printed, _) in zip(people, listed):  # `people` is a copy of `listed`, only ever appended to
-        if printed.holder and other.holder is None and other.status == "absent" \
-                and find_person(move.name, [printed.holder]) is not None:
-            other.holder, other.gave_proxy = printed.holder, printed.gave_proxy
 
 
 def _derive(facts: dict[str, Fact], people: list[tuple[Member, Span]]) -> None:

@@ -15,6 +15,7 @@ read for each column.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from extractors import bodies, lexicon, opening
@@ -29,8 +30,12 @@ def read_heading(r: Reading, units: list[Unit], k: int) -> None:
     """``"COMMUNE D'ILLATS"``; ``"COMPTE-RENDU DU CONSEIL MUNICIPAL"`` / ``"DU 13 DECEMBRE 2018"``."""
     u = units[k]
     if not title_like(u):
-        _read_clause(r, u)
-        return
+        lead, rest = _capitals_lead(u) if k < LETTERHEAD_LINES else (None, u)
+        _read_clause(r, rest)  # "… COMMUNAUTAIRE Séance du lundi 7 février 2022 à 18 h 30 – Salle …"
+        if lead is None:
+            return
+        units = [*units[:k], lead, *units[k + 1:k + 3]]  # the body's name may go on below
+        u = lead
     body = _read_body(r, units, k)
     _read_organe(r, u, body)
     if re.match(r"^(?:a|à)\s", u.folded.strip()):
@@ -46,6 +51,23 @@ def read_heading(r: Reading, units: list[Unit], k: int) -> None:
             if day:
                 r.set("session_time", parse_time(text), u.span, "session_title")
             break
+
+
+# a letterhead flattened onto one line with the sitting's title and place: "COMMUNAUTÉ DE COMMUNES DU
+# PAYS DE FAYENCE PROCÈS-VERBAL DU CONSEIL COMMUNAUTAIRE Séance du mardi 10 juillet 2018 à 18h00 – …"
+CAPITALS_LEAD = re.compile(r"^\s*(?:[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ'’-]*\s+){2,}[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ'’-]+(?=\s+[A-ZÀ-Ý][a-zà-ÿ])")
+LETTERHEAD_LINES = 3  # the first lines of what is read as one sitting (a file, an extract, an item read whole)
+
+
+def _capitals_lead(u: Unit) -> tuple[Unit | None, Unit]:
+    """The words in capitals leading a line too long for a heading, as a heading of their own, and
+    the rest of the line (the whole line, when no such words lead it)."""
+    m = CAPITALS_LEAD.match(u.text)
+    # (not "RÉPUBLIQUE FRANÇAISE DÉPARTEMENT DE L'AIN ARRONDISSEMENT DE BELLEY Extrait du registre …": the
+    # State's divisions, the commune named further on)
+    if not m or len(m.group().split()) < 3 or re.search(r"\b(?:ARRONDISSEMENT|CANTON)\b", m.group()):
+        return None, u
+    return replace(u, text=m.group().strip()), replace(u, text=u.text[m.end():].strip())
 
 
 # "Séance ordinaire du 11 décembre 2017, convoquée le 4 décembre 2017, sous la présidence de …":
@@ -228,4 +250,5 @@ def title_like(u: Unit) -> bool:
     """A heading or a line of a framed box: short, not a sentence."""
     text = u.text.strip()  # words of letters: "Jeudi 22 janvier 2026 – 18 h 00 – Salle du conseil, …"
     words = re.findall(r"[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*", text)  # "SAINT-GERMAIN-EN-LAYE" is one
-    return len(words) <= 16 and not text.endswith((".", ";"))
+    # a sentence's full stop, not an acronym's ("OFFICE DE TOURISME DE LA VALLÉE D'AURE - E.P.I.C.")
+    return len(words) <= 16 and not (text.endswith((".", ";")) and not re.search(r"(?:\b[A-Z]\.){2,}$", text))

@@ -71,12 +71,12 @@ def list_label(text: str) -> ListLabel | None:
     return ListLabel(label.name, excused, offset)
 
 
-COUNTED = re.compile(r"\(\s*\d{1,3}\s*\)\s*:\s*$")
+COUNTED = re.compile(r"\(\s*\d{1,3}\s*\)\s*:?\s*$")
 
 
 def counted_list(text: str) -> bool:
-    """"Délégués présents (3) :", the names on the lines below: a list's label with its count, no
-    count line of a box."""
+    """"Délégués présents (3) :", "PRÉSENTS (11)", the names on the lines below: a list's label with
+    its count, no count line of a box."""
     return bool(COUNTED.search(text)) and list_label(text) is not None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from extractors import act_table, lexicon
+from extractors import act_table, lexicon, running
 from schemas.text import fold
 
 PATTERNS = Path(__file__).parent / "patterns" / "segments.json"
@@ -66,6 +66,10 @@ def act_at_end(text: str) -> re.Match | None:
     12 juin 2022 (n° 2022-31)")."""
     folded = fold(text).rstrip(" .")
     m = rx(data()["act_in_title"]).search(folded)
+    outcome = None if m else rx(data()["title_outcome"]).search(folded)
+    if outcome:  # "… (2020-083) - Unanimité.": the act before the outcome
+        folded = folded[:outcome.start()].rstrip(" .")
+        m = rx(data()["act_in_title"]).search(folded)
     if m and re.match(r"[(–—-]?\s*n\s*[°o]", m.group(0)) and OTHER_ACT.search(folded[:m.start()]):
         return None
     # a bare code at the right margin ("OBJET N° 1 - RAPPORT D'ACTIVITE 2018      D2019-088", its gap
@@ -116,7 +120,8 @@ def header_end(text: str) -> str | None:
     d'administration – Séance du 29 avril 2014          CA 2014/14", "… Délibération D-2011-019");
     not a span of years ("Programme 2024-2026", "Budget PLU 2023-24") nor a date's month and year."""
     m = HEADER_END.search(text.rstrip(" ."))
-    if not m or (m.group("code") or "").lower() in FUNCTION_WORDS or _names_another(fold(text[:m.start()])):
+    if not m or (m.group("code") or "").lower() in FUNCTION_WORDS or _names_another(fold(text[:m.start()])) \
+            or FOLIO.search(fold(text[:m.start()])):
         return None
     digits = re.sub(r"\s*([-_/])\s*", r"\1", m.group("num") or m.group("coded_num"))
     first, second = (int(p) for p in re.split(r"[-_/]", digits))
@@ -130,6 +135,8 @@ NUMBER_AT_END = r"(?:19|20)\d\d\s*[-_/]\s*(?!(?:19|20)\d\d\b)\d{1,4}|(?!(?:19|20
 HEADER_END = re.compile(rf"(?:\b[Nn]\s*[°o]\.?\s*(?P<num>{NUMBER_AT_END})|(?<=\s)(?P<code>[A-Z]{{1,5}})(?P<sep>[ _-]?)"
                         rf"(?P<coded_num>{NUMBER_AT_END}))$")
 FUNCTION_WORDS = {"du", "de", "des", "le", "la", "les", "au", "aux", "en", "et", "a"}
+# the register's page, not the act: "Commune de BALLERSDORF          Feuillet n° 2013/38"
+FOLIO = re.compile(rf"(?:{running.PAGE_WORDS})\s*$")
 
 # what a line says of another act or a period than the extract's own: "OBJET : Avenant n° 2 au lot 3
 # du marché M2019-12", "… annule et remplace la DCM 2020/54" (not the title beside the number)

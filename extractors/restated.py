@@ -68,11 +68,14 @@ def keys_of(numero: str | None) -> set[str]:
     Adopté" under "Rapport CP 2018-11-19 / 1-01 — ÉCONOMIE — …" (a number of its own, never a
     bare rank: "2019/14" is not "14")."""
     own = key(numero)
-    tail = SHORT_FORM.search(numero or "")
+    tail = SHORT_FORM.search(numero or "") or RUNNING.search(numero or "")
     return {k for k in (own, key(tail.group(1)) if tail else None) if k}
 
 
 SHORT_FORM = re.compile(r"/\s*(\d{1,3}[-_.]\d{1,3})\s*$")  # "… / 1-01": a report numbered within the sitting's
+# "143" in "RECAPITULATIF DES VOTES" / "| 143 | Taxe GEMAPI | 52 | 9 | 2 |" for "délibération n° 2017-09-143":
+# the act's running number, after the year and the month (three digits: never an item's rank)
+RUNNING = re.compile(r"^\D{0,6}(?:19|20)?\d\d[-_/.]\d{1,2}[-_/.](\d{3})$")
 
 
 def found(units: list[Unit], lo: int, hi: int, emitted: list[Emitted]) -> list[Restated]:
@@ -85,9 +88,25 @@ def repeats(units: list[Unit], lo: int, item, emitted: list[Emitted]) -> bool:
     ("SYNTHÈSE DES VOTES" / "2022-055 Convention Tricastin – adoptée (30 pour, 3 contre)"): a
     line of the recap, not a second row of that act."""
     h = item.heading
-    if h is None or not h.number or key(h.number) not in {k for e in emitted for k in keys_of(e.numero)}:
+    if h is None or not h.number or not any(_names(e, key(h.number), h.title or "") for e in emitted):
         return False
     return any(is_recap_heading(units, k) for k in range(lo, item.start))
+
+
+def _names(e: Emitted, number: str | None, text: str) -> bool:
+    """A recap's number names the deliberation: by one of its keys, or by its running number
+    ("| 30 | Compte administratif 2021 | 22 | 0 | 2 |" for "(2022-030)") when the titles share a word."""
+    return number in keys_of(e.numero) or number is not None and number == running(e.numero) and \
+        _shared_word(e.objet, text)
+
+
+# "2022-030", "DEL 2019/014": a year, then the act's running number, which a recap may print alone
+YEAR_RUNNING = re.compile(r"(?:^|\D)(?:19|20)\d\d\s*[-_/]\s*0*(\d{1,4})$")
+
+
+def running(numero: str | None) -> str | None:
+    m = YEAR_RUNNING.search((numero or "").strip())
+    return m.group(1) if m else None
 
 
 def recaps(units: list[Unit], lo: int, hi: int, emitted: list[Emitted]) -> list[Restated]:
@@ -99,7 +118,7 @@ def recaps(units: list[Unit], lo: int, hi: int, emitted: list[Emitted]) -> list[
             continue  # "RELEVÉ DES DÉCISIONS DU BUREAU", "… DE LA SÉANCE DU 14 MARS 2022" (the minutes approved)
         keys = {k for e in mine for k in keys_of(e.numero)}
         for j, number, vote in _vertical(units, k + 1, hi, keys) or _lines(units, k + 1, hi):
-            match = [e for e in mine if number in keys_of(e.numero) and not e.start <= j < e.end]
+            match = [e for e in mine if _names(e, number, units[j].text) and not e.start <= j < e.end]
             if len(match) == 1 and vote.facts and _same_act(match[0], units[j]):
                 out.append(Restated(match[0].seq, "recap", _vote_facts(vote)))
     return out
@@ -126,8 +145,12 @@ def _same_act(e: Emitted, row: Unit) -> bool:
     they share a word of their titles: a relevé may number the deliberations alone."""
     if not e.numero or not re.fullmatch(r"\w{1,4}", key(e.numero) or ""):
         return True  # an act number ("2013-45"), a chapter's item ("3.2"), is the act's
+    return _shared_word(e.objet, row.text)
+
+
+def _shared_word(a: str | None, b: str | None) -> bool:
     words = lambda text: {w for w in re.findall(r"[a-z]{5,}", fold(text or ""))}
-    return bool(words(e.objet) & words(row.text))
+    return bool(words(a) & words(b))
 
 
 def _lines(units: list[Unit], start: int, hi: int):

@@ -15,7 +15,8 @@ from extractors.stream import Unit, fold
 # "…, conseil communautaire, séance du lundi 22 octobre 2007"
 RUNNING_HEADER = lexicon.rx(r"\b{body},?\s+(?:(?:seance|reunion)\s+)?(?:du|le)\s+(?:{weekday}\s+)?\d{1,2}(?:er)?(?:\s+{month}\s+|[/.]\d{1,2}[/.])\d{2,4}\b")
 # a running header or footer ends with its page: "… – page 2", "… page 2 sur 3", "… 2/3", "Délibérations – p. 1"
-PAGE_SAID = r"(?:\bpage|[–—-]\s*(?:p\.|pg\.?)|\bfeuillet|\bfolio|\bf°)\s*\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?"
+PAGE_WORDS = r"\bpage|\bfeuillet|\bfolio|\bf°"  # a page of the register (outline.FOLIO: "Feuillet n° 2013/38")
+PAGE_SAID = rf"(?:{PAGE_WORDS}|[–—-]\s*(?:p\.|pg\.?))\s*\d{{1,3}}(?:\s*(?:/|sur)\s*\d{{1,3}})?"
 PAGE_MARK = re.compile(rf"(?:{PAGE_SAID}|[\s–-]\d{{1,3}}\s*/\s*\d{{1,3}})\s*$")
 # … or starts with it: "Page 1 sur 6 – Registre des délibérations"
 PAGE_FIRST = re.compile(r"(?:page|p\.)\s*\d{1,3}\s*(?:/|sur)\s*\d{1,3}\s*[–|-]\s")

@@ -81,12 +81,33 @@ def _lead_in(units: list[Unit], evidence: list[bool], k: int, floor: int) -> int
     again atop each extract ("S.I.V.O.M. DU CANTON DE BOURBOURG" / "Comité syndical du 18 juin
     2009" / "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS N° 2009/13")."""
     letterhead = {u.folded.strip() for u in units[:LETTERHEAD] if len(re.findall(r"[^\W\d_]", u.folded)) >= 8}
-    j = k
-    while j - 1 > floor and not evidence[j - 1] and (any(f == "act" for f, _ in _heading_at(units, j - 1))
-                                                      or header_end(units[j - 1].text)
-                                                      or units[j - 1].folded.strip() in letterhead):
-        j -= 1
+    j = i = k
+    while i - 1 > floor and not evidence[i - 1]:
+        u = units[i - 1]
+        if i < k and i - 2 > floor and evidence[i - 2] and not u.gap_before:
+            # "… DÉCIDE d'attribuer …" / "Délibération n° 2019-071" / "Membres en exercice : 19 – …" /
+            # "L'an …": the number under the act above, the count box the next act's own
+            break
+        if any(f == "act" for f, _ in _heading_at(units, i - 1)) or header_end(u.text) \
+                or u.folded.strip() in letterhead:
+            j = i = i - 1
+        elif _sitting_head(u):
+            i -= 1  # taken only with a title above it
+        else:
+            break
     return j
+
+
+# the head of an extract between its title and its opening sentence, each extract of a register
+# printing its own: "DÉLIBÉRATION N° DEL2016-046" / "Date de la convocation : 12 mai 2016" /
+# "Conseillers en exercice : 33 | Présents : 25 | …" / "(M. le Président ayant quitté la salle …)"
+HEAD_FIELDS = ("convocation_date", "session_date", "president", "secretaire")
+
+
+def _sitting_head(u: Unit) -> bool:
+    label = lexicon.label_at_start("fields", u.folded)
+    return counts.is_count_line(u.text) or bool(label and label.name in HEAD_FIELDS) or \
+        bool(re.fullmatch(r"\s*\([^()]{3,200}\)\s*", u.text))
 
 
 LETTERHEAD = 4  # the first lines of a file: the body, the sitting, the title

@@ -326,8 +326,10 @@ def _read_president(r: Reading, units: list[Unit], k: int, both: str | None) -> 
     u = units[k]  # `both`: the line and the next one, its sentence going on (`_run_on`)
     m = lexicon.first("president_prose", u.folded)
     # "… sous la présidence de M. Peio" / "ETCHEVERRY, Maire.": a name the line break cuts
-    # (not "… de M. Jean-Paul" / "Votants : 13" / "DUFFOURC, maire.": a count box's line between)
-    cut = m and both and not u.folded[m.end("name"):].strip() and not counts.is_count_line(units[k + 1].text)
+    # (not "… de M. Jean-Paul" / "Votants : 13" / "DUFFOURC, maire.": a count box's line between,
+    # nor "… assurée par Monsieur Paul DURAND" / "Présents : Paul DURAND, …": a list's label)
+    cut = m and both and not u.folded[m.end("name"):].strip() and not counts.is_count_line(units[k + 1].text) \
+        and not members.list_label(units[k + 1].text)
     below = lexicon.first("president_prose", fold(both)) if both and (cut or not m) else None
     if below and below.start() < len(u.text.strip()) <= below.end("name"):
         r.set("president", opening.person(both, below, "name"), u.span, "president_prose")

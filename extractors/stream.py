@@ -15,8 +15,10 @@ no-break and zero-width spaces, a word cut by a hyphen at a line end ("Jean-" /
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
+
+from extractors import lexicon
 from schemas import Document, Line, Span, Table
 from schemas.text import fold, joined  # noqa: F401  (the stream's fold and joined, re-exported for its readers)
 
@@ -151,9 +153,37 @@ def units(doc: Document) -> list[Unit]:
                 last = span if text and len(text) <= 2 else last
                 continue
             bold = () if cells else item.bold
-            out.append(Unit(text, span, index, bold, cells, rule or _gap(last, span), wide))
+            unit = Unit(text, span, index, bold, cells, rule or _gap(last, span), wide)
+            if out and _label_tail(out[-1], unit):
+                whole = f"{out[-1].text} {text}"
+                out[-1] = replace(out[-1], text=whole, span=replace(out[-1].span.merge(span), text=whole))
+            else:
+                out.append(unit)
             last, rule = span, False
     return out
+
+
+# a list's label cut at a line's end, its last words of attendance and the colon alone below (a narrow
+# column): "Présents en séance ou en" / "visioconférence :", "Membres absents ayant donné" / "pouvoir :"
+# (not "Étaient présents lors de l'inauguration du" / "gymnase :", a sentence about other people)
+LABEL_TAIL = re.compile(r"^(?:(?:de|du|des|en|a|au|par|ou|et|la|le|les|leur|ayant|donne|donnes|donnee|donnees|"
+                        r"seance|visio-?conference|distance|ligne|pouvoirs?|procurations?|mandats?|voix|"
+                        r"deliberatives?|excusee?s?|representee?s?|absente?s?|presente?s?|suppleante?s?|"
+                        r"titulaires?)(?:\s+|(?=\s*:)))+\s*:$")
+
+
+def _label_tail(above: Unit, unit: Unit) -> bool:
+    """`unit` only ends the list label `above` opens: the two read as one line."""
+    if unit.cells or above.cells or unit.gap_before or not LABEL_TAIL.match(unit.folded):
+        return False
+    return _whole_label(fold(f"{above.text} {unit.text}")) and not _whole_label(above.folded)
+
+
+def _whole_label(folded: str) -> bool:
+    """A list's label, and nothing after its colon."""
+    label = lexicon.label_at_start("lists", folded)
+    end = re.match(lexicon.get("list_end"), folded[label.end:]) if label else None
+    return bool(end) and label.end + end.end() == len(folded.rstrip())
 
 
 def _gap(last: Span | None, span: Span) -> bool:

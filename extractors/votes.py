@@ -34,7 +34,10 @@ OPINION = re.compile(r"\b(?:commission(?!\s+permanente)|comite\s+technique|comit
                      r"|comite\s+(?:de\s+(?:programmation|pilotage|suivi)|consultatif)|conseil\s+(?:d'exploitation|de\s+developpement|d'ecole))\b"
                      # "Le Comité social territorial … a été consulté le" / "3 juin 2024 et a émis un avis …"
                      r"[^.;]{0,120}\b(?:reunie?\s+le|(?:a|ont)\s+(?:emis|rendu|donne)\s+un\s+avis"
-                     r"|(?:a|ont)\s+ete\s+(?:consulte|saisi)e?s?)\b")
+                     # "Le comité technique, consulté le 18 novembre 2014 sur …" / "… a rendu un avis partagé" (not
+                     # "Tarifs 2020 (commission des finances, consultée le 14 janvier 2020) : adopté par 29 voix …")
+                     r"|(?:a|ont)\s+ete\s+(?:consulte|saisi)e?s?"
+                     r"|,\s*(?:consulte|saisi)e?s?\s+le\s+\d{1,2}(?:er)?\b(?![^()]*\)))")
 THE_COUNCIL = r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b"
 COUNCIL = THE_COUNCIL + r"[^.;]{0,160}?"
 DECIDES = r"\b(?:adopte|approuve|decide|rejette|refuse|accepte)\b"

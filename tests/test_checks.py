@@ -120,7 +120,7 @@ CONTRACT = {
     "table.row_total": ERROR, "table.column_total": ERROR,
     "objectives.summary_percent": ERROR, "fiche.cost_matches_table": WARNING,
     "value.out_of_range": WARNING,
-    "extraction.incomplete": WARNING,
+    "extraction.incomplete": WARNING, "extraction.stage_error": WARNING,
 }
 
 

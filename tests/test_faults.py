@@ -182,6 +182,52 @@ def test_a_value_its_column_cannot_hold_is_left_empty_with_a_finding():
         {"doc_id": "d1", "seq": 1, "votants": 41}]}) == []  # a count that fits trips nothing
 
 
+def _with_stage_raising(path: Path, name: str, monkeypatch):
+    from pipeline import stages as pipeline_stages
+
+    real = pipeline_stages.stages()
+
+    def boom(doc):
+        raise ValueError("missing ), unterminated subpattern at position 12")
+    monkeypatch.setattr(pipeline_stages, "stages", lambda: [(n, boom if n == name else f) for n, f in real])
+    return pipeline_stages.process(path)
+
+
+def test_a_stage_that_raises_is_named_by_a_warning(monkeypatch):
+    """A stage's bug (a pattern that does not compile) leaves the document a partial
+    success: the other stages' rows are kept, `documents.error` says why, and one
+    `extraction.stage_error` warning names the stage where the report shows findings."""
+    from pipeline.stages import process
+
+    path = ROOT / "tests" / "data" / "checks" / "consistent.txt"
+    result = _with_stage_raising(path, "objectives", monkeypatch)
+    (doc,) = result.rows["documents"]
+    assert doc["status"] == "ok" and doc["error"].startswith(
+        "objectives: ValueError: missing ), unterminated subpattern at position 12 (test_faults.py:")
+    assert [d["presents"] for d in result.rows["deliberations"]] == [8]  # the deliberation stage still ran
+    (f,) = [f for f in result.rows["findings"] if f["check_id"] == "extraction.stage_error"]
+    assert (f["severity"], f["subject"]) == ("warning", "document stage objectives")
+    assert f["message"].startswith("Étape « objectives » interrompue (ValueError: missing ), unterminated")
+    (cov,) = [c for c in result.rows["coverage"] if c["scope"] == "document"]
+    assert cov["status"] == "partial" and "objectives: étape interrompue" in cov["checks_skipped"]
+    monkeypatch.undo()
+    clean = process(path)
+    assert clean.rows["documents"][0]["error"] is None
+    assert not [f for f in clean.rows["findings"] if f["check_id"] == "extraction.stage_error"]
+
+
+def test_a_loaders_remark_is_no_stage_error():
+    """`documents.error` also keeps what a stage noted without raising ("load: pages 2-3 sans couche
+    texte", "objectives: row not understood"), and a raised message may hold " | Pour: 12": only a
+    stage that raised, named with its exception and where, is an `extraction.stage_error`."""
+    import checks
+
+    doc = {"doc_id": "d1", "path": "a.pdf", "status": "ok", "error": "load: pages 2-3 sans couche texte | "
+           "objectives: row not understood | tables: ValueError: row 'Budget | Pour: 12 | Contre: 3' (tables.py:40)"}
+    findings, _ = checks.review({"documents": [doc]})
+    assert [f["subject"] for f in findings if f["check_id"] == "extraction.stage_error"] == ["document stage tables"]
+
+
 def test_check_keeps_the_findings_of_values_left_empty():
     """`registre check` runs the checks again on the written tables, where the value is
     gone: the finding written with the rows is carried over, not lost."""

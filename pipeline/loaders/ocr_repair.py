@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from pipeline.loaders.ocr_text import five_for_s
 from schemas.text import fold as text_fold
 
 
@@ -161,7 +162,7 @@ def repair_line(text: str) -> str:
 def repair_cell(text: str) -> str:
     """A table cell's line: no bullets there (``- initiée`` was a speck), the rest as
     lines; ``‘53`` -> ``53``."""
-    text = EDGE_NOISE.sub("", text.strip().translate(TYPOGRAPHY))
+    text = EDGE_NOISE.sub("", five_for_s(text.strip().translate(TYPOGRAPHY)))  # "5ous la présidence de"
     text = NAME_HYPHEN.sub(r"\1-\2", text)
     text = CIVILITY_NOISE.sub("M. ", FIRST_NAME_DOT.sub(r"\1", text))
     return LEADING_MARK.sub("", NAME_STRAY_DOT.sub(r"\1", text))

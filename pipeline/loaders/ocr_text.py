@@ -246,10 +246,23 @@ def rank_l(text: str) -> str:
     return RANK_L.sub(lambda m: (m.group(1) or m.group(2) or "") + "1", text)
 
 
+# --- an S read as 5 opening a word the minutes print on every page: "5ous la présidence de" -----
+
+FIVE_FOR_S = re.compile(r"(?<![\w-])5(?=(?i:ous|éances?|eances?|ecrétaire|ecretaire|uffrages|essions?|yndic\w*|"
+                        r"ubvention\w*)\b)")
+
+
+def five_for_s(text: str) -> str:
+    """"5ous la présidence de M. Frédéric SCHNEIDER" -> "Sous …", "5ÉANCE DU" -> "SÉANCE DU": typed
+    text never glues a digit to these words (not "5e", "5ans", "5bis"); the text loader and the
+    OCR's lines (ocr_repair.repair_cell) both."""
+    return FIVE_FOR_S.sub("S", text)
+
+
 def in_place(text: str) -> str:
     """The repairs that keep each character where it stands (a table's columns found after them
     are still the page's): "2O23-O41  …  7O     O      O" -> "2023-041  …  70     0      0"."""
-    return digit_letters(letter_digits(rank_l(text)))
+    return digit_letters(letter_digits(rank_l(five_for_s(text))))
 
 
 def repair(text: str) -> str:

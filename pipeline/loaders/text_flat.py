@@ -48,9 +48,11 @@ def cut_points(line: str) -> list[int]:
 
 # a piece that a page's layout would have put at the start of a line: a label and its colon
 # ("Présents : …", "Secrétaire de séance : …"), a heading in capitals ("PROCÈS-VERBAL DU …"),
-# an item's heading ("Délibération n° 28/2009", "1.")
+# an item's heading ("Délibération n° 28/2009", "1.", "2008/512 - Budget …")
 STRUCTURAL = re.compile(r"^(?:[A-ZÀ-Ý][^\s:]*(?:\s+[^\s:]+){0,5}\s*:\s|[A-ZÀ-Ý'’-]{2,}\s+[A-ZÀ-Ý'’-]{2,}|"
-                        r"(?:D[ée]lib[ée]ration|Point|Rapport|Objet)\b|\d{1,3}[.)]?$)")
+                        r"(?:D[ée]lib[ée]ration|Point|Rapport|Objet)\b|\d{1,3}[.)]?$|"
+                        # a relevé's act, its number then its title: "2008/512 - Budget principal - …"
+                        r"(?:N°\s*)?[A-Z]{0,6}[ _-]?\d{2,4}[/._-]\d{1,4}(?:[/._-]\d{1,4})?\s+[–—-]\s)")
 FLAT_STRUCTURE = 3  # pieces of that kind, at least: a paragraph of prose has none or one
 
 
@@ -59,7 +61,7 @@ def unflatten(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     Once one line of the text is plainly a flattened page (its letterhead, counts and lists
     run on), its other long lines with sentence ends are cut too (its items run on as well)."""
     lines = list(lines)
-    cut = {index: _pieces(line) for index, line in lines if len(line) > FLAT_CHARS}
+    cut = {index: _pieces(line) for index, line in lines if len(line) > FLAT_CHARS or _acts_run_on(line)}
     flattened = any(sum(bool(STRUCTURAL.match(p)) for p in pieces) >= FLAT_STRUCTURE for pieces in cut.values())
     for index, line in lines:
         if flattened and cut.get(index):
@@ -68,9 +70,35 @@ def unflatten(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
             yield index, line
 
 
+# a relevé's acts run on, each after the last one's full stop: "2008/511 - Approbation … - ADOPTE A
+# L'UNANIMITE. 2008/512 - Budget principal - … - ADOPTE PAR 36 VOIX POUR ET 7 VOIX CONTRE. 2008/513 - …"
+ACT_RUN_ON = re.compile(r"(?:^|[.;]\s+)(?:N°\s*)?[A-Z]{0,6}[ _-]?\d{2,4}[/._-]\d{1,4}(?:[/._-]\d{1,4})?\s+[–—-]\s")
+ACTS_RUN_ON = 3  # acts on one line, at least: shorter than a flattened page, still no paragraph
+
+
+def _acts_run_on(line: str) -> bool:
+    return len(ACT_RUN_ON.findall(line)) >= ACTS_RUN_ON
+
+
 def _pieces(line: str) -> list[str]:
     cuts = cut_points(line)
     if len(cuts) < FLAT_CUTS:
         return []
     pieces = [line[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(line)])]
-    return [p.lstrip("–—|- ") if k else p for k, p in enumerate(pieces) if p.strip(" –—|-")]
+    pieces = [p.lstrip("–—|- ") if k else p for k, p in enumerate(pieces) if p.strip(" –—|-")]
+    return _with_codes(pieces)
+
+
+# an act's number alone before the dash that joins it to its title: "… ADOPTE. 2008/513 - Garantie
+# accordée …" is one line of a relevé, not a number alone (read as a page's folio) and a title
+CODE_ONLY = re.compile(r"(?:N°\s*)?[A-Z]{0,6}[ _-]?\d[\w/._-]{2,18}")
+
+
+def _with_codes(pieces: list[str]) -> list[str]:
+    out: list[str] = []
+    for piece in pieces:
+        if out and CODE_ONLY.fullmatch(out[-1]):
+            out[-1] = f"{out[-1]} - {piece}"
+        else:
+            out.append(piece)
+    return out
