@@ -11,11 +11,13 @@ vérifier" rather than an error (extractors/deliberation.py reads the moves, thi
 """
 from __future__ import annotations
 
+import re
+
 from extractors import sitting
 from extractors.members import Member
 from extractors.sitting import Fact
 from schemas import Span
-from schemas.text import find_person
+from schemas.text import SURNAME_PARTICLES, find_person, name_key
 
 
 def move_counts(facts: dict[str, Fact], moves: list[sitting.Move]) -> list[sitting.Move]:
@@ -93,7 +95,7 @@ def apply(people: list[tuple[Member, Span]], move: sitting.Move, listed: list[tu
     hold again when they are back ("M. LE GALL regagne la salle")."""
     if move.name == sitting.PRESIDING:  # "Mme le Maire … quitte la salle": the counts go stale (`stale`),
         return  # the lists stay as printed (her return is often unsaid: "Mme le Maire reprend la présidence")
-    found = find_person(move.name, [m.name for m, _ in people])
+    found = _mover(move.name, [m.name for m, _ in people])
     if found is None:
         people.append((Member(move.name, "absent", 0), move.span))
         found = len(people) - 1
@@ -111,3 +113,17 @@ def apply(people: list[tuple[Member, Span]], move: sitting.Move, listed: list[tu
         if printed.holder and other.holder is None and other.status == "absent" \
                 and find_person(move.name, [printed.holder]) is not None:
             other.holder, other.gave_proxy = printed.holder, printed.gave_proxy
+
+
+def _mover(name: str, names: list[str]) -> int | None:
+    """The listed member a move names: as anywhere (`find_person`), or the list's surname alone for
+    the move's full name ("M. GIRAUD" listed, "M. Patrick GIRAUD, adjoint …, quitte la salle"), one
+    such entry only and no particle ("LE" cut from "LE" / "BIHAN"). Moves only: a check comparing a
+    giver with the present list must not take "Marie DUPONT" for the "M. DUPONT" beside her."""
+    found = find_person(name, names)
+    if found is not None or re.search(r",|\s(?:et|and)\s", name):  # "Olivier PETIT et Mme Karine PROUST": two
+        return found
+    words = name_key(name).split()
+    fits = [i for i, other in enumerate(names) if 0 < len(key := name_key(other).split()) < len(words)
+            and words[-len(key):] == key and not (len(key) == 1 and key[0] in SURNAME_PARTICLES)]
+    return fits[0] if len(fits) == 1 else None

@@ -126,10 +126,8 @@ def find_person(name: str, names: list[str]) -> int | None:
         if same_person(name, other):
             return i
     fits = [i for i, other in enumerate(names) if _initials_fit(key.split(), name_key(other).split())]
-    if not fits:  # "M. LE DU rejoint la séance": the surname alone, at either end of one name; or the
-        # list's "M. GIRAUD" for "M. Patrick GIRAUD, adjoint …, quitte la salle"
-        fits = [i for i, other in enumerate(names) if _surname_fits(key.split(), name_key(other).split())
-                or _surname_fits(name_key(other).split(), key.split())]
+    if not fits:  # "M. LE DU rejoint la séance": the surname alone, at either end of one name
+        fits = [i for i, other in enumerate(names) if _surname_fits(key.split(), name_key(other).split())]
     return fits[0] if len(fits) == 1 else None  # "L. PETIT" is "Luc PETIT" when no other PETIT fits
 
 
@@ -138,7 +136,7 @@ def _surname_fits(short: list[str], full: list[str]) -> bool:
     same words at the start or at the end, and what is left a first name, not a particle
     (["roche"] is not ["de", "la", "roche"], a surname of its own)."""
     n = len(short)
-    if not 0 < n < len(full) or n == 1 and short[0] in SURNAME_PARTICLES:  # "LE" cut from "LE" / "BIHAN"
+    if not 0 < n < len(full):
         return False
     rest = full[:-n] if full[-n:] == short else full[n:] if full[:n] == short else None
     return rest is not None and not set(rest) <= SURNAME_PARTICLES
