@@ -162,9 +162,9 @@ def _same_sitting(facts: dict[str, Fact], before: dict[str, Fact]) -> None:
         before["president"] = chair
 
 
-ONE_ITEM_CHAIR = re.compile(r"\bpour\s+(?:l'examen|le\s+vote|ce\s+(?:point|vote)|cette\s+(?:question|affaire))|"
-                            r"\bcompte\s+(?:administratif|financier)|\bl\.?\s*2121-14\b")
-ACCOUNTS = re.compile(r"\bcompte\s+(?:administratif|financier)")  # the one act the mayor may not chair
+ACCOUNTS = r"\bcompte\s+(?:administratif|financier)"  # the one act the mayor may not chair (CGCT L2121-14)
+ONE_ITEM_CHAIR = re.compile(rf"\bpour\s+(?:l'examen|le\s+vote|ce\s+(?:point|vote)|cette\s+(?:question|affaire))|"
+                            rf"{ACCOUNTS}|\bl\.?\s*2121-14\b")
 
 
 def _chairs_one_item(chair: Fact | None, title: Fact | None) -> bool:
@@ -173,7 +173,7 @@ def _chairs_one_item(chair: Fact | None, title: Fact | None) -> bool:
     if chair is None or chair.method not in ("president_prose", "field"):
         return False
     return bool(ONE_ITEM_CHAIR.search(fold(chair.span.text))
-                or title is not None and ACCOUNTS.search(fold(str(title.value))))
+                or title is not None and re.search(ACCOUNTS, fold(str(title.value))))
 
 
 def _inherit(session: Reading, shared: Reading) -> None:

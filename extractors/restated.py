@@ -96,7 +96,7 @@ def repeats(units: list[Unit], lo: int, item, emitted: list[Emitted]) -> bool:
 def _names(e: Emitted, number: str | None, text: str) -> bool:
     """A recap's number names the deliberation: by one of its keys, or by its running number
     ("| 30 | Compte administratif 2021 | 22 | 0 | 2 |" for "(2022-030)") when the titles share a word."""
-    return number in keys_of(e.numero) or number is not None and number == running(e.numero) and \
+    return number in keys_of(e.numero) or number is not None and number == _running(e.numero) and \
         _shared_word(e.objet, text)
 
 
@@ -104,7 +104,8 @@ def _names(e: Emitted, number: str | None, text: str) -> bool:
 YEAR_RUNNING = re.compile(r"(?:^|\D)(?:19|20)\d\d\s*[-_/]\s*0*(\d{1,4})$")
 
 
-def running(numero: str | None) -> str | None:
+def _running(numero: str | None) -> str | None:
+    """"2022-030" -> "30"; None for a number without a year and a running number after it."""
     m = YEAR_RUNNING.search((numero or "").strip())
     return m.group(1) if m else None
 

@@ -79,7 +79,8 @@ def _lead_in(units: list[Unit], evidence: list[bool], k: int, floor: int) -> int
     the act's number ("Conseil d'administration – Séance du 29 avril 2014          CA 2014/15" /
     "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS"), or the letterhead the file opened with, printed
     again atop each extract ("S.I.V.O.M. DU CANTON DE BOURBOURG" / "Comité syndical du 18 juin
-    2009" / "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS N° 2009/13")."""
+    2009" / "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS N° 2009/13"), across the extract's own head
+    between them (`_sitting_head`: "Date de la convocation : …" / "Présents : 25 | …")."""
     letterhead = {u.folded.strip() for u in units[:LETTERHEAD] if len(re.findall(r"[^\W\d_]", u.folded)) >= 8}
     j = i = k
     while i - 1 > floor and not evidence[i - 1]:
@@ -105,6 +106,7 @@ HEAD_FIELDS = ("convocation_date", "session_date", "president", "secretaire")
 
 
 def _sitting_head(u: Unit) -> bool:
+    """A line of an extract's head: its counts, its convocation's date or chair, a remark in brackets."""
     label = lexicon.label_at_start("fields", u.folded)
     return counts.is_count_line(u.text) or bool(label and label.name in HEAD_FIELDS) or \
         bool(re.fullmatch(r"\s*\([^()]{3,200}\)\s*", u.text))
