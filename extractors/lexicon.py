@@ -88,6 +88,15 @@ def labels(group: str, folded: str) -> list[Label]:
     return sorted(out, key=lambda lb: lb.start)
 
 
+def list_label_at_start(folded: str) -> tuple[Label, re.Match] | None:
+    """A list's label and its end (`list_end`: a colon, a dash, the line's end) opening a folded line,
+    whatever follows ("Excusé·e·s : Aucun"); read by extractors/list_labels.py and, for a label cut
+    at a line's end, by extractors/stream.py (which list_labels imports)."""
+    label = label_at_start("lists", folded)
+    end = re.match(get("list_end"), folded[label.end:]) if label else None
+    return (label, end) if end else None
+
+
 def label_at_start(group: str, folded: str) -> Label | None:
     """The label of `group` that opens `folded` (after a bullet), if any."""
     lead = len(folded) - len(re.sub(r"^[\s\-–•*·>]+", "", folded))

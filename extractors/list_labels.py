@@ -44,9 +44,7 @@ def labelled(folded: str) -> tuple[re.Match, re.Match] | None:
     """A list label and its end opening a folded line (its marks taken out: `unmarked`),
     whatever follows: "Excusé·e·s : Aucun" is a label before a count of nobody, and no name of
     the list above it."""
-    label = lexicon.label_at_start("lists", folded)
-    end = re.match(lexicon.get("list_end"), folded[label.end:]) if label else None
-    return (label, end) if end else None
+    return lexicon.list_label_at_start(folded)
 
 
 def list_label(text: str) -> ListLabel | None:

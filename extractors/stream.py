@@ -181,9 +181,8 @@ def _label_tail(above: Unit, unit: Unit) -> bool:
 
 def _whole_label(folded: str) -> bool:
     """A list's label, and nothing after its colon."""
-    label = lexicon.label_at_start("lists", folded)
-    end = re.match(lexicon.get("list_end"), folded[label.end:]) if label else None
-    return bool(end) and label.end + end.end() == len(folded.rstrip())
+    found = lexicon.list_label_at_start(folded)
+    return found is not None and found[0].end + found[1].end() == len(folded.rstrip())
 
 
 def _gap(last: Span | None, span: Span) -> bool:
