@@ -149,6 +149,14 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "ce document : les autres étapes l'ont lu (succès partiel, `documents.status` = ok) et l'erreur "
          "est dans `documents.error`. Le rapport le dit ici : sans cela, le seul signe en serait des "
          "lignes manquantes."),
+    Rule("votes.room", WARNING, ("pour", "contre", "abstentions", "votants", "attendance.status", "proxies.holder"),
+         "{actual} {what} pour {expected} membres pouvant voter après un départ ou une arrivée ({presents} "
+         "présent(s) + {pouvoirs} pouvoir(s))",
+         "Après le départ ou l'arrivée d'un membre (« M. X quitte la séance »), le vote d'un point (ou ses "
+         "votants) ne dépasse pas les présents restés plus les pouvoirs qu'ils détiennent. Jugé sur le premier "
+         "point après le mouvement, seulement après un point dont les listes font les présents et pouvoirs "
+         "imprimés, et pour un excès d'au plus deux voix au-delà de la salle (ou jusqu'à la salle d'avant) : "
+         "un avertissement, car un retour non lu suffirait à l'expliquer."),
     Rule("fiche.cost_matches_table", WARNING, ("fiches.cout_total_ttc", "table_cells.value"),
          "Fiche {code} : coût total {actual} € TTC, mais {expected} € dans le tableau {table_id}",
          "Le coût total TTC d'une fiche est égal au total de sa ligne dans le tableau des coûts annuels."),

@@ -134,7 +134,8 @@ def result_consistent(tables: Tables) -> Iterator[Finding]:
 
 
 KIND_TEXT = {"recap": "le récapitulatif de la séance", "result_box": "l'encadré « Résultat du vote »",
-             "result_line": "la ligne de résultat sous la décision", "closing": "la phrase de clôture"}
+             "result_line": "la ligne de résultat sous la décision", "closing": "la phrase de clôture",
+             "vote_box": "le décompte sous libellés à côté de la décision"}
 COUNTED = ("pour", "contre", "abstentions")
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from extractors import lexicon
 from extractors.stream import Unit, fold
+from schemas.text import ends_on_function_word
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,9 @@ def _column(cell: str, words: dict) -> str | None:
 def _rows_under(units: list[Unit], head: int, end: int, columns: dict[str, int]):
     """The rows under a header: a wrapped row joined, a row of one cell across the vote columns
     ("| 2023-102 | Tarifs municipaux 2024 | Unanimité | Adoptée |") widened, a row with no
-    number under a numbered one ("|  | public de l'eau potable |  |") the object's end; an act
-    withdrawn ("Retiré de l'ordre du jour") is no row."""
+    number under a numbered one ("|  | public de l'eau potable |  |") the object's end (`_wrapped`),
+    the header printed again on the next page skipped; an act withdrawn ("Retiré de l'ordre du
+    jour") or a rank only taken note of is no row."""
     width = len(units[head].cells)
     k, last = head + 1, None
     while k < end and (units[k].cells or _stamp_inside(units, k, end, width)):
@@ -120,8 +122,10 @@ def _rows_under(units: list[Unit], head: int, end: int, columns: dict[str, int])
         cells, stop = _row_cells(units, k, end, width, columns)
         if cells is None:
             break
-        if last is not None and "numero" in columns and not cells[columns["numero"]].strip() \
-                and not _says_vote(cells, columns):
+        if [fold(c).strip() for c in cells] == [fold(c).strip() for c in units[head].cells]:
+            k = stop  # the header printed again on the next page ("N° | Objet | Vote")
+            continue
+        if _goes_on(last, cells, columns):
             last = _continued(last, cells, stop, columns)
         else:
             yield from [last] if last is not None and not _withdrawn(last, columns) else []
@@ -130,17 +134,36 @@ def _rows_under(units: list[Unit], head: int, end: int, columns: dict[str, int])
     yield from [last] if last is not None and not _withdrawn(last, columns) else []
 
 
+def _goes_on(last: Row | None, cells: list[str], columns: dict[str, int]) -> bool:
+    """A row with no number goes on with the row above: no vote of its own, or its object or result
+    going on in lower case, or the result the row above left empty ("| 2023-M-091 | … du reseau |" /
+    "|  | STAS - avenant n° 6 | Unanimite |", `_wrapped`)."""
+    return last is not None and "numero" in columns and not cells[columns["numero"]].strip() \
+        and (not _says_vote(cells, columns) or _wrapped(cells, list(last.cells), columns))
+
+
 def _row_cells(units: list[Unit], k: int, end: int, width: int, columns: dict[str, int]):
     """units[k]'s cells as wide as the header (and where the row ends), or None: no row."""
     cells, stop = list(units[k].cells), k + 1
-    if len(cells) < width and stop < end and len(cells) + len(units[stop].cells) - 1 == width:
+    if len(cells) < width and stop < end and len(cells) + len(units[stop].cells) - 1 == width \
+            and units[stop].cells[0].strip():
         nxt = units[stop].cells
         cells = cells[:-1] + [f"{cells[-1]} {nxt[0]}"] + list(nxt[1:])
         stop += 1
+    below = units[stop].cells if stop < end else ()
+    if len(cells) < width and (not cells[0].strip() or below and not below[0].strip()):
+        # "2023-M-088 | Budget principal - reprise … 2022 et" / "|  | budget supplementaire 2023 | Pour
+        # 98 / …": the row's cells wrapped onto lines below (each opening on an empty number), the cells
+        # a line leaves out empty
+        cells += [""] * (width - len(cells))
     votes = sorted(i for c, i in columns.items() if c in lexicon.get("vote_counts"))
     if len(cells) < width and votes and votes[0] < len(cells) - 1 and not re.fullmatch(r"\s*\d+\s*", cells[votes[0]]):
         # one cell across the vote columns ("Unanimité", "Prend acte"): it stands in the first
         cells = cells[:votes[0] + 1] + [""] * (width - len(cells)) + cells[votes[0] + 1:]
+    if len(cells) > width and columns.get("resultat") == width - 1:
+        # "… | Adopté | Pour : 52 | Contre : 0 | Abstention : 15": the result's cell goes on in
+        # cells the header does not name (a tab between the outcome and each count)
+        cells = cells[:width - 1] + [" ".join(c.strip() for c in cells[width - 1:])]
     return (cells, stop) if len(cells) == width else (None, stop)
 
 
@@ -154,13 +177,24 @@ WITHDRAWN = re.compile(r"^\s*(?:retire|ajourne|reporte)(?:e|s|es)?\b|\bordre\s+d
 
 
 def _withdrawn(row: Row, columns: dict[str, int]) -> bool:
-    """"| 2023-106 | Vœu … | Retiré de l'ordre du jour |": no deliberation (not "Adoptée, crédits
-    reportés", "Rejetée, le vœu est retiré": a vote was held)."""
+    """"| 2023-106 | Vœu … | Retiré de l'ordre du jour |", or a rank only taken note of ("| 2 | … |
+    Le conseil prend acte de la tenue du débat (pas de vote) |"): no deliberation (not "Adoptée,
+    crédits reportés", "Rejetée, le vœu est retiré", "prend acte du rapport et l'approuve": a vote)."""
     counted = {i for c, i in columns.items() if c in lexicon.get("vote_counts")}
     # a report's rank in a column of its own ("— | 4 | Cession … | Retiré de l'ordre du jour") is no vote
     said = [fold(c) for i, c in enumerate(row.cells) if i not in (columns.get("objet"), columns.get("numero"))
             and (i in counted or not RANK_CELL.fullmatch(c))]
-    return not any(re.search(r"\d", c) for c in said) and any(WITHDRAWN.search(c) for c in said)
+    if any(re.search(r"\d", c) for c in said):
+        return False
+    # "| 2 | M. X | Rapport d'orientation budgétaire 2025 | Le conseil prend acte de la tenue du débat
+    # (pas de vote) |": a rank, no act's number, and nothing voted, no deliberation
+    ranked = RANK_CELL.fullmatch(row.number or "")
+    return any(WITHDRAWN.search(c) or ranked and NOT_VOTED.search(c) for c in said)
+
+
+NOT_VOTED = re.compile(r"^(?!.*\b(?:adopt|approuv|unanim|elue?s?\b|design|majorite))"
+                       r"(?:.*\b(?:prend|prennent|pris)\s+acte\b|.*\b(?:pas\s+de|sans)\s+vote\b(?!\s+(?:a|au|par)\s)"
+                       r"|\s*(?:pour\s+)?information\b)")  # not "sans vote à bulletin secret"
 
 
 RANK_CELL = re.compile(r"\s*(?:\d{1,3}|[IVXL]{1,5})\s*[.)°]?\s*")
@@ -175,6 +209,22 @@ def _says_vote(cells: list[str], columns: dict[str, int]) -> bool:
     n° 1 | 1 abstention |", a result's end)."""
     counted = any(cells[i].strip() for c, i in columns.items() if c in lexicon.get("vote_counts"))
     return counted or ("resultat" in columns and bool(RESULT_SAID.search(fold(cells[columns["resultat"]]))))
+
+
+def _wrapped(cells: list[str], above: list[str], columns: dict[str, int]) -> bool:
+    """A row with no number that goes on with the row above: its object in lower case ("|  |
+    requalification – convention … | VERHAEGHE | l'unanimité |"), its result going on from a cell
+    left open ("| … | Adoptée à |" / "| … | l'unanimité |"), or the result the row above left empty
+    ("| 2023-M-091 | … du reseau |  |" / "|  | STAS - avenant n° 6 | Unanimite |"); not an act of its own
+    under a row whose result is said ("| 5 | Débat d'orientation | Débat tenu |" / "|  | Motion … |
+    adoptée à l'unanimité |")."""
+    objet, result = (cells[columns[c]].strip() if c in columns else "" for c in ("objet", "resultat"))
+    said = above[columns["resultat"]].strip() if "resultat" in columns else ""
+    if objet[:1].islower():
+        return True
+    if "resultat" not in columns or not result:
+        return False
+    return not said and not _says_vote(above, columns) or result[:1].islower() and ends_on_function_word(said)
 
 
 def _stamp_inside(units: list[Unit], k: int, end: int, width: int) -> bool:

@@ -38,7 +38,11 @@ LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\)[ \t]*[.;,]?
 # (leaders only on the label's line: "1 ABSTENTION(S)" / "...4...", a page number below, is no value)
 SEPARATOR = re.compile(r"^(?:[ \t]*(?:\(s\)|\(e\)s|\(es\))?[ \t]*(?:\.{2,}|…)|\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|→⇒]|_+|[–—-]>?(?=\s*\d)|"
                        r"(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|(?:etant|est)\s+de\s(?=\s*\d)|"
-                       r"\((?=\s*\d{1,4}\s*\)\s*:)|\((?=[ \t]*\d{1,4}[ \t]*\)[ \t]*(?:\n|$))))[\s:=|._…]*")
+                       r"\((?=\s*\d{1,4}\s*\)\s*:)|\((?=[ \t]*\d{1,4}[ \t]*\)[ \t]*(?:\n|$))|"
+                       # "Nombre de conseillers : en exercice, 19 ; présents, 14 ; …; votants, 17.": a comma, the
+                       # number closed by a semicolon or a full stop
+                       r",(?=[ \t]*\d{1,3}[ \t]*[;.](?!\d))))[\s:=|._…]*")
+OTHER_BODY = re.compile(r"(?i)\b(?:commission|comit[ée]|bureau|conseil\s+d'(?:[ée]cole|exploitation|administration))\b")
 BRACKET_ENDS_LINE = re.compile(r"[ \t]*\([ \t]*(\d{1,4})[ \t]*\)[ \t]*(?:\n|$)")  # "PRÉSENTS (11)" / names below
 BETWEEN_LABELS = re.compile(r"^[\s:=|._…–—\-/▪•·●]*$")
 class Run:
@@ -258,6 +262,8 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     sep = SEPARATOR.match(rest)
     if sep and BRACKET_ENDS_LINE.match(rest) and not _counted_label(run, label, rest):
         return []
+    if sep and sep.group(0).lstrip().startswith(",") and OTHER_BODY.search(run.text[slice(*run.line_of(label.start))]):
+        return []  # "« Commission d'appel d'offres – membres en exercice, 5 ; présents, 4 ; …": another body's
     gap = sep.end() if sep else len(rest) - len(rest.lstrip(" "))
     alone = None if sep else LONE_NUMBER_BELOW.match(rest)
     # "Délégués votants" / "51": a bare label, its number below; "(présents 10 / votants" / "11)."

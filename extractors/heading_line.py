@@ -34,7 +34,20 @@ def heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
         out.append(("plain", Heading(k, "plain", None, _bullet_title(u.text))))
     elif not out and _is_plain_title(units, k):
         out.append(("plain", Heading(k, "plain", None, u.text.strip())))
-    return [(f, h) for f, h in out if not (h.title and any(rx(p).search(fold(h.title)) for p in data()["toc_title"]))]
+    return [(f, h) for f, h in out if not (h.title and any(rx(p).search(fold(h.title)) for p in data()["toc_title"]))
+]
+
+
+def clause(title: str | None) -> bool:
+    """A decision's numbered point: its verb in capitals before words in small letters ("2. FIXE à un
+    lot unique de 734 ha …", "4. AUTORISE le Maire …"), or a verb no title opens with in any case
+    ("1. Décide de …"); not "2. Demande de subvention …", "3. FIXATION DES TARIFS"."""
+    if not title:
+        return False
+    first, _, rest = title.strip().partition(" ")
+    capitals = len(first) > 2 and first.isupper() and rest[:1].islower()
+    folded = fold(title)
+    return bool(rx(data()["clause"]).match(folded) and (capitals or rx(data()["clause_any_case"]).match(folded)))
 
 
 def _cited(units: list[Unit], k: int, h: Heading) -> bool:

@@ -46,7 +46,7 @@ class Emitted:
 @dataclass(frozen=True)
 class Restated:
     seq: int
-    kind: str  # `recap`, `closing` (here), `result_box`, `result_line` (extractors/votes.py)
+    kind: str  # `recap`, `closing` (here), `result_box`, `result_line`, `vote_box` (extractors/vote_again.py)
     facts: dict[str, Fact]
 
 

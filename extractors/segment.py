@@ -31,7 +31,7 @@ from extractors import (act_shapes, act_table, acts_inside, acts_tabled, counts,
                         outline, pages, pairing, restated, running, sitting, undecided, together)
 from extractors.outline import (Block, Heading, Item, act_at_end, act_at_start, data, header_end, number_key,
                                outline_key, outline_step, rx)
-from extractors.heading_line import heading_at as _heading_at, letter as _letter
+from extractors.heading_line import clause, heading_at as _heading_at, letter as _letter
 from extractors.stream import Unit, fold
 from extractors.evidence import is_evidence  # noqa: F401  (segment.is_evidence: read by many)
 
@@ -128,7 +128,7 @@ def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: 
             continue
         for family, h in _heading_at(units, k):
             found[family].append(h)
-    found["numbered"] = _best_run(found["numbered"])
+    found["numbered"] = _points_of_one_decision(units, _best_run(units, found["numbered"], said, end), end)
     found["act"] = sorted(found["act"] + act_shapes.shaped(units, start, end, skip, found, said), key=lambda h: h.unit)
     found["act"] = _month_shaped(found["act"], said)
     if found["plain"]:  # "Mairie de X" / "Réunion du conseil municipal du …" head the sitting
@@ -183,18 +183,19 @@ def _opened(units: list[Unit], start: int, end: int) -> int | None:
                  or counts.is_count_line(units[k].text)), None)
 
 
-def _best_run(hs: list[Heading]) -> list[Heading]:
+def _best_run(units: list[Unit], hs: list[Heading], said: list[bool], end: int) -> list[Heading]:
     """Numbered headings: runs of consecutive numbers (1, 2, 3 / I, II, III / 3, 4.1, 4.2, 5;
     one number may be missing, a heading the loader lost); the run spread over the most text."""
     runs: list[list[Heading]] = []
+    keys = _keys(hs)
     for h in hs:
-        key = outline_key(h.number)
-        step = {id(r): outline_step(outline_key(r[-1].number), key) for r in runs
-                if key is not None and outline_key(r[-1].number) is not None}
+        key = keys[id(h)]
+        step = {id(r): outline_step(keys[id(r[-1])], key) for r in runs
+                if key is not None and keys[id(r[-1])] is not None}
         # the same numbering style, one number possibly skipped; another style, the next number
         fits = [r for r in runs if r[-1].style == h.style and 1 <= (step.get(id(r)) or 0) <= 2] or \
                [r for r in runs if step.get(id(r)) == 1 and _letter(r[-1]) == _letter(h)]
-        jumps = [r for r in runs if r[-1].style == h.style and _next_chapter(outline_key(r[-1].number), key)]
+        jumps = [r for r in runs if r[-1].style == h.style and _next_chapter(keys[id(r[-1])], key)]
         if fits:
             max(fits, key=len).append(h)
         elif jumps:  # a run of its own, the one jumped from kept: "4.1 - Voirie : 120 000 €" may be a
@@ -203,7 +204,59 @@ def _best_run(hs: list[Heading]) -> list[Heading]:
             runs.append([h])
     runs = [r for r in runs if len(r) > 1]
     best = max(runs, key=lambda r: (r[-1].unit - r[0].unit, len(r)), default=[])
-    return best
+    return _finer(units, runs, best, said, end)
+
+
+def _points_of_one_decision(units: list[Unit], run: list[Heading], end: int) -> list[Heading]:
+    """"Après en avoir délibéré, le Conseil Municipal :" / "1. CONSTATE que …" / "2. FIXE à un lot
+    unique …" / "4. AUTORISE le Maire …" / "Adopté par 13 voix pour et 1 abstention": ranks whose
+    titles are the decision's verbs, one vote for them all, are no items (not "1. APPROUVE le
+    procès-verbal …" / "Unanimité." / "3. AUTORISE … (délibération n° 2014-003)" / "Pour : 20 - Contre
+    : 5", a relevé voted point by point)."""
+    if not run or not all(clause(h.title) for h in run):
+        return run
+    bounds = [h.unit for h in run[1:]] + [end]
+    voted = sum(any(undecided.vote_said(u.folded) for u in units[h.unit:b]) for h, b in zip(run, bounds))
+    return run if voted > 1 else []
+
+
+def _keys(hs: list[Heading]) -> dict[int, tuple[int, ...] | None]:
+    """Each heading's place in its outline; reports numbered by hundreds, a chapter each ("RAPPORT
+    N° 101 – BUDGET PRIMITIF", "N° 102", "N° 301 – SOLIDARITÉS", "N° 501"), as 1.1, 1.2, 3.1, 5.1
+    when every number of their style is so (three digits, none a round hundred)."""
+    styles = {h.style for h in hs}
+    hundreds = {s for s in styles if all(re.fullmatch(r"[1-9](?!00)\d\d", h.number or "") for h in hs if h.style == s)}
+    return {id(h): (int(h.number) // 100, int(h.number) % 100) if h.style in hundreds else outline_key(h.number)
+            for h in hs}
+
+
+def _finer(units: list[Unit], runs: list[list[Heading]], best: list[Heading], said: list[bool],
+           end: int) -> list[Heading]:
+    """Parts and the items under them, numbered alike ("1. FINANCES" / "1.1 Compte administratif
+    2021 (DEL_2022_031)" / "Adopté." / "1.2 Compte de gestion 2021 (DEL_2022_032)" / … / "2. TOURISME"):
+    the items are the run whose headings print their acts' numbers and each head a decision, when it
+    explains more decisions than the parts; a part with no item under it ("4. Motion …") stays one (not
+    "2. Projet de territoire" / "2.1 Le diagnostic", an item's sections; nor "1.1 Section de
+    fonctionnement : adoptée" / "1.2 Section d'investissement", a budget voted section by section)."""
+    parts = {k[0] for h in best if (k := outline_key(h.number)) and len(k) == 1}
+    if len(parts) < len(best):
+        return best
+    finer = [r for r in runs if all((k := outline_key(h.number)) and len(k) == 2 and k[0] in parts for h in r)
+             and 2 * sum(bool(h.title and (act_at_end(h.title) or act_at_start(h.title))) for h in r) > len(r)]
+    better = max(finer, key=lambda r: _explained(r, said, end), default=None)
+    if not better or _explained(better, said, end) <= _explained(best, said, end):
+        return best
+    chapters = {outline_key(h.number)[0] for h in better}
+    bounds = [h.unit for h in best[1:]] + [end]
+    alone = [h for h, b in zip(best, bounds) if outline_key(h.number)[0] not in chapters
+             and any(undecided.vote_said(u.folded) for u in units[h.unit:b])]
+    return sorted(better + alone, key=lambda h: h.unit)
+
+
+def _explained(run: list[Heading], said: list[bool], end: int) -> int:
+    """Headings of `run` followed by a decision before the next one."""
+    bounds = [h.unit for h in run[1:]] + [end]
+    return sum(any(said[h.unit + 1:b]) for h, b in zip(run, bounds))
 
 
 def _next_chapter(a: tuple[int, ...] | None, b: tuple[int, ...] | None) -> bool:
@@ -374,20 +427,24 @@ def _acts_only(units: list[Unit], evidence: list[bool], items: list[Item]) -> li
     item with none that only takes note ("1. Approbation du procès-verbal" / "Le procès-verbal
     est approuvé sans remarque", "2. Débat d'orientation budgétaire" / "Le Comité prend acte")
     is a record of the sitting, not one of its acts."""
-    numbered = [i for i in items if _act_numbered(i)]
+    numbered = [i for i in items if _act_numbered(i, units)]
     if len(numbered) < 2 or 2 * len(numbered) < len(items):
         return items
     # an item voted with others ("Les rapports n° 3 à 5 sont adoptés …") has its vote elsewhere: kept
-    kept = [i for i in items if _act_numbered(i) or not _noted_only(units[i.start:i.end], evidence[i.start:i.end])]
+    kept = [i for i in items if i in numbered or not _noted_only(units[i.start:i.end], evidence[i.start:i.end])]
     return kept or items
 
 
-def _act_numbered(item: Item) -> bool:
+def _act_numbered(item: Item, units: list[Unit] = ()) -> bool:
     """The item's act number is printed: as its heading, beside its rank, or ending or opening its
-    title ("2. BS-2019-08 – Ressources humaines – …")."""
+    title ("2. BS-2019-08 – Ressources humaines – …"), a bracket left open going on below ("5.
+    Service d'aide … – tarifs 2012 (délibération" / "CIAS-2012-08)")."""
     h = item.heading
+    title = h.title if h else None
+    if title and title.count("(") > title.count(")") and h.unit + 1 < len(units):
+        title = f"{title} {units[h.unit + 1].text}"
     return bool(h and (h.number and (h.family == "act" or h.rank)
-                       or h.title and (act_at_end(h.title) or act_at_start(h.title))))
+                       or title and (act_at_end(title) or act_at_start(title))))
 
 
 def _noted_only(units: list[Unit], evidence: list[bool]) -> bool:

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from extractors import counts, entries, lexicon, named_votes, outline
+from extractors import counts, entries, lexicon, named_votes, outline, vote_again
+from extractors.council import COUNCIL_DECIDES, DECIDING, SUBJECT
 from extractors.sitting import Fact
 from extractors.stream import Unit, fold
 from schemas.text import ends_sentence
@@ -38,11 +39,6 @@ OPINION = re.compile(r"\b(?:commission(?!\s+permanente)|comite\s+technique|comit
                      # "Tarifs 2020 (commission des finances, consultée le 14 janvier 2020) : adopté par 29 voix …")
                      r"|(?:a|ont)\s+ete\s+(?:consulte|saisi)e?s?"
                      r"|,\s*(?:consulte|saisi)e?s?\s+le\s+\d{1,2}(?:er)?\b(?![^()]*\)))")
-THE_COUNCIL = r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b"
-COUNCIL = THE_COUNCIL + r"[^.;]{0,160}?"
-DECIDES = r"\b(?:adopte|approuve|decide|rejette|refuse|accepte)\b"
-DELIBERATED = r"|\bapres\s+en\s+avoir\s+delibere"
-COUNCIL_DECIDES = re.compile(COUNCIL + DECIDES + DELIBERATED)
 QUOTES = re.compile(r"[«»\"“”]")
 
 
@@ -50,8 +46,8 @@ QUOTES = re.compile(r"[«»\"“”]")
 class Vote:
     facts: dict[str, Fact] = field(default_factory=dict)
     said_by: dict[str, str] = field(default_factory=dict)  # column -> `label`, `deciding`, `others`, `reported`
-    restated: "Vote | None" = None  # the vote again under the decision ("Résultat du vote", "Adoptée par …")
-    restated_kind: str = ""  # `result_box` or `result_line`
+    restated: "Vote | None" = None  # the vote again beside the decision ("Résultat du vote", "Adoptée par …")
+    restated_kind: str = ""  # `result_box`, `result_line` or `vote_box` (extractors/vote_again.py)
 
     def set(self, column: str, value, unit: Unit, method: str, derived: bool = False) -> None:
         if value is not None and column not in self.facts:
@@ -70,48 +66,33 @@ def read(units: list[Unit]) -> Vote:
         | Résultat du vote |  /  | Votants : 20 |  /  | Pour : 17 Contre : 1 Abstentions : 2 |
         Adoptée par 11 voix pour, 3 contre.     Pour extrait certifié conforme.
 
-    it is `restated` (extractors/restated.py), a box completing only what the item leaves out;
-    alone, the box is the item's vote ("Résultat du vote : ADOPTÉ À L'UNANIMITÉ")."""
-    body = _without(_without_recitals(units), _not_this_vote)  # another body's opinion, wrapped lines too
+    or labelled counts beside the council's sentence giving its own ("… par 12 voix pour et 2 voix
+    contre" / "Vote : Pour 12 - Contre 1 - Abstention 1"), it is `restated` (extractors/vote_again.py,
+    extractors/restated.py), completing only what the item leaves out and the two agree on; alone,
+    the box is the item's vote ("Résultat du vote : ADOPTÉ À L'UNANIMITÉ")."""
+    body = _without(_without_recitals(units), _not_this_vote, joined=True)  # another body's opinion, wrapped lines too
     whole = _without(body, lambda folded: bool(PART.search(folded)))  # an amendment's vote, a section's
     if len(whole) < len(body) and set(_read(whole).said_by.values()) - {"reported"}:
         body = whole
-    box, kind = _result_box(body), "result_box"
-    if not box:
-        box, kind = _result_lines(body), "result_line"
+    kind, box = vote_again.box(body)
     if box:
-        vote = _read([u for u in body if all(u is not b for b in box)])
-        if _says_its_vote(vote) and (kind == "result_box" or "deciding" in vote.said_by.values()):
+        rest = [u for u in body if all(u is not b for b in box)]
+        vote = _read(rest)
+        if _its_own(vote, rest, kind):
             vote.restated, vote.restated_kind = _read(box), kind
-            for column, fact in vote.restated.facts.items():  # what the item leaves out, but
-                if column != "unanimite" and not (column == "contre" and vote.value("unanimite")):
-                    vote.facts.setdefault(column, fact)  # never what the two may disagree on
+            vote_again.complete(vote.facts, vote.restated.facts)
             return vote
     return _read(body)
 
 
-# a line stating the result again under the decision: "Adoptée par 11 voix pour, 3 contre.",
-# "Délibération adoptée à l'unanimité.", "Certifié exécutoire – Adoptée par 20 voix pour …"
-RESULT_LINE = lexicon.rx(lexicon.get("votes", "result_line"))
-
-
-def _result_lines(body: list[Unit]) -> list[Unit]:
-    """Lines stating a result after the council's decision sentence (which states the vote);
-    none where the council decides twice (items a segmentation left together: each its vote)."""
-    decided = [k for k, u in enumerate(body) if DECIDING.search(u.folded)]
-    if not decided or any(b - a > 2 for a, b in zip(decided, decided[1:])):
-        return []
-    from extractors.segment import is_evidence  # segment reads votes: imported when called
-
-    after = body[decided[-1] + 2:]
-    lines = [k for k, u in enumerate(after) if RESULT_LINE.search(u.folded)]
-    if not lines:
-        return []
-    # the line closes the item: no decision after it ("Adoptée à la majorité : 16 pour, 2 contre." /
-    # "○ APPROUVE la convention …" is a vote announcing its decisions, another item's, not a restatement)
-    if any(is_evidence(u) for u in after[lines[0] + 1:] if not RESULT_LINE.search(u.folded)):
-        return []
-    return [after[k] for k in lines]
+def _its_own(vote: Vote, rest: list[Unit], kind: str) -> bool:
+    """The item says its vote without the box: under labels or in the council's sentence (in the
+    passive too); beside a result line, in the decision's own sentence; beside a box of labelled
+    counts, with the counts (extractors/vote_again.py)."""
+    said = _says_its_vote(vote) or vote_again.passive(vote.facts, rest)
+    counts_decided = any(vote.said_by.get(c) == "deciding" for c in ("pour", "contre", "abstentions"))
+    decided = kind == "result_box" or "deciding" in vote.said_by.values()
+    return said and decided and (kind != "vote_box" or counts_decided)
 
 
 def _without_recitals(units: list[Unit]) -> list[Unit]:
@@ -121,14 +102,14 @@ def _without_recitals(units: list[Unit]) -> list[Unit]:
     return _without(units, lambda folded: bool(RECITAL.match(folded)))
 
 
-def _without(units: list[Unit], opens: Callable[[str], bool]) -> list[Unit]:
-    """`units` less the sentences a line `opens` (on its folded text), with the lines they wrap
-    onto: two at most, never one where the council decides ("Considérant …
-    l'avis du conseil d'école" / "du 12 février 2024, le conseil municipal, après en avoir
-    délibéré, par 13 voix pour et")."""
+def _without(units: list[Unit], opens: Callable[[str], bool], joined: bool = False) -> list[Unit]:
+    """`units` less the sentences a line `opens` (on its folded text; `joined`: with its sentence's
+    start on the line above), with the lines they wrap onto: two at most, never one where the
+    council decides ("Considérant … l'avis du conseil d'école" / "du 12 février 2024, le conseil
+    municipal, après en avoir délibéré, par 13 voix pour et")."""
     out, wrapped, previous = [], WRAPS, ""
-    for u in units:
-        found = opens(u.folded)
+    for k, u in enumerate(units):
+        found = opens(_with_head(units[k - 1], u) if joined and k else u.folded)
         # "Considérant l'intérêt de ce projet pour la commune, le conseil municipal, après en avoir"
         # / "délibéré, par 15 voix pour …": the council speaks on the line, nothing wraps past it
         wrapped = (WRAPS if SUBJECT.search(u.folded) else 0) if found else wrapped + 1
@@ -139,7 +120,18 @@ def _without(units: list[Unit], opens: Callable[[str], bool]) -> list[Unit]:
     return out
 
 
-SUBJECT = re.compile(THE_COUNCIL)  # the council as the subject of a line
+def _with_head(previous: Unit, u: Unit) -> str:
+    """`u`'s folded text after the start of its sentence on the line above ("… n'est pas encore
+    notifiée. La commission des finan-" / "ces du 24 mars a donné un avis favorable (9 pour, 1
+    abstention)."): the sentence's subject is another body's."""
+    if u.gap_before or ends_sentence(previous.text, ".:;!?"):
+        return u.folded
+    head = re.split(r"[.;:!?](?:\s|$)", previous.folded)[-1]
+    # "Le Conseil municipal, vu l'avis favorable de la commission" / "des finances réunie le 2 avril 2024,
+    # par 13 voix pour …": the council's sentence (not "Le Conseil de développement, réuni le …, a rendu")
+    if SUBJECT.search(head) and not OPINION.search(head):
+        return u.folded
+    return (head[:-1] if head.endswith("-") else head + " ") + u.folded
 
 
 WRAPS = 2  # lines a recital or a partial vote may wrap onto
@@ -171,19 +163,6 @@ def _says_its_vote(vote: Vote) -> bool:
     par 21 voix pour et 2 abstentions")."""
     return any(c in ("pour", "contre", "abstentions", "unanimite") and (how in ("label", "deciding")
                or how == "others" and c == "unanimite") for c, how in vote.said_by.items())
-
-
-def _result_box(body: list[Unit]) -> list[Unit]:
-    """The lines of a "Résultat du vote" box: its heading and the counts under it."""
-    for k, u in enumerate(body):
-        if any(outline.rx(p).search(u.folded) for p in outline.data()["result_box"]):
-            box = [u]
-            for nxt in body[k + 1:k + 5]:
-                if not (lexicon.labels("counts", nxt.folded) or lexicon.rx(lexicon.get("votes", "unanimity")).search(nxt.folded)):
-                    break
-                box.append(nxt)
-            return box
-    return []
 
 
 def _read(units: list[Unit]) -> Vote:
@@ -271,17 +250,16 @@ def _reported(body: list[Unit], k: int, nexts: list) -> bool:
     return bool(REPORTED.search(above + body[k].folded))
 
 
-REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:deja\s+|d'ores\s+et\s+deja\s+)?(?:approuve|adopte|vote|decide|rejete|refuse)e?s?\b"
+REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:deja\s+|d'ores\s+et\s+deja\s+|(?:lui|elle|eux|elles)-memes?\s+)?"
+                      # "… a lui-même adopté son plan par 21 voix contre 14"
+                      r"(?:approuve|adopte|vote|decide|rejete|refuse)e?s?\b"
                       r"|\bs'est\s+(?:[a-z']+\s+){0,4}?prononcee?\b"
                       # "la DM n° 1 de 2023 avait été adoptée « par 26 voix contre 7 »": a vote of the past
                       r"|\b(?:avait|avaient)\s+ete\s+(?:approuvee?s?|adoptee?s?|votee?s?|rejetee?s?)\b"
-                      # "… le rapport de la CLECT, adopté le 12 mai par 25 voix pour": a vote dated, another's
-                      r"|\b(?:adoptee?s?|approuvee?s?|votee?s?)\s+(?:le\s+\d|en\s+(?:date|seance)|lors\s+d)[^.;]{0,60}?\bpar\s+\d")
-
-
-# the council deciding now, not another body's decision reported ("Le conseil communautaire a
-# approuvé la modification le 12 juillet 2016 par 38 voix pour et 5 contre")
-DECIDING = re.compile(COUNCIL + r"(?<!\ba\s)(?<!\bont\s)(?<!avait\s)(?<!avaient\s)" + DECIDES + DELIBERATED)
+                      # "… le rapport de la CLECT, adopté le 12 mai par 25 voix pour", "… a été votée par le
+                      # conseil communautaire le 22 mars 2012 par 31 voix pour": a vote dated, another's
+                      r"|\b(?:adoptee?s?|approuvee?s?|votee?s?)\s+(?:par\s+(?:le|la|l')\s*[a-z]+(?:\s+[a-z]+)?\s+)?"
+                      r"(?:le\s+\d|en\s+(?:date|seance)|lors\s+d)[^.;]{0,60}?\bpar\s+\d")
 
 
 def _goes_on(u: Unit, nxt: tuple[Unit, str] | None) -> bool:

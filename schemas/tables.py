@@ -154,7 +154,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                     "by the act number it prints), `result_box` (a box under the decision, \"Résultat du vote\", "
                     "while the item states its vote itself), `result_line` (a line stating the result again under a "
                     "decision sentence that states the vote: \"Adoptée par 11 voix pour, 3 contre.\", \"Délibération "
-                    "adoptée à l'unanimité.\" above \"Pour extrait certifié conforme\"), `closing` (a sentence of the sitting, \"L'ensemble "
+                    "adoptée à l'unanimité.\" above \"Pour extrait certifié conforme\"), `vote_box` (counts under their labels "
+                    "beside the council's sentence that gives its own: \"… par 12 voix pour et 2 voix contre\" / \"Vote : "
+                    "Pour 12 - Contre 1 - Abstention 1\"; added in 0.6.8), `closing` (a sentence of the sitting, \"L'ensemble "
                     "des délibérations ayant été adoptées à l'unanimité\", for every deliberation before it)."),
         ("pour", I32, "Votes for, as printed there; null when not."),
         ("contre", I32, "Votes against, as printed there."),

@@ -248,6 +248,7 @@ def test_coverage_rows_of_a_document_exactly():
             "proxy.giver_absent: aucune procuration listée",
             "proxy.holder_present: aucune procuration listée",
             "proxy.one_per_holder: aucune procuration listée",
+            "votes.room: liste des présents non lue",
             "dates.convocation_before_session: convocation_date non lu",
             "votes.breakdown: pour déduit de « à l'unanimité » : la comparaison ne peut pas échouer",
             "votes.unanimity_against: contre déduit de « à l'unanimité » : la comparaison ne peut pas échouer",
@@ -274,7 +275,7 @@ def test_every_checked_rule_is_run_or_skipped_with_a_reason(data):
     delib(resultat="adopte")(data)
     (row,) = [c for c in coverage(data) if c["scope"] == "deliberation"]
     assert row["status"] == "checked" and row["checks_skipped"] == []
-    assert len(row["checks_run"]) == 17
+    assert len(row["checks_run"]) == 18
     data["deliberations"][0]["contre"] = None
     (row,) = [c for c in coverage(data) if c["scope"] == "deliberation"]
     assert row["status"] == "partial"

@@ -170,7 +170,9 @@ def _key(word: str) -> str:
 
 # two capitals on each side, or one closing the word ("EXTRAlT DU REGISTRE"); not the word's last
 # letter, an L as often as an I ("CONSEIl MUNICIPAL")
-L_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý]{2})l(?=[A-ZÀ-Ý]{2}|[A-ZÀ-Ý](?![^\W\d_]))")
+# (or right after a word's first capital, three after it: "LlORAN", "LlSTE"; not "LlON")
+L_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý]{2})l(?=[A-ZÀ-Ý]{2}|[A-ZÀ-Ý](?![^\W\d_]))"
+                           r"|(?<![^\W\d_][A-ZÀ-Ý])(?<=[A-ZÀ-Ý])l(?=[A-ZÀ-Ý]{3})")
 
 
 def l_in_capitals(text: str) -> str:

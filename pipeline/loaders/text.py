@@ -120,6 +120,11 @@ def _wraps_row(table: Table, cells: list[Cell], markdown: bool) -> bool:
     its last empty cells ("|   | M. Pierre-Olivier DARNAUD, 1er adjoint) |   |" under four columns)."""
     above = len(table.rows[-1].cells) if table.rows else 0
     first = not cells[0].text or code_cut(table.rows[-1].cells[0].text, cells[0].text) if above else False
+    # "│ Conseillers en │ Présents │ Pouvoirs │" / "│ exercice │ │ │": the header's cell wrapped (the
+    # table's first row), the others empty below it
+    said = [c.text for c in cells if c.text]
+    header_wrapped = len(table.rows) == 1 and len(said) < len(cells) and all(t[:1].islower() for t in said)
+    first = first or not markdown and header_wrapped
     return bool(above) and first and (1 < len(cells) <= above if markdown else len(cells) == above)
 
 

@@ -1,0 +1,21 @@
+"""The council deciding on a line, by its sentence's subject and verb::
+
+    Le Conseil municipal, après en avoir délibéré, par 16 voix pour et 1 voix contre, ADOPTE …
+    Le Comité syndical approuve la modification des statuts.
+
+not another body's decision reported ("Le conseil communautaire a approuvé la modification le 12
+juillet 2016 par 38 voix pour et 5 contre"). Shared by extractors/votes.py (which vote is the
+item's) and extractors/vote_again.py (a box or a line printing it again).
+"""
+from __future__ import annotations
+
+import re
+
+THE_COUNCIL = r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b"
+COUNCIL = THE_COUNCIL + r"[^.;]{0,160}?"
+DECIDES = r"\b(?:adopte|approuve|decide|rejette|refuse|accepte)\b"
+DELIBERATED = r"|\bapres\s+en\s+avoir\s+delibere"
+COUNCIL_DECIDES = re.compile(COUNCIL + DECIDES + DELIBERATED)
+# the council deciding now: not after "a", "ont", "avait" (a decision reported)
+DECIDING = re.compile(COUNCIL + r"(?<!\ba\s)(?<!\bont\s)(?<!avait\s)(?<!avaient\s)" + DECIDES + DELIBERATED)
+SUBJECT = re.compile(THE_COUNCIL)  # the council as the subject of a line
