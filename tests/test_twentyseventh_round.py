@@ -170,11 +170,6 @@ def test_counts_after_a_comma():
     assert (d["membres_en_exercice"], d["presents"], d["votants"]) == (19, 14, 17)
 
 
-def test_unanimity_of_the_voters_with_their_number():
-    """Dev 1774: "Adopté à l'unanimité des votants (28)." after three members stepped out."""
-    assert column(dev(1774), "pour")[6] == 28
-
-
 def test_a_commissions_vote_whose_sentence_starts_on_the_line_above():
     """Dev 1774: "… n'est pas encore notifiée. La commission des finan-" / "ces du 24 mars a donné un avis
     favorable (9 pour, 1 abstention)." / "Vote : 29 pour, 0 contre, 2 abstentions"."""
