@@ -23,8 +23,8 @@ from checks.trust import doubtful, list_doubt, value
 SIDES = ("pour", "contre", "abstentions")
 # counts printed for this item after the move ("Arrivée de M. GREFF – Votants : 27"), not the opening's
 ITEM_COUNTS = ("move_counts", "votants_item")
-# counts that do not describe the item's own lists: printed before a move, or for the rest of the sitting
 MOVED = ("move_counts",)  # printed with the move itself: the clerk counted the room then
+# counts that do not describe the item's own lists: printed before a move, or for the rest of the sitting
 NOT_ITEMS_OWN = ("before_move", "recount", "move_counts", "count_varies", "votants_item")
 
 
@@ -48,7 +48,8 @@ def room(tables: Tables) -> Iterator[Finding]:
         elif not moved or here == before:  # nobody left or came since: nothing to judge, the rule holds
             tables.ran("votes.room", *key)
         elif before is None:
-            tables.skip("votes.room", *key, "listes de l'ouverture qui ne font pas les présents et pouvoirs imprimés")
+            tables.skip("votes.room", *key, "listes de l'ouverture qui ne font pas les présents et "
+                                            "pouvoirs imprimés")
         else:
             yield from _over(tables, d, here, len(before[0]) + len(before[1]))
 
