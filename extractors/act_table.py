@@ -114,6 +114,7 @@ def _rows_under(units: list[Unit], head: int, end: int, columns: dict[str, int])
     the header printed again on the next page skipped; an act withdrawn ("Retiré de l'ordre du
     jour") or a rank only taken note of is no row."""
     width = len(units[head].cells)
+    header = [fold(c).strip() for c in units[head].cells]
     k, last = head + 1, None
     while k < end and (units[k].cells or _stamp_inside(units, k, end, width)):
         if not units[k].cells:
@@ -122,7 +123,7 @@ def _rows_under(units: list[Unit], head: int, end: int, columns: dict[str, int])
         cells, stop = _row_cells(units, k, end, width, columns)
         if cells is None:
             break
-        if [fold(c).strip() for c in cells] == [fold(c).strip() for c in units[head].cells]:
+        if [fold(c).strip() for c in cells] == header:
             k = stop  # the header printed again on the next page ("N° | Objet | Vote")
             continue
         if _goes_on(last, cells, columns):

@@ -6,6 +6,22 @@ from pathlib import Path
 from pipeline.stages import process
 
 VOTE = ("numero", "pour", "contre", "abstentions", "unanimite")
+DATA = Path(__file__).parent / "data"
+
+
+def dev_text(number: int) -> dict:
+    """Every table a second-hand dev text is read into (``dev_text(1774)["findings"]``)."""
+    return process(DATA / "second_hand" / "dev" / f"{number}.txt").rows
+
+
+def probe_text(stem: str) -> dict:
+    """Every table a second reader's probe is read into (``probe_text("r27_rv_…")``)."""
+    return process(DATA / "second_reading" / f"{stem}.txt").rows
+
+
+def column(rows: dict, name: str) -> list:
+    """One column of the deliberations, in order."""
+    return [d[name] for d in rows["deliberations"]]
 
 
 def columns_of(path: Path, *columns: str) -> list[tuple]:

@@ -5,29 +5,16 @@ each test asserts what a document says, and fails on the round's start (b81b1f6)
 it guards a reading that round already had."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from pipeline.stages import process
-
-SECOND_READING = Path(__file__).parent / "data" / "second_reading"
-DEV = Path(__file__).parent / "data" / "second_hand" / "dev"
+from tests.rows import column, dev_text as dev, probe_text
 
 
 def probe(stem: str) -> dict:
-    return process(SECOND_READING / f"r27_{stem}.txt").rows
-
-
-def dev(number: int) -> dict:
-    return process(DEV / f"{number}.txt").rows
+    return probe_text(f"r27_{stem}")
 
 
 def room(rows: dict) -> list[tuple]:
     return [(f["severity"], f["seq"], f["expected"], f["actual"]) for f in rows["findings"]
             if f["check_id"] == "votes.room"]
-
-
-def column(rows: dict, name: str) -> list:
-    return [d[name] for d in rows["deliberations"]]
 
 
 # --- votes.room: the vote after a move against who is left in the room --------------------------

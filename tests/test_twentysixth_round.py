@@ -5,20 +5,11 @@ on the round's start (069f160) unless it says it guards a reading that round alr
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
-
-from pipeline.stages import process
-
-SECOND_READING = Path(__file__).parent / "data" / "second_reading"
-DEV = Path(__file__).parent / "data" / "second_hand" / "dev"
+from tests.rows import column, dev_text as dev, probe_text
 
 
 def probe(stem: str) -> dict:
-    return process(SECOND_READING / f"r26_{stem}.txt").rows
-
-
-def dev(number: int) -> dict:
-    return process(DEV / f"{number}.txt").rows
+    return probe_text(f"r26_{stem}")
 
 
 def checks(rows: dict) -> list[str]:
@@ -27,10 +18,6 @@ def checks(rows: dict) -> list[str]:
 
 def errors(rows: dict) -> list[str]:
     return [f["check_id"] for f in rows["findings"] if f["severity"] == "error"]
-
-
-def column(rows: dict, name: str) -> list:
-    return [d[name] for d in rows["deliberations"]]
 
 
 # --- a register's extracts ---------------------------------------------------------------------
