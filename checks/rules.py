@@ -93,6 +93,11 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "Délibération adoptée à l'unanimité avec contre = {actual}",
          "Une délibération dite adoptée à l'unanimité n'a pas de voix contre (des abstentions, "
          "oui : « unanimité des suffrages exprimés »)."),
+    Rule("votes.unanimity_abstentions", WARNING, ("unanimite", "abstentions"),
+         "Délibération dite adoptée à l'unanimité avec abstentions = {actual}",
+         "Une délibération dite adoptée à l'unanimité sans réserve n'a pas d'abstention (« à l'unanimité des "
+         "suffrages exprimés », « unanimité moins 2 abstentions » le disent eux-mêmes) ; l'unanimité et les "
+         "abstentions lues à quelques lignes l'une de l'autre ; ajoutée au vingt-huitième tour."),
     Rule("votes.named_count", ERROR, ("pour", "contre", "abstentions", "pour_nommes", "contre_nommes",
                                       "abstentions_nommes"),
          "{side_label} : {expected}, mais {actual} membres nommés",

@@ -82,6 +82,39 @@ def unanimity_against(tables: Tables) -> Iterator[Finding]:
                         actual=c["contre"])
 
 
+@check("votes.unanimity_abstentions", needs=("deliberations",))
+def unanimity_abstentions(tables: Tables) -> Iterator[Finding]:
+    """"ADOPTE A L'UNANIMITE" over "Pour : 16 - Contre : 0 - Abstentions : 2": said unanimous, yet
+    members abstained (not "à l'unanimité des suffrages exprimés", nor "unanimité moins 2 abstentions",
+    which say so themselves; the two printed on one page, a few lines apart)."""
+    for d in deliberations(tables):
+        if as_bool(d.get("unanimite")) is not True:
+            tables.ran("votes.unanimity_abstentions", d["doc_id"], as_int(d.get("seq")))
+            continue
+        said, boxed = value(tables, d, "unanimite", as_bool), value(tables, d, "abstentions", as_int)
+        c = compare(tables, "votes.unanimity_abstentions", d, dict(unanimite=as_bool, abstentions=as_int))
+        if c is None or not c["abstentions"] or said is None or said.method != "unanimity" \
+                or boxed is None or boxed.method not in BOXED or not _near(tables, d, "unanimite", "abstentions"):
+            continue  # (not a vote's sentence "… par 13 voix pour et 4 abstentions" beside another statement)
+        yield c.finding("votes.unanimity_abstentions", **where(tables, d, "unanimite", "abstentions"), expected=0,
+                        actual=c["abstentions"])
+
+
+# the item's labelled counts ("Pour : 16   Contre : 0   Abstention(s) : 2", "Vote : Pour 7 - Contre 0 -
+# Abstention 1"): the vote itself, not a sentence that may quote another's
+BOXED = ("label_value", "count_line")
+
+
+def _near(tables: Tables, d: dict, said: str, box: str, after: int = 15, before: int = 2) -> bool:
+    """`box` read on the page of `said`, at most `after` lines under it or `before` above (the
+    decision's sentence and the vote's box at the foot of the extract)."""
+    key = f"seq={as_int(d.get('seq'))}"
+    a, b = (tables.locate(d["doc_id"], "deliberations", key, (c,)) for c in (said, box))
+    if None in (a.page, a.line, b.page, b.line) or a.page != b.page:
+        return False
+    return -before <= b.line - a.line <= after
+
+
 SIDE_LABELS = {"pour": "Pour", "contre": "Contre", "abstentions": "Abstentions"}
 
 

@@ -189,7 +189,9 @@ def _withdrawn(row: Row, columns: dict[str, int]) -> bool:
         return False
     # "| 2 | M. X | Rapport d'orientation budgétaire 2025 | Le conseil prend acte de la tenue du débat
     # (pas de vote) |": a rank, no act's number, and nothing voted, no deliberation
-    ranked = RANK_CELL.fullmatch(row.number or "")
+    # (nor "— | Communication : rapport annuel … | Pris acte (pas de vote)": a number cell printing none;
+    # not a table without a column of numbers)
+    ranked = RANK_CELL.fullmatch(row.number or "") or row.number is not None and not re.search(r"\w", row.number)
     return any(WITHDRAWN.search(c) or ranked and NOT_VOTED.search(c) for c in said)
 
 

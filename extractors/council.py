@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-THE_COUNCIL = r"\b(?:le|la|l')\s*(?:conseil|comite\s+syndical|assemblee|commission\s+permanente)\b"
+# (a tourist office's "comité de direction", a syndicat's "Le Comité, après en avoir délibéré"; not
+# "le comité technique", "le comité social territorial", "le conseil de la vie sociale", "le conseil
+# d'école": bodies whose opinion is quoted)
+THE_COUNCIL = (r"\b(?:le|la|l')\s*(?:conseil(?!\s+(?:de\s+la\s+vie\s+sociale|d'exploitation|de\s+developpement"
+               r"|d'ecole|d'etablissement|de\s+quartier)\b)"
+               r"|comite(?!\s+(?:technique|social|consultatif|de\s+(?:pilotage|suivi|programmation)))"
+               r"|assemblee|commission\s+permanente)\b")
 COUNCIL = THE_COUNCIL + r"[^.;]{0,160}?"
 DECIDES = r"\b(?:adopte|approuve|decide|rejette|refuse|accepte)\b"
 DELIBERATED = r"|\bapres\s+en\s+avoir\s+delibere"

@@ -59,6 +59,7 @@ class Context:
     out_for_vote: set = field(default_factory=set)  # out of the room for the last item's vote: their return is no arrival
     movers: list | None = None  # the names a line of the block moves (`_movers`), read when first asked
     weighted: bool = False  # the sitting's header says its votes are weighted ("Voix représentées : 675")
+    noted: list = field(default_factory=list)  # (act number, move) said in a note naming the act (`moves.noted`)
 
 
 def extract(doc: Document) -> Document:
@@ -89,7 +90,8 @@ def extract(doc: Document) -> Document:
         # a table of acts) for none of several
         held = [m for m in session.moves if not (m.for_vote and len(block.items) > 1)]
         ctx = Context(doc, units, stamps, session, held, len(block.items) == 1, running, unread,
-                      before=before, weighted=votes.weighted(units[block.start:block.header_end]))
+                      before=before, weighted=votes.weighted(units[block.start:block.header_end]),
+                      noted=sitting.noted(units[block.start:block.end]) if len(block.items) > 1 else [])
         last = block.header_end
         for item in block.items:
             # "X. Informations diverses" / "Départ de Mme X (présents : 15 …)": an item with no
@@ -373,13 +375,16 @@ def _moves(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote) -> 
     voted = _voted(vote)
     # "Le Président quitte la salle … et ne prend pas part au vote" / "Le Président ayant regagné la
     # séance, …": back in the room, not one more member
-    own_moves = [m for m in own.moves if not (m.kind == "arrive" and m.name in ctx.out_for_vote and not m.counts)]
+    # ("M. Jean-Claude PASQUET … quitte la salle pour le vote" / "M. PASQUET regagne la salle": one member)
+    own_moves = [m for m in own.moves if not (m.kind == "arrive" and not m.counts
+                                                and find_person(m.name, sorted(ctx.out_for_vote)) is not None)]
     # out for the item before this one or this one only: a later arrival is one
     ctx.out_for_vote = {m.name for m in own_moves if m.kind == "leave" and m.for_vote}
     # (one out for this vote, said on the vote's own line, is out for it: "Adopté. Le Président ayant
     # quitté la salle au moment du vote, … Pour : 59 - Contre : 0 - Abst. : 6", a table's cell)
     before = [m for m in own_moves
               if voted is None or m.span.order < voted or (m.for_vote and m.span.order == voted)]
+    before += _noted(ctx, item)
     held = [m for m in ranged + ctx.moves + before if not _later(m, number)]
     # one out for this vote only ("quitte la salle et ne prend pas part au vote") is back after it;
     # not one printed under the vote with the room's new counts ("Adopté à l'unanimité des 23 votants." /
@@ -387,6 +392,16 @@ def _moves(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote) -> 
     ctx.moves += [m for m in own_moves if m not in ctx.moves
                   and (not m.for_vote or m.counts and voted is not None and m.span.order > voted)]
     return room.once(held)
+
+
+def _noted(ctx: Context, item: outline.Item) -> list[sitting.Move]:
+    """The moves a note under the table says were for this item's act (`moves.noted`)."""
+    return [m for n, m in ctx.noted if item.heading and _same_number(n, item.heading.number)]
+
+
+def _same_number(noted: str, number: str | None) -> bool:
+    """"2021/07-02" in a note under the table, "2021/07-02" in its row (spaces and case aside)."""
+    return number is not None and re.sub(r"\s", "", noted).casefold() == re.sub(r"\s", "", number).casefold()
 
 
 def _later(move: sitting.Move, number: int | None) -> bool:

@@ -56,7 +56,10 @@ def _cited(units: list[Unit], k: int, h: Heading) -> bool:
     line above goes on into it and the line below goes on from it (an act's heading is followed
     by its title, not by "du 24 juin"); with its title, a line a sentence above goes on into
     (`_goes_on_into`)."""
-    if h.family == "act" and h.title and k > 0 and not units[k].gap_before and _goes_on_into(units[k - 1]):
+    # (a rank too, opening on a small letter: "… il prend part aux votes a partir du" / "point 5. Presents :
+    # 24 - Votants : 28."; not "Dossier 6 : MODIFICATION …", nor after "Résultat du vote : 27 voix pour")
+    ranked = h.family == "numbered" and units[k].text.lstrip()[:1].islower() and not VOTE_END.search(units[k - 1].folded)
+    if (h.family == "act" or ranked) and h.title and k > 0 and not units[k].gap_before and _goes_on_into(units[k - 1]):
         return True
     if h.family != "act" or h.title or k + 1 >= len(units) or k == 0:
         return False
@@ -64,6 +67,9 @@ def _cited(units: list[Unit], k: int, h: Heading) -> bool:
     # (the line above ends on a word, the one below opens on one: not "Abstentions : 3" / … / "p. 2")
     return bool(re.search(r"[^\W\d_]['’]?$", above)) and bool(re.match(r"[a-zà-ÿ]{2,}\b(?!\.)", below)) \
         and not units[k].gap_before
+
+
+VOTE_END = re.compile(r"\b(?:pour|contre)\s*$")  # a line ending on a side of a vote, no preposition
 
 
 def _goes_on_into(above: Unit) -> bool:

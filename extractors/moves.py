@@ -38,6 +38,12 @@ class Move:
 
 
 
+# the kind of move each list of patterns/sitting.json "moves" reads: "for_vote", a member out for
+# this item's vote only, said as a circumstance of the decision ("hors la présence du Maire")
+MOVE_KEYS = (("leave", "leave"), ("arrive", "arrive"), ("leave", "for_vote"))
+RECITAL = re.compile(r"\W{0,3}(?:vu|considerant|attendu|rappelant)\b")
+
+
 # a frame or a bullet ("→ Le Président s'étant retiré …"); fold keeps each character in its place,
 # so one cut serves both texts
 FRAME = " \t–—-*•→►▪"
@@ -60,19 +66,53 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None, whole: bool = True) -> M
     lead = len(u.text) - len(u.text.lstrip(FRAME))
     text = u.text[lead:].rstrip(FRAME)
     folded = u.folded[lead:lead + len(text)]
-    for kind in ("leave", "arrive"):
-        for pattern in lexicon.get("moves", kind):
+    for kind, key in MOVE_KEYS:
+        if key == "for_vote" and RECITAL.match(folded):
+            continue  # "Vu la délibération … approuvant le compte administratif hors la présence du Maire"
+        for pattern in lexicon.get("moves", key):
             m = lexicon.rx(pattern).search(folded)
             pronoun = m.groupdict().get("pronoun") if m else None
             name = (_last_named(text[:m.start()], pronoun) if pronoun else _mover(_slice(text, m, "name"))) \
                 if m else None
             if name:
                 holder = entries.strip_civilities(_slice(text, m, "holder")) if m.groupdict().get("holder") else None
-                for_vote = kind == "leave" and (_for_vote(folded[m.end():]) or name == PRESIDING and _stand_in(folded)
-                                                and not FOR_GOOD.search(folded[m.end():]))
+                after = folded[m.end():]
+                for_vote = key == "for_vote" or kind == "leave" and (
+                    _for_vote(after) or name == PRESIDING and _stand_in(folded) and not FOR_GOOD.search(after))
                 return Move(kind, name, holder or (_holder_after(text, folded, m.end()) if kind == "leave" else None),
                             u.span, k, for_vote=for_vote, from_item=_from_item(folded[m.end():]))
     return _in_sentences(u, k) if whole else None
+
+
+# a note under a table of acts naming the act a move was for: "Nota : pour la délibération
+# 2021/07-02, le Maire a quitté la salle et n'a pas pris part au vote ;", "Pour la délibération
+# 2023-31, le Maire s'est retiré ; présidence assurée par M. Henri LACROIX."
+NOTED = re.compile(r"^\W{0,3}(?:\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)\s*|\*+\s*)?"  # "(1) Délibération n° 2024-18 : …"
+                   r"(?:(?:nota(?:\s+bene)?|n\.\s?b\.?|observations?|remarques?)\s*:?\s*)?"
+                   r"(?:(?:pour|(?:lors|au\s+moment)\s+du\s+vote\s+(?:de\s+la|du|de\s+l')"
+                   r"|s'agissant\s+(?:de\s+la|du|de\s+l'))\s*)?(?:la\s+|le\s+|l')?"
+                   r"(?:deliberation|point|acte|question|dossier|rapport|affaire)\s*(?:n\s*[°o]\.?\s*)?"
+                   r"(?P<n>[a-z]{0,6}[\s_-]?\d[\w./-]*?)\s*[,:]\s+(?=\S)")
+
+
+AFTER_VOTE = re.compile(r"\b(?:une\s+fois\s+le\s+vote|apres\s+le\s+vote|a\s+l'issue\s+du\s+vote)\b")
+
+
+def noted(units: list[Unit]) -> list[tuple[str, Move]]:
+    """The moves a note says were for one act, with that act's number: ``"Pour la délibération
+    2023-31, le Maire s'est retiré ; présidence assurée par M. Henri LACROIX."`` gives ("2023-31",
+    the one presiding out for that vote)."""
+    found = []
+    for k, u in enumerate(units):
+        m = NOTED.match(u.folded)
+        # "… le Maire s'étant retiré pour le vote du CA," / "la séance a été présidée par …"
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        move = m and read_move(Unit(u.text[m.end():], u.span, u.index), k, nxt, whole=False)
+        # (not "… a quitté la séance définitivement", "… une fois le vote acquis": for more than that vote)
+        if move and move.kind == "leave" and not FOR_GOOD.search(u.folded) and not AFTER_VOTE.search(u.folded):
+            move.for_vote = True
+            found.append((u.text[m.start("n"):m.end("n")], move))
+    return found
 
 
 def _in_sentences(u: Unit, k: int) -> Move | None:
@@ -143,11 +183,12 @@ STAND_IN = re.compile(r"\b(?:sous\s+la\s+presidence\s+de|presidee?\s+par|(?:pren
                       r"|preside\s+(?:la\s+seance|le\s+vote|les\s+debats)"
                       r"|presidence\s+(?:est\s+|etant\s+)?(?:assuree|confiee)|doyen(?:ne)?\s+(?:d'age|de\s+l'assemblee)"
                       r"|(?:fait|font)\s+proceder\s+au\s+vote"  # "Mme X, 1ère adjointe, fait procéder au vote"
-                      # "Le Maire s'étant retiré, le Conseil approuve le compte administratif": the clause of a
+                      # "Le Maire s'étant retiré, le Conseil approuve le compte administratif" (or "…, le Conseil
+                      # municipal, après en avoir délibéré, …"): the clause of a
                       # decision (not "… ayant quitté la séance à 22 h 10, le Conseil municipal poursuit …")
-                      r"|(?:ayant\s+quitte|s'etant\s+retiree?)\s+(?:la\s+(?:salle|seance))?\s*,\s*(?:le|la|l')\s*"
+                      r"|(?:ayant\s+quitte|s'etant\s+retiree?)(?:\s+la\s+(?:salle|seance))?\s*,\s*(?:le|la|l')\s*"
                       r"(?:conseil|comite|assemblee|bureau)(?:\s+[a-z]+)?\s*,?\s+"
-                      r"(?:approuve|adopte|arrete|vote|valide))\b")
+                      r"(?:approuve|adopte|arrete|vote|valide|apres\s+en\s+avoir\s+delibere))\b")
 
 
 def _stand_in(folded: str) -> bool:

@@ -150,6 +150,7 @@ def _names_another(before: str) -> bool:
 
 LETTERED_RANK = re.compile(r"([a-z])(\d{1,2})")  # "B2": the second item of part B
 SUB_NUMBER = re.compile(r"(\d{1,2})\.(\d{1,2})")  # "4.2 Compte administratif 2023", under "FINANCES"
+PART_SUB = re.compile(r"([IVXL]{1,5}|[A-H])\s?[.-]\s?(\d{1,2})", re.IGNORECASE)  # "I-1 Protection de l'enfance"
 COMMITTEE = re.compile(r"(\d{1,3})\(\d{1,2}\)")  # "N° 3(2) – Aide aux éleveurs": a report's rank, its committee's
 
 
@@ -158,6 +159,9 @@ def outline_key(number: str | None) -> tuple[int, ...] | None:
     sub = SUB_NUMBER.fullmatch(number or "")
     if sub:
         return int(sub.group(1)), int(sub.group(2))
+    part = PART_SUB.fullmatch((number or "").strip())
+    if part:  # "I-1", "II-2" under parts "I - SOLIDARITÉS", "II - ROUTES": as 1.1, 2.2
+        return number_key(part.group(1).upper()), int(part.group(2))
     lettered = LETTERED_RANK.fullmatch((number or "").lower().strip())
     if lettered:  # "A1", "A2", "B1" under parts "A. ADMINISTRATION GÉNÉRALE", "B. FINANCES": as 1.1, 1.2, 2.1
         return ord(lettered.group(1)) - ord("a") + 1, int(lettered.group(2))

@@ -27,11 +27,11 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from extractors import (act_shapes, act_table, acts_inside, acts_tabled, counts, evidence, lexicon, members, opening,
-                        outline, pages, pairing, restated, running, sitting, undecided, together)
-from extractors.outline import (Block, Heading, Item, act_at_end, act_at_start, data, header_end, number_key,
-                               outline_key, outline_step, rx)
-from extractors.heading_line import clause, heading_at as _heading_at, letter as _letter
+from extractors import (act_shapes, act_table, acts_inside, acts_tabled, counts, evidence, lexicon, members,
+                        not_this_vote, numbered_runs, opening, outline, pages, pairing, restated, running, sitting,
+                        undecided, together)
+from extractors.outline import Block, Heading, Item, act_at_end, act_at_start, data, header_end, number_key, rx
+from extractors.heading_line import heading_at as _heading_at
 from extractors.stream import Unit, fold
 from extractors.evidence import is_evidence  # noqa: F401  (segment.is_evidence: read by many)
 
@@ -128,7 +128,7 @@ def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: 
             continue
         for family, h in _heading_at(units, k):
             found[family].append(h)
-    found["numbered"] = _points_of_one_decision(units, _best_run(units, found["numbered"], said, end), end)
+    found["numbered"] = numbered_runs.numbered(units, found["numbered"], said, end)
     found["act"] = sorted(found["act"] + act_shapes.shaped(units, start, end, skip, found, said), key=lambda h: h.unit)
     found["act"] = _month_shaped(found["act"], said)
     if found["plain"]:  # "Mairie de X" / "Réunion du conseil municipal du …" head the sitting
@@ -181,88 +181,6 @@ def _opened(units: list[Unit], start: int, end: int) -> int | None:
     or a count of them."""
     return next((k for k in range(start, end) if opening.is_opening(units, k) or members.list_label(units[k].text)
                  or counts.is_count_line(units[k].text)), None)
-
-
-def _best_run(units: list[Unit], hs: list[Heading], said: list[bool], end: int) -> list[Heading]:
-    """Numbered headings: runs of consecutive numbers (1, 2, 3 / I, II, III / 3, 4.1, 4.2, 5;
-    one number may be missing, a heading the loader lost); the run spread over the most text."""
-    runs: list[list[Heading]] = []
-    keys = _keys(hs)
-    for h in hs:
-        key = keys[id(h)]
-        step = {id(r): outline_step(keys[id(r[-1])], key) for r in runs
-                if key is not None and keys[id(r[-1])] is not None}
-        # the same numbering style, one number possibly skipped; another style, the next number
-        fits = [r for r in runs if r[-1].style == h.style and 1 <= (step.get(id(r)) or 0) <= 2] or \
-               [r for r in runs if step.get(id(r)) == 1 and _letter(r[-1]) == _letter(h)]
-        jumps = [r for r in runs if r[-1].style == h.style and _next_chapter(keys[id(r[-1])], key)]
-        if fits:
-            max(fits, key=len).append(h)
-        elif jumps:  # a run of its own, the one jumped from kept: "4.1 - Voirie : 120 000 €" may be a
-            runs.append(max(jumps, key=len) + [h])  # line of 2.1's body, 3.1 the next item
-        else:
-            runs.append([h])
-    runs = [r for r in runs if len(r) > 1]
-    best = max(runs, key=lambda r: (r[-1].unit - r[0].unit, len(r)), default=[])
-    return _finer(units, runs, best, said, end)
-
-
-def _points_of_one_decision(units: list[Unit], run: list[Heading], end: int) -> list[Heading]:
-    """"Après en avoir délibéré, le Conseil Municipal :" / "1. CONSTATE que …" / "2. FIXE à un lot
-    unique …" / "4. AUTORISE le Maire …" / "Adopté par 13 voix pour et 1 abstention": ranks whose
-    titles are the decision's verbs, one vote for them all, are no items (not "1. APPROUVE le
-    procès-verbal …" / "Unanimité." / "3. AUTORISE … (délibération n° 2014-003)" / "Pour : 20 - Contre
-    : 5", a relevé voted point by point)."""
-    if not run or not all(clause(h.title) for h in run):
-        return run
-    bounds = [h.unit for h in run[1:]] + [end]
-    voted = sum(any(undecided.vote_said(u.folded) for u in units[h.unit:b]) for h, b in zip(run, bounds))
-    return run if voted > 1 else []
-
-
-def _keys(hs: list[Heading]) -> dict[int, tuple[int, ...] | None]:
-    """Each heading's place in its outline; reports numbered by hundreds, a chapter each ("RAPPORT
-    N° 101 – BUDGET PRIMITIF", "N° 102", "N° 301 – SOLIDARITÉS", "N° 501"), as 1.1, 1.2, 3.1, 5.1
-    when every number of their style is so (three digits, none a round hundred)."""
-    styles = {h.style for h in hs}
-    hundreds = {s for s in styles if all(re.fullmatch(r"[1-9](?!00)\d\d", h.number or "") for h in hs if h.style == s)}
-    return {id(h): (int(h.number) // 100, int(h.number) % 100) if h.style in hundreds else outline_key(h.number)
-            for h in hs}
-
-
-def _finer(units: list[Unit], runs: list[list[Heading]], best: list[Heading], said: list[bool],
-           end: int) -> list[Heading]:
-    """Parts and the items under them, numbered alike ("1. FINANCES" / "1.1 Compte administratif
-    2021 (DEL_2022_031)" / "Adopté." / "1.2 Compte de gestion 2021 (DEL_2022_032)" / … / "2. TOURISME"):
-    the items are the run whose headings print their acts' numbers and each head a decision, when it
-    explains more decisions than the parts; a part with no item under it ("4. Motion …") stays one (not
-    "2. Projet de territoire" / "2.1 Le diagnostic", an item's sections; nor "1.1 Section de
-    fonctionnement : adoptée" / "1.2 Section d'investissement", a budget voted section by section)."""
-    parts = {k[0] for h in best if (k := outline_key(h.number)) and len(k) == 1}
-    if len(parts) < len(best):
-        return best
-    finer = [r for r in runs if all((k := outline_key(h.number)) and len(k) == 2 and k[0] in parts for h in r)
-             and 2 * sum(bool(h.title and (act_at_end(h.title) or act_at_start(h.title))) for h in r) > len(r)]
-    better = max(finer, key=lambda r: _explained(r, said, end), default=None)
-    if not better or _explained(better, said, end) <= _explained(best, said, end):
-        return best
-    chapters = {outline_key(h.number)[0] for h in better}
-    bounds = [h.unit for h in best[1:]] + [end]
-    alone = [h for h, b in zip(best, bounds) if outline_key(h.number)[0] not in chapters
-             and any(undecided.vote_said(u.folded) for u in units[h.unit:b])]
-    return sorted(better + alone, key=lambda h: h.unit)
-
-
-def _explained(run: list[Heading], said: list[bool], end: int) -> int:
-    """Headings of `run` followed by a decision before the next one."""
-    bounds = [h.unit for h in run[1:]] + [end]
-    return sum(any(said[h.unit + 1:b]) for h, b in zip(run, bounds))
-
-
-def _next_chapter(a: tuple[int, ...] | None, b: tuple[int, ...] | None) -> bool:
-    """A report's code in a later chapter: "1.1 - Budget principal" … "5.2 - Tramway" … "9.1 - Plan
-    local d'urbanisme" (a métropole numbers its reports by chapter, most chapters absent)."""
-    return bool(a and b) and len(a) == len(b) == 2 and b[0] > a[0]
 
 
 def _toc_units(units: list[Unit], start: int, end: int) -> set[int]:
@@ -396,13 +314,15 @@ def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int
     best = next((items for items in by_family.values()
                  if most and sum(i.evidence for i in items) >= max(1, most / 2) and not _outnumbered(items, by_family)), [])
     best = _decided_above(evidence, _ranks_holding_acts(by_family, best), found)
+    best = _approval_above(units, evidence, best, start)
     if not best:
         best = [Item(start, end, None, any(evidence[start:end]))]
     best = acts_tabled.with_table(rows, [together.share(units, item, lines, evidence) for item in best], evidence, units)
     _number_from_neighbours(best, found)
     best = undecided.without(units, acts_inside.split(units, evidence, _acts_only(units, evidence, best)))
     _cut_last(units, evidence, best[-1])
-    return Block(start, end, best[0].start if best[0].heading else start, _pull_heads(units, evidence, best))
+    headed = best[0].heading or APPROVAL_HEAD.match(units[best[0].start].folded)  # the approval's heading too
+    return Block(start, end, best[0].start if headed else start, _pull_heads(units, evidence, best))
 
 
 def _decided_above(evidence: list[bool], best: list[Item], found: dict[str, list[Heading]]) -> list[Item]:
@@ -418,8 +338,36 @@ def _decided_above(evidence: list[bool], best: list[Item], found: dict[str, list
     if not any(h.unit > best[0].start for h in found["numbered"]):
         return best
     bounds = [r.unit for r in ranks[1:]]  # each rank up to the next: the last rank, the acts' chapter, has none
+    # "1) Approbation du procès-verbal" / … / "2) Délibération n° 2010/021 - …": the ranks number the
+    # acts too, the last rank above them no chapter
+    if any(h.unit == best[0].start for h in found["numbered"]):
+        bounds.append(best[0].start)
     above = [Item(r.unit, nxt, r, True) for r, nxt in zip(ranks, bounds) if any(evidence[r.unit + 1:nxt])]
     return above + best
+
+
+# the previous sitting's minutes approved under a heading of their own, unnumbered, above the
+# numbered items: "APPROBATION DU PROCES-VERBAL DE LA REUNION DU 24 SEPTEMBRE 2015" / "Le proces-verbal
+# est adopte a l'unanimite." / "I-1  Protection de l'enfance …"
+SECRETARY = re.compile(r"\bsecretaire\b")
+APPROVAL_HEAD = re.compile(r"\W{0,3}approbation\s+d[ue]s?\s+(?:proces-verba(?:l|ux)|comptes?[- ]rendus?|p\.?v\.?)\b"
+                           r"[^.;]{0,100}$")
+
+
+def _approval_above(units: list[Unit], evidence: list[bool], best: list[Item], start: int) -> list[Item]:
+    """An approval of minutes headed above the first item, its vote under it, is an item of its own."""
+    if not best or not best[0].heading:
+        return best
+    toc = _toc_units(units, start, best[0].start)
+    heads = [k for k in range(start, best[0].start) if k not in toc and APPROVAL_HEAD.match(units[k].folded)]
+    # (its vote, not the secretary's designation under it: "Mme X est désignée secrétaire à l'unanimité")
+    voted = [k for k in range(heads[-1] + 1, best[0].start) if evidence[k]] if heads else []
+    if not any(not SECRETARY.search(units[k].folded) for k in voted):
+        return best
+    # (not above the sitting's counts or lists: those are the header's, for every item)
+    if any(counts.is_count_line(u.text) or members.list_label(u.text) for u in units[heads[-1]:best[0].start]):
+        return best
+    return [Item(heads[-1], best[0].start, None, True)] + best
 
 
 def _acts_only(units: list[Unit], evidence: list[bool], items: list[Item]) -> list[Item]:
@@ -450,8 +398,6 @@ def _act_numbered(item: Item, units: list[Unit] = ()) -> bool:
 def _noted_only(units: list[Unit], evidence: list[bool]) -> bool:
     """What the item records is only taken note of ("Le Comité prend acte …", "Le procès-verbal est
     approuvé sans remarque"), no vote and no other decision ("DÉSIGNE M. Luc PETIT délégué")."""
-    from extractors import votes
-
     # "Cette information ne donne pas lieu à délibération." (what it reports may quote another
     # body's vote: "vote du comité de programmation : 11 pour, 1 abstention"); patterns/segments.json
     if any(rx(data()["not_deliberated"]).search(u.folded) for u in units):
@@ -459,7 +405,7 @@ def _noted_only(units: list[Unit], evidence: list[bool]) -> bool:
     said = [u for u, e in zip(units, evidence) if e]
     # "1. Programme LEADER – information" / "Le comité de programmation du GAL, réuni le 28 mars
     # 2019, a émis un avis favorable … par 14 voix pour et 1 abstention. Le Bureau en prend connaissance."
-    own = [u for u in said if not votes.another_bodys(u.folded)]
+    own = [u for u in said if not not_this_vote.another_bodys(u.folded)]
     if said and not own:
         return True
     return bool(own) and all(rx(data()["noted"]).search(u.folded) and not undecided.vote_said(u.folded) for u in own)

@@ -30,7 +30,7 @@ from extractors import (attendance_table, counts, entries, flattened, letterhead
                         nlp, opening, roll_call, running)
 from extractors.list_labels import counted_list
 from extractors.normalise import parse_date, parse_time
-from extractors.moves import PRESIDING, Move, read_move  # noqa: F401  (the sitting's moves, re-exported)
+from extractors.moves import PRESIDING, Move, noted, read_move  # noqa: F401  (the sitting's moves, re-exported)
 from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of
 from schemas import Span
 from schemas.text import ends_sentence, find_person, name_key

@@ -18,27 +18,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 from extractors import counts, entries, lexicon, named_votes, outline, vote_again
-from extractors.council import COUNCIL_DECIDES, DECIDING, SUBJECT
+from extractors.council import COUNCIL, DECIDING, SUBJECT, THE_COUNCIL
+from extractors.not_this_vote import BULLET, RECITAL, not_this_vote, without, without_recitals
 from extractors.sitting import Fact
 from extractors.stream import Unit, fold
 from schemas.text import ends_sentence
 
-# another body's vote reported in the item: "La commission des finances, réunie le 12 juin
-# 2018 (6 membres présents), a émis un avis favorable par 5 voix pour et 1 abstention."
-# (not the commission permanente, which deliberates; not a line where the council decides too:
-# "Le Conseil municipal, suivant l'avis de la commission … réunie le 3 juin, adopte … par 4 voix")
-# "Le comité de programmation du GAL, réuni le 28 mars 2019, a émis un avis favorable … par 14 voix pour"
-OPINION = re.compile(r"\b(?:commission(?!\s+permanente)|comite\s+technique|comite\s+social(?:\s+territorial)?|bureau"
-                     r"|comite\s+(?:de\s+(?:programmation|pilotage|suivi)|consultatif)|conseil\s+(?:d'exploitation|de\s+developpement|d'ecole))\b"
-                     # "Le Comité social territorial … a été consulté le" / "3 juin 2024 et a émis un avis …"
-                     r"[^.;]{0,120}\b(?:reunie?\s+le|(?:a|ont)\s+(?:emis|rendu|donne)\s+un\s+avis"
-                     # "Le comité technique, consulté le 18 novembre 2014 sur …" / "… a rendu un avis partagé" (not
-                     # "Tarifs 2020 (commission des finances, consultée le 14 janvier 2020) : adopté par 29 voix …")
-                     r"|(?:a|ont)\s+ete\s+(?:consulte|saisi)e?s?"
-                     r"|,\s*(?:consulte|saisi)e?s?\s+le\s+\d{1,2}(?:er)?\b(?![^()]*\)))")
 QUOTES = re.compile(r"[«»\"“”]")
 
 
@@ -70,8 +57,8 @@ def read(units: list[Unit]) -> Vote:
     contre" / "Vote : Pour 12 - Contre 1 - Abstention 1"), it is `restated` (extractors/vote_again.py,
     extractors/restated.py), completing only what the item leaves out and the two agree on; alone,
     the box is the item's vote ("Résultat du vote : ADOPTÉ À L'UNANIMITÉ")."""
-    body = _without(_without_recitals(units), _not_this_vote, joined=True)  # another body's opinion, wrapped lines too
-    whole = _without(body, lambda folded: bool(PART.search(folded)))  # an amendment's vote, a section's
+    body = without(without_recitals(units), not_this_vote, joined=True)  # another body's opinion, wrapped lines too
+    whole = without(body, lambda folded: bool(PART.search(folded)))  # an amendment's vote, a section's
     if len(whole) < len(body) and set(_read(whole).said_by.values()) - {"reported"}:
         body = whole
     kind, box = vote_again.box(body)
@@ -95,65 +82,10 @@ def _its_own(vote: Vote, rest: list[Unit], kind: str) -> bool:
     return said and decided and (kind != "vote_box" or counts_decided)
 
 
-def _without_recitals(units: list[Unit]) -> list[Unit]:
-    """The lines that are no recital, a recital's lines wrapped after its first included ("Vu la
-    délibération n° CS-2025-006 du 30 janvier 2025 fixant les tarifs 2025 de la" / "redevance
-    spéciale, adoptée par 17 voix pour et 3 abstentions,": last year's vote, not this one)."""
-    return _without(units, lambda folded: bool(RECITAL.match(folded)))
-
-
-def _without(units: list[Unit], opens: Callable[[str], bool], joined: bool = False) -> list[Unit]:
-    """`units` less the sentences a line `opens` (on its folded text; `joined`: with its sentence's
-    start on the line above), with the lines they wrap onto: two at most, never one where the
-    council decides ("Considérant … l'avis du conseil d'école" / "du 12 février 2024, le conseil
-    municipal, après en avoir délibéré, par 13 voix pour et")."""
-    out, wrapped, previous = [], WRAPS, ""
-    for k, u in enumerate(units):
-        found = opens(_with_head(units[k - 1], u) if joined and k else u.folded)
-        # "Considérant l'intérêt de ce projet pour la commune, le conseil municipal, après en avoir"
-        # / "délibéré, par 15 voix pour …": the council speaks on the line, nothing wraps past it
-        wrapped = (WRAPS if SUBJECT.search(u.folded) else 0) if found else wrapped + 1
-        if wrapped and (wrapped > WRAPS or not _wraps(previous, u) or SUBJECT.search(u.folded)):
-            wrapped = WRAPS + 1
-            out.append(u)
-        previous = u.text
-    return out
-
-
-def _with_head(previous: Unit, u: Unit) -> str:
-    """`u`'s folded text after the start of its sentence on the line above ("… n'est pas encore
-    notifiée. La commission des finan-" / "ces du 24 mars a donné un avis favorable (9 pour, 1
-    abstention)."): the sentence's subject is another body's."""
-    if u.gap_before or ends_sentence(previous.text, ".:;!?"):
-        return u.folded
-    head = re.split(r"[.;:!?](?:\s|$)", previous.folded)[-1]
-    # "Le Conseil municipal, vu l'avis favorable de la commission" / "des finances réunie le 2 avril 2024,
-    # par 13 voix pour …": the council's sentence (not "Le Conseil de développement, réuni le …, a rendu")
-    if SUBJECT.search(head) and not OPINION.search(head):
-        return u.folded
-    return (head[:-1] if head.endswith("-") else head + " ") + u.folded
-
-
-WRAPS = 2  # lines a recital or a partial vote may wrap onto
-
-
 # a vote on part of the item, before the vote on the whole: "L'amendement, mis aux voix, est rejeté
 # par 6 voix pour et 22 voix contre", "- section de fonctionnement, dépenses : 16 voix pour, 2
 # voix contre ;", "Article 12 (durée des concessions) : adopté par 14 voix pour et" / "4 voix contre."
 PART = lexicon.rx(lexicon.get("votes", "part"))
-
-
-def _wraps(previous: str, u: Unit) -> bool:
-    """`u` goes on with the sentence of the line above: no mark closes it, no blank between,
-    and `u` starts in lower case or with a figure (not "Le Conseil, après en avoir délibéré"); or a
-    bracket is left open ("… a émis un avis favorable (5 voix pour," / "1 abstention).")."""
-    if u.gap_before:
-        return False
-    # a bracket goes on too, unless a full stop or a colon closed the line above ("Vu l'avis de la
-    # commission urbanisme du 14 mai 2024," / "(vote de la commission : 5 pour, 1 contre)")
-    return previous.count("(") > previous.count(")") \
-        or u.text.startswith("(") and not ends_sentence(previous, ".:") \
-        or not ends_sentence(previous, ".:;,") and u.text[:1].islower() | u.text[:1].isdigit()
 
 
 def _says_its_vote(vote: Vote) -> bool:
@@ -193,6 +125,8 @@ def _read_sentences(vote: Vote, body: list[Unit]) -> None:
     deciding = sorted({j for k, u in enumerate(body) if _decides(u, nexts[k])
                        for j in (k, k + 1)[:1 + _goes_on(u, nexts[k])]} - reported)  # the sentence's lines
     others = [k for k in range(len(body)) if k not in deciding and k not in reported]
+    if not deciding:  # "- bureau du 9 octobre : … adopté par 9 voix pour ;" / "Le conseil prend acte …"
+        others, reported = _after_note_taken(body, others, reported)
     said, last = False, max(deciding, default=len(body))
     for name, lines in {"deciding": deciding, "others": others, "reported": sorted(reported)}.items():
         before = set(vote.facts)
@@ -202,9 +136,32 @@ def _read_sentences(vote: Vote, body: list[Unit]) -> None:
         unanimous = name == "reported" and vote.value("unanimite") is True
         for k in lines:
             counts_too = not (said or unanimous and not SUBJECT.search(body[k].folded)) or lines is others and k > last
-            _read_prose(vote, body[k], proses[k], nexts[k], counts_too=counts_too)
+            # "… a approuvé à l'unanimité le projet de pacte" reported, the council's sentence giving its counts
+            unanimity_too = not (said and name == "reported")
+            _read_prose(vote, body[k], proses[k], nexts[k], counts_too=counts_too, unanimity_too=unanimity_too)
         said = said or bool({"pour", "contre", "abstentions"} & (set(vote.facts) - before))
         vote.said_by |= dict.fromkeys(set(vote.facts) - before, name)
+
+
+# the council takes note, no vote: "Le conseil communautaire prend acte de ces décisions."
+TAKES_NOTE = re.compile(COUNCIL + r"\b(?:prend|prennent|a\s+pris|donne)\s+acte\b")
+
+
+def _after_note_taken(body: list[Unit], others: list[int], reported: list[int]) -> tuple[list[int], list[int]]:
+    """The council only takes note of what its paragraph quotes: the votes there are other bodies'
+    or earlier ones ("- bureau du 6 novembre 2023 : marché d'entretien des espaces verts – adopté
+    par 8 voix pour, 2 voix contre ;" / "Le conseil communautaire prend acte de ces décisions.");
+    not a vote in a paragraph above (an item the outline left together with the next one), nor
+    one printed under it ("Adopté à l'unanimité")."""
+    noted = next((k for k, u in enumerate(body) if TAKES_NOTE.search(u.folded)), None)
+    if noted is None:
+        return others, reported
+    start = max((k for k in range(noted + 1) if body[k].gap_before), default=0)
+    # (not the item's own vote in prose: "… le rapport est soumis au vote et approuvé par 14 voix pour
+    # et 1 abstention." / "Le Conseil municipal prend acte du rapport …"; nor "Adopté à l'unanimité.")
+    listed = next((k for k in range(start, noted) if BULLET.match(body[k].text)), noted)  # a list, wrapped lines too
+    quoted = {k for k in range(start, noted) if k in reported or k >= listed}
+    return [k for k in others if k not in quoted], [k for k in reported if k not in quoted]
 
 
 def _named(vote: Vote, body: list[Unit]) -> None:
@@ -250,7 +207,10 @@ def _reported(body: list[Unit], k: int, nexts: list) -> bool:
     return bool(REPORTED.search(above + body[k].folded))
 
 
-REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:deja\s+|d'ores\s+et\s+deja\s+|(?:lui|elle|eux|elles)-memes?\s+)?"
+REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)"
+                      # "le conseil municipal avait, le 12 mars 2022, approuvé la contribution 2022 par 10 voix pour"
+                      r"(?:\s*,\s*(?:le\s+\d|en\s+(?:date|seance)|lors\s+d)[^,;.]{0,60},)?"
+                      r"\s+(?:deja\s+|d'ores\s+et\s+deja\s+|(?:lui|elle|eux|elles)-memes?\s+)?"
                       # "… a lui-même adopté son plan par 21 voix contre 14"
                       r"(?:approuve|adopte|vote|decide|rejete|refuse)e?s?\b"
                       r"|\bs'est\s+(?:[a-z']+\s+){0,4}?prononcee?\b"
@@ -270,27 +230,60 @@ def _goes_on(u: Unit, nxt: tuple[Unit, str] | None) -> bool:
 ROW_OF_NUMBERS = re.compile(r"[\d\s|;]+")  # "52	51	0	0": a table's row, no sentence
 
 
-def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = None, counts_too: bool = True) -> None:
+def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = None, counts_too: bool = True,
+                unanimity_too: bool = True) -> None:
     """The vote in the sentence of `u` (`text`: its prose form), read on into the next line
     when the sentence goes on ("… le Conseil municipal, par 12 voix" / "pour, 2 voix contre
     et 1 abstention :")."""
     # "52	51	0	0" / "Non-votant : Mme X – soit 1 membre": a row of numbers goes on into no
     # sentence ("0 non-votant" is not read across the two)
     goes_on = _goes_on(u, nxt)
-    whole = text + " " + nxt[1] if goes_on else text
-    counts_too = counts_too and not _contradicts(vote, whole, len(text))
+    whole, first = _the_councils(text + " " + nxt[1] if goes_on else text, len(text))
+    counts_too = counts_too and first > 0 and not _contradicts(vote, whole, first)
     if counts_too:
-        _majority(vote, u, whole, len(text))
+        _majority(vote, u, whole, first)
     for column in (*lexicon.get("vote_counts"), "votants") if counts_too else ():  # "à l'unanimité (32 votants)"
-        vote.set(column, _said(whole, column, len(text)), u, "vote_prose")  # begun on this line: its own
-    if lexicon.rx(lexicon.get("votes", "unanimity")).search(text):
-        vote.set("unanimite", True, u, "unanimity")
-    elif lexicon.rx(lexicon.get("votes", "by_majority")).search(text):  # "Adoptée à la majorité.": said not unanimous
+        vote.set(column, _said(whole, column, first), u, "vote_prose")  # begun on this line: its own
+    # (not "Le Conseil décide à l'unanimité de ne pas procéder au scrutin secret": how it votes, not its vote)
+    said = next((m for m in lexicon.rx(lexicon.get("votes", "unanimity")).finditer(text)
+                 if not BALLOT.match(fold(text[m.end():]))), None) if unanimity_too else None
+    if said:  # "à l'unanimité des suffrages exprimés": abstentions may stand beside it
+        expressed = EXPRESSED.match(fold(text[said.end():]))
+        vote.set("unanimite", True, u, "unanimity_expressed" if expressed else "unanimity")
+    elif unanimity_too and lexicon.rx(lexicon.get("votes", "by_majority")).search(text):  # "Adoptée à la majorité."
         vote.set("unanimite", False, u, "majority")
     named = _listed_non_voters(u.text)  # "Ne participe(nt) pas au vote : M. X (1)": the line alone
     named = _named_non_voters(u.text + " " + nxt[0].text if goes_on else u.text) if named is None else named
     if named:
         vote.set("non_votants", named, u, "non_voters_named", derived=True)
+
+
+# another body's decision in a clause before the council's own: "Le conseil communautaire ayant
+# adopté le transfert par 41 voix pour et 6 voix contre, le conseil municipal, après en avoir
+# délibéré, par 14 voix pour et 9 voix contre, s'oppose au transfert."
+ANOTHERS_CLAUSE = re.compile(r"\b(?:conseil\s+(?:communautaire|departemental|regional|metropolitain|syndical"
+                             r"|d'administration)|comite|commission|bureau|syndicat|communaute|assemblee\s+generale)\b"
+                             r"[^.;]{0,80}?\bayant\s+(?:adopte|approuve|vote|rejete|emis|decide)\b[^.;]*?,\s*"
+                             r"(?=" + THE_COUNCIL + ")")
+
+
+def _the_councils(prose: str, first: int) -> tuple[str, int]:
+    """The part of a sentence where the council speaks, and where its first line ends in it."""
+    m = ANOTHERS_CLAUSE.search(fold(prose))
+    return (prose[m.end():], first - m.end()) if m else (prose, first)
+
+
+# unanimity qualified by the sitting itself: "à l'unanimité des suffrages exprimés", "… des exprimés",
+# "unanimité moins 2 abstentions", "à l'unanimité, sauf M. X qui s'abstient"
+# ("… à l'unanimité des suffrages" / "exprimés": the line ends on it)
+EXPRESSED = re.compile(r"\W{0,3}(?:des\s+(?:suffrages|votes|voix)\s*(?:exprime|ex-?\s*$|$)|des\s+exprime"
+                       r"|(?:moins|sauf|hormis|a\s+l'exception\s+d))")
+
+
+# a unanimity on how to vote, not on the item: "… décide à l'unanimité de ne pas procéder au scrutin
+# secret", "… à l'unanimité de ne pas recourir au vote à bulletin secret", "… de voter à main levée"
+BALLOT = re.compile(r"\W{0,3}(?:de\s+ne\s+pas\s+(?:proceder|recourir)\s+au\s+(?:vote|scrutin)"
+                    r"|de\s+(?:voter|proceder\s+au\s+vote)\s+a\s+main\s+levee)")
 
 
 def _contradicts(vote: Vote, prose: str, before: int) -> bool:
@@ -367,22 +360,6 @@ def _named_non_voters(sentence: str) -> int | None:
     return len(clause) if clause and all(members.looks_like_member(p) for p in clause) else None
 
 
-# the secretary's designation in an extract's opening, its vote with it: "Secrétaire de séance :
-# Blanche Pineau, désignée à l'unanimité", "Mme X a été élue secrétaire de séance à l'unanimité"
-SECRETARY = re.compile(r"^\W*secretaire(?:\s+de\s+(?:la\s+)?seance)?\s*(?:\(e\)\s*)?:|\bsecretaire\s+de\s+(?:la\s+)?seance\b[^.;]{0,60}?\b(?:designee?|elue?|nommee?)\b"
-                       r"|\b(?:designee?|elue?|nommee?)\b[^.;]{0,40}?\bsecretaire\s+de\s+(?:la\s+)?seance\b")
-
-
-def another_bodys(folded: str) -> bool:
-    """Another body's opinion or vote reported, the council deciding nothing on the line."""
-    return bool(OPINION.search(folded)) and not COUNCIL_DECIDES.search(folded)
-
-
-def _not_this_vote(folded: str) -> bool:
-    """Another body's opinion or the secretary's designation, no decision of the council on the line."""
-    return bool(OPINION.search(folded) or SECRETARY.search(folded)) and not COUNCIL_DECIDES.search(folded)
-
-
 def says_non_voters(u: Unit) -> bool:
     """A line naming or counting members who took no part in a vote: "N'a pas pris part au vote :
     Laurine Léger (1)", "Non-votants : 2", "1 membre(s) ne prenant pas part au vote (X)" (not
@@ -429,10 +406,6 @@ def _listed_non_voters(line: str) -> int | None:
 
 # a surname in capitals: "de BOISSIEU" is a name, "administrateurs de Gironde Habitat" who they are
 CAPS_WORD = re.compile(r"[A-ZÀ-Ý]{2,}")
-
-
-RECITAL = re.compile(r"^\s*(?:[-•*]\s*)?(?:vu|considerant|attendu|rappelant|par\s+deliberation)\b"
-                     r"|\bavai(?:t|ent)\s+(?:ete\s+)?(?:approuve|adopte|rejete|refuse|accepte)")
 
 
 def _outcome(vote: Vote, body: list[Unit]) -> None:

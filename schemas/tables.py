@@ -374,7 +374,10 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("derived", B, "True when the value was derived, not read (pour = votants from \"à l'unanimité\", "
                        "pouvoirs counted from the list of proxies); a check never compares a derived value "
                        "with what it was derived from."),
-        ("method", S, "How the value was read: the recogniser (`count_label`, `vote_prose`, `opening`, …); "
+        ("method", S, "How the value was read: the recogniser (`count_label`, `vote_prose`, `opening`, …; "
+                      "`unanimity` for \"à l'unanimité\", `unanimity_expressed` for \"à l'unanimité des "
+                      "suffrages exprimés\" or \"unanimité moins 2 abstentions\", a unanimity beside which "
+                      "abstentions may stand); "
                       "`before_move` for a count printed before a member left or arrived (the opening's, or "
                       "one restated with an earlier move) without a count printed with the later move (a "
                       "mismatch it takes part in is a `notice`), `count_varies` for a count printed with "

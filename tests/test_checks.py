@@ -116,7 +116,7 @@ CONTRACT = {
     "proxy.giver_absent": ERROR, "proxy.holder_present": ERROR, "proxy.one_per_holder": ERROR,
     "quorum.reached": ERROR, "dates.convocation_before_session": ERROR,
     "votes.votants_le_exercice": ERROR, "votes.result_consistent": ERROR, "votes.unanimity_against": ERROR,
-    "votes.named_count": ERROR, "votes.restated": ERROR, "votes.room": WARNING,
+    "votes.named_count": ERROR, "votes.restated": ERROR, "votes.room": WARNING, "votes.unanimity_abstentions": WARNING,
     "table.row_total": ERROR, "table.column_total": ERROR,
     "objectives.summary_percent": ERROR, "fiche.cost_matches_table": WARNING,
     "value.out_of_range": WARNING,

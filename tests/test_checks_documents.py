@@ -47,6 +47,10 @@ EXPECTED: dict[str, list[str]] = {
     "result_inconsistent.txt": ["votes.result_consistent"],
     # "Pour : 10 / Contre : 1" above "Adoptée à l'unanimité."
     "unanimity_against.txt": ["votes.unanimity_against"],
+    # "ADOPTÉE À L'UNANIMITÉ" over "Pour : 9 – Contre : 0 – Abstentions : 2"; the same "À L'UNANIMITÉ
+    # DES SUFFRAGES EXPRIMÉS" trips nothing
+    "unanimity_abstentions.txt": ["votes.unanimity_abstentions"],
+    "unanimity_expressed_abstentions.txt": [],
     # "Contre : 3 (M. Hervé MICHEL, Mme Gisèle LAURENT)": two named for three; the same with
     # "Contre : 2" and a group's "Contre : 2 (groupe « Lac Demain »)" quoted below trips nothing
     "named_count_mismatch.txt": ["votes.named_count"],

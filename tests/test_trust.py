@@ -252,6 +252,8 @@ def test_coverage_rows_of_a_document_exactly():
             "dates.convocation_before_session: convocation_date non lu",
             "votes.breakdown: pour déduit de « à l'unanimité » : la comparaison ne peut pas échouer",
             "votes.unanimity_against: contre déduit de « à l'unanimité » : la comparaison ne peut pas échouer",
+            "votes.unanimity_abstentions: abstentions déduit de « à l'unanimité » : "
+            "la comparaison ne peut pas échouer",
             "votes.result_consistent: pour déduit de « à l'unanimité » : la comparaison ne peut pas échouer"],
         "status": "partial"}
     assert document["scope"] == "document" and document["status"] == "partial"
@@ -275,7 +277,7 @@ def test_every_checked_rule_is_run_or_skipped_with_a_reason(data):
     delib(resultat="adopte")(data)
     (row,) = [c for c in coverage(data) if c["scope"] == "deliberation"]
     assert row["status"] == "checked" and row["checks_skipped"] == []
-    assert len(row["checks_run"]) == 18
+    assert len(row["checks_run"]) == 19
     data["deliberations"][0]["contre"] = None
     (row,) = [c for c in coverage(data) if c["scope"] == "deliberation"]
     assert row["status"] == "partial"

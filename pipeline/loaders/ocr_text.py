@@ -172,7 +172,9 @@ def _key(word: str) -> str:
 # letter, an L as often as an I ("CONSEIl MUNICIPAL")
 # (or right after a word's first capital, three after it: "LlORAN", "LlSTE"; not "LlON")
 L_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý]{2})l(?=[A-ZÀ-Ý]{2}|[A-ZÀ-Ý](?![^\W\d_]))"
-                           r"|(?<![^\W\d_][A-ZÀ-Ý])(?<=[A-ZÀ-Ý])l(?=[A-ZÀ-Ý]{3})")
+                           r"|(?<![^\W\d_][A-ZÀ-Ý])(?<=[A-ZÀ-Ý])l(?=[A-ZÀ-Ý]{3})"
+                           # "S.l.V.O.M.", "C.l.A.S.": an acronym's letters between dots
+                           r"|(?<=\b[A-Z]\.)l(?=\.[A-Z]\.)")
 
 
 def l_in_capitals(text: str) -> str:
@@ -240,12 +242,22 @@ def _month(m: re.Match) -> str:
 # an item's rank whose 1 OCR read as l: "l) DCM 2015-017 - …", "l0) DCM 2015-026 - …"; not a
 # lettered point ("l) de fixer …", "l) DE FIXER …", "l) du 1er janvier"): a rank of l and digits,
 # or a lone l before an act's code and its year
-RANK_L = re.compile(r"^(\s*)l(?=\d{1,2}[).]\s)|^(\s*)l(?=[).]\s+[A-Za-z]{0,5}\s?(?:19|20)\d\d)")
+RANK_L = re.compile(r"^(\s*)l(?=\d{1,2}[).]\s)|^(\s*)l(?=[).]\s+[A-Za-z]{0,5}\s?(?:19|20)\d\d)"
+                    # "l) Approbation du compte rendu …": the first item of a sitting, by the words that open
+                    # one (a twelfth lettered point, "l) Fixer …", opens on a verb)
+                    r"|^(\s*)l(?=\)\s+(?:Approbation|Adoption|Installation|[ÉE]lection|D[ée]signation"
+                    r"|Ouverture|Appel)\b)")
 
 
 def rank_l(text: str) -> str:
     """"l0) DCM 2015-026" -> "10) DCM 2015-026"."""
-    return RANK_L.sub(lambda m: (m.group(1) or m.group(2) or "") + "1", text)
+    return RANK_L.sub(lambda m: (m.group(1) or m.group(2) or m.group(3) or "") + "1", PAGE_L.sub("1", text))
+
+
+# a page's number whose 1 OCR read as l, in a running footer: "Relevé du 25/06/2009      - l -",
+# "Commission permanente du 10/07/2017      page l / 2" (the footer then repeats as furniture)
+PAGE_L = re.compile(r"(?:(?<=\bpage\s)|(?<=\bp\.\s)|(?<=[-–]\s))l(?=\s*(?:/\s*\d|sur\s+\d|[-–]\s*$|$))",
+                    re.IGNORECASE)
 
 
 # --- an S read as 5 opening a word the minutes print on every page: "5ous la présidence de" -----

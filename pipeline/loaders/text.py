@@ -21,7 +21,7 @@ from pipeline.loaders.ocr_text import in_place, repair
 from pipeline.loaders.text_columns import split_columns
 from pipeline.loaders.text_flat import unflatten
 from pipeline.loaders.text_acts import acts_tables
-from pipeline.loaders.text_grid import markdown_wrapped, regrid, unpipe
+from pipeline.loaders.text_grid import markdown_wrapped, ocr_pipes, regrid, unpipe
 from schemas import Cell, Document, Line, Row, Span, Table
 from schemas.cells import code_cut, merge_rows
 
@@ -226,7 +226,9 @@ def piped(line: str) -> str:
 def _laid_out(lines: list[str]) -> list[tuple[int, str]]:
     """(index, line): tables laid out with spaces as tab rows first (their columns are
     still where the page put them), then two columns side by side read one after the other."""
-    lines = [in_place(line) for line in lines]  # "7O     O      O": OCR's figures read before the columns are found
+    # a ruled table's pipes OCR read as "l" first (in_place would take a lone "l" for a 1), then
+    # "7O     O      O": OCR's figures read before the columns are found
+    lines = [in_place(line) for _, line in ocr_pipes(enumerate(lines))]
     grid = list(regrid(acts_tables(unpipe(markdown_wrapped(enumerate(lines))))))
     return [(grid[i][0], piece) for i, piece in split_columns([line for _, line in grid])]
 

@@ -135,6 +135,43 @@ def unpipe(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         k = end
 
 
+def ocr_pipes(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(index, line) as given, the pipes of a ruled table that OCR read as letters put back,
+    three lines or more whose lone "l", "I" or "!" stand at the same places (one character off)::
+
+        N°         l Rapport                                               l Vote
+        ------------+-------------------------------------------------------+---------------
+         17CP-0412  l Routes - Programme 2017 de renforcement des chaussees l Unanimite
+
+    French writes "l" alone between spaces only after a figure (litres: "8 500 l"), and never three
+    lines of lone capitals "I" one under the other; a rule between the lines ("---+---") is inside
+    the table."""
+    lines = list(lines)
+    places = [_lone_bars(line) for _, line in lines]
+    k = 0
+    while k < len(lines):
+        end, columns = k, places[k]
+        while end < len(lines) and (DASHES.match(lines[end][1])
+                                    or len(places[end]) >= 2 and _snap(places[end], columns)):
+            end += 1
+        if len(columns) < 2 or sum(not DASHES.match(line) for _, line in lines[k:end]) < 3:
+            yield lines[k]
+            k += 1
+            continue
+        for j in range(k, end):
+            index, line = lines[j]
+            yield index, "".join("|" if i in places[j] else c for i, c in enumerate(line))
+        k = end
+
+
+def _lone_bars(line: str) -> tuple[int, ...]:
+    """Where a line holds "l", "I" or "!" alone between spaces (or at its end): a pipe OCR misread."""
+    return tuple(m.start(1) for m in LONE_BAR.finditer(line))
+
+
+LONE_BAR = re.compile(r"(?:(?<=\s)|^)(?<!\d\s)([lI!])(?=\s|$)")  # (not a unit: "8 500 l")
+
+
 def markdown_wrapped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     """(index, line) as given, a Markdown row whose cells a PDF extraction wrapped onto lines
     without a leading "|" joined back into one line::
@@ -401,6 +438,8 @@ def _place(line: str, columns: list[int]) -> dict[int, str] | None:
             # only; a footer or a sentence across the columns is never cut
             cut = None if alone or j != 0 else _cut(x, text, columns[j + 1])
             if cut is None or not re.search(r"\d", text[:cut]) or " " in text[:cut].strip():
+                cut = None if alone else _result_cut(x, text, j, columns)
+            if cut is None:
                 return None
             pieces[:0] = [(x, text[:cut].rstrip()), (x + cut + 1, text[cut + 1:])]
             continue
@@ -411,6 +450,19 @@ def _place(line: str, columns: list[int]) -> dict[int, str] | None:
             return None
         placed[j] = text
     return placed
+
+
+def _result_cut(x: int, text: str, j: int, columns: list[int]) -> int | None:
+    """"2024/109  Mobilités - Convention avec Ile-de-France Mobilités relative Adoptée à l'unanimité":
+    a title one space from the result in the last column, cut where the result starts."""
+    if j + 2 != len(columns):
+        return None
+    cut = _cut(x, text, columns[j + 1])
+    return cut if cut is not None and RESULT_START.match(text[cut + 1:]) else None
+
+
+RESULT_START = re.compile(r"(?i)(?:adopt|unanim|rejet|approuv|retir|ajourn|le\s+conseil\s+prend\s+acte|pris\s+acte"
+                          r"|\d+\s+(?:voix\s+)?pour)")
 
 
 def _early(x: int, text: str, j: int, columns: list[int]) -> bool:
@@ -471,14 +523,15 @@ def _rows(lines: list[tuple[int, str]], k: int, columns: list[int]):
 
 
 def _after_stamp(lines: list[tuple[int, str]], k: int, columns: list[int]) -> int | None:
-    """A prefecture's stamp between blank lines inside the table ("" / "Accusé de réception en
-    préfecture" / "078-…-CC_19_06_27_06-DE" / "Date de télétransmission : 03/07/2019" / "" /
-    the next row): where the rows go on, or None (a blank line ends the table)."""
+    """A prefecture's stamp, or a page's footer, between blank lines inside the table ("" /
+    "Accusé de réception en préfecture" / "078-…-CC_19_06_27_06-DE" / "Date de télétransmission :
+    03/07/2019" / "" / the next row; "S.I.V.O.M. des Deux Vallees - Releve du 25/06/2009   - 1 -"):
+    where the rows go on, or None (a blank line ends the table)."""
     j = k
     while j < len(lines) and not lines[j][1].strip():
         j += 1
     end = next((e for e in range(j, min(len(lines), j + 6)) if not lines[e][1].strip()), None)
-    if end is None or not any(STAMP.search(text) for _, text in lines[j:end]):
+    if end is None or not any(STAMP.search(text) or PAGE_MARK.search(text) for _, text in lines[j:end]):
         return None
     while end < len(lines) and not lines[end][1].strip():
         end += 1
@@ -490,6 +543,11 @@ def _after_stamp(lines: list[tuple[int, str]], k: int, columns: list[int]) -> in
 # "062-226200012-20100906-CP2010_0905-DE" / "Date de réception : 10/09/2010"
 STAMP = re.compile(r"(?i)accus[ée]\s+de\s+r[ée]ception|\b\d{3}-\d{9}-\d{8}-\S+-[a-z]{2}\b"
                    r"|r[ée]ception\s+(?:en\s+)?pr[ée]fecture|^\s*(?:date\s+de\s+)?r[ée]ception\s*:|^\s*re[çc]u\s+le\b")
+
+
+# a page's number closing a footer line: "- 1 -", "page 2 / 3", "p. 4", "2/3"
+PAGE_MARK = re.compile(r"(?i)(?:[-–]\s*\d{1,3}\s*[-–]|\bpage\s+\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?|\bp\.\s*\d{1,3}"
+                       r"|\b\d{1,3}\s*/\s*\d{1,3})\s*$")
 
 
 def _starts_row(placed: dict[int, str]) -> bool:
