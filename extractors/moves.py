@@ -80,16 +80,16 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None, whole: bool = True) -> M
                 for_vote = key == "for_vote" or kind == "leave" and (
                     _for_vote(after) or name == PRESIDING and _stand_in(folded) and not FOR_GOOD.search(after))
                 return Move(kind, name, holder or (_holder_after(text, folded, m.end()) if kind == "leave" else None),
-                            u.span, k, for_vote=for_vote, from_item=_from_item(folded[m.end():]))
+                            u.span, k, for_vote=for_vote, from_item=_from_item(after))
     return _in_sentences(u, k) if whole else None
 
 
 # a note under a table of acts naming the act a move was for: "Nota : pour la délibération
 # 2021/07-02, le Maire a quitté la salle et n'a pas pris part au vote ;", "Pour la délibération
 # 2023-31, le Maire s'est retiré ; présidence assurée par M. Henri LACROIX."
-NOTED = re.compile(r"^\W{0,3}(?:\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)\s*|\*+\s*)?"  # "(1) Délibération n° 2024-18 : …"
-                   r"(?:(?:nota(?:\s+bene)?|n\.\s?b\.?|observations?|remarques?)\s*:?\s*)?"
-                   r"(?:(?:pour|(?:lors|au\s+moment)\s+du\s+vote\s+(?:de\s+la|du|de\s+l')"
+NOTED = re.compile(r"^\W{0,3}(?P<mark>\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)\s*|\*+\s*"  # "(1) Délibération n° 2024-18 : …"
+                   r"|(?:nota(?:\s+bene)?|n\.\s?b\.?|observations?|remarques?)\s*:?\s*)?"
+                   r"(?P<intro>(?:pour|(?:lors|au\s+moment)\s+du\s+vote\s+(?:de\s+la|du|de\s+l')"
                    r"|s'agissant\s+(?:de\s+la|du|de\s+l'))\s*)?(?:la\s+|le\s+|l')?"
                    r"(?:deliberation|point|acte|question|dossier|rapport|affaire)\s*(?:n\s*[°o]\.?\s*)?"
                    r"(?P<n>[a-z]{0,6}[\s_-]?\d[\w./-]*?)\s*[,:]\s+(?=\S)")
@@ -105,6 +105,7 @@ def noted(units: list[Unit]) -> list[tuple[str, Move]]:
     found = []
     for k, u in enumerate(units):
         m = NOTED.match(u.folded)
+        m = m if m and (m.group("mark") or m.group("intro")) else None  # not an act's heading "Délibération n° X : …"
         # "… le Maire s'étant retiré pour le vote du CA," / "la séance a été présidée par …"
         nxt = units[k + 1] if k + 1 < len(units) else None
         move = m and read_move(Unit(u.text[m.end():], u.span, u.index), k, nxt, whole=False)
