@@ -285,3 +285,11 @@ def test_a_rank_in_capitals_after_a_line_left_open_is_a_heading():
     heading (the round's first version, which read every rank after a line left open as cited, merged
     item 3 into the "porter à connaissance" item). Guard."""
     assert numbers(probe("capital_rank_after_line_left_open")) == ["1", "3", "4"]
+
+
+def test_a_spaced_table_goes_on_past_a_footer_page_1_sur_2():
+    """The second reader's p45: "– Page 1 sur 2 –" and a running header between the two pages of a
+    spaced relevé, its header printed again: 2024-093 (22 / 0 / 4) and 2024-094 (pris acte) kept."""
+    rows = probe("sr_spaced_table_footer_page_sur")
+    assert numbers(rows) == ["2024-090", "2024-091", "2024-093", "2024-094"]
+    assert votes(rows)[2:] == [("2024-093", 22, 0, 4, False), ("2024-094", None, None, None, None)]

@@ -545,9 +545,9 @@ STAMP = re.compile(r"(?i)accus[ée]\s+de\s+r[ée]ception|\b\d{3}-\d{9}-\d{8}-\S+
                    r"|r[ée]ception\s+(?:en\s+)?pr[ée]fecture|^\s*(?:date\s+de\s+)?r[ée]ception\s*:|^\s*re[çc]u\s+le\b")
 
 
-# a page's number closing a footer line: "- 1 -", "page 2 / 3", "p. 4", "2/3"
-PAGE_MARK = re.compile(r"(?i)(?:[-–]\s*\d{1,3}\s*[-–]|\bpage\s+\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?|\bp\.\s*\d{1,3}"
-                       r"|\b\d{1,3}\s*/\s*\d{1,3})\s*$")
+# a page's number closing a footer line: "- 1 -", "page 2 / 3", "– Page 1 sur 2 –", "p. 4", "2/3"
+PAGE_MARK = re.compile(r"(?i)(?:[-–]\s*\d{1,3}\s*[-–]|\bpage\s+\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?\s*[-–]?"
+                       r"|\bp\.\s*\d{1,3}|\b\d{1,3}\s*/\s*\d{1,3})\s*$")
 
 
 def _starts_row(placed: dict[int, str]) -> bool:
