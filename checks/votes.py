@@ -133,11 +133,9 @@ def named_count(tables: Tables) -> Iterator[Finding]:
                             expected=c[side], actual=c[f"{side}_nommes"])
 
 
-def _one_line(tables: Tables, d: dict, *columns: str) -> bool:
-    """The columns were read on one line (page and line of their provenance)."""
-    key = f"seq={as_int(d.get('seq'))}"
-    found = {(s.page, s.line) for s in (tables.locate(d["doc_id"], "deliberations", key, (c,)) for c in columns)}
-    return len(found) == 1 and None not in next(iter(found))
+def _one_line(tables: Tables, d: dict, said: str, other: str) -> bool:
+    """The two columns were read on one line (page and line of their provenance)."""
+    return _near(tables, d, said, other, after=0, before=0)
 
 
 RESULT_TEXT = {"adopte": "adoptée", "rejete": "rejetée"}
