@@ -126,7 +126,15 @@ def one_per_holder(tables: Tables) -> Iterator[Finding]:
             if len(held) <= rule.max_proxies_per_holder:
                 continue
             proxy = next(r for r in rows if r.get("holder") == holder)
-            doubts = [MATCH_DOUBT.get(names.match_how(h, [holder])[1]) for h in held]
+            doubts = [MATCH_DOUBT.get(names.match_how(h, [holder])[1]) for h in held] + [_undated(d, len(held))]
             yield doubtful("proxy.one_per_holder", doubts + [_ocr_doubt(tables, d, "proxies")],
                            **_proxy_where(tables, d, proxy, "holder"), expected=rule.max_proxies_per_holder,
                            actual=len(held), holder=holder, source=rule.proxy_source)
+
+
+def _undated(delib: dict, held: int) -> str | None:
+    """The sitting's date not read: two proxies a holder were lawful in 2020–2022 (checks/legal_periods.json)."""
+    if as_date(delib.get("session_date")) is not None:
+        return None
+    most = max(rule.max_proxies_per_holder for rule in legal.load()[1])
+    return f"date de séance non lue : jusqu'à {most} pouvoirs admis en période d'urgence" if held <= most else None

@@ -69,11 +69,18 @@ WEAK_METHODS = {
     # "Vote (en voix pondérées) : POUR 36 | CONTRE 5", "Votants : 14 (41 voix)": each delegate
     # holds several votes in a syndicat, the vote counts votes and the votants count members
     "weighted": "vote en voix pondérées, les votants sont comptés en membres",
+    # "Votants : 86" beside "(voix pondérées conformément à l'article 7 des statuts)": voices, or members
+    "weighted_votants": "votants d'un organe à voix pondérées, comptés en voix ou en membres",
 }
 
 # Methods in doubt only against some columns: the item's own votants is the right figure for
 # its vote (pour + contre + abstentions), a later one than the opening's présents and pouvoirs.
-WEAK_AGAINST = {"votants_item": ("presents", "pouvoirs"), "weighted": ("votants", "presents", "pouvoirs"), "move_counts": ("proxies", "attendance"),
+# (a side's voices against the members it names, "4 contre (Mme ROUVEYROL, M. PUECH, Mme CAUSSE)": weighted too)
+WEAK_AGAINST = {"votants_item": ("presents", "pouvoirs"),
+                "weighted": ("votants", "presents", "pouvoirs", "membres_en_exercice", "pour_nommes", "contre_nommes",
+                             "abstentions_nommes"),
+                "weighted_votants": ("presents", "pouvoirs", "membres_en_exercice", "pour", "contre", "abstentions"),
+                "move_counts": ("proxies", "attendance"),
                 "recount": ("proxies", "attendance"), "non_voter_beside": ("pour", "contre", "abstentions", "presents", "pouvoirs")}
 
 # What a derived value rests on: (method, column) or method -> the values or lists it was

@@ -139,8 +139,29 @@ def _goes_on(last: Row | None, cells: list[str], columns: dict[str, int]) -> boo
     """A row with no number goes on with the row above: no vote of its own, or its object or result
     going on in lower case, or the result the row above left empty ("| 2023-M-091 | … du reseau |" /
     "|  | STAS - avenant n° 6 | Unanimite |", `_wrapped`)."""
-    return last is not None and "numero" in columns and not cells[columns["numero"]].strip() \
-        and (not _says_vote(cells, columns) or _wrapped(cells, list(last.cells), columns))
+    if last is None or "numero" not in columns:
+        return False
+    if cells[columns["numero"]].strip():
+        return _number_wrapped(last, cells, columns)
+    return not _says_vote(cells, columns) or _wrapped(cells, list(last.cells), columns)
+
+
+def _number_wrapped(last: Row, cells: list[str], columns: dict[str, int]) -> bool:
+    """A number cell wrapped too, under a row that says its vote: "| 2024 CP04 | Dotation territoriale
+    - programmation 2024 des | 56 | 0 | … | Adopté |" / "| A 01 01 | aides aux communes … |  |  | … |":
+    no vote of its own, its object going on in lower case or a figure ("2e répartition"), or inside a
+    bracket left open; its number no year (an act of its own)."""
+    objet = cells[columns["objet"]].strip() if "objet" in columns else ""
+    # "… logement social (Alpes" / "Isère Habitat, SDH)": a bracket left open
+    opened = (last.title or "").count("(") > (last.title or "").count(")")
+    # (not an act of its own with no vote: "| 2024 CP06 | « Collèges ouverts » – … | | |", its year printed)
+    goes_on = opened or objet[:1].islower() or objet[:1].isdigit()
+    return not _says_vote(cells, columns) and _says_vote(list(last.cells), columns) and goes_on \
+        and not YEAR.search(cells[columns["numero"]]) \
+        and not any(c.strip() for i, c in enumerate(cells) if i not in (columns["numero"], columns.get("objet")))
+
+
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _row_cells(units: list[Unit], k: int, end: int, width: int, columns: dict[str, int]):
@@ -151,16 +172,7 @@ def _row_cells(units: list[Unit], k: int, end: int, width: int, columns: dict[st
         nxt = units[stop].cells
         cells = cells[:-1] + [f"{cells[-1]} {nxt[0]}"] + list(nxt[1:])
         stop += 1
-    below = units[stop].cells if stop < end else ()
-    if len(cells) < width and (not cells[0].strip() or below and not below[0].strip()):
-        # "2023-M-088 | Budget principal - reprise … 2022 et" / "|  | budget supplementaire 2023 | Pour
-        # 98 / …": the row's cells wrapped onto lines below (each opening on an empty number), the cells
-        # a line leaves out empty
-        cells += [""] * (width - len(cells))
-    votes = sorted(i for c, i in columns.items() if c in lexicon.get("vote_counts"))
-    if len(cells) < width and votes and votes[0] < len(cells) - 1 and not re.fullmatch(r"\s*\d+\s*", cells[votes[0]]):
-        # one cell across the vote columns ("Unanimité", "Prend acte"): it stands in the first
-        cells = cells[:votes[0] + 1] + [""] * (width - len(cells)) + cells[votes[0] + 1:]
+    cells = _padded(cells, width, columns, units[stop].cells if stop < end else ())
     if len(cells) > width and columns.get("resultat") == width - 1:
         # "… | Adopté | Pour : 52 | Contre : 0 | Abstention : 15": the result's cell goes on in
         # cells the header does not name (a tab between the outcome and each count)
@@ -168,9 +180,33 @@ def _row_cells(units: list[Unit], k: int, end: int, width: int, columns: dict[st
     return (cells, stop) if len(cells) == width else (None, stop)
 
 
+def _padded(cells: list[str], width: int, columns: dict[str, int], below: tuple[str, ...]) -> list[str]:
+    """A row with fewer cells than the header, the empty ones a tab export dropped put back where they stand."""
+    result_last = columns.get("resultat") == width - 1
+    if 2 < len(cells) < width and not cells[0].strip() and cells[-1][:1].islower() and result_last:
+        # "|  | Dunkerque » - organisation … |  |  | l'unanimite" under "… | Adopte a": the result's cell going
+        # on, its empty vote cells dropped with their tabs
+        cells = cells[:-1] + [""] * (width - len(cells)) + cells[-1:]
+    if len(cells) < width and (not cells[0].strip() or below and not below[0].strip()):
+        # "2023-M-088 | Budget principal - reprise … 2022 et" / "|  | budget supplementaire 2023 | Pour
+        # 98 / …": the row's cells wrapped onto lines below (each opening on an empty number), the cells
+        # a line leaves out empty
+        cells += [""] * (width - len(cells))
+    if 0 < width - len(cells) <= 2 and re.fullmatch(r"\s*\d+\s*", cells[-1]) and cells[0].strip():
+        # "2019-CP-07-01 <tab> 1-1 <tab> Routes … <tab> 47 <tab> 0 <tab> 0" under "… P | C | A | NPPV": the
+        # empty cells closing the row, dropped with their tabs
+        cells += [""] * (width - len(cells))
+    votes = sorted(i for c, i in columns.items() if c in lexicon.get("vote_counts"))
+    if len(cells) < width and votes and votes[0] < len(cells) - 1 and not re.fullmatch(r"\s*\d+\s*", cells[votes[0]]):
+        # one cell across the vote columns ("Unanimité", "Prend acte"): it stands in the first
+        cells = cells[:votes[0] + 1] + [""] * (width - len(cells)) + cells[votes[0] + 1:]
+    return cells
+
+
 def _continued(row: Row, cells: list[str], stop: int, columns: dict[str, int]) -> Row:
     joined = tuple(f"{a} {b}".strip() for a, b in zip(row.cells, cells))
-    return replace(row, end=stop, cells=joined, title=_cell(list(joined), columns, "objet"))
+    return replace(row, end=stop, cells=joined, title=_cell(list(joined), columns, "objet"),
+                   number=_cell(list(joined), columns, "numero"))
 
 
 # "Retiré de l'ordre du jour", "Ajourné", "Reporté" opening a cell of a row that holds no vote

@@ -50,3 +50,14 @@ def plausible(value: int) -> bool:
 
 # a gloss after a label: "Présents (P) :", "Votants (présents et représentés)", "(dont suppléants)"
 GLOSS = re.compile(r"[ \t]*\([^()\n\d]*\)")
+
+
+def totals_only(folded: list[str], out: list[Count]) -> list[Count]:
+    """"Présents en salle : 24 | Présents à distance : 13 | Total présents : 37": parts and their total
+    on one line or on the lines above it (`folded`: each unit's folded text), the total only."""
+    drop = set()
+    for c in out:
+        same = [x for x in out if 0 <= c.unit - x.unit <= 3 and x.column == c.column and x is not c]
+        if same and re.search(rf"\btotal\b[^:|;–\d]{{0,30}}:?\s*{c.value}\b", folded[c.unit]):
+            drop |= {id(x) for x in same}
+    return [c for c in out if id(c) not in drop]

@@ -22,7 +22,8 @@ from dataclasses import replace
 
 from extractors import lexicon
 from extractors.count_grids import cell_rows, label_lines, total_cells
-from extractors.count_text import GLOSS, Count, digits, plausible  # noqa: F401  (counts.Count, counts.digits: read by many)
+# (counts.Count, counts.digits: read by many)
+from extractors.count_text import GLOSS, Count, digits, plausible, totals_only  # noqa: F401
 from extractors.rejoin import rejoined
 from extractors.stream import Unit, fold
 
@@ -92,6 +93,7 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
     out = _with_grids(units, out)
     out.sort(key=lambda c: (c.unit, c.method != "label_value"))
     wanted = columns or tuple(lexicon.get("sitting_counts")) + tuple(lexicon.get("vote_counts"))
+    out = totals_only([u.folded for u in run.units], out)
     return [c for c in _seats(_restated_totals(run, _with_deputies(run, out))) if c.column in wanted]
 
 
@@ -454,6 +456,8 @@ def _counts_to_end(run: Run, pos: int) -> bool:
     # (not a gloss between a label and its number: "Vote : pour (avis défavorable) 8 - contre 3")
     bracket = run.text.find("(", pos, end)
     end = bracket if bracket > pos and re.search(r"\d", run.text[pos:bracket]) else end
+    cell = run.text.find("|", pos, end)  # "… | Pour 72 · Contre 10 · Abst 4 | Adoptée": the cell's end
+    end = cell if cell > pos else end
     # "Vote : pour 21, contre 3, abstentions 2. Les statuts …" (not "Contre 1 | Abst. 0")
     sentence = re.search(r"(?<!\babst)(?<!\bnbre)(?<!\bnb)\.\s", run.text[pos:end])
     end = pos + sentence.start() if sentence else end
@@ -462,7 +466,7 @@ def _counts_to_end(run: Run, pos: int) -> bool:
         # "Le tarif passe à 0,043 €. Pour 15, contre 0": the clause begins after the sentence before
         clause = re.split(r"[:;(]|(?<!\babst)(?<!\bnbre)(?<!\bnb)\.\s", before)[-1].strip(" ,")
         return only_counts(run.text[pos:end]) and (not re.sub(r"[\d\s,.]+", "", clause) or only_counts(clause))
-    return only_counts(run.text[pos:end]) and (not before or before[-1] in ":;.–-(/|" or only_counts(before))
+    return only_counts(run.text[pos:end]) and (not before or before[-1] in ":;.–-(/|·•" or only_counts(before))
 
 
 # the title of a line of counts: "Nombre de conseillers :", "Vote :"

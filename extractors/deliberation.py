@@ -89,9 +89,11 @@ def extract(doc: Document) -> Document:
         # out for one vote ("Point 1 – … Mme le Maire quitte la salle pour le vote", a narrative above
         # a table of acts) for none of several
         held = [m for m in session.moves if not (m.for_vote and len(block.items) > 1)]
+        noted = sitting.noted(units[block.start:block.end]) if len(block.items) > 1 else []
+        # "(*) … a pris part au vote à partir de la délibération n° X": held from that act on (`_later`)
+        held += [m for _, m in noted if m.kind == "arrive"]
         ctx = Context(doc, units, stamps, session, held, len(block.items) == 1, running, unread,
-                      before=before, weighted=votes.weighted(units[block.start:block.header_end]),
-                      noted=sitting.noted(units[block.start:block.end]) if len(block.items) > 1 else [])
+                      before=before, weighted=votes.weighted(units[block.start:block.header_end]), noted=noted)
         last = block.header_end
         for item in block.items:
             # "X. Informations diverses" / "Départ de Mme X (présents : 15 …)": an item with no
@@ -204,6 +206,8 @@ def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> i
         return seq
     seq += 1
     facts = _facts(ctx, item, own, vote, units, moves, item is not block.items[-1])
+    if ctx.weighted and "votants" in facts and not facts["votants"].derived:  # "Votants : 86" in voices, for 25 + 3
+        facts["votants"] = replace(facts["votants"], method="weighted_votants")
     _same_sitting(facts, ctx.before)
     _non_voter_between(ctx, block, item, facts)
     people = _people(ctx, own, moves)

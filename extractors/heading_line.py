@@ -23,7 +23,8 @@ def heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
     if members.list_label(u.text) or lexicon.label_at_start("counts", folded) and counts.is_count_line(u.text) \
             or lexicon.first("range", folded):
         return []  # "Présents : 16", "Questions 11 à 17 :" are no headings
-    out = [(f, h) for f, h in _patterned(u, k, folded, bullet) if not _cited(units, k, h)]
+    out = [(f, h) for f, h in _patterned(u, k, folded, bullet) if not _cited(units, k, h)
+           and not _called_note(units, k, h)]
     if bullet and not out:
         return []
     if _is_title(u) and not out:
@@ -67,6 +68,22 @@ def _cited(units: list[Unit], k: int, h: Heading) -> bool:
     # (the line above ends on a word, the one below opens on one: not "Abstentions : 3" / … / "p. 2")
     return bool(re.search(r"[^\W\d_]['’]?$", above)) and bool(re.match(r"[a-zà-ÿ]{2,}\b(?!\.)", below)) \
         and not units[k].gap_before
+
+
+def _called_note(units: list[Unit], k: int, h: Heading) -> bool:
+    """A note under a table, its call "(2)" printed in a line above ("DEL-2023-0043 | Marché de
+    restauration scolaire | Adoptée - Pour : 42 ; Contre : 13 (2)" / "(2) M. Éric BONNAZ a quitté la
+    séance à 22 h 40, …"): no rank of an item."""
+    call = NOTE_CALL.match(units[k].text)
+    if h.family != "numbered" or call is None:
+        return False
+    # the call closes a line or a cell above (not "Ordre du jour : (1) Approbation … ; (2) Budget …")
+    called = re.compile(re.escape(call.group(1)) + r"\s*(?:$|\|)")
+    return any(called.search(units[j].text.lstrip()[1:]) for j in range(max(0, k - NOTE_REACH), k))
+
+
+NOTE_CALL = re.compile(r"\s*(\(\d{1,2}\))\s")
+NOTE_REACH = 80  # lines above where its call may stand (a table of a page or two)
 
 
 VOTE_END = re.compile(r"\b(?:pour|contre)\s*$")  # a line ending on a side of a vote, no preposition

@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # the reading is sitting.py's; this module only fills it
 def read_heading(r: Reading, units: list[Unit], k: int) -> None:
     """``"COMMUNE D'ILLATS"``; ``"COMPTE-RENDU DU CONSEIL MUNICIPAL"`` / ``"DU 13 DECEMBRE 2018"``."""
     u = units[k]
+    if k < DATE_LINES and DATE_ALONE.match(u.folded.strip()):  # "Le Mardi 7 mars 2006" under the title
+        r.set("session_date", parse_date(u.text), u.span, "session_title")
     if not title_like(u):
         lead, rest = _capitals_lead(u) if k < LETTERHEAD_LINES else (None, u)
         _read_clause(r, rest)  # "… COMMUNAUTAIRE Séance du lundi 7 février 2022 à 18 h 30 – Salle …"
@@ -56,6 +58,10 @@ def read_heading(r: Reading, units: list[Unit], k: int) -> None:
 # a letterhead flattened onto one line with the sitting's title and place: "COMMUNAUTÉ DE COMMUNES DU
 # PAYS DE FAYENCE PROCÈS-VERBAL DU CONSEIL COMMUNAUTAIRE Séance du mardi 10 juillet 2018 à 18h00 – …"
 CAPITALS_LEAD = re.compile(r"^\s*(?:[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ'’-]*\s+){2,}[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ'’-]+(?=\s+[A-ZÀ-Ý][a-zà-ÿ])")
+# a date alone on a line among the first of a sitting, its weekday with it ("Le Mardi 7 mars 2006"): the
+# sitting's (not "Le 15 mars 2024" at the foot, nor a date without its weekday)
+DATE_ALONE = lexicon.rx(r"^(?:le\s+)?{weekday}\s+\d{1,2}(?:er)?\s+{month}\s+\d{4}\s*[.:]?$")
+DATE_LINES = 6
 LETTERHEAD_LINES = 3  # the first lines of what is read as one sitting (a file, an extract, an item read whole)
 
 

@@ -46,7 +46,7 @@ RECITAL = re.compile(r"\W{0,3}(?:vu|considerant|attendu|rappelant)\b")
 
 # a frame or a bullet ("→ Le Président s'étant retiré …"); fold keeps each character in its place,
 # so one cut serves both texts
-FRAME = " \t–—-*•→►▪"
+FRAME = " \t–—-*•→►▪("
 
 
 def read_move(u: Unit, k: int, nxt: Unit | None = None, whole: bool = True) -> Move | None:
@@ -77,7 +77,7 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None, whole: bool = True) -> M
             if name:
                 holder = entries.strip_civilities(_slice(text, m, "holder")) if m.groupdict().get("holder") else None
                 after = folded[m.end():]
-                for_vote = key == "for_vote" or kind == "leave" and (
+                for_vote = key == "for_vote" or bool(m.groupdict().get("out_of_vote")) or kind == "leave" and (
                     _for_vote(after) or name == PRESIDING and _stand_in(folded) and not FOR_GOOD.search(after))
                 return Move(kind, name, holder or (_holder_after(text, folded, m.end()) if kind == "leave" else None),
                             u.span, k, for_vote=for_vote, from_item=_from_item(after))
@@ -95,7 +95,18 @@ NOTED = re.compile(r"^\W{0,3}(?P<mark>\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)\s*|\*+\s*"
                    r"(?P<n>[a-z]{0,6}[\s_-]?\d[\w./-]*?)\s*[,:]\s+(?=\S)")
 
 
-AFTER_VOTE = re.compile(r"\b(?:une\s+fois\s+le\s+vote|apres\s+le\s+vote|a\s+l'issue\s+du\s+vote)\b")
+# a note called from the table, the act named inside its sentence: "(*) M. Kévin ROBERT, président du
+# club, n'a pas pris part au vote de la délibération n° 2024-19 et a quitté la salle."
+CALL = re.compile(r"^[^\w(*]{0,3}(?:\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)|\*+)\s*")
+# (the vote of that act, not "à l'issue de la délibération n° 2024-18", "à partir de …": after it)
+ACT_INSIDE = re.compile(r"(?:(?<=\bvote)\s+(?:de|sur|pour)|\s*,?\s*\bpour)\s+(?:la\s+|le\s+|l')?"
+                        r"(?:deliberation|point|acte|question|dossier)"
+                        r"\s*(?:n\s*[°o]\.?\s*)?(?P<n>[a-z]{0,6}[\s_-]?\d[\w./-]*?)(?=\s*(?:[,;.)]|\s(?:et|puis)\s|$))")
+
+
+AFTER_VOTE = re.compile(r"\b(?:une\s+fois\s+le\s+vote|apres\s+le\s+vote"
+                        r"|a\s+l'issue\s+(?:du\s+vote|de\s+la\s+deliberation))\b"
+                        r"|\bn'est\s+pas\s+revenue?\b")
 
 
 def noted(units: list[Unit]) -> list[tuple[str, Move]]:
@@ -104,6 +115,10 @@ def noted(units: list[Unit]) -> list[tuple[str, Move]]:
     the one presiding out for that vote)."""
     found = []
     for k, u in enumerate(units):
+        inside = _act_inside(units, k) or _arrived_from(u, k)
+        if inside:
+            found.append(inside)
+            continue
         m = NOTED.match(u.folded)
         m = m if m and (m.group("mark") or m.group("intro")) else None  # not an act's heading "Délibération n° X : …"
         # "… le Maire s'étant retiré pour le vote du CA," / "la séance a été présidée par …"
@@ -114,6 +129,70 @@ def noted(units: list[Unit]) -> list[tuple[str, Move]]:
             move.for_vote = True
             found.append((u.text[m.start("n"):m.end("n")], move))
     return found
+
+
+def _act_inside(units: list[Unit], k: int) -> tuple[str, Move] | None:
+    """A called note naming its act inside the sentence, read on into the next line when cut:
+    "(*) M. Kévin ROBERT, président du club, n'a pas pris part au vote de la délibération" /
+    "n° 2024-19 et a quitté la salle." gives ("2024-19", M. Kévin ROBERT out for that vote); or naming
+    none, its act the row that bears its call ("2024-101  Garantie d'emprunt Habitat 35 (1)  24  0  0" /
+    "(1) M. Lefèvre, administrateur d'Habitat 35, n'a pas pris part au vote.")."""
+    u, nxt = units[k], units[k + 1] if k + 1 < len(units) else None
+    call = CALL.match(u.folded)
+    if not call or NOTED.match(u.folded[call.end():]):
+        return None  # "(1) Délibération n° 2024-18 : …": the act first, read by `noted`
+    text = u.text[call.end():]
+    if nxt is not None and not ends_sentence(text, ".;:!?") and not nxt.gap_before:
+        text = text.rstrip() + " " + nxt.text.strip()
+    m = ACT_INSIDE.search(fold(text))
+    number = text[m.start("n"):m.end("n")] if m else _called_row(units, k, u.text[:call.end()].strip(" *"))
+    cut = text[:m.start()] + text[m.end():] if m else text
+    move = number and (read_move(Unit(cut, u.span, u.index), k, whole=False) or _not_voting(cut, u, k))
+    if not move or move.kind != "leave" or FOR_GOOD.search(fold(cut)) or AFTER_VOTE.search(fold(cut)):
+        return None
+    move.for_vote = True
+    return number, move
+
+
+# "(*) Mme Sophie Lebrun, arrivée en cours de séance, a pris part au vote à partir de la délibération n°
+# 2024-21.": a note under a relevé, an arrival holding from that act on
+ARRIVED_FROM = lexicon.rx(r"^\W{0,3}(?:\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)|\*+)\s*(?P<name>(?:{civ}\s*)?[^,;()]{2,60}?)\s*,"
+                          r"[^.;]{0,80}?\b(?:a\s+pris|prend|prenant)\s+part\s+aux?\s+votes?\s+(?:a\s+partir\s+de|des)\s+"
+                          r"(?:la\s+|le\s+)?(?:deliberation|point)\s*(?:n\s*[°o]\.?\s*)?"
+                          r"(?P<n>[a-z]{0,6}[\s_-]?\d[\w./-]*?)"
+                          r"(?=\s*(?:[,;.)]|$))")
+
+
+def _arrived_from(u: Unit, k: int) -> tuple[str, Move] | None:
+    m = ARRIVED_FROM.match(u.folded)
+    name = m and _mover(u.text[m.start("name"):m.end("name")])
+    number = m and u.text[m.start("n"):m.end("n")]
+    return (number, Move("arrive", name, None, u.span, k, from_item=number)) if name else None
+
+
+def _called_row(units: list[Unit], k: int, call: str) -> str | None:
+    """The act number of the row above whose object or result closes on the note's call "(1)"."""
+    if not re.fullmatch(r"\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)", call):
+        return None
+    ends = re.compile(re.escape(call) + r"\s*$")
+    for row in reversed(units[max(0, k - 60):k]):
+        cells = row.cells or tuple(re.split(r"\s{2,}", row.text.strip()))
+        if len(cells) > 2 and any(ends.search(c) for c in cells[1:]) and re.search(r"\d", cells[0]):
+            return cells[0].strip()
+    return None
+
+
+# "(*) Mme Claire NOËL, gérante de la société, n'a pas pris part au vote de la délibération n° 12.":
+# in a note, one member out of that vote though the room is not said
+NOT_VOTING = lexicon.rx(r"^(?P<name>(?:{civ}\s*)?[^,;()]{2,60}?)(?:\s*,[^,;.]{2,80},)?\s+(?:n'a\s+pas\s+pris"
+                        r"|ne\s+prend\s+pas|n'a\s+pas\s+participe|ne\s+participe\s+pas)(?:\s+part)?\s+au\s+vote\b")
+
+
+def _not_voting(cut: str, u: Unit, k: int) -> Move | None:
+    m = NOT_VOTING.match(fold(cut).strip())
+    lead = len(cut) - len(cut.lstrip())
+    name = m and _mover(cut[lead + m.start("name"):lead + m.end("name")])
+    return Move("leave", name, None, u.span, k) if name else None
 
 
 def _in_sentences(u: Unit, k: int) -> Move | None:

@@ -54,7 +54,8 @@ def without(units: list[Unit], opens: Callable[[str], bool], joined: bool = Fals
     out, wrapped, previous, listing = [], WRAPS, "", False
     for k, u in enumerate(units):
         found = opens(_with_head(units[k - 1], u) if joined and k else u.folded)
-        listing = _opens_list(u) if found else listing and _in_list(u)
+        # (a list's first line joined to its heading is found too: "Avis de la commission Finances" / "Pour : 5")
+        listing = found and _opens_list(u) or listing and _in_list(u)
         if listing and not found:
             previous = u.text
             continue
@@ -71,8 +72,11 @@ def without(units: list[Unit], opens: Callable[[str], bool], joined: bool = Fals
 def _opens_list(u: Unit) -> bool:
     """An opinion's sentence announcing its figures in a list: "Vu l'avis du comité social territorial
     du 12 septembre 2023 :", "Avis de la commission des finances du 2 avril 2024 :" (not the council's
-    own "Vu l'avis …, après en avoir délibéré :" nor "Mme le Maire le soumet au vote :")."""
-    return u.text.rstrip().endswith(":") and bool(OPINION_SAID.search(u.folded)) and not SUBJECT.search(u.folded) \
+    own "Vu l'avis …, après en avoir délibéré :" nor "Mme le Maire le soumet au vote :"); a box's
+    heading alone, "Avis de la commission Finances", its counts under it."""
+    headed = u.text.rstrip().endswith(":") or ANOTHERS_HEAD.match(u.folded) and len(u.text.split()) <= 8 \
+        and not re.search(r"[\d.;!?]\s*$", u.text)
+    return headed and bool(OPINION_SAID.search(u.folded)) and not SUBJECT.search(u.folded) \
         and not OWN_VOTE_SAID.search(u.folded)
 
 
@@ -92,8 +96,8 @@ def _with_head(previous: Unit, u: Unit) -> str:
     """`u`'s folded text after the start of its sentence on the line above ("… n'est pas encore
     notifiée. La commission des finan-" / "ces du 24 mars a donné un avis favorable (9 pour, 1
     abstention)."): the sentence's subject is another body's."""
-    if u.gap_before or ends_sentence(previous.text, ".:;!?"):
-        return u.folded
+    if u.gap_before or ends_sentence(previous.text, ".:;!?") or LABELLED.match(previous.text):
+        return u.folded  # (nor after a labelled line: "Rapporteur : Mme Laure GUYOT" / "Commission Culture …")
     head = re.split(r"[.;:!?](?:\s|$)", previous.folded)[-1]
     # "Le Conseil municipal, vu l'avis favorable de la commission" / "des finances réunie le 2 avril 2024,
     # par 13 voix pour …": the council's sentence (not "Le Conseil de développement, réuni le …, a rendu")
@@ -102,6 +106,7 @@ def _with_head(previous: Unit, u: Unit) -> str:
     return (head[:-1] if head.endswith("-") else head + " ") + u.folded
 
 
+LABELLED = re.compile(r"^\s*[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,3}\s*:\s+\S")  # "Rapporteur : M. X", "Objet : …"
 WRAPS = 2  # lines a recital or a partial vote may wrap onto
 
 
@@ -141,12 +146,15 @@ def not_this_vote(folded: str) -> bool:
 # a line heading another body's vote, or an amendment's, its counts after it or under it: "Avis de
 # la commission des finances du 2 avril 2024 :" / "Pour : 5 – Contre : 1 – Abstention : 1", "Vote sur
 # l'amendement : Pour : 2 – Contre : 12 – Abstention : 1" (not "Vote du Conseil d'administration :",
-# "Vote du bureau :", "Vote sur la motion :": bodies that deliberate, motions that are items)
+# "Vote du bureau :", "Vote sur la motion :": bodies that deliberate, motions that are items); a
+# commission's line giving its opinion
 ANOTHERS_HEAD = re.compile(r"\W*(?:avis|vote|resultat\s+du\s+vote|scrutin)\s+"
                            r"(?:de\s+la|du|des|sur\s+(?:l'|le|la|les))\s*"
                            r"(?:commission(?!\s+permanente)"
                            r"|comite\s+(?:technique|social|consultatif|de\s+(?:programmation|pilotage|suivi))"
-                           r"|(?:sous-)?amendement\b(?![^:]*\bdeliberation)|college)")
+                           r"|(?:sous-)?amendement\b(?![^:]*\bdeliberation)|college)"
+                           # "Commission Culture du 4 juin 2024 : avis favorable à l'unanimité (6 voix)."
+                           r"|\W*commissions?(?!\s+permanente)\b[^:;.]{0,60}:\s*(?:avis|favorable|defavorable)\b")
 
 
 RECITAL = re.compile(r"^\s*(?:[-•*]\s*)?(?:vu|considerant|attendu|rappelant|par\s+deliberation)\b"

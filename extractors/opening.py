@@ -146,8 +146,11 @@ TENS_BEFORE = re.compile(r"\b(?:vingt|trente)(?:[\s-]+et)?[\s-]*$")
 def day_words(text: str) -> str:
     """``"le deux avril"`` -> ``"le 2 avril"`` (text2num leaves un, deux and premier);
     ``"le quatre du mois d'avril"`` -> ``"le quatre avril"``; ``"novembre de l'année deux mille
-    quinze"`` -> ``"novembre deux mille quinze"``."""
-    month = lexicon.get("words", "month")
+    quinze"`` -> ``"novembre deux mille quinze"``; ``"le lundi quatorze décembre"`` -> ``"le quatorze décembre"``."""
+    month, weekday = lexicon.get("words", "month"), lexicon.get("words", "weekday")
+    # "L'an deux mille vingt, le lundi quatorze décembre": the weekday between "le" and the day in words
+    named = re.search(rf"(?<=\ble\s)(?:{weekday})\s+(?=[^\W\d_]+(?:[- ][^\W\d_]+)*\s+(?:{month})\b)", fold(text))
+    text = text[:named.start()] + text[named.end():] if named else text  # (fold keeps each character's place)
     words = {"premier": "1", "un": "1", "deux": "2", "": " "}
     # found on the folded text, which keeps offsets: "le deux août", "du mois de décembre"
     found = re.finditer(rf"\b(premier|un|deux)\b(?=\s+(?:{month})\b)|\s+du\s+mois\s+(?:de\s+|d'\s*)(?=(?:{month})\b)",

@@ -149,7 +149,7 @@ def _names_another(before: str) -> bool:
 
 
 LETTERED_RANK = re.compile(r"([a-z])(\d{1,2})")  # "B2": the second item of part B
-SUB_NUMBER = re.compile(r"(\d{1,2})\.(\d{1,2})")  # "4.2 Compte administratif 2023", under "FINANCES"
+SUB_NUMBER = re.compile(r"(\d{1,2})[.-](\d{1,2})")  # "4.2 Compte administratif 2023", "1-1 …" under "FINANCES"
 PART_SUB = re.compile(r"([IVXL]{1,5}|[A-H])\s?[.-]\s?(\d{1,2})", re.IGNORECASE)  # "I-1 Protection de l'enfance"
 COMMITTEE = re.compile(r"(\d{1,3})\(\d{1,2}\)")  # "N° 3(2) – Aide aux éleveurs": a report's rank, its committee's
 

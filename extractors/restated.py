@@ -113,6 +113,7 @@ def _running(numero: str | None) -> str | None:
 def recaps(units: list[Unit], lo: int, hi: int, emitted: list[Emitted]) -> list[Restated]:
     """Each line of a recap of the sitting's acts (in units[lo:hi]) naming one deliberation written."""
     out: list[Restated] = []
+    read: set[int] = set()  # lines restated under a recap's heading already ("RÉCAPITULATIF" / "Détail des votes …")
     for k in (k for k in range(lo, hi) if is_recap_heading(units, k)):
         mine = _sitting_of(emitted, k)
         if _another(units[k], mine):
@@ -120,8 +121,9 @@ def recaps(units: list[Unit], lo: int, hi: int, emitted: list[Emitted]) -> list[
         keys = {k for e in mine for k in keys_of(e.numero)}
         for j, number, vote in _vertical(units, k + 1, hi, keys) or _lines(units, k + 1, hi):
             match = [e for e in mine if _names(e, number, units[j].text) and not e.start <= j < e.end]
-            if len(match) == 1 and vote.facts and _same_act(match[0], units[j]):
+            if len(match) == 1 and vote.facts and _same_act(match[0], units[j]) and j not in read:
                 out.append(Restated(match[0].seq, "recap", _vote_facts(vote)))
+                read.add(j)
     return out
 
 
@@ -199,6 +201,9 @@ def is_recap_heading(units: list[Unit], k: int) -> bool:
     data, folded = outline.data(), units[k].folded
     if any(outline.rx(p).search(folded) for p in data["recap_heading"]):
         return True
+    # "RÉCAPITULATIF" / "- Rapports inscrits : 10 ; …"
+    if outline.rx(data["recap_heading_bare"]).match(folded.strip()):
+        return any(outline.rx(data["recap_acts_counted"]).search(u.folded) for u in units[k + 1:k + 3])
     if not any(outline.rx(p).search(folded) for p in data["recap_heading_votes"]):
         return False
     under = units[k + 1:k + 3]

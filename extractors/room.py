@@ -96,6 +96,8 @@ def apply(people: list[tuple[Member, Span]], move: sitting.Move, listed: list[tu
     if move.name == sitting.PRESIDING:  # "Mme le Maire … quitte la salle": the counts go stale (`stale`),
         return  # the lists stay as printed (her return is often unsaid: "Mme le Maire reprend la présidence")
     found = _mover(move.name, [m.name for m, _ in people])
+    if found is None and move.for_vote and people:
+        return  # out of one vote and on no list ("hors la présence de M. X, agent intéressé"): no member to move
     if found is None:
         people.append((Member(move.name, "absent", 0), move.span))
         found = len(people) - 1

@@ -288,7 +288,7 @@ def _drop_recap(units: list[Unit], by_family: dict[str, list[Item]], start: int)
     """A family all of whose items stand under a recap's heading ("Récapitulatif des votes" /
     "2021-31 Taux de fiscalité 2021 …… unanimité") is the recap, when another family records
     decisions above it ("1 – Délibération 2021-31 : Vote des taux …" / "… à l'unanimité, fixe les taux")."""
-    heads = [k for k in range(start, max((i.start for items in by_family.values() for i in items), default=start))
+    heads = [k for k in range(start, max((i.start + 1 for items in by_family.values() for i in items), default=start))
              if restated.is_recap_heading(units, k)]
     for family, items in by_family.items():
         head = max((k for k in heads if items and k < items[0].start), default=None)
@@ -296,6 +296,8 @@ def _drop_recap(units: list[Unit], by_family: dict[str, list[Item]], start: int)
                      if other != family), default=0) if head is not None else 0
         if above >= max(2, sum(i.evidence for i in items) / 2):  # as many items recorded above it
             by_family[family] = []
+        # a recap's own heading is no item ("RÉCAPITULATIF" / "- Rapports adoptés à la majorité : …")
+        by_family[family] = [i for i in by_family[family] if i.heading is None or i.start not in heads]
 
 
 def _items(units: list[Unit], evidence: list[bool], said: list[bool], start: int, end: int) -> Block:

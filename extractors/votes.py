@@ -188,7 +188,14 @@ def weigh(vote: Vote) -> None:
 # syndicat's box "Voix représentées : 675 sur 760", "Chaque délégué dispose d'un nombre de voix"
 WEIGHTED = re.compile(r"\bvoix\s+ponderees?\b|\bvotes?\s+ponderes?\b|\bponderation\s+des\s+voix\b"
                       r"|\d\s*\(\s*\d+\s+voix\s*\)|\bvoix\s+representees\b"
-                      r"|\bdispose\s+d'un\s+nombre\s+de\s+voix\b")  # not "la moyenne pondérée des consommations"
+                      r"|\bdispos(?:e|ent|ant|ait)\s+(?:chacun\s+)?d'un\s+nombre\s+de\s+voix\b"
+                      r"|\bvoix\s+par\s+(?:delegue|representant)\b"  # "Lannilis (4 voix par délégué)"
+                      # "… disposent de deux voix", "Vote (en voix)", "9 délégués présents, soit 13 voix"
+                      # (not "chaque délégué dispose d'une voix", "dispose d'une voix prépondérante")
+                      r"|\bdispos(?:e|ent)\s+(?:chacun\s+)?de\s+(?:[2-9]|deux|trois|quatre|cinq)\s+voix\b"
+                      r"(?!\s+preponderante)"
+                      r"|\bvotes?\s*\(\s*en\s+voix\s*\)"
+                      r"|\bdelegues?\b[^.;]{0,30},\s*soit\s+\d+\s+voix\b")  # not "la moyenne pondérée des consommations"
 
 
 def _decides(u: Unit, nxt: tuple[Unit, str] | None) -> bool:
@@ -219,7 +226,11 @@ REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)"
                       # "… le rapport de la CLECT, adopté le 12 mai par 25 voix pour", "… a été votée par le
                       # conseil communautaire le 22 mars 2012 par 31 voix pour": a vote dated, another's
                       r"|\b(?:adoptee?s?|approuvee?s?|votee?s?)\s+(?:par\s+(?:le|la|l')\s*[a-z]+(?:\s+[a-z]+)?\s+)?"
-                      r"(?:le\s+\d|en\s+(?:date|seance)|lors\s+d)[^.;]{0,60}?\bpar\s+\d")
+                      r"(?:le\s+\d|en\s+(?:date|seance)|lors\s+d)[^.;]{0,60}?\bpar\s+\d"
+                      # "Par délibération, en date du 14 juin 2022, adoptée à l'unanimité, le Conseil …
+                      # avait approuvé …": the act cited and dated first, its vote after
+                      r"|\bpar\s+(?:une\s+)?deliberation\s*,?\s*(?:n\s*[°o]\s*\S+\s*,?\s*)?(?:en\s+date\s+)?du\s+\d"
+                      r"[^.;]{0,40}?,?\s*(?:adoptee|approuvee|votee)\s+(?:a\s+l'unanimite|par\s+\d)")
 
 
 def _goes_on(u: Unit, nxt: tuple[Unit, str] | None) -> bool:

@@ -39,3 +39,13 @@ def numbers(rows: dict) -> list[str]:
 def errors(rows: dict) -> list[tuple[str, int]]:
     """(check id, deliberation) of each finding of severity error."""
     return [(f["check_id"], f["seq"]) for f in rows.get("findings", []) if f["severity"] == "error"]
+
+
+def breakdown(rows: dict) -> list[tuple[str, int]]:
+    """(severity, deliberation) of each `votes.breakdown` finding."""
+    return [(f["severity"], f["seq"]) for f in rows["findings"] if f["check_id"] == "votes.breakdown"]
+
+
+def votes(rows: dict) -> list[tuple]:
+    """The VOTE columns of each deliberation, in order."""
+    return [tuple(d[c] for c in VOTE) for d in rows["deliberations"]]

@@ -72,7 +72,8 @@ def test_a_count_grid_drawn_with_box_characters():
     rows = process(SECOND_HAND / "1030.txt").rows["deliberations"]
     assert {(d["membres_en_exercice"], d["presents"], d["pouvoirs"], d["votants"]) for d in rows} == {(16, 12, 2, 14)}
     assert piped("╠══════╬══════╣") == "---"
-    assert piped("│ Votants │ 40 │") == "│ Votants │ 40 │"  # two columns: lines of text, as before
+    # two columns: a sitting's label and its count (since the twenty-ninth round), any other pair a line of text
+    assert piped("│ Votants │ 40 │") == "Votants : 40" and piped("│ Pour │ 7 │") == "│ Pour │ 7 │"
 
 
 def test_the_act_number_at_the_right_end_of_an_extract_header():

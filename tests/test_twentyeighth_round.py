@@ -4,19 +4,11 @@ dev texts (tests/data/second_hand/dev 1841-1920); each test asserts what a docum
 on the round's start (1db55ad) unless it says it guards a reading that round already had."""
 from __future__ import annotations
 
-from tests.rows import VOTE, column, dev_text as dev, errors, numbers, probe_text
+from tests.rows import breakdown, column, dev_text as dev, errors, numbers, probe_text, votes
 
 
 def probe(stem: str) -> dict:
     return probe_text(f"r28_{stem}")
-
-
-def breakdown(rows: dict) -> list[tuple]:
-    return [(f["severity"], f["seq"]) for f in rows["findings"] if f["check_id"] == "votes.breakdown"]
-
-
-def votes(rows: dict) -> list[tuple]:
-    return [tuple(d[c] for c in VOTE) for d in rows["deliberations"]]
 
 
 # --- the chair out for the accounts' vote, said as a circumstance of the decision ----------------

@@ -71,13 +71,22 @@ AS_DIGITS = str.maketrans({"O": "0", "l": "1", "I": "1"})
 # letter; ending on an l after one digit at most ("2l", "2OlO/4l"; "1000l" is litres). The
 # capital I and the small o stay: "5-II", "16-I" are Roman, "1o)", "2o de l'article" ordinals.
 DIGIT_RUN = re.compile(r"(?<![^\W\d_])(?=[-/0-9Ol]*\d)(?=[-/0-9]*[Ol])[0-9Ol]+(?:[-/][0-9Ol]+)*(?<![0-9]{2}l)(?![^\W\d_])")
+# an act's code ending on l after its dash: "DEL-2024-20l", "16-00l" (litres are never coded with one)
+# (three lookbehinds: Python's must each be of one width)
+CODE_END_L = re.compile(r"(?<=[-/_]\d)l(?![\w-])|(?<=[-/_]\d\d)l(?![\w-])|(?<=[-/_]\d\d\d)l(?![\w-])")
+MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+               "octobre", "novembre", "décembre")
+# a day whose 1 OCR read as l before its month and a year: "JEUDl ll FEVRIER 20l6", "le l2 mars 2O24"
+DAY_L = re.compile(r"(?<![\w/.-])(?=[0-9l]{0,1}l)[0-9l]{1,2}(?=\s+(?i:" + "|".join(
+    re.sub("[éû]", lambda m: {"é": "[ée]", "û": "[uû]"}[m.group(0)], month) for month in MONTH_NAMES)
+    + r")\s+[0-9lO]{4}\b)")
 # A row of counts under its labels, "8 6 l 7": its lone l or O are figures (an I stays Roman).
 COUNT_ROW = re.compile(r"^(?=.*\d)[\s|]*(?:(?:\d{1,4}|[Ol]{1,2})[\s|]+){2,}(?:\d{1,4}|[Ol]{1,2})?[\s|]*$")
 # A table's row whose count cells stand between gutters, "2O23-O41  Approbation du PV   7O     O      O     O
 # Adoptée": a lone l or O in a gutter right after a count cell is a figure too (not between pipes: "Pour | 12
 # | O | l" may be letters; not a box's rule OCR read as l around a count: "Présents     l  15  l").
-AFTER_COUNT = re.compile(r"(?<=\d)(\s{2,})([Ol]{1,2})(?=\s{2,}|\s*$)")
-RULE_AROUND = re.compile(r"(?<!\S)[Ol]\s+\d")
+AFTER_COUNT = re.compile(r"(?<=\d)(\s{2,}|[ ]?\t\s*)([Ol]{1,2})(?=\s{2,}|[ ]?\t|\s*$)")  # (tab cells too: "52\tl\t0")
+RULE_AROUND = re.compile(r"(?<!\S)[Ol] +\d")
 # A lone l, O or I (or two: "lO") counting votes or members: "par lO voix pour, l voix
 # contre", "O contre", "Votants : l"; not "Il pour …", not an initial ("Présents : I. MARTIN").
 # "Nombre de conseillers en exercice : ll", "Vote : pour 7, contre 0, abstention l.": after its label
@@ -97,7 +106,8 @@ LONE_L = re.compile(r"(\bn\s*°\s*|^\s*)l(?=\s*(?:[-–]\s|$)|\.\s+[A-ZÀ-Ý])",
 def digit_letters(text: str) -> str:
     """OCR's letters inside a number, as digits: "Délibération n° 2OlO-O7" -> "… n° 2010-07",
     "8 6 l 7" -> "8 6 1 7", "par lO voix pour" -> "par 10 voix pour"."""
-    text = DIGIT_RUN.sub(lambda m: m.group(0).translate(AS_DIGITS), text)
+    text = CODE_END_L.sub("1", DIGIT_RUN.sub(lambda m: m.group(0).translate(AS_DIGITS), text))
+    text = DAY_L.sub(lambda m: m.group(0).replace("l", "1"), text)
     if COUNT_ROW.match(text):
         text = re.sub(r"(?<!\S)[Ol]{1,2}(?!\S)", lambda m: m.group(0).translate(AS_DIGITS), text)
     elif not RULE_AROUND.search(text):
@@ -179,8 +189,11 @@ L_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý]{2})l(?=[A-ZÀ-Ý]{2}|[A-ZÀ-Ý](?![^
 
 def l_in_capitals(text: str) -> str:
     """"DELlBERATION N° CP-14-04-37", "EXTRAlT DU REGISTRE" -> "DELIBERATION N° …", "EXTRAIT …":
-    typed capitals never hold a small l between capitals."""
-    return L_IN_CAPITALS.sub("I", text)
+    typed capitals never hold a small l between capitals; nor end a weekday on one ("JEUDl ll FEVRIER")."""
+    return WEEKDAY_L.sub(r"\1I", L_IN_CAPITALS.sub("I", text))
+
+
+WEEKDAY_L = re.compile(r"\b(LUND|MARD|MERCRED|JEUD|VENDRED|SAMED)l\b")
 
 
 # --- one letter misread in a label's long word: "en exercicc", "Membres en excrcice" ------------
@@ -219,8 +232,6 @@ _FOLDED = frozenset(folded for folded, _ in _FOLDED_WORDS)
 
 # --- a month's name one letter off between a day and a year: "DU JEUDI 31 MAl 2007" ------------
 
-MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-               "octobre", "novembre", "décembre")
 DAY_MONTH_YEAR = re.compile(r"(?<![\w/.-])(?<=\d\s)(?<!\d\d\d\s)([^\W\d_]{3,9})(?=\s+(?:19|20)\d\d\b)")
 
 
@@ -251,7 +262,12 @@ RANK_L = re.compile(r"^(\s*)l(?=\d{1,2}[).]\s)|^(\s*)l(?=[).]\s+[A-Za-z]{0,5}\s?
 
 def rank_l(text: str) -> str:
     """"l0) DCM 2015-026" -> "10) DCM 2015-026"."""
-    return RANK_L.sub(lambda m: (m.group(1) or m.group(2) or m.group(3) or "") + "1", PAGE_L.sub("1", text))
+    text = NUMBERED_L.sub(r"\g<1>1", PAGE_L.sub("1", text))
+    return RANK_L.sub(lambda m: (m.group(1) or m.group(2) or m.group(3) or "") + "1", text)
+
+
+# "POINT N° l - APPROBATION DU COMPTE RENDU …", "POINT l - …": a rank after its word, l for 1
+NUMBERED_L = re.compile(r"(?i)\b((?:point|question|dossier|rapport|affaire)\s+(?:n[°o]\s*)?)l(?=\s*[-–:.)](?:\s|$))")
 
 
 # a page's number whose 1 OCR read as l, in a running footer: "Relevé du 25/06/2009      - l -",

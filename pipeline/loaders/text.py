@@ -204,6 +204,9 @@ PIPED_ROW = re.compile(r"^\s*\|(.*?)\|?\s*$")
 # read as its lines of text, as before
 BOX_RULE = re.compile(r"^\s*[┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪─━═\s]*[─━═]{3,}[┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪─━═\s]*$")
 BOX_SIDES = str.maketrans({c: "|" for c in "│┃║"})
+# (the sitting's counts only: a commission's "│ Pour │ 7 │" under its opinion stays a box)
+BOX_PAIR = re.compile(r"^\s*[│┃║]\s*((?i:[^│┃║\d]*?(?:exercice|pr[ée]sent|pouvoir|procuration|votant"
+                      r"|repr[ée]sent|absent|afférent|en\s+fonction)[^│┃║\d]*?))\s*[│┃║]\s*(\d{1,4})\s*[│┃║]\s*$")
 # the same drawn in ASCII: "+------+--------+-------+" (or "+======+") between the "| … |" rows
 ASCII_RULE = re.compile(r"^\s*\+[-=+]*[-=]{3,}[-=+]*\+\s*$")
 
@@ -215,6 +218,9 @@ def piped(line: str) -> str:
         return "---"
     if sum(line.count(c) for c in "│┃║") >= 4:
         line = line.translate(BOX_SIDES)
+    box = BOX_PAIR.match(line)
+    if box:  # "│ Conseillers en exercice │  92  │": a count box of two columns, a label and its value
+        return f"{box.group(1).strip()} : {box.group(2).strip()}"
     m = PIPED_ROW.match(line)
     if not m or line.count("|") < 3:
         return line

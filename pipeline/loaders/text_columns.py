@@ -83,7 +83,7 @@ def _run_at(lines: list[str], i: int, x: int) -> tuple[int, int] | None:
         return None
     cut = min(min(s for s in starts(ln) if abs(s - x) <= 1) for ln in both)  # before the leftmost start
     if not _labels_and_values(block, cut) and not _numbering(block, cut) and \
-            (_two_texts(block, cut) or _two_lists(block, cut)):
+            (_two_texts(block, cut) or _two_lists(block, cut) or _two_boxes(block, cut)):
         return cut, end
     return None
 
@@ -106,6 +106,19 @@ def _two_lists(block: list[str], x: int) -> bool:
     if len(rights) < 2 or not lefts or not all(LISTED.match(side) for side in (body if headed else lefts + rights)):
         return False
     return headed or any(side.endswith(":") for side in lefts) and any(side.endswith(":") for side in rights)
+
+
+BOX_LINE = re.compile(r"^[^\W\d_][^:|]{0,30}:\s*\d{1,3}$")  # "Pour : 24", "Abstention : 0"
+
+
+def _two_boxes(block: list[str], x: int) -> bool:
+    """Two boxes of counts side by side under their headings, read one after the other: "Avis de la
+    commission Finances       Vote du Conseil municipal" / "Pour : 5      Pour : 24" / … (every line under
+    the headings a label and its figure on both sides; whose box is whose is the readers' to say)."""
+    heads = (block[0][:x].strip(), block[0][x:].strip(" |"))
+    sides = [side for ln in block[1:] for side in (ln[:x].strip(), ln[x:].strip(" |"))]
+    return all(heads) and not any(":" in h or re.search(r"\d", h) for h in heads) and len(sides) >= 6 \
+        and all(BOX_LINE.match(side) for side in sides)
 
 
 COUNT_CELL = re.compile(r"[^\W\d_][^:|]{0,40}:\s*[0-9lO]{1,3}(?=\s{3,}|\s*$)")  # "Présents : 11" before a gutter

@@ -301,7 +301,9 @@ ACTS_HEADER = re.compile(r"(?i)^\s*(?:(?:N°|N[o°]\.?|Num[ée]ro|R[ée]f\.?)(?:
 
 # a list of acts' third column says votes ("Adoptée – Pour : 33", "Adopté à l'unanimité", "Rejetée");
 # the mayor's decisions under delegation ("N°  Objet  Décision" / "Signature d'un avenant") do not
-VOTE_SAID = re.compile(r"(?i)adopt|unanim|rejet|pour\s*:|contre|abst|acte\b|approuv")
+VOTE_SAID = re.compile(r"(?i)adopt|unanim|rejet|pour\s*:|contre|abst|acte\b|approuv"
+                       # a legend's capitals: "U", "53 P — 12 C" (U = unanimité, P = pour)
+                       r"|(?-i:^\s*U\s*$|\b\d{1,3}\s*P\b)")
 
 
 def _votes_said(rows: list[tuple[int, list[str]]]) -> bool:
@@ -505,7 +507,7 @@ def _rows(lines: list[tuple[int, str]], k: int, columns: list[int]):
                 break
             passed += [line for line in lines[k:resume] if line[1].strip()]
             k = resume
-        placed = _place(lines[k][1], columns)
+        placed = _place(lines[k][1], columns) or _in_order(lines[k][1], columns)
         if STAMP.search(lines[k][1]) and not (placed and 0 in placed):
             passed.append(lines[k])  # inside one column, as "Reçu le …" under an object: no cell's
         elif placed and rows and (0 not in placed or code_cut(rows[-1][1][0], placed[0])):
@@ -520,6 +522,17 @@ def _rows(lines: list[tuple[int, str]], k: int, columns: list[int]):
             passed.append(lines[k])
         k += 1
     return rows, passed, k
+
+
+def _in_order(line: str, columns: list[int]) -> dict[int, str] | None:
+    """A row typed a few spaces off its columns, as many pieces as columns, each nearest its own
+    (a title shorter than the others': "2024-19   Subvention au club (*)        25       0        0"
+    under "N°  Objet  Pour  Contre  Abst." with the figures four spaces left of theirs)."""
+    pieces = _pieces(line)
+    if len(pieces) != len(columns) or abs(pieces[0][0] - columns[0]) > SLACK:
+        return None
+    nearest = [min(range(len(columns)), key=lambda j: abs(columns[j] - x)) for x, _ in pieces]
+    return {j: text for j, (_, text) in enumerate(pieces)} if nearest == list(range(len(columns))) else None
 
 
 def _after_stamp(lines: list[tuple[int, str]], k: int, columns: list[int]) -> int | None:
