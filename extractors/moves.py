@@ -87,7 +87,9 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None, whole: bool = True) -> M
 # a note under a table of acts naming the act a move was for: "Nota : pour la délibération
 # 2021/07-02, le Maire a quitté la salle et n'a pas pris part au vote ;", "Pour la délibération
 # 2023-31, le Maire s'est retiré ; présidence assurée par M. Henri LACROIX."
-NOTED = re.compile(r"^\W{0,3}(?P<mark>\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)\s*|\*+\s*"  # "(1) Délibération n° 2024-18 : …"
+# a note's call: "(1)", "(*)", "(a)", "*"
+CALL_MARK = r"\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)|\*+"
+NOTED = re.compile(rf"^\W{{0,3}}(?P<mark>(?:{CALL_MARK})\s*"  # "(1) Délibération n° 2024-18 : …"
                    r"|(?:nota(?:\s+bene)?|n\.\s?b\.?|observations?|remarques?)\s*:?\s*)?"
                    r"(?P<intro>(?:pour|(?:lors|au\s+moment)\s+du\s+vote\s+(?:de\s+la|du|de\s+l')"
                    r"|s'agissant\s+(?:de\s+la|du|de\s+l'))\s*)?(?:la\s+|le\s+|l')?"
@@ -97,7 +99,7 @@ NOTED = re.compile(r"^\W{0,3}(?P<mark>\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)\s*|\*+\s*"
 
 # a note called from the table, the act named inside its sentence: "(*) M. Kévin ROBERT, président du
 # club, n'a pas pris part au vote de la délibération n° 2024-19 et a quitté la salle."
-CALL = re.compile(r"^[^\w(*]{0,3}(?:\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)|\*+)\s*")
+CALL = re.compile(rf"^[^\w(*]{{0,3}}(?:{CALL_MARK})\s*")
 # (the vote of that act, not "à l'issue de la délibération n° 2024-18", "à partir de …": after it)
 ACT_INSIDE = re.compile(r"(?:(?<=\bvote)\s+(?:de|sur|pour)|\s*,?\s*\bpour)\s+(?:la\s+|le\s+|l')?"
                         r"(?:deliberation|point|acte|question|dossier)"
@@ -156,7 +158,7 @@ def _act_inside(units: list[Unit], k: int) -> tuple[str, Move] | None:
 
 # "(*) Mme Sophie Lebrun, arrivée en cours de séance, a pris part au vote à partir de la délibération n°
 # 2024-21.": a note under a relevé, an arrival holding from that act on
-ARRIVED_FROM = lexicon.rx(r"^\W{0,3}(?:\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)|\*+)\s*(?P<name>(?:{civ}\s*)?[^,;()]{2,60}?)\s*,"
+ARRIVED_FROM = lexicon.rx(r"^\W{0,3}(?:" + CALL_MARK + r")\s*(?P<name>(?:{civ}\s*)?[^,;()]{2,60}?)\s*,"
                           r"[^.;]{0,80}?\b(?:a\s+pris|prend|prenant)\s+part\s+aux?\s+votes?\s+(?:a\s+partir\s+de|des)\s+"
                           r"(?:la\s+|le\s+)?(?:deliberation|point)\s*(?:n\s*[°o]\.?\s*)?"
                           r"(?P<n>[a-z]{0,6}[\s_-]?\d[\w./-]*?)"
@@ -164,6 +166,7 @@ ARRIVED_FROM = lexicon.rx(r"^\W{0,3}(?:\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)|\*+)\s*(?
 
 
 def _arrived_from(u: Unit, k: int) -> tuple[str, Move] | None:
+    """(the act, an arrival from it on) of a note saying so (ARRIVED_FROM)."""
     m = ARRIVED_FROM.match(u.folded)
     name = m and _mover(u.text[m.start("name"):m.end("name")])
     number = m and u.text[m.start("n"):m.end("n")]
@@ -172,8 +175,8 @@ def _arrived_from(u: Unit, k: int) -> tuple[str, Move] | None:
 
 def _called_row(units: list[Unit], k: int, call: str) -> str | None:
     """The act number of the row above whose object or result closes on the note's call "(1)"."""
-    if not re.fullmatch(r"\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)", call):
-        return None
+    if not call.startswith("(") or not re.fullmatch(CALL_MARK, call):
+        return None  # ("*" alone marks every row it could be)
     ends = re.compile(re.escape(call) + r"\s*$")
     for row in reversed(units[max(0, k - 60):k]):
         cells = row.cells or tuple(re.split(r"\s{2,}", row.text.strip()))
