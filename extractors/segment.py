@@ -267,6 +267,15 @@ def _closed(text: str) -> bool:
     return text.count("(") <= text.count(")") and not re.search(r"[,:]\s*$", text) and not RUNS_ON.search(fold(text))
 
 
+def _above(units: list[Unit], k: int, top: int) -> Unit:
+    """The line above units[k] past a running footer the page break left there ("… ne prend pas part
+    aux votes suivants (présents : 36 ;" / "Ville du Mans – … – page 2/4" / "pouvoirs : 14 ; votants : 50).")."""
+    j = k - 1
+    while j > top and running.page_furniture(units[j]):
+        j -= 1
+    return units[j]
+
+
 # "… approuve la modification des statuts par 22 voix pour et" / "2 abstentions.": a sentence
 # cut after a word that cannot end it
 RUNS_ON = re.compile(r"\b(?:et|ou|par|de|des|du|d'|a|au|aux|avec|soit|dont|le|la|les|l')\s*$")
@@ -277,7 +286,8 @@ def _pull_heads(units: list[Unit], evidence: list[bool], items: list[Item]) -> l
     its heading, once the previous item's decision is recorded."""
     for prev, item in zip(items, items[1:]):
         k = item.start
-        while k - 1 > prev.start and not evidence[k - 1] and _heads_next(units[k - 1]) and _closed(units[k - 2].text):
+        while k - 1 > prev.start and not evidence[k - 1] and _heads_next(units[k - 1]) \
+                and _closed(_above(units, k - 1, prev.start).text):
             k -= 1
         if k < item.start:
             prev.end, item.start = k, k

@@ -144,8 +144,10 @@ def test_a_box_of_two_columns_drawn_with_box_characters():
 
 def test_the_total_of_present_members_in_the_room_and_at_a_distance():
     """"Présents en salle : 24 | Présents à distance : 13 | Total présents : 37 | Pouvoirs : 14 | Votants :
-    51": 37 (dev 1951)."""
-    assert column(dev(1951), "presents")[0] == 37
+    51": 37 (dev 1951); "… ne prend pas part aux votes suivants (présents : 36 ;" / a page's footer /
+    "pouvoirs : 14 ; votants : 50).": the recount held whole for the items after (50 votants, no error)."""
+    rows = dev(1951)
+    assert column(rows, "presents")[0] == 37 and column(rows, "votants")[4:] == [50, 50] and errors(rows) == []
 
 
 def test_present_with_a_deliberative_voice_and_ranks_of_ocr():
