@@ -156,8 +156,8 @@ def _number_wrapped(last: Row, cells: list[str], columns: dict[str, int]) -> boo
     opened = (last.title or "").count("(") > (last.title or "").count(")")
     # (not an act of its own with no vote: "| 2024 CP06 | « Collèges ouverts » – … | | |", its year printed)
     goes_on = opened or objet[:1].islower() or objet[:1].isdigit()
-    return not _says_vote(cells, columns) and _says_vote(list(last.cells), columns) and goes_on \
-        and not YEAR.search(cells[columns["numero"]]) \
+    # (nothing beside its number and object: no vote of its own)
+    return _says_vote(list(last.cells), columns) and goes_on and not YEAR.search(cells[columns["numero"]]) \
         and not any(c.strip() for i, c in enumerate(cells) if i not in (columns["numero"], columns.get("objet")))
 
 

@@ -72,8 +72,7 @@ AS_DIGITS = str.maketrans({"O": "0", "l": "1", "I": "1"})
 # capital I and the small o stay: "5-II", "16-I" are Roman, "1o)", "2o de l'article" ordinals.
 DIGIT_RUN = re.compile(r"(?<![^\W\d_])(?=[-/0-9Ol]*\d)(?=[-/0-9]*[Ol])[0-9Ol]+(?:[-/][0-9Ol]+)*(?<![0-9]{2}l)(?![^\W\d_])")
 # an act's code ending on l after its dash: "DEL-2024-20l", "16-00l" (litres are never coded with one)
-# (three lookbehinds: Python's must each be of one width)
-CODE_END_L = re.compile(r"(?<=[-/_]\d)l(?![\w-])|(?<=[-/_]\d\d)l(?![\w-])|(?<=[-/_]\d\d\d)l(?![\w-])")
+CODE_END_L = re.compile(r"(?<=[-/_])(\d{1,3})l(?![\w-])")
 MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
                "octobre", "novembre", "décembre")
 # a day whose 1 OCR read as l before its month and a year: "JEUDl ll FEVRIER 20l6", "le l2 mars 2O24"
@@ -106,7 +105,7 @@ LONE_L = re.compile(r"(\bn\s*°\s*|^\s*)l(?=\s*(?:[-–]\s|$)|\.\s+[A-ZÀ-Ý])",
 def digit_letters(text: str) -> str:
     """OCR's letters inside a number, as digits: "Délibération n° 2OlO-O7" -> "… n° 2010-07",
     "8 6 l 7" -> "8 6 1 7", "par lO voix pour" -> "par 10 voix pour"."""
-    text = CODE_END_L.sub("1", DIGIT_RUN.sub(lambda m: m.group(0).translate(AS_DIGITS), text))
+    text = CODE_END_L.sub(r"\g<1>1", DIGIT_RUN.sub(lambda m: m.group(0).translate(AS_DIGITS), text))
     text = DAY_L.sub(lambda m: m.group(0).replace("l", "1"), text)
     if COUNT_ROW.match(text):
         text = re.sub(r"(?<!\S)[Ol]{1,2}(?!\S)", lambda m: m.group(0).translate(AS_DIGITS), text)
