@@ -1,6 +1,7 @@
 """What every reader of counts shares: a count read (`Count`), folded text with its numbers in
 words made digits (`digits`: "vingt-neuf présents" -> "29 presents", "quatorze (14) membres" ->
-"14 membres", "Contre : zéro" -> "Contre : 0") and the range a count can take (`plausible`).
+"14 membres", "Contre : zéro" -> "Contre : 0") the range a count can take (`plausible`)
+and what a line made of counts only is (`is_count_line`: "Pour 9", " Elus en exercice : 29").
 """
 from __future__ import annotations
 
@@ -61,3 +62,24 @@ def totals_only(folded: list[str], out: list[Count]) -> list[Count]:
         if same and re.search(rf"\btotal\b[^:|;–\d]{{0,30}}:?\s*{c.value}\b", folded[c.unit]):
             drop |= {id(x) for x in same}
     return [c for c in out if id(c) not in drop]
+
+
+COUNTS_TITLE = re.compile(r"^\s*(?:(?:nombre|nbre|nb)\.?\s+(?:de|des|d')\s*[a-z]+|votes?|resultat\s+du\s+vote)\s*:")
+
+
+def only_counts(digit_text: str) -> bool:
+    """A line made of count labels and numbers only: "presents 15 votants 17" (folded, digits)."""
+    line = digit_text
+    found = lexicon.labels("counts", line)
+    for label in found:
+        line = line[:label.start] + " " * (label.end - label.start) + line[label.end:]
+    line = re.sub(r"\([^()\d]*\)", " ", line)  # "Abstention 1 (Mme Valérie TOURNIER)": who, not a count
+    # "Nombre de membres : en exercice 19 ▪ présents 14 ▪ …", "Vote : Pour 8 Contre 1 …": a title
+    line = COUNTS_TITLE.sub(" ", line)
+    line = lexicon.rx(lexicon.get("votes", "outcome_tail")).sub(" ", line)  # "… Abst. 0 → adopté"
+    return bool(found) and bool(re.search(r"\d", line)) and not re.sub(r"[\d\s:=|._…–—\-/,;()▪•·●]+", "", line)
+
+
+def is_count_line(text: str) -> bool:
+    """``" Elus en exercice : 29"``, ``"Pour 9"``: a line that only gives counts."""
+    return only_counts(digits(text))

@@ -23,7 +23,8 @@ from dataclasses import replace
 from extractors import lexicon
 from extractors.count_grids import cell_rows, label_lines, total_cells
 # (counts.Count, counts.digits: read by many)
-from extractors.count_text import GLOSS, Count, digits, plausible, totals_only  # noqa: F401
+from extractors.count_text import (  # noqa: F401
+    COUNTS_TITLE, GLOSS, Count, digits, only_counts, plausible, totals_only)
 from extractors.rejoin import rejoined
 from extractors.stream import Unit, fold
 
@@ -470,7 +471,6 @@ def _counts_to_end(run: Run, pos: int) -> bool:
 
 
 # the title of a line of counts: "Nombre de conseillers :", "Vote :"
-COUNTS_TITLE = re.compile(r"^\s*(?:(?:nombre|nbre|nb)\.?\s+(?:de|des|d')\s*[a-z]+|votes?|resultat\s+du\s+vote)\s*:")
 
 
 def _label_first(run: Run, label: lexicon.Label) -> bool:
@@ -572,21 +572,3 @@ VOTE_LEAD = re.compile(r"(?i)^(?:vote|votes|r[ée]sultats?\s+du\s+vote|scrutin)\
 def _count_line(run: Run, pos: int) -> bool:
     start, end = run.line_of(pos)
     return only_counts(run.text[start:end])
-
-
-def only_counts(digit_text: str) -> bool:
-    """A line made of count labels and numbers only: "presents 15 votants 17" (folded, digits)."""
-    line = digit_text
-    found = lexicon.labels("counts", line)
-    for label in found:
-        line = line[:label.start] + " " * (label.end - label.start) + line[label.end:]
-    line = re.sub(r"\([^()\d]*\)", " ", line)  # "Abstention 1 (Mme Valérie TOURNIER)": who, not a count
-    # "Nombre de membres : en exercice 19 ▪ présents 14 ▪ …", "Vote : Pour 8 Contre 1 …": a title
-    line = COUNTS_TITLE.sub(" ", line)
-    line = lexicon.rx(lexicon.get("votes", "outcome_tail")).sub(" ", line)  # "… Abst. 0 → adopté"
-    return bool(found) and bool(re.search(r"\d", line)) and not re.sub(r"[\d\s:=|._…–—\-/,;()▪•·●]+", "", line)
-
-
-def is_count_line(text: str) -> bool:
-    """``" Elus en exercice : 29"``, ``"Pour 9"``: a line that only gives counts."""
-    return only_counts(digits(text))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from extractors import counts, lexicon, members, sitting
+from extractors import lexicon, members, sitting
+from extractors.count_text import is_count_line
 from extractors.evidence import is_evidence, result_column
 from extractors.normalise import ordinal
 from extractors.outline import Heading, act_at_end, data, number_at_end, rx
@@ -20,7 +21,7 @@ def heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
     """The headings units[k] may be, by family (one at most, or none)."""
     u, bullet = _heading_text(units[k])
     folded = u.folded.strip()
-    if members.list_label(u.text) or lexicon.label_at_start("counts", folded) and counts.is_count_line(u.text) \
+    if members.list_label(u.text) or lexicon.label_at_start("counts", folded) and is_count_line(u.text) \
             or lexicon.first("range", folded):
         return []  # "Présents : 16", "Questions 11 à 17 :" are no headings
     out = [(f, h) for f, h in _patterned(u, k, folded, bullet) if not _cited(units, k, h)
@@ -103,7 +104,7 @@ RECITAL = re.compile(r"\s*(?:[-•*]\s*)?(?:vu|considerant|attendu)\b")
 def _heading_text(u: Unit) -> tuple[Unit, bool]:
     """The line as a heading is matched: what a template sets before the act's number taken off
     (and whether a bullet was)."""
-    if len(u.cells) > 1 and counts.is_count_line(" | ".join(u.cells[1:])):
+    if len(u.cells) > 1 and is_count_line(" | ".join(u.cells[1:])):
         # "N° 2024-041⇥En exercice : 15⇥Présents : 11⇥Votants : 13": the number heads a row of counts
         u = Unit(u.cells[0], u.span, u.index)
     stray = STRAY.match(u.text)
@@ -255,5 +256,5 @@ def _is_plain_title(units: list[Unit], k: int) -> bool:
     if re.search(r"[:€]|\beuros?\b", text) or NOT_PLAIN.match(folded) or sitting.read_move(u, k):
         return False  # "Loyer proposé : 450 euros", "Ouï l'exposé du Maire", "M. X revient en séance"
     return text[:1].isupper() and not re.search(r"[.,;!?]$", text) and not is_evidence(u) \
-        and not members.list_label(u.text) and not counts.is_count_line(u.text) \
+        and not members.list_label(u.text) and not is_count_line(u.text) \
         and not lexicon.label_at_start("fields", folded) and not rx(data()["caps_stop"]).match(folded)

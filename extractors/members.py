@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from extractors import counts, lexicon
+from extractors import lexicon
+from extractors.count_text import is_count_line
 from extractors.running import page_furniture
 from extractors.entries import (CAPS_WORD, CIVILITY, CIVILITY_START, HOLDER_AT_END, MARK_BETWEEN, ROSTER_LINE,
                                 TIMED_WORDS, TITLE_WORD, blank_roles, entries_and_doubt, strip_civilities)
@@ -164,7 +165,7 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
     pieces = [(gutters(units[k], label.offset), k)]
     j = k + 1
     while j < len(units):
-        if counts.is_count_line(units[j].text):
+        if is_count_line(units[j].text):
             if units[j].gap_before or counted_list(units[j].text):  # "Effectif de l'assemblée : 19 …": a box of
                 # its own; "Délégués excusés (2) :": the next list
                 break
@@ -465,7 +466,7 @@ NOT_A_GROUP = re.compile(r"\d|\b(?:arriv|depart|parti|quitt|point|jusqu|partir|r
 def _ungrouped(line: str) -> str:
     """A line of a list without the group it opens with (not a label: "Absents : …")."""
     m = GROUP.match(line)
-    if not m or m.group("group") and (labelled(unmarked(fold(m.group(0)))) or counts.is_count_line(m.group(0))
+    if not m or m.group("group") and (labelled(unmarked(fold(m.group(0)))) or is_count_line(m.group(0))
                                       or NOT_A_GROUP.search(fold(m.group("group")))):
         return line
     return line[m.end():]

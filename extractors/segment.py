@@ -30,6 +30,7 @@ from functools import lru_cache
 from extractors import (act_shapes, act_table, acts_inside, acts_tabled, counts, evidence, lexicon, members,
                         not_this_vote, numbered_runs, opening, outline, pages, pairing, restated, running, sitting,
                         undecided, together)
+from extractors.count_text import is_count_line
 from extractors.outline import Block, Heading, Item, act_at_end, act_at_start, data, header_end, number_key, rx
 from extractors.heading_line import heading_at as _heading_at
 from extractors.stream import Unit, fold
@@ -67,7 +68,7 @@ def _blocks(units: list[Unit], evidence: list[bool]) -> list[tuple[int, int]]:
         # the one vote of a count box above the sitting's opening (or list, or header) is the act's own,
         # not a decision before it
         sat = sat or is_opening or bool(members.list_label(u.text))
-        box_vote = evidence[k] and counts.is_count_line(u.text)
+        box_vote = evidence[k] and is_count_line(u.text)
         boxed += box_vote
         decided = decided or evidence[k] and (sat or boxed != 1 or not box_vote)
     return [(a, b) for a, b in zip(starts, starts[1:] + [len(units)]) if b > a]
@@ -108,7 +109,7 @@ HEAD_FIELDS = ("convocation_date", "session_date", "president", "secretaire")
 def _sitting_head(u: Unit) -> bool:
     """A line of an extract's head: its counts, its convocation's date or chair, a remark in brackets."""
     label = lexicon.label_at_start("fields", u.folded)
-    return counts.is_count_line(u.text) or bool(label and label.name in HEAD_FIELDS) or \
+    return is_count_line(u.text) or bool(label and label.name in HEAD_FIELDS) or \
         bool(re.fullmatch(r"\s*\([^()]{3,200}\)\s*", u.text))
 
 
@@ -180,7 +181,7 @@ def _opened(units: list[Unit], start: int, end: int) -> int | None:
     """The first line that records the sitting itself: its opening sentence, a list of members
     or a count of them."""
     return next((k for k in range(start, end) if opening.is_opening(units, k) or members.list_label(units[k].text)
-                 or counts.is_count_line(units[k].text)), None)
+                 or is_count_line(units[k].text)), None)
 
 
 def _toc_units(units: list[Unit], start: int, end: int) -> set[int]:
@@ -194,7 +195,7 @@ def _toc_units(units: list[Unit], start: int, end: int) -> set[int]:
             # a count or a list of members is the sitting's header, not an agenda's line ("LISTE DES
             # DÉLIBÉRATIONS DU COMITÉ SYNDICAL" / "Présents : 27" / "Délibération CS-2025-01")
             while j < end and len(units[j].text.split()) <= 12 and not is_evidence(units[j]) \
-                    and not counts.is_count_line(units[j].text) and not members.list_label(units[j].text):
+                    and not is_count_line(units[j].text) and not members.list_label(units[j].text):
                 number = _listed_number(units[j])
                 kind = next((f for f, _ in _heading_at(units, j) if f in ("act", "numbered")), None)
                 if (number is not None and number <= last) or (kind and family and kind != family):
@@ -257,7 +258,7 @@ def _numbering_goes_on(hs: list[Heading]) -> bool:
 def _heads_next(u: Unit) -> bool:
     """A line that introduces what follows: a count box, a member leaving or arriving,
     the opening of a list ("a count box belongs to the deliberation it heads")."""
-    return counts.is_count_line(u.text) or bool(members.list_label(u.text)) or \
+    return is_count_line(u.text) or bool(members.list_label(u.text)) or \
         bool(sitting.read_move(u, 0))
 
 
@@ -377,7 +378,7 @@ def _approval_above(units: list[Unit], evidence: list[bool], best: list[Item], s
     if not any(not SECRETARY.search(units[k].folded) for k in voted):
         return best
     # (not above the sitting's counts or lists: those are the header's, for every item)
-    if any(counts.is_count_line(u.text) or members.list_label(u.text) for u in units[heads[-1]:best[0].start]):
+    if any(is_count_line(u.text) or members.list_label(u.text) for u in units[heads[-1]:best[0].start]):
         return best
     return [Item(heads[-1], best[0].start, None, True)] + best
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from extractors import (attendance_table, counts, entries, flattened, letterhead, lexicon, members,
                         nlp, opening, roll_call, running)
+from extractors.count_text import is_count_line
 from extractors.list_labels import counted_list
 from extractors.normalise import parse_date, parse_time
 from extractors.moves import PRESIDING, Move, noted, read_move  # noqa: F401  (the sitting's moves, re-exported)
@@ -139,7 +140,7 @@ def _recounted(u: Unit) -> str:
 
 def _said_of_move(u: Unit) -> bool:
     """A sentence under a move, in its paragraph, on the mover or the proxy they held or gave."""
-    return not u.gap_before and not counts.is_count_line(u.text) and bool(
+    return not u.gap_before and not is_count_line(u.text) and bool(
         re.match(r"(?:il|elle)\s", u.folded) or re.search(r"\b(?:pouvoir|procuration|mandat)\b", u.folded))
 
 
@@ -159,7 +160,7 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
         if after + 1 < len(units) and _said_of_move(units[after]):
             # "Il était porteur du pouvoir de Mme PERROS, qui ne peut … être exercé." / "Présents : 23 – …"
             after += 1
-        if after < len(units) and counts.is_count_line(_recounted(units[after])):
+        if after < len(units) and is_count_line(_recounted(units[after])):
             moved.setdefault(after, m)
     labelled = {c.column for c in found if c.method != "number_before" and c.unit not in moved}
     # "… les deux pouvoirs dont il était porteur ne peuvent plus être exercés. Présents : 14 - Pouvoirs :
@@ -194,7 +195,7 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
         r.members += [(m, units[m.unit].span) for m in found]
         return j
     label = members.list_label(u.text)
-    if label and (not counts.is_count_line(u.text) or counted_list(u.text)):
+    if label and (not is_count_line(u.text) or counted_list(u.text)):
         found, j = members.stacked_lists(units, k, label) or members.read_list(units, k, label)
         r.members += [(m, units[m.unit].span) for m in found]
         if label.kind == "present":
@@ -328,7 +329,7 @@ def _read_president(r: Reading, units: list[Unit], k: int, both: str | None) -> 
     # "… sous la présidence de M. Peio" / "ETCHEVERRY, Maire.": a name the line break cuts
     # (not "… de M. Jean-Paul" / "Votants : 13" / "DUFFOURC, maire.": a count box's line between,
     # nor "… assurée par Monsieur Paul DURAND" / "Présents : Paul DURAND, …": a list's label)
-    cut = m and both and not u.folded[m.end("name"):].strip() and not counts.is_count_line(units[k + 1].text) \
+    cut = m and both and not u.folded[m.end("name"):].strip() and not is_count_line(units[k + 1].text) \
         and not members.list_label(units[k + 1].text)
     below = lexicon.first("president_prose", fold(both)) if both and (cut or not m) else None
     if below and below.start() < len(u.text.strip()) <= below.end("name"):
@@ -350,7 +351,7 @@ def _printed_empty(units: list[Unit], k: int, label) -> bool:
     below = members.list_label(units[k + 1].text) if k + 1 < len(units) else None
     # (not "Procurations :" / "Absents représentés : X par Y": the proxies are in the next list)
     return not rest.strip(" :.") and below is not None and below.kind != "proxies" and \
-        not any(lexicon.rx(lexicon.get("proxy_said")).search(u.folded) and not counts.is_count_line(u.text) for u in units[k + 1:k + 4])
+        not any(lexicon.rx(lexicon.get("proxy_said")).search(u.folded) and not is_count_line(u.text) for u in units[k + 1:k + 4])
 
 
 def _wraps(last: str, u: Unit) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import counts, deliberation, entries, furniture, lexicon, members, names, nlp, segment, stream
+from extractors import count_text, counts, deliberation, entries, furniture, lexicon, members, names, nlp, segment, stream
 from extractors.stream import Unit, fold
 from pipeline.loaders import load, new_document
 from pipeline.loaders.text import load_text
@@ -134,7 +134,7 @@ def test_name_lists(text, expected):
 def test_labels(text, expected):
     """Labels of patterns/sitting.json: a list of members, a field, or a line of counts."""
     listed, field = members.list_label(text), lexicon.label_at_start("fields", fold(text))
-    found = ("count", "") if counts.is_count_line(text) else \
+    found = ("count", "") if count_text.is_count_line(text) else \
         ("lists", listed.kind) if listed else ("fields", field.name) if field else None
     assert found == expected
 
