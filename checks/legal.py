@@ -26,6 +26,9 @@ class LegalRule:
     start: dt.date | None = None
     end: dt.date | None = None
     proxy_source: str = ""
+    # another reading of `counts` the sources do not settle (loi 2022-46: "présent ou représenté"?)
+    counts_disputed: str = ""
+    disputed_from: dt.date | None = None
 
     def quorum_reached(self, counted: int, members: int) -> bool:
         # Fractions avoid 57 * 0.333… rounding: the third of 57 is exactly 19.
@@ -38,13 +41,20 @@ class LegalRule:
         value = f"{float(needed):g}"
         return ("> " if self.comparison == "gt" else "≥ ") + value
 
+    def disputed_on(self, date: dt.date | None) -> str:
+        """The other reading of who counts, on `date`, when the sources leave it open ("" if none)."""
+        if not self.counts_disputed or date is None or (self.disputed_from and date < self.disputed_from):
+            return ""
+        return self.counts_disputed
+
 
 def _rule(data: dict, start: str | None = None, end: str | None = None) -> LegalRule:
     return LegalRule(float(data["quorum_fraction"]), data["comparison"], data["counts"],
                      int(data["max_proxies_per_holder"]), data["source"],
                      dt.date.fromisoformat(start) if start else None,
                      dt.date.fromisoformat(end) if end else None,
-                     data.get("proxy_source") or data["source"])
+                     data.get("proxy_source") or data["source"], data.get("counts_disputed", ""),
+                     dt.date.fromisoformat(data["counts_disputed_from"]) if data.get("counts_disputed_from") else None)
 
 
 @lru_cache(maxsize=None)

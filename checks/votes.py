@@ -76,7 +76,7 @@ def unanimity_against(tables: Tables) -> Iterator[Finding]:
             tables.ran("votes.unanimity_against", d["doc_id"], as_int(d.get("seq")))
             continue
         c = compare(tables, "votes.unanimity_against", d, dict(unanimite=as_bool, contre=as_int))
-        if c is None or not c["unanimite"] or not c["contre"] or not _one_line(tables, d, "unanimite", "contre"):
+        if c is None or not c["unanimite"] or not c["contre"] or not _said_together(tables, d):
             continue  # (not "CC Bastides de Lomagne : unanimité" quoted under a vote "contre : 1")
         yield c.finding("votes.unanimity_against", **where(tables, d, "unanimite", "contre"), expected=0,
                         actual=c["contre"])
@@ -131,6 +131,14 @@ def named_count(tables: Tables) -> Iterator[Finding]:
                 continue  # (a count read on another line may be another statement's)
             yield c.finding("votes.named_count", **where(tables, d, side, f"{side}_nommes"), side_label=label,
                             expected=c[side], actual=c[f"{side}_nommes"])
+
+
+def _said_together(tables: Tables, d: dict) -> bool:
+    """Unanimity and the votes against read on one line, or the outcome's line right over the vote's box
+    ("ADOPTÉ À L'UNANIMITÉ" / "Pour : 38   Contre : 2   Abstention : 0")."""
+    said, boxed = value(tables, d, "unanimite", as_bool), value(tables, d, "contre", as_int)
+    over = said is not None and said.method == "unanimity" and boxed is not None and boxed.method in BOXED
+    return _one_line(tables, d, "unanimite", "contre") or over and _near(tables, d, "unanimite", "contre", 2, 0)
 
 
 def _one_line(tables: Tables, d: dict, said: str, other: str) -> bool:

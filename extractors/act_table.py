@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from extractors import lexicon
+from extractors import act_range, lexicon
 from extractors.stream import Unit, fold
 from schemas.text import ends_on_function_word
 
@@ -78,7 +78,12 @@ def rows(units: list[Unit], start: int, end: int, words: dict) -> list[Row]:
         if columns is None:
             k += 1
             continue
-        found = list(_rows_under(units, k, end, columns))
+        found = list(_rows_under(units, k, k + 1, end, columns))
+        while found and (resumed := _resumed(units, k, found[-1], end)) is not None:
+            more = list(_rows_under(units, k, resumed, end, columns))
+            if not more or more[-1].end <= found[-1].end:
+                break  # (a row read again, or none: the table does not go on)
+            found += more
         out += found
         k = found[-1].end if found else k + 1
     return out
@@ -107,22 +112,50 @@ def _column(cell: str, words: dict) -> str | None:
     return None
 
 
-def _rows_under(units: list[Unit], head: int, end: int, columns: dict[str, int]):
-    """The rows under a header: a wrapped row joined, a row of one cell across the vote columns
+RESUME_REACH = 12  # lines of prose a table of acts may stop for
+
+
+def _resumed(units: list[Unit], head: int, last: Row, end: int) -> int | None:
+    """Where the table goes on after lines of prose, under no header of its own: "22SP-0453 ⇥ SEM Grand
+    E-nov+ … ⇥ 140 ⇥ 0 ⇥ 16" / "Après le vote …, six conseillers régionaux quittent la séance …" /
+    "Présents : 122 – Pouvoirs : 39." / "22SP-0454 ⇥ Schéma régional …": a row as wide as the header, its
+    number shaped as the last row's (not another table's header, nor a row of another shape)."""
+    width, shape = len(units[head].cells), _shape(last.number)
+    for j in range(last.end, min(last.end + RESUME_REACH, end)):
+        cells = units[j].cells
+        if len(cells) == width and shape and _shape(cells[0]) == shape:
+            return j
+        if len(cells) >= 3:
+            return None
+    return None
+
+
+def _shape(number: str | None) -> str:
+    """"22SP-0453" -> "9A-9": the runs of digits and letters of an act number (None: "")."""
+    return re.sub(r"[^\W\d_]+", "A", re.sub(r"\d+", "9", (number or "").strip()))
+
+
+def _rows_under(units: list[Unit], head: int, first: int, end: int, columns: dict[str, int]):
+    """The rows under a header, from units[first]: a wrapped row joined, a row of one cell across the vote columns
     ("| 2023-102 | Tarifs municipaux 2024 | Unanimité | Adoptée |") widened, a row with no
     number under a numbered one ("|  | public de l'eau potable |  |") the object's end (`_wrapped`),
     the header printed again on the next page skipped; an act withdrawn ("Retiré de l'ordre du
     jour") or a rank only taken note of is no row."""
     width = len(units[head].cells)
     header = [fold(c).strip() for c in units[head].cells]
-    k, last = head + 1, None
+    k, last = first, None
     while k < end and (units[k].cells or _stamp_inside(units, k, end, width)):
         if not units[k].cells:
             k += 1
             continue
         cells, stop = _row_cells(units, k, end, width, columns)
+        if cells is None and last is not None and act_range.open_end(last.number) and len(units[k].cells) < width:
+            # "2022-103 à | Fonds de concours … | 41 | 0 | 0 | Adoptées" / "2022-106 | Mirepeix, …":
+            # the range's end on a row of two cells
+            cells, stop = list(units[k].cells) + [""] * (width - len(units[k].cells)), k + 1
         if cells is None:
             break
+        cells = _range_cut(cells, columns)
         if [fold(c).strip() for c in cells] == header:
             k = stop  # the header printed again on the next page ("N° | Objet | Vote")
             continue
@@ -135,14 +168,27 @@ def _rows_under(units: list[Unit], head: int, end: int, columns: dict[str, int])
     yield from [last] if last is not None and not _withdrawn(last, columns) else []
 
 
+def _range_cut(cells: list[str], columns: dict[str, int]) -> list[str]:
+    """"2022-103 | à Fonds de concours …": the range's "à" cut into the object's cell, put back after the number."""
+    if "numero" not in columns or "objet" not in columns:
+        return cells
+    number, objet = cells[columns["numero"]], cells[columns["objet"]]
+    if not re.fullmatch(r"\s*\S*\d\S*\s*", number) or not re.match(r"\s*(?:à|a|au)\s+(?=[A-ZÀ-Ý])", objet):
+        return cells
+    out = list(cells)
+    word = objet.split()[0]
+    out[columns["numero"]], out[columns["objet"]] = f"{number.strip()} {word}", objet.strip()[len(word):].strip()
+    return out
+
+
 def _goes_on(last: Row | None, cells: list[str], columns: dict[str, int]) -> bool:
     """A row with no number goes on with the row above: no vote of its own, or its object or result
     going on in lower case, or the result the row above left empty ("| 2023-M-091 | … du reseau |" /
     "|  | STAS - avenant n° 6 | Unanimite |", `_wrapped`)."""
     if last is None or "numero" not in columns:
         return False
-    if cells[columns["numero"]].strip():
-        return _number_wrapped(last, cells, columns)
+    if cells[columns["numero"]].strip():  # "2022-103 à" / "2022-106": a range's end wrapped
+        return _number_wrapped(last, cells, columns) or act_range.open_end(last.number)
     return not _says_vote(cells, columns) or _wrapped(cells, list(last.cells), columns)
 
 
@@ -204,7 +250,10 @@ def _padded(cells: list[str], width: int, columns: dict[str, int], below: tuple[
 
 
 def _continued(row: Row, cells: list[str], stop: int, columns: dict[str, int]) -> Row:
-    joined = tuple(f"{a} {b}".strip() for a, b in zip(row.cells, cells))
+    # a result's next line opening anew is a clause of its own: "Adoptée" / "Pour 84 · Contre 12 · Abst. 3"
+    result = columns.get("resultat")
+    joined = tuple(f"{a} – {b}" if i == result and a.strip() and b[:1].isupper() else f"{a} {b}".strip()
+                   for i, (a, b) in enumerate(zip(row.cells, cells)))
     return replace(row, end=stop, cells=joined, title=_cell(list(joined), columns, "objet"),
                    number=_cell(list(joined), columns, "numero"))
 

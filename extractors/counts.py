@@ -38,7 +38,10 @@ LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\)[ \t]*[.;,]?
 # a count in brackets between a list's label and its colon: "Étaient présents (12) : M. …", or ending
 # the label's line, the names below: "PRÉSENTS (11)" / "Membres élus : Mme …"
 # (leaders only on the label's line: "1 ABSTENTION(S)" / "...4...", a page number below, is no value)
-SEPARATOR = re.compile(r"^(?:[ \t]*(?:\(s\)|\(e\)s|\(es\))?[ \t]*(?:\.{2,}|…)|\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|→⇒]|_+|[–—-]>?(?=\s*\d)|"
+# a lone dot between spaces is a leader cut short, its figure ending the line: "Pour ....... 6" / "Abstention . 1
+# (M. le Président)" (not "… et 1 abstention . 2 – Création d'un poste", a sentence's end and the next rank)
+SEPARATOR = re.compile(r"^(?:[ \t]*(?:\(s\)|\(e\)s|\(es\))?[ \t]*(?:\.{2,}|…|(?<=[ \t])\.(?=[ \t]+\d{1,4}[ \t]*(?:\(|\n|$)))"
+                       r"|\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|→⇒]|_+|[–—-]>?(?=\s*\d)|"
                        r"(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|(?:etant|est)\s+de\s(?=\s*\d)|"
                        r"\((?=\s*\d{1,4}\s*\)\s*:)|\((?=[ \t]*\d{1,4}[ \t]*\)[ \t]*(?:\n|$))|"
                        # "Nombre de conseillers : en exercice, 19 ; présents, 14 ; …; votants, 17.": a comma, the
@@ -468,9 +471,6 @@ def _counts_to_end(run: Run, pos: int) -> bool:
         clause = re.split(r"[:;(]|(?<!\babst)(?<!\bnbre)(?<!\bnb)\.\s", before)[-1].strip(" ,")
         return only_counts(run.text[pos:end]) and (not re.sub(r"[\d\s,.]+", "", clause) or only_counts(clause))
     return only_counts(run.text[pos:end]) and (not before or before[-1] in ":;.–-(/|·•" or only_counts(before))
-
-
-# the title of a line of counts: "Nombre de conseillers :", "Vote :"
 
 
 def _label_first(run: Run, label: lexicon.Label) -> bool:

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors import (act_numbers, act_table, counts, furniture, heading_line, item_title, lexicon, outline, restated,
-                        room, segment, sitting, stream, together, votes)
+from extractors import (act_numbers, act_range, act_table, counts, furniture, heading_line, item_title, lexicon, outline,
+                        restated, room, segment, sitting, stream, together, votes)
 from extractors.decisions import read_decisions
 from extractors.members import Member
 from extractors.sitting import Fact, Reading
@@ -212,17 +212,29 @@ def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> i
     _non_voter_between(ctx, block, item, facts)
     people = _people(ctx, own, moves)
     _derive(facts, people)
-    _rows(ctx, seq, facts, people, decisions, units)
-    start = block.start if ctx.single else item.start
-    numero = _value(facts, "numero")
-    ctx.emitted.append(restated.Emitted(seq, numero, start, item.end, _value(facts, "session_date"), _value(facts, "objet")))
-    if vote.restated and vote.restated.facts:
-        ctx.restated.append(restated.Restated(seq, vote.restated_kind, vote.restated.facts))
     end = units[-1].index + 1
     while end < len(ctx.doc.items) and furniture.is_furniture_item(ctx.doc.items[end]):
         end += 1  # the stamp printed under it ("Envoyé en préfecture … ID : …") is its own
-    ctx.doc.blocks.append(DocBlock("deliberation", units[0].index, end, f"seq={seq}"))
+    acts = _acts(item, facts)
+    for number in acts:  # "2023-615 à 2023-619 … Vote unique": each act a deliberation, the one vote each
+        seq += number is not acts[0]
+        if len(acts) > 1:
+            facts["numero"] = Fact(number, facts["numero"].span, "act_range", True)
+        _rows(ctx, seq, facts, people, decisions, units)
+        start = block.start if ctx.single else item.start
+        ctx.emitted.append(restated.Emitted(seq, number, start, item.end, _value(facts, "session_date"),
+                                            _value(facts, "objet")))
+        if vote.restated and vote.restated.facts:
+            ctx.restated.append(restated.Restated(seq, vote.restated_kind, vote.restated.facts))
+        ctx.doc.blocks.append(DocBlock("deliberation", units[0].index, end, f"seq={seq}"))
     return seq
+
+
+def _acts(item: outline.Item, facts: dict[str, Fact]) -> list:
+    """The acts an item records: its number, or each of a range ("Rapports n° 4 à 7", "2022-103 à 2022-106")."""
+    numero = _value(facts, "numero")
+    through = item.heading.through if item.heading and numero == item.heading.number else None
+    return act_range.expand(f"{numero} à {through}" if through else numero) if numero else [numero]
 
 
 # --- values --------------------------------------------------------------------------------

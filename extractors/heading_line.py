@@ -7,8 +7,9 @@ document is extractors/segment.py's.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from extractors import lexicon, members, sitting
+from extractors import act_range, lexicon, members, sitting
 from extractors.count_text import is_count_line
 from extractors.evidence import is_evidence, result_column
 from extractors.normalise import ordinal
@@ -20,12 +21,16 @@ from schemas.text import ends_on_function_word
 def heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
     """The headings units[k] may be, by family (one at most, or none)."""
     u, bullet = _heading_text(units[k])
+    ranged = act_range.at_start(u.folded)  # "2023-615 à 2023-619  Aides à la pierre …": read on its first act
+    span = act_range.printed(u, ranged) if ranged else None
+    u = act_range.blank_last(u, ranged) if ranged else u
     folded = u.folded.strip()
     if members.list_label(u.text) or lexicon.label_at_start("counts", folded) and is_count_line(u.text) \
             or lexicon.first("range", folded):
         return []  # "Présents : 16", "Questions 11 à 17 :" are no headings
     out = [(f, h) for f, h in _patterned(u, k, folded, bullet) if not _cited(units, k, h)
            and not _called_note(units, k, h)]
+    out = [(f, _ranged(h, span)) for f, h in out] if span else out
     if bullet and not out:
         return []
     if _is_title(u) and not out:
@@ -61,7 +66,8 @@ def _cited(units: list[Unit], k: int, h: Heading) -> bool:
     # (a rank too, opening on a small letter: "… il prend part aux votes a partir du" / "point 5. Presents :
     # 24 - Votants : 28."; not "Dossier 6 : MODIFICATION …", nor after "Résultat du vote : 27 voix pour")
     ranked = h.family == "numbered" and units[k].text.lstrip()[:1].islower() and not VOTE_END.search(units[k - 1].folded)
-    if (h.family == "act" or ranked) and h.title and k > 0 and not units[k].gap_before and _goes_on_into(units[k - 1]):
+    # (a rank with no title too: "… prend part aux votes à compter du" / "point 3.")
+    if (h.family == "act" and h.title or ranked) and k > 0 and not units[k].gap_before and _goes_on_into(units[k - 1]):
         return True
     if h.family != "act" or h.title or k + 1 >= len(units) or k == 0:
         return False
@@ -136,6 +142,12 @@ def _patterned(u: Unit, k: int, folded: str, bullet: bool) -> list[tuple[str, He
                     out.append((family, h))  # "— Délibération 2020-18 : création d'un poste …": a recital's bullet
                 break
     return out
+
+
+def _ranged(h: Heading, span: str) -> Heading:
+    """The heading read on a range's first act, its last act with it ("4", through "7")."""
+    first, last = span.split()[0], span.split()[-1]
+    return replace(h, through=last) if h.number and h.number.replace(" ", "") == first.replace(" ", "") else h
 
 
 def _capitals(text: str) -> bool:

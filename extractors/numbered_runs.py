@@ -29,10 +29,12 @@ def _best_run(units: list[Unit], hs: list[Heading], said: list[bool], end: int) 
     one number may be missing, a heading the loader lost); the run spread over the most text."""
     runs: list[list[Heading]] = []
     keys = _keys(hs)
+    # the next heading after "Rapports n° 4 à 7" is 8: a range steps from its last number
+    ends = {id(h): outline_key(h.through) if h.through else keys[id(h)] for h in hs}
     for h in hs:
         key = keys[id(h)]
-        step = {id(r): outline_step(keys[id(r[-1])], key) for r in runs
-                if key is not None and keys[id(r[-1])] is not None}
+        step = {id(r): outline_step(ends[id(r[-1])], key) for r in runs
+                if key is not None and ends[id(r[-1])] is not None}
         # the same numbering style, one number possibly skipped; another style, the next number
         fits = [r for r in runs if r[-1].style == h.style and 1 <= (step.get(id(r)) or 0) <= 2] or \
                [r for r in runs if step.get(id(r)) == 1 and letter(r[-1]) == letter(h)]

@@ -38,6 +38,7 @@ class Heading:
     title: str | None
     style: int = 0  # which pattern of the family: "3 - Titre" and "3° De …" are two numberings
     rank: str | None = None  # the item's rank when its number is the act's ("Point n° 3" / "… n° 2024-023")
+    through: str | None = None  # a range's last act, voted with `number` and those between ("4 à 7")
 
 
 @dataclass

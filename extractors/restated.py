@@ -88,6 +88,8 @@ def repeats(units: list[Unit], lo: int, item, emitted: list[Emitted]) -> bool:
     ("SYNTHÈSE DES VOTES" / "2022-055 Convention Tricastin – adoptée (30 pour, 3 contre)"): a
     line of the recap, not a second row of that act."""
     h = item.heading
+    if h is not None and not h.number and emitted and is_recap_heading(units, item.start):
+        return True  # "RÉCAPITULATIF" / "Délibérations inscrites : 13 – …" under the acts: the recap itself
     if h is None or not h.number or not any(_names(e, key(h.number), h.title or "") for e in emitted):
         return False
     return any(is_recap_heading(units, k) for k in range(lo, item.start))

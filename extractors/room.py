@@ -108,13 +108,24 @@ def apply(people: list[tuple[Member, Span]], move: sitting.Move, listed: list[tu
     member.holder = move.holder if move.kind == "leave" else None
     if move.kind == "leave":  # "… quitte la séance ; la procuration de M. X, qu'il détenait, devient sans objet"
         for other, _ in people:
-            if other.holder and find_person(move.name, [other.holder]) is not None:
+            if other.holder and _held_by(move.name, other.holder, people):
                 other.holder, other.gave_proxy = None, False
         return
     for (other, _), (printed, _) in zip(people, listed):  # `people` is a copy of `listed`, only ever appended to
         if printed.holder and other.holder is None and other.status == "absent" \
                 and find_person(move.name, [printed.holder]) is not None:
             other.holder, other.gave_proxy = printed.holder, printed.gave_proxy
+
+
+def _held_by(name: str, holder: str, people: list[tuple[Member, Span]]) -> bool:
+    """The leaver is the proxy's holder: by name, or by the surname the list gives alone ("… à M. SCHALL"
+    for "M. Guy SCHALL quitte la séance") when no other member bears it ("Mme Marie DUPONT quitte la
+    séance" is not the "M. DUPONT" holding a proxy beside her)."""
+    if find_person(name, [holder]) is not None:
+        return True
+    namesakes = [m for m, _ in people
+                 if _mover(m.name, [holder]) is not None or find_person(m.name, [holder]) is not None]
+    return _mover(name, [holder]) is not None and len(namesakes) <= 1
 
 
 def _mover(name: str, names: list[str]) -> int | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from extractors import counts, entries, lexicon, named_votes, outline, vote_again
+from extractors import counts, entries, lexicon, named_votes, outline, vote_again, vote_parts
 from extractors.council import COUNCIL, DECIDING, SUBJECT, THE_COUNCIL
 from extractors.not_this_vote import BULLET, RECITAL, not_this_vote, without, without_recitals
 from extractors.sitting import Fact
@@ -58,6 +58,7 @@ def read(units: list[Unit]) -> Vote:
     extractors/restated.py), completing only what the item leaves out and the two agree on; alone,
     the box is the item's vote ("Résultat du vote : ADOPTÉ À L'UNANIMITÉ")."""
     body = without(without_recitals(units), not_this_vote, joined=True)  # another body's opinion, wrapped lines too
+    body = vote_parts.blanked(body)  # "Collège des élus : 8 voix pour" / "Collège des nommés : 5 voix pour": parts
     whole = without(body, lambda folded: bool(PART.search(folded)))  # an amendment's vote, a section's
     if len(whole) < len(body) and set(_read(whole).said_by.values()) - {"reported"}:
         body = whole

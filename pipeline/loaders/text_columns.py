@@ -207,13 +207,14 @@ def _prose(rights: list[str]) -> bool:
 def _results(lines: list[str]) -> bool:
     """A table's column of results read as lines ("ADOPTEE" / "(47 pour - 4 abstentions)" /
     "ADOPTEE A L'UNANIMITE" / "REJETE" / "(9 pour - 38 contre -"; "Décision" / "Adoptée à
-    l'unanimité" / "Adoptée (12 pour, 2 abst.)"): most lines open on an outcome or a bracketed
-    count, whichever outcome it is; no running text."""
+    l'unanimité" / "Adoptée (12 pour, 2 abst.)"; "Adoptée" / "Pour 87 · Contre 0 · Abst. 12"): most
+    lines open on an outcome or a bracketed count, whichever outcome it is; no running text."""
     opened = sum(bool(RESULT.match(line.lower()) or re.match(r"\(\s*\d", line)) for line in lines)
     return len(lines) >= 3 and opened * 2 > len(lines)
 
 
-RESULT = re.compile(r"(?:adopt|approuv|rejet|unanim|favorable|d[ée]favorable)")
+# (a vote's counts or "Vote unique" under an outcome: "Adoptée" / "Pour 87 · Contre 0 · Abst. 12" / "Vote unique")
+RESULT = re.compile(r"(?:adopt|approuv|rejet|unanim|favorable|d[ée]favorable|vote\s+unique|pour\s*:?\s*\d)")
 
 
 def _two_texts(block: list[str], x: int) -> bool:
