@@ -231,7 +231,7 @@ def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> i
 
 
 def _acts(item: outline.Item, facts: dict[str, Fact]) -> list:
-    """The acts an item records: its number, or each of a range ("Rapports n° 4 à 7", "2022-103 à 2022-106")."""
+    """The acts an item records: its number, or each of a range ("2023-615 à 2023-619", "2022-103 à 2022-106")."""
     numero = _value(facts, "numero")
     through = item.heading.through if item.heading and numero == item.heading.number else None
     return act_range.expand(f"{numero} à {through}" if through else numero) if numero else [numero]

@@ -94,24 +94,10 @@ def entries_and_doubt(text: str, proxies: bool) -> tuple[list[tuple[str, int]], 
     out = []
     for chunk, start in _chunks(text, fold(text), CIVILITY_START):
         out += [(e, start + s) for e, s in _split(chunk, proxies)]
-    out = _one_holder([(e.strip(" .,;:–—"), s) for e, s in out]) if proxies else out
     out = [(re.sub(r"\s+(?:et|ainsi\s+que)$", "", e.strip(" .,;:–—")).strip(), s) for e, s in out]
     out = [(e, s) for e, s in out if re.search(r"[^\W\d_]{2}", e) and strip_civilities(e)]
     paired = [(name, s + at) for e, s in out for name, at in _name_pairs(e)]
     return paired, len(paired) > len(out)
-
-
-def _one_holder(out: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """"Mme Annie BRUCK (Conthil) et M. Maurice FEY (Harprich) à M. Jacques BOURDON": givers joined by
-    "et" before one holder, each the holder's (not "M. X à M. Y et M. Z à M. W": a holder each)."""
-    out = list(out)
-    for k in range(len(out) - 2, -1, -1):
-        holder, giver = HOLDER_AT_END.search(out[k + 1][0]), re.sub(r"\s+(?:et|&)$", "", out[k][0])
-        # (not "M. Stéphane ROY et Mme Rose ROUSSEL (pouvoir à M. Luc SIMON)": the bracket is the last one's)
-        bracketed = holder and ")" in out[k + 1][0][holder.start():]
-        if giver != out[k][0] and holder and not bracketed and not HOLDER_AT_END.search(giver):
-            out[k] = (giver + out[k + 1][0][holder.start():], out[k][1])
-    return out
 
 
 CAPS_WORD = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý]$")

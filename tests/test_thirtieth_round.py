@@ -58,14 +58,6 @@ def test_a_range_in_a_column_table_is_one_deliberation_per_act():
     assert column(rows, "abstentions")[9:12] == [3] * 3
 
 
-def test_a_range_of_reports_is_each_report():
-    """"Rapports n° 4 à 7 – Subventions aux associations" / "Les rapports n° 4, 5, 6 et 7 sont adoptés par
-    48 voix pour et 4 abstentions": four deliberations, the next heading "Rapport n° 8" the eighth."""
-    rows = dev(2006)
-    assert numbers(rows) == [None] + [str(n) for n in range(1, 11)]
-    assert [v[1:4] for v in votes(rows)[4:8]] == [(48, None, 4)] * 4
-
-
 def test_a_range_wrapped_in_a_tab_table():
     """"2022-103 à <tab> Fonds de concours aux communes … <tab> 41 <tab> 0 <tab> 0 <tab> Adoptées" /
     "2022-106 <tab> Mirepeix, Boeil-Bezing …": 2022-103 to 2022-106, then the table goes on (11 acts)."""
