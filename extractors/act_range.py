@@ -1,7 +1,7 @@
 """A range of acts printed as one item, voted by one vote, each act its own deliberation::
 
     2023-615 à 2023-619  Aides à la pierre – conventions d'objectifs …   Vote unique / Unanimité
-    Rapports n° 4 à 7 – Subventions aux associations – exercice 2018
+    Rapport n° 4 à 7 – Subventions aux associations – exercice 2018   (the singular: "Rapports …" is no heading)
     2022-103 à | Fonds de concours aux communes … | 41 | 0 | 0        (the number cell wrapped:
     2022-106   | Mirepeix, Boeil-Bezing …          |    |   |          "2022-106" on the next line)
 
@@ -18,7 +18,7 @@ from dataclasses import replace
 from extractors.stream import Unit
 
 END = r"[a-z]{0,6}[-_./ ]?\d[\w./-]*"
-# "2023-615 à 2023-619 …", "Rapports n° 4 à 7 – …", "Délibérations n°s 12 à 18 :" (folded text)
+# "2023-615 à 2023-619 …", "Rapport n° 4 à 7 – …" (folded text)
 AT_START = re.compile(rf"^(?:\W*(?:(?:rapports?|points?|deliberations?|actes?|dossiers?|affaires?|questions?|"
                       rf"decisions?)\s+)?(?:n\s*[°o]s?\.?\s*)?)(?P<first>{END})(?P<rest>\s+a\s+(?P<last>{END}))"
                       rf"(?=\s|$)")

@@ -29,7 +29,7 @@ def _best_run(units: list[Unit], hs: list[Heading], said: list[bool], end: int) 
     one number may be missing, a heading the loader lost); the run spread over the most text."""
     runs: list[list[Heading]] = []
     keys = _keys(hs)
-    # the next heading after "Rapports n° 4 à 7" is 8: a range steps from its last number
+    # the next heading after "Rapport n° 4 à 7" is 8: a range steps from its last number
     ends = {id(h): outline_key(h.through) if h.through else keys[id(h)] for h in hs}
     for h in hs:
         key = keys[id(h)]
