@@ -250,10 +250,7 @@ def _padded(cells: list[str], width: int, columns: dict[str, int], below: tuple[
 
 
 def _continued(row: Row, cells: list[str], stop: int, columns: dict[str, int]) -> Row:
-    # a result's next line opening anew is a clause of its own: "Adoptée" / "Pour 84 · Contre 12 · Abst. 3"
-    result = columns.get("resultat")
-    joined = tuple(f"{a} – {b}" if i == result and a.strip() and b[:1].isupper() else f"{a} {b}".strip()
-                   for i, (a, b) in enumerate(zip(row.cells, cells)))
+    joined = tuple(f"{a} {b}".strip() for a, b in zip(row.cells, cells))
     return replace(row, end=stop, cells=joined, title=_cell(list(joined), columns, "objet"),
                    number=_cell(list(joined), columns, "numero"))
 
