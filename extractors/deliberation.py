@@ -216,12 +216,12 @@ def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> i
     while end < len(ctx.doc.items) and furniture.is_furniture_item(ctx.doc.items[end]):
         end += 1  # the stamp printed under it ("Envoyé en préfecture … ID : …") is its own
     acts = _acts(item, facts)
-    for number in acts:  # "2023-615 à 2023-619 … Vote unique": each act a deliberation, the one vote each
-        seq += number is not acts[0]
+    start = block.start if ctx.single else item.start
+    for k, number in enumerate(acts):  # "2023-615 à 2023-619 … Vote unique": each act a deliberation, one vote
+        seq += k > 0
         if len(acts) > 1:
             facts["numero"] = Fact(number, facts["numero"].span, "act_range", True)
         _rows(ctx, seq, facts, people, decisions, units)
-        start = block.start if ctx.single else item.start
         ctx.emitted.append(restated.Emitted(seq, number, start, item.end, _value(facts, "session_date"),
                                             _value(facts, "objet")))
         if vote.restated and vote.restated.facts:

@@ -123,8 +123,7 @@ def _held_by(name: str, holder: str, people: list[tuple[Member, Span]]) -> bool:
     séance" is not the "M. DUPONT" holding a proxy beside her)."""
     if find_person(name, [holder]) is not None:
         return True
-    namesakes = [m for m, _ in people
-                 if _mover(m.name, [holder]) is not None or find_person(m.name, [holder]) is not None]
+    namesakes = [m for m, _ in people if _mover(m.name, [holder]) is not None]  # (`_mover` tries `find_person` first)
     return _mover(name, [holder]) is not None and len(namesakes) <= 1
 
 
