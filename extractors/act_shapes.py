@@ -20,6 +20,7 @@ import re
 from extractors.entries import CIVILITY
 from extractors.outline import Heading
 from extractors.stream import Unit
+from schemas.text import number_shape
 
 # a code opening a line, after its "N°" or not: letters and figures parted by "-", "/", "." or "_",
 # a figure in it
@@ -33,11 +34,6 @@ PERSON = re.compile(rf"(?i){CIVILITY}\s*[A-ZÀ-Ý]")  # "Mme Stéphanie …": a 
 AMOUNT = re.compile(r"(?:\d\s*(?:€|euros?)|\d,\d\d)(?:\s*(?:€|euros?))?(?:\s*(?:TTC|HT))?\s*$", re.IGNORECASE)
 REPEATS = 3  # lines of one shape that make it a numbering
 SHAPED = 100  # the headings' style: a numbering of its own, apart from the patterns' styles
-
-
-def shape(code: str) -> str:
-    """"CP/2016-OCT/01.04" -> "A/9-A/9.9"."""
-    return re.sub(r"[A-Za-z]+", "A", re.sub(r"\d+", "9", code))
 
 
 def _is_code(code: str, title: str) -> bool:
@@ -60,15 +56,15 @@ def shaped(units: list[Unit], start: int, end: int, skip: set[int], found: dict[
     already (a recap's rows under acts they numbered: "2025-304 prend acte" under "2025-304 - Eau -
     Rapport annuel …")."""
     have = {h.unit for hs in found.values() for h in hs}
-    known = {shape(h.number) for h in found["act"] if h.number}
+    known = {number_shape(h.number) for h in found["act"] if h.number}
     coded = [(k, m) for k in range(start, end) if k not in skip and (m := CODE.match(units[k].text))
              and _is_code(m["num"], m["title"])]
     lines: dict[str, list[int]] = {}
     for k, m in coded:
-        lines.setdefault(shape(m["num"]), []).append(k)
+        lines.setdefault(number_shape(m["num"]), []).append(k)
     numbering = {s for s, ks in lines.items() if s not in known and _decided(ks, end, said) >= REPEATS}
     return [Heading(k, "act", m["num"], m["title"].strip(" :–-"), SHAPED) for k, m in coded
-            if shape(m["num"]) in numbering and k not in have]
+            if number_shape(m["num"]) in numbering and k not in have]
 
 
 def _decided(lines: list[int], end: int, said: list[bool]) -> int:

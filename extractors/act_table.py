@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from extractors import act_range, lexicon
 from extractors.stream import Unit, fold
-from schemas.text import ends_on_function_word
+from schemas.text import ends_on_function_word, number_shape
 
 
 @dataclass(frozen=True)
@@ -120,19 +120,14 @@ def _resumed(units: list[Unit], head: int, last: Row, end: int) -> int | None:
     E-nov+ … ⇥ 140 ⇥ 0 ⇥ 16" / "Après le vote …, six conseillers régionaux quittent la séance …" /
     "Présents : 122 – Pouvoirs : 39." / "22SP-0454 ⇥ Schéma régional …": a row as wide as the header, its
     number shaped as the last row's (not another table's header, nor a row of another shape)."""
-    width, shape = len(units[head].cells), _shape(last.number)
+    width, shape = len(units[head].cells), number_shape(last.number)
     for j in range(last.end, min(last.end + RESUME_REACH, end)):
         cells = units[j].cells
-        if len(cells) == width and shape and _shape(cells[0]) == shape:
+        if len(cells) == width and shape and number_shape(cells[0]) == shape:
             return j
         if len(cells) >= 3:
             return None
     return None
-
-
-def _shape(number: str | None) -> str:
-    """"22SP-0453" -> "9A-9": the runs of digits and letters of an act number (None: "")."""
-    return re.sub(r"[^\W\d_]+", "A", re.sub(r"\d+", "9", (number or "").strip()))
 
 
 def _rows_under(units: list[Unit], head: int, first: int, end: int, columns: dict[str, int]):
@@ -250,7 +245,10 @@ def _padded(cells: list[str], width: int, columns: dict[str, int], below: tuple[
 
 
 def _continued(row: Row, cells: list[str], stop: int, columns: dict[str, int]) -> Row:
-    joined = tuple(f"{a} {b}".strip() for a, b in zip(row.cells, cells))
+    # a result's next line opening anew is a clause of its own: "Pour 100 / Abst. 9" / "NPPV : 4 (élus membres du"
+    result = columns.get("resultat")
+    joined = tuple(f"{a} – {b}" if i == result and a.strip() and b[:1].isupper() else f"{a} {b}".strip()
+                   for i, (a, b) in enumerate(zip(row.cells, cells)))
     return replace(row, end=stop, cells=joined, title=_cell(list(joined), columns, "objet"),
                    number=_cell(list(joined), columns, "numero"))
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 
+from extractors import lexicon
+
 # (a tourist office's "comité de direction", a syndicat's "Le Comité, après en avoir délibéré"; not
 # "le comité technique", "le comité social territorial", "le conseil de la vie sociale", "le conseil
 # d'école": bodies whose opinion is quoted)
-THE_COUNCIL = (r"\b(?:le|la|l')\s*(?:conseil(?!\s+(?:de\s+la\s+vie\s+sociale|d'exploitation|de\s+developpement"
-               r"|d'ecole|d'etablissement|de\s+quartier)\b)"
-               r"|comite(?!\s+(?:technique|social|consultatif|de\s+(?:pilotage|suivi|programmation)))"
+OTHER_COMMITTEE = lexicon.expand("{other_committee}")  # after "comite ": technique, social, de pilotage, …
+OTHER_COUNCIL = lexicon.expand("{other_council}")  # after "conseil ": de la vie sociale, d'ecole, …
+THE_COUNCIL = (rf"\b(?:le|la|l')\s*(?:conseil(?!\s+{OTHER_COUNCIL}\b)|comite(?!\s+{OTHER_COMMITTEE})"
                r"|assemblee|commission\s+permanente)\b")
 COUNCIL = THE_COUNCIL + r"[^.;]{0,160}?"
 DECIDES = r"\b(?:adopte|approuve|decide|rejette|refuse|accepte)\b"

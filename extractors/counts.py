@@ -81,7 +81,7 @@ class Run:
 def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Count]:
     """Every count in the units, in reading order (columns starting with "_" left out)."""
     run = Run(units)
-    found = _without_glosses(run.text, lexicon.labels("counts", run.text))
+    found = _without_marks(run, _without_glosses(run.text, lexicon.labels("counts", run.text)))
     taken: dict[int, int] = {}  # label index -> offset of the number it took
     out: list[Count] = []
     for group in _label_runs(run.text, found):
@@ -190,6 +190,19 @@ def _without_glosses(text: str, found: list[lexicon.Label]) -> list[lexicon.Labe
     return [lb for lb in found if not any(a <= lb.start < b for a, b in spans)]
 
 
+# in a table's row, a label after a name and a dash in its cell: "| G. MARTEL – présent (**) | 2 |", the
+# member's mark in a table of delegates (the 2 is his commune's voices), not a count of présents
+NAME_DASH = re.compile(r"(?:^|\|)\s*(?:[a-z][\w.'-]*\s+){1,3}[a-z][\w'-]+\s+[–—-]\s*$")
+
+
+def _without_marks(run: Run, found: list[lexicon.Label]) -> list[lexicon.Label]:
+    def marks(lb: lexicon.Label) -> bool:
+        start = run.line_of(lb.start)[0]
+        return lb.name not in VOTE_SIDES and len(run.units[run.unit_at(lb.start)].cells) >= 3 \
+            and bool(NAME_DASH.search(run.text, start, lb.start))
+    return [lb for lb in found if not marks(lb)]
+
+
 def _label_runs(text: str, found: list[lexicon.Label]) -> list[list[int]]:
     """Indices of labels printed one after the other with nothing but separators between."""
     runs, current = [], [0] if found else []
@@ -259,6 +272,9 @@ WITH_DEPUTIES = re.compile(r"[ \t]+(?:d[ée]l[ée]gu[ée]s[ \t]+)?titulaires?[ \
 NAMED_THEN_COUNT = re.compile(r"[^\W\d_][^\d():;=|\n]{0,80}?\((\d{1,4})\)")
 
 
+OWN_NUMBER = re.compile(r"(?<![\w.,/:])\d{1,4}\s*$")  # a number right before the label, on its line
+
+
 def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Count]:
     """``"Présents : 29"``; ``"Pour 9"`` (no separator) at the start of a line or on a line of counts;
     ``"Votants (présents et représentés) : 17"`` (a gloss between label and value)."""
@@ -295,6 +311,8 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     if sep and re.search(r"[|–—-]", sep.group(0)) and _number_ends(run, label.start) and _value_first(run, label) \
             and (_number_before_label(run, label.end + m.end()) or not re.search(r"[|:=]", sep.group(0))):
         return []  # "19 élus présents | 0 pouvoir(s)", "19 pour — 2 abstentions": each number before its label
+    if sep and sep.group(0).strip() == "|" and OWN_NUMBER.search(run.text, run.line_of(label.start)[0], label.start):
+        return []  # "| 3 + 1 pouvoir | 12 |": the cell's own number before its label, the next cell another column's
     if label.name not in VOTE_SIDES and VOTE_SIDE_NEXT.match(rest, m.end()):
         return []  # "Sur 69 votants : 61 pour, 0 contre": 61 is the pour's, 69 (before) the votants'
     m = _total_column(run, label, rest, m)

@@ -416,8 +416,10 @@ def _noted(ctx: Context, item: outline.Item) -> list[sitting.Move]:
 
 
 def _same_number(noted: str, number: str | None) -> bool:
-    """"2021/07-02" in a note under the table, "2021/07-02" in its row (spaces and case aside)."""
-    return number is not None and re.sub(r"\s", "", noted).casefold() == re.sub(r"\s", "", number).casefold()
+    """"2021/07-02" in a note under the table, "2021/07-02" in its row (spaces, case and a prefix aside:
+    "n° 2021/07-02", a recap's key)."""
+    own = restated.key(number)
+    return own is not None and restated.key(noted) == own
 
 
 def _later(move: sitting.Move, number: int | None) -> bool:

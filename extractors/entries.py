@@ -83,13 +83,20 @@ MARK_BETWEEN = re.compile(r"(?i),\s(excusée?s?|absente?s?)\s?,(?=\s*(?:représe
                           r"|qui\s+a\s+donné|(?:pouvoir|procuration|mandat)\s+(?:donnée?\s+)?(?:à|au)\s))")
 
 
+def said_empty(text: str) -> bool:
+    """A list printed empty: "néant", "N/A", "Néant (0)"; "NEANT -", cut before the next label of a
+    flattened line ("Absents ayant donné procuration : NEANT - Absents : Néant - SECRETAIRE …")."""
+    folded = re.sub(r"(?<=\w)\s+[-–—;,]\s*$", "", fold(text).strip(" :"))
+    return bool(lexicon.rx(lexicon.get("empty_list")).match(folded))
+
+
 def entries_and_doubt(text: str, proxies: bool) -> tuple[list[tuple[str, int]], bool]:
     """`entries`, and whether an entry was cut where the case of its words alternates
     ("VIDALENC Jean-Marc ARNAUD Christiane": a guess, the list's doubt)."""
     text = REPRESENTED_DASH.sub(r"\1 : ", blank_roles(SUBSTITUTE.sub(_bracket_substitute, text)))
     text = MARK_BETWEEN.sub(r" (\1)", text)
     text = _dash_pairs(_from_to(text)) if proxies else text
-    if lexicon.rx(lexicon.get("empty_list")).match(fold(text)):  # "néant", "N/A", "Néant (0)": no one
+    if said_empty(text):
         return [], False
     out = []
     for chunk, start in _chunks(text, fold(text), CIVILITY_START):

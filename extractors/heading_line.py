@@ -67,7 +67,10 @@ def _cited(units: list[Unit], k: int, h: Heading) -> bool:
     # 24 - Votants : 28."; not "Dossier 6 : MODIFICATION …", nor after "Résultat du vote : 27 voix pour")
     ranked = h.family == "numbered" and units[k].text.lstrip()[:1].islower() and not VOTE_END.search(units[k - 1].folded)
     # (a rank with no title too: "… prend part aux votes à compter du" / "point 3.")
-    if (h.family == "act" and h.title or ranked) and k > 0 and not units[k].gap_before and _goes_on_into(units[k - 1]):
+    # (an act's word on a small letter with no title: "… qui ont pris part à la" / "délibération : 13")
+    low = units[k].text.lstrip()[:1].islower()
+    if (h.family == "act" and (h.title or low) or ranked) and k > 0 and not units[k].gap_before \
+            and _goes_on_into(units[k - 1]):
         return True
     if h.family != "act" or h.title or k + 1 >= len(units) or k == 0:
         return False

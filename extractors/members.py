@@ -29,7 +29,7 @@ from extractors import lexicon
 from extractors.count_text import is_count_line
 from extractors.running import page_furniture
 from extractors.entries import (CAPS_WORD, CIVILITY, CIVILITY_START, HOLDER_AT_END, MARK_BETWEEN, ROSTER_LINE,
-                                TIMED_WORDS, TITLE_WORD, blank_roles, entries_and_doubt, strip_civilities)
+                                TIMED_WORDS, TITLE_WORD, blank_roles, entries_and_doubt, said_empty, strip_civilities)
 from extractors.list_labels import ListLabel, count_label, counted_list, labelled, list_label, names_line, unmarked
 from extractors.names import parse_entry
 from extractors.stream import Unit, fold, gutters, joined
@@ -122,8 +122,11 @@ def continues(unit: Unit, kind: str = "present") -> bool:
 
 
 def says_none(text: str) -> bool:
-    """The rest of a list's label line says the list is empty: "Néant (0)", "N/A", "Sans"."""
-    return bool(lexicon.rx(lexicon.get("empty_list")).match(fold(text).strip(" :")))
+    """The rest of a list's label line says the list is empty: "Néant (0)", "N/A", "Sans", "NEANT -"; or
+    says so before the next label of a flattened line: "néant - Délégués présents: 56 - Procurations: 1"."""
+    cut = re.match(r"(?P<none>[^-–—;]+?)\s+[-–—;]\s+(?P<next>.+)", fold(text).strip(" :"))
+    return said_empty(text) or bool(cut) and said_empty(cut["none"]) and any(
+        lexicon.label_at_start(group, cut["next"]) for group in ("counts", "fields", "lists"))
 
 
 def _titled(text: str) -> bool:
@@ -580,7 +583,8 @@ def looks_like_member(name: str) -> bool:
     # "(Ontex-le-Haut)" after "M. André CURTET, Président": the member's commune, cut from him by the role
     if not words or len(words) > 6 or not re.search(r"[A-ZÀ-Ý]", name) or re.fullmatch(r"\([^()]*\)", name.strip()):
         return False
-    lower = [w for w in words if w[:1].islower() and fold(w) not in PARTICLES]
+    # ("d'IRIGOYEN Jeannine", "l'HERMITE Paul": a particle elided before the surname)
+    lower = [w for w in words if w[:1].islower() and fold(w) not in PARTICLES and not re.match(r"[dl]['’][A-ZÀ-Ý]", w)]
     if lower or PROXY_WORDS.search(fold(name)):
         return False
     if lexicon.rx("{members}").fullmatch(fold(name).strip()):

@@ -187,12 +187,12 @@ def _called_row(units: list[Unit], k: int, call: str) -> str | None:
 
 # "(*) Mme Claire NOËL, gérante de la société, n'a pas pris part au vote de la délibération n° 12.":
 # in a note, one member out of that vote though the room is not said
-NOT_VOTING = lexicon.rx(r"^(?P<name>(?:{civ}\s*)?[^,;()]{2,60}?)(?:\s*,[^,;.]{2,80},)?\s+(?:n'a\s+pas\s+pris"
-                        r"|ne\s+prend\s+pas|n'a\s+pas\s+participe|ne\s+participe\s+pas)(?:\s+part)?\s+au\s+vote\b")
+NOT_VOTING = lexicon.rx(r"^(?P<name>(?:{civ}\s*)?[^,;()]{2,60}?)(?:\s*,[^,;.]{2,80},)?\s+{not_voting}")
 
 
 def _not_voting(cut: str, u: Unit, k: int) -> Move | None:
     m = NOT_VOTING.match(fold(cut).strip())
+    m = m if m and m["one"] else None  # one member: "MM. Roux et Petit ne prennent pas part" names two
     lead = len(cut) - len(cut.lstrip())
     name = m and _mover(cut[lead + m.start("name"):lead + m.end("name")])
     return Move("leave", name, None, u.span, k) if name else None

@@ -16,7 +16,7 @@ import re
 from typing import Callable
 
 from extractors import lexicon
-from extractors.council import COUNCIL_DECIDES, SUBJECT
+from extractors.council import COUNCIL_DECIDES, OTHER_COMMITTEE, OTHER_COUNCIL, SUBJECT
 from extractors.stream import Unit
 from schemas.text import ends_sentence
 
@@ -26,12 +26,9 @@ from schemas.text import ends_sentence
 # (not the commission permanente, which deliberates; not a line where the council decides too:
 # "Le Conseil municipal, suivant l'avis de la commission … réunie le 3 juin, adopte … par 4 voix")
 # "Le comité de programmation du GAL, réuni le 28 mars 2019, a émis un avis favorable … par 14 voix pour"
-OPINION = re.compile(r"\b(?:commission(?!\s+permanente)|comite\s+technique|comite\s+social(?:\s+territorial)?|bureau"
-                     r"|comite\s+(?:de\s+(?:programmation|pilotage|suivi)|consultatif)"
-                     r"|conseil\s+(?:d'exploitation|de\s+developpement|d'ecole"
-                     # an EHPAD's "Conseil de la vie sociale, consulté le 10 juin 2025, a rendu un avis favorable"
-                     r"|de\s+la\s+vie\s+sociale|d'etablissement|de\s+quartier))\b"
-                     # "Le Comité social territorial … a été consulté le" / "3 juin 2024 et a émis un avis …"
+# an EHPAD's "Conseil de la vie sociale, consulté le 10 juin 2025, a rendu un avis favorable"; "Le Comité
+# social territorial … a été consulté le" / "3 juin 2024 et a émis un avis …"
+OPINION = re.compile(rf"\b(?:commission(?!\s+permanente)|comite\s+{OTHER_COMMITTEE}|bureau|conseil\s+{OTHER_COUNCIL})\b"
                      r"[^.;]{0,120}\b(?:reunie?\s+le|(?:a|ont)\s+(?:emis|rendu|donne)\s+un\s+avis"
                      # "Le comité technique, consulté le 18 novembre 2014 sur …" / "… a rendu un avis partagé" (not
                      # "Tarifs 2020 (commission des finances, consultée le 14 janvier 2020) : adopté par 29 voix …")
@@ -151,7 +148,7 @@ def not_this_vote(folded: str) -> bool:
 ANOTHERS_HEAD = re.compile(r"\W*(?:avis|vote|resultat\s+du\s+vote|scrutin)\s+"
                            r"(?:de\s+la|du|des|sur\s+(?:l'|le|la|les))\s*"
                            r"(?:commission(?!\s+permanente)"
-                           r"|comite\s+(?:technique|social|consultatif|de\s+(?:programmation|pilotage|suivi))"
+                           rf"|comite\s+{OTHER_COMMITTEE}"
                            r"|(?:sous-)?amendement\b(?![^:]*\bdeliberation)|college)"
                            # "Commission Culture du 4 juin 2024 : avis favorable à l'unanimité (6 voix)."
                            r"|\W*commissions?(?!\s+permanente)\b[^:;.]{0,60}:\s*(?:avis|favorable|defavorable)\b")

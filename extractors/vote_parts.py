@@ -35,9 +35,8 @@ PART = re.compile(rf"(?P<label>[^\W\d](?:[^:|;\n.…()]|\.(?!\.)){{1,60}}?)(?:\s
 # a label that speaks of the whole, or of the council voting it: the vote, not a part ("Vote sur l'ensemble
 # du budget :", "Sur la délibération :", "Conseil communautaire :", "Texte amendé :")
 WHOLE = re.compile(r"\b(?:vote|votes|resultat|total|soit|ensemble|global|scrutin|decision|decide|delibere|"
-                   r"deliberation|texte|unanimite|majorite|adopte\w*|rejete\w*|assemblee|comite\s+syndical|"
-                   r"conseil\s+(?:municipal|communautaire|syndical|metropolitain|departemental|regional|"
-                   r"d'administration|de\s+(?:la\s+)?metropole))\b")
+                   r"deliberation|texte|unanimite|majorite|adopte\w*|rejete\w*|assemblee|"
+                   + lexicon.expand("{body}") + r")\b")
 NEAR = 4  # parts of one breakdown stand within a few lines of each other
 UNANIMOUS = re.compile(r"^(?:a\s+l')?unanimite\b")
 

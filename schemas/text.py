@@ -152,6 +152,12 @@ def _initials_fit(short: list[str], full: list[str]) -> bool:
         all(any(f.startswith(i) for f in rest) for i in initials)
 
 
+def number_shape(number: str | None) -> str:
+    """"22SP-0453" -> "9A-9", "CP/2016-OCT/01.04" -> "A/9-A/9.9": an act number's runs of digits and
+    letters, not their lengths (2026-9 and 2026-10 are one numbering); None gives ""."""
+    return re.sub(r"[^\W\d_]+", "A", re.sub(r"\d+", "9", (number or "").strip()))
+
+
 def joined(texts: list[str], whole_words: bool = False) -> str:
     """Lines read as one text: a word cut by a hyphen at a line end is rejoined
     (``"Jean-"`` + ``"Claude GROSS"`` -> ``"Jean-Claude GROSS"``), other lines meet at a space.

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+from schemas.text import number_shape
+
 VOTE_WORD = r"(?:Votants|Pour|Contre|Abst\.?|Abstentions?|NPPV|Exprimés|Blancs?)"
 # "N° délibération Rapport Pour Contre Abst. NPPV Décision", "N° Objet Votants Pour Contre Abst. Résultat"
 HEADER = re.compile(rf"(?i)^\s*(?:N°|N[o°]\.?|Numéro|Réf\.?)(?:\s+(?:de\s+la\s+)?(?:délibération|rapport|acte|objet|intitulé))*"
@@ -53,7 +55,7 @@ def _rows(lines: list[tuple[int, str]], k: int, figures: int, result: bool) -> t
     first = NUMBER.match(lines[k][1]) if k < len(lines) else None
     if first is None:
         return [], k
-    shape = _shape(first.group("num"))
+    shape = number_shape(first.group("num"))
     rows, j = [], k
     while j < len(lines) and not _starts(lines[j][1], shape) and j + 1 < len(lines) and rows \
             and _starts(lines[j + 1][1], shape) or j < len(lines) and _starts(lines[j][1], shape):
@@ -75,14 +77,9 @@ def _rows(lines: list[tuple[int, str]], k: int, figures: int, result: bool) -> t
     return rows, j
 
 
-def _shape(number: str) -> str:
-    """"22CP-1401" -> "9A-9": the runs of digits and letters, not their lengths (2026-9, 2026-10)."""
-    return re.sub(r"[A-Za-z]+", "A", re.sub(r"\d+", "9", number))
-
-
 def _starts(line: str, shape: str) -> bool:
     m = NUMBER.match(line)
-    return bool(m) and _shape(m.group("num")) == shape
+    return bool(m) and number_shape(m.group("num")) == shape
 
 
 # a page's footer or header: "… Liste des délibérations CC 29/01/2026 1/2", "Page 2 sur 2"
