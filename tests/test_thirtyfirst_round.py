@@ -34,7 +34,8 @@ def test_a_list_label_with_the_next_list_under_it_says_none():
     label printed empty ("se sont fait excuser" is a list of the excused), yet "Pouvoirs : 1"."""
     rows = probe_text("r31_label_then_next_list")
     assert _findings(rows, "attendance.proxy_count") == ["error"]
-    assert ("Ronan GUILLOU", "absent", True) in [(a["name"], a["status"], a["excused"]) for a in rows["attendance"]]
+    people = [(a["name"], a["status"], a["excused"]) for a in rows["attendance"]]
+    assert ("Ronan GUILLOU", "absent", True) in people
 
 
 def test_a_giver_whose_surname_opens_on_an_elided_particle():
