@@ -244,11 +244,15 @@ def _padded(cells: list[str], width: int, columns: dict[str, int], below: tuple[
     return cells
 
 
+WAITING = re.compile(r"(?:[,;]|\bet)\s*\d{1,4}\s*$")  # "… Pour, 9": a number whose side opens the next line
+
+
 def _continued(row: Row, cells: list[str], stop: int, columns: dict[str, int]) -> Row:
     # a result's next line opening anew is a clause of its own: "Pour 100 / Abst. 9" / "NPPV : 4 (élus membres du"
+    # (not after a number waiting for its side: "Adopte : 78 Pour, 9" / "Contre, 5 Abst.")
     result = columns.get("resultat")
-    joined = tuple(f"{a} – {b}" if i == result and a.strip() and b[:1].isupper() else f"{a} {b}".strip()
-                   for i, (a, b) in enumerate(zip(row.cells, cells)))
+    joined = tuple(f"{a} – {b}" if i == result and a.strip() and b[:1].isupper() and not WAITING.search(a)
+                   else f"{a} {b}".strip() for i, (a, b) in enumerate(zip(row.cells, cells)))
     return replace(row, end=stop, cells=joined, title=_cell(list(joined), columns, "objet"),
                    number=_cell(list(joined), columns, "numero"))
 

@@ -43,6 +43,8 @@ LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\)[ \t]*[.;,]?
 SEPARATOR = re.compile(r"^(?:[ \t]*(?:\(s\)|\(e\)s|\(es\))?[ \t]*(?:\.{2,}|…|(?<=[ \t])\.(?=[ \t]+\d{1,4}[ \t]*(?:\(|\n|$)))"
                        r"|\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|→⇒]|_+|[–—-]>?(?=\s*\d)|"
                        r"(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|(?:etant|est)\s+de\s(?=\s*\d)|"
+                       # "… le nombre de votants s'élève donc à 30", "… reste fixé à 30"
+                       r"(?:s'eleve(?:nt)?|reste(?:nt)?\s+fixee?s?)\s+(?:donc\s+|ainsi\s+)?a\s(?=\s*\d)|"
                        r"\((?=\s*\d{1,4}\s*\)\s*:)|\((?=[ \t]*\d{1,4}[ \t]*\)[ \t]*(?:\n|$))|"
                        # "Nombre de conseillers : en exercice, 19 ; présents, 14 ; …; votants, 17.": a comma, the
                        # number closed by a semicolon or a full stop
@@ -190,16 +192,18 @@ def _without_glosses(text: str, found: list[lexicon.Label]) -> list[lexicon.Labe
     return [lb for lb in found if not any(a <= lb.start < b for a, b in spans)]
 
 
-# in a table's row, a label after a name and a dash in its cell: "| G. MARTEL – présent (**) | 2 |", the
-# member's mark in a table of delegates (the 2 is his commune's voices), not a count of présents
-NAME_DASH = re.compile(r"(?:^|\|)\s*(?:[a-z][\w.'-]*\s+){1,3}[a-z][\w'-]+\s+[–—-]\s*$")
+# a table of delegates whose cells mark each one: "| B. VASSEUR – présent | J. ROUSSEL – présente | G. MARTEL –
+# présent (**) | 2 |" (the 2 is the commune's voices): a label after a dash in such a row is a mark, not a count
+NAME_MARK = re.compile(r"(?:\b[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?|\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
+                       r"\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\s*[–—-]\s*[^\W\d_]")
+AFTER_DASH = re.compile(r"[–—-]\s*$")
 
 
 def _without_marks(run: Run, found: list[lexicon.Label]) -> list[lexicon.Label]:
     def marks(lb: lexicon.Label) -> bool:
-        start = run.line_of(lb.start)[0]
-        return lb.name not in VOTE_SIDES and len(run.units[run.unit_at(lb.start)].cells) >= 3 \
-            and bool(NAME_DASH.search(run.text, start, lb.start))
+        cells = run.units[run.unit_at(lb.start)].cells
+        return sum(bool(NAME_MARK.search(c)) for c in cells) >= 2 and lb.name not in VOTE_SIDES \
+            and bool(AFTER_DASH.search(run.text, max(0, lb.start - 4), lb.start))
     return [lb for lb in found if not marks(lb)]
 
 
@@ -272,7 +276,9 @@ WITH_DEPUTIES = re.compile(r"[ \t]+(?:d[ée]l[ée]gu[ée]s[ \t]+)?titulaires?[ \
 NAMED_THEN_COUNT = re.compile(r"[^\W\d_][^\d():;=|\n]{0,80}?\((\d{1,4})\)")
 
 
-OWN_NUMBER = re.compile(r"(?<![\w.,/:])\d{1,4}\s*$")  # a number right before the label, on its line
+# the label's own number right before it on its line, joined to what precedes ("… présents et 3 pouvoirs",
+# "| 3 + 1 pouvoir |"); not a label's value ("En exercice : 25 Présents"), a year or an act's number
+OWN_NUMBER = re.compile(r"(?:^|\bet\s+|\+\s*|[|(]\s*|,\s*)\d{1,3}\s*$")
 
 
 def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Count]:
@@ -311,8 +317,9 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
     if sep and re.search(r"[|–—-]", sep.group(0)) and _number_ends(run, label.start) and _value_first(run, label) \
             and (_number_before_label(run, label.end + m.end()) or not re.search(r"[|:=]", sep.group(0))):
         return []  # "19 élus présents | 0 pouvoir(s)", "19 pour — 2 abstentions": each number before its label
-    if sep and sep.group(0).strip() == "|" and OWN_NUMBER.search(run.text, run.line_of(label.start)[0], label.start):
-        return []  # "| 3 + 1 pouvoir | 12 |": the cell's own number before its label, the next cell another column's
+    own = sep and OWN_NUMBER.search(run.text, run.line_of(label.start)[0], label.start)
+    if own and (sep.group(0).strip() == "|" or ":" in sep.group(0) and _number_before_label(run, label.end + m.end())):
+        return []  # "| 3 + 1 pouvoir | 12 |", "Soit 19 présents et 3 pouvoirs : 22 votants.": each its own number
     if label.name not in VOTE_SIDES and VOTE_SIDE_NEXT.match(rest, m.end()):
         return []  # "Sur 69 votants : 61 pour, 0 contre": 61 is the pour's, 69 (before) the votants'
     m = _total_column(run, label, rest, m)

@@ -60,6 +60,7 @@ class Context:
     movers: list | None = None  # the names a line of the block moves (`_movers`), read when first asked
     weighted: bool = False  # the sitting's header says its votes are weighted ("Voix représentées : 675")
     noted: list = field(default_factory=list)  # (act number, move) said in a note naming the act (`moves.noted`)
+    numbers: dict = field(default_factory=dict)  # the block's items' heading lines -> the digits of their numbers
 
 
 def extract(doc: Document) -> Document:
@@ -93,7 +94,8 @@ def extract(doc: Document) -> Document:
         # "(*) … a pris part au vote à partir de la délibération n° X": held from that act on (`_later`)
         held += [m for _, m in noted if m.kind == "arrive"]
         ctx = Context(doc, units, stamps, session, held, len(block.items) == 1, running, unread,
-                      before=before, weighted=votes.weighted(units[block.start:block.header_end]), noted=noted)
+                      before=before, weighted=votes.weighted(units[block.start:block.header_end]), noted=noted,
+                      numbers=_heading_numbers(units, block.items))
         last = block.header_end
         for item in block.items:
             # "X. Informations diverses" / "Départ de Mme X (présents : 15 …)": an item with no
@@ -366,17 +368,28 @@ def _stamp(ctx: Context, facts: dict[str, Fact], units: list[Unit]) -> None:
         if number and re.sub(r"\D", "", own) == number:
             choice = (act, siren, own, span)
             break
+    # (not a stamp naming another item's act: "038-…-20210927-D2021156-DE" on the page of a numberless
+    # item, "(D-2021-156)" heading another item of the block)
+    others = {d for k, ds in ctx.numbers.items() if units[0].index > k or k > units[-1].index for d in ds}
+    near = [s for s in ctx.stamps if re.sub(r"\D", "", s[2]) not in others]
     if choice is None:
-        choice = next((s for s in ctx.stamps if s[3].page in pages and s[3].line in inside), None)
+        choice = next((s for s in near if s[3].page in pages and s[3].line in inside), None)
     if choice is None:
-        choice = next((s for s in ctx.stamps if s[3].page in pages), None)
-    if choice is None and len({s[0] for s in ctx.stamps}) == 1 and not ctx.unread_stamp:
-        choice = ctx.stamps[0]  # the document's only stamp (unless OCR left one unread: "ID : [?]")
+        choice = next((s for s in near if s[3].page in pages), None)
+    if choice is None and len({s[0] for s in ctx.stamps}) == 1 and not ctx.unread_stamp and near:
+        choice = near[0]  # the document's only stamp (unless OCR left one unread: "ID : [?]")
     if choice:
         act, siren, own, span = choice
         facts["acte_id"] = Fact(act, span, "stamp")
         facts["siren"] = Fact(siren, span, "stamp")
         facts.setdefault("numero", Fact(own, span, "stamp", True))  # the act's number inside the stamp id
+
+
+def _heading_numbers(units: list[Unit], items: list) -> dict[int, set[str]]:
+    """Each item's heading line (its unit's index) -> the digits of the numbers printed on it ("1 - (D-2021-154)
+    FINANCES …" -> {"1", "2021154"})."""
+    lines = [units[i.heading.unit] for i in items if i.heading and i.heading.unit < len(units)]
+    return {u.index: {re.sub(r"\D", "", t) for t in re.findall(r"[^\W_]*\d[\w/.-]*", u.text)} for u in lines}
 
 
 # --- people -----------------------------------------------------------------------------
@@ -416,10 +429,9 @@ def _noted(ctx: Context, item: outline.Item) -> list[sitting.Move]:
 
 
 def _same_number(noted: str, number: str | None) -> bool:
-    """"2021/07-02" in a note under the table, "2021/07-02" in its row (spaces, case and a prefix aside:
-    "n° 2021/07-02", a recap's key)."""
-    own = restated.key(number)
-    return own is not None and restated.key(noted) == own
+    """"2021/07-02" in a note under the table, "2021/07-02" in its row (spaces and case aside; not
+    `restated.key`, which drops a prefix: "B2021/07-03", the bureau's, is not "2021/07-03")."""
+    return number is not None and re.sub(r"\s", "", noted).casefold() == re.sub(r"\s", "", number).casefold()
 
 
 def _later(move: sitting.Move, number: int | None) -> bool:

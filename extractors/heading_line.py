@@ -31,7 +31,7 @@ def heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
     out = [(f, h) for f, h in _patterned(u, k, folded, bullet) if not _cited(units, k, h)
            and not _called_note(units, k, h)]
     out = [(f, _ranged(h, span)) for f, h in out] if span else out
-    if bullet and not out:
+    if bullet and not out or _listed_acts(units, k):
         return []
     if _is_title(u) and not out:
         out.append(("caps", Heading(k, "caps", None, u.text.strip().rstrip(" :"))))
@@ -108,6 +108,16 @@ def _goes_on_into(above: Unit) -> bool:
 
 
 RECITAL = re.compile(r"\s*(?:[-•*]\s*)?(?:vu|considerant|attendu)\b")
+
+
+# "• 2. DCM 19/078 — Budget principal", an item's heading after a bulleted rank; not when the line next to it is
+# one too: "• 1. Délibération n° 2021-B-031 – …" / "• 2. Délibération n° 2021-B-032 – …", the Bureau's acts listed
+BULLETED_ACT = re.compile(r"^\s*[•*]\s*(?:[ivx]{1,5}|\d{1,2})\s*[.)]\s*(?:[–—:-]\s*)?(?:deliberation|delib\.?|dcm|dcc|dcs)\s")
+
+
+def _listed_acts(units: list[Unit], k: int) -> bool:
+    return bool(BULLETED_ACT.match(units[k].folded)) and \
+        any(0 <= j < len(units) and BULLETED_ACT.match(units[j].folded) for j in (k - 1, k + 1))
 
 
 def _heading_text(u: Unit) -> tuple[Unit, bool]:

@@ -576,6 +576,9 @@ def _bare_holder(entry: str) -> tuple[str, str | None]:
 BODY_WORDS = frozenset({"communaute", "commune", "syndicat", "departement", "region", "metropole", "agglomeration"})
 
 
+ELIDED_SURNAME = re.compile(r"[dl]['’][A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]+)*$")
+
+
 def looks_like_member(name: str) -> bool:
     """A person's name: a capitalised word, at most six words, no sentence in it
     ("formant la majorité des membres en exercice" is not one)."""
@@ -583,8 +586,10 @@ def looks_like_member(name: str) -> bool:
     # "(Ontex-le-Haut)" after "M. André CURTET, Président": the member's commune, cut from him by the role
     if not words or len(words) > 6 or not re.search(r"[A-ZÀ-Ý]", name) or re.fullmatch(r"\([^()]*\)", name.strip()):
         return False
-    # ("d'IRIGOYEN Jeannine", "l'HERMITE Paul": a particle elided before the surname)
-    lower = [w for w in words if w[:1].islower() and fold(w) not in PARTICLES and not re.match(r"[dl]['’][A-ZÀ-Ý]", w)]
+    # ("d'IRIGOYEN Jeannine", "l'HERMITE Paul": a particle elided before a surname in capitals, a first name
+    # beside it; not "l'ONF", "d'EDF", "Présidente d'Honneur")
+    lower = [w for w in words if w[:1].islower() and fold(w) not in PARTICLES
+             and not (ELIDED_SURNAME.match(w) and len(words) > 1)]
     if lower or PROXY_WORDS.search(fold(name)):
         return False
     if lexicon.rx("{members}").fullmatch(fold(name).strip()):

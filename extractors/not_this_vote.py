@@ -129,15 +129,27 @@ SECRETARY = re.compile(r"^\W*secretaire(?:\s+de\s+(?:la\s+)?seance)?\s*(?:\(e\)\
                        r"|\b(?:designee?|elue?|nommee?)\b[^.;]{0,40}?\bsecretaire\s+de\s+(?:la\s+)?seance\b")
 
 
+# a vote taken on another day, by this body or another, reported: "… le même avenant a" / "été adopté en
+# conseil métropolitain le 2 juillet 2021 par 84 voix pour, 21 contre et 9 abstentions."
+# ("en conseil …": another body's sitting; not "La présente délibération a été adoptée par le Conseil municipal le
+# 14 avril 2021 par 19 voix …", the act's own vote certified)
+PAST_VOTE = lexicon.rx(r"\bete\s+(?:adopte|approuve|vote)e?s?\s+en\s+(?:conseil|comite|assemblee|bureau)"
+                       r"\b[^.;]{0,60}?\ble\s+\d{1,2}(?:er)?\s+{month}")
+
+
 def another_bodys(folded: str) -> bool:
     """Another body's opinion or vote reported, the council deciding nothing on the line."""
-    return bool(OPINION.search(folded)) and not COUNCIL_DECIDES.search(folded)
+    return _reported(folded) and not COUNCIL_DECIDES.search(folded)
 
 
 def not_this_vote(folded: str) -> bool:
     """Another body's opinion or the secretary's designation, no decision of the council on the line."""
-    return bool(OPINION.search(folded) or SECRETARY.search(folded) or ANOTHERS_HEAD.match(folded)) \
+    return (_reported(folded) or bool(SECRETARY.search(folded) or ANOTHERS_HEAD.match(folded))) \
         and not COUNCIL_DECIDES.search(folded)
+
+
+def _reported(folded: str) -> bool:
+    return bool(OPINION.search(folded) or PAST_VOTE.search(folded))
 
 
 # a line heading another body's vote, or an amendment's, its counts after it or under it: "Avis de

@@ -34,9 +34,11 @@ PART = re.compile(rf"(?P<label>[^\W\d](?:[^:|;\n.…()]|\.(?!\.)){{1,60}}?)(?:\s
                   rf"\s*(?::|\.{{2,}}|…+|\s[-–—]\s)[\s.…]*(?P<vote>{ONE}(?:[\s,;/]*(?:et\s+)?{ONE})*)")
 # a label that speaks of the whole, or of the council voting it: the vote, not a part ("Vote sur l'ensemble
 # du budget :", "Sur la délibération :", "Conseil communautaire :", "Texte amendé :")
+# (not `{body}`: a "Bureau communautaire : 12 pour, 1 abstention" beside the council's parts is an opinion, a part)
 WHOLE = re.compile(r"\b(?:vote|votes|resultat|total|soit|ensemble|global|scrutin|decision|decide|delibere|"
-                   r"deliberation|texte|unanimite|majorite|adopte\w*|rejete\w*|assemblee|"
-                   + lexicon.expand("{body}") + r")\b")
+                   r"deliberation|texte|unanimite|majorite|adopte\w*|rejete\w*|assemblee|comite\s+syndical|"
+                   r"conseil\s+(?:municipal|communautaire|syndical|metropolitain|departemental|regional|"
+                   r"d'administration|de\s+(?:la\s+)?metropole))\b")
 NEAR = 4  # parts of one breakdown stand within a few lines of each other
 UNANIMOUS = re.compile(r"^(?:a\s+l')?unanimite\b")
 
