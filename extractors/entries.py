@@ -84,8 +84,8 @@ MARK_BETWEEN = re.compile(r"(?i),\s(excusée?s?|absente?s?)\s?,(?=\s*(?:représe
 
 
 def said_empty(text: str) -> bool:
-    """A list printed empty: "néant", "N/A", "Néant (0)"; "NEANT -", cut before the next label of a
-    flattened line ("Absents ayant donné procuration : NEANT - Absents : Néant - SECRETAIRE …")."""
+    """A list printed empty: "néant", "N/A", "Néant (0)"; "NEANT -", the dash left where a flattened line was
+    cut at the next label ("Absents ayant donné procuration : NEANT - Absents : Néant - SECRETAIRE …")."""
     folded = re.sub(r"(?<=\w)\s+[-–—;,]\s*$", "", fold(text).strip(" :"))
     return bool(lexicon.rx(lexicon.get("empty_list")).match(folded))
 

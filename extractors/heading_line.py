@@ -112,7 +112,8 @@ RECITAL = re.compile(r"\s*(?:[-•*]\s*)?(?:vu|considerant|attendu)\b")
 
 # "• 2. DCM 19/078 — Budget principal", an item's heading after a bulleted rank; not when the line next to it is
 # one too: "• 1. Délibération n° 2021-B-031 – …" / "• 2. Délibération n° 2021-B-032 – …", the Bureau's acts listed
-BULLETED_ACT = re.compile(r"^\s*[•*]\s*(?:[ivx]{1,5}|\d{1,2})\s*[.)]\s*(?:[–—:-]\s*)?(?:deliberation|delib\.?|dcm|dcc|dcs)\s")
+BULLETED_ACT = re.compile(r"^\s*[•*]\s*(?:[ivx]{1,5}|\d{1,2})\s*[.)]\s*(?:[–—:-]\s*)?"
+                          r"(?:deliberation|delib\.?|dcm|dcc|dcs)\s")
 
 
 def _listed_acts(units: list[Unit], k: int) -> bool:
