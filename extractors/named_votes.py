@@ -113,10 +113,15 @@ def _counted_after(names: str, before: str | None) -> tuple[str, int | None]:
     return names[:m.start()], int(before) if before else after
 
 
+def not_persons(names: str) -> bool:
+    """Words that name no one member: "groupe", "les élus", "pouvoir de", "(5" (sitting.json votes `named_not_persons`)."""
+    return bool(lexicon.rx(lexicon.get("votes", "named_not_persons")).search(fold(names)))
+
+
 def _count(names: str, bare: bool) -> int | None:
     """Members a list names, one voice each; None when it names anything else. `bare`: the
     statement says members voted ("Ont voté contre : DUMOLLARD, …"), so a surname alone is one."""
-    if lexicon.rx(lexicon.get("votes", "named_not_persons")).search(fold(names)):
+    if not_persons(names):
         return None
     parts = [e.strip(" .") for e, _ in entries.entries(ASIDE.sub("", names))]
     parts = [p for p in parts if p and not p[0].islower()]  # "non inscrite", "par procuration": appositions

@@ -342,9 +342,6 @@ def _prose(text: str) -> str:
 PLURAL_CIVILITIES = {"mm", "mmes", "messieurs", "mesdames"}  # "MM. DURAND et LEROY": one for two
 
 
-NOT_PERSONS = lexicon.get("votes", "named_not_persons")
-
-
 def _named_non_voters(sentence: str) -> int | None:
     """How many members a sentence names as not voting: "Laurence BRETON, présidente du
     club, ne prend pas part au vote" (one), "MM. DURAND et LEROY ne prennent pas part au
@@ -360,7 +357,7 @@ def _named_non_voters(sentence: str) -> int | None:
     # "Le groupe « Vals Autrement » n'a pas participé au vote" (no one named): how many is not said (the subject
     # only: not "Adoptée à la majorité – Pour : 44 … (le Président ne prend …")
     subject = re.split(r"[(:;]", names)[-1]
-    if not re.search(r"\b[A-ZÀ-Ý]{2,}", subject) and lexicon.rx(NOT_PERSONS).search(fold(subject)):
+    if not re.search(r"\b[A-ZÀ-Ý]{2,}", subject) and named_votes.not_persons(subject):
         return None
     if m.group("one"):
         return 1
