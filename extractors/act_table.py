@@ -123,7 +123,8 @@ def _resumed(units: list[Unit], head: int, last: Row, end: int) -> int | None:
     width, shape = len(units[head].cells), number_shape(last.number)
     for j in range(last.end, min(last.end + RESUME_REACH, end)):
         cells = units[j].cells
-        if len(cells) == width and shape and number_shape(cells[0]) == shape:
+        alone = len(cells) >= 2 and not any(c.strip() for c in cells[1:])  # "CC-2022-205" / "⇥Urbanisme – …"
+        if (len(cells) == width or alone) and shape and number_shape(cells[0]) == shape:
             return j
         if len(cells) >= 3:
             return None
@@ -184,7 +185,11 @@ def _goes_on(last: Row | None, cells: list[str], columns: dict[str, int]) -> boo
         return False
     if cells[columns["numero"]].strip():  # "2022-103 à" / "2022-106": a range's end wrapped
         return _number_wrapped(last, cells, columns) or act_range.open_end(last.number)
-    return not _says_vote(cells, columns) or _wrapped(cells, list(last.cells), columns)
+    # "CC-2022-201" / "⇥Finances – Budget primitif 2023 –" / "⇥⇥189⇥160⇥21⇥8": the figures of a row whose number
+    # and object stand on the lines above, on a line of their own with no object
+    figures_only = "objet" in columns and not cells[columns["objet"]].strip() \
+        and not _says_vote(list(last.cells), columns)
+    return not _says_vote(cells, columns) or figures_only or _wrapped(cells, list(last.cells), columns)
 
 
 def _number_wrapped(last: Row, cells: list[str], columns: dict[str, int]) -> bool:

@@ -18,6 +18,9 @@ from extractors.count_text import GLOSS, Count, digits, plausible
 from extractors.stream import Unit, fold
 
 
+NOTE_CALL = re.compile(r"(?<=\d)\s*(?:\(\s*(?:\d|l|i|\*{1,3})\s*\)|\*{1,3})$")
+
+
 def cell_rows(units: list[Unit]) -> tuple[list[Count], set[int]]:
     """A table row of labels over a row of values, cell under cell ("En exercice | Présents |
     … | Date de convocation" over "11 | 8 | … | 04/04/2024"): each count is the number under
@@ -35,7 +38,8 @@ def cell_rows(units: list[Unit]) -> tuple[list[Count], set[int]]:
         rows |= {k, *body}
         if at is None:
             continue  # a row per group and no total: no count is the sitting's
-        values = [digits(v).strip() for v in units[at].cells]  # "trente-neuf (39)" -> "39"
+        # "trente-neuf (39)" -> "39"; "2 (1)", "2 (l)", "2*": a note's call after the figure
+        values = [NOTE_CALL.sub("", digits(v).strip()) for v in units[at].cells]
         found = [(label, v) for label, v in zip(labels, values) if label and re.fullmatch(r"\d{1,4}", v)]
         # "2 | 33 | unanimité |": a vote table's row merged across its vote columns, its votants alone
         if len(found) >= 2 or len(found) == 1 and any("unanim" in fold(c) for c in units[at].cells):

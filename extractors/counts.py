@@ -18,14 +18,13 @@ A number is not a count when it is a year, an amount, a time or a percentage.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from extractors import lexicon
+from extractors import count_lines, lexicon
 from extractors.count_grids import cell_rows, label_lines, total_cells
+from extractors.count_lines import Run
 # (counts.Count, counts.digits: read by many)
-from extractors.count_text import (  # noqa: F401
-    COUNTS_TITLE, GLOSS, Count, digits, only_counts, plausible, totals_only)
-from extractors.rejoin import rejoined
+from extractors.count_text import GLOSS, Count, digits, only_counts, plausible, totals_only  # noqa: F401
 from extractors.stream import Unit, fold
 
 # A number as a count: not part of a larger number, an amount, a date or a time.
@@ -37,10 +36,11 @@ LONE_NUMBER_BELOW = re.compile(r"[ \t]*\n[ \t]*(?=\d{1,4}[ \t]*(?:\)[ \t]*[.;,]?
 # a separator, or a verb saying the count changed ("le nombre de présents est porté à 22")
 # a count in brackets between a list's label and its colon: "Étaient présents (12) : M. …", or ending
 # the label's line, the names below: "PRÉSENTS (11)" / "Membres élus : Mme …"
-# (leaders only on the label's line: "1 ABSTENTION(S)" / "...4...", a page number below, is no value)
+# (leaders only on the label's line: "1 ABSTENTION(S)" / "...4...", a page number below, is no value; or opening
+# the next line when the label ends its own: "… | Absents avec pouvoir" / "……… 10 | Total …")
 # a lone dot between spaces is a leader cut short, its figure ending the line: "Pour ....... 6" / "Abstention . 1
 # (M. le Président)" (not "… et 1 abstention . 2 – Création d'un poste", a sentence's end and the next rank)
-SEPARATOR = re.compile(r"^(?:[ \t]*(?:\(s\)|\(e\)s|\(es\))?[ \t]*(?:\.{2,}|…|(?<=[ \t])\.(?=[ \t]+\d{1,4}[ \t]*(?:\(|\n|$)))"
+SEPARATOR = re.compile(r"^(?:[ \t]*(?:\(s\)|\(e\)s|\(es\))?[ \t]*(?:\n[ \t]*(?=(?:\.{3}|…)[.…]*[ \t]*\d{1,4}(?![\d.…])))?(?:\.{2,}|…|(?<=[ \t])\.(?=[ \t]+\d{1,4}[ \t]*(?:\(|\n|$)))"
                        r"|\s*(?:\(s\)|\(e\)s|\(es\))?\s*(?:[:=|→⇒]|_+|[–—-]>?(?=\s*\d)|"
                        r"(?:est\s+|sont\s+)?(?:portee?s?|ramenee?s?)\s+a\s|(?:etant|est)\s+de\s(?=\s*\d)|"
                        # "… le nombre de votants s'élève donc à 30", "… reste fixé à 30"
@@ -52,32 +52,6 @@ SEPARATOR = re.compile(r"^(?:[ \t]*(?:\(s\)|\(e\)s|\(es\))?[ \t]*(?:\.{2,}|…|(
 OTHER_BODY = re.compile(r"(?i)\b(?:commission|comit[ée]|bureau|conseil\s+d'(?:[ée]cole|exploitation|administration))\b")
 BRACKET_ENDS_LINE = re.compile(r"[ \t]*\([ \t]*(\d{1,4})[ \t]*\)[ \t]*(?:\n|$)")  # "PRÉSENTS (11)" / names below
 BETWEEN_LABELS = re.compile(r"^[\s:=|._…–—\-/▪•·●]*$")
-class Run:
-    """Units read as one text, with the unit each character comes from."""
-
-    def __init__(self, units: list[Unit]):
-        self.units = units
-        pieces, self.starts = [], []
-        pos = 0
-        for text in rejoined([u.text for u in units]):
-            self.starts.append(pos)
-            text = digits(text)
-            pieces.append(text)
-            pos += len(text) + 1
-        self.text = "\n".join(pieces)
-
-    def unit_at(self, pos: int) -> int:
-        k = 0
-        for i, start in enumerate(self.starts):
-            if start <= pos:
-                k = i
-        return k
-
-    def line_of(self, pos: int) -> tuple[int, int]:
-        """(start, end) offsets of the unit holding `pos`."""
-        k = self.unit_at(pos)
-        end = self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.text)
-        return self.starts[k], end
 
 
 def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Count]:
@@ -103,14 +77,15 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
     return [c for c in _seats(_restated_totals(run, _with_deputies(run, out))) if c.column in wanted]
 
 
-RESTATES = re.compile(r"^\W*(?:soit|au\s+total|en\s+tout)\b"
+RESTATES = re.compile(r"^\W*(?:soit|au\s+total|en\s+tout|total\s+des?\s)\b"
                       r"(?!.*\b(?:a\s+compter|a\s+partir|apres|jusqu|des\s+l|point|question|deliberation)\b)")
 
 
 def _restated_totals(run: Run, out: list[Count]) -> list[Count]:
     """"Délégués titulaires présents …… 15" / "Délégués suppléants siégeant avec voix délibérative
-    …… 3" / "Soit présents …… 18": a line opening on "soit" ("au total") restates the count of a
-    line a few above, which it replaces; not "Soit 16 présents et 18 votants à compter du point n° 3"."""
+    …… 3" / "Soit présents …… 18" (or "Total des délégués présents avec voix délibérative : 18"): a line
+    opening on "soit" ("au total") restates the count of a line a few above, which it replaces; not
+    "Soit 16 présents et 18 votants à compter du point n° 3"."""
     restating = {c.unit for c in out if RESTATES.match(run.units[c.unit].folded)}
     drop = {id(x) for c in out if c.unit in restating for x in out
             if x.column == c.column and 0 < c.unit - x.unit <= 4 and x.unit not in restating}
@@ -281,6 +256,18 @@ NAMED_THEN_COUNT = re.compile(r"[^\W\d_][^\d():;=|\n]{0,80}?\((\d{1,4})\)")
 OWN_NUMBER = re.compile(r"(?:^|\bet\s+|\+\s*|[|(]\s*|,\s*)\d{1,3}\s*$")
 
 
+@dataclass(frozen=True)
+class _Reach:
+    """What `_after` found past a label: the text after it, its separator, the number below
+    the label's line when it is alone there, and the number taken as its value."""
+    run: Run
+    label: lexicon.Label
+    rest: str
+    sep: re.Match | None
+    alone: re.Match | None
+    m: re.Match
+
+
 def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Count]:
     """``"Présents : 29"``; ``"Pour 9"`` (no separator) at the start of a line or on a line of counts;
     ``"Votants (présents et représentés) : 17"`` (a gloss between label and value)."""
@@ -292,48 +279,99 @@ def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Coun
         return []
     if sep and sep.group(0).lstrip().startswith(",") and OTHER_BODY.search(run.text[slice(*run.line_of(label.start))]):
         return []  # "« Commission d'appel d'offres – membres en exercice, 5 ; présents, 4 ; …": another body's
-    gap = sep.end() if sep else len(rest) - len(rest.lstrip(" "))
     alone = None if sep else LONE_NUMBER_BELOW.match(rest)
     # "Délégués votants" / "51": a bare label, its number below; "(présents 10 / votants" / "11)."
     if alone and _lone_number_above(run, label, taken):
         return []  # "23" / "votants" / "4" / "pouvoirs": each number above its label (read by _before)
-    if alone and (_starts_line(run, label) or (_label_ends_line(run, label) and _in_bracket(run, label))):
+    m = _value(run, label, rest, sep, alone)
+    if not m or not plausible(int(m.group(1))):
+        return []
+    reach = _Reach(run, label, rest, sep, alone, m)
+    if any(refuses(reach) for refuses in REFUSALS):
+        return []
+    reach = replace(reach, m=_total_column(run, label, rest, m))
+    taken[index] = label.end + reach.m.start(1)
+    return _counted(reach)
+
+
+def _value(run: Run, label: lexicon.Label, rest: str, sep: re.Match | None, alone: re.Match | None) -> re.Match | None:
+    """The number after the label's separator (or on the line below a label alone on its line);
+    for a vote side, the number in brackets after who voted so."""
+    gap = sep.end() if sep else len(rest) - len(rest.lstrip(" "))
+    if alone and (count_lines.starts_line(run, label) or (count_lines.label_ends_line(run, label)
+                                                          and count_lines.in_bracket(run, label))):
         gap = alone.end()
     m = NUMBER.match(rest, gap)
     if m is None and sep and label.name in VOTE_SIDES:  # "Pour : GEC, SA, ES (42)": who, then how many
         m = NAMED_THEN_COUNT.match(rest, gap)
         # (not "Pour : groupe A (22) et groupe B (4)": two numbers, whose sum is not printed)
         m = None if m and re.match(r"[^\n:;=|]{0,60}?\(\s*\d", rest[m.end():]) else m
-    if not m or not plausible(int(m.group(1))):
-        return []
-    prose = bool(sep and re.search(r"\bde\s", sep.group(0)))  # "… en exercice étant de" / "33, …": a sentence goes on
-    if "\n" in rest[:m.start(1)] and not _label_ends_line(run, label) and not prose:
-        return []  # "LES EQUIPEMENTS pour :" / "88 004,30 €": a value below only under a label ending its line
-    if not sep and not alone and not (_starts_line(run, label) or _counts_to_end(run, label.start)
-                                      or _verb_led(run, label, rest, m)):
-        return []
-    if not sep and not alone and _number_before_label(run, label.end + m.end()) and not _label_first(run, label):
-        return []  # "3 procurations 32 votants": 32 is the votants (not so for "Votants" / "18" / "Présents")
-    if sep and re.search(r"[|–—-]", sep.group(0)) and _number_ends(run, label.start) and _value_first(run, label) \
-            and (_number_before_label(run, label.end + m.end()) or not re.search(r"[|:=]", sep.group(0))):
-        return []  # "19 élus présents | 0 pouvoir(s)", "19 pour — 2 abstentions": each number before its label
-    own = sep and OWN_NUMBER.search(run.text, run.line_of(label.start)[0], label.start)
-    if own and (sep.group(0).strip() == "|" or ":" in sep.group(0) and _number_before_label(run, label.end + m.end())):
-        return []  # "| 3 + 1 pouvoir | 12 |", "Soit 19 présents et 3 pouvoirs : 22 votants.": each its own number
-    if label.name not in VOTE_SIDES and VOTE_SIDE_NEXT.match(rest, m.end()):
-        return []  # "Sur 69 votants : 61 pour, 0 contre": 61 is the pour's, 69 (before) the votants'
-    m = _total_column(run, label, rest, m)
-    taken[index] = label.end + m.start(1)
-    method = "label_value" if sep else "count_line"
+    return m
+
+
+def _below_a_sentence(r: _Reach) -> bool:
+    """"LES EQUIPEMENTS pour :" / "88 004,30 €": a value below only under a label ending its line
+    (or after "… en exercice étant de" / "33, …": a sentence going on)."""
+    prose = bool(r.sep and re.search(r"\bde\s", r.sep.group(0)))
+    return "\n" in r.rest[:r.m.start(1)] and not count_lines.label_ends_line(r.run, r.label) and not prose
+
+
+def _mid_phrase(r: _Reach) -> bool:
+    """No separator: a count only at the start of a line, on a line of counts, or after the verb
+    of a sentence ("sont présents 12 membres"); not "… du bourg pour un" / "montant"."""
+    return not r.sep and not r.alone and not (count_lines.starts_line(r.run, r.label)
+                                              or count_lines.counts_to_end(r.run, r.label.start)
+                                              or _verb_led(r.run, r.label, r.rest, r.m))
+
+
+def _next_labels_number(r: _Reach) -> bool:
+    """"3 procurations 32 votants": 32 is the votants' (not so for "Votants" / "18" / "Présents")."""
+    return not r.sep and not r.alone and count_lines.number_before_label(r.run, r.label.end + r.m.end()) \
+        and not count_lines.label_first(r.run, r.label)
+
+
+def _each_before_its_label(r: _Reach) -> bool:
+    """"19 élus présents | 0 pouvoir(s)", "19 pour — 2 abstentions": each number before its label."""
+    run, label, sep = r.run, r.label, r.sep
+    if not (sep and re.search(r"[|–—-]", sep.group(0)) and count_lines.number_ends(run, label.start)
+            and count_lines.value_first(run, label)):
+        return False
+    return count_lines.number_before_label(run, label.end + r.m.end()) or not re.search(r"[|:=]", sep.group(0))
+
+
+def _own_number_before(r: _Reach) -> bool:
+    """"| 3 + 1 pouvoir | 12 |", "Soit 19 présents et 3 pouvoirs : 22 votants.": each its own number."""
+    own = r.sep and OWN_NUMBER.search(r.run.text, r.run.line_of(r.label.start)[0], r.label.start)
+    # ("Neuf membres présents, deux pouvoirs : onze voix délibératives": the voices after the colon)
+    return bool(own and (r.sep.group(0).strip() == "|" or ":" in r.sep.group(0)
+                         and (count_lines.number_before_label(r.run, r.label.end + r.m.end())
+                              or re.match(r"\s+voix\b", r.rest[r.m.end():]))))
+
+
+def _vote_side_next(r: _Reach) -> bool:
+    """"Sur 69 votants : 61 pour, 0 contre": 61 is the pour's, 69 (before) the votants'."""
+    return r.label.name not in VOTE_SIDES and bool(VOTE_SIDE_NEXT.match(r.rest, r.m.end()))
+
+
+# why a number after a label is not its value, asked in this order
+REFUSALS = (_below_a_sentence, _mid_phrase, _next_labels_number, _each_before_its_label, _own_number_before,
+            _vote_side_next)
+
+
+def _counted(r: _Reach) -> list[Count]:
+    """The count read, with the suppléants said after the présents and the members in office
+    after "sur"; marked as varying when the text says it changes during the sitting."""
+    label, rest, unit, m = r.label, r.rest, r.run.unit_at(r.label.start), r.m
+    method = "label_value" if r.sep else "count_line"
     deputies = WITH_DEPUTIES.match(rest, m.end()) if label.name == "presents" else None
     # (not "…, les suppléants assistant sans voix délibérative")
-    deputies = None if deputies and re.search(r"sans\s+voix|voix\s+consultative", rest[deputies.end():deputies.end() + 80]) \
-        else deputies
+    if deputies and re.search(r"sans\s+voix|voix\s+consultative", rest[deputies.end():deputies.end() + 80]):
+        deputies = None
     if deputies:  # "Présents : 22 titulaires et 3 suppléants ayant voix délibérative": 25 sit and vote
-        return [Count(label.name, int(m.group(1)) + int(deputies.group(1)), run.unit_at(label.start), method)]
+        return [Count(label.name, int(m.group(1)) + int(deputies.group(1)), unit, method)]
     if VARIES.match(rest[m.end():m.end() + 80]):
         method = "count_varies"  # "Présents : 17 (18 à partir de DEL_2012_042)": which one holds depends on the item
-    return _out_of(run, label, Count(label.name, int(m.group(1)), run.unit_at(label.start), method), label.end + m.end())
+    return _out_of(r.run, label, Count(label.name, int(m.group(1)), unit, method), label.end + m.end())
 
 
 ROW_OF_NUMBERS = re.compile(r"(?:[ \t]+\d{1,4}){2,}[ \t]*$")
@@ -418,18 +456,10 @@ def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
     if wrapped:  # "… – 17" / "présents – 11 …": a line cut between a number and its label
         start, _ = run.line_of(start - 1)
     head = run.text[start:label.start]
-    # not "19h30"; "13 étaient présents et 1 était représenté": a copula between number and label
-    # "19 membres élus présents": a word for members between; "3 dont 2 avec procuration", "dont 2
-    # ayant donné pouvoir": the absents represented
-    given = r"|\s(?:avec|ayant\s+donn[ée])\s+" if label.name == "pouvoirs" else ""
-    m = re.search(r"(?<![\w.,/])(\d{1,4})\s*(?:\s(?:[ée]taient|[ée]tait|sont|est|furent)\s+|"
-                  r"\s(?:membres?|conseill[eè]re?s?|[ée]lue?s?|d[ée]l[ée]gu[ée]e?s?)\s+" + given + r")?$", head)
-    if not m or (start + m.start(1)) in used or not plausible(int(m.group(1))):
+    m = NUMBER_BEFORE_POUVOIRS.search(head) if label.name == "pouvoirs" else NUMBER_BEFORE.search(head)
+    if not m or (start + m.start(1)) in used or not plausible(int(m.group(1))) or _not_its_number(run, label, m,
+                                                                                                   head, wrapped):
         return []
-    if wrapped and re.search(r"[:=]\s*$", head[:m.start(1)]):
-        return []  # "afférents au Conseil : 53" / "Délégués votants": 53 is the line above's value
-    if wrapped and re.match(r"[ \t]*:", run.text[label.end:]):
-        return []  # "… Gérard KIEFFER – soit 11 membres" / "Pouvoir : Éric BARTHÉLEMY → …": a label of its own line
     _, end = run.line_of(label.start)
     # "39 présents" alone on its line is a count line; "les 15 présents" in a sentence is weaker
     method = "count_line" if only_counts(run.text[start:end]) else "number_before"
@@ -437,6 +467,30 @@ def _before(run: Run, label: lexicon.Label, used: set[int]) -> list[Count]:
     count = Count(label.name, int(m.group(1)), run.unit_at(start + m.start(1)), method)
     return _out_of_before(run, label, count, start + m.start(1)) or _out_of(run, label, count, label.end)
 
+
+# the number right before a label: not "19h30"; "13 étaient présents et 1 était représenté" (a copula between
+# number and label), "19 membres élus présents" (a word for members between), "27 ⇥ présents" (a tab block,
+# value first: a cell's bar between); for the pouvoirs "3 dont 2 avec procuration", "dont 2 ayant donné
+# pouvoir" (the absents represented)
+_BEFORE = (r"(?<![\w.,/])(\d{1,4})\s*(?:\|\s*|\s(?:[ée]taient|[ée]tait|sont|est|furent)\s+|"
+           r"\s(?:membres?|conseill[eè]re?s?|[ée]lue?s?|d[ée]l[ée]gu[ée]e?s?)\s+{given})?$")
+NUMBER_BEFORE = re.compile(_BEFORE.replace("{given}", ""))
+NUMBER_BEFORE_POUVOIRS = re.compile(_BEFORE.replace("{given}", r"|\s(?:avec|ayant\s+donn[ée])\s+"))
+
+
+def _not_its_number(run: Run, label: lexicon.Label, m: re.Match, head: str, wrapped: bool) -> bool:
+    """Why the number before a label is not its count."""
+    if "|" in m.group(0) and head[:m.start(1)].strip(" \t|"):
+        return True  # "Mme POTEL | 4 | absente": a seat's number in a roll call, not "27 | présents" (a count a line)
+    if wrapped and re.search(r"[:=]\s*$", head[:m.start(1)]):
+        return True  # "afférents au Conseil : 53" / "Délégués votants": 53 is the line above's value
+    if wrapped and re.match(r"[ \t]*:", run.text[label.end:]):
+        return True  # "… Gérard KIEFFER – soit 11 membres" / "Pouvoir : Éric BARTHÉLEMY → …": a label of its own line
+    # "(quorum : un tiers des membres ; deux pouvoirs par membre au plus)": a rule, no count
+    return bool(PER_MEMBER.match(run.text, label.end))
+
+
+PER_MEMBER = re.compile(r"\s+(?:au\s+plus\s+)?par\s+(?:membre|conseill|[ée]lu|d[ée]l[ée]gu|personne|mandataire)", re.I)
 
 # "dix-neuf délégués sur trente sont présents": the présents before "sur", the members in office after
 SAID_OUT_OF = re.compile(r"(?<![\w.,/])(\d{1,4})[ \t]+(?:(membres?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lue?s?)[ \t]+)?sur[ \t]+$", re.I)
@@ -457,121 +511,6 @@ def _out_of_before(run: Run, label: lexicon.Label, count: Count, pos: int) -> li
     return [present, Count("membres_en_exercice", count.value, count.unit, "out_of")]
 
 
-def _in_bracket(run: Run, label: lexicon.Label) -> bool:
-    """"(présents 10 / votants" / "11).": the label inside a bracket left open on its line, its
-    number at the start of the next (not "Pour : 10, Contre : 2, Abstentions" / "1", which may
-    be the page's number)."""
-    start, _ = run.line_of(label.start)
-    before = run.text[start:label.start]
-    return before.rfind("(") > before.rfind(")") and not re.search(r"\d\s*$", before)
-
-
-def _label_ends_line(run: Run, label: lexicon.Label) -> bool:
-    """The label ends its line ("Pouvoirs :", "… Conseillers représentés:" / "3"), and what
-    comes before it on the line is no sentence: its value may be on the next line."""
-    start, end = run.line_of(label.start)
-    before = run.text[start:label.start]
-    if before.rfind("(") > before.rfind(")"):  # "X quitte la séance (présents : 66 – votants :" / "67)."
-        before = before[before.rfind("(") + 1:]
-    return not re.sub(r"[\s:=|._…]+", "", run.text[label.end:end]) and (
-        not re.sub(r"[\s:=|._…]+", "", before) or only_counts(before))
-
-
-def _counts_to_end(run: Run, pos: int) -> bool:
-    """From `pos` to the end of its line, count labels and numbers only ("Vote : Pour 27,
-    Contre 0"), after a break, not mid-phrase ("… de la traverse du bourg pour un")."""
-    start, end = run.line_of(pos)
-    # "Vote : POUR 23 – CONTRE 4 (M. BLONDEL, Mme MARTEL, …)": who voted so, in a bracket after the counts
-    # (not a gloss between a label and its number: "Vote : pour (avis défavorable) 8 - contre 3")
-    bracket = run.text.find("(", pos, end)
-    end = bracket if bracket > pos and re.search(r"\d", run.text[pos:bracket]) else end
-    cell = run.text.find("|", pos, end)  # "… | Pour 72 · Contre 10 · Abst 4 | Adoptée": the cell's end
-    end = cell if cell > pos else end
-    # "Vote : pour 21, contre 3, abstentions 2. Les statuts …" (not "Contre 1 | Abst. 0")
-    sentence = re.search(r"(?<!\babst)(?<!\bnbre)(?<!\bnb)\.\s", run.text[pos:end])
-    end = pos + sentence.start() if sentence else end
-    before = run.text[start:pos].rstrip()
-    if before.endswith(","):  # "Vote : Pour 27, Contre 0", not "… la société Restaurel Ouest, pour un" / "montant"
-        # "Le tarif passe à 0,043 €. Pour 15, contre 0": the clause begins after the sentence before
-        clause = re.split(r"[:;(]|(?<!\babst)(?<!\bnbre)(?<!\bnb)\.\s", before)[-1].strip(" ,")
-        return only_counts(run.text[pos:end]) and (not re.sub(r"[\d\s,.]+", "", clause) or only_counts(clause))
-    return only_counts(run.text[pos:end]) and (not before or before[-1] in ":;.–-(/|·•" or only_counts(before))
-
-
-def _label_first(run: Run, label: lexicon.Label) -> bool:
-    """A line of counts that opens on a label and closes on a number: each number follows its
-    label ("Nombre de conseillers : en exercice 11 présents 4 représentés 2 votants 6")."""
-    start, end = run.line_of(label.start)
-    line = run.text[start:end]
-    title = COUNTS_TITLE.match(line)
-    rest = line[title.end():] if title else line
-    return bool(re.match(r"[\s\-–•*·>|]*[a-z]", rest)) and bool(re.search(r"\d\s*[.)]?\s*$", rest)) and only_counts(line)
-
-
-def _number_before_label(run: Run, pos: int) -> bool:
-    """A label of the number-before families right after `pos` ("… 32 votants")."""
-    rest = run.text[pos:pos + 60]
-    found = lexicon.labels("counts", rest)
-    if found and "\n" in rest[:found[0].start] and re.match(r"\s*:", rest[found[0].end:]):
-        return False  # "… | votants 17" / "Présents : ROCHETTE Gilles, …": the next line's label opens its list
-    # "… 32 votants", "| 0 membres absents" (one word between)
-    return bool(found) and re.fullmatch(r"\s*(?:[a-z]+\s+)?", rest[:found[0].start]) is not None and \
-        found[0].name in lexicon.get("number_before")
-
-
-def _number_ends(run: Run, pos: int) -> bool:
-    """A number right before `pos` on its line ("| 19 élus présents", "| 19 membres élus
-    présents"), not a time nor a date."""
-    start, _ = run.line_of(pos)
-    if not run.text[start:pos].strip() and _cut_above(run, start):
-        start = run.line_of(start - 1)[0]  # "… – 13" / "présents – 13 votants": the line above's
-    return bool(re.search(r"(?<![\w.,/:])\d{1,4}(?:\s+[a-z]+)?\s*$", run.text[start:pos]))
-
-
-# a line of counts cut after a number: "(15 membres en exercice – 13" (not "… DU 12 DÉCEMBRE 2019")
-# or after its number and the members' noun: "… s'établissent ainsi : 11 membres" / "présents ; 17 …"
-CUT_AFTER_NUMBER = re.compile(r"(?:[–—|(-]|[:=])\s*\d{1,3}(?:\s+(?:membres|conseill\w+|delegue\w*|elu\w*))?\s*\n$")
-
-
-def _cut_above(run: Run, start: int) -> bool:
-    """The line ending at `start` is cut after a count ("(15 membres en exercice – 13" / "présents
-    …"); searched in the few characters before `start`, not the whole text up to it."""
-    return CUT_AFTER_NUMBER.search(run.text, max(0, start - 80), start) is not None
-
-
-def _value_first(run: Run, label: lexicon.Label) -> bool:
-    """The counts give a number before their first label ("Vote : 19 pour — 2 abstentions",
-    "(15 membres en exercice – 13" / "présents – 13 votants"), not a label first ("Présents – 12
-    Mandats – 3 Total votants – 15", "Total présents – 17" / "Nb de votants – 20")."""
-    start, end = run.line_of(label.start)
-    start, first = _first_label(run, start, end, label.start)
-    if LABEL_TAIL.fullmatch(run.text[start:first]) and LABEL_CUT_ABOVE.search(run.text, max(0, start - 80), start):
-        return True  # "(44 délégués" / "communautaires en fonction - 36 présent(e)s - 38 membres votants)"
-    while not run.text[start:first].strip() and _cut_above(run, start):
-        start, end = run.line_of(start - 1)  # the counts began on the line above
-        start, first = _first_label(run, start, end, end)
-    return bool(re.search(r"\d", run.text[start:first]))
-
-
-# a first label cut across lines after its number: "(44 délégués" / "communautaires en fonction - 36 …"
-LABEL_CUT_ABOVE = re.compile(r"\(\s*\d{1,3}(?:\s+[^\W\d_]+){1,3}[ \t]*\n$")
-LABEL_TAIL = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*")
-
-
-OPENING_BRACKET = re.compile(r"\((?!(?:e|s|es|nt)\))")  # not "présent(e)s", "votant(s)"
-
-
-def _first_label(run: Run, start: int, end: int, before: int) -> tuple[int, int]:
-    """Where the counts of the line begin (after a bracket opening them: "… pour délibérer (19
-    sièges | 18 …"), and where their first label starts (not "quorum"), up to `before`."""
-    # a bracket still open ("(19 sièges | 18"), not a gloss closed ("en exercice (effectif) | 41")
-    opened = [m.end() for m in OPENING_BRACKET.finditer(run.text, start, before) if ")" not in run.text[m.end():before]]
-    start = opened[-1] if opened else start
-    found = [lb for lb in lexicon.labels("counts", run.text[start:end])
-             if start + lb.start <= before and not lb.name.startswith("_")]
-    return start, start + found[0].start if found else before
-
-
 def _counted_label(run: Run, label: lexicon.Label, rest: str) -> bool:
     """"PRÉSENTS (11)" alone on its line, the names below: the label's count. Not "Unanimité des votants
     (64)" (an item's figure in a sentence), "Commission | Titulaires | Présents (12)" (a table's header),
@@ -581,19 +520,6 @@ def _counted_label(run: Run, label: lexicon.Label, rest: str) -> bool:
     note = re.search(rf"(?:^|\s)\(\s*{number}\s*\)\s+[^\W\d_]", run.text[label.end + len(rest.split("\n")[0]):])
     calls = [int(n) for n in re.findall(r"\((\d{1,2})\)[ \t]*(?:\n|$)", run.text)]  # "(1)", "(2)": notes' calls
     footnotes = len(calls) >= 2 and calls == list(range(1, len(calls) + 1))
-    return _starts_line(run, label) and not table and not note and not footnotes
+    return count_lines.starts_line(run, label) and not table and not note and not footnotes
 
 
-def _starts_line(run: Run, label: lexicon.Label) -> bool:
-    """The label opens its line, after a bullet or a lead naming the vote ("Vote : Pour 56 –
-    unanimité des votants.", "Résultat du vote : Pour 12 Contre 3")."""
-    start, _ = run.line_of(label.start)
-    return not VOTE_LEAD.sub("", re.sub(r"^[\s\-–•*·>|]+", "", run.text[start:label.start]))
-
-
-VOTE_LEAD = re.compile(r"(?i)^(?:vote|votes|r[ée]sultats?\s+du\s+vote|scrutin)\s*:\s*")
-
-
-def _count_line(run: Run, pos: int) -> bool:
-    start, end = run.line_of(pos)
-    return only_counts(run.text[start:end])

@@ -274,6 +274,10 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
         # an extract's box says 10 votants, its vote line "Votants : 9 — Pour : 8 …": the vote's
         # own, set beside présents and pouvoirs it need not add up to (someone left the room)
         facts["votants"] = replace(vote.facts["votants"], method="votants_item")
+    opening = ctx.session.facts.get("votants")
+    own_votants = "votants" in facts and (opening is None or facts["votants"].span != opening.span)
+    if own_votants and not facts["votants"].derived:
+        _room_of_the_vote(facts, facts["votants"])  # (the item's own votants, not the opening's)
     if item.heading and item.heading.number:
         facts["numero"] = Fact(item.heading.number, ctx.units[item.heading.unit].span, "heading")
         act_numbers.in_title(ctx.units, item, facts)
@@ -288,6 +292,22 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
         facts["objet"] = title
     _stamp(ctx, facts, units)
     return facts
+
+
+def _room_of_the_vote(facts: dict[str, Fact], votants: Fact) -> None:
+    """"Pour cette délibération : présents 14 – représentés 2 – votants 16." under an extract whose
+    opening says 15 présents and 2 pouvoirs (a member left, interested): the présents and pouvoirs
+    printed on the line of the item's own votants (called only when they are not the opening's), adding
+    up to them, are the room that voted, set beside them ("move_counts")."""
+    line = votants.span.text if votants.span else ""
+    said = {c.column: c.value for c in counts.read([Unit(line, votants.span, 0)], ("presents", "pouvoirs", "votants"))}
+    # (the line's own figures adding up to the votants taken: not "Le procès-verbal de la séance du 9 décembre
+    # (11 présents, 3 pouvoirs, 14 votants) est approuvé à l'unanimité des 13 votants")
+    if len(said) < 3 or said["votants"] != votants.value or said["presents"] + said["pouvoirs"] != votants.value:
+        return
+    if any(facts[c].value != said[c] for c in ("presents", "pouvoirs") if c in facts):
+        for column in ("presents", "pouvoirs"):
+            facts[column] = Fact(said[column], votants.span, "move_counts")
 
 
 def _own_chair(kept: dict[str, Fact]) -> bool:

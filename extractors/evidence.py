@@ -23,7 +23,8 @@ from schemas.text import ends_sentence
 def said(units: list[Unit]) -> list[bool]:
     """Each line's evidence, a decision cut at the line's end read on the line where it ends."""
     leads = Counter(_lead(u) for u in units)
-    out = [_said(u) or result_column(u) and leads[_lead(u)] == 1 for u in units]
+    out = [_said(u) or (result_column(u) or _outcome_closing_act(u)) and (leads[_lead(u)] == 1 or not _lead(u))
+           for u in units]
     return [s or k > 0 and _decided_across(units[k - 1], units[k]) for k, s in enumerate(out)]
 
 
@@ -36,7 +37,10 @@ def result_column(u: Unit) -> bool:
 
 
 def _lead(u: Unit) -> str:
-    return (u.folded.split() or [""])[0]
+    """The act number opening the line ("2024-08"); not a count in brackets ("[25]  Unanimité  → ADOPTÉ",
+    each row's votants), which many rows share."""
+    lead = (u.folded.split() or [""])[0]
+    return "" if re.fullmatch(r"\[\d{1,4}\]|\(\d{1,4}\)", lead) else lead
 
 
 def with_vote_tables(units: list[Unit], said: list[bool]) -> list[bool]:
@@ -50,12 +54,23 @@ def with_vote_tables(units: list[Unit], said: list[bool]) -> list[bool]:
 def is_evidence(u: Unit) -> bool:
     """A line that records a decision or a vote ("Le Conseil … DÉCIDE", "Pour : 16",
     "adopté à l'unanimité", a relevé's "…   ADOPTEE"), not a recital ("Vu la délibération … adoptée …")."""
-    return _said(u) or result_column(u)
+    return _said(u) or result_column(u) or _outcome_closing_act(u)
 
 
 def _said(u: Unit) -> bool:
     return any(_decides(fold(sentence).strip()) for sentence in SENTENCE.split(u.text)) or \
         bool(counts.read([u], tuple(lexicon.get("vote_counts")))) or _vote_after_act(u.folded.strip())
+
+
+# a relevé flattened one space a cell, the outcome's column last: "CP-2021-07-007 Agriculture - Aide aux
+# filières en circuits courts Unanimité" (capitalised: a title does not end on the word)
+OUTCOME_CELL = re.compile(r"\s(?:Unanimité|UNANIMITÉ|UNANIMITE|Adopté|Adoptée|ADOPTÉE?|ADOPTEE?|Rejeté|Rejetée|REJETÉE?)"
+                          r"\s*\.?$")
+
+
+def _outcome_closing_act(u: Unit) -> bool:
+    folded = u.folded.strip()
+    return bool(OUTCOME_CELL.search(u.text)) and any(rx(p).match(folded) for p in data()["headings"]["act"])
 
 
 def _decided_across(above: Unit, u: Unit) -> bool:
@@ -99,10 +114,23 @@ def _vote_tables(units: list[Unit]) -> list[int]:
     0 | 0" … "Total | 14 | 0 | 1"), or the first label of one flattened a cell a line ("Votants" /
     "Pour" / "Contre" / "Abstention" / "41" / "40" / "0" / "1"): a vote recorded, though no single
     line says so."""
+    flat = FLAT_VOTE_LABEL.fullmatch
     return [k for k, u in enumerate(units) if (u.cells and k + 1 < len(units) and units[k + 1].cells
-                                               or FLAT_VOTE_LABEL.fullmatch(u.folded.strip()) and not _label_above(units, k))
+                                               or flat(u.folded.strip()) and not _label_above(units, k)
+                                               or _labels_only(u))
             and not re.search(r"\d", u.text) and re.search(r"\b(?:pour|contre|abst|votants)", u.folded)
             and counts.read(units[k:k + 10], tuple(lexicon.get("vote_counts")))]
+
+
+def _labels_only(u: Unit) -> bool:
+    """"Votants Pour Contre Abstention NPPV" over "42 30 12 0 0": three count labels or more, two of them a
+    vote's sides, nothing but separators between them and no figure on the line (its values below)."""
+    if re.search(r"\d", u.text) or not re.search(r"\b(?:pour|contre|abst)", u.folded):
+        return False
+    found = lexicon.labels("counts", u.folded)
+    sides = sum(lb.name in lexicon.get("vote_counts") for lb in found)
+    return sides >= 2 and len(found) >= 3 and not re.sub(r"[\s|.:/]", "", "".join(
+        u.folded[a.end:b.start] for a, b in zip(found, found[1:])))
 
 
 FLAT_VOTE_LABEL = re.compile(r"(?:nombre\s+de\s+)?votants|pour")  # a flattened table's first label

@@ -29,7 +29,7 @@ def heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
             or lexicon.first("range", folded):
         return []  # "Présents : 16", "Questions 11 à 17 :" are no headings
     out = [(f, h) for f, h in _patterned(u, k, folded, bullet) if not _cited(units, k, h)
-           and not _called_note(units, k, h)]
+           and not _called_note(units, k, h) and not _decision_point(u, f, h)]
     out = [(f, _ranged(h, span)) for f, h in out] if span else out
     if bullet and not out or _listed_acts(units, k):
         return []
@@ -43,6 +43,13 @@ def heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
         out.append(("plain", Heading(k, "plain", None, u.text.strip())))
     return [(f, h) for f, h in out if not (h.title and any(rx(p).search(fold(h.title)) for p in data()["toc_title"]))
 ]
+
+
+def _decision_point(u: Unit, family: str, h: Heading) -> bool:
+    """"• 1. Approuve le plan de financement …" under "DÉCIDE :": a bulleted point of the decision, its verb
+    in any case (a bulleted rank opens an item's title, "• 1. Compte rendu de la séance du 7 mars")."""
+    return family == "numbered" and u.text.lstrip().startswith("•") and bool(h.title) and \
+        bool(rx(data()["clause"]).match(fold(h.title)))
 
 
 def clause(title: str | None) -> bool:
@@ -130,6 +137,9 @@ def _heading_text(u: Unit) -> tuple[Unit, bool]:
     stray = STRAY.match(u.text)
     if stray:
         u = Unit(u.text[stray.end():], u.span, u.index, u.bold, u.cells, u.gap_before)
+    ruled = RULE_ENDS.sub("", u.text)
+    if ruled != u.text and ruled.strip():  # "—— Délibération n° 2021-012 – Débat d'orientation budgétaire ——"
+        u = Unit(ruled, u.span, u.index, u.bold, u.cells, u.gap_before)
     bullet = BULLET.match(u.text)
     if bullet:  # "► Délibération n° 2013-028 – Approbation …": a glyph a template sets before each act
         u = Unit(u.text[bullet.end():], u.span, u.index, u.bold, u.cells, u.gap_before)
@@ -232,6 +242,9 @@ def _bullet_title(text: str) -> str:
 
 
 BULLET = re.compile(r"^\s*[►▶▸▹▪▫●■□◆◇◊➢➣➤➔➜→✓✔❖○◦·]\s*")
+# a title set between rules, "—— Délibération n° 2021-012 – … ——" (each end taken off on its own: the title's
+# second line keeps only the closing rule)
+RULE_ENDS = re.compile(r"^\s*(?:[–—=*~_-]\s*){2,}(?=\S)|(?<=\S)(?:\s*[–—=*~_-]){2,}\s*$")
 STRAY = re.compile(r"^\s*[¦~]\s+")  # "¦ III - RESTAURANT SCOLAIRE": a scan's speck, not a bullet
 RAPPORTEUR = re.compile(r"(?:rapporte(?:ur|use)e?s?|rapp\.)\s*:")
 

@@ -191,23 +191,32 @@ def _toc_units(units: list[Unit], start: int, end: int) -> set[int]:
     k = start
     while k < end:
         if rx(data()["toc_heading"]).match(units[k].folded.strip()):
-            j, last, family = k + 1, -1, None
-            # a count or a list of members is the sitting's header, not an agenda's line ("LISTE DES
-            # DÉLIBÉRATIONS DU COMITÉ SYNDICAL" / "Présents : 27" / "Délibération CS-2025-01")
-            while j < end and len(units[j].text.split()) <= 12 and not is_evidence(units[j]) \
-                    and not is_count_line(units[j].text) and not members.list_label(units[j].text):
-                number = _listed_number(units[j])
-                kind = next((f for f, _ in _heading_at(units, j) if f in ("act", "numbered")), None)
-                if (number is not None and number <= last) or (kind and family and kind != family):
-                    break  # the numbering starts again, an "Objet :", another kind of heading: the minutes
-                last = number if number is not None else last
-                family = family or kind
-                out.add(j)
-                j += 1
-            if j < end and is_evidence(units[j]) and j - 1 in out and _heading_at(units, j - 1):
-                out.discard(j - 1)  # "LISTE DES DÉLIBÉRATIONS" / "2016-11-145 Approbation du PV …" /
-            k = j                   # "→ adoptée à l'unanimité": the line above a decision heads it
+            listed = _toc_lines(units, k + 1, end)
+            j = max(listed, default=k) + 1
+            if j < end and is_evidence(units[j]) and j - 1 in listed and _heading_at(units, j - 1):
+                listed.remove(j - 1)  # "LISTE DES DÉLIBÉRATIONS" / "2016-11-145 Approbation du PV …" /
+            out |= set(listed)      # "→ adoptée à l'unanimité": the line above a decision heads it
+            k = j
         k += 1
+    return out
+
+
+def _toc_lines(units: list[Unit], j: int, end: int) -> list[int]:
+    """The lines of one agenda from units[j]: short lines, no decision, count or list of members (a count or
+    a list is the sitting's header: "LISTE DES DÉLIBÉRATIONS DU COMITÉ SYNDICAL" / "Présents : 27")."""
+    out, last, family, seen = [], -1, None, set()
+    while j < end and len(units[j].text.split()) <= 12 and not is_evidence(units[j]) \
+            and not is_count_line(units[j].text) and not members.list_label(units[j].text):
+        number = _listed_number(units[j])
+        kind = next((f for f, _ in _heading_at(units, j) if f in ("act", "numbered")), None)
+        if (number is not None and number <= last) or (kind and family and kind != family):
+            break  # the numbering starts again, an "Objet :", another kind of heading: the minutes
+        if kind and units[j].folded.strip() in seen:
+            break  # "1. Délibération n° 2024-01 – Tarifs de l'eau" again: the agenda's first item, developed
+        seen.add(units[j].folded.strip())
+        last, family = number if number is not None else last, family or kind
+        out.append(j)
+        j += 1
     return out
 
 
@@ -288,11 +297,17 @@ def _pull_heads(units: list[Unit], evidence: list[bool], items: list[Item]) -> l
     for prev, item in zip(items, items[1:]):
         k = item.start
         while k - 1 > prev.start and not evidence[k - 1] and _heads_next(units[k - 1]) \
-                and _closed(_above(units, k - 1, prev.start).text):
+                and _closed(_above(units, k - 1, prev.start).text) and not _row_goes_on(units, k - 1):
             k -= 1
         if k < item.start:
             prev.end, item.start = k, k
     return items
+
+
+def _row_goes_on(units: list[Unit], k: int) -> bool:
+    """A line of a table's row under the row's vote, its first cells empty: "⇥Mme X⇥Pour 56 / Contre 24" /
+    "⇥⇥Votants : 88 (*)" ends the act above, it heads no next one."""
+    return bool(k and units[k].cells and not units[k].cells[0].strip() and units[k - 1].cells)
 
 
 def _drop_recap(units: list[Unit], by_family: dict[str, list[Item]], start: int) -> None:
@@ -363,8 +378,10 @@ def _decided_above(evidence: list[bool], best: list[Item], found: dict[str, list
 # numbered items: "APPROBATION DU PROCES-VERBAL DE LA REUNION DU 24 SEPTEMBRE 2015" / "Le proces-verbal
 # est adopte a l'unanimite." / "I-1  Protection de l'enfance …"
 SECRETARY = re.compile(r"\bsecretaire\b")
-APPROVAL_HEAD = re.compile(r"\W{0,3}approbation\s+d[ue]s?\s+(?:proces-verba(?:l|ux)|comptes?[- ]rendus?|p\.?v\.?)\b"
-                           r"[^.;]{0,100}$")
+APPROVAL_HEAD = re.compile(r"\W{0,3}(?:(?:point|question|rapport|affaire)\s+(?:n\s*[°o]\.?\s*)?(?:\d{1,2}|l)"
+                           r"(?:\s+de\s+l'ordre\s+du\s+jour)?\s*[-–:.]\s*)?"
+                           r"approbation\s+d[ue]s?\s+(?:proces-verba(?:l|ux)|comptes?[- ]rendus?|p\.?v\.?)\b"
+                           r"[^.;]{0,100}\.?$")
 
 
 def _approval_above(units: list[Unit], evidence: list[bool], best: list[Item], start: int) -> list[Item]:
@@ -374,7 +391,8 @@ def _approval_above(units: list[Unit], evidence: list[bool], best: list[Item], s
     toc = _toc_units(units, start, best[0].start)
     heads = [k for k in range(start, best[0].start) if k not in toc and APPROVAL_HEAD.match(units[k].folded)]
     # (its vote, not the secretary's designation under it: "Mme X est désignée secrétaire à l'unanimité")
-    voted = [k for k in range(heads[-1] + 1, best[0].start) if evidence[k]] if heads else []
+    # (or on its own line: "Approbation du procès-verbal de la séance du 15 décembre 2025 : adopté à l'unanimité.")
+    voted = [k for k in range(heads[-1], best[0].start) if evidence[k]] if heads else []
     if not any(not SECRETARY.search(units[k].folded) for k in voted):
         return best
     # (not above the sitting's counts or lists: those are the header's, for every item)

@@ -408,7 +408,8 @@ def _listed_non_voters(line: str) -> int | None:
         return None
     if m.group("n"):
         return int(m.group("n"))
-    names = line[m.start("names"):m.end("names")]
+    # "NPPV : la Présidente (art. L. 2121-14)": the law cited after who does not vote is no one more
+    names = re.sub(r"\s*\((?:art|article|cf|cgct)\b[^()]*\)", "", line[m.start("names"):m.end("names")], flags=re.I)
     if re.fullmatch(r"(?:neant|aucune?|personne)\.?", fold(names).strip()):
         return 0
     raw = [p for p in entries.SEPARATORS.split(names) if p.strip()]

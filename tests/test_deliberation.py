@@ -685,8 +685,9 @@ def test_members_of_the_council_present_is_a_count_of_presents():
 ])
 def test_a_substitute_and_whom_he_stands_for(listed, expected):
     from extractors.entries import entries
-    from extractors.members import ListLabel, _member
-    found = [_member(e, ListLabel("present", None, 0), 0) for e, _ in entries(listed)]
+    from extractors.member_entry import read
+    from extractors.members import ListLabel
+    found = [read(e, ListLabel("present", None, 0), 0) for e, _ in entries(listed)]
     assert [(m.name, m.substitute_for) for m in found if m] == expected
 
 

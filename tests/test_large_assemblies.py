@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import members, opening, sitting, votes
+from extractors import member_entry, members, opening, sitting, votes
 from extractors.normalise import parse_date
 from extractors.stream import Unit
 from pipeline.loaders import text as text_loader
@@ -127,8 +127,8 @@ def test_a_proxy_sentence_with_the_absence_between_commas():
 
 
 def test_how_the_proxy_was_given_after_its_holder():
-    m = members._member("Mme LANGLAIS (représentée par Mme CHAMPION, pouvoir écrit)",
-                        members.ListLabel("absent_excused", True, 0), 0)
+    m = member_entry.read("Mme LANGLAIS (représentée par Mme CHAMPION, pouvoir écrit)",
+                          members.ListLabel("absent_excused", True, 0), 0)
     assert (m.name, m.holder, m.doubt) == ("LANGLAIS", "CHAMPION", None)
 
 

@@ -233,9 +233,9 @@ def test_a_move_with_its_counts_on_the_next_line(tmp_path):
 def test_a_holder_with_more_after_the_name(entry, holder, doubt):
     """A side box on the holder's line is cut off; proxies run together leave the holder unread
     and the list in doubt (a mismatch with it is a notice)."""
-    from extractors import members
+    from extractors import member_entry, members
 
-    member = members._member(entry, members.list_label("Pouvoirs :"), 0)
+    member = member_entry.read(entry, members.list_label("Pouvoirs :"), 0)
     assert (member.holder, member.doubt, member.gave_proxy) == (holder, doubt, True)
 
 

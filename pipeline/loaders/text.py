@@ -20,7 +20,7 @@ import re
 from pipeline.loaders.ocr_text import in_place, repair
 from pipeline.loaders.text_columns import split_columns
 from pipeline.loaders.text_flat import unflatten
-from pipeline.loaders.text_acts import acts_tables
+from pipeline.loaders.text_acts import acts_tables, numbers_alone, wrapped_pipes
 from pipeline.loaders.text_grid import markdown_wrapped, ocr_pipes, regrid, unpipe
 from schemas import Cell, Document, Line, Row, Span, Table
 from schemas.cells import code_cut, merge_rows
@@ -235,7 +235,7 @@ def _laid_out(lines: list[str]) -> list[tuple[int, str]]:
     # a ruled table's pipes OCR read as "l" first (in_place would take a lone "l" for a 1), then
     # "7O     O      O": OCR's figures read before the columns are found
     lines = [in_place(line) for _, line in ocr_pipes(enumerate(lines))]
-    grid = list(regrid(acts_tables(unpipe(markdown_wrapped(enumerate(lines))))))
+    grid = list(regrid(acts_tables(numbers_alone(unpipe(wrapped_pipes(markdown_wrapped(enumerate(lines))))))))
     return [(grid[i][0], piece) for i, piece in split_columns([line for _, line in grid])]
 
 

@@ -118,3 +118,97 @@ def _cells(texts: list[str], figures: int) -> list[str] | None:
         result.append(tail.group(1) if tail else "")
     joined = re.sub(r"(?<=[^\W\d_])-\s+(?=[a-zà-ÿ])", "", " ".join(t for t in title if t))
     return [row.group(1), joined, *row.group(3).split(), " ".join(r for r in result if r)]
+
+
+# a row's act number alone on its line, its cells on the lines below each opening on a tab:
+# "N° de l'acte⇥Objet⇥Votants⇥Pour⇥…" / "CC-2022-201" / "⇥Finances – Budget primitif 2023 –" / "⇥⇥189⇥160⇥21⇥8"
+# (a letter or a year in it: not a page's number "2/3" nor a date "15/12/2022")
+LONE_NUMBER = re.compile(r"\s*(?=\S*(?:[A-Z]|(?<!\d)(?:19|20)\d\d(?!\d)))(?!\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$)"
+                         r"(?:[A-Z]{1,5}[-/._ ]?)?\d[\w]*(?:[-/._]\w+){1,3}\s*")  # "CC-2022-201", "2022-114"
+
+
+def numbers_alone(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(index, line) as given, an act's number alone between tab rows given a tab (a cell of its own),
+    so that its row goes on in the table rather than cutting it in two; only where a line of its row
+    is as wide as the first tab line of the block (its header: tabs that stand for columns, not an
+    indent: "⇥M. X⇥Pour 62 / …" under "N°⇥Objet⇥Rapporteur⇥Vote" is no row of four cells)."""
+    lines = list(lines)
+    filled = [k for k, (_, text) in enumerate(lines) if text.strip()]
+    width = 0
+    for i, k in enumerate(filled):
+        text = lines[k][1]
+        lone = LONE_NUMBER.fullmatch(text)
+        if "\t" not in text and not lone:
+            width = 0  # the block of tab lines ends: the next one's first line is a header
+        elif not lone and not width:
+            width = text.count("\t") + 1
+        if lone and width and _row_as_wide(lines, filled[i + 1:], width):
+            lines[k] = (lines[k][0], text.rstrip() + "\t")
+    return iter(lines)
+
+
+def _row_as_wide(lines: list[tuple[int, str]], below: list[int], width: int) -> bool:
+    """The lines of a row under its lone number (each opening on a tab), one of them `width` cells wide."""
+    for k in below:
+        text = lines[k][1]
+        if not text.startswith("\t"):
+            return False
+        if text.count("\t") + 1 == width:
+            return True
+    return False
+
+
+# a list of acts typed with "|" in a proportional font, its rows wrapped where the line ran out, each
+# row as many pipes as the header over one, two or three lines:
+#     N° | Objet | Vote | Décision
+#     2022-11-02 | Budget principal 2022 - Décision modificative n° 2 | Pour : 32
+#     Contre : 7 Abstentions : 2 | Adopté
+PIPED_HEAD = re.compile(r"^[^|\d]{1,40}(?:\|[^|\d]{1,40}){2,8}$")
+ROW_LINES = 3  # lines a row may wrap over
+FURNITURE_REACH = 5  # lines without a pipe (a footer, a stamp) a table goes on after
+
+
+def wrapped_pipes(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(index, line) as given, each such table as a tab header and one tab line a row; the lines printed
+    across it without a full stop (a page's footer, a stamp) after it, a sentence ("M. X quitte la séance
+    … (présents 28 – votants 32).") where it stands, between the rows it comes between."""
+    lines = list(lines)
+    k = 0
+    while k < len(lines):
+        rows, aside, end = _piped_table(lines, k) if PIPED_HEAD.match(lines[k][1].strip()) else ([], [], k)
+        if len(rows) < 3:
+            yield lines[k]
+            k += 1
+            continue
+        yield from rows + aside
+        k = end
+
+
+def _piped_table(lines: list[tuple[int, str]], k: int) -> tuple[list, list, int]:
+    """The header and rows under lines[k] (tab lines), the lines across it, and where it ends."""
+    n = lines[k][1].count("|")
+    rows, aside, j = [(lines[k][0], "\t".join(c.strip() for c in lines[k][1].split("|")))], [], k + 1
+    while j < len(lines):
+        row, end = _piped_row(lines, j, n)
+        if row is None:
+            nxt = next((e for e in range(j, min(j + FURNITURE_REACH, len(lines))) if "|" in lines[e][1]), None)
+            if nxt is None or nxt == j or _piped_row(lines, nxt, n)[0] is None or len(rows) < 2:
+                break
+            rows += [line for line in lines[j:nxt] if line[1].rstrip().endswith(".")]
+            aside, j = aside + [line for line in lines[j:nxt] if not line[1].rstrip().endswith(".")], nxt
+            continue
+        rows.append(row)
+        j = end
+    return rows, aside, j
+
+
+def _piped_row(lines: list[tuple[int, str]], j: int, n: int) -> tuple[tuple[int, str] | None, int]:
+    """One row from lines[j]: its lines joined until they hold the header's `n` pipes, its first cell
+    printed (an act's number or rank)."""
+    text, end = "", j
+    while end < min(j + ROW_LINES, len(lines)) and text.count("|") < n and lines[end][1].strip():
+        text, end = f"{text} {lines[end][1].strip()}".strip(), end + 1
+    cells = [c.strip() for c in text.split("|")]
+    if text.count("|") != n or not cells[0] or len(cells[0]) > 24 or "|" not in lines[j][1]:
+        return None, j
+    return (lines[j][0], "\t".join(cells)), end

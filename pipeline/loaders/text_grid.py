@@ -202,6 +202,8 @@ WRAP_REACH = 3
 def _wrapped_lines(lines: list[tuple[int, str]], k: int) -> int:
     """How many lines after the Markdown row at `k` are its cells going on."""
     ahead = []
+    if _cut_between_figures(lines, k):
+        return 1
     for _, text in lines[k + 1:k + 1 + WRAP_REACH]:
         if not text.strip() or text.lstrip().startswith("|"):
             break
@@ -215,6 +217,17 @@ def _wrapped_lines(lines: list[tuple[int, str]], k: int) -> int:
     # a closed row takes the next cells only ("Adopté à l'unanimité |"), not a footer with a bar
     # ("Conseil municipal du 3 mars 2024 | page 2")
     return 1 if len(ahead) == 1 and ahead[0].rstrip().endswith("|") else 0
+
+
+def _cut_between_figures(lines: list[tuple[int, str]], k: int) -> bool:
+    """"| DEL-24-1008 | Eau potable … | 130 | 106 | 24" / "| 0 | 0 | Adoptée |": a row cut between two figures,
+    the two lines' cells as many as the row above's (not "| 3 | … | Adopté" missing its last bar, then "| 4 | …")."""
+    row, nxt = lines[k][1].strip(), lines[k + 1][1].strip() if k + 1 < len(lines) else ""
+    # the widest whole row above (the header's bars), the next line's first bar then closing the cut cell
+    whole = [t.strip() for _, t in lines[max(0, k - 40):k] if t.strip().startswith("|")]
+    width = max((t.count("|") for t in whole if t.endswith("|")), default=0)
+    return not row.endswith("|") and nxt.startswith("|") and nxt.endswith("|") \
+        and bool(re.match(r"\|\s*(?:\d{1,4}|-)\s*\|", nxt)) and row.count("|") + nxt.count("|") == width
 
 
 def _dehyphenated(row: str, more: str) -> str:
