@@ -64,8 +64,7 @@ def _said(u: Unit) -> bool:
 
 # a relevé flattened one space a cell, the outcome's column last: "CP-2021-07-007 Agriculture - Aide aux
 # filières en circuits courts Unanimité" (capitalised: a title does not end on the word)
-OUTCOME_CELL = re.compile(r"\s(?:Unanimité|UNANIMITÉ|UNANIMITE|Adopté|Adoptée|ADOPTÉE?|ADOPTEE?|Rejeté|Rejetée|REJETÉE?)"
-                          r"\s*\.?$")
+OUTCOME_CELL = re.compile(r"\s(?:Unanimité|UNANIMIT[ÉE]|Adopt[ée]e?s?|ADOPT[ÉE]E?S?|Rejet[ée]e?s?|REJET[ÉE]E?S?)\s*\.?$")
 
 
 def _outcome_closing_act(u: Unit) -> bool:

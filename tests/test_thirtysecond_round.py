@@ -217,3 +217,9 @@ def test_a_move_between_the_rows_of_a_typed_relevé_stays_where_it_stands():
     two rows: the acts after it voted by 32 (the review's probe: the move was put after the table, 33)."""
     rows = probe_text("r32_rv_pipes_move_between_rows")
     assert column(rows, "votants") == [33, 33, 32, 32, 32] and errors(rows) == []
+
+
+def test_a_running_footer_with_bars_across_a_typed_relevé():
+    """"Ville de Dieppe | Conseil municipal | Liste des délibérations | page 1/2" between two rows: a footer,
+    no act (the start read it as one), the rows after it read on."""
+    assert numbers(probe_text("r32_rv_pipes_footer")) == [f"2023-07-0{n}" for n in range(1, 6)]

@@ -191,8 +191,10 @@ def _piped_table(lines: list[tuple[int, str]], k: int) -> tuple[list, list, int]
     while j < len(lines):
         row, end = _piped_row(lines, j, n)
         if row is None:
-            nxt = next((e for e in range(j, min(j + FURNITURE_REACH, len(lines))) if "|" in lines[e][1]), None)
-            if nxt is None or nxt == j or _piped_row(lines, nxt, n)[0] is None or len(rows) < 2:
+            # (a footer with bars of its own, "Ville de Dieppe | Conseil municipal | … | page 1/2", is across it too)
+            nxt = next((e for e in range(j + 1, min(j + FURNITURE_REACH, len(lines)))
+                        if _piped_row(lines, e, n)[0] is not None), None)
+            if nxt is None or len(rows) < 2:
                 break
             rows += [line for line in lines[j:nxt] if line[1].rstrip().endswith(".")]
             aside, j = aside + [line for line in lines[j:nxt] if not line[1].rstrip().endswith(".")], nxt
@@ -209,6 +211,7 @@ def _piped_row(lines: list[tuple[int, str]], j: int, n: int) -> tuple[tuple[int,
     while end < min(j + ROW_LINES, len(lines)) and text.count("|") < n and lines[end][1].strip():
         text, end = f"{text} {lines[end][1].strip()}".strip(), end + 1
     cells = [c.strip() for c in text.split("|")]
-    if text.count("|") != n or not cells[0] or len(cells[0]) > 24 or "|" not in lines[j][1]:
+    # (not "Ville de Dieppe | Liste des délibérations | page 2": a footer with bars, no number in its first cell)
+    if text.count("|") != n or not re.search(r"\d|^[–—-]$", cells[0]) or len(cells[0]) > 24 or "|" not in lines[j][1]:
         return None, j
     return (lines[j][0], "\t".join(cells)), end
