@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from extractors import count_lines, lexicon
 from extractors.count_grids import cell_rows, label_lines, total_cells
@@ -267,6 +268,12 @@ class _Reach:
     alone: re.Match | None
     m: re.Match
 
+    @cached_property
+    def next_label(self) -> bool:
+        """A label of the number-before families right after the value ("3 procurations 32 votants"): asked by
+        three refusals, looked up once."""
+        return count_lines.number_before_label(self.run, self.label.end + self.m.end())
+
 
 def _after(run: Run, label: lexicon.Label, taken: dict, index: int) -> list[Count]:
     """``"Présents : 29"``; ``"Pour 9"`` (no separator) at the start of a line or on a line of counts;
@@ -326,8 +333,7 @@ def _mid_phrase(r: _Reach) -> bool:
 
 def _next_labels_number(r: _Reach) -> bool:
     """"3 procurations 32 votants": 32 is the votants' (not so for "Votants" / "18" / "Présents")."""
-    return not r.sep and not r.alone and count_lines.number_before_label(r.run, r.label.end + r.m.end()) \
-        and not count_lines.label_first(r.run, r.label)
+    return not r.sep and not r.alone and r.next_label and not count_lines.label_first(r.run, r.label)
 
 
 def _each_before_its_label(r: _Reach) -> bool:
@@ -336,7 +342,7 @@ def _each_before_its_label(r: _Reach) -> bool:
     if not (sep and re.search(r"[|–—-]", sep.group(0)) and count_lines.number_ends(run, label.start)
             and count_lines.value_first(run, label)):
         return False
-    return count_lines.number_before_label(run, label.end + r.m.end()) or not re.search(r"[|:=]", sep.group(0))
+    return r.next_label or not re.search(r"[|:=]", sep.group(0))
 
 
 def _own_number_before(r: _Reach) -> bool:
@@ -344,8 +350,7 @@ def _own_number_before(r: _Reach) -> bool:
     own = r.sep and OWN_NUMBER.search(r.run.text, r.run.line_of(r.label.start)[0], r.label.start)
     # ("Neuf membres présents, deux pouvoirs : onze voix délibératives": the voices after the colon)
     return bool(own and (r.sep.group(0).strip() == "|" or ":" in r.sep.group(0)
-                         and (count_lines.number_before_label(r.run, r.label.end + r.m.end())
-                              or re.match(r"\s+voix\b", r.rest[r.m.end():]))))
+                         and (r.next_label or re.match(r"\s+voix\b", r.rest[r.m.end():]))))
 
 
 def _vote_side_next(r: _Reach) -> bool:

@@ -223,11 +223,11 @@ def _cut_between_figures(lines: list[tuple[int, str]], k: int) -> bool:
     """"| DEL-24-1008 | Eau potable … | 130 | 106 | 24" / "| 0 | 0 | Adoptée |": a row cut between two figures,
     the two lines' cells as many as the row above's (not "| 3 | … | Adopté" missing its last bar, then "| 4 | …")."""
     row, nxt = lines[k][1].strip(), lines[k + 1][1].strip() if k + 1 < len(lines) else ""
+    if row.endswith("|") or not nxt.endswith("|") or not re.match(r"\|\s*(?:\d{1,4}|-)\s*\|", nxt):
+        return False  # (asked of every Markdown row: the rows above are looked at only for a cut one)
     # the widest whole row above (the header's bars), the next line's first bar then closing the cut cell
     whole = [t.strip() for _, t in lines[max(0, k - 40):k] if t.strip().startswith("|")]
-    width = max((t.count("|") for t in whole if t.endswith("|")), default=0)
-    return not row.endswith("|") and nxt.startswith("|") and nxt.endswith("|") \
-        and bool(re.match(r"\|\s*(?:\d{1,4}|-)\s*\|", nxt)) and row.count("|") + nxt.count("|") == width
+    return row.count("|") + nxt.count("|") == max((t.count("|") for t in whole if t.endswith("|")), default=0)
 
 
 def _dehyphenated(row: str, more: str) -> str:
