@@ -44,6 +44,8 @@ WEAK_METHODS = {
     "list_holder_unread": "une procuration listée sans son titulaire, les entrées ont pu être coupées autrement",
     # "VIDALENC Jean-Marc ARNAUD Christiane": names of a table's columns, cut by their case
     "list_cased": "noms séparés par l'alternance NOM Prénom, sans séparateur imprimé",
+    # "Présents      Absents excusés – pouvoirs" over two columns run together line by line
+    "list_columns": "deux colonnes de noms lues ligne à ligne, la liste peut mêler présents, absents et pouvoirs",
     # a register's second extract prints its counts but no list, only "M. X quitte la séance et
     # donne procuration à M. Y": the one proxy read is not the extract's list of proxies
     "list_moves_only": "aucune liste imprimée pour cet acte, seuls les départs et arrivées sont lus",
@@ -106,8 +108,8 @@ DERIVED_TEXT = {
 }
 
 LISTS = {"attendance": "liste des présents et absents", "proxies": "liste des procurations"}
-LIST_DOUBTS = ("list_partial", "list_cased", "list_president_out", "list_proxy_unread", "list_holder_unread",
-               "list_moves_only")  # how a list in doubt was read
+LIST_DOUBTS = ("list_partial", "list_cased", "list_columns", "list_president_out", "list_proxy_unread",
+               "list_holder_unread", "list_moves_only")  # how a list in doubt was read
 
 
 @dataclass

@@ -91,7 +91,7 @@ def rows(units: list[Unit], start: int, end: int, words: dict) -> list[Row]:
 
 def _header(u: Unit, words: dict) -> dict[str, int] | None:
     """``"Rapport | Objet | Pour | Contre | Abst. | NPPV | Décision"`` -> column -> cell."""
-    if len(u.cells) < 3:
+    if len(u.cells) < 3 or re.fullmatch(words["budget_head"], fold(u.cells[0]).strip(" :")):
         return None
     columns: dict[str, int] = {}
     for i, cell in enumerate(_spelt(u.cells)):
@@ -124,7 +124,11 @@ def _resumed(units: list[Unit], head: int, last: Row, end: int) -> int | None:
     for j in range(last.end, min(last.end + RESUME_REACH, end)):
         cells = units[j].cells
         alone = len(cells) >= 2 and not any(c.strip() for c in cells[1:])  # "CC-2022-205" / "⇥Urbanisme – …"
-        if (len(cells) == width or alone) and shape and number_shape(cells[0]) == shape:
+        # "DCM-2025-006 ⇥ Intercommunalité – …" / "– Vannes agglomération … ⇥ M. le Maire ⇥ Adoptée …": wrapped
+        # (its second line saying the vote: not "DM-2025-012 ⇥ … ⇥ 4 800 € HT", a decision of the mayor's listed after)
+        wrapped = len(cells) >= 2 and j + 1 < end and len(cells) + len(units[j + 1].cells) - 1 == width \
+            and bool(units[j + 1].cells) and bool(RESULT_SAID.search(fold(units[j + 1].cells[-1])))
+        if (len(cells) == width or alone or wrapped) and shape and number_shape(cells[0]) == shape:
             return j
         if len(cells) >= 3:
             return None
@@ -145,23 +149,47 @@ def _rows_under(units: list[Unit], head: int, first: int, end: int, columns: dic
             k += 1
             continue
         cells, stop = _row_cells(units, k, end, width, columns)
-        if cells is None and last is not None and act_range.open_end(last.number) and len(units[k].cells) < width:
-            # "2022-103 à | Fonds de concours … | 41 | 0 | 0 | Adoptées" / "2022-106 | Mirepeix, …":
-            # the range's end on a row of two cells
-            cells, stop = list(units[k].cells) + [""] * (width - len(units[k].cells)), k + 1
+        cells, stop = (cells, stop) if cells is not None else _range_end(units[k], last, width, k)
         if cells is None:
             break
         cells = _range_cut(cells, columns)
         if [fold(c).strip() for c in cells] == header:
             k = stop  # the header printed again on the next page ("N° | Objet | Vote")
             continue
-        if _goes_on(last, cells, columns):
+        if last is not None and _moved(cells, columns):
+            # "⇥21 h 10 : départ de Mme X (pouvoir à M. Y) – Présents : 110 – …" under a row: a move after its vote
+            # (the row's lines, not its cells: the move holds for the rows after it)
+            last = replace(last, end=stop)
+        elif _goes_on(last, cells, columns):
             last = _continued(last, cells, stop, columns)
         else:
             yield from [last] if last is not None and not _withdrawn(last, columns) else []
             last = Row(head, k, stop, _cell(cells, columns, "numero"), _cell(cells, columns, "objet"), tuple(cells))
         k = stop
     yield from [last] if last is not None and not _withdrawn(last, columns) else []
+
+
+# a member arriving or leaving, said on a line of the table with no number: "⇥Arrivée de M. Jean-Marc GUILLAS à
+# 19 h 20 …", "⇥21 h 10 : départ de Mme Françoise LEMOIGNE …" (a person after "de": not "Départ de la course
+# cycliste – subvention", an object's cell)
+MOVED = re.compile(r"^\W*(?:\d{1,2}\s*h\s*\d{0,2}\s*[:–-]?\s*)?(?i:arrivée?s?|départs?|sorties?|retours?)\s+(?:de|d')\s*"
+                   r"(?:(?i:m\.|mme|mmes|mm\.?|monsieur|madame|mesdames|messieurs)\s|[A-ZÀ-Ý][a-zà-ÿ-]*\s+[A-ZÀ-Ý])")
+TIME_CELL = re.compile(r"\d{1,2}\s*h\s*\d{0,2}")
+
+
+def _moved(cells: list[str], columns: dict[str, int]) -> bool:
+    """A move, its number cell empty or holding its time ("| 9 h 40 | Arrivée de Mme Laurence GUÉRIN … |")."""
+    number = cells[columns["numero"]].strip() if "numero" in columns else "-"
+    said = " ".join(c.strip() for i, c in enumerate(cells) if c.strip() and i != columns.get("numero"))
+    return (not number or bool(TIME_CELL.fullmatch(fold(number)))) and bool(MOVED.match(said))
+
+
+def _range_end(u: Unit, last: Row | None, width: int, k: int) -> tuple[list[str] | None, int]:
+    """"2022-103 à | Fonds de concours … | 41 | 0 | 0 | Adoptées" / "2022-106 | Mirepeix, …": the range's end
+    on a row of two cells, widened; (None, the next line) for any other narrow row."""
+    if last is None or not act_range.open_end(last.number) or len(u.cells) >= width:
+        return None, k + 1
+    return list(u.cells) + [""] * (width - len(u.cells)), k + 1
 
 
 def _range_cut(cells: list[str], columns: dict[str, int]) -> list[str]:

@@ -28,8 +28,9 @@ ROLES = re.compile(r"(?<![\w'])(?:(?:premier|premiere|1er|1ere|\d+e|\d+eme)\s+)?
 # longest first; a civility ends at a full stop or before a non-letter ("Mmes MARTIN", "M.DUPONT")
 # "M.-C. DENIS", "J.-M. MARTIN": M. joined by a hyphen is an initial, not a civility
 CIVILITY = r"(?<!-)(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mlle|mme|mm|mr|m)(?:\.(?!-)|(?![a-zà-ÿ.'’-]))"
-# an initial's full stop is the name's ("M. Z. CAMBON", "Mme M.-D. DIJOUX"), a leader's dots are not
-INITIAL_DOT = r"(?<=\b[A-ZÀ-Ý])\.(?!\.)"
+# an initial's full stop is the name's ("M. Z. CAMBON", "Mme M.-D. DIJOUX", "Ch. GUERRIER", "Th. ROY":
+# Charles, Thierry, Philippe are cut to two letters), a leader's dots are not
+INITIAL_DOT = r"(?:(?<=\b[A-ZÀ-Ý])|(?<=\b(?:Ch|Th|Ph|Cl|Fr|St)))\.(?!\.)"
 # a roster's line, one member and a whole word of attendance after a tab, a slash, a bar or a dash
 # ("PAOLI Max – abs. non exc.", "M. AILLAUD, Tugdual / absent"), then the proxy if any ("/ procuration :
 # X", "– mandataire : X", "[pvr X]", "…… pouvoir à X"): roll_call.py reads a roster of them, members.py

@@ -259,6 +259,28 @@ def stacked_lists(units: list[Unit], k: int, label: ListLabel) -> tuple[list, in
                                                          doubt=d, list_at=k) for m, d in zip(found, doubt)], j
 
 
+def column_heads(text: str) -> bool:
+    """Two lists' labels on one line, no name after either: "Présents      Absents excusés – pouvoirs",
+    two columns the extraction runs together line by line below (a présent, then an absent and half
+    a proxy on the same line), which no entry says apart."""
+    first = lexicon.label_at_start("lists", fold(text))
+    rest = text[first.end:].strip(" :|\t") if first else ""
+    second = lexicon.list_label_at_start(fold(rest)) if rest else None
+    after = rest[second[0].end + second[1].end():] if second else ""
+    return second is not None and not re.search(r"[A-ZÀ-Ý]{2,}|[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý]", after)
+
+
+def under_column_heads(units: list[Unit]) -> set[int]:
+    """The lines of names under column heads (`column_heads`), down to the first line naming no one."""
+    out = set()
+    for k in (k for k, u in enumerate(units) if column_heads(u.text)):
+        j = k + 1
+        while j < len(units) and re.search(r"[A-ZÀ-Ý]{2,}", units[j].text) and not list_label(units[j].text):
+            out.add(j)
+            j += 1
+    return out
+
+
 def _names_after(unit: Unit, label: ListLabel) -> str:
     return unit.text[label.offset:].strip(" :")
 
@@ -295,6 +317,22 @@ def proxy_sentence(text: str, unit: int) -> Member | None:
     if not sentence and not _proxy_entry_line(text):
         return None
     return member_entry.read(text, ListLabel("proxies", None, 0), unit)
+
+
+def proxy_sentences(text: str, unit: int) -> list[Member]:
+    """``"LOUIS Jacques et FABRE Laurence a donné pouvoir à LEGRAND Véronique"``: the verb in the
+    singular, one proxy, the last name's; the first name an entry of the list around it whose
+    status the sentence does not say (absent, its list in doubt). Otherwise `proxy_sentence`."""
+    two = re.match(r"(?P<first>[^,;()]{3,40}?)\s+et\s+(?P<rest>[^,;()]{3,40}?\s+a\s+donn[ée]\s.*)", text.strip())
+    if not two or not looks_like_member(strip_civilities(two["first"])):
+        found = proxy_sentence(text, unit)
+        return [found] if found else []
+    found = proxy_sentence(two["rest"], unit)
+    if found is None:
+        return []
+    first = Member(strip_civilities(two["first"]), "absent", unit, doubt="list_partial")
+    found.doubt = found.doubt or "list_partial"
+    return [first, found]
 
 
 def _proxy_entry_line(text: str) -> bool:
@@ -340,8 +378,9 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
         if member:
             out.append(member)
             unread += [entry.strip()] if member.doubt else []  # its holder did not read as a name
-        elif names_line(strip_civilities(entry)):
-            unread.append(entry.strip())  # "RENARD Cédric ct BLANCHARD Gilles": someone, not read
+        elif names_line(strip_civilities(entry)) or PROXY_WORDS.search(folded := fold(entry)) \
+                and not NONE_GIVEN.search(folded):
+            unread.append(entry.strip())  # "RENARD Cédric ct BLANCHARD Gilles", "X et Y a donné pouvoir à Z"
     odd = _odd_ones(out)
     out, unread = [m for m in out if m not in odd], unread + [m.name for m in odd]
     # "Pouvoirs : GOMEZ Gaston, CHASSAGNE Margaux" read as givers with no holder: the entries
@@ -351,6 +390,9 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
         member.doubt = "list_partial" if unread else "list_proxy_unread" if proxied else \
             "list_cased" if cased else "list_holder_unread"
     return out
+
+
+NONE_GIVEN = re.compile(r"\b(?:aucune?|neant|nul(?:le)?|sans)\b")  # "aucun pouvoir n'ayant été donné": no one
 
 
 def _shared_holders(text: str, found: list[tuple[str, int]], read: list[Member | None]) -> None:
@@ -440,8 +482,9 @@ GROUP = re.compile(rf"^\s*(?:\[[^\]\n]{{2,60}}\]\s*|(?!(?i:{CIVILITY})\b)(?P<gro
                    rf"(?=(?i:{CIVILITY})\s*[A-ZÀ-Ý]|[A-ZÀ-Ý][\w'’-]+\s+[A-ZÀ-Ý])")
 
 
-# "Arrivée au point 2 : Mme X", "Jusqu'à 21 h : M. Y": a time or a move, not a group of members
-NOT_A_GROUP = re.compile(r"\d|\b(?:arriv|depart|parti|quitt|point|jusqu|partir|retard|pouvoir|procuration)")
+# "Arrivée au point 2 : Mme X", "Jusqu'à 21 h : M. Y": a time or a move, not a group of members (not
+# "Représentants du Département de la Somme : Mme Françoise MOREL")
+NOT_A_GROUP = re.compile(r"\d|\b(?:arriv|depart(?!ement)|parti|quitt|point|jusqu|partir|retard|pouvoir|procuration)")
 
 
 def _ungrouped(line: str) -> str:

@@ -291,8 +291,14 @@ HOLDER_AFTER = lexicon.rx(r"^[^.;]*?\b(?:donne|donnant|a\s+donne|qui\s+donne)\s+
                          r"(?P<holder>(?:{civ}\s*)?[^,.;()]+)")  # "… à 21 h 10 et donne pouvoir à M. Paul DURAND."
 
 
+# "départ de M. Luc FLEURY (pouvoir à Mme Anne-Marie LEGRAND) et de Mme Béatrice DUMONT": in brackets
+# after the name, another departure after it
+BRACKET_HOLDER = lexicon.rx(r"^\s*\(\s*(?:pouvoir|procuration|mandat)\s+(?:donne\s+)?(?:a|au)\s+"
+                           r"(?P<holder>(?:{civ}\s*)?[^,.;()]+)\)")
+
+
 def _holder_after(text: str, folded: str, end: int) -> str | None:
-    m = HOLDER_AFTER.match(folded[end:])
+    m = HOLDER_AFTER.match(folded[end:]) or BRACKET_HOLDER.match(folded[end:])
     if not m:
         return None
     holder = entries.strip_civilities(text[end + m.start("holder"):end + m.end("holder")].strip())

@@ -154,11 +154,12 @@ def _reported(folded: str) -> bool:
 
 # a line heading another body's vote, or an amendment's, its counts after it or under it: "Avis de
 # la commission des finances du 2 avril 2024 :" / "Pour : 5 – Contre : 1 – Abstention : 1", "Vote sur
-# l'amendement : Pour : 2 – Contre : 12 – Abstention : 1" (not "Vote du Conseil d'administration :",
+# l'amendement : Pour : 2 – Contre : 12 – Abstention : 1", "Résultat du vote de l'amendement n° 3 :" over
+# a table per group (not "Vote du Conseil d'administration :",
 # "Vote du bureau :", "Vote sur la motion :": bodies that deliberate, motions that are items); a
 # commission's line giving its opinion
 ANOTHERS_HEAD = re.compile(r"\W*(?:avis|vote|resultat\s+du\s+vote|scrutin)\s+"
-                           r"(?:de\s+la|du|des|sur\s+(?:l'|le|la|les))\s*"
+                           r"(?:de\s+la|de\s+l'|du|des|sur\s+(?:l'|le|la|les))\s*"
                            r"(?:commission(?!\s+permanente)"
                            rf"|comite\s+{OTHER_COMMITTEE}"
                            r"|(?:sous-)?amendement\b(?![^:]*\bdeliberation)|college)"

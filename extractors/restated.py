@@ -150,6 +150,8 @@ def _same_act(e: Emitted, row: Unit) -> bool:
     they share a word of their titles: a relevé may number the deliberations alone."""
     if not e.numero or not re.fullmatch(r"\w{1,4}", key(e.numero) or ""):
         return True  # an act number ("2013-45"), a chapter's item ("3.2"), is the act's
+    if re.search(r"\d\W\d", e.numero) and re.search(rf"(?<![\w-]){re.escape(e.numero.strip())}(?![\w-])", row.text):
+        return True  # "⇥– 3-05 : 5 abstentions": the report's own number as printed (not "N° 12" for "1-2")
     return _shared_word(e.objet, row.text)
 
 

@@ -48,6 +48,8 @@ PROXY = r"(?:pouvoir|procuration|mandat)\s+(?:a|à|au)\b"
 ENTRY = re.compile(rf"(?P<name>{NAME}){LEADER}(?P<mark>{PROXY}(?:\s+(?P<holder>{NAME}))?(?=\s+(?:{CIVILITY})\s|\s*$)"
                    rf"|(?:arrivée?|parti(?:e)?)\s+(?:a|à)\s+[\dh ]+|[A-Za-zÀ-ÿ]+(?:\s+excusée?)?)"
                    rf"(?P<tail>\s*\([^)]*\)|\s*(?:→|->)\s*{NAME}(?=\s+(?:{CIVILITY})\s|\s*$))?", re.IGNORECASE)
+# after a leader's "à", a member holding the proxy ("… ........... à M. Hervé LE PENVEN")
+TO_HOLDER = re.compile(rf"\s+(?P<holder>(?i:{CIVILITY})\s*[A-ZÀ-Ý][^.…:;]{{1,60}}?)\s*$")  # (not "à M. le Maire")
 MAY_OPEN = re.compile(r"\.\.|…|[=:\t]|\s[/|]\s|\s[–—-]\s")
 LEGEND = re.compile(r"\b(?P<code>[A-Z]{1,2})\s*[=:]\s*(?P<word>(?:absente?\s+excusée?|[a-zà-ÿ]+))", re.IGNORECASE)
 
@@ -108,8 +110,10 @@ def _entries(text: str, j: int, marks: dict, found: list[Member]) -> list[Member
         mark = re.sub(r"\s+", " ", fold(m["mark"]).replace(".", " ")).strip()
         if not looks_like_member(name):
             continue
-        if re.match(PROXY, mark):
-            holder = strip_civilities(m["holder"]) if m["holder"] else None
+        # "M. Pascal LE NÉZET ........... à M. Hervé LE PENVEN": the proxy's holder, not the mark "A"
+        to = TO_HOLDER.match(text, m.end()) if m["mark"].strip() in ("à", "a", "au") else None
+        if to or re.match(PROXY, mark):
+            holder = strip_civilities((to or m)["holder"]) if (to or m)["holder"] else None
             member = Member(name, "absent", j, None, holder, gave_proxy=True)
             waiting += [member] if holder is None else []
         elif re.match(r"(?:arrivee?|partie?)\s", mark):  # came late or left early: absent at one time

@@ -378,18 +378,35 @@ def _decided_above(evidence: list[bool], best: list[Item], found: dict[str, list
 # numbered items: "APPROBATION DU PROCES-VERBAL DE LA REUNION DU 24 SEPTEMBRE 2015" / "Le proces-verbal
 # est adopte a l'unanimite." / "I-1  Protection de l'enfance …"
 SECRETARY = re.compile(r"\bsecretaire\b")
-APPROVAL_HEAD = re.compile(r"\W{0,3}(?:(?:point|question|rapport|affaire)\s+(?:n\s*[°o]\.?\s*)?(?:\d{1,2}|l)"
-                           r"(?:\s+de\s+l'ordre\s+du\s+jour)?\s*[-–:.]\s*)?"
-                           r"approbation\s+d[ue]s?\s+(?:proces-verba(?:l|ux)|comptes?[- ]rendus?|p\.?v\.?)\b"
+APPROVAL_HEAD = re.compile(r"\W{0,3}(?:(?:(?:point|question|rapport|affaire)\s+(?:n\s*[°o]\.?\s*)?(?:\d{1,2}|l)"
+                           r"(?:\s+de\s+l'ordre\s+du\s+jour)?|\d{1,2})\s*[-–:.)]\s*)?"
+                           r"(?:approbation\s+d[ue]s?\s+(?:proces-verba(?:l|ux)|comptes?[- ]rendus?|p\.?v\.?)\b"
+                           # "■ 1. Procès-verbal de la séance du 1er juillet 2019": ranked, the approval unsaid
+                           # (unranked, the minutes' own title: "PROCÈS-VERBAL DE LA SÉANCE DU 3 SEPTEMBRE 2009")
+                           r"|(?<=[\d.)]\s)(?:proces-verbal|compte[- ]rendu)\s+de\s+la\s+(?:seance|reunion)\b)"
                            r"[^.;]{0,100}\.?$")
+
+APPROVAL_RANK = re.compile(r"\W{0,3}(?:(?:point|question|rapport|affaire)\s+(?:n\s*[°o]\.?\s*)?)?(\d{1,2})\s*[-–:.)]")
+
+
+def _approval_at(units: list[Unit], evidence: list[bool], k: int) -> bool:
+    """An approval's heading at k; one that does not say "approbation" ("■ 1. Procès-verbal de la séance du …")
+    only with its vote on the next line that says anything (not "1. Procès-verbal de la séance du 8 février" in a
+    list of the documents sent)."""
+    if not APPROVAL_HEAD.match(units[k].folded):
+        return False
+    below = next((j for j in range(k + 1, min(k + 4, len(units))) if units[j].text.strip()), None)
+    return "approbation" in units[k].folded or below is not None and evidence[below]
 
 
 def _approval_above(units: list[Unit], evidence: list[bool], best: list[Item], start: int) -> list[Item]:
-    """An approval of minutes headed above the first item, its vote under it, is an item of its own."""
-    if not best or not best[0].heading:
+    """An approval of minutes headed above the first item, its vote under it, is an item of its own (not above
+    an act's number alone that closes it: "1) Approbation du procès-verbal …" / "Approuvé à l'unanimité." /
+    "Délibération DCM-2024-018.")."""
+    if not best or not best[0].heading or best[0].heading.family == "act" and not best[0].heading.title:
         return best
     toc = _toc_units(units, start, best[0].start)
-    heads = [k for k in range(start, best[0].start) if k not in toc and APPROVAL_HEAD.match(units[k].folded)]
+    heads = [k for k in range(start, best[0].start) if k not in toc and _approval_at(units, evidence, k)]
     # (its vote, not the secretary's designation under it: "Mme X est désignée secrétaire à l'unanimité")
     # (or on its own line: "Approbation du procès-verbal de la séance du 15 décembre 2025 : adopté à l'unanimité.")
     voted = [k for k in range(heads[-1], best[0].start) if evidence[k]] if heads else []
@@ -398,7 +415,9 @@ def _approval_above(units: list[Unit], evidence: list[bool], best: list[Item], s
     # (not above the sitting's counts or lists: those are the header's, for every item)
     if any(is_count_line(u.text) or members.list_label(u.text) for u in units[heads[-1]:best[0].start]):
         return best
-    return [Item(heads[-1], best[0].start, None, True)] + best
+    rank = APPROVAL_RANK.match(units[heads[-1]].folded)  # "Point 1 - Approbation …": its printed rank
+    heading = Heading(heads[-1], "numbered", rank.group(1), None) if rank else None
+    return [Item(heads[-1], best[0].start, heading, True)] + best
 
 
 def _acts_only(units: list[Unit], evidence: list[bool], items: list[Item]) -> list[Item]:

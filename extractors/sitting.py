@@ -86,6 +86,10 @@ def read(units: list[Unit], full: bool = True) -> Reading:
     k = 0
     while k < len(units):
         k = _read_unit(r, units, k)
+    columns = members.under_column_heads(units)
+    for member, _ in r.members:
+        if member.unit in columns:  # two columns run together: who is in which is unsure
+            member.doubt = member.doubt or "list_columns"
     _counts(r, units, full)
     r.members = merge_members(r.members)
     for column, fact in r.fallback.items():
@@ -315,8 +319,21 @@ def _proxies_said(units: list[Unit], k: int) -> list[members.Member]:
     nxt = units[k + 1].text.strip() if k + 1 < len(units) else ""
     if len(clauses) > 1 and re.match(r"(?:a|ont)\s+(?:\w+\s+)?donn", fold(nxt)):
         clauses[-1] = f"{clauses[-1]} {nxt}"
-    found = [members.proxy_sentence(clause, k) for clause in clauses]
-    return [m for m in found if m]
+    elif len(clauses) > 1 and _clauses_go_on(text, nxt):
+        # "… ; LEMAIRE Gilles a donné pouvoir à MAILLARD" / "Marie-Hélène ; LOUIS Jacques et FABRE
+        # Laurence a donné pouvoir à …": the holder's name cut, the list of clauses going on below
+        more = re.split(r"\s*;\s+", nxt)
+        clauses[-1] = f"{clauses[-1]} {more[0]}"
+        clauses += more[1:]
+    return [m for clause in clauses for m in members.proxy_sentences(clause, k)]
+
+
+def _clauses_go_on(text: str, nxt: str) -> bool:
+    """The next line goes on with the clauses of a line of proxies: the line ends on no stop,
+    the next one opens on a fragment (not a proxy of its own, read there) before a ";"."""
+    head = nxt.split(";")[0]  # (not "Absent : GARNIER ; pouvoir : aucun", a line of its own)
+    return not re.search(r"[.;:,]\s*$", text) and ";" in nxt and len(head.split()) <= 3 and ":" not in head \
+        and bool(members.PROXY_WORDS.search(fold(nxt))) and not members.proxy_sentence(nxt, 0)
 
 
 def _read_president(r: Reading, units: list[Unit], k: int, both: str | None) -> None:

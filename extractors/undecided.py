@@ -23,7 +23,8 @@ def without(units: list[Unit], items: list[Item]) -> list[Item]:
     line reporting the mayor's decisions; all of them if none would be left."""
     reported = next((k for k in range(items[0].start, items[-1].end)
                      if reports_decisions(re.sub(r"^\W+", "", units[k].folded))), None) if items else None
-    kept = [i for i in items if not _unvoted(units[i.start:i.end]) and (i.evidence or not (
+    said_unvoted = [_unvoted(units[i.start:i.end]) or _unvoted_ranked(units, i) for i in items]
+    kept = [i for i, unvoted in zip(items, said_unvoted) if not unvoted and (i.evidence or not (
         reported is not None and i.start > reported or _withdrawn(units[i.start:i.end])))]
     return kept or items
 
@@ -32,10 +33,22 @@ def _withdrawn(lines: list[Unit]) -> bool:
     return any(rx(data()["withdrawn"]).search(u.folded) for u in lines)
 
 
-def _unvoted(lines: list[Unit]) -> bool:
+def _unvoted(lines: list[Unit], pattern: str = "unvoted") -> bool:
     """"(sans vote)", "(il n'y a pas lieu à vote)", and no vote or decision said."""
-    return any(rx(data()["unvoted"]).search(u.folded) for u in lines) and \
+    return any(rx(data()[pattern]).search(u.folded) for u in lines) and \
         not any(vote_said(u.folded) or rx(data()["decides"]).search(u.folded) for u in lines)
+
+
+def _unvoted_ranked(units: list[Unit], item: Item) -> bool:
+    """"Point 5 - Rapport d'activite 2021 …" / "Le Conseil prend acte … (pas de vote).": an item ranked, no act
+    number on its first lines, said not voted; not an act ("DEL-2023-0042 … Prend acte (pas de vote)",
+    "5. Rapport annuel … (pas de vote)" / "Délibération n° 2023-118"), nor the budget's orientation debate,
+    which the council notes by a deliberation."""
+    head = units[item.start:min(item.start + 3, item.end)]
+    if item.heading is not None and item.heading.family == "act" or \
+            any(rx(data()["act_in_head"]).search(u.folded) for u in head):
+        return False
+    return _unvoted(units[item.start:item.end], "unvoted_ranked")
 
 
 def vote_said(folded: str) -> bool:

@@ -33,10 +33,14 @@ def box(body: list[Unit]) -> tuple[str, list[Unit]]:
     return "", []
 
 
+# "Résultat du vote de l'amendement n° 3 :" over a table per group: an amendment's vote, not the act's
+AMENDMENT = re.compile(r"\b(?:sous-)?amendements?\b")
+
+
 def result_box(body: list[Unit]) -> list[Unit]:
     """The lines of a "Résultat du vote" box: its heading and the counts under it."""
     for k, u in enumerate(body):
-        if any(outline.rx(p).search(u.folded) for p in outline.data()["result_box"]):
+        if any(outline.rx(p).search(u.folded) for p in outline.data()["result_box"]) and not AMENDMENT.search(u.folded):
             found = [u]
             for nxt in body[k + 1:k + 5]:
                 if not (lexicon.labels("counts", nxt.folded) or UNANIMITY.search(nxt.folded)):

@@ -264,10 +264,18 @@ def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = N
         vote.set("unanimite", True, u, "unanimity_expressed" if expressed else "unanimity")
     elif unanimity_too and lexicon.rx(lexicon.get("votes", "by_majority")).search(text):  # "Adoptée à la majorité."
         vote.set("unanimite", False, u, "majority")
-    named = _listed_non_voters(u.text)  # "Ne participe(nt) pas au vote : M. X (1)": the line alone
-    named = _named_non_voters(u.text + " " + nxt[0].text if goes_on else u.text) if named is None else named
+    named = _non_voters(u.text, u.text + " " + nxt[0].text if goes_on else u.text)
     if named:
         vote.set("non_votants", named, u, "non_voters_named", derived=True)
+
+
+def _non_voters(line: str, sentence: str) -> int | None:
+    """Those who do not vote, counted on their names: "Ne participe(nt) pas au vote : M. X (1)" (the line
+    alone), else the sentence; one named "… ne prend pas part au vote, ni pour lui-même ni au titre du
+    pouvoir qu'il détient" takes two votes out."""
+    named = _listed_non_voters(line)
+    named = _named_non_voters(sentence) if named is None else named
+    return 2 if named == 1 and HELD_TOO.search(fold(sentence)) else named
 
 
 # another body's decision in a clause before the council's own: "Le conseil communautaire ayant
@@ -340,6 +348,11 @@ def _prose(text: str) -> str:
 
 
 PLURAL_CIVILITIES = {"mm", "mmes", "messieurs", "mesdames"}  # "MM. DURAND et LEROY": one for two
+
+
+# a non-voter who holds a proxy and does not cast it either: two votes out, one member named
+HELD_TOO = re.compile(r"\bni\s+(?:(?:pour|avec)\s+(?:son|sa|le|la)|au\s+titre\s+(?:du|de\s+(?:son|sa|la)))\s+"
+                      r"(?:pouvoir|procuration|mandante?)\b")
 
 
 def _named_non_voters(sentence: str) -> int | None:

@@ -393,6 +393,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                       "`list_holder_unread` for a list of proxies holding a giver with no holder read, "
                       "`list_cased` for names cut "
                       "by the case of their words (\"VIDALENC Jean-Marc ARNAUD Christiane\"), "
+                      "`list_columns` for names under two lists' labels set side by side (\"Présents      Absents "
+                      "excusés – pouvoirs\"), their columns run together line by line, "
                       "`list_president_out` for the lists of the opening while the president, named by the "
                       "role, is out (\"Mme le Maire quitte la salle\"): a mismatch with such a list is a "
                       "`notice`; `president_list` for a president named only in the list of présents "

@@ -111,8 +111,10 @@ def test_a_rank_then_the_acts_number_in_brackets():
 
 
 def test_a_bulleted_rank_then_the_acts_number():
-    """"■ 2. DCM 19/078 — Budget principal — Budget supplémentaire 2019" (the start read no item)."""
-    assert numbers(dev(2158)) == [f"DCM 19/0{n}" for n in range(78, 85)]
+    """"■ 2. DCM 19/078 — Budget principal — Budget supplémentaire 2019" (the start read no item); the approval
+    above it, "■ 1. Procès-verbal de la séance du 1er juillet 2019", an item of its own since the thirty-third
+    round."""
+    assert numbers(dev(2158)) == ["1"] + [f"DCM 19/0{n}" for n in range(78, 85)]
 
 
 def test_arrived_at_a_time_takes_part_in_the_vote():

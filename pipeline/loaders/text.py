@@ -20,7 +20,7 @@ import re
 from pipeline.loaders.ocr_text import in_place, repair
 from pipeline.loaders.text_columns import split_columns
 from pipeline.loaders.text_flat import unflatten
-from pipeline.loaders.text_acts import acts_tables, numbers_alone, wrapped_pipes
+from pipeline.loaders.text_acts import acts_tables, cells_per_line, numbers_alone, tab_wrapped, wrapped_pipes
 from pipeline.loaders.text_grid import markdown_wrapped, ocr_pipes, regrid, unpipe
 from schemas import Cell, Document, Line, Row, Span, Table
 from schemas.cells import code_cut, merge_rows
@@ -205,8 +205,10 @@ PIPED_ROW = re.compile(r"^\s*\|(.*?)\|?\s*$")
 BOX_RULE = re.compile(r"^\s*[┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪─━═\s]*[─━═]{3,}[┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪─━═\s]*$")
 BOX_SIDES = str.maketrans({c: "|" for c in "│┃║"})
 # (the sitting's counts only: a commission's "│ Pour │ 7 │" under its opinion stays a box)
-BOX_PAIR = re.compile(r"^\s*[│┃║]\s*((?i:[^│┃║\d]*?(?:exercice|pr[ée]sent|pouvoir|procuration|votant"
-                      r"|repr[ée]sent|absent|afférent|en\s+fonction)[^│┃║\d]*?))\s*[│┃║]\s*(\d{1,4})\s*[│┃║]\s*$")
+# ("│ Membres ayant voix délibérative │ 22 │": the members)
+BOX_PAIR = re.compile(r"^\s*[│┃║]\s*((?i:[^│┃║\d]*?(?:exercice|pr[ée]sent|pouvoir|procuration|votant|repr[ée]sent"
+                      r"|absent|afférent|en\s+fonction|voix\s+d[ée]lib[ée]rative)[^│┃║\d]*?))\s*[│┃║]\s*(\d{1,4})"
+                      r"\s*[│┃║]\s*$")
 # the same drawn in ASCII: "+------+--------+-------+" (or "+======+") between the "| … |" rows
 ASCII_RULE = re.compile(r"^\s*\+[-=+]*[-=]{3,}[-=+]*\+\s*$")
 
@@ -235,7 +237,8 @@ def _laid_out(lines: list[str]) -> list[tuple[int, str]]:
     # a ruled table's pipes OCR read as "l" first (in_place would take a lone "l" for a 1), then
     # "7O     O      O": OCR's figures read before the columns are found
     lines = [in_place(line) for _, line in ocr_pipes(enumerate(lines))]
-    grid = list(regrid(acts_tables(numbers_alone(unpipe(wrapped_pipes(markdown_wrapped(enumerate(lines))))))))
+    grid = list(regrid(acts_tables(tab_wrapped(numbers_alone(unpipe(wrapped_pipes(markdown_wrapped(
+        cells_per_line(enumerate(lines))))))))))
     return [(grid[i][0], piece) for i, piece in split_columns([line for _, line in grid])]
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from schemas.text import number_shape
+from schemas.text import joined, number_shape
 
 VOTE_WORD = r"(?:Votants|Pour|Contre|Abst\.?|Abstentions?|NPPV|Exprimés|Blancs?)"
 # "N° délibération Rapport Pour Contre Abst. NPPV Décision", "N° Objet Votants Pour Contre Abst. Résultat"
@@ -215,3 +215,117 @@ def _piped_row(lines: list[tuple[int, str]], j: int, n: int) -> tuple[tuple[int,
     if text.count("|") != n or not re.search(r"\d|^[–—-]$", cells[0]) or len(cells[0]) > 24 or "|" not in lines[j][1]:
         return None, j
     return (lines[j][0], "\t".join(cells)), end
+
+
+# a table of acts typed with tabs whose cells wrap onto lines the tabs do not reach:
+# "DCM-2025-003⇥Budget principal – … d'investisse-" / "ment avant le vote du budget primitif …" /
+# "2024)⇥M. Ronan JAFFRÉ⇥Adoptée" / "(40 pour," / "8 abstentions)" / "DCM-2025-004⇥Port de plaisance …"
+TAB_HEADER = re.compile(r"(?i)^\s*(?:n°|n[o°]\.?|numéro|réf\.?)[^\t]*\t(?=.*\b(?:objet|intitulé))"
+                        r"(?=.*\b(?:vote|résultat|décision|pour)\b)")
+OPEN_TAIL = re.compile(r"[-–—,(]\s*$")
+# a line of its own: a section's rank ("2. Finances"), a page's number ("2"), a note's call ("(*) Mme …", "(1) …")
+NOT_A_CELL = re.compile(r"\d{1,3}\s*[.)]\s+[A-ZÀ-Ý]|\d{1,3}$|\(\s*(?:\*+|\d{1,2}|[a-z])\s*\)|\*+\s")
+
+
+def tab_wrapped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(index, line) as given, a line of a tab table's wrapped cell joined to the tab line above it."""
+    lines, out, table = list(lines), [], False
+    for k, (i, line) in enumerate(lines):
+        table = table and bool(line.strip()) or bool(TAB_HEADER.match(line))
+        if table and out and "\t" in out[-1][1] and "\t" not in line and not TAB_HEADER.match(out[-1][1]) \
+                and _cell_goes_on(out[-1][1], line, lines, k):
+            # ("Adoptée" / "44 pour" / "4 abstentions": each figure a clause of its own)
+            glue = ", " if line.strip()[:1].isdigit() and not OPEN_TAIL.search(out[-1][1]) else ""
+            out[-1] = (out[-1][0], joined([out[-1][1] + glue, line.strip()]))
+            continue
+        out.append((i, line))
+    yield from out
+
+
+def _cell_goes_on(above: str, line: str, lines: list[tuple[int, str]], k: int) -> bool:
+    """The line ends the cell above it: it opens in lower case, on a bracket or a figure, or the line above
+    is left open (a dash, a comma, a bracket); not a page's footer nor a row of its own; the table goes on."""
+    text = line.strip()
+    if not text or PAGE_MARK.search(text) or LONE_NUMBER.fullmatch(text) or NUMBER.match(text) or NOT_A_CELL.match(text):
+        return False
+    opened = OPEN_TAIL.search(above) or above.count("(") > above.count(")")
+    if not (opened or text[:1].islower() or text[:1] in "(" or text[:1].isdigit()):
+        return False
+    return any("\t" in later for _, later in lines[k + 1:k + 4])
+
+
+# a table of acts whose extraction put each cell on a line of its own, the header too:
+# "N°" / "Objet" / "Vote" / "DFI/2020/188" / "Garanties d'emprunts accordées à" / "Partenord Habitat – …" /
+# "Unanimité" / "DAT/2020/301" / … / "Pour : 58" / "Contre : 0" / "Abstentions : 20"
+HEAD_CELLS = (re.compile(r"(?i)(?:n°|n[o°]\.?|numéro|réf\.?)(?:\s+(?:de\s+la\s+)?(?:délibération|acte))?"),
+              re.compile(r"(?i)objet|intitulé|libellé"),
+              re.compile(r"(?i)vote|résultat(?:\s+du\s+vote)?|décision"))
+VOTE_CELL = re.compile(r"(?i)^\s*(?:unanimit|à\s+l['’]unanimit|(?:adopt|rejet|retir|ajourn)ée?s?\b"
+                       r"|prend\s+acte|pris\s+acte"
+                       r"|(?:pour|contre|abstentions?|abst\.|nppv|votants)\s*:?\s*\d)")
+
+
+def cells_per_line(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(index, line) as given, a table printed a cell a line given back as a tab header and tab rows."""
+    lines, k = list(lines), 0
+    while k < len(lines):
+        heads = [line.strip() for _, line in lines[k:k + 3]]
+        if len(heads) == 3 and all(p.fullmatch(h) for p, h in zip(HEAD_CELLS, heads)):
+            rows, end = _rows_a_cell_a_line(lines, k + 3)
+            if len([r for r in rows if "\t" in r[1]]) >= 2:
+                yield lines[k][0], "\t".join(heads)
+                yield from rows
+                k = end
+                continue
+        yield lines[k]
+        k += 1
+
+
+def _rows_a_cell_a_line(lines: list[tuple[int, str]], k: int) -> tuple[list[tuple[int, str]], int]:
+    """The rows from lines[k] (a page's footer between two kept as it is) and where the table ends."""
+    rows = []
+    while k < len(lines):
+        text = lines[k][1].strip()
+        footer = PAGE_MARK.search(text) or re.fullmatch(r"[-=_]{3,}", text)
+        if footer and not LONE_NUMBER.fullmatch(text):  # (not "DFI/2020/188", ending as "1/2" does)
+            rows.append(lines[k])
+            k += 1
+            continue
+        row = _row_a_cell_a_line(lines, k)
+        if row is None:
+            break
+        rows.append(row[0])
+        k = row[1]
+    while rows and "\t" not in rows[-1][1]:
+        k -= 1
+        rows.pop()  # a footer after the last row: the table's, put back as it was
+    return rows, k
+
+
+def _row_a_cell_a_line(lines: list[tuple[int, str]], k: int) -> tuple[tuple[int, str], int] | None:
+    """A number alone, the object's lines, then the vote's lines (a bracket going on with them):
+    the row as a tab line, and the line after it; None where no row starts."""
+    if not LONE_NUMBER.fullmatch(lines[k][1].strip()):
+        return None
+    j = k + 1
+    while j < len(lines) and lines[j][1].strip() and not VOTE_CELL.match(lines[j][1]) \
+            and not LONE_NUMBER.fullmatch(lines[j][1].strip()) and j - k <= 6:
+        j += 1
+    end = j
+    while end < len(lines) and (VOTE_CELL.match(lines[end][1]) or end > j and _bracket_on(lines, end)):
+        end += 1
+    if end == j or j == k + 1:
+        return None
+    objet = joined([line.strip() for _, line in lines[k + 1:j]])
+    vote = lines[j][1].strip()
+    for _, line in lines[j + 1:end]:  # each count a clause; a bracket's lines one sentence
+        vote += (" – " if VOTE_CELL.match(line) and vote.count("(") <= vote.count(")") else " ") + line.strip()
+    return (lines[k][0], f"{lines[k][1].strip()}\t{objet}\t{vote}"), end
+
+
+def _bracket_on(lines: list[tuple[int, str]], end: int) -> bool:
+    """"(MM. VERHILLE et DEROO, intéressés," / "ne prennent pas part au vote –" / "votants : 76)": a note in
+    brackets under the vote, its lines until it closes."""
+    above = " ".join(line for _, line in lines[:end][-3:])
+    text = lines[end][1].strip()
+    return text.startswith("(") or above.count("(") > above.count(")")

@@ -96,6 +96,7 @@ class Ctx:
         self.truth = Truth()
         self.values: dict = {}
         self.stated: dict = {}  # placeholder -> truth (key, value), see header.truth_of
+        self.affichage_after = False  # the posting date drawn falls after the sitting (header.set_values)
         self._rngs: dict[str, random.Random] = {}
 
     def rng(self, aspect: str) -> random.Random:

@@ -32,7 +32,9 @@ def set_values(ctx: Ctx) -> None:
     _date_values(ctx, s.date, s.time)
     _officer_values(ctx)
     v["conv"] = numbers.fmt_date(s.convocation, ctx.pick("header", "header.date_style").replace("words", "d_month_y"))
-    v["aff"] = numbers.fmt_date(_affichage(ctx), "slash" if "/" in v["conv"] else "d_month_y")
+    aff = _affichage(ctx)
+    v["aff"] = numbers.fmt_date(aff, "slash" if "/" in v["conv"] else "d_month_y")
+    ctx.affichage_after = aff > s.date  # the minutes' posting: no phrase of the convocation says it
     lieu = ctx.pick("header", "collectivites.lieu")
     v["lieu_phrase"] = fill(lieu["t"], v)
     lieu_truth = fill(lieu["lieu"], v) if lieu["lieu"] else None
@@ -140,7 +142,12 @@ def render_convocation(ctx: Ctx, opened: set[str]) -> None:
     if ctx.plan.convocation_line and ("conv" not in opened or rng.random() < 0.3):
         ctx.add(ctx.say(ctx.pick("header", "header.convocation")), "field")
     if rng.random() < 0.25:
-        ctx.add(ctx.say(ctx.pick("header", "header.affichage")), "field")
+        said = ctx.pick("header", "header.affichage")
+        if ctx.affichage_after and "convocation" in said.lower():
+            # "Convocation affichée le 13 février 2012" after a sitting of the 8th says a convocation
+            # posted late (an inconsistency a reader is right to report), not the act's posting
+            said = next((t for t in ctx.vocab.variants("header.affichage") if "convocation" not in t.lower()), said)
+        ctx.add(ctx.say(said), "field")
 
 
 def render_president(ctx: Ctx, opened: set[str]) -> None:
