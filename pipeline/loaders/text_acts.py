@@ -326,6 +326,6 @@ def _row_a_cell_a_line(lines: list[tuple[int, str]], k: int) -> tuple[tuple[int,
 def _bracket_on(lines: list[tuple[int, str]], end: int) -> bool:
     """"(MM. VERHILLE et DEROO, intéressés," / "ne prennent pas part au vote –" / "votants : 76)": a note in
     brackets under the vote, its lines until it closes."""
-    above = " ".join(line for _, line in lines[:end][-3:])
+    above = " ".join(line for _, line in lines[max(0, end - 3):end])
     text = lines[end][1].strip()
     return text.startswith("(") or above.count("(") > above.count(")")
