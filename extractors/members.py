@@ -259,12 +259,12 @@ def stacked_lists(units: list[Unit], k: int, label: ListLabel) -> tuple[list, in
                                                          doubt=d, list_at=k) for m, d in zip(found, doubt)], j
 
 
-def column_heads(text: str) -> bool:
+def column_heads(u: Unit) -> bool:
     """Two lists' labels on one line, no name after either: "Présents      Absents excusés – pouvoirs",
     two columns the extraction runs together line by line below (a présent, then an absent and half
     a proxy on the same line), which no entry says apart."""
-    first = lexicon.label_at_start("lists", fold(text))
-    rest = text[first.end:].strip(" :|\t") if first else ""
+    first = lexicon.label_at_start("lists", u.folded)  # (asked of every line a sitting's reader reads)
+    rest = u.text[first.end:].strip(" :|\t") if first else ""
     second = lexicon.list_label_at_start(fold(rest)) if rest else None
     after = rest[second[0].end + second[1].end():] if second else ""
     return second is not None and not re.search(r"[A-ZÀ-Ý]{2,}|[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý]", after)
@@ -273,7 +273,7 @@ def column_heads(text: str) -> bool:
 def under_column_heads(units: list[Unit]) -> set[int]:
     """The lines of names under column heads (`column_heads`), down to the first line naming no one."""
     out = set()
-    for k in (k for k, u in enumerate(units) if column_heads(u.text)):
+    for k in (k for k, u in enumerate(units) if column_heads(u)):
         j = k + 1
         while j < len(units) and re.search(r"[A-ZÀ-Ý]{2,}", units[j].text) and not list_label(units[j].text):
             out.add(j)

@@ -22,8 +22,9 @@ from typing import Iterable, Iterator
 from schemas.text import joined, number_shape
 
 VOTE_WORD = r"(?:Votants|Pour|Contre|Abst\.?|Abstentions?|NPPV|Exprimés|Blancs?)"
+NUMBER_HEAD = r"(?:n°|n[o°]\.?|numéro|réf\.?)"  # the number column's header, in every table below (case aside)
 # "N° délibération Rapport Pour Contre Abst. NPPV Décision", "N° Objet Votants Pour Contre Abst. Résultat"
-HEADER = re.compile(rf"(?i)^\s*(?:N°|N[o°]\.?|Numéro|Réf\.?)(?:\s+(?:de\s+la\s+)?(?:délibération|rapport|acte|objet|intitulé))*"
+HEADER = re.compile(rf"(?i)^\s*{NUMBER_HEAD}(?:\s+(?:de\s+la\s+)?(?:délibération|rapport|acte|objet|intitulé))*"
                     rf"\s+(?P<votes>{VOTE_WORD}(?:\s+{VOTE_WORD}){{1,5}})"
                     r"(?:\s+(?P<result>Décision|Résultat|Observations|Vote|Suite\s+donnée))?\s*$")
 NUMBER = re.compile(r"^\s*(?P<num>[A-Z]{0,5}\d[\w]*(?:[-/._]\w+){1,3})\s+\S")
@@ -220,7 +221,7 @@ def _piped_row(lines: list[tuple[int, str]], j: int, n: int) -> tuple[tuple[int,
 # a table of acts typed with tabs whose cells wrap onto lines the tabs do not reach:
 # "DCM-2025-003⇥Budget principal – … d'investisse-" / "ment avant le vote du budget primitif …" /
 # "2024)⇥M. Ronan JAFFRÉ⇥Adoptée" / "(40 pour," / "8 abstentions)" / "DCM-2025-004⇥Port de plaisance …"
-TAB_HEADER = re.compile(r"(?i)^\s*(?:n°|n[o°]\.?|numéro|réf\.?)[^\t]*\t(?=.*\b(?:objet|intitulé))"
+TAB_HEADER = re.compile(rf"(?i)^\s*{NUMBER_HEAD}[^\t]*\t(?=.*\b(?:objet|intitulé))"
                         r"(?=.*\b(?:vote|résultat|décision|pour)\b)")
 OPEN_TAIL = re.compile(r"[-–—,(]\s*$")
 # a line of its own: a section's rank ("2. Finances"), a page's number ("2"), a note's call ("(*) Mme …", "(1) …")
@@ -257,7 +258,7 @@ def _cell_goes_on(above: str, line: str, lines: list[tuple[int, str]], k: int) -
 # a table of acts whose extraction put each cell on a line of its own, the header too:
 # "N°" / "Objet" / "Vote" / "DFI/2020/188" / "Garanties d'emprunts accordées à" / "Partenord Habitat – …" /
 # "Unanimité" / "DAT/2020/301" / … / "Pour : 58" / "Contre : 0" / "Abstentions : 20"
-HEAD_CELLS = (re.compile(r"(?i)(?:n°|n[o°]\.?|numéro|réf\.?)(?:\s+(?:de\s+la\s+)?(?:délibération|acte))?"),
+HEAD_CELLS = (re.compile(rf"(?i){NUMBER_HEAD}(?:\s+(?:de\s+la\s+)?(?:délibération|acte))?"),
               re.compile(r"(?i)objet|intitulé|libellé"),
               re.compile(r"(?i)vote|résultat(?:\s+du\s+vote)?|décision"))
 VOTE_CELL = re.compile(r"(?i)^\s*(?:unanimit|à\s+l['’]unanimit|(?:adopt|rejet|retir|ajourn)ée?s?\b"
@@ -269,7 +270,8 @@ def cells_per_line(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]
     """(index, line) as given, a table printed a cell a line given back as a tab header and tab rows."""
     lines, k = list(lines), 0
     while k < len(lines):
-        heads = [line.strip() for _, line in lines[k:k + 3]]
+        # (the number's header alone on its line first: every line of every text is asked)
+        heads = [line.strip() for _, line in lines[k:k + 3]] if HEAD_CELLS[0].fullmatch(lines[k][1].strip()) else []
         if len(heads) == 3 and all(p.fullmatch(h) for p, h in zip(HEAD_CELLS, heads)):
             rows, end = _rows_a_cell_a_line(lines, k + 3)
             if len([r for r in rows if "\t" in r[1]]) >= 2:
