@@ -91,6 +91,7 @@ DERIVED_FROM: dict[Any, tuple[str, ...]] = {
     ("unanimity", "pour"): ("unanimite", "votants"),  # pour = votants
     "unanimity": ("unanimite",),  # contre = abstentions = 0, resultat adopted
     "proxies_listed": ("proxies",),  # pouvoirs = the proxies listed
+    "proxies_none": ("proxies",),  # pouvoirs = 0 from "Pouvoirs : néant", the list printed empty
     "absents_listed": ("attendance",),  # absents = the absent members listed
     "absents_listed_whole": ("attendance",),  # the same, the présents listed as many as counted
     "counts": ("pour", "contre"),  # resultat from pour > contre
@@ -100,6 +101,7 @@ DERIVED_FROM: dict[Any, tuple[str, ...]] = {
 DERIVED_TEXT = {
     "unanimity": "déduit de « à l'unanimité »",
     "proxies_listed": "compté sur la liste des procurations",
+    "proxies_none": "déduit de « Pouvoirs : néant »",
     "absents_listed": "compté sur la liste des absents",
     "absents_listed_whole": "compté sur la liste des absents (les présents listés font leur nombre)",
     "counts": "déduit des voix pour et contre",

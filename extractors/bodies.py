@@ -69,7 +69,24 @@ def collectivite(name: str) -> str | None:
     m = lexicon.rx(lexicon.get("collectivite_prefix")).match(fold(name))
     rest = name[m.end():].strip() if m else name.strip()
     generic = lexicon.rx(GENERIC_BODY).fullmatch(fold(rest).strip()) or REFERRED.search(fold(rest))
-    return None if generic else rest or None  # "la Communauté de communes": no name said
+    return None if generic else _the_collectivity(rest) or None  # "la Communauté de communes": no name said
+
+
+# the assembly named for its collectivity: "CONSEIL DÉPARTEMENTAL DU GARD" is the Département du Gard's,
+# "Conseil régional d'Occitanie" the Région Occitanie's (the body that deliberates is the organe); the
+# "Conseil général" of before 2015 is left as printed, the name the département's papers gave it then
+ASSEMBLY_OF = re.compile(r"conseil\s+(?P<kind>departemental|regional)\s+(?P<prep>des|du|de\s+la|de\s+l'|de|d')\s*(?=\w)")
+
+
+def _the_collectivity(name: str) -> str:
+    m = ASSEMBLY_OF.match(fold(name))
+    # a name of three words at most ("Territoire de Belfort", "Pays de la Loire" four): not "CONSEIL DÉPARTEMENTAL DE
+    # L'ACCÈS AU DROIT DE LA GIRONDE", a body of its own
+    if not m or len(name[m.end():].split()) > (4 if m.group("kind") == "regional" else 3):
+        return name
+    if m.group("kind") == "regional":
+        return f"Région {name[m.end():]}"
+    return f"Département {name[m.start('prep'):]}"
 
 
 # a body named by a word that refers back, not by its name: "la communauté de communes précitée",

@@ -130,6 +130,8 @@ def value_first(run: Run, label: lexicon.Label) -> bool:
     "(15 membres en exercice – 13" / "présents – 13 votants"), not a label first ("Présents – 12
     Mandats – 3 Total votants – 15", "Total présents – 17" / "Nb de votants – 20")."""
     start, end = run.line_of(label.start)
+    if LEAD_IN.match(run.text, start, end):
+        return True  # "Membres du Bureau : 20 en exercice — 15 présents — 2 procurations — 17 votants"
     start, first = first_label(run, start, end, label.start)
     if LABEL_TAIL.fullmatch(run.text[start:first]) and LABEL_CUT_ABOVE.search(run.text, max(0, start - 80), start):
         return True  # "(44 délégués" / "communautaires en fonction - 36 présent(e)s - 38 membres votants)"
@@ -137,6 +139,12 @@ def value_first(run: Run, label: lexicon.Label) -> bool:
         start, end = run.line_of(start - 1)  # the counts began on the line above
         start, first = first_label(run, start, end, end)
     return bool(re.search(r"\d", run.text[start:first]))
+
+
+# a label leading the counts in, the members first, each number then before its own: "Membres du Bureau : 20 en
+# exercice — 15 présents — …" (not "… en exercice : 29   Présents - 24", "… : 33 dont présents – 27")
+LEAD_IN = re.compile(r"[^\W\d][^\d:\n]{2,40}:[ \t]*\d{1,4}[ \t](?:en\s+exercice|en\s+fonctions?|membres|elus|"
+                     r"delegues|conseillers)\b")
 
 
 # a first label cut across lines after its number: "(44 délégués" / "communautaires en fonction - 36 …"

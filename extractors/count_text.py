@@ -17,10 +17,21 @@ SMALL = {"zero": "0", "aucun": "0", "aucune": "0", "un": "1", "une": "1", "deux"
 # or before a count word: "Contre : zéro", "deux abstentions"; or with their digits: "un (1)";
 # after an equals sign, always: "Représentés (procurations) = un   Excusés et absents = trois"; not
 # what one member holds: "Mme le Maire ne détenant aucun pouvoir, 20 conseillers présents …", "Le
-# Maire ne détenait aucune procuration."
+# Maire ne détenait aucune procuration."; before a verb of counts: "cinq contre et deux s'abstiennent", "deux se sont
+# fait représenter"
 SMALL_WORD = re.compile(r"(?<![\w'])(?:(zero)|(?:(?<=[=→]\s)|(?<=[=→]\s\|\s))(aucune?|une?|deux)(?!\s+(?:tiers|quarts?|cinquiemes?|fois|pour\s+cent))|(?<!detenant\s)(?<!detient\s)(?<!detenait\s)(?<!porteur\sde\s)(?<!porteuse\sde\s)(aucune?|une?|deux)(?![\w'])(?=\s*(?:$|[–/,;|)]|-\s|\(\s*\d|"
                         r"voix|abstentions?|pouvoirs?|procurations?|votants?|presents?|absents?|s'abstien|contre(?![\w-])|"
-                        r"votent\b)))(?![\w'])")  # "cinq contre et deux s'abstiennent"
+                        r"votent\b|se\s+sont\s+fait|s'e(?:st|tant)\s+fait)))(?![\w'])")
+
+
+# "néant" as a count's value in a line of counts is none: "Presents : 19 - Procurations : neant - Votants : 19", the
+# label a count's, opening the line or after a separator (alone, "Pouvoirs : néant" is an empty list, read by the
+# lists; not "Excusés ayant donné procuration : néant", a list's label; not "néant" in prose)
+NIL = re.compile(r"((?:^|[-–—|,;])[ \t]*(?:procurations?|pouvoirs?|representee?s?|mandats?)[ \t]*:[ \t])neant"
+                 r"(?=[ \t]*[-–—|,;][ \t]*[^\W\d_][^:\n]{0,40}:[ \t]*\d)", re.M)
+# a vote's side said "néant" is none: "ONT VOTÉ CONTRE : néant", "Abstentions : néant"
+NIL_VOTE = re.compile(r"((?:^|[-–—|,;(])[ \t]*(?:ont\s+vote\s+)?(?:contre|abstentions?|abst\.?|pour)[ \t]*:[ \t])"
+                      r"neant\b", re.M)
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,7 @@ def digits(text: str) -> str:
     "quatorze (14) membres" -> "14 membres"."""
     converted = words_to_digits(fold(text))
     converted = SMALL_WORD.sub(lambda m: SMALL[next(g for g in m.groups() if g)], converted)  # "zéro" anywhere is 0
+    converted = NIL_VOTE.sub(r"\g<1>0", NIL.sub(r"\g<1>0", converted))
     return DOUBLED.sub(r"\1", converted)
 
 

@@ -70,7 +70,7 @@ def read(units: list[Unit], columns: tuple[str, ...] | None = None) -> list[Coun
     for i, label in enumerate(found):
         if i not in taken and label.name in lexicon.get("number_before"):
             out += _before(run, label, used)
-    out += _quorum_out_of(run) if not any(c.column == "presents" for c in out) else []
+    out += _quorum_out_of(run) + _share_present(run) if not any(c.column == "presents" for c in out) else []
     out = _with_grids(units, out)
     out.sort(key=lambda c: (c.unit, c.method != "label_value"))
     wanted = columns or tuple(lexicon.get("sitting_counts")) + tuple(lexicon.get("vote_counts"))
@@ -146,6 +146,30 @@ def _quorum_out_of(run: Run) -> list[Count]:
     unit = run.unit_at(m.start(1))
     return [Count("presents", int(m.group(1)), unit, "quorum_said"),
             Count("membres_en_exercice", int(m.group(2)), unit, "quorum_said")]
+
+
+# the présents said as a share of the members: "Treize des dix-sept membres ayant voix délibérative sont
+# présents", "vingt-quatre de ses vingt-deux membres en exercice étant présents" (as printed, even where it is more)
+SHARE_PRESENT = re.compile(r"(?<![\w.,/])(\d{1,4})\s+(?:de\s+ses|des|sur\s+les)\s+(\d{1,4})\s+"
+                           r"(?:membres|conseill\w+|delegue\w*|elue?s|administrateurs)"
+                           r"(?:\s+(?:en\s+exercice|ayant\s+voix\s+deliberative|titulaires))?"
+                           r",?\s+(?:etant|sont|etaient)\s+presente?s\b")
+
+
+def _share_present(run: Run) -> list[Count]:
+    """``"Treize des dix-sept membres … sont présents"``: présents 13, members in office 17; not "Vu la réunion
+    de la commission d'appel d'offres du 9 avril, quatre des cinq membres titulaires étant présents" (another
+    body's, named in its sentence)."""
+    m = SHARE_PRESENT.search(run.text) if "present" in run.text else None
+    if not m or OTHER_BODY_BEFORE.search(run.text[max(run.text.rfind(".", 0, m.start()), 0):m.start()]):
+        return []
+    unit = run.unit_at(m.start(1))
+    return [Count("presents", int(m.group(1)), unit, "share_said"),
+            Count("membres_en_exercice", int(m.group(2)), unit, "share_said")]
+
+
+OTHER_BODY_BEFORE = re.compile(r"\b(?:vu|considerant|commission(?!\s+permanente)|jury|comite\s+technique|"
+                               r"conseil\s+d'ecole)\b")
 
 
 def _seats(out: list[Count]) -> list[Count]:

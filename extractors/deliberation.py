@@ -538,6 +538,9 @@ def _derive(facts: dict[str, Fact], people: list[tuple[Member, Span]]) -> None:
     givers = [(m, s) for m, s in people if m.status == "absent" and (m.holder or m.gave_proxy)]
     if givers and "pouvoirs" not in facts:
         facts["pouvoirs"] = Fact(len(givers), givers[0][1], "proxies_listed", True)
+    if "pouvoirs" not in facts and "pouvoirs_neant" in facts and facts["pouvoirs_neant"].method == "list_none_said":
+        # "Pouvoirs : néant", no count printed (not a label printed empty: a template's, maybe)
+        facts["pouvoirs"] = Fact(0, facts["pouvoirs_neant"].span, "proxies_none", True)
     absent = [(m, s) for m, s in people if m.status == "absent"]
     if absent and "absents" not in facts:
         facts["absents"] = Fact(len(absent), absent[0][1], "absents_listed", True)

@@ -151,6 +151,11 @@ def _heading_body(units: list[Unit], k: int) -> tuple[str, re.Match | None]:
     own = bodies.before_organ(bodies.after_republique(units[k].text.strip()))
     own = STAMP_BESIDE.split(own)[0]  # "Ville de Rezé Mis en ligne le 05/07/2023": a stamp set beside the name
     body = lexicon.first("collectivite", fold(own).strip())
+    lead = ACRONYM_LEAD.match(own) if not body else None
+    spelt = own[lead.end():] if lead and _spells(lead.group(1), own[lead.end():]) else None
+    if spelt and lexicon.first("collectivite", fold(spelt).strip()):
+        own = spelt  # "SMEA – Syndicat Mixte des Eaux de l'Allier": the acronym, then the name spelt out
+        body = lexicon.first("collectivite", fold(own).strip())
     if not body and k + 1 < len(units) and re.search(r"\b(?:de|du|des|d')\s*$", fold(own)) \
             and not lexicon.rx(NOT_A_NAME).search(units[k + 1].folded):
         # "Commune de" / "RUPT-DEVANT-SAINT-MIHIEL": a letterhead's side cut before the name (not
@@ -158,6 +163,20 @@ def _heading_body(units: list[Unit], k: int) -> tuple[str, re.Match | None]:
         own = own.rstrip() + ("" if own.rstrip().endswith("'") else " ") + units[k + 1].text.strip()
         body = lexicon.first("collectivite", fold(own).strip())
     return own, body
+
+
+ACRONYM_LEAD = re.compile(r"([A-Z][A-Z.&]{1,11})\s*[–—-]\s+(?=[A-ZÀ-Ý])")
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """The acronym is the name's initials ("SMEA" and "Syndicat Mixte des Eaux de l'Allier"; not "CCAS" and
+    "VILLE DE SAINT-PRIEST", the town whose CCAS it is)."""
+    initials = "".join(w[0] for w in re.split(r"[\s'’-]+", fold(name)) if w and w not in MINOR_WORDS)
+    letters = fold(acronym.replace(".", "").replace("&", ""))
+    return initials.startswith(letters) or letters in initials
+
+
+MINOR_WORDS = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "sur"}
 
 
 def _read_departement(r: Reading, u: Unit, name: str) -> None:

@@ -69,7 +69,7 @@ def list_label(text: str) -> ListLabel | None:
     return ListLabel(label.name, excused, offset)
 
 
-COUNTED = re.compile(r"\(\s*\d{1,3}\s*\)\s*:?\s*$")
+COUNTED = re.compile(r"\(\s*\d{1,3}\s*\)\s*[:–-]?\s*$")  # "Présents (22) :", "Presents (22) -"
 
 
 def counted_list(text: str) -> bool:

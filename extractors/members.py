@@ -439,8 +439,9 @@ TWO_CIVIL = re.compile(rf"^\s*({CIVIL_NAME})\s+\|\s+({CIVIL_NAME})\s*[.;,]?\s*$"
 def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, list[tuple[int, int]]]:
     """The list's lines as one text, and (offset, line) where each line starts in it."""
     pieces = pieces[:-1] + [(_without_prose(pieces[-1][0]), pieces[-1][1])]
-    if label.kind != "proxies":
-        pieces = [(_ungrouped(p), k) for p, k in pieces]
+    if label.kind != "proxies":  # a line opening on its group opens an entry: "Couleuvre : A. BERNARD"
+        pieces = [(_ungrouped(p), k) if i == 0 or _ungrouped(p) == p else ("; " + _ungrouped(p), k)
+                  for i, (p, k) in enumerate(pieces)]
     # "Hakim Du Bois [pouvoir à Tanguy De La Tour]": square brackets are brackets ("[?]" is OCR's)
     pieces = [(re.sub(r"\[(?!\?\])", "(", re.sub(r"(?<!\[\?)\]", ")", p)), k) for p, k in pieces]
     if label.kind == "proxies" and not any(";" in p for p, _ in pieces):
@@ -477,14 +478,18 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
 
 
 # a list grouped by member commune or group, the group before its members: "Vallon-la-Gée : M.
-# Jean-Pierre LEGEAY, Mme Maryse BOUTTIER", "[CC Arnon-Boischaut] Jean-Michel POTIER, …"
+# Jean-Pierre LEGEAY, Mme Maryse BOUTTIER", "[CC Arnon-Boischaut] Jean-Michel POTIER, …", "Louroux-Hodement :
+# J.-Claude PERONNET, …" (initials first)
 GROUP = re.compile(rf"^\s*(?:\[[^\]\n]{{2,60}}\]\s*|(?!(?i:{CIVILITY})\b)(?P<group>[A-ZÀ-Ý][^:;,()\[\]\n]{{1,58}}?)\s*:\s*)"
-                   rf"(?=(?i:{CIVILITY})\s*[A-ZÀ-Ý]|[A-ZÀ-Ý][\w'’-]+\s+[A-ZÀ-Ý])")
+                   rf"(?=(?i:{CIVILITY})\s*[A-ZÀ-Ý]|[A-ZÀ-Ý][\w'’-]+\s+[A-ZÀ-Ý]"
+                   rf"|[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý][\w'’]*\.?)?\s+[A-ZÀ-Ý])")
 
 
 # "Arrivée au point 2 : Mme X", "Jusqu'à 21 h : M. Y": a time or a move, not a group of members (not
-# "Représentants du Département de la Somme : Mme Françoise MOREL")
-NOT_A_GROUP = re.compile(r"\d|\b(?:arriv|depart(?!ement)|parti|quitt|point|jusqu|partir|retard|pouvoir|procuration)")
+# "Représentants du Département de la Somme : Mme Françoise MOREL"); nor "Assiste également : J. LEROUX, …",
+# "Mairie : Myriam LE PAGE, directrice générale des services" (the staff)
+NOT_A_GROUP = re.compile(r"\d|\b(?:arriv|depart(?!ement)|parti|quitt|point|jusqu|partir|retard|pouvoir|procuration|"
+                         r"assist|invit|mairie|services?\b|direction\b)")
 
 
 def _ungrouped(line: str) -> str:

@@ -25,8 +25,9 @@ def rejoined(texts: list[str]) -> list[str]:
     return out
 
 
-# a number in words cut at a line end: "… présents : cinquante et" / "un   Procurations : un"
-TENS_CUT = re.compile(r"\b(?:vingt|trente|quarante|cinquante|soixante|quatre-vingts?)(?:\s+et|-et)?\s*$")
+# a number in words cut at a line end: "… présents : cinquante et" / "un   Procurations : un", "avec vingt-" /
+# "quatre presents"
+TENS_CUT = re.compile(r"\b(?:vingt|trente|quarante|cinquante|soixante|quatre-vingts?)(?:\s+et|-et)?-?\s*$")
 UNITS_START = re.compile(r"^\s*(?:et\s+)?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
                          r"treize|quatorze|quinze|seize)(?:-\w+)?\b")
 
@@ -36,7 +37,8 @@ def _number_words(line: str, below: str) -> tuple[str, str] | None:
     head = UNITS_START.match(fold(below))
     if not (TENS_CUT.search(fold(line)) and head):
         return None
-    return line.rstrip() + " " + below[:head.end()].strip(), below[head.end():]
+    glue = "" if line.rstrip().endswith("-") else " "  # "vingt-" / "quatre presents": a hyphen cut at the line's end
+    return line.rstrip() + glue + below[:head.end()].strip(), below[head.end():]
 
 
 # a count label's word cut by a hyphen at a line's end, as a PDF extraction leaves it: "26 pré-" /

@@ -166,7 +166,8 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
             after += 1
         if after < len(units) and is_count_line(_recounted(units[after])):
             moved.setdefault(after, m)
-    labelled = {c.column for c in found if c.method != "number_before" and c.unit not in moved}
+    labelled = {c.column for c in found if c.method not in PROSE and c.unit not in moved}
+    stated = _attendance_sentences(units, found)
     # "… les deux pouvoirs dont il était porteur ne peuvent plus être exercés. Présents : 14 - Pouvoirs :
     # 10": with a move, a label's count goes before a number that merely precedes the word
     for c in sorted(found, key=lambda c: c.unit in moved and c.method == "number_before"):
@@ -178,11 +179,34 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
             continue
         # in an item, "32 logements" is no count, nor "le procès-verbal de la séance du 9 décembre
         # (11 présents, 3 pouvoirs, 14 votants)"; "l'assemblée compte désormais 26 présents" is
-        if c.method == "number_before" and (not full and not lexicon.first("now", units[c.unit].folded)
+        inside = not full and c.unit not in stated  # in an item, only a sentence stating the attendance
+        if c.method in PROSE and (inside and not lexicon.first("now", units[c.unit].folded)
                                             or c.column in labelled):
             continue  # "Chaque conseiller peut être porteur de deux pouvoirs." above "Pouvoirs : 4"
         if not any(c.unit in rg.units for rg in r.ranges):
             r.set(c.column, c.value, units[c.unit].span, c.method)
+
+
+PROSE = ("number_before", "share_said")  # counts said in a sentence ("15 présents", "Treize des dix-sept …")
+
+
+def _attendance_sentences(units: list[Unit], found: list) -> set[int]:
+    """Units that state the attendance in a sentence, three counts or more each before its verb: "Sur
+    les 43 membres que compte le conseil, 34 assistent à la séance et 6 se sont fait représenter, soit 40
+    votants." (an extract's own header in a register, read even inside an item); not "les 15 présents", nor
+    a move's or another sitting's figures in a bracket ("Le procès-verbal … (11 présents, 3 pouvoirs, 14 votants)",
+    "M. X ne prend pas part au vote … : 22 présents, 2 procurations, 24 votants")."""
+    said: dict[int, set[str]] = {}
+    for c in found:
+        if c.method in PROSE:
+            said.setdefault(c.unit, set()).add(c.column)
+    return {k for k, columns in said.items() if len(columns) >= 3 and "(" not in units[k].text
+            and ATTENDANCE_VERB.search(units[k].folded)}
+
+
+# the verbs of a sentence stating the attendance
+ATTENDANCE_VERB = re.compile(r"\b(?:assistent|se\s+sont\s+fait\s+represent|prennent\s+part|que\s+compte|"
+                             r"(?:sont|etaient)\s+presents)\b")
 
 
 # --- one unit at a time -----------------------------------------------------------
@@ -204,8 +228,9 @@ def _read_unit(r: Reading, units: list[Unit], k: int) -> int:
         r.members += [(m, units[m.unit].span) for m in found]
         if label.kind == "present":
             _president_listed(r, units[k:j])
-        if label.kind == "proxies" and not found and _printed_empty(units, k, label):
-            r.set("pouvoirs_neant", True, u.span, "list_empty")  # "Pouvoir(s) donné(s) : Néant (0)"
+        empty = _printed_empty(units, k, label) if label.kind == "proxies" and not found else None
+        if empty:
+            r.set("pouvoirs_neant", True, u.span, empty)
         _count_closing(r, units[j - 1], label.kind, len(found))
         return j
     if opening.is_opening(units, k):
@@ -359,16 +384,18 @@ def _read_president(r: Reading, units: list[Unit], k: int, both: str | None) -> 
     opening.convener(r, both or u.text, u.span)
 
 
-def _printed_empty(units: list[Unit], k: int, label) -> bool:
-    """A list of proxies printed empty: "Pouvoir(s) donné(s) : Néant (0)", or its label alone with
-    the next list's label right under it ("Pouvoir(s) donné(s) :" / "Excusés et non représentés : …")."""
+def _printed_empty(units: list[Unit], k: int, label) -> str | None:
+    """A list of proxies printed empty: "Pouvoir(s) donné(s) : Néant (0)" says none (`list_none_said`); its label
+    alone with the next list's label right under it ("Pouvoir(s) donné(s) :" / "Excusés et non représentés : …")
+    prints none (`list_empty`, a template's maybe)."""
     rest = units[k].text[label.offset:]
     if members.says_none(rest):
-        return True
+        return "list_none_said"
     below = members.list_label(units[k + 1].text) if k + 1 < len(units) else None
     # (not "Procurations :" / "Absents représentés : X par Y": the proxies are in the next list)
-    return not rest.strip(" :.") and below is not None and below.kind != "proxies" and \
+    empty = not rest.strip(" :.") and below is not None and below.kind != "proxies" and \
         not any(lexicon.rx(lexicon.get("proxy_said")).search(u.folded) and not is_count_line(u.text) for u in units[k + 1:k + 4])
+    return "list_empty" if empty else None
 
 
 def _wraps(last: str, u: Unit) -> bool:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extractors import counts, entries, lexicon, named_votes, outline, vote_again, vote_parts
+from extractors.count_text import digits
 from extractors.council import COUNCIL, DECIDING, SUBJECT, THE_COUNCIL
 from extractors.not_this_vote import BULLET, RECITAL, not_this_vote, without, without_recitals
 from extractors.sitting import Fact
@@ -273,9 +274,25 @@ def _non_voters(line: str, sentence: str) -> int | None:
     """Those who do not vote, counted on their names: "Ne participe(nt) pas au vote : M. X (1)" (the line
     alone), else the sentence; one named "… ne prend pas part au vote, ni pour lui-même ni au titre du
     pouvoir qu'il détient" takes two votes out."""
-    named = _listed_non_voters(line)
+    voices = _voices_out(sentence)
+    if voices is not None:
+        return voices
+    # "Ne prennent pas part au vote (…) : M. Jean-Paul VIALE, Mme Chris-" / "tine BIANCO, … (6).": the list goes on below
+    named = _listed_non_voters(sentence if re.search(r"[,-]\s*$", line) else line)
     named = _named_non_voters(sentence) if named is None else named
     return 2 if named == 1 and HELD_TOO.search(fold(sentence)) else named
+
+
+# the voices out said after who does not vote: "Ne prennent pas part au vote : M. Marc ROCHE (…), qui porte le
+# pouvoir de Mme AMOURDEDIEU, soit 2 voix."
+VOICES_SAID = re.compile(r"(?:,|[–—-])\s*soit\s+(\d{1,3})\s+(?:voix|votes?)\b")
+
+
+def _voices_out(sentence: str) -> int | None:
+    said = digits(sentence)
+    m = VOICES_SAID.search(said)
+    label = next((lb for lb in lexicon.labels("counts", said) if lb.name == "non_votants"), None) if m else None
+    return int(m.group(1)) if label and label.end < m.start() else None
 
 
 # another body's decision in a clause before the council's own: "Le conseil communautaire ayant

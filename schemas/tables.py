@@ -85,7 +85,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("membres_en_exercice", I32, "Members in office, as stated."),
         ("presents", I32, "Members present, as stated."),
         ("absents", I32, "Members absent, as stated or as listed."),
-        ("pouvoirs", I32, "Proxies, as stated (else as listed)."),
+        ("pouvoirs", I32, "Proxies, as stated (else as listed, method `proxies_listed`; 0 where the list is printed "
+                          "empty, \"Pouvoirs : néant\", method `proxies_none`; both derived)."),
         ("votants", I32, "Voters, as stated."),
         ("pour", I32, "Votes for."),
         ("contre", I32, "Votes against."),

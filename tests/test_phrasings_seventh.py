@@ -169,10 +169,11 @@ def test_a_member_who_must_leave():
 
 def test_a_vote_side_takes_a_whole_number():
     """"Pour : 15" / "Contre : néant": "5 contre" was read inside "15 contre" (contre 5, a false
-    votes.breakdown); "néant" is left unread rather than guessed."""
+    votes.breakdown); "néant" after a vote side's label is none, 0 (since the thirty-fourth round: three
+    hands label it so; it was left unread before)."""
     vote = votes.read([Unit(clean(t), None, i) for i, t in enumerate(["Pour : 15", "Contre : néant", "Abstentions : 2"])])
     assert {c: f.value for c, f in vote.facts.items() if c in ("pour", "contre", "abstentions")} == \
-        {"pour": 15, "abstentions": 2}
+        {"pour": 15, "contre": 0, "abstentions": 2}
 
 
 def test_a_rule_about_leaving_is_no_move():

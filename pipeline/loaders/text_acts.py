@@ -166,6 +166,7 @@ def _row_as_wide(lines: list[tuple[int, str]], below: list[int], width: int) -> 
 #     Contre : 7 Abstentions : 2 | Adopté
 PIPED_HEAD = re.compile(r"^[^|\d]{1,40}(?:\|[^|\d]{1,40}){2,8}$")
 ROW_LINES = 3  # lines a row may wrap over
+RULE = re.compile(r"^\s*[-=_]{3,}(?:[-=_+|\s]*)$")
 FURNITURE_REACH = 5  # lines without a pipe (a footer, a stamp) a table goes on after
 
 
@@ -189,6 +190,8 @@ def _piped_table(lines: list[tuple[int, str]], k: int) -> tuple[list, list, int]
     """The header and rows under lines[k] (tab lines), the lines across it, and where it ends."""
     n = lines[k][1].count("|")
     rows, aside, j = [(lines[k][0], "\t".join(c.strip() for c in lines[k][1].split("|")))], [], k + 1
+    if j < len(lines) and RULE.match(lines[j][1]):
+        j += 1  # "---+------+----": the header's underline, as a plain-text table is typed
     while j < len(lines):
         row, end = _piped_row(lines, j, n)
         if row is None:
