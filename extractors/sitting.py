@@ -205,7 +205,7 @@ def _attendance_sentences(units: list[Unit], found: list) -> set[int]:
 
 
 # the verbs of a sentence stating the attendance
-ATTENDANCE_VERB = re.compile(r"\b(?:assistent|se\s+sont\s+fait\s+represent|prennent\s+part|que\s+compte|"
+ATTENDANCE_VERB = re.compile(r"\b(?:assistent|se\s+sont\s+fait\s+represent\w*|prennent\s+part|que\s+compte|"
                              r"(?:sont|etaient)\s+presents)\b")
 
 

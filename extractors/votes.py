@@ -284,8 +284,8 @@ def _non_voters(line: str, sentence: str) -> int | None:
 
 
 # the voices out said after who does not vote: "Ne prennent pas part au vote : M. Marc ROCHE (…), qui porte le
-# pouvoir de Mme AMOURDEDIEU, soit 2 voix."
-VOICES_SAID = re.compile(r"(?:,|[–—-])\s*soit\s+(\d{1,3})\s+(?:voix|votes?)\b")
+# pouvoir de Mme AMOURDEDIEU, soit 2 voix." (not "…, soit 30 votes exprimés", those who do vote)
+VOICES_SAID = re.compile(r"(?:,|[–—-])\s*soit\s+(\d{1,3})\s+(?:voix|votes?)\b(?!\s+(?:exprim|pour\b|contre\b))")
 
 
 def _voices_out(sentence: str) -> int | None:

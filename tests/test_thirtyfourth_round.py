@@ -10,7 +10,9 @@ import datetime as dt
 
 import pytest
 
-from tests.rows import column, dev_text as dev, errors, numbers, votes
+from benchmarks import real_accuracy as ra
+from pipeline.stages import process
+from tests.rows import column, dev_text as dev, errors, numbers, probe_text as reading, votes
 
 
 def counts(rows: dict, seq: int = 1) -> tuple:
@@ -202,11 +204,6 @@ def test_a_list_counted_in_brackets_then_a_dash():
 
 # --- the code review's probes (tests/data/second_reading/r34_rv_*.txt) --------------------------------------
 
-def reading(stem: str) -> dict:
-    from tests.rows import probe_text
-    return probe_text(stem)
-
-
 def test_a_body_named_conseil_departemental_of_something_else():
     """Guards a reading the start had: "CONSEIL DÉPARTEMENTAL DE L'ACCÈS AU DROIT DE LA GIRONDE" is a body of its
     own, no département (the round's first version rewrote it "Département DE L'ACCÈS AU DROIT …")."""
@@ -278,9 +275,6 @@ def test_the_town_halls_staff_under_a_group_label_is_no_member():
     """Guards a reading the start had: Aiglun's minutes, "Excusés : Yves BLANCHET donne pouvoir à Michel AUDRAN, …"
     then "Mairie : Myriam LE PAGE, directrice générale des services." (the round's first version, each line opening
     on a group an entry of its own, listed her as an absent member)."""
-    from benchmarks import real_accuracy as ra
-    from pipeline.stages import process
-
     aiglun = ra.REAL / "regardscitoyens__operation-libre-aiglun" / "2015-04-10.html"
     if not aiglun.is_file():
         pytest.skip("../shared/corpus/real not present")
