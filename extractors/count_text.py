@@ -53,7 +53,8 @@ def digits(text: str) -> str:
     "quatorze (14) membres" -> "14 membres"."""
     converted = words_to_digits(fold(text))
     converted = SMALL_WORD.sub(lambda m: SMALL[next(g for g in m.groups() if g)], converted)  # "zéro" anywhere is 0
-    converted = NIL_VOTE.sub(r"\g<1>0", NIL.sub(r"\g<1>0", converted))
+    if "neant" in converted:  # (digits reads every line of every text: most say no "néant")
+        converted = NIL_VOTE.sub(r"\g<1>0", NIL.sub(r"\g<1>0", converted))
     return DOUBLED.sub(r"\1", converted)
 
 

@@ -168,6 +168,7 @@ def _share_present(run: Run) -> list[Count]:
             Count("membres_en_exercice", int(m.group(2)), unit, "share_said")]
 
 
+# (not OTHER_BODY: "Le Bureau, dix des douze membres étant présents, …" is the body's own sentence; a recital's is not)
 OTHER_BODY_BEFORE = re.compile(r"\b(?:vu|considerant|commission(?!\s+permanente)|jury|comite\s+technique|"
                                r"conseil\s+d'ecole)\b")
 

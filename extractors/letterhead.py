@@ -153,9 +153,9 @@ def _heading_body(units: list[Unit], k: int) -> tuple[str, re.Match | None]:
     body = lexicon.first("collectivite", fold(own).strip())
     lead = ACRONYM_LEAD.match(own) if not body else None
     spelt = own[lead.end():] if lead and _spells(lead.group(1), own[lead.end():]) else None
-    if spelt and lexicon.first("collectivite", fold(spelt).strip()):
-        own = spelt  # "SMEA – Syndicat Mixte des Eaux de l'Allier": the acronym, then the name spelt out
-        body = lexicon.first("collectivite", fold(own).strip())
+    named = lexicon.first("collectivite", fold(spelt).strip()) if spelt else None
+    if named:  # "SMEA – Syndicat Mixte des Eaux de l'Allier": the acronym, then the name spelt out
+        own, body = spelt, named
     if not body and k + 1 < len(units) and re.search(r"\b(?:de|du|des|d')\s*$", fold(own)) \
             and not lexicon.rx(NOT_A_NAME).search(units[k + 1].folded):
         # "Commune de" / "RUPT-DEVANT-SAINT-MIHIEL": a letterhead's side cut before the name (not

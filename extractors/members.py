@@ -440,8 +440,8 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
     """The list's lines as one text, and (offset, line) where each line starts in it."""
     pieces = pieces[:-1] + [(_without_prose(pieces[-1][0]), pieces[-1][1])]
     if label.kind != "proxies":  # a line opening on its group opens an entry: "Couleuvre : A. BERNARD"
-        pieces = [(_ungrouped(p), k) if i == 0 or _ungrouped(p) == p else ("; " + _ungrouped(p), k)
-                  for i, (p, k) in enumerate(pieces)]
+        bare = [_ungrouped(p) for p, _ in pieces]
+        pieces = [(b if i == 0 or b == p else "; " + b, k) for i, (b, (p, k)) in enumerate(zip(bare, pieces))]
     # "Hakim Du Bois [pouvoir à Tanguy De La Tour]": square brackets are brackets ("[?]" is OCR's)
     pieces = [(re.sub(r"\[(?!\?\])", "(", re.sub(r"(?<!\[\?)\]", ")", p)), k) for p, k in pieces]
     if label.kind == "proxies" and not any(";" in p for p, _ in pieces):

@@ -201,12 +201,7 @@ def _attendance_sentences(units: list[Unit], found: list) -> set[int]:
         if c.method in PROSE:
             said.setdefault(c.unit, set()).add(c.column)
     return {k for k, columns in said.items() if len(columns) >= 3 and "(" not in units[k].text
-            and ATTENDANCE_VERB.search(units[k].folded)}
-
-
-# the verbs of a sentence stating the attendance
-ATTENDANCE_VERB = re.compile(r"\b(?:assistent|se\s+sont\s+fait\s+represent\w*|prennent\s+part|que\s+compte|"
-                             r"(?:sont|etaient)\s+presents)\b")
+            and lexicon.first("attendance_said", units[k].folded)}
 
 
 # --- one unit at a time -----------------------------------------------------------

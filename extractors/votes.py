@@ -289,6 +289,8 @@ VOICES_SAID = re.compile(r"(?:,|[–—-])\s*soit\s+(\d{1,3})\s+(?:voix|votes?)\
 
 
 def _voices_out(sentence: str) -> int | None:
+    if "soit" not in sentence.lower():  # (asked of every vote's line: numbers in words read only where it may say)
+        return None
     said = digits(sentence)
     m = VOICES_SAID.search(said)
     label = next((lb for lb in lexicon.labels("counts", said) if lb.name == "non_votants"), None) if m else None
