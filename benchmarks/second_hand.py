@@ -1,6 +1,6 @@
 """registre on council texts written by a second hand (tests/data/second_hand).
 
-    .venv/bin/python benchmarks/second_hand.py [--split dev|test] [--show dev] [--repo DIR]
+    .venv/bin/python benchmarks/second_hand.py [--split dev|test] [--show dev] [--repo DIR] [--numbers 2321-2360]
 
 Short French council texts (extracts, minutes, bureaux and comités) written, with their
 ground truth, by helper sessions that read neither registre's code nor its other test
@@ -118,14 +118,21 @@ def _score_checks(label: dict, findings: list[dict], tally: Tally, stem: str) ->
                             for f in findings if f.get("severity") == "error"]
 
 
-def score(split: str, repo: Path) -> Tally:
+def score(split: str, repo: Path, numbers: tuple[int, int] | None = None) -> Tally:
     sys.path.insert(0, str(repo))
     from benchmarks.labels import derived_fields, run_registre
 
     tally = Tally()
     for text in sorted((SETS / split).glob("*.txt")):
-        score_document(text, tally, run_registre, derived_fields)
+        if numbers is None or numbers[0] <= int(text.stem) <= numbers[1]:
+            score_document(text, tally, run_registre, derived_fields)
     return tally
+
+
+def _numbers(value: str) -> tuple[int, int]:
+    """"2321-2360" -> (2321, 2360): the texts of a round, as the README measures them."""
+    first, _, last = value.partition("-")
+    return int(first), int(last or first)
 
 
 def report(split: str, t: Tally) -> str:
@@ -140,9 +147,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=SPLITS, action="append")
     parser.add_argument("--show", choices=("dev",), help="list every mismatch of dev (never of test)")
     parser.add_argument("--repo", type=Path, default=HERE, help="the registre tree to score")
+    parser.add_argument("--numbers", type=_numbers, help="only the texts numbered FROM-TO (dev 2321-2360: one round's)")
     args = parser.parse_args(argv)
     for split in args.split or [s for s in SPLITS if (SETS / s).is_dir()]:
-        tally = score(split, args.repo.resolve())
+        tally = score(split, args.repo.resolve(), args.numbers)
         print(report(split, tally))
         if args.show == split:
             print("\n".join(tally.lines))
