@@ -107,6 +107,7 @@ DERIVED_TEXT = {
     "counts": "déduit des voix pour et contre",
     "split_vote": "déduit d'un vote partagé",
     "non_voters_named": "compté sur les noms de ceux qui ne prennent pas part au vote",
+    "side_named": "compté sur les noms de ceux qui votent contre ou s'abstiennent (« M. X et Mme Y votent contre »)",
 }
 
 LISTS = {"attendance": "liste des présents et absents", "proxies": "liste des procurations"}

@@ -11,7 +11,8 @@ marks): "CP/2016-OCT/01.04" and "CP/2016-OCT/02.11" are both "A/9-A/9.9", and ea
 decision before the next one (a list of the mayor's decisions "DEC/2023/041 …", a budget's
 operations "OP/2024/01 Voirie … 150 000,00", a contract's lots "MP-24-01 Lot 1 – …" inside one
 deliberation decide nothing each). A date ("12/03/2024"), a period ("2023-2024") or a section
-number ("2.1.3") is no act's code: a code holds a letter, or a year and another figure.
+number ("2.1.3") is no act's code: a code holds a letter, or a year and another figure, or its
+last figures go up one by one down the list ("23-201 Budget primitif", "23-202 …": a year cut to two).
 """
 from __future__ import annotations
 
@@ -24,8 +25,9 @@ from schemas.text import number_shape
 
 # a code opening a line, after its "N°" or not: letters and figures parted by "-", "/", "." or "_",
 # a figure in it
-CODE = re.compile(r"^\s*(?:[Nn]\s*[°o]\.?\s*)?(?P<num>(?=\S*\d)[A-Za-z0-9]+(?:[-/._][A-Za-z0-9]+){1,4})"
-                  r"(?:\s*[:–—-]\s+|\s+)(?P<title>[^\W\d_«\"'(].{2,})$")
+# (after a bullet; the council's letters set apart by a space, "• DL 2017-06-12/01 — Budget principal …")
+CODE = re.compile(r"^\s*(?:[•*]\s*)?(?:[Nn]\s*[°o]\.?\s*)?(?P<num>(?:[A-Z]{1,4}\s)?(?=\S*\d)[A-Za-z0-9]+"
+                  r"(?:[-/._][A-Za-z0-9]+){1,4})(?:\s*[:–—-]\s+|\s+)(?P<title>[^\W\d_«\"'(].{2,})$")
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 DATE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$|^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}$"
                   r"|^(?:19|20)\d\d[-/](?:19|20)?\d\d$")  # "2023-2024", "2021/26": a period
@@ -37,15 +39,30 @@ SHAPED = 100  # the headings' style: a numbering of its own, apart from the patt
 
 
 def _is_code(code: str, title: str) -> bool:
-    """Two groups of figures, three figures at least, and a letter ("CP/2016-OCT/01.04") or a year
-    ("2016/01.04"); not a date, a place's name before its members ("Quimper-1 : Mme Stéphanie …"),
-    nor a budget's account ("D-6411 : Personnel titulaire ......... + 5 000 €")."""
+    """Two groups of figures, three figures at least; not a date, a place's name before its members
+    ("Quimper-1 : Mme Stéphanie …"), nor a budget's account ("D-6411 : Personnel titulaire ......... + 5 000 €")."""
     groups = re.findall(r"\d+", code)
     if DATE.match(code) or len(groups) < 2 or sum(map(len, groups)) < 3:
         return False
-    if PERSON.match(title) or AMOUNT.search(title):
-        return False
+    return not (PERSON.match(title) or AMOUNT.search(title))
+
+
+def _marked(code: str) -> bool:
+    """A letter ("CP/2016-OCT/01.04") or a year ("2016/01.04") marks a code as a council's own."""
     return bool(re.search(r"[A-Za-z]", code)) or bool(YEAR.search(code))
+
+
+def _counted(codes: list[str]) -> bool:
+    """Codes of figures only, a year cut to two ("23-201", "23-202", "23-204"), number acts when their
+    last figures go up one by one down the list (one skipped at most), all else the same, and no other
+    heading numbers the block: not figures that happen to share a shape ("12-150 …", "4-32 …"), nor
+    the prefecture's numbers listed under items ranked 1, 2, 3."""
+    heads = {code[:m.start()] for code in codes if (m := LAST.search(code))}
+    lasts = [int(m.group()) for code in codes if (m := LAST.search(code))]
+    return len(heads) == 1 and all(1 <= b - a <= 2 for a, b in zip(lasts, lasts[1:]))
+
+
+LAST = re.compile(r"\d+$")
 
 
 def shaped(units: list[Unit], start: int, end: int, skip: set[int], found: dict[str, list[Heading]],
@@ -55,14 +72,18 @@ def shaped(units: list[Unit], start: int, end: int, skip: set[int], found: dict[
     title after the code; none where a heading was found already, nor of a shape the patterns read
     already (a recap's rows under acts they numbered: "2025-304 prend acte" under "2025-304 - Eau -
     Rapport annuel …")."""
-    have = {h.unit for hs in found.values() for h in hs}
+    # (a title in capitals is no heading found: "CC_2023_06_29_01 - APPROBATION DU COMPTE DE GESTION …")
+    have = {h.unit for f, hs in found.items() if f not in ("caps", "plain") for h in hs}
     known = {number_shape(h.number) for h in found["act"] if h.number}
     coded = [(k, m) for k in range(start, end) if k not in skip and (m := CODE.match(units[k].text))
              and _is_code(m["num"], m["title"])]
     lines: dict[str, list[int]] = {}
+    codes: dict[str, list[str]] = {}
     for k, m in coded:
         lines.setdefault(number_shape(m["num"]), []).append(k)
-    numbering = {s for s, ks in lines.items() if s not in known and _decided(ks, end, said) >= REPEATS}
+        codes.setdefault(number_shape(m["num"]), []).append(m["num"])
+    numbering = {s for s, ks in lines.items() if s not in known and _decided(ks, end, said) >= REPEATS
+                 and (any(map(_marked, codes[s])) or _counted(codes[s]) and not (found["act"] or found["numbered"]))}
     return [Heading(k, "act", m["num"], m["title"].strip(" :–-"), SHAPED) for k, m in coded
             if number_shape(m["num"]) in numbering and k not in have]
 

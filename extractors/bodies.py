@@ -100,3 +100,14 @@ REFERRED = re.compile(r"\b(?:susvisee?s?|precitee?s?|sus-?mentionnee?s?|ci-dessu
 GENERIC_BODY = (r"(?:(?:la|le|l'|ladite|ledit|cette|ce|notre|sa|son)\s*)?(?:(?:commune|ville|collectivite|"
                 r"intercommunalite|agglomeration|agglo|epci|groupement|cdc|c\.?c\.?|c\.?a\.?|{body_type})"
                 r"(?:\s+(?:mixte|intercommunal|nouvelle|territorial))?)?")
+
+
+def organ(name: str) -> str:
+    """An organ's name as a sentence writes it, the place an assembly is named after keeping its capital:
+    "ASSEMBLEE DE MARTINIQUE" -> "Assemblee de Martinique", "CONSEIL MUNICIPAL" -> "Conseil municipal"."""
+    return PLACE.sub(lambda m: m.group(0).title(), name.capitalize())
+
+
+PLACE = re.compile(r"(?i)\b(?:corse|martinique|guyane|paris|polyn[ée]sie|nouvelle-cal[ée]donie|sud|nord"
+                   r"|(?<=l')eurom[ée]tropole)\b")
+

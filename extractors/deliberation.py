@@ -105,7 +105,9 @@ def extract(doc: Document) -> Document:
                 continue  # a recap's line numbered as an act already written: no second row
             seq = _emit(ctx, seq, block, item)
             last = max(last, item.end)
-        restated.add_rows(doc, ctx.restated + restated.found(ctx.units, block.start, block.end, ctx.emitted))
+        found = restated.found(ctx.units, block.start, block.end, ctx.emitted)
+        restated.complete(doc, found)
+        restated.add_rows(doc, ctx.restated + found)
     return doc
 
 
@@ -528,9 +530,11 @@ def _people(ctx: Context, own: Reading, moves: list[sitting.Move]) -> list[tuple
 
 def _derive(facts: dict[str, Fact], people: list[tuple[Member, Span]]) -> None:
     """Values given by others: unanimity's counts, pouvoirs and absents as listed."""
-    if facts.get("unanimite") and facts["unanimite"].value:
+    said = facts.get("unanimite")
+    # (not "à l'unanimité, sauf M. X qui vote contre": the exception a vote against)
+    if said and said.value and not (said.method == "unanimity_expressed" and "contre" in fold(said.span.text or "")):
         values = {c: f.value for c, f in facts.items()}
-        for column, value in votes.complete_unanimous(values).items():
+        for column, value in votes.complete_unanimous(values, said.method == "unanimity_expressed").items():
             facts.setdefault(column, Fact(value, facts["unanimite"].span, "unanimity", True))
     split = [facts[c] for c in ("contre", "abstentions") if c in facts and facts[c].value]
     if split and "unanimite" not in facts:  # "Par 16 voix pour et 1 contre": not unanimous

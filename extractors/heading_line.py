@@ -134,11 +134,12 @@ def _heading_text(u: Unit) -> tuple[Unit, bool]:
     if len(u.cells) > 1 and is_count_line(" | ".join(u.cells[1:])):
         # "N° 2024-041⇥En exercice : 15⇥Présents : 11⇥Votants : 13": the number heads a row of counts
         u = Unit(u.cells[0], u.span, u.index)
-    stray = STRAY.match(u.text)
+    stray = STRAY.match(u.text) or SECTION_SIGN.match(u.text)
     if stray:
         u = Unit(u.text[stray.end():], u.span, u.index, u.bold, u.cells, u.gap_before)
-    ruled = RULE_ENDS.sub("", u.text)
-    if ruled != u.text and ruled.strip():  # "—— Délibération n° 2021-012 – Débat d'orientation budgétaire ——"
+    ruled = RULE_INSIDE.sub(" – ", RULE_ENDS.sub("", u.text))
+    # "—— Délibération n° 2021-012 – Débat d'orientation budgétaire ——"
+    if ruled != u.text and re.search(r"[^\W\d_]", ruled):
         u = Unit(ruled, u.span, u.index, u.bold, u.cells, u.gap_before)
     bullet = BULLET.match(u.text)
     if bullet:  # "► Délibération n° 2013-028 – Approbation …": a glyph a template sets before each act
@@ -242,10 +243,14 @@ def _bullet_title(text: str) -> str:
 
 
 BULLET = re.compile(r"^\s*[►▶▸▹▪▫●■□◆◇◊➢➣➤➔➜→✓✔❖○◦·]\s*")
-# a title set between rules, "—— Délibération n° 2021-012 – … ——" (each end taken off on its own: the title's
-# second line keeps only the closing rule)
-RULE_ENDS = re.compile(r"^\s*(?:[–—=*~_-]\s*){2,}(?=\S)|(?<=\S)(?:\s*[–—=*~_-]){2,}\s*$")
+# a title set between rules, "—— Délibération n° 2021-012 – … ——", "─── Rapport n° 1-03 ───" (each end taken
+# off on its own: the title's second line keeps only the closing rule)
+RULE_ENDS = re.compile(r"^\s*(?:[–—=*~_─━═-]\s*){2,}(?=\S)|(?<=\S)(?:\s*[–—=*~_─━═-]){2,}\s*$")
+# a drawn rule between the number and the title: "─── Rapport n° 1-03 ─── Fonds départemental …"
+RULE_INSIDE = re.compile(r"\s*[─━═]{2,}\s*")
 STRAY = re.compile(r"^\s*[¦~]\s+")  # "¦ III - RESTAURANT SCOLAIRE": a scan's speck, not a bullet
+# "§ DEL-2019-112 — Modification des statuts …": a sign a template sets before a council's code (not "§ 3 –", a rank)
+SECTION_SIGN = re.compile(r"^\s*§\s*(?=[A-Za-z]{1,6}[-_ ]?\d)")
 RAPPORTEUR = re.compile(r"(?:rapporte(?:ur|use)e?s?|rapp\.)\s*:")
 
 

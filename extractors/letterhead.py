@@ -201,7 +201,7 @@ def _spelt_out(current: Fact | None, name: str) -> bool:
 # a publication stamp printed beside a heading, on one extracted line: "… Mis en ligne le 05/07/2023",
 # "… Affiché le 16/12/2022"
 STAMP_BESIDE = re.compile(r"\s+(?=(?:mis\s+en\s+ligne|affich[ée]e?|publi[ée]e?|envoy[ée]e?|re[çc]ue?|transmise?)\s+"
-                          r"(?:le|en|sur)\b)", re.IGNORECASE)
+                          r"(?:le|en|sur)\b)|\s+(?=folio\s+n)", re.IGNORECASE)  # "… VILLERSEXEL      Folio n° 2017/118"
 WORDS_CUT = re.compile(r"\b(?:mil|mille|cent|(?:vingt|trente|quarante|cinquante|soixante)(?:\s*[-–]?\s*et)?)\s*[-–]?\s*$")
 
 
@@ -236,7 +236,9 @@ def _name_over_kind(u: Unit, nxt: Unit, after: Unit | None = None) -> str | None
 
 
 # the kind of a body printed alone under its name
-KIND_ALONE = re.compile(r"(?:la\s+)?(?:communaute\s+(?:de\s+communes|d'agglomeration|urbaine)|metropole|syndicat\s+mixte)")
+# ("PLAINE COMMUNE" / "Établissement public territorial")
+KIND_ALONE = re.compile(r"(?:la\s+)?(?:communaute\s+(?:de\s+communes|d'agglomeration|urbaine|intercommunale)|metropole"
+                        r"|syndicat\s+mixte|etablissement\s+public\s+territorial)")
 # a line above the kind that is no name: the state's motto, the département, a stamp
 NOT_A_BODY = re.compile(r"\b(?:liberte|egalite|fraternite|arrondissement|canton|prefecture|envoye|recu|publie|affiche|"
                         r"president|presidente|bureau|siege|tel|courriel)\b|@|:")
@@ -249,7 +251,8 @@ NOT_A_NAME = (r"\b(?:seance|reunion|proces|compte|extrait|registre|deliberations
 
 # a département's or a région's own assembly: it names the body, the sitting may be its
 # commission permanente's ("CONSEIL GÉNÉRAL" / "COMMISSION PERMANENTE DU 25 JUIN 2012")
-ASSEMBLY = re.compile(r"conseil\s+(?:general|departemental|regional)$")
+# (or a collectivité's: "COLLECTIVITE TERRITORIALE DE MARTINIQUE" / "ASSEMBLEE DE MARTINIQUE")
+ASSEMBLY = re.compile(r"conseil\s+(?:general|departemental|regional)$|assemblee\s+de\s+(?:martinique|guyane|corse)$")
 
 
 def _read_organe(r: Reading, u: Unit, body: re.Match | None) -> None:
@@ -258,7 +261,7 @@ def _read_organe(r: Reading, u: Unit, body: re.Match | None) -> None:
     m = lexicon.rx(lexicon.get("organe")).search(u.folded)
     if not m:
         return
-    organe = _slice(u.text, m, "name").capitalize()
+    organe = bodies.organ(_slice(u.text, m, "name"))
     inside = body and body.start("name") <= m.start("name") < body.end("name")
     assembly = bool(ASSEMBLY.match(fold(organe)))
     if inside or assembly:

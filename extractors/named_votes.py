@@ -12,6 +12,13 @@ the count; `votes.named_count` compares it with the side's count read on that li
 names a group ("groupe « Agir »", "RN"), voices that are not one per name ("GIUDICELLI (+ pouvoir
 TOMASI)", "pouvoir de …"), or a list not closed within a few lines gives nothing: its names would
 not count the voices. Phrasings: patterns/sitting.json ("votes", `named_*`).
+
+A side said only by the members who take it, no count printed, is counted on their names (`subject`;
+derived, method `side_named`)::
+
+    … adopte le budget primitif 2023 à la majorité des suffrages exprimés, M. Thierry LANGLOIS et Mme
+    Sandrine DUBOC votant contre.            Adopté moins deux voix (Mme Josiane PICARD et M. Rachid
+    BELKACEM votant contre).                 MM. MARTINEZ et ROUX votent contre, la clé de répartition …
 """
 from __future__ import annotations
 
@@ -138,3 +145,39 @@ def _count(names: str, bare: bool) -> int | None:
         elif not (NAMED.match(p) or plural and SURNAME.match(p) or bare and BARE_SURNAME.match(p)):
             return None  # "UDC", "Écologistes": not a member's name
     return len(parts) if parts and (not short or len(parts) >= 3 and 5 * short <= len(parts)) else None
+
+
+def subjects(units: list[Unit]) -> list[tuple[str, int, int]]:
+    """(column, names, unit index) of each side whose members a sentence names as its subject, each
+    with a civility ("M. X et Mme Y votent contre", "Mme A, M. B s'abstiennent"), first statement kept."""
+    found: dict[str, tuple[str, int, int]] = {}
+    for k, u in enumerate(units):
+        for m in lexicon.rx(lexicon.get("votes", "side_named")).finditer(u.folded):
+            column = "contre" if m.group("contre") else "abstentions"
+            named = _subject(u.text[:m.start()])
+            if named and column not in found:
+                found[column] = (column, named, k)
+    return list(found.values())
+
+
+# where the subject's clause opens: a bracket, a colon, a semicolon or a full stop (not a civility's
+# or an initial's: "M. Thierry LANGLOIS", "J. DURAND")
+CLAUSE_BREAK = re.compile(r"[(;:]|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bMmes)(?<!\b[A-ZÀ-Ý])\.\s")
+
+
+def _subject(before: str) -> int | None:
+    """The names ending `before` counted, from the first civility after the clause's last break
+    ("…, M. Thierry LANGLOIS et Mme Sandrine DUBOC"); None unless each is a member named."""
+    clause = CLAUSE_BREAK.split(ASIDE.sub("", before))[-1]  # "Mme Lise ROUX (par pouvoir) s'abstiennent"
+    for c in entries.CIVILITY_START.finditer(fold(clause)):
+        if c.start() == 0 or clause[c.start() - 1] in " ,":
+            # (not "Les élus du groupe « Agir », M. X et Mme Y, votent contre": the group's voices)
+            return None if GROUP.search(fold(clause[:c.start()])) else _count(clause[c.start():], bare=False)
+    return None
+
+
+# what the names stand for, or another sitting's vote: "Les élus du groupe « Agir », M. X et Mme Y, votent contre",
+# "Lors de la commission des finances du 2 mars 2024, M. X et Mme Y ont voté contre ce projet"
+GROUP = re.compile(r"\b(?:groupes?|listes?|elus|membres|opposition|conseillers|commissions?|comite|bureau|lors\s+d"
+                   r"|seance\s+du|reunion\s+du)\b")
+

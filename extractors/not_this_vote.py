@@ -17,7 +17,7 @@ from typing import Callable
 
 from extractors import lexicon
 from extractors.council import COUNCIL_DECIDES, OTHER_COMMITTEE, OTHER_COUNCIL, SUBJECT
-from extractors.stream import Unit
+from extractors.stream import Unit, fold
 from schemas.text import ends_sentence
 
 
@@ -110,6 +110,17 @@ WRAPS = 2  # lines a recital or a partial vote may wrap onto
 BULLET = re.compile(r"\s*[-–•*▪]\s")
 
 
+def _counts_go_on(previous: str) -> bool:
+    """Counts below a line left open by a comma ("Vu l'avis de la commission enfance réunie le 4 mars 2024," /
+    "Pour : 6, Contre : 1, …"), or by a semicolon after counts ("… rejeté — Pour : 58 ;" / "Contre : 141 ; …");
+    not after a recital closed by its semicolon ("Considérant que … ;" / "Pour : 12 ; …", the council's)."""
+    previous = previous.rstrip()
+    return previous.endswith(",") or previous.endswith(";") and VOTE_LABEL.search(fold(previous)) is not None
+
+
+VOTE_LABEL = re.compile(r"\b(?:pour|contre|abstentions?|abst\.)\s*:\s*\d")
+
+
 def _wraps(previous: str, u: Unit) -> bool:
     """`u` goes on with the sentence of the line above: no mark closes it, no blank between,
     and `u` starts in lower case or with a figure (not "Le Conseil, après en avoir délibéré"); or a
@@ -118,9 +129,11 @@ def _wraps(previous: str, u: Unit) -> bool:
         return False
     # a bracket goes on too, unless a full stop or a colon closed the line above ("Vu l'avis de la
     # commission urbanisme du 14 mai 2024," / "(vote de la commission : 5 pour, 1 contre)")
+    # (or a vote's counts going on below: `_counts_go_on`)
     return previous.count("(") > previous.count(")") \
         or u.text.startswith("(") and not ends_sentence(previous, ".:") \
-        or not ends_sentence(previous, ".:;,") and u.text[:1].islower() | u.text[:1].isdigit()
+        or not ends_sentence(previous, ".:;,") and u.text[:1].islower() | u.text[:1].isdigit() \
+        or VOTE_LABEL.match(u.folded.lstrip()) is not None and _counts_go_on(previous)
 
 
 # the secretary's designation in an extract's opening, its vote with it: "Secrétaire de séance :

@@ -15,7 +15,7 @@ import re
 from extractors import undecided
 from extractors.heading_line import clause, letter
 from extractors.outline import Heading, act_at_end, act_at_start, outline_key, outline_step
-from extractors.stream import Unit
+from extractors.stream import Unit, fold
 
 
 def numbered(units: list[Unit], hs: list[Heading], said: list[bool], end: int) -> list[Heading]:
@@ -78,22 +78,42 @@ def _finer(units: list[Unit], runs: list[list[Heading]], best: list[Heading], sa
     """Parts and the items under them, numbered alike ("1. FINANCES" / "1.1 Compte administratif
     2021 (DEL_2022_031)" / "Adopté." / "1.2 Compte de gestion 2021 (DEL_2022_032)" / … / "2. TOURISME"):
     the items are the run whose headings print their acts' numbers and each head a decision, when it
-    explains more decisions than the parts; a part with no item under it ("4. Motion …") stays one (not
+    explains more decisions than the parts (or when the parts are chapters' titles, `_chapters`); a part with
+    no item under it ("4. Motion …") stays one (not
     "2. Projet de territoire" / "2.1 Le diagnostic", an item's sections; nor "1.1 Section de
     fonctionnement : adoptée" / "1.2 Section d'investissement", a budget voted section by section)."""
     parts = {k[0] for h in best if (k := outline_key(h.number)) and len(k) == 1}
     if len(parts) < len(best):
         return best
     finer = [r for r in runs if all((k := outline_key(h.number)) and len(k) == 2 and k[0] in parts for h in r)
-             and 2 * sum(bool(h.title and (act_at_end(h.title) or act_at_start(h.title))) for h in r) > len(r)]
+             and (2 * sum(bool(h.title and (act_at_end(h.title) or act_at_start(h.title))) for h in r) > len(r)
+                  or _chapters(best, r))]
     better = max(finer, key=lambda r: _explained(r, said, end), default=None)
     if not better or _explained(better, said, end) <= _explained(best, said, end):
         return best
     chapters = {outline_key(h.number)[0] for h in better}
     bounds = [h.unit for h in best[1:]] + [end]
     alone = [h for h, b in zip(best, bounds) if outline_key(h.number)[0] not in chapters
-             and any(undecided.vote_said(u.folded) for u in units[h.unit:b])]
+             and (any(undecided.vote_said(u.folded) for u in units[h.unit:b])
+                  or any(said[h.unit + 1:b]) and not INFORMATION.search(fold(h.title or "")))]
     return sorted(better + alone, key=lambda h: h.unit)
+
+
+# a part that informs: "6. INFORMATIONS ET QUESTIONS DIVERSES" (the council "en prend acte": no item)
+INFORMATION = re.compile(r"\b(?:informations?|questions?\s+diverses|communications?|divers)\b")
+
+
+def _chapters(best: list[Heading], run: list[Heading]) -> bool:
+    """Parts that are only chapters' titles, in capitals, each followed at once by its first item ("4.
+    FINANCES" / "4.1 Budget primitif 2024 – Budget principal" / … / "5. RESSOURCES HUMAINES" / "5.1
+    Modification du tableau des effectifs"); not "1. Budget supplémentaire 2023 – budget principal" / "1.1
+    Section de fonctionnement", a budget and its sections."""
+    first = {}
+    for h in run:
+        first.setdefault(outline_key(h.number)[0], h.unit)
+    parts = [h for h in best if (k := outline_key(h.number)) and k[0] in first]
+    return bool(parts) and all(h.title and h.title.isupper() and first[outline_key(h.number)[0]] == h.unit + 1
+                               for h in parts)
 
 
 def _explained(run: list[Heading], said: list[bool], end: int) -> int:

@@ -104,7 +104,7 @@ def read_opening_text(r: Reading, text: str, span: Span) -> None:
         r.set("convocation_date", parse_date(text[conv.start("date"):conv.end("date")]), span, "opening")
     m = lexicon.rx(lexicon.get("organe")).search(folded)
     if m:
-        r.set("organe", _slice(text, m, "name").capitalize(), span, "opening")
+        r.set("organe", bodies.organ(_slice(text, m, "name")), span, "opening")
     for pattern in lexicon.get("collectivite"):
         m = lexicon.rx(pattern).search(folded)
         if m and not pattern.startswith("^"):

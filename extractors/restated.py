@@ -294,3 +294,26 @@ def add_rows(doc, found: list[Restated]) -> None:
                "page": span.page, "text": span.text,
                "_prov": {c: f.span for c, f in facts.items()}, "_how": {c: (f.method, False) for c, f in facts.items()}}
         doc.add("restated_votes", row)
+
+
+def complete(doc, found: list[Restated]) -> None:
+    """An item that says nothing of its vote ("Vote : voir tableau récapitulatif") takes it from the
+    recap's row that names it ("2025-041 | BS 2025 budget principal | 62 | 9 | 4 | 0 | Adopté"): read
+    there, its provenance the recap's line (method `recap`)."""
+    rows = {r["seq"]: r for r in doc.records.get("deliberations", [])}
+    recaps = [r for r in found if r.kind == "recap" and r.seq in rows]
+    named = [r.seq for r in recaps]
+    # (a recap naming the act twice, its amendment's row and its own: which is the act's is not said)
+    for r in (r for r in recaps if named.count(r.seq) == 1):
+        row = rows[r.seq]
+        if any(row.get(c) is not None for c in VOTE[:4]):
+            continue
+        for column, fact in r.facts.items():
+            if column in VOTE and not fact.derived and row.get(column) is None:
+                row[column] = fact.value
+                row["_prov"][column], row["_how"][column] = fact.span, ("recap", False)
+        if row.get("unanimite") is None and (row.get("contre") or row.get("abstentions")):  # 62 / 9 / 4
+            row["unanimite"] = False
+            span = next(row["_prov"][c] for c in ("contre", "abstentions") if row.get(c))
+            row["_prov"]["unanimite"], row["_how"]["unanimite"] = span, ("split_vote", True)
+

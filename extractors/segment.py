@@ -516,9 +516,11 @@ def _cut_last(units: list[Unit], evidence: list[bool], item: Item) -> None:
     decided = False
     for k in range(item.start, item.end):
         folded = units[k].folded.strip()
+        # (a heading opens on a capital: not "… conformément au tableau" / "annexé, pour un total de …")
+        heading = not units[k].text.lstrip()[:1].islower() and any(rx(p).search(folded) for p in data()["end_before"])
         # a recap of the sitting's acts, a sentence closing the sitting ("L'ensemble des
         # délibérations ayant été adoptées à l'unanimité") end the last one too (restated.py)
-        if decided and (any(rx(p).search(folded) for p in data()["end_before"] + data()["closing_all"])
+        if decided and (heading or any(rx(p).search(folded) for p in data()["closing_all"])
                         or restated.is_recap_heading(units, k)):
             item.end = k
             return

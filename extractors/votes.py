@@ -174,6 +174,8 @@ def _named(vote: Vote, body: list[Unit]) -> None:
             vote.set(column, stated, body[k], "named_votes")
             vote.said_by[column] = "label"
         vote.set(column + "_nommes", named, body[k], "named_votes")
+    for column, named, k in named_votes.subjects(body) if not weighted(body) else ():  # heads, not voices
+        vote.set(column, named, body[k], "side_named", derived=True)  # "M. X et Mme Y votant contre": no count printed
 
 
 def weighted(units: list[Unit]) -> bool:
@@ -315,8 +317,9 @@ def _the_councils(prose: str, first: int) -> tuple[str, int]:
 # unanimity qualified by the sitting itself: "à l'unanimité des suffrages exprimés", "… des exprimés",
 # "unanimité moins 2 abstentions", "à l'unanimité, sauf M. X qui s'abstient"
 # ("… à l'unanimité des suffrages" / "exprimés": the line ends on it)
+# (not "… à l'unanimité, à l'exception de :" / "- la délibération n° B-2022-0415, …": acts excepted, listed below)
 EXPRESSED = re.compile(r"\W{0,3}(?:des\s+(?:suffrages|votes|voix)\s*(?:exprime|ex-?\s*$|$)|des\s+exprime"
-                       r"|(?:moins|sauf|hormis|a\s+l'exception\s+d))")
+                       r"|(?:moins|sauf|hormis|a\s+l'exception\s+d(?!\w*\s*:)))")
 
 
 # a unanimity on how to vote, not on the item: "… décide à l'unanimité de ne pas procéder au scrutin
@@ -529,8 +532,12 @@ def _decision(body: list[Unit]) -> Unit | None:
     return None
 
 
-def complete_unanimous(values: dict) -> dict:
-    """Unanimity: pour = votants, contre = abstentions = 0, where the document says no more."""
+def complete_unanimous(values: dict, expressed: bool = False) -> dict:
+    """Unanimity: pour = votants, contre = abstentions = 0, where the document says no more; of the
+    votes cast only ("à l'unanimité des suffrages exprimés, trois conseillers s'abstenant"), contre = 0
+    alone: abstentions may stand beside it, unread."""
+    if expressed:
+        return {"contre": 0} if values.get("contre") is None else {}
     out = {}
     if values.get("pour") is None and values.get("votants") is not None and not values.get("abstentions"):
         out["pour"] = values["votants"]

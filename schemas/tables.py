@@ -89,8 +89,10 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                           "empty, \"Pouvoirs : néant\", method `proxies_none`; both derived)."),
         ("votants", I32, "Voters, as stated."),
         ("pour", I32, "Votes for."),
-        ("contre", I32, "Votes against."),
-        ("abstentions", I32, "Abstentions."),
+        ("contre", I32, "Votes against (else, where a sentence names those who vote against and prints no count, "
+                        "\"M. X et Mme Y votent contre\", the names counted: method `side_named`, derived)."),
+        ("abstentions", I32, "Abstentions (else the names counted, as `contre`: \"Mme Z s'abstient\"); not derived "
+                             "from \"à l'unanimité des suffrages exprimés\", beside which abstentions may stand."),
         ("non_votants", I32, "Members who took no part in the vote: as printed (\"2 non-votants\"), or counted "
                              "on the names of a sentence \"X ne prend pas part au vote\" (derived)."),
         ("unanimite", B, "True when the document says the vote was unanimous; False when it says \"à la "
@@ -378,7 +380,11 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("method", S, "How the value was read: the recogniser (`count_label`, `vote_prose`, `opening`, …; "
                       "`unanimity` for \"à l'unanimité\", `unanimity_expressed` for \"à l'unanimité des "
                       "suffrages exprimés\" or \"unanimité moins 2 abstentions\", a unanimity beside which "
-                      "abstentions may stand); `weighted` for a vote in voices where delegates hold several "
+                      "abstentions may stand: only contre = 0 derived from it); `side_named` for contre or "
+                      "abstentions counted on the names of those who vote so, no count printed (\"M. X et Mme Y "
+                      "votent contre\", derived: a mismatch it takes part in is a `notice`); `recap` for an item's "
+                      "vote read on the row of the sitting's recap that names it, the item printing none (\"Vote : "
+                      "voir tableau récapitulatif\"); `weighted` for a vote in voices where delegates hold several "
                       "(\"Vote (en voix pondérées)\", \"(4 voix par délégué)\"), `act_range` for one act of a range "
                       "printed as one item and voted once (\"2023-615 à 2023-619 … Vote unique\", \"Rapports n° 4 à 7\"): "
                       "its number, derived, each act its row with the one vote; `weighted_votants` for the "

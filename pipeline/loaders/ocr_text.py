@@ -231,12 +231,13 @@ _FOLDED = frozenset(folded for folded, _ in _FOLDED_WORDS)
 
 # --- a month's name one letter off between a day and a year: "DU JEUDI 31 MAl 2007" ------------
 
-DAY_MONTH_YEAR = re.compile(r"(?<![\w/.-])(?<=\d\s)(?<!\d\d\d\s)([^\W\d_]{3,9})(?=\s+(?:19|20)\d\d\b)")
+# (its l read 1 too: "du jeudi 12 avri1 2018")
+DAY_MONTH_YEAR = re.compile(r"(?<![\w/.-])(?<=\d\s)(?<!\d\d\d\s)([^\W\d_](?:[^\W\d_]|1){2,8})(?=\s+(?:19|20)\d\d\b)")
 
 
 def month_words(text: str) -> str:
-    """"31 MAl 2007", "12 fevrler 2019" -> "31 MAI 2007", "12 février 2019": between a day and a
-    year only a month stands, so a word one letter off one (same length) is that month."""
+    """"31 MAl 2007", "12 fevrler 2019", "12 avri1 2018" -> "31 MAI 2007", "12 février 2019", "12 avril 2018":
+    between a day and a year only a month stands, so a word one letter off one (same length) is that month."""
     return DAY_MONTH_YEAR.sub(_month, text)
 
 

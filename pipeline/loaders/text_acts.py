@@ -269,14 +269,21 @@ VOTE_CELL = re.compile(r"(?i)^\s*(?:unanimit|à\s+l['’]unanimit|(?:adopt|rejet
                        r"|(?:pour|contre|abstentions?|abst\.|nppv|votants)\s*:?\s*\d)")
 
 
+# the same with a column per count: "N°" / "Objet" / "Pour" / "Contre" / "Abst." / "NPPV" / "Résultat" /
+# "2025-041" / "BS 2025 budget principal" / "62" / "9" / "4" / "0" / "Adopté"
+COUNT_HEAD = re.compile(r"(?i)pour|contre|abst\.?|abstentions?|nppv|n\.p\.p\.v\.?|votants|non[- ]votants?")
+COUNT_CELL = re.compile(r"\s*\d{1,4}\s*")
+
+
 def cells_per_line(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     """(index, line) as given, a table printed a cell a line given back as a tab header and tab rows."""
     lines, k = list(lines), 0
     while k < len(lines):
         # (the number's header alone on its line first: every line of every text is asked)
-        heads = [line.strip() for _, line in lines[k:k + 3]] if HEAD_CELLS[0].fullmatch(lines[k][1].strip()) else []
-        if len(heads) == 3 and all(p.fullmatch(h) for p, h in zip(HEAD_CELLS, heads)):
-            rows, end = _rows_a_cell_a_line(lines, k + 3)
+        heads = _heads(lines, k) if HEAD_CELLS[0].fullmatch(lines[k][1].strip()) else []
+        counted = sum(bool(COUNT_HEAD.fullmatch(h)) for h in heads)
+        if len(heads) == 3 and not counted or counted >= 2 and not _opinion_above(lines, k):
+            rows, end = _rows_a_cell_a_line(lines, k + len(heads), heads if counted else None)
             if len([r for r in rows if "\t" in r[1]]) >= 2:
                 yield lines[k][0], "\t".join(heads)
                 yield from rows
@@ -286,9 +293,36 @@ def cells_per_line(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]
         k += 1
 
 
-def _rows_a_cell_a_line(lines: list[tuple[int, str]], k: int) -> tuple[list[tuple[int, str]], int]:
-    """The rows from lines[k] (a page's footer between two kept as it is) and where the table ends."""
+# a table of another body's votes: "Avis rendus par la commission des finances du 10 juin 2024 :" above its header
+OPINION = re.compile(r"(?i)\b(?:avis|commissions?|comités?)\b")
+
+
+def _opinion_above(lines: list[tuple[int, str]], k: int) -> bool:
+    above = next((line for _, line in reversed(lines[max(0, k - 3):k]) if line.strip()), "")
+    return bool(OPINION.search(above))
+
+
+def _heads(lines: list[tuple[int, str]], k: int) -> list[str]:
+    """The header's cells from lines[k]: the number's, the object's, then the vote's or each count's."""
+    heads = [line.strip() for _, line in lines[k:k + 2]]
+    if len(heads) < 2 or not HEAD_CELLS[1].fullmatch(heads[1]):
+        return []
+    for _, line in lines[k + 2:k + 9]:
+        if not (COUNT_HEAD.fullmatch(line.strip()) or HEAD_CELLS[2].fullmatch(line.strip())):
+            break
+        heads.append(line.strip())
+    return heads
+
+
+RUNNING_HEAD = 5  # lines a page's running header may take between two rows of a table a cell a line
+
+
+def _rows_a_cell_a_line(lines: list[tuple[int, str]], k: int,
+                        heads: list[str] | None = None) -> tuple[list[tuple[int, str]], int]:
+    """The rows from lines[k] (a page's footer between two kept as it is) and where the table ends
+    (`heads`: the header's cells when it has a column per count)."""
     rows = []
+    row_at = (lambda j: _row_counted(lines, j, heads)) if heads else (lambda j: _row_a_cell_a_line(lines, j))
     while k < len(lines):
         text = lines[k][1].strip()
         footer = PAGE_MARK.search(text) or re.fullmatch(r"[-=_]{3,}", text)
@@ -296,7 +330,12 @@ def _rows_a_cell_a_line(lines: list[tuple[int, str]], k: int) -> tuple[list[tupl
             rows.append(lines[k])
             k += 1
             continue
-        row = _row_a_cell_a_line(lines, k)
+        row = row_at(k)
+        ahead = _next_row(row_at, k, len(lines)) if row is None and heads else None
+        if ahead is not None:
+            rows.extend(lines[k:ahead])
+            k = ahead
+            continue
         if row is None:
             break
         rows.append(row[0])
@@ -305,6 +344,12 @@ def _rows_a_cell_a_line(lines: list[tuple[int, str]], k: int) -> tuple[list[tupl
         k -= 1
         rows.pop()  # a footer after the last row: the table's, put back as it was
     return rows, k
+
+
+def _next_row(row_at, k: int, end: int) -> int | None:
+    """Where the table goes on past a page's running header between two rows ("Commune de X" / "Procès-verbal –
+    Conseil municipal du …" / "3/3"), a few lines below; None if no row starts there."""
+    return next((j for j in range(k + 1, min(k + RUNNING_HEAD, end)) if row_at(j)), None)
 
 
 def _row_a_cell_a_line(lines: list[tuple[int, str]], k: int) -> tuple[tuple[int, str], int] | None:
@@ -334,3 +379,29 @@ def _bracket_on(lines: list[tuple[int, str]], end: int) -> bool:
     above = " ".join(line for _, line in lines[max(0, end - 3):end])
     text = lines[end][1].strip()
     return text.startswith("(") or above.count("(") > above.count(")")
+
+
+def _row_counted(lines: list[tuple[int, str]], k: int, heads: list[str]) -> tuple[tuple[int, str], int] | None:
+    """A number alone, the object's lines, a figure a line for each count's column ("-" where none), then
+    the result's cell when the header has one ("Adoptée", "Prend acte"); a cell set over the counts
+    ("Unanimité") stands for them all. None where no such row starts."""
+    if not LONE_NUMBER.fullmatch(lines[k][1].strip()):
+        return None
+    j = k + 1
+    while j < len(lines) and lines[j][1].strip() and not _vote_line(lines[j][1]) and j - k <= 6:
+        j += 1
+    cells = len(heads) - 2
+    end = j
+    while end < len(lines) and end - j < cells and _vote_line(lines[end][1]) \
+            and not LONE_NUMBER.fullmatch(lines[end][1].strip()):
+        end += 1
+    if j == k + 1 or end == j:
+        return None
+    vote = [line.strip() for _, line in lines[j:end]]
+    vote = vote[:-1] + [""] * (cells - len(vote)) + vote[-1:]  # "Unanimité" / "Adoptée" under five columns
+    objet = joined([line.strip() for _, line in lines[k + 1:j]])
+    return (lines[k][0], "\t".join([lines[k][1].strip(), objet, *vote])), end
+
+
+def _vote_line(line: str) -> bool:
+    return bool(COUNT_CELL.fullmatch(line) or VOTE_CELL.match(line)) or line.strip() in ("-", "–", "—")
