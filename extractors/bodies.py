@@ -110,4 +110,3 @@ def organ(name: str) -> str:
 
 PLACE = re.compile(r"(?i)\b(?:corse|martinique|guyane|paris|polyn[ée]sie|nouvelle-cal[ée]donie|sud|nord"
                    r"|(?<=l')eurom[ée]tropole)\b")
-

@@ -200,8 +200,9 @@ def _spelt_out(current: Fact | None, name: str) -> bool:
 
 # a publication stamp printed beside a heading, on one extracted line: "… Mis en ligne le 05/07/2023",
 # "… Affiché le 16/12/2022"
+# (or a register's folio: "… DU PAYS DE VILLERSEXEL      Folio n° 2017/118")
 STAMP_BESIDE = re.compile(r"\s+(?=(?:mis\s+en\s+ligne|affich[ée]e?|publi[ée]e?|envoy[ée]e?|re[çc]ue?|transmise?)\s+"
-                          r"(?:le|en|sur)\b)|\s+(?=folio\s+n)", re.IGNORECASE)  # "… VILLERSEXEL      Folio n° 2017/118"
+                          r"(?:le|en|sur)\b)|\s+(?=folio\s+n)", re.IGNORECASE)
 WORDS_CUT = re.compile(r"\b(?:mil|mille|cent|(?:vingt|trente|quarante|cinquante|soixante)(?:\s*[-–]?\s*et)?)\s*[-–]?\s*$")
 
 

@@ -180,4 +180,3 @@ def _subject(before: str) -> int | None:
 # "Lors de la commission des finances du 2 mars 2024, M. X et Mme Y ont voté contre ce projet"
 GROUP = re.compile(r"\b(?:groupes?|listes?|elus|membres|opposition|conseillers|commissions?|comite|bureau|lors\s+d"
                    r"|seance\s+du|reunion\s+du)\b")
-

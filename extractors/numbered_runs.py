@@ -78,10 +78,10 @@ def _finer(units: list[Unit], runs: list[list[Heading]], best: list[Heading], sa
     """Parts and the items under them, numbered alike ("1. FINANCES" / "1.1 Compte administratif
     2021 (DEL_2022_031)" / "Adopté." / "1.2 Compte de gestion 2021 (DEL_2022_032)" / … / "2. TOURISME"):
     the items are the run whose headings print their acts' numbers and each head a decision, when it
-    explains more decisions than the parts (or when the parts are chapters' titles, `_chapters`); a part with
-    no item under it ("4. Motion …") stays one (not
-    "2. Projet de territoire" / "2.1 Le diagnostic", an item's sections; nor "1.1 Section de
-    fonctionnement : adoptée" / "1.2 Section d'investissement", a budget voted section by section)."""
+    explains more decisions than the parts (or when the parts are chapters' titles, `_chapters`); a part
+    with no item under it ("4. Motion …") stays one, as one taken note of does (not "6. INFORMATIONS ET
+    QUESTIONS DIVERSES"); not "2. Projet de territoire" / "2.1 Le diagnostic", an item's sections; nor "1.1
+    Section de fonctionnement : adoptée" / "1.2 Section d'investissement", a budget voted section by section."""
     parts = {k[0] for h in best if (k := outline_key(h.number)) and len(k) == 1}
     if len(parts) < len(best):
         return best

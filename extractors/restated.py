@@ -316,4 +316,3 @@ def complete(doc, found: list[Restated]) -> None:
             row["unanimite"] = False
             span = next(row["_prov"][c] for c in ("contre", "abstentions") if row.get(c))
             row["_prov"]["unanimite"], row["_how"]["unanimite"] = span, ("split_vote", True)
-

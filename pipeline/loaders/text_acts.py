@@ -397,8 +397,9 @@ def _row_counted(lines: list[tuple[int, str]], k: int, heads: list[str]) -> tupl
         end += 1
     if j == k + 1 or end == j:
         return None
-    vote = [line.strip() for _, line in lines[j:end]]
-    vote = vote[:-1] + [""] * (cells - len(vote)) + vote[-1:]  # "Unanimité" / "Adoptée" under five columns
+    vote, short = [line.strip() for _, line in lines[j:end]], [""] * (cells - (end - j))
+    # "Unanimité" / "Adoptée" under "Pour", "Contre", "Abst.", "Décision": the result stays the last cell
+    vote = vote[:-1] + short + vote[-1:] if not COUNT_HEAD.fullmatch(heads[-1]) else vote + short
     objet = joined([line.strip() for _, line in lines[k + 1:j]])
     return (lines[k][0], "\t".join([lines[k][1].strip(), objet, *vote])), end
 
