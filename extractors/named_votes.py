@@ -19,6 +19,7 @@ derived, method `side_named`)::
     … adopte le budget primitif 2023 à la majorité des suffrages exprimés, M. Thierry LANGLOIS et Mme
     Sandrine DUBOC votant contre.            Adopté moins deux voix (Mme Josiane PICARD et M. Rachid
     BELKACEM votant contre).                 MM. MARTINEZ et ROUX votent contre, la clé de répartition …
+    Adopté à l'unanimité, sauf M. Hugues TESSIER qui vote contre.
 """
 from __future__ import annotations
 
@@ -169,11 +170,16 @@ def _subject(before: str) -> int | None:
     """The names ending `before` counted, from the first civility after the clause's last break
     ("…, M. Thierry LANGLOIS et Mme Sandrine DUBOC"); None unless each is a member named."""
     clause = CLAUSE_BREAK.split(ASIDE.sub("", before))[-1]  # "Mme Lise ROUX (par pouvoir) s'abstiennent"
-    for c in entries.CIVILITY_START.finditer(fold(clause)):
+    clause = WHO.sub("", clause)  # "à l'unanimité, sauf M. Hugues TESSIER qui vote contre"
+    for c in CIVILITY_AT.finditer(fold(clause)):  # (after "de" too: "à l'exception de Mme A et M. B, qui s'abstiennent")
         if c.start() == 0 or clause[c.start() - 1] in " ,":
             # (not "Les élus du groupe « Agir », M. X et Mme Y, votent contre": the group's voices)
             return None if GROUP.search(fold(clause[:c.start()])) else _count(clause[c.start():], bare=False)
     return None
+
+
+CIVILITY_AT = re.compile(r"(?<![\w.])(?:monsieur|madame|messieurs|mesdames|mmes|mme|mm|mr|m)\.?(?=\s)")
+WHO = re.compile(r",?\s+qui\s*$")  # the relative clause's pronoun before its verb
 
 
 # what the names stand for, or another sitting's vote: "Les élus du groupe « Agir », M. X et Mme Y, votent contre",

@@ -160,10 +160,12 @@ def test_figures_only_codes_under_ranked_items_are_the_prefectures():
 def test_names_on_a_side_that_are_not_the_councils_vote():
     """"Lors de la commission des finances du 2 mars 2024, M. Paul GIRARD et Mme Anne LEROY ont voté contre ce
     projet."; two delegates "disposant ensemble de 14 voix, votent contre" in a weighted vote; "à l'unanimité, sauf
-    M. Hugues TESSIER qui vote contre" derives no contre 0 (the review's first version counted 2, 2 and 0)."""
+    M. Hugues TESSIER qui vote contre" derives no contre 0: it counts the one named, in a relative clause (the
+    review's first version counted 2, 2 and 0; the start 0 for the last)."""
     assert sides(probe("r35_rv_32_side_named_commission_vote"), 1)[1] is None
     assert sides(probe("r35_rv_37_side_named_weighted_syndicat"), 1)[1] is None
-    assert sides(probe("r35_rv_45_expressed_sauf_named_contre"), 1)[1] is None
+    rows = probe("r35_rv_45_expressed_sauf_named_contre")
+    assert [sides(rows, seq)[1] for seq in (1, 2)] == [1, 1] and method(rows, 1, "contre") == ("side_named", True)
 
 
 def test_counts_below_a_recital_or_an_opinion():
