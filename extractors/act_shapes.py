@@ -57,8 +57,8 @@ def _counted(codes: list[str]) -> bool:
     last figures go up one by one down the list (one skipped at most), all else the same, and no other
     heading numbers the block: not figures that happen to share a shape ("12-150 …", "4-32 …"), nor
     the prefecture's numbers listed under items ranked 1, 2, 3."""
-    heads = {code[:m.start()] for code in codes if (m := LAST.search(code))}
-    lasts = [int(m.group()) for code in codes if (m := LAST.search(code))]
+    ends = [m for code in codes if (m := LAST.search(code))]
+    heads, lasts = {m.string[:m.start()] for m in ends}, [int(m.group()) for m in ends]
     return len(heads) == 1 and all(1 <= b - a <= 2 for a, b in zip(lasts, lasts[1:]))
 
 
@@ -77,13 +77,12 @@ def shaped(units: list[Unit], start: int, end: int, skip: set[int], found: dict[
     known = {number_shape(h.number) for h in found["act"] if h.number}
     coded = [(k, m) for k in range(start, end) if k not in skip and (m := CODE.match(units[k].text))
              and _is_code(m["num"], m["title"])]
-    lines: dict[str, list[int]] = {}
-    codes: dict[str, list[str]] = {}
+    shapes: dict[str, list[tuple[int, str]]] = {}  # shape -> (line, code) of each line it opens
     for k, m in coded:
-        lines.setdefault(number_shape(m["num"]), []).append(k)
-        codes.setdefault(number_shape(m["num"]), []).append(m["num"])
-    numbering = {s for s, ks in lines.items() if s not in known and _decided(ks, end, said) >= REPEATS
-                 and (any(map(_marked, codes[s])) or _counted(codes[s]) and not (found["act"] or found["numbered"]))}
+        shapes.setdefault(number_shape(m["num"]), []).append((k, m["num"]))
+    alone = not (found["act"] or found["numbered"])  # figures only number acts where nothing else does
+    numbering = {s for s, kc in shapes.items() if s not in known and _decided([k for k, _ in kc], end, said) >= REPEATS
+                 and (any(_marked(c) for _, c in kc) or alone and _counted([c for _, c in kc]))}
     return [Heading(k, "act", m["num"], m["title"].strip(" :–-"), SHAPED) for k, m in coded
             if number_shape(m["num"]) in numbering and k not in have]
 

@@ -178,7 +178,8 @@ def _subject(before: str) -> int | None:
     return None
 
 
-CIVILITY_AT = re.compile(r"(?<![\w.])(?:monsieur|madame|messieurs|mesdames|mmes|mme|mm|mr|m)\.?(?=\s)")
+# a civility anywhere in the clause, after "de" too (`entries.CIVILITY_START` leaves "de M." to an address)
+CIVILITY_AT = re.compile(rf"(?<![\w.]){entries.CIVILITY}")
 WHO = re.compile(r",?\s+qui\s*$")  # the relative clause's pronoun before its verb
 
 

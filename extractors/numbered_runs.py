@@ -14,7 +14,7 @@ import re
 
 from extractors import undecided
 from extractors.heading_line import clause, letter
-from extractors.outline import Heading, act_at_end, act_at_start, outline_key, outline_step
+from extractors.outline import Heading, act_at_end, act_at_start, data, outline_key, outline_step, rx
 from extractors.stream import Unit, fold
 
 
@@ -95,12 +95,8 @@ def _finer(units: list[Unit], runs: list[list[Heading]], best: list[Heading], sa
     bounds = [h.unit for h in best[1:]] + [end]
     alone = [h for h, b in zip(best, bounds) if outline_key(h.number)[0] not in chapters
              and (any(undecided.vote_said(u.folded) for u in units[h.unit:b])
-                  or any(said[h.unit + 1:b]) and not INFORMATION.search(fold(h.title or "")))]
+                  or any(said[h.unit + 1:b]) and not rx(data()["information_title"]).search(fold(h.title or "")))]
     return sorted(better + alone, key=lambda h: h.unit)
-
-
-# a part that informs: "6. INFORMATIONS ET QUESTIONS DIVERSES" (the council "en prend acte": no item)
-INFORMATION = re.compile(r"\b(?:informations?|questions?\s+diverses|communications?|divers)\b")
 
 
 def _chapters(best: list[Heading], run: list[Heading]) -> bool:

@@ -18,6 +18,7 @@ Phrasings: patterns/segments.json ("recap_heading", "recap_row", "closing_all",
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from extractors import act_table, outline, votes
@@ -302,9 +303,9 @@ def complete(doc, found: list[Restated]) -> None:
     there, its provenance the recap's line (method `recap`)."""
     rows = {r["seq"]: r for r in doc.records.get("deliberations", [])}
     recaps = [r for r in found if r.kind == "recap" and r.seq in rows]
-    named = [r.seq for r in recaps]
+    named = Counter(r.seq for r in recaps)
     # (a recap naming the act twice, its amendment's row and its own: which is the act's is not said)
-    for r in (r for r in recaps if named.count(r.seq) == 1):
+    for r in (r for r in recaps if named[r.seq] == 1):
         row = rows[r.seq]
         if any(row.get(c) is not None for c in VOTE[:4]):
             continue

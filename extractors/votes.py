@@ -111,9 +111,10 @@ def _read(units: list[Unit]) -> Vote:
             vote.set(c.column, c.value, body[c.unit], c.method)
     vote.said_by = dict.fromkeys(vote.facts, "label")
     _read_sentences(vote, body)
-    _named(vote, body)
+    heads = not weighted(body)
+    _named(vote, body, heads)
     _outcome(vote, body)
-    if weighted(body):
+    if not heads:
         weigh(vote)
     return vote
 
@@ -166,7 +167,7 @@ def _after_note_taken(body: list[Unit], others: list[int], reported: list[int]) 
     return [k for k in others if k not in quoted], [k for k in reported if k not in quoted]
 
 
-def _named(vote: Vote, body: list[Unit]) -> None:
+def _named(vote: Vote, body: list[Unit], heads: bool) -> None:
     """The members named on a side ("Contre : 7 (SOLER Yasmina, …)"), and the side's count where
     only that statement gives it ("Ont voté pour (24) : M. LACOMBE, …")."""
     for column, named, stated, k in named_votes.read(body):
@@ -174,7 +175,7 @@ def _named(vote: Vote, body: list[Unit]) -> None:
             vote.set(column, stated, body[k], "named_votes")
             vote.said_by[column] = "label"
         vote.set(column + "_nommes", named, body[k], "named_votes")
-    for column, named, k in named_votes.subjects(body) if not weighted(body) else ():  # heads, not voices
+    for column, named, k in named_votes.subjects(body) if heads else ():  # members, not weighted voices
         vote.set(column, named, body[k], "side_named", derived=True)  # "M. X et Mme Y votant contre": no count printed
 
 
