@@ -9,7 +9,7 @@
 A value keeps the span it was read from, the recogniser that read it and whether it
 was derived rather than read (`_how`, written to `provenance.method` and `.derived`):
 unanimity gives pour = votants and contre = abstentions = 0, a list of proxies gives
-pouvoirs when no count is printed; nothing else is guessed.
+pouvoirs when no count is printed (extractors/derived.py); nothing else is guessed.
 """
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors import (act_numbers, act_range, act_table, counts, furniture, heading_line, item_title, lexicon, outline,
-                        restated, room, segment, sitting, stream, together, votes)
+from extractors import (act_numbers, act_range, act_table, counts, derived, furniture, heading_line, item_title, lexicon,
+                        outline, restated, room, segment, sitting, stream, together, votes)
 from extractors.decisions import read_decisions
 from extractors.members import Member
 from extractors.sitting import Fact, Reading
@@ -215,7 +215,7 @@ def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> i
     _same_sitting(facts, ctx.before)
     _non_voter_between(ctx, block, item, facts)
     people = _people(ctx, own, moves)
-    _derive(facts, people)
+    derived.derive(facts, people)
     end = units[-1].index + 1
     while end < len(ctx.doc.items) and furniture.is_furniture_item(ctx.doc.items[end]):
         end += 1  # the stamp printed under it ("Envoyé en préfecture … ID : …") is its own
@@ -526,28 +526,6 @@ def _people(ctx: Context, own: Reading, moves: list[sitting.Move]) -> list[tuple
         for member, _ in people:
             member.doubt = member.doubt or "list_moves_only"
     return people if listed_present else [(m, s) for m, s in people if m.status != "present"]
-
-
-def _derive(facts: dict[str, Fact], people: list[tuple[Member, Span]]) -> None:
-    """Values given by others: unanimity's counts, pouvoirs and absents as listed."""
-    said = facts.get("unanimite")
-    # (not "à l'unanimité, sauf M. X qui vote contre": the exception a vote against)
-    if said and said.value and not (said.method == "unanimity_expressed" and "contre" in fold(said.span.text or "")):
-        values = {c: f.value for c, f in facts.items()}
-        for column, value in votes.complete_unanimous(values, said.method == "unanimity_expressed").items():
-            facts.setdefault(column, Fact(value, facts["unanimite"].span, "unanimity", True))
-    split = [facts[c] for c in ("contre", "abstentions") if c in facts and facts[c].value]
-    if split and "unanimite" not in facts:  # "Par 16 voix pour et 1 contre": not unanimous
-        facts["unanimite"] = Fact(False, split[0].span, "split_vote", True)
-    givers = [(m, s) for m, s in people if m.status == "absent" and (m.holder or m.gave_proxy)]
-    if givers and "pouvoirs" not in facts:
-        facts["pouvoirs"] = Fact(len(givers), givers[0][1], "proxies_listed", True)
-    if "pouvoirs" not in facts and "pouvoirs_neant" in facts and facts["pouvoirs_neant"].method == "list_none_said":
-        # "Pouvoirs : néant", no count printed (not a label printed empty: a template's, maybe)
-        facts["pouvoirs"] = Fact(0, facts["pouvoirs_neant"].span, "proxies_none", True)
-    absent = [(m, s) for m, s in people if m.status == "absent"]
-    if absent and "absents" not in facts:
-        facts["absents"] = Fact(len(absent), absent[0][1], "absents_listed", True)
 
 
 # --- rows -------------------------------------------------------------------------------------
