@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors import segment, undecided
-from extractors.outline import Item, act_at_start, header_end, number_at_end
+from extractors.outline import Item, act_at_start, header_end, names_another, number_at_end
 from extractors.sitting import Fact
 from extractors.stream import Unit, fold
 from schemas.text import ends_on_function_word, ends_sentence
@@ -94,13 +94,25 @@ def in_header(units: list[Unit], facts: dict[str, Fact]) -> None:
     for k, u in enumerate(units[:HEADER_LINES]):
         if segment.is_evidence(u):
             return  # the decision: what follows is no header
-        number = number_at_end(u.text) or header_end(u.text)
+        number = number_at_end(u.text) or header_end(u.text) or _coded(u)
         if number and not u.folded.startswith("vu") and not _cited(units, k):
             facts["numero"] = Fact(number, u.span, "act_in_header")
             return
 
 
 HEADER_LINES = 24  # an extract's letterhead, title, count box and lists of members, up to its decision
+
+# a council's own code after "N°" ending a header line, its year inside: "N° 20221210-OJ03", "N° 2023.1745.CP",
+# "Réunion du 8 mars 2024          N° 2024-CP-03-027" (not "… du marché n° 2019-14", another act's)
+CODED = re.compile(r"(?:^|\s)n\s*[°o]\.?\s*(?P<num>(?=[a-z0-9._/-]*(?:19|20)\d\d)"
+                   r"[a-z0-9]{1,10}(?:[-_/.][a-z0-9]{1,8}){1,4})\s*$")
+
+
+def _coded(u: Unit) -> str | None:
+    m = CODED.search(u.folded.rstrip(" ."))
+    if m is None or names_another(u.folded[:m.start()]) or not re.search(r"[a-z]|\d{6}", m.group("num")):
+        return None  # (figures alone, "N° 2021-14", are number_at_end's)
+    return u.text[m.start("num"):m.end("num")]
 
 
 # an act number alone on its line: "Délibération n° 2021/09", "N° 2021/09", "Acte n° DL-2019-10-04/23"

@@ -77,7 +77,10 @@ def totals_only(folded: list[str], out: list[Count]) -> list[Count]:
     return [c for c in out if id(c) not in drop]
 
 
-COUNTS_TITLE = re.compile(r"^\s*(?:(?:nombre|nbre|nb)\.?\s+(?:de|des|d')\s*[a-z]+|votes?|resultat\s+du\s+vote)\s*:")
+COUNTS_TITLE = re.compile(r"^\s*(?:(?:nombre|nbre|nb)\.?\s+(?:de|des|d')\s*[a-z]+|votes?|resultat\s+du\s+vote)\s*:"
+                          # a box's title in its first column wrapped beside the counts: "Conseillers   En exercice :
+                          # 33" / "municipaux     Présents : 26   Pour : 27"
+                          r"|^\s*(?:municipaux|communautaires|syndicaux|departementaux|regionaux|metropolitains)\b")
 
 
 def only_counts(digit_text: str) -> bool:

@@ -248,13 +248,16 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
     """The session's values, then the counts stated with a move, the item's own, those of
     its range, then its vote."""
     facts = {c: f for c, f in ctx.session.facts.items() if c in SITTING_COLUMNS} | ctx.recount
-    away = room.move_counts(facts, moves)
     mine = SITTING_COLUMNS if _full(ctx, item) else COUNT_COLUMNS  # an item of minutes: its counts only
     later = _after_vote(own, vote) | (_recount(ctx, own, vote) if more else set())  # an extract's one item has none after
     kept = {c: f for c, f in own.facts.items() if f.span not in later}
     if more:
         _counts_above(ctx, item, kept)
     facts.update({c: f for c, f in kept.items() if c in mine})
+    # the counts printed with a move, over those printed before it: the item's own too (an extract read
+    # whole: "présents à l'ouverture : 37 …" / "… ont quitté la séance." / "Pour la présente délibération :
+    # présents 33 – pouvoirs 7 – votants 40")
+    away = room.move_counts(facts, moves)
     # a register's chair said under an act's number (`_own_chair`), for the acts after it too
     if "president" in kept and "president" not in facts and _own_chair(kept):
         facts["president"] = kept["president"]

@@ -63,8 +63,11 @@ def _said(u: Unit) -> bool:
 
 
 # a relevé flattened one space a cell, the outcome's column last: "CP-2021-07-007 Agriculture - Aide aux
-# filières en circuits courts Unanimité" (capitalised: a title does not end on the word)
-OUTCOME_CELL = re.compile(r"\s(?:Unanimité|UNANIMIT[ÉE]|Adopt[ée]e?s?|ADOPT[ÉE]E?S?|Rejet[ée]e?s?|REJET[ÉE]E?S?)\s*\.?$")
+# filières en circuits courts Unanimité" (capitalised: a title does not end on the word), "… 2022 ……
+# Il est pris acte" (a report taken note of, an act of its own)
+OUTCOME_CELL = re.compile(r"\s(?:Unanimité|UNANIMIT[ÉE]|Adopt[ée]e?s?|ADOPT[ÉE]E?S?|Rejet[ée]e?s?|REJET[ÉE]E?S?|"
+                          r"(?:Il est )?(?:[Pp]ris|[Pp]rend|[Dd]onne) acte|"
+                          r"(?:IL EST )?(?:PRIS|PREND|DONNE) ACTE)\s*\.?$")
 
 
 def _outcome_closing_act(u: Unit) -> bool:
@@ -98,8 +101,10 @@ def _vote_after_act(folded: str) -> bool:
 
 # sentences of a line: a paragraph run on one line ("1. Vote des taux … M. le Maire propose de
 # maintenir les taux … Après en avoir délibéré, le Conseil Municipal adopte …") is judged
-# sentence by sentence, so that a proposal in one does not hide the decision in the next
-SENTENCE = re.compile(r"(?:(?<=[^\W\d_]{3}[.;!?])|(?<=[\d%€)][.;!?]))\s+(?=[A-ZÀ-Ý])")  # "… de 2 %. Adoptés (voir …)"
+# sentence by sentence, so that a proposal in one does not hide the decision in the next; an amount's
+# euro sign typed or read as "E" ends one too ("… à 94 750 E. Voté : 7 pour.")
+SENTENCE = re.compile(r"(?:(?<=[^\W\d_]{3}[.;!?])|(?<=[\d%€)][.;!?])|(?<=\d\s[Ee][.;!?]))"
+                      r"\s+(?=[A-ZÀ-Ý])")  # "… de 2 %. Adoptés"
 
 
 def _decides(folded: str) -> bool:

@@ -45,8 +45,9 @@ def read_heading(r: Reading, units: list[Unit], k: int) -> None:
     window = joined([x.text for x in units[k:k + 2]]) if k + 1 < len(units) else u.text
     # "… – SÉANCE DU DIX-NEUF JUIN DEUX MILLE" / "DOUZE": a year in words cut at the line's end
     cut = WORDS_CUT.search(u.folded)
+    _days_of_session(r, u)
     for text in (window, u.text) if cut else (u.text, window):
-        if lexicon.first("session_title", fold(words_to_digits(fold(text))).strip()):
+        if _titles_sitting(text) or _after_organ(text) and _titles_sitting(_the_sitting(text)):
             text = _the_sitting(text)
             day = parse_date(text)  # (dateparser: once a line)
             r.set("session_date", day, u.span, "session_title")
@@ -103,8 +104,34 @@ def _read_clause(r: Reading, u: Unit) -> None:
 # "Réunion des 25 et 26 juillet 2019 – séance du jeudi 25 juillet 2019 (matin)": a session of two
 # days, the sitting's own day said last
 # "ASSEMBLÉE PLÉNIÈRE DES 12 ET 13 OCTOBRE 2023" / "REGISTRE DES DÉLIBÉRATIONS – SÉANCE DU JEUDI 12 OCTOBRE
-# 2023": the sitting's own day said after the dash
+# 2023": the sitting's own day said after the dash; after the body's name and its organ on a running
+# header ("Ville de Nogent-le-Rotrou – Conseil municipal – SÉANCE DU 14.03.2023      1/3")
 SITTING_OF_SESSION = re.compile(r"(?i)\s[–—-]\s*(?=(?:s[ée]ance|r[ée]union|session)\b[^–—]{0,40}?\bdu\s)")
+
+
+# "SÉANCE PLÉNIÈRE DES 16 ET 17 DÉCEMBRE 2021" over the minutes of both days: the session opened on the
+# first, unless a line names the sitting's own day ("SÉANCE DU VENDREDI 17 DÉCEMBRE 2021", read first)
+DAYS_OF_SESSION = lexicon.rx(r"^(?:seance|reunion|session|assemblee)\b[^\d,;]{0,30}?\bdes\s+(\d{1,2})(?:er)?\s+"
+                             r"(?:et|au)\s+\d{1,2}(?:er)?\s+({month})\s+(\d{4})\b")
+
+
+def _days_of_session(r: Reading, u: Unit) -> None:
+    m = DAYS_OF_SESSION.match(u.folded.strip())
+    if m:
+        r.suppose("session_date", parse_date(" ".join(m.groups())), u.span, "session_title")
+
+
+def _after_organ(text: str) -> bool:
+    """The sitting's title right after its organ's name, on a running header: "Ville de Nogent-le-Rotrou – Conseil
+    municipal – SÉANCE DU 14.03.2023", "PETR PAYS DE GÂTINE ET SOLOGNE      Comité syndical – séance du 3 avril 2025"
+    (not "Commune de Navarrenx – Commission des finances – Réunion du 2 mars 2023", a committee's)."""
+    parts = SITTING_OF_SESSION.split(text)
+    before = fold(parts[0]).strip(" ,–—-") if len(parts) > 1 else ""
+    return any(m.end() == len(before) for m in lexicon.rx(lexicon.get("organe")).finditer(before))
+
+
+def _titles_sitting(text: str) -> bool:
+    return bool(lexicon.first("session_title", fold(words_to_digits(fold(text))).strip()))
 
 
 def _the_sitting(text: str) -> str:

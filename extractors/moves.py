@@ -262,8 +262,12 @@ FOR_GOOD = re.compile(r"\b(?:donne|donnant|a\s+donne)\s+(?:pouvoir|procuration)|
 # and back after them, often unsaid (CGCT L2121-14): "Sous la présidence de Mme Annick BOUILLER,
 # 1re adjointe, M. le Maire ayant quitté la salle, le conseil municipal examine le compte administratif"
 STAND_IN = re.compile(r"\b(?:sous\s+la\s+presidence\s+de|presidee?\s+par|(?:prend|assure)\s+la\s+presidence"
+                      # "Le Président, directement intéressé, quitte la salle … et confie la présidence de la séance à …"
+                      r"|(?:confie|cede|laisse|transmet)\s+la\s+presidence"
                       # "M. le Maire quitte la salle. Mme X, première adjointe, préside la séance pour le vote."
-                      r"|preside\s+(?:la\s+seance|le\s+vote|les\s+debats)"
+                      # "… ayant quitté la salle, Mme X, Première Adjointe, préside pour ce point."
+                      r"|preside\s+(?:la\s+seance|le\s+vote|les\s+debats|pour\s+(?:ce|cette)\s+(?:point|vote|question|"
+                      r"dossier|affaire|deliberation))"
                       r"|presidence\s+(?:est\s+|etant\s+)?(?:assuree|confiee)|doyen(?:ne)?\s+(?:d'age|de\s+l'assemblee)"
                       r"|(?:fait|font)\s+proceder\s+au\s+vote"  # "Mme X, 1ère adjointe, fait procéder au vote"
                       # "Le Maire s'étant retiré, le Conseil approuve le compte administratif" (or "…, le Conseil

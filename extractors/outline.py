@@ -121,7 +121,7 @@ def header_end(text: str) -> str | None:
     d'administration – Séance du 29 avril 2014          CA 2014/14", "… Délibération D-2011-019");
     not a span of years ("Programme 2024-2026", "Budget PLU 2023-24") nor a date's month and year."""
     m = HEADER_END.search(text.rstrip(" ."))
-    if not m or (m.group("code") or "").lower() in FUNCTION_WORDS or _names_another(fold(text[:m.start()])) \
+    if not m or (m.group("code") or "").lower() in FUNCTION_WORDS or names_another(fold(text[:m.start()])) \
             or FOLIO.search(fold(text[:m.start()])):
         return None
     digits = re.sub(r"\s*([-_/])\s*", r"\1", m.group("num") or m.group("coded_num"))
@@ -145,7 +145,7 @@ ANOTHER = re.compile(r"^\s*objet\b|\b(?:remplace|abroge|annule|modifie|retire|vu
 NOT_AN_ACT = re.compile(r"\b(?:arretes?|conventions?|marches?|avenants?|lots?|contrats?)\b")  # "… du marché M2019-12"
 
 
-def _names_another(before: str) -> bool:
+def names_another(before: str) -> bool:
     return bool(ANOTHER.search(before) or NOT_AN_ACT.search(" ".join(before.split()[-3:])))
 
 

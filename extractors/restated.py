@@ -81,7 +81,7 @@ RUNNING = re.compile(r"^\D{0,6}(?:19|20)?\d\d[-_/.]\d{1,2}[-_/.](\d{3})$")
 
 def found(units: list[Unit], lo: int, hi: int, emitted: list[Emitted]) -> list[Restated]:
     """The votes of a block (units[lo:hi]) printed again in a recap or a closing sentence."""
-    return recaps(units, lo, hi, emitted) + closing(units, lo, hi, emitted)
+    return recaps(units, lo, hi, emitted) + (closing(units, lo, hi, emitted) or named_closing(units, lo, hi, emitted))
 
 
 def repeats(units: list[Unit], lo: int, item, emitted: list[Emitted]) -> bool:
@@ -254,6 +254,25 @@ def closing(units: list[Unit], lo: int, hi: int, emitted: list[Emitted]) -> list
     return []
 
 
+CLOSING_NAMED = outline.rx(outline.data()["closing_named"])
+
+
+def named_closing(units: list[Unit], lo: int, hi: int, emitted: list[Emitted]) -> list[Restated]:
+    """"Les délibérations n° 2022-079, 2022-080 et 2022-082 ont été adoptées à l'unanimité": unanimity
+    restated for the deliberations written before the sentence that it names, all of them by number."""
+    for k in range(lo, hi):
+        sentence = units[k].folded + (" " + units[k + 1].folded if k + 1 < len(units) else "")
+        m = CLOSING_NAMED.search(sentence)
+        if m is None or m.start("subject") >= len(units[k].folded):
+            continue
+        named = {n for n in (key(x) for x in re.split(r"\s*(?:,|\bet\b)\s*", m.group("nums").strip())) if n}
+        before = {key(e.numero): e for e in _sitting_of(emitted, k) if e.start < k}
+        if named and named <= before.keys():
+            return [Restated(before[n].seq, "closing", {"unanimite": Fact(True, units[k].span, "closing", False)})
+                    for n in sorted(named, key=lambda n: before[n].seq)]
+    return []
+
+
 def _closes_sitting(u: Unit) -> bool:
     """"La séance est levée à 21 h 50.": the sitting before it is over."""
     return any(outline.rx(p).search(u.folded) for p in outline.data()["sitting_closed"])
@@ -302,6 +321,7 @@ def complete(doc, found: list[Restated]) -> None:
     recap's row that names it ("2025-041 | BS 2025 budget principal | 62 | 9 | 4 | 0 | Adopté"): read
     there, its provenance the recap's line (method `recap`)."""
     rows = {r["seq"]: r for r in doc.records.get("deliberations", [])}
+    _unanimous_said(rows, [r for r in found if r.kind == "closing" and r.seq in rows])
     recaps = [r for r in found if r.kind == "recap" and r.seq in rows]
     named = Counter(r.seq for r in recaps)
     # (a recap naming the act twice, its amendment's row and its own: which is the act's is not said)
@@ -317,3 +337,14 @@ def complete(doc, found: list[Restated]) -> None:
             row["unanimite"] = False
             span = next(row["_prov"][c] for c in ("contre", "abstentions") if row.get(c))
             row["_prov"]["unanimite"], row["_how"]["unanimite"] = span, ("split_vote", True)
+
+
+def _unanimous_said(rows: dict[int, dict], closings: list[Restated]) -> None:
+    """A closing sentence says unanimous what the item left unsaid ("Les délibérations n° 2022-079, 2022-080
+    et 2022-082 ont été adoptées à l'unanimité" under items whose votes only a table gives): read there."""
+    for r in closings:
+        fact, row = r.facts.get("unanimite"), rows[r.seq]
+        if fact is not None and fact.value is True and row.get("unanimite") is None \
+                and not (row.get("contre") or row.get("abstentions")):
+            row["unanimite"] = True
+            row["_prov"]["unanimite"], row["_how"]["unanimite"] = fact.span, ("closing", False)

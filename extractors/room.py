@@ -26,22 +26,32 @@ def move_counts(facts: dict[str, Fact], moves: list[sitting.Move]) -> list[sitti
     of those who are not where the opening put them."""
     away: list[sitting.Move] = []
     undo: dict[str, dict[str, Fact | None]] = {}  # a leave's counts, until its member comes back
+    chair = facts.get("president")
     for move in moves:
+        name = _role(move.name, chair)
         opposite = [m for m in away if m.kind != move.kind]
-        back = find_person(move.name, [m.name for m in opposite])
+        back = find_person(name, [_role(m.name, chair) for m in opposite])
         if back is None:
             away.append(move)
         else:  # back where the opening put them: "quitte la séance", then "rejoint la séance"
             away.remove(opposite[back])
-        k = find_person(move.name, list(undo))
+        k = find_person(name, list(undo))
         if move.kind == "arrive" and k is not None and not move.counts:
             for column, fact in undo.pop(list(undo)[k]).items():
                 _put(facts, column, fact)
         elif move.kind == "leave" and move.counts:
-            undo[move.name] = {c: facts.get(c) for c in move.counts}
+            undo[name] = {c: facts.get(c) for c in move.counts}
         # not over a count printed after it ("Présents : 88" under a later departure, deliberation._counts_above)
         facts.update({c: f for c, f in move.counts.items() if c not in facts or facts[c].span.order <= f.span.order})
     return away
+
+
+def _role(name: str, chair: Fact | None) -> str:
+    """The one presiding by name or by role: "Le Président … quitte la salle" (`@president`), then "M. LABEYRIE
+    regagne la salle et reprend la présidence" under a sitting presided by Jean-Luc LABEYRIE."""
+    if chair is not None and name != sitting.PRESIDING and find_person(name, [str(chair.value)]) is not None:
+        return sitting.PRESIDING
+    return name
 
 
 def stale(facts: dict[str, Fact], away: list[sitting.Move], voted: int | None = None) -> None:

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from extractors import (act_shapes, act_table, acts_inside, acts_tabled, counts, evidence, lexicon, members,
+from extractors import (act_shapes, act_table, acts_inside, acts_tabled, counts, evidence, lexicon, listings, members,
                         not_this_vote, numbered_runs, opening, outline, pages, pairing, restated, running, sitting,
                         undecided, together)
 from extractors.count_text import is_count_line
@@ -37,7 +37,6 @@ from extractors.stream import Unit, fold
 from extractors.evidence import is_evidence  # noqa: F401  (segment.is_evidence: read by many)
 
 UNDECIDED_HEAD = 8  # units before an extract's header that stay with it when nothing is decided there
-TIGHT = 2  # headings at most this many units apart, three or more in a row: a list of titles
 
 
 # --- blocks ---------------------------------------------------------------------
@@ -66,10 +65,10 @@ def _blocks(units: list[Unit], evidence: list[bool]) -> list[tuple[int, int]]:
                 decided, boxed, sat = False, 0, header
         # "Nombre de membres présents : 5" / "VOTES : Pour : 6  Contre : 0" / "L'an deux mille dix-sept …":
         # the one vote of a count box above the sitting's opening (or list, or header) is the act's own,
-        # not a decision before it
+        # not a decision before it (its lines one vote: "│ VOTE : Pour 28 – Contre 5 │" / "│ Abstention 0 │")
         sat = sat or is_opening or bool(members.list_label(u.text))
         box_vote = evidence[k] and is_count_line(u.text)
-        boxed += box_vote
+        boxed += box_vote and not (k and evidence[k - 1] and is_count_line(units[k - 1].text))
         decided = decided or evidence[k] and (sat or boxed != 1 or not box_vote)
     return [(a, b) for a, b in zip(starts, starts[1:] + [len(units)]) if b > a]
 
@@ -138,7 +137,8 @@ def headings(units: list[Unit], start: int, end: int, said: list[bool], shared: 
     toc = _toc_units(units, start, end)
     decided = [k for k in range(start, end) if said[k]]
     tabled = acts_tabled.tabled(rows, found["act"])
-    return {f: _untight([h for h in hs if h.unit not in toc], decided, shared, tabled) for f, hs in found.items()}
+    return {f: listings.untight(listings.listed_under([h for h in hs if h.unit not in toc], decided), decided, shared,
+                                tabled) for f, hs in found.items()}
 
 
 MONTH_SHAPED = re.compile(r"(0?[1-9]|1[0-2])\s*/\s*((?:19|20)\d\d)")
@@ -230,36 +230,6 @@ def _listed_number(u: Unit) -> int | None:
         if family in ("numbered", "act") and number_key(h.number) is not None:
             return number_key(h.number) if family == "numbered" else None
     return None
-
-
-def _untight(hs: list[Heading], decided: list[int], shared: list[int] = (), tabled: set[int] = frozenset()) -> list[Heading]:
-    """Drop runs of three or more headings each at most TIGHT units from the next with no
-    decision between them: an agenda, a table of contents, a closing recap (not the items
-    a vote right under them covers together: "Les points 3 à 5 sont adoptés …", nor items
-    whose votes a table further on gives, `_tabled`)."""
-    keep, i = [], 0
-    while i < len(hs):
-        j = i
-        while j + 1 < len(hs) and hs[j + 1].unit - hs[j].unit <= TIGHT:
-            j += 1
-        nxt = hs[j + 1].unit if j + 1 < len(hs) else float("inf")
-        listed = j - i + 1 >= 3 and not any(hs[i].unit < k < hs[j].unit for k in decided) \
-            and not any(hs[j].unit < k < nxt for k in shared) and not all(h.unit in tabled for h in hs[i:j + 1]) \
-            and not _numbering_goes_on(hs[i:j + 2])
-        if not listed:
-            keep += hs[i:j + 1]
-        elif hs[j].style != hs[i].style:  # a listing is written in one numbering: "N° 2014-3 : …" /
-            keep.append(hs[j])  # "N° 2014-4 : …" (decisions under delegation) over "78/2014 – Vente …"
-        i = j + 1
-    return keep
-
-
-def _numbering_goes_on(hs: list[Heading]) -> bool:
-    """Short items in a row whose numbering goes on into the next heading ("1. SECRÉTAIRE DE
-    SÉANCE" / "2. PROCÈS-VERBAL …" / "3. DÉBAT D'ORIENTATION …" / … / "4. BUDGET …"): the
-    sitting's first items, not an agenda (whose numbering starts again at the first item)."""
-    keys = [number_key(h.number) for h in hs]
-    return len(keys) >= 4 and None not in keys and all(b == a + 1 for a, b in zip(keys, keys[1:]))
 
 
 # --- items ------------------------------------------------------------------------------

@@ -142,6 +142,11 @@ def _recounted(u: Unit) -> str:
     return u.text[m.end():] if m else u.text
 
 
+def _goes_on(above: Unit, u: Unit) -> bool:
+    """`u` ends the sentence of the line above, cut by the line's end."""
+    return not u.gap_before and not is_count_line(u.text) and not ends_sentence(above.text, ".;:!?)")
+
+
 def _said_of_move(u: Unit) -> bool:
     """A sentence under a move, in its paragraph, on the mover or the proxy they held or gave."""
     return not u.gap_before and not is_count_line(u.text) and bool(
@@ -161,9 +166,11 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
         if (text.count("(") > text.count(")") or m.through > m.unit) and m.unit + 1 < len(units):
             moved.setdefault(m.unit + 1 + (m.unit + 1 in furniture), m)
         after = max(m.unit, m.through) + 1  # "… quitte la séance et donne pouvoir à M. Y." / "(Présents : 12 – …)"
-        if after + 1 < len(units) and _said_of_move(units[after]):
-            # "Il était porteur du pouvoir de Mme PERROS, qui ne peut … être exercé." / "Présents : 23 – …"
-            after += 1
+        # "Il était porteur du pouvoir de Mme PERROS, qui ne peut … être exercé." / "Présents : 23 – …"; the
+        # sentence's end wrapped ("… Il etait porteur du pouvoir de M. Gilles" / "AMESTOY." / "(Presents : 19 …)")
+        for _ in range(2):
+            if after + 1 < len(units) and (_said_of_move(units[after]) or _goes_on(units[after - 1], units[after])):
+                after += 1
         if after < len(units) and is_count_line(_recounted(units[after])):
             moved.setdefault(after, m)
     labelled = {c.column for c in found if c.method not in PROSE and c.unit not in moved}
@@ -183,10 +190,18 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
         if c.method in PROSE and (inside and not lexicon.first("now", units[c.unit].folded)
                                             or c.column in labelled):
             continue  # "Chaque conseiller peut être porteur de deux pouvoirs." above "Pouvoirs : 4"
-        if not any(c.unit in rg.units for rg in r.ranges):
+        if any(c.unit in rg.units for rg in r.ranges):
+            continue
+        if FOR_THIS_ACT.match(units[c.unit].folded):  # over the opening's, read above it; the lists still the
+            r.facts[c.column] = Fact(c.value, units[c.unit].span, "move_counts")  # opening's (`_room_of_the_vote`)
+        else:
             r.set(c.column, c.value, units[c.unit].span, c.method)
 
 
+# the counts of the act itself, under the opening's: "Présents à l'ouverture : 37 – …" / "… ont quitté la séance." /
+# "Pour la présente délibération : présents 33 – pouvoirs 7 – votants 40"
+FOR_THIS_ACT = re.compile(r"^\W*pour\s+(?:le\s+vote\s+de\s+)?(?:la\s+presente\s+deliberation|cette\s+deliberation|ce\s+point"
+                          r"|ce\s+vote|ce\s+dossier|cette\s+question)\s*:")
 PROSE = ("number_before", "share_said")  # counts said in a sentence ("15 présents", "Treize des dix-sept …")
 
 

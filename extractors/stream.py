@@ -10,7 +10,8 @@ folded text (lower case, no accents, same length) that patterns are matched on::
 Text arrives as loaders give it, so it is mended here, never in a recogniser:
 private-use glyphs of symbol fonts (U+F020 is a space, "Procuration : 3\\uf020"),
 no-break and zero-width spaces, a word cut by a hyphen at a line end ("Jean-" /
-"Claude GROSS": `joined`), several spaces in a row ("L'an  deux  mille").
+"Claude GROSS": `joined`), several spaces in a row ("L'an  deux  mille"), a month in Roman
+figures ("3/IV/2024"), the sides of a box around one column ("│ Présents : 29   │").
 """
 from __future__ import annotations
 
@@ -36,6 +37,19 @@ MIDDLE_DOTS = re.compile(r"·{3,}")
 # capitals spaced out for show, words three spaces apart: "E X T R A I T   D U   R E G I S T R E"
 LETTER_SPACED = re.compile(r"(?<![\w.'’])(?:[A-ZÀ-Ý] ){4,}[A-ZÀ-Ý](?![\w.'’])")  # five letters or more, not "J P L M"
 RULE_ONLY = re.compile(r"^[^\w]+$")  # "_____________", "°°°°°", "-------", a stray bullet "Ø"
+# a box of one column drawn around lines: "│ Présents : 29                │" is the line it frames
+FRAMED = re.compile(r"^\s*[│┃║]\s*([^│┃║]*?)\s*[│┃║]\s*$")
+# a month in Roman figures between a day and a year: "SEANCE DU 3/IV/2024", "Convocation : 28/III/2024"
+ROMAN_MONTH = re.compile(r"\b(\d{1,2})([/.-])(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\2((?:19|20)\d\d)\b")
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+NUMBERED = re.compile(r"(?i)(?:\bn\s*[°o]|\bnum[ée]ro|\bd[ée]lib[ée]ration)\.?\s*$")  # "Délibération n° 12/IV/2024"
+
+
+def _roman_month(m: re.Match) -> str:
+    """"3/IV/2024" -> "3/4/2024", a date; not an act numbered so ("Délibération n° 12/IV/2024")."""
+    if NUMBERED.search(m.string[:m.start()]):
+        return m.group()
+    return f"{m[1]}{m[2]}{ROMAN.index(m[3]) + 1}{m[2]}{m[4]}"
 
 
 @dataclass
@@ -75,6 +89,8 @@ def _cleaned(text: str) -> tuple[str, tuple[int, ...]]:
     """The clean line, and where in it a gutter before a capital was closed to one space."""
     text = ZERO_WIDTH.sub("", PRIVATE_USE.sub(" ", ODD_SPACES.sub(" ", text))).translate(RARE_MARKS)
     text = MIDDLE_DOTS.sub("…", text)  # "Votants ce jour ·········· 26": a leader of middle dots
+    text = FRAMED.sub(r"\1", text)
+    text = ROMAN_MONTH.sub(_roman_month, text)
     text = LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "P R É S E N T S :"
     text = re.sub(r" {2,}", " ", GUTTER.sub(MARK, text.replace(MARK, " "))).strip()
     return text.replace(MARK, " "), tuple(k for k, c in enumerate(text) if c == MARK)

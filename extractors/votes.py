@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extractors import counts, entries, lexicon, named_votes, outline, vote_again, vote_parts
-from extractors.count_text import digits
+from extractors.count_text import digits, is_count_line
 from extractors.council import COUNCIL, DECIDING, SUBJECT, THE_COUNCIL
 from extractors.not_this_vote import BULLET, RECITAL, not_this_vote, without, without_recitals
 from extractors.sitting import Fact
@@ -106,8 +106,10 @@ def _read(units: list[Unit]) -> Vote:
     first = min((c.unit for c in found if c.column != "votants"), default=None)
     for c in found:
         # "Votants : 9 — Pour : 8 — Contre : 0 — Abstention : 1": the votants on the (first)
-        # vote's own line are this vote's (a member out of the room); alone, a count box's
-        if c.column != "votants" or c.unit == first:
+        # vote's own line are this vote's (a member out of the room), or alone on the line over it
+        # ("… ne prennent pas part au vote." / "Votants : 59" / "POUR : 41 …"); in a count box, the box's
+        if c.column != "votants" or c.unit == first or first is not None and c.unit == first - 1 \
+                and _heads_vote(body, c.unit):
             vote.set(c.column, c.value, body[c.unit], c.method)
     vote.said_by = dict.fromkeys(vote.facts, "label")
     _read_sentences(vote, body)
@@ -117,6 +119,13 @@ def _read(units: list[Unit]) -> Vote:
     if not heads:
         weigh(vote)
     return vote
+
+
+def _heads_vote(body: list[Unit], k: int) -> bool:
+    """"Votants : 59" alone on its line over the vote's labelled counts, no count box above it (not "Le projet
+    lauréat a recueilli 140 voix sur 310 votants lors de la consultation.")."""
+    alone = [c.column for c in counts.read([body[k]], tuple(lexicon.get("sitting_counts")))] == ["votants"]
+    return alone and is_count_line(body[k].text) and not (k and is_count_line(body[k - 1].text))
 
 
 def _read_sentences(vote: Vote, body: list[Unit]) -> None:
@@ -138,7 +147,8 @@ def _read_sentences(vote: Vote, body: list[Unit]) -> None:
         # l'unanimité des 12 votants"; the council's own, in the past tense, does)
         unanimous = name == "reported" and vote.value("unanimite") is True
         for k in lines:
-            counts_too = not (said or unanimous and not SUBJECT.search(body[k].folded)) or lines is others and k > last
+            another = not SUBJECT.search(body[k].folded) or DATED_VOTE.search(body[k].folded)
+            counts_too = not (said or unanimous and another) or lines is others and k > last
             # "… a approuvé à l'unanimité le projet de pacte" reported, the council's sentence giving its counts
             unanimity_too = not (said and name == "reported")
             _read_prose(vote, body[k], proses[k], nexts[k], counts_too=counts_too, unanimity_too=unanimity_too)
@@ -219,6 +229,15 @@ def _reported(body: list[Unit], k: int, nexts: list) -> bool:
     return bool(REPORTED.search(above + body[k].folded))
 
 
+# another act's vote, dated: "… le rapport de la CLECT, adopté le 12 mai par 25 voix pour", "… a été votée par
+# le conseil communautaire le 22 mars 2012 par 31 voix pour"; "Par délibération, en date du 14 juin 2022,
+# adoptée à l'unanimité, le Conseil … avait approuvé …", "Le Maire rappelle que, par délibération du 14 mars
+# 2019 adoptée par 20 voix pour et 3 abstentions, le Conseil municipal a approuvé le principe …": the act
+# cited and dated first, its vote after (never counts for a decision said unanimous, even the council's)
+DATED_VOTE = re.compile(r"\b(?:adoptee?s?|approuvee?s?|votee?s?)\s+(?:par\s+(?:le|la|l')\s*[a-z]+(?:\s+[a-z]+)?\s+)?"
+                        r"(?:le\s+\d|en\s+(?:date|seance)|lors\s+d)[^.;]{0,60}?\bpar\s+\d"
+                        r"|\bpar\s+(?:une\s+)?deliberation\s*,?\s*(?:n\s*[°o]\s*\S+\s*,?\s*)?(?:en\s+date\s+)?du\s+\d"
+                        r"[^.;]{0,40}?,?\s*(?:adoptee|approuvee|votee)\s+(?:a\s+l'unanimite|par\s+\d)")
 REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)"
                       # "le conseil municipal avait, le 12 mars 2022, approuvé la contribution 2022 par 10 voix pour"
                       r"(?:\s*,\s*(?:le\s+\d|en\s+(?:date|seance)|lors\s+d)[^,;.]{0,60},)?"
@@ -228,14 +247,7 @@ REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)"
                       r"|\bs'est\s+(?:[a-z']+\s+){0,4}?prononcee?\b"
                       # "la DM n° 1 de 2023 avait été adoptée « par 26 voix contre 7 »": a vote of the past
                       r"|\b(?:avait|avaient)\s+ete\s+(?:approuvee?s?|adoptee?s?|votee?s?|rejetee?s?)\b"
-                      # "… le rapport de la CLECT, adopté le 12 mai par 25 voix pour", "… a été votée par le
-                      # conseil communautaire le 22 mars 2012 par 31 voix pour": a vote dated, another's
-                      r"|\b(?:adoptee?s?|approuvee?s?|votee?s?)\s+(?:par\s+(?:le|la|l')\s*[a-z]+(?:\s+[a-z]+)?\s+)?"
-                      r"(?:le\s+\d|en\s+(?:date|seance)|lors\s+d)[^.;]{0,60}?\bpar\s+\d"
-                      # "Par délibération, en date du 14 juin 2022, adoptée à l'unanimité, le Conseil …
-                      # avait approuvé …": the act cited and dated first, its vote after
-                      r"|\bpar\s+(?:une\s+)?deliberation\s*,?\s*(?:n\s*[°o]\s*\S+\s*,?\s*)?(?:en\s+date\s+)?du\s+\d"
-                      r"[^.;]{0,40}?,?\s*(?:adoptee|approuvee|votee)\s+(?:a\s+l'unanimite|par\s+\d)")
+                      r"|" + DATED_VOTE.pattern)
 
 
 def _goes_on(u: Unit, nxt: tuple[Unit, str] | None) -> bool:

@@ -376,8 +376,8 @@ def _count_box_wrapped(line: str, second: str, below: str, after: str) -> tuple[
             27              21             3            24
 
     (read line by line, "Pouvoirs Votants" come before "en exercice présents" and the four
-    numbers go to the wrong labels): the two lines joined column by column, then read as a
-    box one row deep."""
+    numbers go to the wrong labels): the two lines joined column by column (a word its hyphen cut at
+    the line's end whole again, "Nombre de conseil-" / "lers en exercice"), then read as a box one row deep."""
     top, under = _pieces(line), _pieces(second)
     if not under or re.search(r"\d", second) or len(under) > len(top):
         return None
@@ -386,7 +386,7 @@ def _count_box_wrapped(line: str, second: str, below: str, after: str) -> tuple[
         j = next((i for i, (x0, t) in enumerate(top) if x0 - SLACK <= x <= x0 + len(t)), None)
         if j is None:
             return None
-        labels[j] += " " + text
+        labels[j] = joined([labels[j], text], whole_words=True)  # "Nombre de conseil-" / "lers en exercice"
     return _count_box("  ".join(labels), below, after)
 
 
