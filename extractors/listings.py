@@ -30,7 +30,8 @@ def listed_under(hs: list[Heading], decided: list[int]) -> list[Heading]:
     return [h for h in hs if h.unit not in drop]
 
 
-def untight(hs: list[Heading], decided: list[int], shared: list[int] = (), tabled: set[int] = frozenset()) -> list[Heading]:
+def untight(hs: list[Heading], decided: list[int], shared: list[int] = (),
+            tabled: set[int] = frozenset()) -> list[Heading]:
     """Drop runs of three or more headings each at most TIGHT units from the next with no
     decision between them: an agenda, a table of contents, a closing recap (not the items
     a vote right under them covers together: "Les points 3 à 5 sont adoptés …", nor items

@@ -200,8 +200,8 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
 
 # the counts of the act itself, under the opening's: "Présents à l'ouverture : 37 – …" / "… ont quitté la séance." /
 # "Pour la présente délibération : présents 33 – pouvoirs 7 – votants 40"
-FOR_THIS_ACT = re.compile(r"^\W*pour\s+(?:le\s+vote\s+de\s+)?(?:la\s+presente\s+deliberation|cette\s+deliberation|ce\s+point"
-                          r"|ce\s+vote|ce\s+dossier|cette\s+question)\s*:")
+FOR_THIS_ACT = re.compile(r"^\W*pour\s+(?:le\s+vote\s+de\s+)?(?:la\s+presente\s+deliberation|cette\s+deliberation"
+                          r"|ce\s+point|ce\s+vote|ce\s+dossier|cette\s+question)\s*:")
 PROSE = ("number_before", "share_said")  # counts said in a sentence ("15 présents", "Treize des dix-sept …")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from extractors import restated
 from tests.rows import column, dev_text as dev, errors, numbers, probe_text as probe
 
 
@@ -62,7 +63,8 @@ def test_a_month_in_roman_figures():
 
 
 def test_the_sitting_after_the_body_and_its_organ_on_a_running_header():
-    """"Ville de Nogent-le-Rotrou – Conseil municipal – SÉANCE DU 14.03.2023              1/3" (the start read no date)."""
+    """"Ville de Nogent-le-Rotrou – Conseil municipal – SÉANCE DU 14.03.2023              1/3" (the start read no
+    date)."""
     assert set(column(dev(2512), "session_date")) == {dt.date(2023, 3, 14)}
 
 
@@ -221,3 +223,13 @@ def test_a_grid_label_cut_by_its_hyphen():
 def test_an_announced_vote_against_then_the_items_own():
     """"… annonce un vote défavorable. Le budget est adopté par 33 …" is adopted (the start read it rejected)."""
     assert column(probe("r36_rv_52_rejected_announce_then_adopted"), "resultat")[0] == "adopte"
+
+
+def test_a_long_list_of_acts_in_a_closing_sentence_is_read_at_once():
+    """"… sauf les délibérations 2021-10, 2021-11, …, 2021-21 relatives au budget" and "Les délibérations n° 2021-10,
+    …, 2021-21 ont été examinées": read in an instant, matched or not (the first `closing_named` and the older
+    `closing_excepted` patterns, their separators optional, backtracked for minutes on such a list)."""
+    listed = ", ".join(f"2021-{n}" for n in range(10, 22))
+    assert restated._excepted(f" sauf les deliberations {listed} relatives au budget") is None
+    assert restated._excepted(f" sauf les deliberations {listed}.") == {f"2021{n}" for n in range(10, 22)}
+    assert restated.CLOSING_NAMED.search(f"les deliberations n° {listed} ont ete examinees en commission") is None
