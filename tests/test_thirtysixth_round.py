@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from benchmarks import patterns_backtracking
 from extractors import restated
 from tests.rows import column, dev_text as dev, errors, numbers, probe_text as probe
 
@@ -228,8 +229,20 @@ def test_an_announced_vote_against_then_the_items_own():
 def test_a_long_list_of_acts_in_a_closing_sentence_is_read_at_once():
     """"… sauf les délibérations 2021-10, 2021-11, …, 2021-21 relatives au budget" and "Les délibérations n° 2021-10,
     …, 2021-21 ont été examinées": read in an instant, matched or not (the first `closing_named` and the older
-    `closing_excepted` patterns, their separators optional, backtracked for minutes on such a list)."""
+    `closing_excepted` patterns, their separators optional or a number's letters able to be "et", backtracked for
+    minutes on such a list)."""
     listed = ", ".join(f"2021-{n}" for n in range(10, 22))
     assert restated._excepted(f" sauf les deliberations {listed} relatives au budget") is None
     assert restated._excepted(f" sauf les deliberations {listed}.") == {f"2021{n}" for n in range(10, 22)}
     assert restated.CLOSING_NAMED.search(f"les deliberations n° {listed} ont ete examinees en commission") is None
+    joined = " et ".join(f"20{n}" for n in range(10, 40))  # "et" also a number's letters ("DCM 2021-4")
+    assert restated.CLOSING_NAMED.search(f"les deliberations n° {joined} ont ete examinees") is None
+    assert restated._excepted(f" sauf les deliberations {joined} relatives au budget") is None
+
+
+def test_no_pattern_backtracks_on_a_long_line():
+    """Every pattern of extractors/patterns/*.json searched on long adversarial lines (lists of numbers joined by ", "
+    and " et ", names, dashes, brackets) in under 2 s each (benchmarks/patterns_backtracking.py; the whole run takes
+    about a second)."""
+    assert patterns_backtracking.slow_patterns() == []
+
