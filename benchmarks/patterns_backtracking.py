@@ -1,4 +1,5 @@
-"""Every pattern of extractors/patterns/*.json against adversarial lines, each search given 2 s.
+"""Every pattern of extractors/patterns/*.json, and every regex compiled at a module's top in extractors/ and
+pipeline/loaders/, against adversarial lines, each search given 2 s.
 
     .venv/bin/python benchmarks/patterns_backtracking.py      # prints SLOW <file> <path> <line> for each, then done
 
@@ -8,7 +9,10 @@ be "et") backtracks exponentially on a long line that does not match: the thirty
 """
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
+import re
 import signal
 import sys
 from pathlib import Path
@@ -71,6 +75,21 @@ def slow_patterns() -> list[tuple[str, str, str]]:
             line = slow(rx)
             if line is not None:
                 found.append((file.name, path, line))
+    return found + _slow_in_modules()
+
+
+def _slow_in_modules() -> list[tuple[str, str, str]]:
+    """(module, name, line) of every regex compiled at a module's top that is slow on an adversarial line."""
+    found = []
+    for package in ("extractors", "pipeline.loaders"):
+        for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
+            module = importlib.import_module(f"{package}.{info.name}")
+            for name, value in vars(module).items():
+                if not isinstance(value, re.Pattern) or not isinstance(value.pattern, str):
+                    continue  # (a bytes pattern reads a PDF's raw stream, not a line)
+                line = slow(value)
+                if line is not None:
+                    found.append((module.__name__, name, line))
     return found
 
 
