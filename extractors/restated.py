@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Iterator
 
 from extractors import act_table, outline, votes
 from extractors.normalise import parse_date
@@ -234,12 +235,8 @@ def closing(units: list[Unit], lo: int, hi: int, emitted: list[Emitted]) -> list
     every deliberation written before the sentence (in units[lo:hi]); "…, à l'exception de la
     n° 2021-33": for the others, and the one named not unanimous."""
     data = outline.data()
-    for k in range(lo, hi):
+    for k, sentence, m in _opening_at(units, lo, hi, _all_unanimous):
         u = units[k]
-        sentence = u.folded + (" " + units[k + 1].folded if k + 1 < len(units) else "")  # wrapped past the block
-        m = next((m for p in data["closing_all"] if (m := outline.rx(p).search(sentence))), None)
-        if m is None or m.start("subject") >= len(u.folded):  # the sentence opens on this line
-            continue
         named = _excepted(sentence[m.end():])
         if named is None and any(outline.rx(p).search(sentence) for p in data["closing_except"]):
             continue  # "sauf la deuxième", "les délibérations relatives au budget": not which
@@ -260,17 +257,27 @@ CLOSING_NAMED = outline.rx(outline.data()["closing_named"])
 def named_closing(units: list[Unit], lo: int, hi: int, emitted: list[Emitted]) -> list[Restated]:
     """"Les délibérations n° 2022-079, 2022-080 et 2022-082 ont été adoptées à l'unanimité": unanimity
     restated for the deliberations written before the sentence that it names, all of them by number."""
-    for k in range(lo, hi):
-        sentence = units[k].folded + (" " + units[k + 1].folded if k + 1 < len(units) else "")
-        m = CLOSING_NAMED.search(sentence)
-        if m is None or m.start("subject") >= len(units[k].folded):
-            continue
+    for k, _, m in _opening_at(units, lo, hi, CLOSING_NAMED.search):
         named = {n for n in (key(x) for x in re.split(r"\s*(?:,|\bet\b)\s*", m.group("nums").strip())) if n}
         before = {key(e.numero): e for e in _sitting_of(emitted, k) if e.start < k}
         if named and named <= before.keys():
             return [Restated(before[n].seq, "closing", {"unanimite": Fact(True, units[k].span, "closing", False)})
                     for n in sorted(named, key=lambda n: before[n].seq)]
     return []
+
+
+def _all_unanimous(text: str) -> re.Match | None:
+    return next((m for p in outline.data()["closing_all"] if (m := outline.rx(p).search(text))), None)
+
+
+def _opening_at(units: list[Unit], lo: int, hi: int, search) -> Iterator[tuple[int, str, re.Match]]:
+    """(k, sentence, match) of each line of units[lo:hi] where a sentence `search` finds opens (its subject on the
+    line), read on into the next line (wrapped past the block too)."""
+    for k in range(lo, hi):
+        sentence = units[k].folded + (" " + units[k + 1].folded if k + 1 < len(units) else "")
+        m = search(sentence)
+        if m is not None and m.start("subject") < len(units[k].folded):
+            yield k, sentence, m
 
 
 def _closes_sitting(u: Unit) -> bool:

@@ -10,22 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.patterns_backtracking import patterns as strings  # (where, pattern) of every string, "_doc" keys left out
 from extractors import lexicon
 
 PATTERNS = Path(__file__).parent.parent / "extractors" / "patterns"
-
-
-def strings(value, path: str = ""):
-    """(where, pattern) of every string under `value`, documentation keys ("_doc") left out."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from strings(item, f"{path}[{i}]")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if not key.startswith("_"):
-                yield from strings(item, f"{path}.{key}")
 
 
 @pytest.mark.parametrize("name", ["sitting.json", "segments.json"])
