@@ -6,6 +6,8 @@ replaces as the deliberation's `numero`::
     Séance du 14 février 2013          Délibération n° 2013/07      on an extract's header line
     Délibération n° 2021/09                                          alone under an extract's decision
 
+and the prefecture stamp that names the act (`stamp`): "ID : 038-213801855-20210927-D2021156-DE".
+
 Patterns: `act_in_title` and `act_at_title_start` (patterns/segments.json).
 """
 from __future__ import annotations
@@ -16,6 +18,7 @@ from extractors import segment, undecided
 from extractors.outline import Item, act_at_start, header_end, names_another, number_at_end
 from extractors.sitting import Fact
 from extractors.stream import Unit, fold
+from schemas import Span
 from schemas.text import ends_on_function_word, ends_sentence
 
 
@@ -140,3 +143,47 @@ def in_footer(units: list[Unit], facts: dict[str, Fact]) -> None:
     if m:
         text = units[k].text.strip()
         facts["numero"] = Fact(re.sub(r"\s*([-_/.])\s*", r"\1", text[m.start("num"):m.end("num")]), units[k].span, "act_footer")
+
+
+# --- the prefecture stamp ---------------------------------------------------------------
+
+Stamp = tuple[str, str, str, Span]  # (the act's id, the SIREN, the act's number inside the id, where)
+
+
+def stamp(facts: dict[str, Fact], units: list[Unit], stamps: list[Stamp], numbers: dict[int, set[str]],
+          unread: bool) -> None:
+    """The prefecture stamp of this act ("ID : 038-213801855-20210927-D2021156-DE"): its id, its
+    SIREN, and the act's number inside it where the act prints none."""
+    choice = _choose_stamp(facts, units, stamps, numbers, unread)
+    if choice:
+        act, siren, own, span = choice
+        facts["acte_id"] = Fact(act, span, "stamp")
+        facts["siren"] = Fact(siren, span, "stamp")
+        facts.setdefault("numero", Fact(own, span, "stamp", True))  # the act's number inside the stamp id
+
+
+def _choose_stamp(facts: dict[str, Fact], units: list[Unit], stamps: list[Stamp], numbers: dict[int, set[str]],
+                  unread: bool) -> Stamp | None:
+    """The stamp naming the act's number, else one inside it, else one on its pages, else the
+    document's only stamp (unless OCR left one unread: "ID : [?]")."""
+    number = re.sub(r"\D", "", str(facts["numero"].value)) if "numero" in facts else ""
+    named = next((s for s in stamps if number and re.sub(r"\D", "", s[2]) == number), None)
+    if named:
+        return named
+    # (not a stamp naming another item's act: "038-…-20210927-D2021156-DE" on the page of a numberless
+    # item, "(D-2021-156)" heading another item of the block)
+    others = {d for k, ds in numbers.items() if units[0].index > k or k > units[-1].index for d in ds}
+    near = [s for s in stamps if re.sub(r"\D", "", s[2]) not in others]
+    pages, inside = {u.span.page for u in units}, {u.span.line for u in units}
+    choice = next((s for s in near if s[3].page in pages and s[3].line in inside), None)
+    choice = choice or next((s for s in near if s[3].page in pages), None)
+    if choice is None and len({s[0] for s in stamps}) == 1 and not unread and near:
+        return near[0]
+    return choice
+
+
+def heading_numbers(units: list[Unit], items: list) -> dict[int, set[str]]:
+    """Each item's heading line (its unit's index) -> the digits of the numbers printed on it ("1 - (D-2021-154)
+    FINANCES …" -> {"1", "2021154"})."""
+    lines = [units[i.heading.unit] for i in items if i.heading and i.heading.unit < len(units)]
+    return {u.index: {re.sub(r"\D", "", t) for t in re.findall(r"[^\W_]*\d[\w/.-]*", u.text)} for u in lines}

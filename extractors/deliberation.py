@@ -66,9 +66,9 @@ class Context:
 def extract(doc: Document) -> Document:
     """Add one row per deliberation (and its attendance, proxies, decisions)."""
     units = [u for u in stream.units(doc) if not furniture.is_furniture(u)]
-    stamps = furniture.stamps(doc, stream.units(doc))
     running = [stream.Unit(stream.clean(f.text), f.span, -1) for f in doc.furniture]
     unread = any(lexicon.rx(lexicon.get("stamp_unread")).search(u.folded) for u in stream.units(doc) + running)
+    around = (furniture.stamps(doc, stream.units(doc)), running, unread)
     seq, inherited, before = 0, Reading(), {}
     if not segment.states_sitting(units):
         return doc  # a strategy, a report: no sitting is recorded, so no deliberation
@@ -77,38 +77,54 @@ def extract(doc: Document) -> Document:
         _inherit(session, inherited)
         _from_furniture(session, doc)
         if not any(item.evidence or item.heading for item in block.items) and not _titled(units, block):
-            # a register's session header, shared by the blocks after it; read whole, since
-            # nothing in it heads an item ("Séance du 14 mai 2024" / "Conseillers en exercice : 11"
-            # / "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS")
-            header = sitting.read(units[block.start:block.end], full=True)
-            _inherit(header, inherited)
-            if header.facts or header.members:
-                inherited = header
+            inherited = _shared_header(units, block, inherited)
             continue
-        # a member who leaves or arrives before the first item ("À 20 h 15, Mme X rejoint la
-        # séance" / "Présents : 19 – …" under the approval of the minutes) does so for every item; one
-        # out for one vote ("Point 1 – … Mme le Maire quitte la salle pour le vote", a narrative above
-        # a table of acts) for none of several
-        held = [m for m in session.moves if not (m.for_vote and len(block.items) > 1)]
-        noted = sitting.noted(units[block.start:block.end]) if len(block.items) > 1 else []
-        # "(*) … a pris part au vote à partir de la délibération n° X": held from that act on (`_later`)
-        held += [m for _, m in noted if m.kind == "arrive"]
-        ctx = Context(doc, units, stamps, session, held, len(block.items) == 1, running, unread,
-                      before=before, weighted=votes.weighted(units[block.start:block.header_end]), noted=noted,
-                      numbers=_heading_numbers(units, block.items))
-        last = block.header_end
-        for item in block.items:
-            # "X. Informations diverses" / "Départ de Mme X (présents : 15 …)": an item with no
-            # decision is no deliberation, but who leaves there leaves for the items after it
-            ctx.moves += sitting.read(units[last:item.start], full=False).moves if item.start > last else []
-            if restated.repeats(ctx.units, block.start, item, ctx.emitted):
-                continue  # a recap's line numbered as an act already written: no second row
-            seq = _emit(ctx, seq, block, item)
-            last = max(last, item.end)
-        found = restated.found(ctx.units, block.start, block.end, ctx.emitted)
-        restated.complete(doc, found)
-        restated.add_rows(doc, ctx.restated + found)
+        ctx = _context(doc, units, block, session, around, before)
+        seq = _read_block(ctx, block, seq)
     return doc
+
+
+def _shared_header(units: list[Unit], block: outline.Block, inherited: Reading) -> Reading:
+    """A register's session header, shared by the blocks after it; read whole, since nothing in
+    it heads an item ("Séance du 14 mai 2024" / "Conseillers en exercice : 11" / "EXTRAIT DU
+    REGISTRE DES DÉLIBÉRATIONS")."""
+    header = sitting.read(units[block.start:block.end], full=True)
+    _inherit(header, inherited)
+    return header if header.facts or header.members else inherited
+
+
+def _context(doc: Document, units: list[Unit], block: outline.Block, session: Reading, around: tuple,
+             before: dict) -> Context:
+    """What the block's items share; `around` is the document's (stamps, running lines, a stamp unread)."""
+    # a member who leaves or arrives before the first item ("À 20 h 15, Mme X rejoint la
+    # séance" / "Présents : 19 – …" under the approval of the minutes) does so for every item; one
+    # out for one vote ("Point 1 – … Mme le Maire quitte la salle pour le vote", a narrative above
+    # a table of acts) for none of several
+    held = [m for m in session.moves if not (m.for_vote and len(block.items) > 1)]
+    noted = sitting.noted(units[block.start:block.end]) if len(block.items) > 1 else []
+    # "(*) … a pris part au vote à partir de la délibération n° X": held from that act on (`_later`)
+    held += [m for _, m in noted if m.kind == "arrive"]
+    stamps, running, unread = around
+    return Context(doc, units, stamps, session, held, len(block.items) == 1, running, unread,
+                   before=before, weighted=votes.weighted(units[block.start:block.header_end]), noted=noted,
+                   numbers=act_numbers.heading_numbers(units, block.items))
+
+
+def _read_block(ctx: Context, block: outline.Block, seq: int) -> int:
+    """The block's deliberations, then the votes its recap restates; the last row's number."""
+    last = block.header_end
+    for item in block.items:
+        # "X. Informations diverses" / "Départ de Mme X (présents : 15 …)": an item with no
+        # decision is no deliberation, but who leaves there leaves for the items after it
+        ctx.moves += sitting.read(ctx.units[last:item.start], full=False).moves if item.start > last else []
+        if restated.repeats(ctx.units, block.start, item, ctx.emitted):
+            continue  # a recap's line numbered as an act already written: no second row
+        seq = _emit(ctx, seq, block, item)
+        last = max(last, item.end)
+    found = restated.found(ctx.units, block.start, block.end, ctx.emitted)
+    restated.complete(ctx.doc, found)
+    restated.add_rows(ctx.doc, ctx.restated + found)
+    return seq
 
 
 def _value(facts: dict[str, Fact], column: str):
@@ -196,14 +212,7 @@ def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> i
     units = ctx.units[block.start if ctx.single else item.start:item.end]
     if not units:
         return seq
-    own = sitting.read(act_table.object_closed(units, item.row) if item.row else units, full=_full(ctx, item))
-    # a row of a table of acts: its vote is read under the table's header (labels over values)
-    row = item.row and [act_table.header_unit(ctx.units, item.row), act_table.as_unit(ctx.units, item.row)]
-    vote = votes.read(row or units if item.shared is None else [together.shared_unit(ctx.units, item)])
-    if ctx.weighted:
-        votes.weigh(vote)
-    for c in counts.read(row, COUNT_COLUMNS) if row else []:  # "N° | Objet | Votants | Pour | …"
-        own.set(c.column, c.value, row[1].span, c.method)
+    own, vote = _read_item(ctx, item, units)
     decisions = read_decisions(stream.as_lines(units))
     moves = _moves(ctx, item, own, vote)
     if not (item.evidence or item.heading and item.heading.family == "act" or own.facts or decisions):
@@ -216,9 +225,7 @@ def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> i
     _non_voter_between(ctx, block, item, facts)
     people = _people(ctx, own, moves)
     derived.derive(facts, people)
-    end = units[-1].index + 1
-    while end < len(ctx.doc.items) and furniture.is_furniture_item(ctx.doc.items[end]):
-        end += 1  # the stamp printed under it ("Envoyé en préfecture … ID : …") is its own
+    end = _block_end(ctx, units)
     acts = _acts(item, facts)
     start = block.start if ctx.single else item.start
     for k, number in enumerate(acts):  # "2023-615 à 2023-619 … Vote unique": each act a deliberation, one vote
@@ -234,6 +241,28 @@ def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> i
     return seq
 
 
+def _read_item(ctx: Context, item: outline.Item, units: list[Unit]) -> tuple[Reading, votes.Vote]:
+    """The item's own sitting facts and its vote (a row of a table of acts: its cells under the table's header)."""
+    own = sitting.read(act_table.object_closed(units, item.row) if item.row else units, full=_full(ctx, item))
+    # a row of a table of acts: its vote is read under the table's header (labels over values)
+    row = item.row and [act_table.header_unit(ctx.units, item.row), act_table.as_unit(ctx.units, item.row)]
+    vote = votes.read(row or units if item.shared is None else [together.shared_unit(ctx.units, item)])
+    if ctx.weighted:
+        votes.weigh(vote)
+    for c in counts.read(row, COUNT_COLUMNS) if row else []:  # "N° | Objet | Votants | Pour | …"
+        own.set(c.column, c.value, row[1].span, c.method)
+    return own, vote
+
+
+def _block_end(ctx: Context, units: list[Unit]) -> int:
+    """The item after the deliberation's last line, past the stamp printed under it ("Envoyé en
+    préfecture … ID : …"), which is its own."""
+    end = units[-1].index + 1
+    while end < len(ctx.doc.items) and furniture.is_furniture_item(ctx.doc.items[end]):
+        end += 1
+    return end
+
+
 def _acts(item: outline.Item, facts: dict[str, Fact]) -> list:
     """The acts an item records: its number, or each of a range ("2023-615 à 2023-619", "2022-103 à 2022-106")."""
     numero = _value(facts, "numero")
@@ -246,7 +275,18 @@ def _acts(item: outline.Item, facts: dict[str, Fact]) -> list:
 def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
            units: list[Unit], moves: list[sitting.Move], more: bool = False) -> dict[str, Fact]:
     """The session's values, then the counts stated with a move, the item's own, those of
-    its range, then its vote."""
+    its range, then its vote; then the act's number, title and stamp."""
+    facts, kept = _sitting_facts(ctx, item, own, vote, more)
+    _room_facts(ctx, item, own, facts, kept, moves, vote)
+    _vote_facts(ctx, item, facts, kept, vote)
+    _act_facts(ctx, item, own, units, facts)
+    return facts
+
+
+def _sitting_facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
+                   more: bool) -> tuple[dict[str, Fact], dict[str, Fact]]:
+    """The session's values, over them those the item prints before its vote (all of them for
+    an extract, the counts only for an item of minutes); the item's own facts kept apart."""
     facts = {c: f for c, f in ctx.session.facts.items() if c in SITTING_COLUMNS} | ctx.recount
     mine = SITTING_COLUMNS if _full(ctx, item) else COUNT_COLUMNS  # an item of minutes: its counts only
     later = _after_vote(own, vote) | (_recount(ctx, own, vote) if more else set())  # an extract's one item has none after
@@ -254,6 +294,12 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
     if more:
         _counts_above(ctx, item, kept)
     facts.update({c: f for c, f in kept.items() if c in mine})
+    return facts, kept
+
+
+def _room_facts(ctx: Context, item: outline.Item, own: Reading, facts: dict[str, Fact], kept: dict[str, Fact],
+                moves: list[sitting.Move], vote: votes.Vote) -> None:
+    """The counts printed with a move, the register's chair, the counts of the item's range."""
     # the counts printed with a move, over those printed before it: the item's own too (an extract read
     # whole: "présents à l'ouverture : 37 …" / "… ont quitté la séance." / "Pour la présente délibération :
     # présents 33 – pouvoirs 7 – votants 40")
@@ -271,6 +317,11 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
             facts.update(rg.counts)
     room.stale(facts, away, _voted(vote))
     _timed(facts, ctx)
+
+
+def _vote_facts(ctx: Context, item: outline.Item, facts: dict[str, Fact], kept: dict[str, Fact],
+                vote: votes.Vote) -> None:
+    """The vote's figures; its votants, where it prints some, as the item's own."""
     facts.update({c: f for c, f in vote.facts.items() if c in VOTE_COLUMNS})
     if "votants" in vote.facts and "votants" not in kept:  # "adoptée à l'unanimité (32 votants)"
         alone = not {"presents", "pouvoirs"} & kept.keys() and not _full(ctx, item)
@@ -283,6 +334,11 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
     own_votants = "votants" in facts and (opening is None or facts["votants"].span != opening.span)
     if own_votants and not facts["votants"].derived:
         _room_of_the_vote(facts, facts["votants"])  # (the item's own votants, not the opening's)
+
+
+def _act_facts(ctx: Context, item: outline.Item, own: Reading, units: list[Unit],
+               facts: dict[str, Fact]) -> None:
+    """The act's number (heading, title, closing; an extract's header or footer), its title, its stamp."""
     if item.heading and item.heading.number:
         facts["numero"] = Fact(item.heading.number, ctx.units[item.heading.unit].span, "heading")
         act_numbers.in_title(ctx.units, item, facts)
@@ -295,8 +351,7 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
     title = item_title.title(ctx.units, item, own)
     if title:
         facts["objet"] = title
-    _stamp(ctx, facts, units)
-    return facts
+    act_numbers.stamp(facts, units, ctx.stamps, ctx.numbers, ctx.unread_stamp)
 
 
 def _room_of_the_vote(facts: dict[str, Fact], votants: Fact) -> None:
@@ -380,41 +435,6 @@ def _from_running(ctx: Context, facts: dict[str, Fact], units: list[Unit]) -> No
 def _number(item: outline.Item) -> int | None:
     """The item's number as the ranges count them ("Questions 11 à 17"): 11 for "11"."""
     return outline.number_key(item.heading.number) if item.heading else None
-
-
-def _stamp(ctx: Context, facts: dict[str, Fact], units: list[Unit]) -> None:
-    """The prefecture stamp of this act: the one naming its number, else one inside it,
-    else one on its pages, else the document's only stamp."""
-    number = re.sub(r"\D", "", str(facts["numero"].value)) if "numero" in facts else ""
-    pages = {u.span.page for u in units}
-    inside = {u.span.line for u in units}
-    choice = None
-    for act, siren, own, span in ctx.stamps:
-        if number and re.sub(r"\D", "", own) == number:
-            choice = (act, siren, own, span)
-            break
-    # (not a stamp naming another item's act: "038-…-20210927-D2021156-DE" on the page of a numberless
-    # item, "(D-2021-156)" heading another item of the block)
-    others = {d for k, ds in ctx.numbers.items() if units[0].index > k or k > units[-1].index for d in ds}
-    near = [s for s in ctx.stamps if re.sub(r"\D", "", s[2]) not in others]
-    if choice is None:
-        choice = next((s for s in near if s[3].page in pages and s[3].line in inside), None)
-    if choice is None:
-        choice = next((s for s in near if s[3].page in pages), None)
-    if choice is None and len({s[0] for s in ctx.stamps}) == 1 and not ctx.unread_stamp and near:
-        choice = near[0]  # the document's only stamp (unless OCR left one unread: "ID : [?]")
-    if choice:
-        act, siren, own, span = choice
-        facts["acte_id"] = Fact(act, span, "stamp")
-        facts["siren"] = Fact(siren, span, "stamp")
-        facts.setdefault("numero", Fact(own, span, "stamp", True))  # the act's number inside the stamp id
-
-
-def _heading_numbers(units: list[Unit], items: list) -> dict[int, set[str]]:
-    """Each item's heading line (its unit's index) -> the digits of the numbers printed on it ("1 - (D-2021-154)
-    FINANCES …" -> {"1", "2021154"})."""
-    lines = [units[i.heading.unit] for i in items if i.heading and i.heading.unit < len(units)]
-    return {u.index: {re.sub(r"\D", "", t) for t in re.findall(r"[^\W_]*\d[\w/.-]*", u.text)} for u in lines}
 
 
 # --- people -----------------------------------------------------------------------------

@@ -67,33 +67,46 @@ def continues(unit: Unit, kind: str = "present") -> bool:
     """A line that goes on listing names: mostly capitalised words once roles are set
     aside, not a label, a heading ("ORDRE DU JOUR") nor a sentence."""
     folded = fold(unit.text).strip()
-    if labelled(unmarked(folded)) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded) \
-            or lexicon.first("range", folded) or count_label(folded):
-        return False
-    body = lexicon.first("collectivite", folded)
-    if body and body.start() == 0:  # "COMMUNAUTÉ DE COMMUNES PLATEAU DES MILLE SOURCES": a heading
-        return False
-    if ITEM_START.match(folded):  # "N° 146-2013", "Acte n° 2011.033": the first item ("Intitulé :" is a field above)
-        return False
-    if len(unit.cells) > 2 and {fold(c).strip(" .:") for c in unit.cells} & TABLE_HEAD:
-        return False  # "N° | OBJET | POUR | CONTRE | ABST. | RESULTAT": a table of acts under the last proxy
-    rank = RANK_LINE.match(unit.text)
-    if rank and _titled(unit.text[rank.end() - 1:]):  # "1. Tarifs de la cantine", not "1. DUPONT Jean"
-        return False
     if BRACKET_PROXY_LINE.match(unit.text):  # "VASSEUR (a donné pouvoir à GUILLOU)": an entry, its proxy in brackets
-        return True
-    if DOT_LEADER.search(unit.text):  # "M. Max GALLO ........ excusé": a roll call (roll_call.py) under the list
-        return False
-    if kind != "proxies" and PROXY_SENTENCE.match(folded) or kind == "present" and PROXY_LINE.match(folded):
+        return not _heads_something(unit, folded)
+    if _heads_something(unit, folded) or _other_line(unit, folded, kind):
         return False
     if folded.startswith("("):  # "Pierre-Yves COSTE" / "(en remplacement de François SIMON)"
         return True
-    text = blank_roles(re.sub(r"\([^)]*\)?", " ", unit.text))
+    return _mostly_names(unit.text)
+
+
+def _heads_something(unit: Unit, folded: str) -> bool:
+    """A label, a field, a list's end, a body's heading, an item, a table's header, a ranked title."""
+    if labelled(unmarked(folded)) or lexicon.label_at_start("fields", folded) or lexicon.first("list_stop", folded) \
+            or lexicon.first("range", folded) or count_label(folded):
+        return True
+    body = lexicon.first("collectivite", folded)
+    if body and body.start() == 0:  # "COMMUNAUTÉ DE COMMUNES PLATEAU DES MILLE SOURCES": a heading
+        return True
+    if ITEM_START.match(folded):  # "N° 146-2013", "Acte n° 2011.033": the first item ("Intitulé :" is a field above)
+        return True
+    if len(unit.cells) > 2 and {fold(c).strip(" .:") for c in unit.cells} & TABLE_HEAD:
+        return True  # "N° | OBJET | POUR | CONTRE | ABST. | RESULTAT": a table of acts under the last proxy
+    rank = RANK_LINE.match(unit.text)
+    return bool(rank and _titled(unit.text[rank.end() - 1:]))  # "1. Tarifs de la cantine", not "1. DUPONT Jean"
+
+
+def _other_line(unit: Unit, folded: str, kind: str) -> bool:
+    """A roll call's dotted line, or a proxy's sentence or line under a list of another kind."""
+    if DOT_LEADER.search(unit.text):  # "M. Max GALLO ........ excusé": a roll call (roll_call.py) under the list
+        return True
+    return bool(kind != "proxies" and PROXY_SENTENCE.match(folded) or kind == "present" and PROXY_LINE.match(folded))
+
+
+def _mostly_names(line: str) -> bool:
+    """Mostly capitalised words once roles, brackets and a last "et"/"ainsi que" are set aside."""
+    text = blank_roles(re.sub(r"\([^)]*\)?", " ", line))
     text = re.sub(r"^\s*(?:et|ainsi\s+que)\s+|\bainsi\s+que\b", " ", text)  # "ainsi que Mme VASSEUR Marion": the last one
     text = _prose_cut(text)
     words = [w for w in re.split(r"[\s,;]+", text) if re.search(r"[^\W\d_]", w)]
     if not words:  # "M VAN HOUTTE Ivan,⇥Maire –": a role alone, its cell cut from the name above
-        return bool(re.search(r"[^\W\d_]{3}", re.sub(r"\([^)]*\)?", " ", unit.text)))
+        return bool(re.search(r"[^\W\d_]{3}", re.sub(r"\([^)]*\)?", " ", line)))
     # "d'Estelle" is a name's; "en faveur de" says to whom, as "à" does
     lower = [w for w in words if w[:1].islower() and fold(w).strip(".") not in PARTICLES
              and not re.match(r"(?:a|à|au|par|pouvoir|procuration|donne|donné|a donné|en|faveur)$|[dl]['’][A-ZÀ-Ý]", w)]
@@ -149,51 +162,70 @@ def read_list(units: list[Unit], k: int, label: ListLabel) -> tuple[list[Member]
     pieces = [(gutters(units[k], label.offset), k)]
     j = k + 1
     while j < len(units):
-        if is_count_line(units[j].text):
-            if units[j].gap_before or counted_list(units[j].text):  # "Effectif de l'assemblée : 19 …": a box of
-                # its own; "Délégués excusés (2) :": the next list
+        nxt = _passed(units, j, label)
+        if nxt is None and label.kind == "present":
+            nxt = _present_line(units, j, pieces)
+        if nxt is None:
+            if _ends_list(units, j, label, pieces):
                 break
-            j += 1  # "Elus en exercice : 29" (a side box) between two lines of the list
-            continue
-        after = j
-        while after < len(units) and page_furniture(units[after]):
-            after += 1  # "Page 1 sur 7" / "Ozillac Agglomération - Conseil … du 18 décembre 2025"
-        if after > j:  # furniture is never a name: the list goes on below it, or ends above it
-            # "Procurations (pouvoirs) :" / "p. 1 sur 5" / "…" / "Désiré GOUJON (mandataire : …)": a label
-            # at a page's foot has its names on the next page
-            if after < len(units) and continues(units[after], label.kind):
-                j = after
-                continue
+            pieces.append((gutters(units[j]), j))
+            nxt = j + 1
+        if nxt == STOP:
             break
-        if lexicon.first("list_section", units[j].folded.strip()):
-            j += 1  # "MEMBRES NOMMES PAR LE MAIRE": a college's heading, its names under it
-            continue
-        if label.kind == "present" and _roster_run(units, j):
-            break  # "Maes Yolande⇥excusée [pvr Bouvard Norbert]" / "Gaudry Doris⇥excusée …": roll_call.py's
-        if label.kind == "present" and (entry := _roster_entry(units[j].text)):
-            pieces.append((entry, j))
-            j += 1
-            continue
-        # (not "EXCUSÉS", the header of the column beside the list, read after it)
-        if label.kind == "present" and re.fullmatch(rf"{ABSENCE_WORD}\.?", units[j].text.strip()) \
-                and not units[j].text.strip().isupper():
-            # "Madame LEMESLE, Iris⇥absente": the mark, cut into a line of its own, is the name's above
-            pieces[-1] = (pieces[-1][0] + f" ({units[j].text.strip()})", pieces[-1][1])
-            j += 1
-            continue
-        if not (continues(units[j], label.kind) or _entry_open(pieces[-1][0], units[j].text)
-                or _first_under(pieces, units, j, label)) \
-                or (units[j].gap_before and not names_line(units[j].text) and not _lone_name(pieces[-1][0], units[j].text)
-                    and not (label.kind == "proxies" and (PROXY_WORDS.search(units[j].folded)
-                                                          or GIVER_TO_HOLDER.match(units[j].folded)))) \
-                or _ranked_after_stop(pieces[-1][0], units[j].text):
-            break
-        pieces.append((gutters(units[j]), j))
-        j += 1
+        j = nxt
     found = _members(pieces, label)
     for member in found:
         member.list_at = k
     return found, j
+
+
+STOP = -1  # (`_passed`, `_present_line`: the list ends above this line)
+
+
+def _passed(units: list[Unit], j: int, label: ListLabel) -> int | None:
+    """The line after those a list passes over (a side count box, page furniture, a college's
+    heading), STOP where they end it, None where units[j] is none of them."""
+    if is_count_line(units[j].text):
+        # "Effectif de l'assemblée : 19 …": a box of its own; "Délégués excusés (2) :": the next list;
+        # "Elus en exercice : 29" (a side box) between two lines of the list
+        return STOP if units[j].gap_before or counted_list(units[j].text) else j + 1
+    after = j
+    while after < len(units) and page_furniture(units[after]):
+        after += 1  # "Page 1 sur 7" / "Ozillac Agglomération - Conseil … du 18 décembre 2025"
+    if after > j:  # furniture is never a name: the list goes on below it, or ends above it
+        # "Procurations (pouvoirs) :" / "p. 1 sur 5" / "…" / "Désiré GOUJON (mandataire : …)": a label
+        # at a page's foot has its names on the next page
+        return after if after < len(units) and continues(units[after], label.kind) else STOP
+    if lexicon.first("list_section", units[j].folded.strip()):
+        return j + 1  # "MEMBRES NOMMES PAR LE MAIRE": a college's heading, its names under it
+    return None
+
+
+def _present_line(units: list[Unit], j: int, pieces: list[tuple[str, int]]) -> int | None:
+    """A line of a list of those present that a roll call shapes: the line after it, STOP, or None."""
+    if _roster_run(units, j):
+        return STOP  # "Maes Yolande⇥excusée [pvr Bouvard Norbert]" / "Gaudry Doris⇥excusée …": roll_call.py's
+    if entry := _roster_entry(units[j].text):
+        pieces.append((entry, j))
+        return j + 1
+    # (not "EXCUSÉS", the header of the column beside the list, read after it)
+    if re.fullmatch(rf"{ABSENCE_WORD}\.?", units[j].text.strip()) and not units[j].text.strip().isupper():
+        # "Madame LEMESLE, Iris⇥absente": the mark, cut into a line of its own, is the name's above
+        pieces[-1] = (pieces[-1][0] + f" ({units[j].text.strip()})", pieces[-1][1])
+        return j + 1
+    return None
+
+
+def _ends_list(units: list[Unit], j: int, label: ListLabel, pieces: list[tuple[str, int]]) -> bool:
+    """units[j] is no line of the list: it neither goes on the list nor the entry above, nor
+    stands under the label; or it follows a gap and is no names' line."""
+    u, last = units[j], pieces[-1][0]
+    if not (continues(u, label.kind) or _entry_open(last, u.text) or _first_under(pieces, units, j, label)):
+        return True
+    proxy = label.kind == "proxies" and (PROXY_WORDS.search(u.folded) or GIVER_TO_HOLDER.match(u.folded))
+    if u.gap_before and not names_line(u.text) and not _lone_name(last, u.text) and not proxy:
+        return True
+    return bool(_ranked_after_stop(last, u.text))
 
 
 def _first_under(pieces: list[tuple[str, int]], units: list[Unit], j: int, label: ListLabel) -> bool:
@@ -444,14 +476,8 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
         pieces = [(b if i == 0 or b == p else "; " + b, k) for i, (b, (p, k)) in enumerate(zip(bare, pieces))]
     # "Hakim Du Bois [pouvoir à Tanguy De La Tour]": square brackets are brackets ("[?]" is OCR's)
     pieces = [(re.sub(r"\[(?!\?\])", "(", re.sub(r"(?<!\[\?)\]", ")", p)), k) for p, k in pieces]
-    if label.kind == "proxies" and not any(";" in p for p, _ in pieces):
-        # "Marta Chron à Marc Baïetto" / "Nelly Maroni à …": a line, an entry (unless the
-        # list separates its entries itself: "… à Mme JACQUET" / "Stéphanie ; M. RIVIÈRE …")
-        pieces = [(p + ";" if HOLDER_AT_END.search(p) else p, k) for p, k in pieces]
-    if label.kind == "proxies":  # "Mandant : ADAM Muriel – Mandataire : MALET Mohamed": an entry a line
-        pieces = [(MANDATE_ENTRY.sub(r"\1 → \2;", p), k) for p, k in pieces]
-    if label.kind == "proxies":  # "MBAYE, Eugénie	VAUTRIN, Kenza": giver and holder in two columns
-        pieces = [(TWO_CIVIL.sub(r"\1 → \2;", TWO_NAMES.sub(r"\1 → \2;", p)), k) for p, k in pieces]
+    if label.kind == "proxies":
+        pieces = _proxy_lines(pieces)
     # "Joachim CHASSAING / absent": the mark, in brackets as "[excusé]" is
     pieces = [(LINE_MARK.sub(r" (\1)", p), k) for p, k in pieces]
     # "MATHEVET Roger et CHAPOT Yvonne (pouvoirs à FAURE Bernard)": each gave the holder a proxy
@@ -469,12 +495,29 @@ def _joined_list(pieces: list[tuple[str, int]], label: ListLabel) -> tuple[str, 
     # "Mme Pascale LEMAIRE, pou-" / "voir à M. Frédéric CAUDRON": a word cut at a line's end; a
     # name's second part starts with a capital ("Jean-" / "Claude"), so its hyphen stays
     text = joined([p for p, _ in pieces], whole_words=True)
+    return text, _line_starts(text, pieces)
+
+
+def _proxy_lines(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A list of proxies' lines, each entry closed where a line holds one."""
+    if not any(";" in p for p, _ in pieces):
+        # "Marta Chron à Marc Baïetto" / "Nelly Maroni à …": a line, an entry (unless the
+        # list separates its entries itself: "… à Mme JACQUET" / "Stéphanie ; M. RIVIÈRE …")
+        pieces = [(p + ";" if HOLDER_AT_END.search(p) else p, k) for p, k in pieces]
+    # "Mandant : ADAM Muriel – Mandataire : MALET Mohamed": an entry a line
+    pieces = [(MANDATE_ENTRY.sub(r"\1 → \2;", p), k) for p, k in pieces]
+    # "MBAYE, Eugénie	VAUTRIN, Kenza": giver and holder in two columns
+    return [(TWO_CIVIL.sub(r"\1 → \2;", TWO_NAMES.sub(r"\1 → \2;", p)), k) for p, k in pieces]
+
+
+def _line_starts(text: str, pieces: list[tuple[str, int]]) -> list[tuple[int, int]]:
+    """(offset, line) where each line of the list starts in the joined text."""
     starts, pos = [], 0
     for piece, k in pieces:
         at = text.find(piece[:12].strip(), pos) if piece.strip() else pos
         pos = max(at, pos)
         starts.append((pos, k))
-    return text, starts
+    return starts
 
 
 # a list grouped by member commune or group, the group before its members: "Vallon-la-Gée : M.

@@ -160,29 +160,14 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
     if furniture:  # read as blank lines, so that every index holds
         units = [replace(u, text="") if k in furniture else u for k, u in enumerate(units)]
     found = counts.read(units, tuple(lexicon.get("sitting_counts")))
-    moved = {m.unit: m for m in r.moves}
-    for m in r.moves:  # "X quitte la salle (14 présents," / "17 votants).": the bracket goes on below
-        text = units[m.unit].text
-        if (text.count("(") > text.count(")") or m.through > m.unit) and m.unit + 1 < len(units):
-            moved.setdefault(m.unit + 1 + (m.unit + 1 in furniture), m)
-        after = max(m.unit, m.through) + 1  # "… quitte la séance et donne pouvoir à M. Y." / "(Présents : 12 – …)"
-        # "Il était porteur du pouvoir de Mme PERROS, qui ne peut … être exercé." / "Présents : 23 – …"; the
-        # sentence's end wrapped ("… Il etait porteur du pouvoir de M. Gilles" / "AMESTOY." / "(Presents : 19 …)")
-        for _ in range(2):
-            if after + 1 < len(units) and (_said_of_move(units[after]) or _goes_on(units[after - 1], units[after])):
-                after += 1
-        if after < len(units) and is_count_line(_recounted(units[after])):
-            moved.setdefault(after, m)
+    moved = _moved_lines(r.moves, units, furniture)
     labelled = {c.column for c in found if c.method not in PROSE and c.unit not in moved}
     stated = _attendance_sentences(units, found)
     # "… les deux pouvoirs dont il était porteur ne peuvent plus être exercés. Présents : 14 - Pouvoirs :
     # 10": with a move, a label's count goes before a number that merely precedes the word
     for c in sorted(found, key=lambda c: c.unit in moved and c.method == "number_before"):
-        if c.unit in moved:  # a member's move changes who is in the room, never the members in office
-            if c.column != "membres_en_exercice":
-                moved[c.unit].counts.setdefault(c.column, Fact(c.value, units[c.unit].span, "move_counts"))
-            elif c.method != "out_of":  # "Présents : 11 sur 12" after a departure: the room before it
-                r.set(c.column, c.value, units[c.unit].span, c.method)
+        if c.unit in moved:
+            _count_of_move(r, c, units, moved[c.unit])
             continue
         # in an item, "32 logements" is no count, nor "le procès-verbal de la séance du 9 décembre
         # (11 présents, 3 pouvoirs, 14 votants)"; "l'assemblée compte désormais 26 présents" is
@@ -196,6 +181,33 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
             r.facts[c.column] = Fact(c.value, units[c.unit].span, "move_counts")  # opening's (`_room_of_the_vote`)
         else:
             r.set(c.column, c.value, units[c.unit].span, c.method)
+
+
+def _moved_lines(moves: list[Move], units: list[Unit], furniture: set[int]) -> dict[int, Move]:
+    """The lines whose counts a move prints: its own, the next where its bracket goes on ("X quitte
+    la salle (14 présents," / "17 votants)."), the line of counts after its sentence."""
+    moved = {m.unit: m for m in moves}
+    for m in moves:
+        text = units[m.unit].text
+        if (text.count("(") > text.count(")") or m.through > m.unit) and m.unit + 1 < len(units):
+            moved.setdefault(m.unit + 1 + (m.unit + 1 in furniture), m)
+        after = max(m.unit, m.through) + 1  # "… quitte la séance et donne pouvoir à M. Y." / "(Présents : 12 – …)"
+        # "Il était porteur du pouvoir de Mme PERROS, qui ne peut … être exercé." / "Présents : 23 – …"; the
+        # sentence's end wrapped ("… Il etait porteur du pouvoir de M. Gilles" / "AMESTOY." / "(Presents : 19 …)")
+        for _ in range(2):
+            if after + 1 < len(units) and (_said_of_move(units[after]) or _goes_on(units[after - 1], units[after])):
+                after += 1
+        if after < len(units) and is_count_line(_recounted(units[after])):
+            moved.setdefault(after, m)
+    return moved
+
+
+def _count_of_move(r: Reading, c: counts.Count, units: list[Unit], move: Move) -> None:
+    """A count printed with a move: the room after it (the move's), never the members in office."""
+    if c.column != "membres_en_exercice":
+        move.counts.setdefault(c.column, Fact(c.value, units[c.unit].span, "move_counts"))
+    elif c.method != "out_of":  # "Présents : 11 sur 12" after a departure: the room before it
+        r.set(c.column, c.value, units[c.unit].span, c.method)
 
 
 # the counts of the act itself, under the opening's: "Présents à l'ouverture : 37 – …" / "… ont quitté la séance." /
@@ -429,37 +441,57 @@ OBJET_SEP = re.compile(r"^\s*(?:\(s\)\s*)?(?:\.{2,}\s*:?|…|[:–—-])")  # "O
 def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> int:
     """``"Secrétaire de séance : X"``, ``"Date de la convocation : / 8 septembre 2014"``:
     the value after the label, or on the next line when the label stands alone."""
-    u = units[k]
     if label.name == "subject":  # "Portant sur : …": an item's title only under its bare heading
         return _read_loose(r, units, k)
+    value = _field_value(units, k, label)
+    if value is None:
+        return _read_loose(r, units, k)  # "OBJET DES DEPENSES": a word, not a label
+    rest, used = value
+    used = _set_field(r, units, k, label.name, rest, used)
+    if label.name in ("convocation_date", "session_date"):  # "Convocation du 9 avril 2014 – Séance présidée par M. X"
+        _read_president(r, units, k, _run_on(units, k))
+    return used if rest else k + 1
+
+
+def _field_value(units: list[Unit], k: int, label: lexicon.Label) -> tuple[str, int] | None:
+    """The text after the label on its line, or the next line's when the label stands alone
+    ("Date de l'avis de convocation :" / "8 septembre 2014"), and the line after it; None when the
+    label is only a word of the line ("OBJET DES DEPENSES")."""
+    u = units[k]
     after = u.text[label.end:]
     # "Convocations du 7 décembre 2018", "Séance tenue le 3 mai 2024": the date right after
     dated = label.name in ("convocation_date", "session_date") and parse_date(after)
     # "Objet | Financement de la ZAC …": a table's row (a loan's characteristics), not the act's title
     sep = OBJET_SEP if label.name == "objet" else FIELD_SEP
     if after.strip() and not sep.match(after) and not dated:
-        return _read_loose(r, units, k)  # "OBJET DES DEPENSES": a word, not a label
+        return None
     rest = sep.sub("", after, count=1).lstrip(" :–-").strip()
     cut = lexicon.labels("counts", fold(rest))  # "Catherine LEMAIRE Membres en exercice : onze"
     if cut and cut[0].start > 0 and label.name != "objet":
         rest = rest[:cut[0].start].strip(" -–;,")
-    used = k + 1
     if not rest and k + 1 < len(units) and (not units[k + 1].gap_before or u.text.rstrip().endswith(":")) \
             and not lexicon.label_at_start("fields", units[k + 1].folded) and _fits(label.name, units[k + 1].text):
-        rest, used = units[k + 1].text.strip(), k + 2  # "Date de l'avis de convocation :" / "8 septembre 2014"
-    if label.name == "secretaire":
+        return units[k + 1].text.strip(), k + 2
+    return rest, k + 1
+
+
+def _set_field(r: Reading, units: list[Unit], k: int, name: str, rest: str, used: int) -> int:
+    """The field's value set from the text read after its label; the line after the value (an
+    act's title goes on over wrapped lines)."""
+    span = units[k].span
+    if name == "secretaire":
         m = lexicon.first("secretary_prose", fold(rest))
-        name = opening.person(rest, m, "name") if m else entries.strip_civilities(re.split(r"\s*[;,]\s*|\s+et\s+", rest)[0])
-        r.set("secretaire", name if members.looks_like_member(name) else None, u.span, "field")
-    elif label.name == "session_date":  # "Date de la séance : 31 août 2023"
-        r.set("session_date", parse_date(rest), u.span, "field")
-        r.set("session_time", parse_time(rest), u.span, "field")
-    elif label.name == "convocation_date":
-        r.set("convocation_date", parse_date(rest), u.span, "field")
-        opening.read_place(r, rest, u.span)  # "… pour la réunion qui se tiendra … dans la Salle du Conseil"
-    elif label.name == "president":
-        r.set("president", opening.person(rest, re.match(r"(?P<name>.+)", rest), "name"), u.span, "field")
-    elif label.name == "objet":  # "Objet : Attribution … Les Amis" / "du Lac": wrapped lines too
+        who = opening.person(rest, m, "name") if m else entries.strip_civilities(re.split(r"\s*[;,]\s*|\s+et\s+", rest)[0])
+        r.set("secretaire", who if members.looks_like_member(who) else None, span, "field")
+    elif name == "session_date":  # "Date de la séance : 31 août 2023"
+        r.set("session_date", parse_date(rest), span, "field")
+        r.set("session_time", parse_time(rest), span, "field")
+    elif name == "convocation_date":
+        r.set("convocation_date", parse_date(rest), span, "field")
+        opening.read_place(r, rest, span)  # "… pour la réunion qui se tiendra … dans la Salle du Conseil"
+    elif name == "president":
+        r.set("president", opening.person(rest, re.match(r"(?P<name>.+)", rest), "name"), span, "field")
+    elif name == "objet":  # "Objet : Attribution … Les Amis" / "du Lac": wrapped lines too
         lines = [rest]
         # "OBJET DE LA DÉLIBÉRATION : Mise à disposition … Harmonie municipale" / "Le mardi 28 avril
         # 2009, … le Conseil Communautaire … s'est réuni …": the sitting's opening is no title's end
@@ -468,9 +500,7 @@ def _read_field(r: Reading, units: list[Unit], k: int, label: lexicon.Label) -> 
             lines.append(units[used].text.strip())
             used += 1
         r.set("objet", joined(lines).rstrip(" ;") or None, span_of(units[k:used]), "field")
-    if label.name in ("convocation_date", "session_date"):  # "Convocation du 9 avril 2014 – Séance présidée par M. X"
-        _read_president(r, units, k, _run_on(units, k))
-    return used if rest else k + 1
+    return used
 
 
 def _fits(name: str, text: str) -> bool:
