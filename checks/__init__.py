@@ -22,7 +22,8 @@ from typing import Any
 
 import pandas as pd
 
-from checks import attendance, coverage, fiches, objectives, proxies, room, session, tables, values, votes  # noqa: F401
+from checks import (attendance, ballots, coverage, fiches, objectives, proxies, room, session,  # noqa: F401
+                    tables, values, votes)
 from checks.context import Tables
 from checks.rules import CHECKS, RULES, Rule
 from schemas.tables import columns

@@ -119,6 +119,22 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "abstentions, si : « unanimité des suffrages exprimés »). « notice » quand une valeur du point "
          "est déduite (« à l'unanimité » → pour = votants) ou lue par un moyen faible. Évaluée sur "
          "toute délibération : sans vote repris, rien ne peut différer."),
+    Rule("votes.ballot_expressed", ERROR, ("exprimes", "votants", "blancs_nuls"),
+         "Suffrages exprimés ({actual}) ≠ votants ({votants}) − blancs et nuls ({blancs_nuls}) = {expected}",
+         "Dans un scrutin dont le document imprime les suffrages exprimés (élection, scrutin secret ou public : "
+         "table `ballots`), les votants moins les bulletins blancs et nuls font les suffrages exprimés ; "
+         "ajoutée au trente-septième tour."),
+    Rule("votes.ballot_sides", ERROR, ("exprimes", "pour", "contre", "voix"),
+         "{what} = {actual} ≠ suffrages exprimés ({expected})",
+         "Les voix pour et contre d'un scrutin public, ou les voix des listes imprimées sous le scrutin "
+         "(pas celles des candidats : un bulletin en nomme plusieurs quand plusieurs sièges sont pourvus), font "
+         "les suffrages exprimés (les abstentions n'en sont pas, CGCT L2121-20 ; un "
+         "document qui les y compte n'est pas jugé) ; ajoutée au trente-septième tour."),
+    Rule("votes.ballot_majority", WARNING, ("majorite_absolue", "exprimes"),
+         "Majorité absolue imprimée ({actual}) ≠ suffrages exprimés ÷ 2 + 1 = {expected}",
+         "La majorité absolue imprimée avec un scrutin est la moitié des suffrages exprimés plus un, "
+         "arrondie à l'entier inférieur (ou celle des votants, comme certains la comptent) ; ajoutée au "
+         "trente-septième tour."),
     Rule("table.row_total", ERROR, ("table_cells.value", "table_cells.total_of_columns"),
          "Ligne {row} : la somme des cellules ({expected}) ≠ total indiqué ({actual}){note}",
          "Les cellules d'une ligne s'additionnent à sa colonne Total, là où le modèle du tableau "

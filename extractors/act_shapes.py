@@ -11,7 +11,8 @@ marks): "CP/2016-OCT/01.04" and "CP/2016-OCT/02.11" are both "A/9-A/9.9", and ea
 decision before the next one (a list of the mayor's decisions "DEC/2023/041 …", a budget's
 operations "OP/2024/01 Voirie … 150 000,00", a contract's lots "MP-24-01 Lot 1 – …" inside one
 deliberation decide nothing each). A date ("12/03/2024"), a period ("2023-2024") or a section
-number ("2.1.3") is no act's code: a code holds a letter, or a year and another figure, or its
+number ("2.1.3") is no act's code (a year of three figures is none: "21-12-185", an act): a code holds a
+letter, or a year and another figure, or its
 last figures go up one by one down the list ("23-201 Budget primitif", "23-202 …": a year cut to two).
 """
 from __future__ import annotations
@@ -26,10 +27,18 @@ from schemas.text import number_shape
 # a code opening a line, after its "N°" or not: letters and figures parted by "-", "/", "." or "_",
 # a figure in it
 # (after a bullet; the council's letters set apart by a space, "• DL 2017-06-12/01 — Budget principal …")
-CODE = re.compile(r"^\s*(?:[•*]\s*)?(?:[Nn]\s*[°o]\.?\s*)?(?P<num>(?:[A-Z]{1,4}\s)?(?=\S*\d)[A-Za-z0-9]+"
-                  r"(?:[-/._][A-Za-z0-9]+){1,4})(?:\s*[:–—-]\s+|\s+)(?P<title>[^\W\d_«\"'(].{2,})$")
+BULLET = r"(?:[•*▸►▪‣→]\s*)?"
+CODE_SHAPE = r"(?:[A-Z]{1,4}\s)?(?=\S*\d)[A-Za-z0-9]+(?:[-/._][A-Za-z0-9]+){1,4}"
+CODE = re.compile(rf"^\s*{BULLET}(?:[Nn]\s*[°o]\.?\s*)?(?P<num>{CODE_SHAPE})(?:\s*[:–—-]\s+|\s+)"
+                  r"(?P<title>[^\W\d_«\"'(].{2,})$")
+# a code alone on its line, its title on the next ("▸ MPT 028-10/24 CT" / "  Avis du Conseil de Territoire …"),
+# letters after it its own (the territory's "CT")
+CODE_ALONE = re.compile(rf"^\s*{BULLET}(?:[Nn]\s*[°o]\.?\s*)?(?P<num>{CODE_SHAPE}(?:\s[A-Z]{{1,4}})?)\s*$")
+# (a title: words, not "N°100" nor another code)
+TITLE_BELOW = re.compile(r"^\s*(?![Nn]\s*[°o])(?P<title>[^\W\d_«\"'(][^\W\d_]{2}.*)$")
+ACT_ID = re.compile(r"^\d{3}-\d{9}-\d{8}-")  # a prefecture's id of the act, "018-200895550-20230304-100-DE": a stamp
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-DATE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$|^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}$"
+DATE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.](?:\d\d){1,2}$|^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}$"
                   r"|^(?:19|20)\d\d[-/](?:19|20)?\d\d$")  # "2023-2024", "2021/26": a period
 PERSON = re.compile(rf"(?i){CIVILITY}\s*[A-ZÀ-Ý]")  # "Mme Stéphanie …": a name, no title
 # a budget's line ends on its amount: "… + 5 000 €", "… 150 000,00", "… 412 500,00 HT"
@@ -42,7 +51,7 @@ def _is_code(code: str, title: str) -> bool:
     """Two groups of figures, three figures at least; not a date, a place's name before its members
     ("Quimper-1 : Mme Stéphanie …"), nor a budget's account ("D-6411 : Personnel titulaire ......... + 5 000 €")."""
     groups = re.findall(r"\d+", code)
-    if DATE.match(code) or len(groups) < 2 or sum(map(len, groups)) < 3:
+    if DATE.match(code) or ACT_ID.match(code) or len(groups) < 2 or sum(map(len, groups)) < 3:
         return False
     return not (PERSON.match(title) or AMOUNT.search(title))
 
@@ -75,16 +84,39 @@ def shaped(units: list[Unit], start: int, end: int, skip: set[int], found: dict[
     # (a title in capitals is no heading found: "CC_2023_06_29_01 - APPROBATION DU COMPTE DE GESTION …")
     have = {h.unit for f, hs in found.items() if f not in ("caps", "plain") for h in hs}
     known = {number_shape(h.number) for h in found["act"] if h.number}
-    coded = [(k, m) for k in range(start, end) if k not in skip and (m := CODE.match(units[k].text))
+    coded = [(k, m) for k in range(start, end) if k not in skip and (m := _code_at(units, k, end))
              and _is_code(m["num"], m["title"])]
     shapes: dict[str, list[tuple[int, str]]] = {}  # shape -> (line, code) of each line it opens
     for k, m in coded:
         shapes.setdefault(number_shape(m["num"]), []).append((k, m["num"]))
     alone = not (found["act"] or found["numbered"])  # figures only number acts where nothing else does
+    lone = {k for k, m in coded if m["alone"]}
     numbering = {s for s, kc in shapes.items() if s not in known and _decided([k for k, _ in kc], end, said) >= REPEATS
-                 and (any(_marked(c) for _, c in kc) or alone and _counted([c for _, c in kc]))}
+                 and (any(_marked(c) for _, c in kc) or alone and _counted([c for _, c in kc]))
+                 and (not lone & {k for k, _ in kc} or _voted([k for k, _ in kc], units, end))}
     return [Heading(k, "act", m["num"], m["title"].strip(" :–-"), SHAPED) for k, m in coded
             if number_shape(m["num"]) in numbering and k not in have]
+
+
+def _code_at(units: list[Unit], k: int, end: int) -> dict[str, str] | None:
+    """{"num", "title"} of a line a code opens, its title after it or alone on the next line."""
+    m = CODE.match(units[k].text)
+    if m:
+        return {"num": m["num"], "title": m["title"], "alone": False}
+    alone = CODE_ALONE.match(units[k].text)
+    below = TITLE_BELOW.match(units[k + 1].text) if alone and k + 1 < end else None
+    return {"num": alone["num"], "title": below["title"], "alone": True} if below else None
+
+
+# an outcome under a code alone on its line ("▸ MPT 028-10/24 CT" / "  Avis …" / "  → Avis favorable — Pour : 68"),
+# not a contract's lot ("MP-24-01" / "Lot 1 – Gros œuvre" / "attribué à l'entreprise … 182 400,00 € HT")
+OUTCOME = re.compile(r"\b(?:adoptee?s?|approuvee?s?|rejetee?s?|retiree?s?|ajournee?s?|unanimite|favorable|defavorable"
+                     r"|pris\s+acte|prend\s+acte|pour\s*:?\s*\d|\d+\s+(?:voix\s+)?pour)\b")
+
+
+def _voted(lines: list[int], units: list[Unit], end: int) -> bool:
+    """Every code alone on its line has an outcome printed under it, before the next code."""
+    return all(any(OUTCOME.search(u.folded) for u in units[a:b]) for a, b in zip(lines, lines[1:] + [end]))
 
 
 def _decided(lines: list[int], end: int, said: list[bool]) -> int:

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors import (act_numbers, act_range, act_table, counts, derived, furniture, heading_line, item_title, lexicon,
-                        outline, restated, room, segment, sitting, stream, together, votes)
+from extractors import (act_numbers, act_range, act_table, ballots, counts, derived, furniture, heading_line, item_title,
+                        lexicon, outline, restated, room, segment, sitting, stream, together, votes)
 from extractors.decisions import read_decisions
 from extractors.members import Member
 from extractors.sitting import Fact, Reading
@@ -228,6 +228,7 @@ def _emit(ctx: Context, seq: int, block: outline.Block, item: outline.Item) -> i
     end = _block_end(ctx, units)
     acts = _acts(item, facts)
     start = block.start if ctx.single else item.start
+    ballots.add_rows(ctx.doc, seq, ballots.read(units))  # (a range of acts voted once: its first act's)
     for k, number in enumerate(acts):  # "2023-615 à 2023-619 … Vote unique": each act a deliberation, one vote
         seq += k > 0
         if len(acts) > 1:

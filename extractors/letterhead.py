@@ -47,8 +47,9 @@ def read_heading(r: Reading, units: list[Unit], k: int) -> None:
     cut = WORDS_CUT.search(u.folded)
     _days_of_session(r, u)
     for text in (window, u.text) if cut else (u.text, window):
-        if _titles_sitting(text) or _after_organ(text) and _titles_sitting(_the_sitting(text)):
-            text = _the_sitting(text)
+        organ_part = None if _titles_sitting(text) else _organ_titled(text)
+        if _titles_sitting(text) or _after_organ(text) and _titles_sitting(_the_sitting(text)) or organ_part:
+            text = organ_part or _the_sitting(text)
             day = parse_date(text)  # (dateparser: once a line)
             r.set("session_date", day, u.span, "session_title")
             if day:
@@ -128,6 +129,18 @@ def _after_organ(text: str) -> bool:
     parts = SITTING_OF_SESSION.split(text)
     before = fold(parts[0]).strip(" ,–—-") if len(parts) > 1 else ""
     return any(m.end() == len(before) for m in lexicon.rx(lexicon.get("organe")).finditer(before))
+
+
+# the parts of a running header: "CCAS de Mulhouse - Conseil d'administration du 11/06/2024      Page 1"
+HEADER_PARTS = re.compile(r"\s[–—-]\s|\s{3,}")
+
+
+def _organ_titled(text: str) -> str | None:
+    """The part of a running header, after the body's, that names the organ and the sitting's date ("CCAS de
+    Mulhouse - Conseil d'administration du 11/06/2024      Page 1"; not "Commune de Navarrenx – Commission des
+    finances – Réunion du 2 mars 2023", a committee's, nor a first part: the heading's own reading)."""
+    parts = HEADER_PARTS.split(text)
+    return next((p for p in parts[1:] if _titles_sitting(p) and lexicon.rx(lexicon.get("organe")).match(fold(p))), None)
 
 
 def _titles_sitting(text: str) -> bool:

@@ -410,8 +410,8 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
         if member:
             out.append(member)
             unread += [entry.strip()] if member.doubt else []  # its holder did not read as a name
-        elif names_line(strip_civilities(entry)) or PROXY_WORDS.search(folded := fold(entry)) \
-                and not NONE_GIVEN.search(folded):
+        elif names_line(strip_civilities(entry)) and not _apposition(entry) \
+                or PROXY_WORDS.search(folded := fold(entry)) and not NONE_GIVEN.search(folded):
             unread.append(entry.strip())  # "RENARD Cédric ct BLANCHARD Gilles", "X et Y a donné pouvoir à Z"
     odd = _odd_ones(out)
     out, unread = [m for m in out if m not in odd], unread + [m.name for m in odd]
@@ -422,6 +422,13 @@ def _members(pieces: list[tuple[str, int]], label: ListLabel) -> list[Member]:
         member.doubt = "list_partial" if unread else "list_proxy_unread" if proxied else \
             "list_cased" if cased else "list_holder_unread"
     return out
+
+
+def _apposition(entry: str) -> bool:
+    """What the member above is, cut from the name by a comma: "M. Gérard MOLLIEX, représentant de l'UDAF de la
+    Savoie" (a word in lower case first, not a name's particle: not "de LA ROCHEFOUCAULD Jean")."""
+    first = entry.strip(" –—-•").split(" ")[0]
+    return len(first) >= 3 and first[:1].islower() and fold(first) not in PARTICLES
 
 
 NONE_GIVEN = re.compile(r"\b(?:aucune?|neant|nul(?:le)?|sans)\b")  # "aucun pouvoir n'ayant été donné": no one

@@ -151,7 +151,8 @@ def _read_sentences(vote: Vote, body: list[Unit]) -> None:
             counts_too = not (said or unanimous and another) or lines is others and k > last
             # "… a approuvé à l'unanimité le projet de pacte" reported, the council's sentence giving its counts
             unanimity_too = not (said and name == "reported")
-            _read_prose(vote, body[k], proses[k], nexts[k], counts_too=counts_too, unanimity_too=unanimity_too)
+            _read_prose(vote, body[k], proses[k], nexts[k], counts_too=counts_too, unanimity_too=unanimity_too,
+                        above=_begun_above(body, nexts, k))
         said = said or bool({"pour", "contre", "abstentions"} & (set(vote.facts) - before))
         vote.said_by |= dict.fromkeys(set(vote.facts) - before, name)
 
@@ -210,7 +211,12 @@ WEIGHTED = re.compile(r"\bvoix\s+ponderees?\b|\bvotes?\s+ponderes?\b|\bponderati
                       r"|\bdispos(?:e|ent)\s+(?:chacun\s+)?de\s+(?:[2-9]|deux|trois|quatre|cinq)\s+voix\b"
                       r"(?!\s+preponderante)"
                       r"|\bvotes?\s*\(\s*en\s+voix\s*\)"
-                      r"|\bdelegues?\b[^.;]{0,30},\s*soit\s+\d+\s+voix\b")  # not "la moyenne pondérée des consommations"
+                      r"|\bdelegues?\b[^.;]{0,30},\s*soit\s+\d+\s+voix\b"  # not "la moyenne pondérée des consommations"
+                      # "Délégués présents : 18, représentant 71 voix", "30 délégués disposant ensemble de 100 voix"
+                      # (not "Présents : 20, représentant 24 voix avec les pouvoirs", members and their proxies)
+                      r"|\bdelegues?\b[^.;]{0,30}?\d+\s*,?\s*representant\s+\d+\s+voix\b"
+                      r"|\d+\s+delegues?\s*,?\s*representant\s+\d+\s+voix\b"
+                      r"|\bdelegues?\s+disposant\s+(?:ensemble\s+)?de\s+\d+\s+voix\b")
 
 
 def _decides(u: Unit, nxt: tuple[Unit, str] | None) -> bool:
@@ -256,13 +262,24 @@ def _goes_on(u: Unit, nxt: tuple[Unit, str] | None) -> bool:
 
 
 ROW_OF_NUMBERS = re.compile(r"[\d\s|;]+")  # "52	51	0	0": a table's row, no sentence
+SUBJECT_REACH = 2  # lines above a verb its subject may start on
+
+
+def _begun_above(body: list[Unit], nexts: list, k: int) -> str:
+    """The sentence of body[k] begun on the lines above, where they go on into it ("M. Alain GRIMAUD et
+    Mme Régine FABRE-ROUX, membres du bureau de l'Office" / "départemental des sports du Var, …, ne prennent" /
+    "pas part au vote.")."""
+    j = k
+    while j > 0 and k - j < SUBJECT_REACH and _goes_on(body[j - 1], nexts[j - 1]):
+        j -= 1
+    return "".join(u.text.strip() + " " for u in body[j:k])
 
 
 def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = None, counts_too: bool = True,
-                unanimity_too: bool = True) -> None:
+                unanimity_too: bool = True, above: str = "") -> None:
     """The vote in the sentence of `u` (`text`: its prose form), read on into the next line
     when the sentence goes on ("… le Conseil municipal, par 12 voix" / "pour, 2 voix contre
-    et 1 abstention :")."""
+    et 1 abstention :"); `above`, the sentence's beginning on the lines above (its subject)."""
     # "52	51	0	0" / "Non-votant : Mme X – soit 1 membre": a row of numbers goes on into no
     # sentence ("0 non-votant" is not read across the two)
     goes_on = _goes_on(u, nxt)
@@ -280,7 +297,8 @@ def _read_prose(vote: Vote, u: Unit, text: str, nxt: tuple[Unit, str] | None = N
         vote.set("unanimite", True, u, "unanimity_expressed" if expressed else "unanimity")
     elif unanimity_too and lexicon.rx(lexicon.get("votes", "by_majority")).search(text):  # "Adoptée à la majorité."
         vote.set("unanimite", False, u, "majority")
-    named = _non_voters(u.text, u.text + " " + nxt[0].text if goes_on else u.text)
+    sentence = u.text + " " + nxt[0].text if goes_on else u.text
+    named = _non_voters(u.text, sentence) or (_non_voters(u.text, above + sentence) if above else None)
     if named:
         vote.set("non_votants", named, u, "non_voters_named", derived=True)
 
@@ -390,6 +408,9 @@ HELD_TOO = re.compile(r"\bni\s+(?:(?:pour|avec)\s+(?:son|sa|le|la)|au\s+titre\s+
                       r"(?:pouvoir|procuration|mandante?)\b")
 
 
+GROUP_PART = re.compile(r"(?:les|des|tous|toutes|l'ensemble|plusieurs|certains|certaines|autres|leurs?)\b")
+
+
 def _named_non_voters(sentence: str) -> int | None:
     """How many members a sentence names as not voting: "Laurence BRETON, présidente du
     club, ne prend pas part au vote" (one), "MM. DURAND et LEROY ne prennent pas part au
@@ -412,6 +433,12 @@ def _named_non_voters(sentence: str) -> int | None:
     parts = [entries.strip_civilities(p) for p in re.split(r",|\bet\b", names) if p.strip()]
     if parts and all(members.looks_like_member(p) for p in parts):
         return len(parts)
+    # "MM. Henri ROUSTAN, Didier FAUCHER, Mmes Isabelle JOUVE et Laurence PAGÈS, administrateurs de la SERM,":
+    # the names, then what they are (a part in lower case)
+    people = [p for p in parts if not p[:1].islower()]
+    group = any(GROUP_PART.match(p) for p in parts)  # "…, et les autres élus membres du comité …": how many, unsaid
+    if people and len(people) < len(parts) and not group and all(members.looks_like_member(p) for p in people):
+        return len(people)
     # "M. Pierrick HAMON et Mme Gwenaëlle LE DANTEC, administrateurs pressentis de la société,",
     # "M. Paul DURAND, adjoint aux finances et Mme Anne PETIT, conseillère déléguée,": each name
     # with its civility, then what they are; the verb must agree ("ne prennent": more than one)

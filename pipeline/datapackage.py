@@ -23,6 +23,7 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {
     "proxies": [(("doc_id", "seq"), "deliberations", ("doc_id", "seq"))],
     "decisions": [(("doc_id", "seq"), "deliberations", ("doc_id", "seq"))],
     "restated_votes": [(("doc_id", "seq"), "deliberations", ("doc_id", "seq"))],
+    "ballots": [(("doc_id", "seq"), "deliberations", ("doc_id", "seq"))],
     "summaries": [(("doc_id", "table_seq"), "objectives", ("doc_id", "table_seq"))],
     "members": [(("doc_id", "sitting"), "sittings", ("doc_id", "sitting"))],
 }

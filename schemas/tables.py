@@ -170,6 +170,28 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("page", I32, "Page of the restatement."),
         ("text", S, "The line that restates the vote."),
     ],
+    "ballots": [
+        _DOC,
+        ("seq", I32, "The deliberation whose item prints the ballot (`deliberations.seq`)."),
+        ("item", I32, "1-based order of the ballot in that deliberation (a second round, a second election)."),
+        ("votants", I32, "Voters as printed with the ballot (\"Nombre de votants … 25\"); null when not."),
+        ("blancs_nuls", I32, "Blank and spoilt ballots (\"Bulletins blancs ou nuls … 2\"; printed apart, summed; "
+                             "null when only one of the two is printed)."),
+        ("exprimes", I32, "Suffrages exprimés as printed (\"Suffrages exprimés … 24\"): a ballot is read only where "
+                          "they are."),
+        ("majorite_absolue", I32, "The absolute majority as printed (\"Majorité absolue … 13\")."),
+        ("pour", I32, "Votes for, as printed in the ballot's block (a public ballot: \"Pour … 33\")."),
+        ("contre", I32, "Votes against, as printed in the ballot's block."),
+        ("abstentions", I32, "Abstentions, as printed in the ballot's block."),
+        ("voix", I32, "The candidates' or lists' voices printed right under the block, summed (\"Mme X : 21 voix\" / "
+                      "\"M. Y : 3 voix\" → 24)."),
+        ("candidats", I32, "How many candidates or lists those voices are (null: none printed)."),
+        ("scrutin_de_liste", B, "True when every voice printed is a list's (\"Liste « … » … 41 voix\": one ballot, one "
+                                "list, the voices make the suffrages exprimés); False for candidates (several seats "
+                                "filled at once: a ballot names several); null when no voice is printed."),
+        ("page", I32, "Page of the suffrages exprimés."),
+        ("text", S, "The line that prints the suffrages exprimés."),
+    ],
     "objectives": [
         _DOC,
         ("table_seq", I32, "1-based order of the objective table in the document."),
@@ -387,6 +409,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
                       "voir tableau récapitulatif\"); `closing` for unanimite read in a closing sentence that "
                       "names the act or all of the sitting's, the item saying nothing of unanimity (\"Les "
                       "délibérations n° 2022-079, 2022-080 et 2022-082 ont été adoptées à l'unanimité\"); "
+                      "`ballot` for a figure of a ballot's block (`ballots`: \"Suffrages exprimés … 24\" and the "
+                      "counts printed with it); "
                       "`weighted` for a vote in voices where delegates hold several "
                       "(\"Vote (en voix pondérées)\", \"(4 voix par délégué)\"), `act_range` for one act of a range "
                       "printed as one item and voted once (\"2023-615 à 2023-619 … Vote unique\", \"Rapports n° 4 à 7\"): "
@@ -436,6 +460,9 @@ DESCRIPTIONS: dict[str, str] = {
     "restated_votes": ("One row per vote printed again elsewhere than under its deliberation (a recap of the "
                        "sitting, a \"Résultat du vote\" box, a closing sentence): compared with the deliberation's "
                        "own vote by `votes.restated`."),
+    "ballots": ("One row per ballot printed with its suffrages exprimés (an election, a secret or public "
+                "ballot): votants, blancs et nuls, exprimés, majorité absolue, sides and candidates' voices, "
+                "compared by `votes.ballot_expressed`, `votes.ballot_sides` and `votes.ballot_majority`."),
     "objectives": "One row per row of an objective table.",
     "summaries": "One row per percentage statement summarising an objective table.",
     "fiches": "One row per fiche-action.",
@@ -457,6 +484,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "proxies": ("doc_id", "seq", "giver"),
     "decisions": ("doc_id", "seq", "item"),
     "restated_votes": ("doc_id", "seq", "item"),
+    "ballots": ("doc_id", "seq", "item"),
     "objectives": ("doc_id", "table_seq", "number"),
     "summaries": ("doc_id", "table_seq", "line"),
     "fiches": ("doc_id", "code"),

@@ -49,3 +49,15 @@ def breakdown(rows: dict) -> list[tuple[str, int]]:
 def votes(rows: dict) -> list[tuple]:
     """The VOTE columns of each deliberation, in order."""
     return [tuple(d[c] for c in VOTE) for d in rows["deliberations"]]
+
+
+def sides(rows: dict, seq: int) -> tuple:
+    """(pour, contre, abstentions, unanimite) of one deliberation."""
+    d = rows["deliberations"][seq - 1]
+    return d["pour"], d["contre"], d["abstentions"], d["unanimite"]
+
+
+def room(rows: dict, seq: int = 1) -> tuple:
+    """(presents, pouvoirs, votants) of one deliberation."""
+    d = rows["deliberations"][seq - 1]
+    return d["presents"], d["pouvoirs"], d["votants"]

@@ -117,6 +117,7 @@ CONTRACT = {
     "quorum.reached": ERROR, "dates.convocation_before_session": ERROR,
     "votes.votants_le_exercice": ERROR, "votes.result_consistent": ERROR, "votes.unanimity_against": ERROR,
     "votes.named_count": ERROR, "votes.restated": ERROR, "votes.room": WARNING, "votes.unanimity_abstentions": WARNING,
+    "votes.ballot_expressed": ERROR, "votes.ballot_sides": ERROR, "votes.ballot_majority": WARNING,
     "table.row_total": ERROR, "table.column_total": ERROR,
     "objectives.summary_percent": ERROR, "fiche.cost_matches_table": WARNING,
     "value.out_of_range": WARNING,

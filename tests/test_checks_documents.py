@@ -83,6 +83,13 @@ EXPECTED: dict[str, list[str]] = {
     # séance") trips nothing. Both keep the opening's counts, stale after the move: notices
     "room_vote_after_leave.txt": ["attendance.members_total", "attendance.present_count", "votes.room"],
     "room_leave_and_back.txt": ["attendance.members_total", "attendance.present_count"],
+    # an installation sitting's three ballots: the mayor's (15 votants, 2 blancs ou nuls, 13 exprimés; the
+    # candidates' 11 + 2 voices), the adjoints' number by public ballot (14 exprimés: 12 pour, 2 contre, 1
+    # abstention), the adjoints' list ballot (1 blanc, 0 nul, 14 exprimés, majorité 8, the lists' 10 + 4 voices)
+    "ballot_consistent.txt": [],
+    "ballot_expressed_mismatch.txt": ["votes.ballot_expressed"],  # "blancs ou nuls … 1": 15 − 1 ≠ 13
+    "ballot_sides_mismatch.txt": ["votes.ballot_sides"],  # "Suffrages exprimés … 13" under 12 pour, 2 contre
+    "ballot_majority_mismatch.txt": ["votes.ballot_majority"],  # "Majorité absolue : 7" for 14 exprimés
 }
 # Rules no document can trip through the current reader, with the test that trips them.
 GUARDS = {

@@ -9,13 +9,7 @@ from __future__ import annotations
 import json
 
 from benchmarks import second_hand
-from tests.rows import column, dev_text as dev, errors, numbers, probe_text as probe, votes
-
-
-def sides(rows: dict, seq: int) -> tuple:
-    """(pour, contre, abstentions, unanimite) of one deliberation."""
-    d = rows["deliberations"][seq - 1]
-    return d["pour"], d["contre"], d["abstentions"], d["unanimite"]
+from tests.rows import column, dev_text as dev, errors, numbers, probe_text as probe, sides, votes
 
 
 def method(rows: dict, seq: int, field: str) -> tuple:

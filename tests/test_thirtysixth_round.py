@@ -10,19 +10,7 @@ import datetime as dt
 
 from benchmarks import patterns_backtracking
 from extractors import restated
-from tests.rows import column, dev_text as dev, errors, numbers, probe_text as probe
-
-
-def sides(rows: dict, seq: int) -> tuple:
-    """(pour, contre, abstentions, unanimite) of one deliberation."""
-    d = rows["deliberations"][seq - 1]
-    return d["pour"], d["contre"], d["abstentions"], d["unanimite"]
-
-
-def room(rows: dict, seq: int = 1) -> tuple:
-    """(presents, pouvoirs, votants) of one deliberation."""
-    d = rows["deliberations"][seq - 1]
-    return d["presents"], d["pouvoirs"], d["votants"]
+from tests.rows import column, dev_text as dev, errors, numbers, probe_text as probe, room, sides
 
 
 # --- items of a relevé ------------------------------------------------------------------------------------------

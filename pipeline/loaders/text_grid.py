@@ -307,8 +307,10 @@ def _row_of(index: int, rows: list[tuple[int, list[str]]]) -> int | None:
 # "N° DCP   Rapport / Objet   Décision", "N° de la   Objet   Vote" (its "délibération" wrapped below),
 # "N°   DIRECTION / OBJET   SUITE DONNEE" (a département's list of reports)
 ACTS_HEADER = re.compile(r"(?i)^\s*(?:(?:N°|N[o°]\.?|Num[ée]ro|R[ée]f\.?)(?:\s(?:du\s|de\sla\s|de\s)?(?:rapport|d[ée]lib[ée]ration|acte)"
-                         r"|\sde(?:\sla)?|\s(?-i:[A-Z]{2,5}))?"
-                         r"|(?:Rapport|D[ée]lib[ée]ration)(?:\sn[o°]\.?)?)\s{2,}(?:(?:Rapport|Dossier|Direction|Service)\s?/\s?)?(?:Objet|Intitul[ée])\s{2,}"
+                         r"|\sd['’](?:ordre|acte)|\sde(?:\sla)?|\s(?-i:[A-Z]{2,5}))?"
+                         r"|(?:Rapport|D[ée]lib[ée]ration)(?:\sn[o°]\.?)?)\s{2,}"
+                         r"(?:(?:Rapport|Dossier|Direction|Service)\s?/\s?)?(?:Objet|Intitul[ée])"
+                         r"(?:\s(?:du|de\sla|de\sl['’])\s?(?:rapport|d[ée]lib[ée]ration|acte|dossier))?\s{2,}"
                          r"(?:Votes?|D[ée]cisions?|R[ée]sultats?(?:\s+du\s+vote)?|Suite\s+donn[ée]e)(?:\s?/\s?(?:votes?|d[ée]cision|r[ée]sultat))?\s*$")
 
 
@@ -583,7 +585,18 @@ def _starts_row(placed: dict[int, str]) -> bool:
 
 def _join(a: str, b: str) -> str:
     """A cell's wrapped lines: ``"Région Nouvelle-"`` + ``"Aquitaine"`` keeps its hyphen, a code
-    ``"2024/"`` + ``"098"`` is one."""
+    ``"2024/"`` + ``"098"`` is one; an outcome over its counts stays apart from them (``"Adoptée"`` /
+    ``"Pour 84 · Contre 12"``: not "adoptée pour …")."""
     if not a or not b:
         return a or b
-    return a + b if re.search(r"[^\W\d_]-$|\d[-/_]$", a) else f"{a} {b}"
+    if re.search(r"[^\W\d_]-$|\d[-/_]$", a):
+        return a + b
+    apart = OUTCOME_OVER_COUNTS.match(b) and (OUTCOME_ALONE.match(a) or COUNT_AT_END.search(a))
+    return f"{a} – {b}" if apart else f"{a} {b}"
+
+
+OUTCOME_OVER_COUNTS = re.compile(r"(?i)(?:pour|contre|abst\w*\.?)\s*:?\s*\d")
+# a count under a count ("Pour 51" / "Abst. 3": not "51 Abst.", a count before its label)
+COUNT_AT_END = re.compile(r"(?i)(?:pour|contre|abst\w*\.?)\s*:?\s*\d+\s*$")
+# the cell's first line only an outcome (not "Adopté par 80 voix pour, 15" / "contre 4 abstentions", one sentence)
+OUTCOME_ALONE = re.compile(r"(?i)^\s*(?:adopt|rejet|approuv)\w*(?:\s+(?:à|a)\s+l['’]unanimit\w*)?\s*[.:–-]?\s*$")
