@@ -115,8 +115,10 @@ OUTCOME = re.compile(r"\b(?:adoptee?s?|approuvee?s?|rejetee?s?|retiree?s?|ajourn
 
 
 def _voted(lines: list[int], units: list[Unit], end: int) -> bool:
-    """Every code alone on its line has an outcome printed under it, before the next code."""
-    return all(any(OUTCOME.search(u.folded) for u in units[a:b]) for a, b in zip(lines, lines[1:] + [end]))
+    """Most codes alone on their line, REPEATS at least, have an outcome printed under them, before the next code
+    (an election, "… est proclamé", or a report taken note of may print none)."""
+    voted = sum(any(OUTCOME.search(u.folded) for u in units[a:b]) for a, b in zip(lines, lines[1:] + [end]))
+    return voted >= max(REPEATS, 0.6 * len(lines))
 
 
 def _decided(lines: list[int], end: int, said: list[bool]) -> int:
