@@ -11,8 +11,9 @@
 or on one line ("Premier tour : votants 29 ; blancs et nuls 4 ; suffrages exprimés 25 ; majorité
 absolue 13."), or a public ballot's "Nombre de votants … 43 / Suffrages exprimés … 43 / Pour … 33 /
 Contre … 8". A ballot is read only where the document prints its suffrages exprimés, each other figure
-the nearest of its kind within REACH lines and nearer to it than to another ballot's (two rounds, two
-elections); the voices of the candidates or lists are those of the lines right under the block ("Ont
+the nearest of its kind in the ballot's block (the lines next to it, up to REACH away, that print a ballot's
+figure: not the sitting's counts, nor a vote a line of prose away; the votants at or above it, the sides at or
+below it) and nearer to it than to another ballot's (two rounds, two elections); the voices of the candidates or lists are those of the lines right under the block ("Ont
 obtenu : M. X, 21 voix ; Mme Y, 4 voix.", "Liste « … » …… 41 voix - 4 sièges"), not a line saying who is
 elected ("… est élue avec 21 voix"). The labels are data (patterns/sitting.json, counts: `_exprimes`,
 `_blancs`, `_majorite`); checks/ballots.py compares the figures.
@@ -27,10 +28,10 @@ from extractors.count_text import Count
 from extractors.stream import Unit, fold
 from schemas import Span
 
-STAGE = "ballots"
 READ = ("votants", "_blancs", "_exprimes", "_majorite", "pour", "contre", "abstentions")
 COLUMN = {"votants": "votants", "_blancs": "blancs_nuls", "_exprimes": "exprimes", "_majorite": "majorite_absolue",
           "pour": "pour", "contre": "contre", "abstentions": "abstentions"}
+COLUMNS = ("votants", "blancs_nuls", "exprimes", "majorite_absolue", "pour", "contre", "abstentions", "voix")
 REACH = 3  # lines between a ballot's suffrages exprimés and its other figures
 # "Mme Manon PAYOT : 21 voix", "M. Jean-Michel BOYER, 21 voix ;", "Liste « Limoges Ensemble » ….. 41 voix - 4 sièges"
 VOICES = re.compile(r"(?<![\d,.])(\d{1,5})\s+(?:voix|suffrages)\b(?!\s+(?:pour|contre|exprim))")
@@ -162,5 +163,3 @@ def add_rows(doc, seq: int, ballots: list[Ballot]) -> None:
                "_prov": dict(b.spans), "_how": {c: ("ballot", False) for c in b.spans}}
         doc.add("ballots", row)
 
-
-COLUMNS = ("votants", "blancs_nuls", "exprimes", "majorite_absolue", "pour", "contre", "abstentions", "voix")
