@@ -10,10 +10,12 @@ open with a code of the same shape (letters and figures in the same order, parte
 marks): "CP/2016-OCT/01.04" and "CP/2016-OCT/02.11" are both "A/9-A/9.9", and each records its own
 decision before the next one (a list of the mayor's decisions "DEC/2023/041 …", a budget's
 operations "OP/2024/01 Voirie … 150 000,00", a contract's lots "MP-24-01 Lot 1 – …" inside one
-deliberation decide nothing each). A date ("12/03/2024"), a period ("2023-2024") or a section
-number ("2.1.3") is no act's code (a year of three figures is none: "21-12-185", an act): a code holds a
-letter, or a year and another figure, or its
-last figures go up one by one down the list ("23-201 Budget primitif", "23-202 …": a year cut to two).
+deliberation decide nothing each). A date ("12/03/2024"; not "21-12-185", whose last figures are
+three), a period ("2023-2024") or a section number ("2.1.3") is no act's code: a code holds a letter, or
+a year and another figure, or its last figures go up one by one down the list ("23-201 Budget
+primitif", "23-202 …": a year cut to two). A code may stand alone on its line, its title on the next
+("▸ MPT 028-10/24 CT" / "Avis du Conseil de Territoire …"), where most such codes have an outcome printed
+under them (not a contract's lots, "MP-24-01" / "Lot 1 – Gros œuvre" / "… 182 400,00 € HT").
 """
 from __future__ import annotations
 
@@ -98,8 +100,8 @@ def shaped(units: list[Unit], start: int, end: int, skip: set[int], found: dict[
             if number_shape(m["num"]) in numbering and k not in have]
 
 
-def _code_at(units: list[Unit], k: int, end: int) -> dict[str, str] | None:
-    """{"num", "title"} of a line a code opens, its title after it or alone on the next line."""
+def _code_at(units: list[Unit], k: int, end: int) -> dict[str, str | bool] | None:
+    """{"num", "title", "alone"} of a line a code opens, its title after it or, the code alone, on the next line."""
     m = CODE.match(units[k].text)
     if m:
         return {"num": m["num"], "title": m["title"], "alone": False}

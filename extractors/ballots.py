@@ -13,10 +13,11 @@ absolue 13."), or a public ballot's "Nombre de votants … 43 / Suffrages exprim
 Contre … 8". A ballot is read only where the document prints its suffrages exprimés, each other figure
 the nearest of its kind in the ballot's block (the lines next to it, up to REACH away, that print a ballot's
 figure: not the sitting's counts, nor a vote a line of prose away; the votants at or above it, the sides at or
-below it) and nearer to it than to another ballot's (two rounds, two elections); the voices of the candidates or lists are those of the lines right under the block ("Ont
-obtenu : M. X, 21 voix ; Mme Y, 4 voix.", "Liste « … » …… 41 voix - 4 sièges"), not a line saying who is
-elected ("… est élue avec 21 voix"). The labels are data (patterns/sitting.json, counts: `_exprimes`,
-`_blancs`, `_majorite`); checks/ballots.py compares the figures.
+below it) and nearer to it than to another ballot's (two rounds, two elections); the voices of the
+candidates or lists are those of the lines right under the block ("Ont obtenu : M. X, 21 voix ; Mme Y, 4
+voix.", "Liste « … » …… 41 voix - 4 sièges"), not a line saying who is elected ("… est élue avec 21 voix").
+The labels are data (patterns/sitting.json, counts: `_exprimes`, `_blancs`, `_majorite`); checks/ballots.py
+compares the figures.
 """
 from __future__ import annotations
 
