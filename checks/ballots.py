@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 from checks.context import Source, Tables, as_float, as_int
 from checks.rules import Finding, check
-from checks.trust import OCR_DOUBT_BELOW, doubtful
+from checks.trust import Value, doubtful
 
 
 def _ballots(tables: Tables) -> Iterator[dict]:
@@ -69,8 +69,7 @@ def _finding(tables: Tables, rule_id: str, b: dict, fields: tuple[str, ...], **v
     seq, item = as_int(b.get("seq")), as_int(b.get("item"))
     key = f"seq={seq}|item={item}"
     src = tables.locate(b["doc_id"], "ballots", key, fields, Source(as_int(b.get("page"))))
-    doubts = [f"{c} lu par OCR (confiance {conf:.0f})" for c in fields
-              if (conf := as_float((tables.how(b["doc_id"], "ballots", key, c) or {}).get("confidence"))) is not None
-              and conf < OCR_DOUBT_BELOW]
+    hows = {c: tables.how(b["doc_id"], "ballots", key, c) or {} for c in fields}
+    doubts = [Value(b.get(c), h.get("method"), False, as_float(h.get("confidence"))).doubt(c) for c, h in hows.items()]
     return doubtful(rule_id, doubts, doc_id=b["doc_id"], seq=seq, subject=f"deliberation {seq} ballot {item}",
-                    **src.as_dict(), **{k: v for k, v in values.items()})
+                    **src.as_dict(), **values)

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 
+from extractors import lexicon
 from extractors.entries import CIVILITY
 from extractors.outline import Heading
-from extractors.stream import Unit
+from extractors.stream import Unit, fold
 from schemas.text import number_shape
 
 # a code opening a line, after its "N°" or not: letters and figures parted by "-", "/", "." or "_",
@@ -38,7 +39,6 @@ CODE = re.compile(rf"^\s*{BULLET}(?:[Nn]\s*[°o]\.?\s*)?(?P<num>{CODE_SHAPE})(?:
 CODE_ALONE = re.compile(rf"^\s*{BULLET}(?:[Nn]\s*[°o]\.?\s*)?(?P<num>{CODE_SHAPE}(?:\s[A-Z]{{1,4}})?)\s*$")
 # (a title: words, not "N°100" nor another code)
 TITLE_BELOW = re.compile(r"^\s*(?![Nn]\s*[°o])(?P<title>[^\W\d_«\"'(][^\W\d_]{2}.*)$")
-ACT_ID = re.compile(r"^\d{3}-\d{9}-\d{8}-")  # a prefecture's id of the act, "018-200895550-20230304-100-DE": a stamp
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 DATE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.](?:\d\d){1,2}$|^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}$"
                   r"|^(?:19|20)\d\d[-/](?:19|20)?\d\d$")  # "2023-2024", "2021/26": a period
@@ -50,12 +50,17 @@ SHAPED = 100  # the headings' style: a numbering of its own, apart from the patt
 
 
 def _is_code(code: str, title: str) -> bool:
-    """Two groups of figures, three figures at least; not a date, a place's name before its members
+    """Two groups of figures, three figures at least; not a date, a stamp's id, a place's name before its members
     ("Quimper-1 : Mme Stéphanie …"), nor a budget's account ("D-6411 : Personnel titulaire ......... + 5 000 €")."""
     groups = re.findall(r"\d+", code)
-    if DATE.match(code) or ACT_ID.match(code) or len(groups) < 2 or sum(map(len, groups)) < 3:
+    if DATE.match(code) or _stamp_id(code) or len(groups) < 2 or sum(map(len, groups)) < 3:
         return False
     return not (PERSON.match(title) or AMOUNT.search(title))
+
+
+def _stamp_id(code: str) -> bool:
+    """A prefecture's id of the act ("018-200895550-20230304-100-DE", patterns/sitting.json `stamp_id`): a stamp."""
+    return bool(lexicon.rx(lexicon.get("stamp_id")).match(fold(code)))
 
 
 def _marked(code: str) -> bool:

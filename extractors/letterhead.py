@@ -47,9 +47,8 @@ def read_heading(r: Reading, units: list[Unit], k: int) -> None:
     cut = WORDS_CUT.search(u.folded)
     _days_of_session(r, u)
     for text in (window, u.text) if cut else (u.text, window):
-        organ_part = None if _titles_sitting(text) else _organ_titled(text)
-        if _titles_sitting(text) or _after_organ(text) and _titles_sitting(_the_sitting(text)) or organ_part:
-            text = organ_part or _the_sitting(text)
+        text = _sitting_title(text)
+        if text is not None:
             day = parse_date(text)  # (dateparser: once a line)
             r.set("session_date", day, u.span, "session_title")
             if day:
@@ -122,13 +121,22 @@ def _days_of_session(r: Reading, u: Unit) -> None:
         r.suppose("session_date", parse_date(" ".join(m.groups())), u.span, "session_title")
 
 
-def _after_organ(text: str) -> bool:
-    """The sitting's title right after its organ's name, on a running header: "Ville de Nogent-le-Rotrou – Conseil
-    municipal – SÉANCE DU 14.03.2023", "PETR PAYS DE GÂTINE ET SOLOGNE      Comité syndical – séance du 3 avril 2025"
-    (not "Commune de Navarrenx – Commission des finances – Réunion du 2 mars 2023", a committee's)."""
+def _sitting_title(text: str) -> str | None:
+    """The part of a heading line that titles the sitting, else None: the line ("SÉANCE DU 14 MARS 2023"), its
+    part after a session's days ("RÉUNION DES 25 ET 26 JUILLET 2019 – séance du jeudi 25 juillet 2019"), the organ's
+    part of a running header (`_organ_titled`), or the title right after the organ's name ("Ville de
+    Nogent-le-Rotrou – Conseil municipal – SÉANCE DU 14.03.2023", "PETR PAYS DE GÂTINE ET SOLOGNE      Comité
+    syndical – séance du 3 avril 2025"; not "Commune de Navarrenx – Commission des finances – Réunion du 2 mars
+    2023", a committee's)."""
     parts = SITTING_OF_SESSION.split(text)
-    before = fold(parts[0]).strip(" ,–—-") if len(parts) > 1 else ""
-    return any(m.end() == len(before) for m in lexicon.rx(lexicon.get("organe")).finditer(before))
+    if _titles_sitting(text):
+        return parts[-1]
+    organ_part = _organ_titled(text)
+    if organ_part or len(parts) < 2:
+        return organ_part
+    before = fold(parts[0]).strip(" ,–—-")
+    after_organ = any(m.end() == len(before) for m in lexicon.rx(lexicon.get("organe")).finditer(before))
+    return parts[-1] if after_organ and _titles_sitting(parts[-1]) else None
 
 
 # the parts of a running header: "CCAS de Mulhouse - Conseil d'administration du 11/06/2024      Page 1"
@@ -145,11 +153,6 @@ def _organ_titled(text: str) -> str | None:
 
 def _titles_sitting(text: str) -> bool:
     return bool(lexicon.first("session_title", fold(words_to_digits(fold(text))).strip()))
-
-
-def _the_sitting(text: str) -> str:
-    parts = SITTING_OF_SESSION.split(text)
-    return parts[-1] if len(parts) > 1 else text
 
 
 def _read_body(r: Reading, units: list[Unit], k: int) -> re.Match | None:

@@ -338,12 +338,10 @@ def complete(doc, found: list[Restated]) -> None:
             continue
         for column, fact in r.facts.items():
             if column in VOTE and not fact.derived and row.get(column) is None:
-                row[column] = fact.value
-                row["_prov"][column], row["_how"][column] = fact.span, ("recap", False)
+                _fill(row, column, fact.value, fact.span, "recap")
         if row.get("unanimite") is None and (row.get("contre") or row.get("abstentions")):  # 62 / 9 / 4
-            row["unanimite"] = False
             span = next(row["_prov"][c] for c in ("contre", "abstentions") if row.get(c))
-            row["_prov"]["unanimite"], row["_how"]["unanimite"] = span, ("split_vote", True)
+            _fill(row, "unanimite", False, span, "split_vote", derived=True)
 
 
 def _unanimous_said(rows: dict[int, dict], closings: list[Restated]) -> None:
@@ -353,5 +351,10 @@ def _unanimous_said(rows: dict[int, dict], closings: list[Restated]) -> None:
         fact, row = r.facts.get("unanimite"), rows[r.seq]
         if fact is not None and fact.value is True and row.get("unanimite") is None \
                 and not (row.get("contre") or row.get("abstentions")):
-            row["unanimite"] = True
-            row["_prov"]["unanimite"], row["_how"]["unanimite"] = fact.span, ("closing", False)
+            _fill(row, "unanimite", True, fact.span, "closing")
+
+
+def _fill(row: dict, column: str, value, span, method: str, derived: bool = False) -> None:
+    """A deliberation's row takes a value it left empty, with where and how it was read."""
+    row[column] = value
+    row["_prov"][column], row["_how"][column] = span, (method, derived)
