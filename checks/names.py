@@ -13,7 +13,7 @@ from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
-from schemas.text import SAME_PERSON, cut_and_rejoined, name_key
+from schemas.text import SAME_PERSON, cut_and_rejoined, keys_rejoined, name_key
 
 # The one key of a name, shared with the extractors (schemas.text.name_key): accents, case,
 # civilities, hyphens and OCR's confusions undone.
@@ -47,7 +47,8 @@ def match_how(name: str, candidates: Iterable[str]) -> tuple[str | None, str | N
                               score_cutoff=SAME_PERSON)
     if best:
         return pool[best[0]], FUZZY
-    fits = [c for k, c in pool.items() if _fits(key.split(), k.split()) or _fits(k.split(), key.split())]
+    fits = [c for c in pool.values() if any(_fits(key.split(), k.split()) or _fits(k.split(), key.split())
+                                            for k in keys_rejoined(c))]
     if len(fits) > 1:
         return None, AMBIGUOUS  # "DUPONT" when Jean and Marie DUPONT are both listed
     return (fits[0], PARTIAL) if fits else (None, None)

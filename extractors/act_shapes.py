@@ -107,12 +107,26 @@ def shaped(units: list[Unit], start: int, end: int, skip: set[int], found: dict[
 
 def _code_at(units: list[Unit], k: int, end: int) -> dict[str, str | bool] | None:
     """{"num", "title", "alone"} of a line a code opens, its title after it or, the code alone, on the next line."""
+    above = units[k - 1].folded if k else ""
+    if k and not units[k].gap_before and CITING.search(above) and not LABEL_LINE.match(above):
+        return None  # "… et de la délibération" / "n° C 2020-07-089 du 16 juillet 2020 portant délégation …": cited
     m = CODE.match(units[k].text)
     if m:
         return {"num": m["num"], "title": m["title"], "alone": False}
     alone = CODE_ALONE.match(units[k].text)
     below = TITLE_BELOW.match(units[k + 1].text) if alone and k + 1 < end else None
     return {"num": alone["num"], "title": below["title"], "alone": True} if below else None
+
+
+# a line ending where an act's number is cited next: "… en application de l'article L. 5211-10 du CGCT et de la
+# délibération" (an act's word, or a word that cannot end a sentence)
+# (not a table's header, "N° du rapport   Objet   Décision": the act's word after an article)
+CITING = re.compile(r"(?:\b(?:de\s+la|de\s+l'|du|la|l'|le|les|des|sa|cette|ces)\s*(?:deliberations?|decisions?|arretes?"
+                    r"|actes?)|\b(?:de|du|des|la|le|les|l'|a|au|aux|par|et|en|sur|selon|vu|n\s*[°o]\.?))\s*$")
+
+
+# a header or a card's label over the code ("Numéro et objet de la délibération", "N° et intitulé de la décision")
+LABEL_LINE = re.compile(r"\W*(?:n\s*[°o]\.?|numeros?|num\.|references?|ref\.?)\s|.*\b(?:objet|intitule)\b")
 
 
 # an outcome under a code alone on its line ("▸ MPT 028-10/24 CT" / "  Avis …" / "  → Avis favorable — Pour : 68"),

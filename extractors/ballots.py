@@ -96,6 +96,8 @@ def _ballot(units: list[Unit], found: list[Count], e: Count, expressed: list[Cou
     return ballot
 
 
+# a line of its own over the voices, no figure in it: "Ont obtenu :", "Ont obtenu (au premier tour) :"
+INTRO = re.compile(r"^\W*(?:ont|a)\s+obtenu\b[^\d]{0,40}:?\s*$")
 SITTING_LINE = re.compile(r"\b(?:presents?|pouvoirs?|procurations?|representes?|en\s+exercice)\b")
 WEIGHTED_LINE = re.compile(r"\bvoix\b")
 
@@ -137,8 +139,11 @@ def _spoilt_sum(ballot: Ballot, units: list[Unit], spoilt: list[Count]) -> None:
 
 
 def _voices(ballot: Ballot, units: list[Unit], k: int) -> None:
-    """The voices of the candidates or lists on the lines right under the block, summed."""
+    """The voices of the candidates or lists on the lines right under the block, summed; past a line that
+    introduces them ("Ont obtenu :" / "M. Pierre FAURE : 12 voix")."""
     total, lines, listed = 0, 0, True
+    if k < len(units) and INTRO.match(units[k].folded):
+        k += 1
     while k < len(units) and lines < 12:
         folded = fold(units[k].text)
         said = VOICES.findall(folded)

@@ -62,8 +62,9 @@ def plausible(value: int) -> bool:
     return 0 <= value <= lexicon.get("max_count")
 
 
-# a gloss after a label: "Présents (P) :", "Votants (présents et représentés)", "(dont suppléants)"
-GLOSS = re.compile(r"[ \t]*\([^()\n\d]*\)")
+# a gloss after a label: "Présents (P) :", "Votants (présents et représentés)", "(dont suppléants)", the
+# 2020 election form's formula "Nombre de suffrages exprimés [b – (c + d)] : 13"
+GLOSS = re.compile(r"[ \t]*(?:\([^()\n\d]*\)|\[[^\[\]\n\d]*\])")
 
 
 def totals_only(folded: list[str], out: list[Count]) -> list[Count]:

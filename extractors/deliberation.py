@@ -19,9 +19,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extractors import (act_numbers, act_range, act_table, ballots, counts, derived, furniture, heading_line, item_title,
-                        lexicon, outline, restated, room, segment, sitting, stream, together, votes)
+                        lexicon, outline, recount, restated, room, segment, sitting, stream, together, votes)
 from extractors.decisions import read_decisions
 from extractors.members import Member
+from extractors.recount import COUNT_COLUMNS
 from extractors.sitting import Fact, Reading
 from extractors.stream import Unit, fold
 from schemas import Block as DocBlock, Document, Span
@@ -31,7 +32,6 @@ STAGE = "deliberation"
 SITTING_COLUMNS = ("collectivite", "organe", "session_date", "session_time", "lieu", "president",
                    "convocation_date", "secretaire", "membres_en_exercice", "presents", "absents",
                    "pouvoirs", "votants", "sans_quorum", "pouvoirs_neant")
-COUNT_COLUMNS = ("membres_en_exercice", "presents", "absents", "pouvoirs", "votants")
 NAMED_COLUMNS = ("pour_nommes", "contre_nommes", "abstentions_nommes")
 VOTE_COLUMNS = ("pour", "contre", "abstentions", "non_votants", "unanimite", "resultat", *NAMED_COLUMNS)
 COLUMNS = ("collectivite", "organe", "numero", "acte_id", "siren", "session_date", "session_time", "lieu",
@@ -290,11 +290,15 @@ def _sitting_facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.V
     an extract, the counts only for an item of minutes); the item's own facts kept apart."""
     facts = {c: f for c, f in ctx.session.facts.items() if c in SITTING_COLUMNS} | ctx.recount
     mine = SITTING_COLUMNS if _full(ctx, item) else COUNT_COLUMNS  # an item of minutes: its counts only
-    later = _after_vote(own, vote) | (_recount(ctx, own, vote) if more else set())  # an extract's one item has none after
+    # (an extract's one item has none after its vote)
+    later = recount.after_vote(own, vote) | (recount.under_vote(ctx.recount, own, vote) if more else set())
     kept = {c: f for c, f in own.facts.items() if f.span not in later}
     if more:
-        _counts_above(ctx, item, kept)
+        recount.above_heading(ctx.units, ctx.recount, item, kept)
     facts.update({c: f for c, f in kept.items() if c in mine})
+    # an extract of a register under the register's heading ("EXTRAIT N° 2013-018" / "L'an deux mille treize, … le
+    # Conseil Municipal de la Ville de Lectoure … s'est réuni"): its opening names what the heading left unsaid
+    facts.update({c: f for c, f in kept.items() if c in SITTING_COLUMNS and c not in facts and f.method == "opening"})
     return facts, kept
 
 
@@ -316,7 +320,7 @@ def _room_facts(ctx: Context, item: outline.Item, own: Reading, facts: dict[str,
     for rg in ctx.session.ranges + own.ranges:
         if number is not None and rg.first <= number <= rg.last:
             facts.update(rg.counts)
-    room.stale(facts, away, _voted(vote))
+    room.stale(facts, away, recount.voted(vote))
     _timed(facts, ctx)
 
 
@@ -447,7 +451,7 @@ def _moves(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote) -> 
     number = _number(item)
     ranged = [m for rg in ctx.session.ranges if number is not None and rg.first <= number for m in rg.moves]
     # "X quitte la salle et ne prend pas part au vote" names a non-voter before the vote itself
-    voted = _voted(vote)
+    voted = recount.voted(vote)
     # "Le Président quitte la salle … et ne prend pas part au vote" / "Le Président ayant regagné la
     # séance, …": back in the room, not one more member
     # ("M. Jean-Claude PASQUET … quitte la salle pour le vote" / "M. PASQUET regagne la salle": one member)
@@ -485,53 +489,6 @@ def _later(move: sitting.Move, number: int | None) -> bool:
     la délibération n° 2024-043", read at 2024-041): not yet."""
     start = outline.number_key(move.from_item)
     return start is not None and number is not None and number < start
-
-
-def _voted(vote: votes.Vote) -> int | None:
-    """Where the item's vote is printed (its first figure; "X quitte la salle et ne prend pas
-    part au vote" names a non-voter before the vote itself)."""
-    # an outcome derived from "à l'unanimité" points at the item's first line, one from the
-    # decision at the line before it ("X quitte la salle …" / "Le conseil … ACCORDE"): neither is where it is printed
-    return min((f.span.order for c, f in vote.facts.items()
-                if c != "non_votants" and not f.derived and f.method != "decision"), default=None)
-
-
-def _after_vote(own: sitting.Reading, vote: votes.Vote) -> set:
-    """The spans of counts printed with a move under the item's vote ("Pour : 53 | Contre : 12"
-    / "18 h 20 — Arrivée de Mme X. Présents : 59 | Votants : 67."): the next item's, not this one's."""
-    voted = _voted(vote)
-    return {f.span for m in own.moves if voted is not None and m.span.order > voted for f in m.counts.values()}
-
-
-def _recount(ctx: Context, own: sitting.Reading, vote: votes.Vote) -> set:
-    """A count of présents printed under the item's vote, with no move ("La séance est levée …"
-    / "Deuxième séance – mardi 17 décembre" / "Présents : 31 – Pouvoirs : 6 – Votants : 37"):
-    it holds for the items that follow, kept in `ctx.recount`; the spans left out of this item
-    (not under the last item's vote: a recap of the sitting's counts, "Membres en exercice : onze")."""
-    # the vote's last line (not an outcome read from a decision verb: "Départs, après le vote du point
-    # n° 7 : … Présents : 66 – pouvoirs : 17 – votants : 83" says no outcome of its own)
-    done = max((f.span.order for c, f in vote.facts.items() if c != "non_votants" and f.method != "decision"),
-               default=None)
-    later = {c: f for c, f in own.facts.items()
-             if c in COUNT_COLUMNS and done is not None and f.span.order > done}
-    if "presents" not in later:
-        return set()
-    ctx.recount.update({c: replace(f, method="recount") for c, f in later.items()})
-    return {f.span for f in later.values()}
-
-
-def _counts_above(ctx: Context, item: outline.Item, kept: dict[str, Fact]) -> None:
-    """The room counted again between two items, above this one's heading ("À 12 h 20, M. X …
-    quittent la séance." / "Présents : 78 – Pouvoirs : 15 – Votants : 93" / "Rapport 19AP.205 – …"):
-    the count holds for the items after it too, as one printed under the vote above (`_recount`)."""
-    said = ctx.units[max(0, item.start - 2):item.heading.unit + 1] if item.heading else []
-    if not said or any(lexicon.rx(lexicon.get("votes", "one_item")).search(u.folded) for u in said):
-        return  # "Pour le point suivant, Mme X … ne prend pas part au vote (Présents : 18 …)": this item's only
-    top = ctx.units[item.heading.unit].span.order
-    above = {c: f for c, f in kept.items() if c in COUNT_COLUMNS and f.span.order < top}
-    if "presents" in above:  # this item's too: the lists of names are still the opening's
-        ctx.recount.update({c: replace(f, method="recount") for c, f in above.items()})
-        kept.update({c: ctx.recount[c] for c in above})
 
 
 def _people(ctx: Context, own: Reading, moves: list[sitting.Move]) -> list[tuple[Member, Span]]:

@@ -20,7 +20,7 @@ from schemas.text import ends_on_function_word
 
 def heading_at(units: list[Unit], k: int) -> list[tuple[str, Heading]]:
     """The headings units[k] may be, by family (one at most, or none)."""
-    u, bullet = _heading_text(units[k])
+    u, bullet = _heading_text(_fields_apart(units, k))
     ranged = act_range.at_start(u.folded)  # "2023-615 à 2023-619  Aides à la pierre …": read on its first act
     span = act_range.printed(u, ranged) if ranged else None
     u = act_range.blank_last(u, ranged) if ranged else u
@@ -248,6 +248,21 @@ BULLET = re.compile(r"^\s*[►▶▸▹▪▫●■□◆◇◊➢➣➤➔➜�
 RULE_ENDS = re.compile(r"^\s*(?:[–—=*~_─━═-]\s*){2,}(?=\S)|(?<=\S)(?:\s*[–—=*~_─━═-]){2,}\s*$")
 # a drawn rule between the number and the title: "─── Rapport n° 1-03 ─── Fonds départemental …"
 RULE_INSIDE = re.compile(r"\s*[─━═]{2,}\s*")
+def _fields_apart(units: list[Unit], k: int) -> Unit:
+    """A list of acts typed as fields between semicolons, read as "2023-179 – …": "• 2023-179 ; Budget primitif 2024
+    – Budget principal ; adoptée : 32 pour, 7 contre" (the code, one figure at least, then " ; "), its outcome a field
+    of the line or of the next one; not the mayor's decisions listed so ("2024-015 ; Contrat de maintenance ; Otis ;
+    3 480 € HT"), which record no outcome."""
+    u = units[k]
+    wrapped = k + 1 < len(units) and units[k + 1].text.lstrip()[:1].islower()  # the row's fields wrapped below
+    both = u.folded + " " + units[k + 1].folded if wrapped else u.folded
+    if not FIELD_SEMICOLON.match(u.text) or not FIELD_OUTCOME.search(both):
+        return u
+    return Unit(FIELD_SEMICOLON.sub(r"\1 – ", u.text, count=1), u.span, u.index, u.bold, u.cells, u.gap_before)
+
+
+FIELD_SEMICOLON = re.compile(r"^(\s*(?:[-•*>]\s*)?(?=[\w./-]*\d)[\w./-]{2,20})\s+;\s+(?=\S)")
+FIELD_OUTCOME = re.compile(r";[^;]*\b(?:adopte|approuve|rejete|unanimite|retire|ajourne|prend\s+acte|pris\s+acte)")
 STRAY = re.compile(r"^\s*[¦~]\s+")  # "¦ III - RESTAURANT SCOLAIRE": a scan's speck, not a bullet
 # "§ DEL-2019-112 — Modification des statuts …": a sign a template sets before a council's code (not "§ 3 –", a rank)
 SECTION_SIGN = re.compile(r"^\s*§\s*(?=[A-Za-z]{1,6}[-_ ]?\d)")

@@ -12,13 +12,13 @@ counts printed with a move and keeps the moves of a run in its `Reading`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from extractors import entries, lexicon, members
 from extractors.stream import Unit, fold, slice_of as _slice
 from schemas import Span
-from schemas.text import ends_sentence
+from schemas.text import ends_sentence, joined
 
 if TYPE_CHECKING:
     from extractors.sitting import Fact
@@ -56,7 +56,7 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None, whole: bool = True) -> M
     municipal," / "quitte la salle et ne prend pas part au vote (17 votants)."); `whole`: the
     line as printed, whose later sentences may hold the move (`_in_sentences`)."""
     if nxt is not None and not ends_sentence(u.text, ".;:!?)") and not nxt.gap_before:
-        move = read_move(Unit(u.text.rstrip() + " " + nxt.text.strip(), u.span, u.index), k, whole=False)
+        move = read_move(_run_on(u, nxt), k, whole=False)
         if move:
             move.through = k + 1
             return move
@@ -82,6 +82,24 @@ def read_move(u: Unit, k: int, nxt: Unit | None = None, whole: bool = True) -> M
                 return Move(kind, name, holder or (_holder_after(text, folded, m.end()) if kind == "leave" else None),
                             u.span, k, for_vote=for_vote, from_item=_from_item(after))
     return _in_sentences(u, k) if whole else None
+
+
+def _run_on(u: Unit, nxt: Unit) -> Unit:
+    """The line and the next as one, a word cut at the line's end read whole ("Mme TANGUY … quitte éga-" / "lement la
+    salle.")."""
+    return Unit(joined([u.text.rstrip(), nxt.text.strip()], whole_words=True), u.span, u.index)
+
+
+def each_mover(move: Move) -> list[Move]:
+    """One move a member: "M. QUÉRÉ et Mme TANGUY réintègrent la séance", "MM. LE GALL, MORVAN et
+    PRIGENT quittent la salle" move two and three members (a proxy given then is nobody's alone)."""
+    parts = [p for p in MOVERS_APART.split(move.name) if p.strip()]
+    if len(parts) < 2 or not all(members.looks_like_member(p) for p in parts):
+        return [move]
+    return [replace(move, name=entries.strip_civilities(p).strip(), holder=None) for p in parts]
+
+
+MOVERS_APART = re.compile(r"\s*(?:,|\bet\b)\s*")
 
 
 # a note under a table of acts naming the act a move was for: "Nota : pour la délibération

@@ -16,7 +16,7 @@ import re
 from typing import Callable
 
 from extractors import lexicon
-from extractors.council import COUNCIL_DECIDES, OTHER_COMMITTEE, OTHER_COUNCIL, SUBJECT
+from extractors.council import COUNCIL_DECIDES, OTHER_COMMITTEE, OTHER_COUNCIL, SUBJECT, THE_COUNCIL
 from extractors.stream import Unit, fold
 from schemas.text import ends_sentence
 
@@ -40,10 +40,11 @@ def without_recitals(units: list[Unit]) -> list[Unit]:
     """The lines that are no recital, a recital's lines wrapped after its first included ("Vu la
     délibération n° CS-2025-006 du 30 janvier 2025 fixant les tarifs 2025 de la" / "redevance
     spéciale, adoptée par 17 voix pour et 3 abstentions,": last year's vote, not this one)."""
-    return without(units, lambda folded: bool(RECITAL.match(folded)))
+    return without(units, lambda folded: bool(RECITAL.match(folded)), subject=SPEAKS)
 
 
-def without(units: list[Unit], opens: Callable[[str], bool], joined: bool = False) -> list[Unit]:
+def without(units: list[Unit], opens: Callable[[str], bool], joined: bool = False,
+            subject: re.Pattern = SUBJECT) -> list[Unit]:
     """`units` less the sentences a line `opens` (on its folded text; `joined`: with its sentence's
     start on the line above), with the lines they wrap onto: two at most, never one where the
     council decides ("Considérant … l'avis du conseil d'école" / "du 12 février 2024, le conseil
@@ -58,8 +59,8 @@ def without(units: list[Unit], opens: Callable[[str], bool], joined: bool = Fals
             continue
         # "Considérant l'intérêt de ce projet pour la commune, le conseil municipal, après en avoir"
         # / "délibéré, par 15 voix pour …": the council speaks on the line, nothing wraps past it
-        wrapped = (WRAPS if SUBJECT.search(u.folded) else 0) if found else wrapped + 1
-        if wrapped and (wrapped > WRAPS or not _wraps(previous, u) or SUBJECT.search(u.folded)):
+        wrapped = (WRAPS if subject.search(u.folded) else 0) if found else wrapped + 1
+        if wrapped and (wrapped > WRAPS or not _wraps(previous, u) or subject.search(u.folded)):
             wrapped = WRAPS + 1
             out.append(u)
         previous = u.text
@@ -103,6 +104,10 @@ def _with_head(previous: Unit, u: Unit) -> str:
     return (head[:-1] if head.endswith("-") else head + " ") + u.folded
 
 
+# in a recital, the council as a sentence's subject, not its complement ("Vu la délibération n° … du Conseil
+# départemental …" / "portant délégation d'attributions à la Commission permanente, adoptée par 42 voix pour"; an
+# opinion's "… il est demandé à la Commission permanente" / "d'approuver …, adopté par 36 voix" keeps the council's)
+SPEAKS = re.compile(r"(?<!\ba\s)(?<!\bde\s)(?<!\bpar\s)(?<!\bpour\s)(?<!\bsur\s)(?<!\bavec\s)" + THE_COUNCIL)
 LABELLED = re.compile(r"^\s*[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,3}\s*:\s+\S")  # "Rapporteur : M. X", "Objet : …"
 WRAPS = 2  # lines a recital or a partial vote may wrap onto
 
@@ -146,8 +151,12 @@ SECRETARY = re.compile(r"^\W*secretaire(?:\s+de\s+(?:la\s+)?seance)?\s*(?:\(e\)\
 # conseil métropolitain le 2 juillet 2021 par 84 voix pour, 21 contre et 9 abstentions."
 # ("en conseil …": another body's sitting; not "La présente délibération a été adoptée par le Conseil municipal le
 # 14 avril 2021 par 19 voix …", the act's own vote certified)
+# an earlier act of the body quoted with its vote: "M. LEMESLE rappelle que la délibération du 26 septembre 2022,
+# adoptée par 30 voix pour" / "et 2 contre, a fixé les tarifs 2023" (not "la présente délibération, adoptée par …")
 PAST_VOTE = lexicon.rx(r"\bete\s+(?:adopte|approuve|vote)e?s?\s+en\s+(?:conseil|comite|assemblee|bureau)"
-                       r"\b[^.;]{0,60}?\ble\s+\d{1,2}(?:er)?\s+{month}")
+                       r"\b[^.;]{0,60}?\ble\s+\d{1,2}(?:er)?\s+{month}"
+                       r"|\bdeliberation\s+(?:n\s*[°o]\.?\s*\S+\s+)?du\s+\d{1,2}(?:er)?\s+{month}\s+(?:19|20)\d\d\s*,?"
+                       r"\s*(?:adoptee|approuvee|votee)\s+(?:par|a)\b")
 
 
 def another_bodys(folded: str) -> bool:
@@ -162,7 +171,11 @@ def not_this_vote(folded: str) -> bool:
 
 
 def _reported(folded: str) -> bool:
-    return bool(OPINION.search(folded) or PAST_VOTE.search(folded))
+    return bool(OPINION.search(folded) or PAST_VOTE.search(folded) and not CERTIFIED.search(folded))
+
+
+# the act's own vote certified on its extract: "Certifié exécutoire : la délibération du 14 mars 2024, adoptée par …"
+CERTIFIED = re.compile(r"\bcertifiee?s?\b|\bexecutoire\b")
 
 
 # a line heading another body's vote, or an amendment's, its counts after it or under it: "Avis de

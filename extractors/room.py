@@ -41,7 +41,7 @@ def move_counts(facts: dict[str, Fact], moves: list[sitting.Move]) -> list[sitti
                 _put(facts, column, fact)
         elif move.kind == "leave" and move.counts:
             undo[name] = {c: facts.get(c) for c in move.counts}
-        # not over a count printed after it ("Présents : 88" under a later departure, deliberation._counts_above)
+        # not over a count printed after it ("Présents : 88" under a later departure, recount.above_heading)
         facts.update({c: f for c, f in move.counts.items() if c not in facts or facts[c].span.order <= f.span.order})
     return away
 

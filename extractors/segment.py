@@ -28,8 +28,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractors import (act_shapes, act_table, acts_inside, acts_tabled, counts, evidence, lexicon, listings, members,
-                        not_this_vote, numbered_runs, opening, outline, pages, pairing, restated, running, sitting,
-                        undecided, together)
+                        not_this_vote, numbered_runs, opening, outline, pages, pairing, recount, restated, running,
+                        sitting, undecided, together, votes)
 from extractors.count_text import is_count_line
 from extractors.outline import Block, Heading, Item, act_at_end, act_at_start, data, header_end, number_key, rx
 from extractors.heading_line import heading_at as _heading_at
@@ -109,7 +109,11 @@ def _sitting_head(u: Unit) -> bool:
     """A line of an extract's head: its counts, its convocation's date or chair, a remark in brackets."""
     label = lexicon.label_at_start("fields", u.folded)
     return is_count_line(u.text) or bool(label and label.name in HEAD_FIELDS) or \
-        bool(re.fullmatch(r"\s*\([^()]{3,200}\)\s*", u.text))
+        bool(re.fullmatch(r"\s*\([^()]{3,200}\)\s*", u.text)) or bool(BOX_TITLE.fullmatch(u.folded))
+
+
+# a count box's title on its own line: "Nombre de conseillers" / "  en exercice : 7" / "  présents : 6"
+BOX_TITLE = re.compile(r"\s*(?:nombre|nbre|nb)\.?\s+(?:de|des|d')\s*[a-z]+(?:\s+[a-z]+)?\s*:?\s*")
 
 
 LETTERHEAD = 4  # the first lines of a file: the body, the sitting, the title
@@ -267,11 +271,23 @@ def _pull_heads(units: list[Unit], evidence: list[bool], items: list[Item]) -> l
     for prev, item in zip(items, items[1:]):
         k = item.start
         while k - 1 > prev.start and not evidence[k - 1] and _heads_next(units[k - 1]) \
-                and _closed(_above(units, k - 1, prev.start).text) and not _row_goes_on(units, k - 1):
+                and _closed(_above(units, k - 1, prev.start).text) and not _row_goes_on(units, k - 1) \
+                and not _tallies_vote(units, evidence, k - 1):
             k -= 1
         if k < item.start:
             prev.end, item.start = k, k
     return items
+
+
+def _tallies_vote(units: list[Unit], evidence: list[bool], k: int) -> bool:
+    """"Le Conseil municipal adopte les tarifs par 24 voix pour." / "Présents : 21 – Pouvoirs : 3 – Votants : 24",
+    then a blank line: counts in the vote's paragraph, the vote's figures adding up to their votants, tally that
+    vote; they head no next item (not under "… à l'unanimité", whose figures are unsaid: the next item's may)."""
+    if not (0 < k < len(units) - 1 and evidence[k - 1] and is_count_line(units[k].text)
+            and not units[k].gap_before and units[k + 1].gap_before):
+        return False
+    said = {c.column: c.value for c in counts.read([units[k]], ("votants",))}
+    return "votants" in said and recount.fits(votes.read([units[k - 1]]), said["votants"])
 
 
 def _row_goes_on(units: list[Unit], k: int) -> bool:

@@ -31,7 +31,7 @@ from extractors import (attendance_table, counts, entries, flattened, letterhead
 from extractors.count_text import is_count_line
 from extractors.list_labels import counted_list
 from extractors.normalise import parse_date, parse_time
-from extractors.moves import PRESIDING, Move, noted, read_move  # noqa: F401  (the sitting's moves, re-exported)
+from extractors.moves import PRESIDING, Move, each_mover, noted, read_move  # noqa: F401  (re-exported)
 from extractors.stream import Unit, fold, joined, slice_of as _slice, span_of
 from schemas import Span
 from schemas.text import ends_sentence, find_person, name_key
@@ -156,9 +156,7 @@ def _said_of_move(u: Unit) -> bool:
 def _counts(r: Reading, units: list[Unit], full: bool) -> None:
     """The sitting's counts; those printed with a member's move ("X quitte la séance
     (16 présents, 17 votants)") are the move's, holding for the items after it."""
-    furniture = running.furniture_in_brackets(units)
-    if furniture:  # read as blank lines, so that every index holds
-        units = [replace(u, text="") if k in furniture else u for k, u in enumerate(units)]
+    units, furniture = _blanked(units)
     found = counts.read(units, tuple(lexicon.get("sitting_counts")))
     moved = _moved_lines(r.moves, units, furniture)
     labelled = {c.column for c in found if c.method not in PROSE and c.unit not in moved}
@@ -181,6 +179,18 @@ def _counts(r: Reading, units: list[Unit], full: bool) -> None:
             r.facts[c.column] = Fact(c.value, units[c.unit].span, "move_counts")  # opening's (`_room_of_the_vote`)
         else:
             r.set(c.column, c.value, units[c.unit].span, c.method)
+
+
+# the figures a rectification corrects, on their own line: "Mentions erronées : « Présents : 25 – Pouvoirs : 3 … »"
+# (not "Le décompte erroné … est corrigé en séance : Présents : 14 …", the right ones)
+ERRONEOUS = re.compile(r"^\W*(?:mentions?|chiffres?|comptes?|decomptes?)\s+errone(?:e|s|es)?\s*:")
+
+
+def _blanked(units: list[Unit]) -> tuple[list[Unit], set[int]]:
+    """The units with what holds no count of the sitting read as blank lines, so that every index holds: a page's
+    furniture in brackets, the counts a rectification says were wrong ("Mentions erronées : « Présents : 25 – … »")."""
+    furniture = running.furniture_in_brackets(units) | {k for k, u in enumerate(units) if ERRONEOUS.search(u.folded)}
+    return [replace(u, text="") if k in furniture else u for k, u in enumerate(units)], furniture
 
 
 def _moved_lines(moves: list[Move], units: list[Unit], furniture: set[int]) -> dict[int, Move]:
@@ -292,7 +302,7 @@ def _more_moves(u: Unit, k: int, first: Move) -> list[Move]:
     for clause in re.split(r"\s*;\s+", u.text)[1:]:
         move = read_move(Unit(clause, u.span, u.index), k)
         if move and name_key(move.name) != name_key(first.name):
-            out.append(move)
+            out += each_mover(move)
     return out
 
 
@@ -342,7 +352,7 @@ def _read_loose(r: Reading, units: list[Unit], k: int) -> int:
     if not (move and move.name == PRESIDING and move.for_vote):
         _read_president(r, units, k, both)
     if move:
-        r.moves += [move] + _more_moves(u, k, move)
+        r.moves += each_mover(move) + _more_moves(u, k, move)
     if not move:  # "Départ de X, qui donne pouvoir à Y": a move
         r.members += [(proxy, u.span) for proxy in _proxies_said(units, k)]
     # "… et délibère valablement ce jour sans" / "condition de quorum.": the sentence read on

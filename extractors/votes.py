@@ -113,12 +113,26 @@ def _read(units: list[Unit]) -> Vote:
             vote.set(c.column, c.value, body[c.unit], c.method)
     vote.said_by = dict.fromkeys(vote.facts, "label")
     _read_sentences(vote, body)
+    if first is None and "votants" not in vote.facts:
+        _votants_over(vote, body, [c for c in found if c.column == "votants"])
     heads = not weighted(body)
     _named(vote, body, heads)
     _outcome(vote, body)
     if not heads:
         weigh(vote)
     return vote
+
+
+def _votants_over(vote: Vote, body: list[Unit], votants: list) -> None:
+    """"Votants : 34" alone on the line over the vote said in a sentence, its figures adding up to them ("Adopté à
+    l'unanimité (34 voix). …"; not a past sitting's "Votants : 33" over "… avait alors adopté"): this vote's."""
+    lines = {u.span.order: k for k, u in enumerate(body)}
+    top = min((lines[f.span.order] for c, f in vote.facts.items() if c != "non_votants" and not f.derived
+               and f.method != "decision" and f.span.order in lines), default=-1)
+    printed = sum(f.value for c, f in vote.facts.items() if c in ("pour", "contre", "abstentions") and not f.derived)
+    for c in (c for c in votants if c.unit == top - 1 and _heads_vote(body, c.unit) and printed == c.value):
+        vote.set("votants", c.value, body[c.unit], c.method)
+        vote.said_by["votants"] = "label"
 
 
 def _heads_vote(body: list[Unit], k: int) -> bool:
@@ -270,7 +284,7 @@ def _begun_above(body: list[Unit], nexts: list, k: int) -> str:
     Mme Régine FABRE-ROUX, membres du bureau de l'Office" / "départemental des sports du Var, …, ne prennent" /
     "pas part au vote.")."""
     j = k
-    while j > 0 and k - j < SUBJECT_REACH and _goes_on(body[j - 1], nexts[j - 1]):
+    while j > 0 and k - j < SUBJECT_REACH and not body[j].gap_before and _goes_on(body[j - 1], nexts[j - 1]):
         j -= 1
     return "".join(u.text.strip() + " " for u in body[j:k])
 

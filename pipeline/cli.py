@@ -56,7 +56,7 @@ MAIN_EXAMPLE = """examples:
 
 
 def version() -> str:
-    """`registre 0.1.0 (pipeline 0.6.18)`: the package, and the pipeline version written in its rows."""
+    """`registre 0.1.0 (pipeline 0.6.19)`: the package, and the pipeline version written in its rows."""
     from importlib.metadata import PackageNotFoundError
     from importlib.metadata import version as package_version
 

@@ -96,6 +96,12 @@ def cut_and_rejoined(a: str, b: str) -> bool:
     return "-" in a + b and name_key(a).replace(" ", "") == name_key(b).replace(" ", "")
 
 
+def keys_rejoined(name: str) -> list[str]:
+    """The name's key, and for a hyphenated name the key without its hyphens: "Mme Soazig AB-" / "GRALL", a surname
+    cut at a line's end and rejoined with its hyphen, is "soazig abgrall" too ("Mme ABGRALL" fits it)."""
+    return [name_key(name)] + ([name_key(name.replace("-", ""))] if "-" in name else [])
+
+
 def same_person(a: str, b: str, threshold: float = SAME_PERSON) -> bool:
     """Equal names up to accents, case, civility, hyphens, word order and a typo. A surname
     alone is matched exactly: LECLERC and LECLERCQ, LEFÈVRE and LEFEBVRE are two families."""
@@ -127,7 +133,8 @@ def find_person(name: str, names: list[str]) -> int | None:
             return i
     fits = [i for i, other in enumerate(names) if _initials_fit(key.split(), name_key(other).split())]
     if not fits:  # "M. LE DU rejoint la séance": the surname alone, at either end of one name
-        fits = [i for i, other in enumerate(names) if _surname_fits(key.split(), name_key(other).split())]
+        fits = [i for i, other in enumerate(names)
+                if any(_surname_fits(key.split(), k.split()) for k in keys_rejoined(other))]
     return fits[0] if len(fits) == 1 else None  # "L. PETIT" is "Luc PETIT" when no other PETIT fits
 
 

@@ -162,7 +162,7 @@ def test_renamed_file_is_neither_pruned_nor_read_again(tmp_path):
 
 def test_version_and_examples_in_every_help(capsys):
     assert main(["--version"]) == 0  # argparse's exit, returned by main (pipeline/cli.py)
-    assert capsys.readouterr().out.strip() == "registre 0.1.0 (pipeline 0.6.18)"
+    assert capsys.readouterr().out.strip() == "registre 0.1.0 (pipeline 0.6.19)"
     p = parser()
     assert "examples:" in p.format_help()
     for name, sub in p._subparsers._group_actions[0].choices.items():

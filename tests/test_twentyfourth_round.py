@@ -356,7 +356,9 @@ def test_the_mayor_withdrawn_said_with_a_comma():
     """"Monsieur le Maire, s'étant retiré au moment du vote, la présidence est assurée par M. GIRAUD,
     premier adjoint, …" and "par 12 voix pour, 0 voix contre et 1 abstention" for the 15 votants of
     the opening: the chair out for this vote (with the proxy he held), no false error (a second
-    reader's probe, its vote sentence given its "0 voix contre")."""
+    reader's probe, its vote sentence given its "0 voix contre"). Since the thirty-eighth round "Nombre de
+    votants pour cette délibération : 13." over the vote is this vote's votants: the room's counts, the
+    opening's, are the ones in doubt (a notice)."""
     rows = probe("mayor_withdrawn_comma")
-    assert errors(rows) == []
-    assert [f["severity"] for f in rows["findings"] if f["check_id"] == "votes.breakdown"] == ["notice"]
+    assert errors(rows) == [] and rows["deliberations"][0]["votants"] == 13
+    assert [(f["check_id"], f["severity"]) for f in rows["findings"]] == [("attendance.votants", "notice")]

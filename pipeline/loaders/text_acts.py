@@ -212,13 +212,28 @@ def _piped_row(lines: list[tuple[int, str]], j: int, n: int) -> tuple[tuple[int,
     """One row from lines[j]: its lines joined until they hold the header's `n` pipes, its first cell
     printed (an act's number or rank)."""
     text, end = "", j
-    while end < min(j + ROW_LINES, len(lines)) and text.count("|") < n and lines[end][1].strip():
+    while end < min(j + ROW_LINES, len(lines)) and lines[end][1].strip() and (
+            text.count("|") < n or "|" not in lines[end][1] and _last_cell_goes_on(text, lines[end][1])):
         text, end = f"{text} {lines[end][1].strip()}".strip(), end + 1
     cells = [c.strip() for c in text.split("|")]
     # (not "Ville de Dieppe | Liste des délibérations | page 2": a footer with bars, no number in its first cell)
     if text.count("|") != n or not re.search(r"\d|^[–—-]$", cells[0]) or len(cells[0]) > 24 or "|" not in lines[j][1]:
         return None, j
     return (lines[j][0], "\t".join(cells)), end
+
+
+# a row whose pipes are all printed, its last cell wrapped onto the lines below: empty ("… (commune de Meymac) |" /
+# "Adopté à l'unanimité") or cut where it cannot end ("| Adopté :" / "Pour 26 - Abstentions 11", "… ARFEUILLE et")
+LAST_CELL_OPEN = re.compile(r"(?:[:,(–-]|\b(?:et|ou|de|du|des|la|le|les|à|a|par|avec))\s*$")
+# an empty last cell goes on with an outcome only (not "Motion de soutien …: adoptée par 20 voix", an item of its own)
+OUTCOME_FIRST = re.compile(r"(?i)\s*(?:adopt|approuv|rejet|unanim|retir|ajourn|report|pour\b|contre\b|abst|prend\s+acte"
+                           r"|pris\s+acte|donne\s+acte|avis\b)")
+
+
+def _last_cell_goes_on(text: str, line: str) -> bool:
+    """The row's last cell goes on into `line` (which holds no pipe): cut where it cannot end, or empty over an
+    outcome."""
+    return bool(LAST_CELL_OPEN.search(text)) or text.rstrip().endswith("|") and bool(OUTCOME_FIRST.match(line))
 
 
 # a table of acts typed with tabs whose cells wrap onto lines the tabs do not reach:

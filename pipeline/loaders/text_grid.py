@@ -28,11 +28,12 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+from pipeline.loaders import count_box
+from pipeline.loaders.count_box import SLACK, pieces as _pieces
 from schemas.cells import code_cut
 from schemas.text import joined
 
 MIN_COLUMNS = 4
-SLACK = 2  # a piece may start this far left of its column (numbers set right)
 # lines across the table (a stamp of four lines between its rules, a footer) skipped while looking
 # for the next row
 LOOKAHEAD = 7
@@ -44,12 +45,12 @@ def regrid(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     k = 0
     while k < len(lines):
         ahead = [lines[k + i][1] if k + i < len(lines) else "" for i in range(1, 4)]
-        box = _count_box(lines[k][1], ahead[0], ahead[1])
+        box = count_box.box(lines[k][1], ahead[0], ahead[1])
         if box:
             yield from ((lines[k + i][0], "\t".join(cells)) for i, cells in enumerate(box))
             k += 2
             continue
-        box = _count_box_wrapped(lines[k][1], *ahead)
+        box = count_box.wrapped(lines[k][1], *ahead)
         if box:  # the header's two lines are one row: the second line's index is dropped
             yield from ((lines[k + i][0], "\t".join(cells)) for i, cells in ((0, box[0]), (2, box[1])))
             k += 3
@@ -339,77 +340,6 @@ def header(line: str) -> list[int] | None:
     return [x for x, _ in pieces]
 
 
-def _count_box(line: str, below: str, after: str) -> tuple[list[str], list[str]] | None:
-    """A row of count labels over one row of numbers, as many of each, two spaces or more apart::
-
-        Membres présents ou en visioconférence    Pouvoirs reçus    Membres prenant part au vote
-                          54                            3                        57
-
-    (a count box one row deep, which a table of two rows or more above does not cover; not a
-    table whose first row only is read, "Point  Pour  Contre" over "1  10  0" and "2  10  1",
-    nor a box of other figures, "Inscrits  Présents  Absents" over "120  95  25")."""
-    labels, values = [p for _, p in _pieces(line)], [p for _, p in _pieces(below)]
-    votes = bool(labels) and all(VOTE_LABEL.fullmatch(p) for p in labels)  # "Pour   Contre   Abstention"
-    if votes:
-        values = ["0" if re.fullmatch(r"[-–—]", v) else v for v in values]  # "17   -   2": a dash for none
-    if len(labels) < 2 or len(values) != len(labels) or not all(re.fullmatch(r"\d{1,4}", v) or
-                                                               NUMBER_WORDS.fullmatch(v) for v in values):
-        return None
-    if re.fullmatch(r"[\d\s]+", after or "x"):
-        return None
-    if votes:
-        return labels, values  # "Pour   Contre   Abstention" over "74   12   4": a vote's box
-    if any(re.search(r"\d", p) or len(p.split()) > 10 or not p[:1].isupper() or not COUNT_WORD.search(p)
-           for p in labels):
-        return None
-    if sum(bool(SITTING_WORD.search(p)) for p in labels) < 2:
-        return None
-    return labels, values
-
-
-VOTE_LABEL = re.compile(r"(?i)pour|contre|abst(?:entions?|\.)?|votants?|nppv|exprim[ée]s|suffrages\s+exprim[ée]s")
-
-
-def _count_box_wrapped(line: str, second: str, below: str, after: str) -> tuple[list[str], list[str]] | None:
-    """A count box whose labels wrap onto a second line, each word under its column::
-
-        Conseillers     Conseillers     Pouvoirs     Votants
-        en exercice      présents
-            27              21             3            24
-
-    (read line by line, "Pouvoirs Votants" come before "en exercice présents" and the four
-    numbers go to the wrong labels): the two lines joined column by column (a word its hyphen cut at
-    the line's end whole again, "Nombre de conseil-" / "lers en exercice"), then read as a box one row deep."""
-    top, under = _pieces(line), _pieces(second)
-    if not under or re.search(r"\d", second) or len(under) > len(top):
-        return None
-    labels = [text for _, text in top]
-    for x, text in under:  # each piece starts under one of the first line's, or within it
-        j = next((i for i, (x0, t) in enumerate(top) if x0 - SLACK <= x <= x0 + len(t)), None)
-        if j is None:
-            return None
-        labels[j] = joined([labels[j], text], whole_words=True)  # "Nombre de conseil-" / "lers en exercice"
-    return _count_box("  ".join(labels), below, after)
-
-
-# a count written in words, "dix-sept", "vingt et un", "un" (the counts' reader turns it to digits)
-_UNITS = (r"z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
-          r"|vingts?|trente|quarante|cinquante|soixante|cents?")
-NUMBER_WORDS = re.compile(rf"(?i)(?:{_UNITS})(?:(?:[- ]|\s+et\s+|-et-)(?:{_UNITS}))*")
-
-
-# the words of a sitting's count box: each label has one, and two labels at least a word of the
-# sitting's attendance ("Membres de la commission  Présents  Excusés" in a report is not one);
-# the extractors' lexicon reads the labels, these words only tell a box's shape
-# ("Assistant à la séance" says présents; "Conseillères et conseillers communautaires ayant pris
-# part au vote", nine words, says votants)
-COUNT_WORD = re.compile(r"(?i)pr[ée]s|pouvoir|procuration|mandat|repr[ée]sent|votant|vote|suffrage|exercice|"
-                        r"absen|excus|membre|conseill|d[ée]l[ée]gu|[ée]lu|effectif|si[èe]ge|quorum|aff[ée]rent|"
-                        r"total|assist")
-SITTING_WORD = re.compile(r"(?i)pr[ée]sent|votant|pouvoir|procuration|repr[ée]sent|exercice|mandat|suffrage|"
-                          r"part\s+au\s+vote|assist\w*\s+[àa]\s+la\s+s[ée]ance")
-
-
 def _columns(line: str) -> list[tuple[int, str]]:
     return [w for piece in _pieces(line) for w in _words(*piece)]
 
@@ -430,11 +360,6 @@ def _words(x: int, piece: str) -> list[tuple[int, str]]:
 # word of it: "RESULTAT DU VOTE" is one column)
 VOTE_HEAD = re.compile(r"VOTANTS|POUR|CONTRE|ABST\.?|ABSTENTIONS?|D[EÉ]CISION|R[EÉ]SULTAT|EXPRIM[EÉ]S|"
                        r"PR[EÉ]SENTS|POUVOIRS")
-
-
-def _pieces(line: str) -> list[tuple[int, str]]:
-    """(column, text) of each piece of a line, pieces two spaces or more apart."""
-    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
 
 
 def _place(line: str, columns: list[int]) -> dict[int, str] | None:
@@ -512,9 +437,11 @@ def _cut(x: int, text: str, column: int) -> int | None:
 
 def _rows(lines: list[tuple[int, str]], k: int, columns: list[int]):
     """The rows under a header (index of their first line, cells), the lines passed over
-    inside the table, and where the table ends."""
+    inside the table, and where the table ends (`loose`: rows typed off the header's columns,
+    `_in_order`, their wrapped lines too, `_wrapped_left`)."""
     rows: list[tuple[int, list[str]]] = []
     passed: list[tuple[int, str]] = []
+    loose = False
     while k < len(lines):
         if not lines[k][1].strip():
             resume = _after_stamp(lines, k, columns)
@@ -522,7 +449,7 @@ def _rows(lines: list[tuple[int, str]], k: int, columns: list[int]):
                 break
             passed += [line for line in lines[k:resume] if line[1].strip()]
             k = resume
-        placed = _place(lines[k][1], columns) or _in_order(lines[k][1], columns)
+        placed, ordered = _placed(lines[k][1], columns, rows, loose)
         if STAMP.search(lines[k][1]) and not (placed and 0 in placed):
             passed.append(lines[k])  # inside one column, as "Reçu le …" under an object: no cell's
         elif placed and rows and (0 not in placed or code_cut(rows[-1][1][0], placed[0])):
@@ -530,13 +457,27 @@ def _rows(lines: list[tuple[int, str]], k: int, columns: list[int]):
             rows[-1] = (rows[-1][0], [_join(a, placed.get(j, "")) for j, a in enumerate(rows[-1][1])])
         elif placed and _starts_row(placed):
             rows.append((lines[k][0], [placed.get(j, "") for j in range(len(columns))]))
-        else:
-            ahead = [_place(text, columns) for _, text in lines[k + 1:k + 1 + LOOKAHEAD] if text.strip()]
-            if not any(p and _starts_row(p) for p in ahead):
-                break
+            loose = ordered
+        elif _row_ahead(lines, k, columns, loose):
             passed.append(lines[k])
+        else:
+            break
         k += 1
     return rows, passed, k
+
+
+def _row_ahead(lines: list[tuple[int, str]], k: int, columns: list[int], loose: bool) -> bool:
+    """A row starts within LOOKAHEAD lines after a line that fits no cell (a stamp, a footer across the table)."""
+    ahead = [_place(text, columns) or loose and _in_order(text, columns)
+             for _, text in lines[k + 1:k + 1 + LOOKAHEAD] if text.strip()]
+    return any(p and _starts_row(p) for p in ahead)
+
+
+def _placed(line: str, columns: list[int], rows: list, loose: bool) -> tuple[dict[int, str] | None, bool]:
+    """The line's cells, and whether they were typed off the header's columns (`_in_order`)."""
+    placed = _place(line, columns)
+    ordered = None if placed else _in_order(line, columns)
+    return placed or ordered or (_wrapped_left(line, columns, rows) if loose else None), ordered is not None
 
 
 def _in_order(line: str, columns: list[int]) -> dict[int, str] | None:
@@ -548,6 +489,31 @@ def _in_order(line: str, columns: list[int]) -> dict[int, str] | None:
         return None
     nearest = [min(range(len(columns)), key=lambda j: abs(columns[j] - x)) for x, _ in pieces]
     return {j: text for j, (_, text) in enumerate(pieces)} if nearest == list(range(len(columns))) else None
+
+
+def _wrapped_left(line: str, columns: list[int], rows: list[tuple[int, list[str]]]) -> dict[int, str] | None:
+    """A wrapped line of rows typed off the header's columns, each piece in its nearest column, one pushed to the
+    left margin by the extraction on the title ("CP.2023-11-20.1-1  Routes - RD 900 - déviation de Pont-Hébert -
+    Adopté à" / "acquisitions foncières (12 parcelles)              l'unanimité"; "2016.07.CP.011  Amenagement …
+    M. FOURNIER   Pour : 26" / "     n° 4 a la convention …   Contre : 8"); not a next row (its first word shaped
+    like the codes)."""
+    pieces = _pieces(line)
+    if not rows or len(columns) < 3 or not 2 <= len(pieces) < len(columns) or NOTE_CALL.match(line) or \
+            _shape(pieces[0][1].split()[0]) == _shape(rows[-1][1][0]):
+        return None  # (nor a note under the table: "(*) M. Paul LEBRUN, président du club, ne prend pas part")
+    nearest = [min(range(len(columns)), key=lambda j: abs(columns[j] - x)) for x, _ in pieces]
+    nearest[0] = max(1, nearest[0])  # a wrapped line holds no code
+    if any(b <= a for a, b in zip(nearest, nearest[1:])):
+        return None
+    return {j: text for j, (_, text) in zip(nearest, pieces)}
+
+
+NOTE_CALL = re.compile(r"\s*(?:\(\s*(?:\*+|\d{1,2}|[a-z])\s*\)|\*+\s)")
+
+
+def _shape(word: str) -> str:
+    """"CP.2023-11-20.1-1" -> "A.9-9-9.9-9": a code's letters and figures as classes."""
+    return re.sub(r"\d+", "9", re.sub(r"[^\W\d_]+", "A", word))
 
 
 def _after_stamp(lines: list[tuple[int, str]], k: int, columns: list[int]) -> int | None:
