@@ -248,6 +248,8 @@ BULLET = re.compile(r"^\s*[►▶▸▹▪▫●■□◆◇◊➢➣➤➔➜�
 RULE_ENDS = re.compile(r"^\s*(?:[–—=*~_─━═-]\s*){2,}(?=\S)|(?<=\S)(?:\s*[–—=*~_─━═-]){2,}\s*$")
 # a drawn rule between the number and the title: "─── Rapport n° 1-03 ─── Fonds départemental …"
 RULE_INSIDE = re.compile(r"\s*[─━═]{2,}\s*")
+
+
 def _fields_apart(units: list[Unit], k: int) -> Unit:
     """A list of acts typed as fields between semicolons, read as "2023-179 – …": "• 2023-179 ; Budget primitif 2024
     – Budget principal ; adoptée : 32 pour, 7 contre" (the code, one figure at least, then " ; "), its outcome a field
@@ -263,6 +265,8 @@ def _fields_apart(units: list[Unit], k: int) -> Unit:
 
 FIELD_SEMICOLON = re.compile(r"^(\s*(?:[-•*>]\s*)?(?=[\w./-]*\d)[\w./-]{2,20})\s+;\s+(?=\S)")
 FIELD_OUTCOME = re.compile(r";[^;]*\b(?:adopte|approuve|rejete|unanimite|retire|ajourne|prend\s+acte|pris\s+acte)")
+
+
 STRAY = re.compile(r"^\s*[¦~]\s+")  # "¦ III - RESTAURANT SCOLAIRE": a scan's speck, not a bullet
 # "§ DEL-2019-112 — Modification des statuts …": a sign a template sets before a council's code (not "§ 3 –", a rank)
 SECTION_SIGN = re.compile(r"^\s*§\s*(?=[A-Za-z]{1,6}[-_ ]?\d)")
