@@ -106,9 +106,10 @@ def shaped(units: list[Unit], start: int, end: int, skip: set[int], found: dict[
 
 
 def _code_at(units: list[Unit], k: int, end: int) -> dict[str, str | bool] | None:
-    """{"num", "title", "alone"} of a line a code opens, its title after it or, the code alone, on the next line."""
-    above = units[k - 1].folded if k else ""
-    if k and not units[k].gap_before and CITING.search(above) and not LABEL_LINE.match(above):
+    """{"num", "title", "alone"} of a line a code opens, its title after it or, the code alone, on the next line;
+    None for a code the line above cites ("… et de la délibération" / "n° C 2020-07-089 du …")."""
+    above = units[k - 1].folded if k and not units[k].gap_before else ""
+    if CITING.search(above) and not LABEL_LINE.match(above):
         return None  # "… et de la délibération" / "n° C 2020-07-089 du 16 juillet 2020 portant délégation …": cited
     m = CODE.match(units[k].text)
     if m:
@@ -126,7 +127,7 @@ CITING = re.compile(r"(?:\b(?:de\s+la|de\s+l'|du|la|l'|le|les|des|sa|cette|ces)\
 
 
 # a header or a card's label over the code ("Numéro et objet de la délibération", "N° et intitulé de la décision")
-LABEL_LINE = re.compile(r"\W*(?:n\s*[°o]\.?|numeros?|num\.|references?|ref\.?)\s|.*\b(?:objet|intitule)\b")
+LABEL_LINE = re.compile(r"\W*(?:n\s*[°o]\.?|numeros?|num\.|references?|ref\.?)\s|.*(?<!l')\b(?:objet|intitule)\b")
 
 
 # an outcome under a code alone on its line ("▸ MPT 028-10/24 CT" / "  Avis …" / "  → Avis favorable — Pour : 68"),

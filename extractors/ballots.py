@@ -97,7 +97,7 @@ def _ballot(units: list[Unit], found: list[Count], e: Count, expressed: list[Cou
 
 
 # a line of its own over the voices, no figure in it: "Ont obtenu :", "Ont obtenu (au premier tour) :"
-INTRO = re.compile(r"^\W*(?:ont|a)\s+obtenu\b[^\d]{0,40}:?\s*$")
+INTRO = re.compile(r"^\W*(?:ont|a)\s+obtenu\b[^\d:]{0,40}:\s*$")
 SITTING_LINE = re.compile(r"\b(?:presents?|pouvoirs?|procurations?|representes?|en\s+exercice)\b")
 WEIGHTED_LINE = re.compile(r"\bvoix\b")
 

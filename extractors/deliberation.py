@@ -287,7 +287,8 @@ def _facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
 def _sitting_facts(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote,
                    more: bool) -> tuple[dict[str, Fact], dict[str, Fact]]:
     """The session's values, over them those the item prints before its vote (all of them for
-    an extract, the counts only for an item of minutes); the item's own facts kept apart."""
+    an extract, the counts only for an item of minutes, with what its own opening names that the
+    session's heading did not); the item's own facts kept apart."""
     facts = {c: f for c, f in ctx.session.facts.items() if c in SITTING_COLUMNS} | ctx.recount
     mine = SITTING_COLUMNS if _full(ctx, item) else COUNT_COLUMNS  # an item of minutes: its counts only
     # (an extract's one item has none after its vote)
@@ -320,7 +321,7 @@ def _room_facts(ctx: Context, item: outline.Item, own: Reading, facts: dict[str,
     for rg in ctx.session.ranges + own.ranges:
         if number is not None and rg.first <= number <= rg.last:
             facts.update(rg.counts)
-    room.stale(facts, away, recount.voted(vote))
+    room.stale(facts, away, recount.vote_at(vote))
     _timed(facts, ctx)
 
 
@@ -451,7 +452,7 @@ def _moves(ctx: Context, item: outline.Item, own: Reading, vote: votes.Vote) -> 
     number = _number(item)
     ranged = [m for rg in ctx.session.ranges if number is not None and rg.first <= number for m in rg.moves]
     # "X quitte la salle et ne prend pas part au vote" names a non-voter before the vote itself
-    voted = recount.voted(vote)
+    voted = recount.vote_at(vote)
     # "Le Président quitte la salle … et ne prend pas part au vote" / "Le Président ayant regagné la
     # séance, …": back in the room, not one more member
     # ("M. Jean-Claude PASQUET … quitte la salle pour le vote" / "M. PASQUET regagne la salle": one member)

@@ -260,7 +260,7 @@ def _fields_apart(units: list[Unit], k: int) -> Unit:
     both = u.folded + " " + units[k + 1].folded if wrapped else u.folded
     if not FIELD_SEMICOLON.match(u.text) or not FIELD_OUTCOME.search(both):
         return u
-    return Unit(FIELD_SEMICOLON.sub(r"\1 – ", u.text, count=1), u.span, u.index, u.bold, u.cells, u.gap_before)
+    return replace(u, text=FIELD_SEMICOLON.sub(r"\1 – ", u.text, count=1))
 
 
 FIELD_SEMICOLON = re.compile(r"^(\s*(?:[-•*>]\s*)?(?=[\w./-]*\d)[\w./-]{2,20})\s+;\s+(?=\S)")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from extractors import entries, lexicon, members
 from extractors.stream import Unit, fold, slice_of as _slice
 from schemas import Span
-from schemas.text import ends_sentence, joined
+from schemas.text import CALL_MARK, ends_sentence, joined
 
 if TYPE_CHECKING:
     from extractors.sitting import Fact
@@ -93,20 +93,15 @@ def _run_on(u: Unit, nxt: Unit) -> Unit:
 def each_mover(move: Move) -> list[Move]:
     """One move a member: "M. QUÉRÉ et Mme TANGUY réintègrent la séance", "MM. LE GALL, MORVAN et
     PRIGENT quittent la salle" move two and three members (a proxy given then is nobody's alone)."""
-    parts = [p for p in MOVERS_APART.split(move.name) if p.strip()]
-    if len(parts) < 2 or not all(members.looks_like_member(p) for p in parts):
+    parts = [name for name, _ in entries.entries(move.name) if members.looks_like_member(name)]  # (roles left out)
+    if len(parts) < 2:
         return [move]
-    return [replace(move, name=entries.strip_civilities(p).strip(), holder=None) for p in parts]
-
-
-MOVERS_APART = re.compile(r"\s*(?:,|\bet\b)\s*")
+    return [replace(move, name=entries.strip_civilities(p), holder=None) for p in parts]
 
 
 # a note under a table of acts naming the act a move was for: "Nota : pour la délibération
 # 2021/07-02, le Maire a quitté la salle et n'a pas pris part au vote ;", "Pour la délibération
 # 2023-31, le Maire s'est retiré ; présidence assurée par M. Henri LACROIX."
-# a note's call: "(1)", "(*)", "(a)", "*"
-CALL_MARK = r"\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)|\*+"
 NOTED = re.compile(rf"^\W{{0,3}}(?P<mark>(?:{CALL_MARK})\s*"  # "(1) Délibération n° 2024-18 : …"
                    r"|(?:nota(?:\s+bene)?|n\.\s?b\.?|observations?|remarques?)\s*:?\s*)?"
                    r"(?P<intro>(?:pour|(?:lors|au\s+moment)\s+du\s+vote\s+(?:de\s+la|du|de\s+l')"

@@ -171,11 +171,11 @@ def not_this_vote(folded: str) -> bool:
 
 
 def _reported(folded: str) -> bool:
-    return bool(OPINION.search(folded) or PAST_VOTE.search(folded) and not CERTIFIED.search(folded))
+    return bool(OPINION.search(folded) or (PAST_VOTE.search(folded) and not CERTIFIED.search(folded)))
 
 
 # the act's own vote certified on its extract: "Certifié exécutoire : la délibération du 14 mars 2024, adoptée par …"
-CERTIFIED = re.compile(r"\bcertifiee?s?\b|\bexecutoire\b")
+CERTIFIED = re.compile(r"\bcertifiee?s?\s+executoire\b")
 
 
 # a line heading another body's vote, or an amendment's, its counts after it or under it: "Avis de

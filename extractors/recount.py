@@ -2,14 +2,15 @@
 
     1. Compte administratif 2021
     Le Conseil municipal adopte le compte administratif à l'unanimité.
-    Présents : 23 – Pouvoirs : 2 – Votants : 25                     this vote's tally (`tallies_vote`)
+    Présents : 23 – Pouvoirs : 2 – Votants : 25                     this vote's tally (`_tallies_vote`, `fits`)
 
     La séance est levée à 12 h 30. / Deuxième séance – mardi 17 décembre
     Présents : 31 – Pouvoirs : 6 – Votants : 37                     the room from now on (`under_vote`)
     Rapport 19AP.205 – …                                            (or above a heading: `above_heading`)
 
 A count under a vote with a move ("18 h 20 — Arrivée de Mme X. Présents : 59") is the next item's (`after_vote`).
-Called by extractors/deliberation.py, which keeps the recount for the items after.
+Called by extractors/deliberation.py, which keeps the recount for the items after, and by extractors/segment.py
+(`fits`: whether counts under a vote tally it).
 """
 from __future__ import annotations
 
@@ -22,19 +23,17 @@ from extractors.stream import Unit
 COUNT_COLUMNS = ("membres_en_exercice", "presents", "absents", "pouvoirs", "votants")
 
 
-def voted(vote: votes.Vote) -> int | None:
-    """Where the item's vote is printed (its first figure; "X quitte la salle et ne prend pas
-    part au vote" names a non-voter before the vote itself)."""
-    # an outcome derived from "à l'unanimité" points at the item's first line, one from the
-    # decision at the line before it ("X quitte la salle …" / "Le conseil … ACCORDE"): neither is where it is printed
-    return min((f.span.order for c, f in vote.facts.items()
-                if c != "non_votants" and not f.derived and f.method != "decision"), default=None)
+def vote_at(vote: votes.Vote) -> tuple[int, int, int] | None:
+    """Where the item's vote is printed, its first line (`Vote.located`: an outcome derived from "à l'unanimité"
+    points at the item's first line, one from the decision at the line before it, "X quitte la salle …" / "Le
+    conseil … ACCORDE": neither is where the vote is printed)."""
+    return min((f.span.order for f in vote.located()), default=None)
 
 
 def after_vote(own: sitting.Reading, vote: votes.Vote) -> set:
     """The spans of counts printed with a move under the item's vote ("Pour : 53 | Contre : 12"
     / "18 h 20 — Arrivée de Mme X. Présents : 59 | Votants : 67."): the next item's, not this one's."""
-    at = voted(vote)
+    at = vote_at(vote)
     return {f.span for m in own.moves if at is not None and m.span.order > at for f in m.counts.values()}
 
 
@@ -49,13 +48,13 @@ def under_vote(recount: dict[str, Fact], own: sitting.Reading, vote: votes.Vote)
                default=None)
     later = {c: f for c, f in own.facts.items()
              if c in COUNT_COLUMNS and done is not None and f.span.order > done}
-    if "presents" not in later or tallies_vote(done, later, vote):
+    if "presents" not in later or _tallies_vote(done, later, vote):
         return set()
     recount.update({c: replace(f, method="recount") for c, f in later.items()})
     return {f.span for f in later.values()}
 
 
-def tallies_vote(done: tuple[int, int, int], later: dict[str, Fact], vote: votes.Vote) -> bool:
+def _tallies_vote(done: tuple[int, int, int], later: dict[str, Fact], vote: votes.Vote) -> bool:
     """"Le Conseil municipal adopte les tarifs par 24 voix pour." / "Présents : 21 – Pouvoirs : 3 – Votants : 24":
     counts on the line right under the vote, its figures adding up to their votants, tally that vote
     (segment._tallies_vote keeps them in its item)."""
@@ -66,8 +65,8 @@ def tallies_vote(done: tuple[int, int, int], later: dict[str, Fact], vote: votes
 def fits(vote: votes.Vote, votants: int) -> bool:
     """The vote's printed figures add up to `votants` ("par 24 voix pour" under "Votants : 24"); a vote printing
     none ("à l'unanimité", "prend acte") tells nothing: counts under it may as well head the next item."""
-    printed = [f.value for c, f in vote.facts.items() if c in ("pour", "contre", "abstentions") and not f.derived]
-    return bool(printed) and sum(printed) == votants
+    sides = vote.printed()
+    return bool(sides) and sum(sides) == votants
 
 
 def above_heading(units: list[Unit], recount: dict[str, Fact], item: outline.Item, kept: dict[str, Fact]) -> None:

@@ -106,7 +106,8 @@ HEAD_FIELDS = ("convocation_date", "session_date", "president", "secretaire")
 
 
 def _sitting_head(u: Unit) -> bool:
-    """A line of an extract's head: its counts, its convocation's date or chair, a remark in brackets."""
+    """A line of an extract's head: its counts (a count box's title alone, "Nombre de conseillers", too), its
+    convocation's date or chair, a remark in brackets."""
     label = lexicon.label_at_start("fields", u.folded)
     return is_count_line(u.text) or bool(label and label.name in HEAD_FIELDS) or \
         bool(re.fullmatch(r"\s*\([^()]{3,200}\)\s*", u.text)) or bool(BOX_TITLE.fullmatch(u.folded))

@@ -156,9 +156,9 @@ def _said_of_move(u: Unit) -> bool:
 def _counts(r: Reading, units: list[Unit], full: bool) -> None:
     """The sitting's counts; those printed with a member's move ("X quitte la séance
     (16 présents, 17 votants)") are the move's, holding for the items after it."""
-    units, furniture = _blanked(units)
+    units, blanked = _blanked(units)
     found = counts.read(units, tuple(lexicon.get("sitting_counts")))
-    moved = _moved_lines(r.moves, units, furniture)
+    moved = _moved_lines(r.moves, units, blanked)
     labelled = {c.column for c in found if c.method not in PROSE and c.unit not in moved}
     stated = _attendance_sentences(units, found)
     # "… les deux pouvoirs dont il était porteur ne peuvent plus être exercés. Présents : 14 - Pouvoirs :
@@ -189,18 +189,18 @@ ERRONEOUS = re.compile(r"^\W*(?:mentions?|chiffres?|comptes?|decomptes?)\s+erron
 def _blanked(units: list[Unit]) -> tuple[list[Unit], set[int]]:
     """The units with what holds no count of the sitting read as blank lines, so that every index holds: a page's
     furniture in brackets, the counts a rectification says were wrong ("Mentions erronées : « Présents : 25 – … »")."""
-    furniture = running.furniture_in_brackets(units) | {k for k, u in enumerate(units) if ERRONEOUS.search(u.folded)}
-    return [replace(u, text="") if k in furniture else u for k, u in enumerate(units)], furniture
+    blanked = running.furniture_in_brackets(units) | {k for k, u in enumerate(units) if ERRONEOUS.search(u.folded)}
+    return [replace(u, text="") if k in blanked else u for k, u in enumerate(units)], blanked
 
 
-def _moved_lines(moves: list[Move], units: list[Unit], furniture: set[int]) -> dict[int, Move]:
+def _moved_lines(moves: list[Move], units: list[Unit], blanked: set[int]) -> dict[int, Move]:
     """The lines whose counts a move prints: its own, the next where its bracket goes on ("X quitte
     la salle (14 présents," / "17 votants)."), the line of counts after its sentence."""
     moved = {m.unit: m for m in moves}
     for m in moves:
         text = units[m.unit].text
         if (text.count("(") > text.count(")") or m.through > m.unit) and m.unit + 1 < len(units):
-            moved.setdefault(m.unit + 1 + (m.unit + 1 in furniture), m)
+            moved.setdefault(m.unit + 1 + (m.unit + 1 in blanked), m)
         after = max(m.unit, m.through) + 1  # "… quitte la séance et donne pouvoir à M. Y." / "(Présents : 12 – …)"
         # "Il était porteur du pouvoir de Mme PERROS, qui ne peut … être exercé." / "Présents : 23 – …"; the
         # sentence's end wrapped ("… Il etait porteur du pouvoir de M. Gilles" / "AMESTOY." / "(Presents : 19 …)")

@@ -17,7 +17,7 @@ for and against give it, marked derived. Phrasings: patterns/sitting.json ("vote
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from extractors import counts, entries, lexicon, named_votes, outline, vote_again, vote_parts
 from extractors.count_text import digits, is_count_line
@@ -25,25 +25,10 @@ from extractors.council import COUNCIL, DECIDING, SUBJECT, THE_COUNCIL
 from extractors.not_this_vote import BULLET, RECITAL, not_this_vote, without, without_recitals
 from extractors.sitting import Fact
 from extractors.stream import Unit, fold
+from extractors.vote import Vote
 from schemas.text import ends_sentence
 
 QUOTES = re.compile(r"[«»\"“”]")
-
-
-@dataclass
-class Vote:
-    facts: dict[str, Fact] = field(default_factory=dict)
-    said_by: dict[str, str] = field(default_factory=dict)  # column -> `label`, `deciding`, `others`, `reported`
-    restated: "Vote | None" = None  # the vote again beside the decision ("Résultat du vote", "Adoptée par …")
-    restated_kind: str = ""  # `result_box`, `result_line` or `vote_box` (extractors/vote_again.py)
-
-    def set(self, column: str, value, unit: Unit, method: str, derived: bool = False) -> None:
-        if value is not None and column not in self.facts:
-            self.facts[column] = Fact(value, unit.span, method, derived)
-
-    def value(self, column: str):
-        fact = self.facts.get(column)
-        return fact.value if fact else None
 
 
 def read(units: list[Unit]) -> Vote:
@@ -127,10 +112,8 @@ def _votants_over(vote: Vote, body: list[Unit], votants: list) -> None:
     """"Votants : 34" alone on the line over the vote said in a sentence, its figures adding up to them ("Adopté à
     l'unanimité (34 voix). …"; not a past sitting's "Votants : 33" over "… avait alors adopté"): this vote's."""
     lines = {u.span.order: k for k, u in enumerate(body)}
-    top = min((lines[f.span.order] for c, f in vote.facts.items() if c != "non_votants" and not f.derived
-               and f.method != "decision" and f.span.order in lines), default=-1)
-    printed = sum(f.value for c, f in vote.facts.items() if c in ("pour", "contre", "abstentions") and not f.derived)
-    for c in (c for c in votants if c.unit == top - 1 and _heads_vote(body, c.unit) and printed == c.value):
+    top = min((lines[f.span.order] for f in vote.located() if f.span.order in lines), default=-1)
+    for c in (c for c in votants if c.unit == top - 1 and _heads_vote(body, c.unit) and sum(vote.printed()) == c.value):
         vote.set("votants", c.value, body[c.unit], c.method)
         vote.said_by["votants"] = "label"
 

@@ -96,6 +96,11 @@ def cut_and_rejoined(a: str, b: str) -> bool:
     return "-" in a + b and name_key(a).replace(" ", "") == name_key(b).replace(" ", "")
 
 
+# a note's call, in a table's cell or opening the note under it: "(1)", "(*)", "(a)", "*" (read by the loaders and the
+# extractors alike: pipeline/loaders/text_grid.py, extractors/moves.py)
+CALL_MARK = r"\(\s*(?:\d{1,2}|\*+|[a-z])\s*\)|\*+"
+
+
 def keys_rejoined(name: str) -> list[str]:
     """The name's key, and for a hyphenated name the key without its hyphens: "Mme Soazig AB-" / "GRALL", a surname
     cut at a line's end and rejoined with its hyphen, is "soazig abgrall" too ("Mme ABGRALL" fits it)."""

@@ -94,8 +94,8 @@ COUNTED = (r"(?:voix|contre|pour|abstentions?|votants?|pr[ée]sents?|pouvoirs?|p
 LONE_COUNT = re.compile(rf"(?<![^\s(,;:])(?!Il\b)(?P<before>[lOI]{{1,2}})(?=\s+(?i:{COUNTED})\b)|"
                         rf"(?P<label>\b(?i:{COUNTED})\s*:\s*)(?P<after>[lOI]{{1,2}})(?![\w'’.])|"
                         r"(?P<side>\b(?i:contre|ctre|abstentions?|abst\.),?\s+)(?P<last>[lOI])(?=\s*[.;]?\s*$)|"
-                        # "Adoptée - Pour 44 - Contre O - Abst. 3": a side between two others ("P l2 - CTRE 2 -
-                        # ABST. O", as small secretariats abbreviate them)
+                        # "Adoptée - Pour 44 - Contre O - Abst. 3": a side between two others ("P 12 - CTRE O -
+                        # ABST. 3", as small secretariats abbreviate them)
                         r"(?P<between>\b(?i:pour|p|contre|ctre|abstentions?|abst\.),?\s*:?\s+)(?P<mid>[lOI]{1,2})"
                         r"(?=\s*[-–—,;/]\s*(?i:pour|contre|ctre|abst\w*|votants?|non-participation)\b)")
 # "n° l", and "l - Délibération" or "l. COMPTE ADMINISTRATIF" opening a line: a lone l for 1 (not

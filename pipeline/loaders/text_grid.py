@@ -31,7 +31,7 @@ from typing import Iterable, Iterator
 from pipeline.loaders import count_box
 from pipeline.loaders.count_box import SLACK, pieces as _pieces
 from schemas.cells import code_cut
-from schemas.text import joined
+from schemas.text import CALL_MARK, joined, number_shape
 
 MIN_COLUMNS = 4
 # lines across the table (a stamp of four lines between its rules, a footer) skipped while looking
@@ -499,7 +499,7 @@ def _wrapped_left(line: str, columns: list[int], rows: list[tuple[int, list[str]
     like the codes)."""
     pieces = _pieces(line)
     if not rows or len(columns) < 3 or not 2 <= len(pieces) < len(columns) or NOTE_CALL.match(line) or \
-            _shape(pieces[0][1].split()[0]) == _shape(rows[-1][1][0]):
+            number_shape(pieces[0][1].split()[0]) == number_shape(rows[-1][1][0]):
         return None  # (nor a note under the table: "(*) M. Paul LEBRUN, président du club, ne prend pas part")
     nearest = [min(range(len(columns)), key=lambda j: abs(columns[j] - x)) for x, _ in pieces]
     nearest[0] = max(1, nearest[0])  # a wrapped line holds no code
@@ -508,12 +508,7 @@ def _wrapped_left(line: str, columns: list[int], rows: list[tuple[int, list[str]
     return {j: text for j, (_, text) in zip(nearest, pieces)}
 
 
-NOTE_CALL = re.compile(r"\s*(?:\(\s*(?:\*+|\d{1,2}|[a-z])\s*\)|\*+\s)")
-
-
-def _shape(word: str) -> str:
-    """"CP.2023-11-20.1-1" -> "A.9-9-9.9-9": a code's letters and figures as classes."""
-    return re.sub(r"\d+", "9", re.sub(r"[^\W\d_]+", "A", word))
+NOTE_CALL = re.compile(rf"\s*(?:{CALL_MARK})\s")
 
 
 def _after_stamp(lines: list[tuple[int, str]], k: int, columns: list[int]) -> int | None:
