@@ -1,8 +1,11 @@
 """The counts an item of minutes prints beside its vote, and for which items they hold::
 
     1. Compte administratif 2021
-    Le Conseil municipal adopte le compte administratif à l'unanimité.
-    Présents : 23 – Pouvoirs : 2 – Votants : 25                     this vote's tally (`_tallies_vote`, `fits`)
+    Le Conseil municipal adopte le compte administratif par 25 voix pour.
+    Présents : 23 – Pouvoirs : 2 – Votants : 25                     this vote's tally (`_tallies_vote`, `fits`:
+                                                                    its figures add up to the votants; under
+                                                                    "à l'unanimité" nothing tells, the count
+                                                                    holds for the items after)
 
     La séance est levée à 12 h 30. / Deuxième séance – mardi 17 décembre
     Présents : 31 – Pouvoirs : 6 – Votants : 37                     the room from now on (`under_vote`)
